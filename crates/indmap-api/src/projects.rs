@@ -1,0 +1,206 @@
+//! Projects: add from Features, list, show, update with partial Features, delete, history, and
+//! the sample map.
+
+use crate::{Error, Indmap, Result};
+use indmap_core::feature::{parse_features, project_from_feature, project_properties};
+use indmap_core::validate::{self, Rules};
+use indmap_core::{Money, Problem, Problems, Project, ProjectCode, ProjectFilter};
+use indmap_store::LogEntry;
+use serde::Serialize;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AddReport {
+    /// The new projects' ids and codes, in the order of the file.
+    pub added: Vec<(Uuid, ProjectCode)>,
+    pub warnings: Vec<Problem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UpdateReport {
+    pub id: Uuid,
+    pub code: Option<ProjectCode>,
+    /// How many fields (of the project and its rows) changed; 0 when the file changed nothing.
+    pub changed_fields: usize,
+    pub warnings: Vec<Problem>,
+}
+
+impl Indmap {
+    fn rules(&self) -> Result<Rules> {
+        let codes = |items: Vec<indmap_core::reference::ReferenceItem>| items.into_iter().map(|i| i.code).collect();
+        let threshold = self.store.setting("republican_threshold_kzt")?.filter(|v| !v.is_empty());
+        Ok(Rules {
+            sectors: codes(self.store.sectors()?),
+            financing_sources: codes(self.store.financing_sources()?),
+            republican_threshold: threshold.and_then(|t| Money::parse_decimal(&t).ok()),
+        })
+    }
+
+    /// Checks a project that is about to be written: the domain rules, and that this database
+    /// keeps the project's region.
+    fn check(&self, project: &Project, rules: &Rules, problems: &mut Problems) {
+        problems.extend(validate::check(project, rules));
+        let scope = self.store.info().scope;
+        if !scope.covers(project.region) {
+            problems.error(
+                "region",
+                "region.scope",
+                format!(
+                    "is {} ({}), but this database keeps the map of {}",
+                    project.region.region().name_en,
+                    project.region,
+                    scope.describe()
+                ),
+            );
+        }
+    }
+
+    /// Adds every project of a GeoJSON Feature or FeatureCollection, or none of them if any
+    /// breaks a rule.
+    pub fn add_projects(&mut self, geojson_text: &str) -> Result<AddReport> {
+        let features = parse_features(geojson_text).map_err(Error::invalid)?;
+        if features.is_empty() {
+            let mut problems = Problems::new();
+            problems.error("features", "features.empty", "the file holds no project Feature");
+            return Err(Error::invalid(problems));
+        }
+        let many = features.len() > 1;
+        let mut problems = Problems::new();
+        let mut projects = Vec::new();
+        for (i, f) in features.iter().enumerate() {
+            let (project, found) = project_from_feature(f, self.env.ids.as_mut());
+            projects.extend(project);
+            problems.extend(if many { found.prefixed(&format!("features[{i}].")) } else { found });
+        }
+        if problems.has_errors() {
+            return Err(Error::invalid(problems));
+        }
+        self.insert_checked(projects, problems)
+    }
+
+    /// The live projects that pass the filter, ordered by code.
+    pub fn list(&self, filter: &ProjectFilter) -> Result<Vec<Project>> {
+        Ok(self.store.projects(filter)?)
+    }
+
+    /// A live project by its id or its code.
+    pub fn find(&self, id_or_code: &str) -> Result<Project> {
+        let id = self.resolve(id_or_code)?;
+        if let Some(project) = self.store.project(id)? {
+            return Ok(project);
+        }
+        match self.store.deletion(id)? {
+            Some((at, reason)) => Err(Error::not_found(format!(
+                "project {id_or_code} was deleted at {at}{}",
+                reason.map(|r| format!(" ({r})")).unwrap_or_default()
+            ))),
+            None => Err(Error::not_found(format!("there is no project {id_or_code}"))),
+        }
+    }
+
+    fn resolve(&self, id_or_code: &str) -> Result<Uuid> {
+        let text = id_or_code.trim();
+        if let Ok(id) = Uuid::parse_str(text) {
+            return Ok(id);
+        }
+        let code = ProjectCode::parse(text).ok_or_else(|| {
+            Error::not_found(format!("{text:?} is neither a project id (a UUID) nor a project code (like 35-0042)"))
+        })?;
+        self.store.project_id_by_code(&code)?.ok_or_else(|| Error::not_found(format!("there is no project {code}")))
+    }
+
+    /// Changes the properties a Feature gives (and its geometry, if it has one); every other
+    /// field keeps its value. A property given as `null` is cleared.
+    pub fn update_project(&mut self, id_or_code: &str, geojson_text: &str) -> Result<UpdateReport> {
+        let old = self.find(id_or_code)?;
+        let mut features = parse_features(geojson_text).map_err(Error::invalid)?;
+        if features.len() != 1 {
+            let mut problems = Problems::new();
+            problems.error("file", "features.one", format!("must hold exactly one Feature to update a project; it holds {}", features.len()));
+            return Err(Error::invalid(problems));
+        }
+        let mut patch = features.remove(0);
+        let mut problems = Problems::new();
+        let mut merged = project_properties(&old);
+        for (key, value) in patch.properties.take().unwrap_or_default() {
+            let fixed = match key.as_str() {
+                "id" => Some(old.id.to_string()),
+                "code" => old.code.as_ref().map(|c| c.to_string()),
+                _ => None,
+            };
+            if let Some(current) = fixed {
+                if value.as_str().is_some_and(|v| v != current) {
+                    problems.error(key.as_str(), "identity.fixed", format!("cannot be changed (it is {current})"));
+                }
+                continue;
+            }
+            merged.insert(key, value);
+        }
+        let merged_feature = geojson::Feature {
+            geometry: patch.geometry.take().or_else(|| old.location.as_ref().map(geojson::Geometry::from)),
+            properties: Some(merged),
+            ..Default::default()
+        };
+        let (new, found) = project_from_feature(&merged_feature, self.env.ids.as_mut());
+        problems.extend(found);
+        let rules = self.rules()?;
+        if let Some(new) = &new {
+            self.check(new, &rules, &mut problems);
+        }
+        let new = match new {
+            Some(new) if !problems.has_errors() => new,
+            _ => return Err(Error::invalid(problems)),
+        };
+        let changed_fields = indmap_core::changes::project_changes(Some(&old), Some(&new)).len();
+        if changed_fields > 0 {
+            let author = self.author();
+            self.store.write(&author, |w| w.replace_project(&old, &new))?;
+        }
+        Ok(UpdateReport { id: new.id, code: new.code, changed_fields, warnings: problems.0 })
+    }
+
+    /// Deletes a project. It stays in the database as a tombstone with the reason, so the
+    /// deletion shows in history and can travel to other databases.
+    pub fn delete_project(&mut self, id_or_code: &str, reason: Option<&str>) -> Result<Project> {
+        let project = self.find(id_or_code)?;
+        let author = self.author();
+        self.store.write(&author, |w| w.delete_project(&project, reason))?;
+        Ok(project)
+    }
+
+    /// Every change to a project (deleted ones too), oldest first.
+    pub fn history(&self, id_or_code: &str) -> Result<Vec<LogEntry>> {
+        let id = self.resolve(id_or_code)?;
+        let entries = self.store.history(id)?;
+        if entries.is_empty() {
+            return Err(Error::not_found(format!("there is no project {id_or_code}")));
+        }
+        Ok(entries)
+    }
+
+    /// Fills the database with `count` sample projects for its scope, determined by `seed`.
+    pub fn add_sample(&mut self, count: usize, seed: u64) -> Result<AddReport> {
+        let projects = indmap_sample::generate(count, seed, self.store.info().scope);
+        self.insert_checked(projects, Problems::new())
+    }
+
+    /// Checks every project and writes them all in one transaction, or none if any has an error.
+    /// `problems` holds what reading them found already.
+    fn insert_checked(&mut self, projects: Vec<Project>, mut problems: Problems) -> Result<AddReport> {
+        let rules = self.rules()?;
+        let many = projects.len() > 1;
+        for (i, p) in projects.iter().enumerate() {
+            let mut found = Problems::new();
+            self.check(p, &rules, &mut found);
+            problems.extend(if many { found.prefixed(&format!("features[{i}].")) } else { found });
+        }
+        if problems.has_errors() {
+            return Err(Error::invalid(problems));
+        }
+        let author = self.author();
+        let added = self.store.write(&author, |w| {
+            projects.iter().map(|p| Ok((p.id, w.insert_project(p)?))).collect::<indmap_store::Result<Vec<_>>>()
+        })?;
+        Ok(AddReport { added, warnings: problems.0 })
+    }
+}

@@ -1,0 +1,108 @@
+//! The command line's words.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "indmap", version, about = "Kazakhstan's industrialization maps: projects, financing, schedules and action plans, kept in one local SQLite file.")]
+pub struct Cli {
+    /// The database file [default: indmap.sqlite in the user's data folder]
+    #[arg(long, global = true, env = "INDMAP_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Print JSON for machines instead of tables for people
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Language of names in tables: kk, ru or en
+    #[arg(long, global = true, default_value = "ru", value_parser = ["kk", "ru", "en"])]
+    pub lang: String,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Create a database for one region's map or for the ministry's national map
+    #[command(group(clap::ArgGroup::new("scope").required(true).args(["region", "ministry"])))]
+    Init {
+        /// KATO prefix of the region whose akimat keeps this map, e.g. 35 for Karaganda
+        #[arg(long, value_name = "KATO")]
+        region: Option<String>,
+        /// The ministry's database: the national map with every region and the republican map
+        #[arg(long)]
+        ministry: bool,
+    },
+    /// Show which map the database keeps, its id and how many projects it holds
+    Info,
+    /// Projects: add, list, show, update, delete
+    #[command(subcommand)]
+    Project(ProjectCommand),
+    /// List the 20 regions with their KATO prefixes and names
+    Regions,
+    /// List the reference data (statuses, sectors, financing sources, support measures, ...) with codes
+    Reference,
+    /// Fill the database with a realistic sample map, the same for the same seed
+    Sample {
+        #[arg(long, default_value_t = 200)]
+        projects: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Every change to a project: when, by whom, from which database
+    History {
+        /// The project's id or code (e.g. 35-0042)
+        project: String,
+    },
+    /// Show the settings, or set one: `indmap settings republican_threshold_kzt 20000000000`
+    Settings { key: Option<String>, value: Option<String> },
+}
+
+#[derive(Subcommand)]
+pub enum ProjectCommand {
+    /// Add the projects of a GeoJSON Feature or FeatureCollection file (- reads standard input)
+    Add { file: String },
+    /// List projects, filtered
+    List(FilterArgs),
+    /// Show one project
+    Show {
+        /// The project's id or code (e.g. 35-0042)
+        project: String,
+    },
+    /// Change a project with a GeoJSON Feature: only the properties it gives change
+    Update {
+        /// The project's id or code (e.g. 35-0042)
+        project: String,
+        file: String,
+    },
+    /// Delete a project (it stays in history with the reason)
+    Delete {
+        /// The project's id or code (e.g. 35-0042)
+        project: String,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+}
+
+#[derive(Args)]
+pub struct FilterArgs {
+    /// KATO prefix of a region (repeat for several)
+    #[arg(long)]
+    pub region: Vec<String>,
+    /// republican or regional
+    #[arg(long)]
+    pub level: Option<String>,
+    /// A status code (repeat for several)
+    #[arg(long)]
+    pub status: Vec<String>,
+    /// A sector code (repeat for several)
+    #[arg(long)]
+    pub sector: Vec<String>,
+    /// Year of commissioning (actual, else planned)
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Words to find in names, initiator, BIN or code
+    #[arg(long)]
+    pub search: Option<String>,
+}

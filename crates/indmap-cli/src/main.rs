@@ -1,0 +1,144 @@
+//! `indmap`: the command line over the indmap API. It parses arguments, calls one API function,
+//! and prints the result as a table for people or as JSON (`--json`) for machines.
+//!
+//! Exit codes: 0 success, 2 usage, 3 input refused by a rule, 4 not found, 1 anything else.
+
+mod args;
+mod output;
+
+use args::{Cli, Command, ProjectCommand};
+use clap::Parser;
+use indmap_api::core::{MapLevel, ProjectFilter, RegionCode, Scope, Status};
+use indmap_api::{Env, Error, ErrorKind, Indmap};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    // A bug must not greet the user with a backtrace: say it in one sentence.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("error: indmap stopped on an internal error ({info}); the database was left as it was. Please report this.");
+    }));
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            output::print_error(&e);
+            ExitCode::from(match e.kind {
+                ErrorKind::Invalid => 3,
+                ErrorKind::NotFound => 4,
+                _ => 1,
+            })
+        }
+    }
+}
+
+fn db_path(cli: &Cli) -> Result<PathBuf, Error> {
+    cli.db.clone().or_else(indmap_api::default_db_path).ok_or_else(|| {
+        Error::new(ErrorKind::NotFound, "no home folder to keep the database in; give one with --db PATH or INDMAP_DB")
+    })
+}
+
+fn read_input(path: &str) -> Result<String, Error> {
+    let text = if path == "-" {
+        std::io::read_to_string(std::io::stdin())
+    } else {
+        std::fs::read_to_string(path)
+    };
+    text.map_err(|e| {
+        let kind = if e.kind() == std::io::ErrorKind::NotFound { ErrorKind::NotFound } else { ErrorKind::Io };
+        Error::new(kind, format!("cannot read {path}: {e}"))
+    })
+}
+
+fn region_code(kato: &str) -> Result<RegionCode, Error> {
+    RegionCode::parse(kato).ok_or_else(|| {
+        let mut problems = indmap_api::core::Problems::new();
+        problems.error("--region", "region.unknown", format!("{kato:?} is not the KATO prefix of one of the 20 regions (see `indmap regions`)"));
+        Error::invalid(problems)
+    })
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    let path = db_path(&cli)?;
+    let json = cli.json;
+    match cli.command {
+        Command::Init { region, ministry: _ } => {
+            let scope = match region {
+                Some(kato) => Scope::Region(region_code(&kato)?),
+                None => Scope::Ministry,
+            };
+            let db = Indmap::init(&path, scope, Env::system())?;
+            output::info(db.info(), 0, json);
+        }
+        Command::Info => {
+            let db = Indmap::open(&path, Env::system())?;
+            let count = db.list(&ProjectFilter::default())?.len();
+            output::info(db.info(), count, json);
+        }
+        // The regions do not depend on a database: listing them works before `init` too.
+        Command::Regions => output::regions(&indmap_api::regions(), json),
+        Command::Reference => {
+            let db = Indmap::open(&path, Env::system())?;
+            output::reference(&db.reference()?, json);
+        }
+        Command::Sample { projects, seed } => {
+            let mut db = Indmap::open(&path, Env::system())?;
+            let report = db.add_sample(projects, seed)?;
+            output::added(&report, json);
+        }
+        Command::History { project } => {
+            let db = Indmap::open(&path, Env::system())?;
+            output::history(&db.history(&project)?, json);
+        }
+        Command::Settings { key, value } => {
+            let mut db = Indmap::open(&path, Env::system())?;
+            if let (Some(key), Some(value)) = (&key, &value) {
+                db.set_setting(key, value)?;
+            }
+            let settings = db.settings()?;
+            let shown: Vec<_> = settings.into_iter().filter(|(k, _)| key.as_ref().is_none_or(|want| want == k)).collect();
+            output::settings(&shown, json);
+        }
+        Command::Project(command) => project(command, &path, json, &cli.lang)?,
+    }
+    Ok(())
+}
+
+fn project(command: ProjectCommand, path: &PathBuf, json: bool, lang: &str) -> Result<(), Error> {
+    let mut db = Indmap::open(path, Env::system())?;
+    match command {
+        ProjectCommand::Add { file } => {
+            let report = db.add_projects(&read_input(&file)?)?;
+            output::added(&report, json);
+        }
+        ProjectCommand::List(filter) => {
+            let filter = ProjectFilter {
+                regions: filter.region.iter().map(|r| region_code(r)).collect::<Result<_, _>>()?,
+                level: filter.level.as_deref().map(|l| parse_code("--level", l, MapLevel::from_code, MapLevel::codes)).transpose()?,
+                statuses: filter.status.iter().map(|s| parse_code("--status", s, Status::from_code, Status::codes)).collect::<Result<_, _>>()?,
+                sectors: filter.sector,
+                year: filter.year,
+                search: filter.search,
+            };
+            output::projects(&db.list(&filter)?, json, lang);
+        }
+        ProjectCommand::Show { project } => output::project(&db.find(&project)?, json, lang),
+        ProjectCommand::Update { project, file } => {
+            let report = db.update_project(&project, &read_input(&file)?)?;
+            output::updated(&report, json);
+        }
+        ProjectCommand::Delete { project, reason } => {
+            let deleted = db.delete_project(&project, reason.as_deref())?;
+            output::deleted(&deleted, json);
+        }
+    }
+    Ok(())
+}
+
+fn parse_code<T>(flag: &str, text: &str, parse: fn(&str) -> Option<T>, codes: fn() -> Vec<&'static str>) -> Result<T, Error> {
+    parse(text).ok_or_else(|| {
+        let mut problems = indmap_api::core::Problems::new();
+        problems.error(flag, "code.unknown", format!("must be one of {}; got {text:?}", codes().join(", ")));
+        Error::invalid(problems)
+    })
+}

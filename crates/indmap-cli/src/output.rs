@@ -1,0 +1,249 @@
+//! What the command line prints: tables for people, JSON for machines, and problems on stderr.
+
+use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
+use indmap_api::core::feature::{project_to_feature, projects_to_collection};
+use indmap_api::core::reference::ReferenceItem;
+use indmap_api::core::{Money, Problem, Project, Severity};
+use indmap_api::{AddReport, DbInfo, Error, LogEntry, Reference, RegionInfo, UpdateReport};
+use serde_json::{Value, json};
+use std::io::Write;
+
+/// Writes to stdout; a closed pipe (`indmap project list | head`) ends the program quietly.
+fn emit(text: &str) {
+    let mut out = std::io::stdout().lock();
+    if writeln!(out, "{text}").and_then(|_| out.flush()).is_err() {
+        std::process::exit(0);
+    }
+}
+
+fn emit_json(value: &impl serde::Serialize) {
+    emit(&serde_json::to_string_pretty(value).unwrap_or_default());
+}
+
+fn table(header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED).set_header(header);
+    t
+}
+
+fn warn(problems: &[Problem]) {
+    for p in problems.iter().filter(|p| p.severity == Severity::Warning) {
+        eprintln!("warning: {p}");
+    }
+}
+
+pub fn print_error(e: &Error) {
+    let errors: Vec<&Problem> = e.problems.iter().filter(|p| p.severity == Severity::Error).collect();
+    if errors.is_empty() {
+        eprintln!("error: {}", e.message);
+    } else {
+        let count = errors.len();
+        eprintln!("error: refused, {count} problem{} found; nothing was changed:", if count == 1 { "" } else { "s" });
+        for p in errors {
+            eprintln!("  {p}");
+        }
+    }
+    warn(&e.problems);
+}
+
+/// `1234567.89` KZT → `1.2` (mln KZT), with a space between thousands.
+fn mln(m: Option<Money>) -> String {
+    let Some(m) = m else { return String::new() };
+    // A tenth of a million tenge is 10^7 tiyn; round half away from zero.
+    const TENTH_MLN: i128 = 10_000_000;
+    let minor = i128::from(m.minor());
+    let tenths = (minor + minor.signum() * TENTH_MLN / 2) / TENTH_MLN;
+    let (whole, tenth) = (tenths / 10, (tenths % 10).abs());
+    format!("{}.{tenth}", group_thousands(whole))
+}
+
+fn group_thousands(n: i128) -> String {
+    let digits = n.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+pub fn info(info: &DbInfo, projects: usize, json: bool) {
+    if json {
+        emit_json(&json!({
+            "path": info.path, "db_id": info.db_id, "scope": info.scope.code(), "created_at": info.created_at,
+            "schema_version": info.schema_version, "projects": projects,
+        }));
+    } else {
+        emit(&format!(
+            "database {}\n  keeps the map of {}\n  database id {}\n  created {}\n  schema version {}\n  {projects} projects",
+            info.path.display(),
+            info.scope.describe(),
+            info.db_id,
+            info.created_at,
+            info.schema_version
+        ));
+    }
+}
+
+pub fn regions(regions: &[RegionInfo], json: bool) {
+    if json {
+        return emit_json(&regions);
+    }
+    let mut t = table(&["KATO", "kk", "ru", "en", "centre"]);
+    for r in regions {
+        t.add_row(vec![&r.kato, &r.label.kk, &r.label.ru, &r.label.en, &r.centre_name]);
+    }
+    emit(&t.to_string());
+}
+
+pub fn reference(reference: &Reference, json: bool) {
+    if json {
+        return emit_json(reference);
+    }
+    let lists: [(&str, &Vec<ReferenceItem>); 8] = [
+        ("level", &reference.levels),
+        ("status", &reference.statuses),
+        ("sector", &reference.sectors),
+        ("financing[].source", &reference.financing_sources),
+        ("financing[].status", &reference.financing_statuses),
+        ("actions[].status", &reference.action_statuses),
+        ("support_measures[].measure", &reference.support_measures),
+        ("criteria", &reference.criteria),
+    ];
+    for (property, items) in lists {
+        let mut t = table(&["code", "kk", "ru", "en"]);
+        for i in items {
+            t.add_row(vec![&i.code, &i.label.kk, &i.label.ru, &i.label.en]);
+        }
+        emit(&format!("{property}\n{t}\n"));
+    }
+}
+
+pub fn added(report: &AddReport, json: bool) {
+    warn(&report.warnings);
+    if json {
+        let added: Vec<Value> = report.added.iter().map(|(id, code)| json!({"id": id, "code": code})).collect();
+        return emit_json(&json!({ "added": added, "warnings": report.warnings }));
+    }
+    for (id, code) in &report.added {
+        emit(&format!("{code}\t{id}"));
+    }
+    eprintln!("added {} project{}", report.added.len(), if report.added.len() == 1 { "" } else { "s" });
+}
+
+pub fn projects(projects: &[Project], json: bool, lang: &str) {
+    if json {
+        return emit_json(&projects_to_collection(projects));
+    }
+    let mut t = table(&["code", "name", "region", "level", "status", "sector", "cost, mln KZT", "jobs", "commissioning"]);
+    for p in projects {
+        t.add_row(vec![
+            p.code.as_ref().map(|c| c.to_string()).unwrap_or_default(),
+            p.name(lang).to_owned(),
+            p.region.to_string(),
+            p.level.to_string(),
+            p.status.to_string(),
+            p.sector.clone().unwrap_or_default(),
+            mln(p.cost),
+            p.jobs_permanent.map(|j| j.to_string()).unwrap_or_default(),
+            indmap_api::core::filter::commissioning_year(p).map(|y| y.to_string()).unwrap_or_default(),
+        ]);
+    }
+    emit(&t.to_string());
+    let total: Money = projects.iter().filter_map(|p| p.cost).sum();
+    let jobs: u64 = projects.iter().filter_map(|p| p.jobs_permanent).map(u64::from).sum();
+    emit(&format!("{} projects, {} mln KZT, {jobs} permanent jobs", projects.len(), mln(Some(total))));
+}
+
+pub fn project(p: &Project, json: bool, lang: &str) {
+    if json {
+        return emit_json(&project_to_feature(p));
+    }
+    let mut t = table(&["field", "value"]);
+    let feature = project_to_feature(p);
+    for (key, value) in feature.properties.iter().flatten() {
+        let shown = match value {
+            Value::Null => continue,
+            Value::Array(a) if a.is_empty() => continue,
+            Value::String(s) => s.clone(),
+            Value::Array(rows) => rows.iter().map(compact_row).collect::<Vec<_>>().join("\n"),
+            other => compact_row(other),
+        };
+        t.add_row(vec![key.clone(), shown]);
+    }
+    if let Some(g) = &feature.geometry {
+        t.add_row(vec!["geometry".to_owned(), g.to_string()]);
+    }
+    emit(&format!("{} {}\n{t}", p.code.as_ref().map(|c| c.to_string()).unwrap_or_default(), p.name(lang)));
+}
+
+/// A row of a child list on one line, without its id and empty fields.
+fn compact_row(v: &Value) -> String {
+    match v {
+        Value::Object(map) => map
+            .iter()
+            .filter(|(k, v)| *k != "id" && !v.is_null())
+            .map(|(k, v)| format!("{k}: {}", v.as_str().map_or_else(|| v.to_string(), str::to_owned)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => other.to_string(),
+    }
+}
+
+pub fn updated(report: &UpdateReport, json: bool) {
+    warn(&report.warnings);
+    if json {
+        return emit_json(report);
+    }
+    let code = report.code.as_ref().map(|c| c.to_string()).unwrap_or_else(|| report.id.to_string());
+    match report.changed_fields {
+        0 => emit(&format!("{code}: nothing changed")),
+        n => emit(&format!("{code}: {n} field{} changed", if n == 1 { "" } else { "s" })),
+    }
+}
+
+pub fn deleted(p: &Project, json: bool) {
+    let code = p.code.as_ref().map(|c| c.to_string()).unwrap_or_default();
+    if json {
+        return emit_json(&json!({"deleted": {"id": p.id, "code": code}}));
+    }
+    emit(&format!("deleted {code} {}", p.name_ru));
+}
+
+pub fn history(entries: &[LogEntry], json: bool) {
+    if json {
+        return emit_json(&entries);
+    }
+    let mut t = table(&["at", "user", "database", "origin", "record", "field", "old", "new"]);
+    for e in entries {
+        let short = |s: &str| s.chars().take(8).collect::<String>();
+        let value = |v: &Value| match v {
+            Value::Null => String::new(),
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        t.add_row(vec![
+            e.at.clone(),
+            e.user.clone(),
+            short(&e.db_id),
+            e.origin.clone(),
+            format!("{} {}", e.entity, short(&e.record_id)),
+            e.field.clone(),
+            value(&e.old),
+            value(&e.new),
+        ]);
+    }
+    emit(&t.to_string());
+}
+
+pub fn settings(settings: &[(String, String)], json: bool) {
+    if json {
+        let map: serde_json::Map<String, Value> = settings.iter().map(|(k, v)| (k.clone(), json!(v))).collect();
+        return emit_json(&map);
+    }
+    for (key, value) in settings {
+        emit(&format!("{key} = {value}"));
+    }
+}

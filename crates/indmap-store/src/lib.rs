@@ -1,0 +1,320 @@
+//! The indmap database: one SQLite file (WAL, foreign keys on, CHECK constraints) created for one
+//! scope, upgraded by versioned migrations, written only in transactions, and carrying an
+//! append-only log of every field ever changed.
+//!
+//! This crate knows SQL and nothing about the command line or the window. It trusts that
+//! projects given to it have been validated; the schema's constraints are the last line.
+
+mod codec;
+mod log;
+mod migrations;
+mod reference;
+
+pub use log::LogEntry;
+pub use migrations::{LATEST_VERSION, migrations};
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use indmap_core::changes::project_changes;
+use indmap_core::{Project, ProjectCode, ProjectFilter, Scope};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use std::path::{Path, PathBuf};
+use uuid::Uuid;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("there is no indmap database at {0}")]
+    Missing(PathBuf),
+    #[error("a file already exists at {0}")]
+    AlreadyExists(PathBuf),
+    #[error("{path} is not an indmap database ({reason})")]
+    NotIndmap { path: PathBuf, reason: String },
+    #[error("the database at {path} was made by a newer indmap (schema {found}, this build knows up to {known}); update indmap")]
+    TooNew { path: PathBuf, found: usize, known: usize },
+    #[error("project code {0} is already used by another project")]
+    CodeTaken(ProjectCode),
+    #[error("a project with id {0} already exists")]
+    IdTaken(Uuid),
+    #[error("the database refused the change: {0}")]
+    Constraint(String),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("database migration failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// What a database is: its own id, whose map it keeps, and its schema.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DbInfo {
+    pub path: PathBuf,
+    pub db_id: Uuid,
+    pub scope: Scope,
+    pub created_at: String,
+    pub schema_version: usize,
+}
+
+/// Who writes, when, and from where: stamped on every change-log entry.
+#[derive(Debug, Clone)]
+pub struct Author {
+    pub user: String,
+    pub at: DateTime<Utc>,
+    /// `local` for edits made here, or the name of the file a change came in with.
+    pub origin: String,
+}
+
+pub fn timestamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+pub struct Store {
+    conn: Connection,
+    info: DbInfo,
+}
+
+fn connect(path: &Path) -> Result<Connection> {
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(conn)
+}
+
+fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).map(|v| v.max(0) as usize)
+}
+
+impl Store {
+    /// Creates a database for `scope` at `path`, which must not exist yet.
+    pub fn create(path: &Path, scope: Scope, db_id: Uuid, at: DateTime<Utc>) -> Result<Store> {
+        if path.exists() {
+            return Err(StoreError::AlreadyExists(path.to_owned()));
+        }
+        let result = Self::create_new(path, scope, db_id, at);
+        if result.is_err() {
+            // Leave nothing half-made behind.
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+            }
+        }
+        result
+    }
+
+    fn create_new(path: &Path, scope: Scope, db_id: Uuid, at: DateTime<Utc>) -> Result<Store> {
+        let mut conn = connect(path)?;
+        migrations().to_latest(&mut conn)?;
+        let tx = conn.transaction()?;
+        for (key, value) in [
+            ("application", migrations::APPLICATION.to_owned()),
+            ("db_id", db_id.to_string()),
+            ("scope", scope.code()),
+            ("created_at", timestamp(at)),
+            ("write_counter", "0".to_owned()),
+        ] {
+            tx.execute("INSERT INTO meta (key, value) VALUES (?1, ?2)", params![key, value])?;
+        }
+        reference::seed(&tx)?;
+        tx.commit()?;
+        Self::from_connection(path, conn)
+    }
+
+    /// Opens an existing database and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        if !path.is_file() {
+            return Err(StoreError::Missing(path.to_owned()));
+        }
+        let not_indmap = |reason: String| StoreError::NotIndmap { path: path.to_owned(), reason };
+        let mut conn = connect(path).map_err(|e| not_indmap(e.to_string()))?;
+        let version = schema_version(&conn).map_err(|e| not_indmap(e.to_string()))?;
+        if version > LATEST_VERSION {
+            return Err(StoreError::TooNew { path: path.to_owned(), found: version, known: LATEST_VERSION });
+        }
+        let application: Option<String> = conn
+            .query_row("SELECT value FROM meta WHERE key = 'application'", [], |r| r.get(0))
+            .optional()
+            .map_err(|_| not_indmap("it has no indmap metadata".into()))?;
+        if application.as_deref() != Some(migrations::APPLICATION) {
+            return Err(not_indmap("it has no indmap metadata".into()));
+        }
+        migrations().to_latest(&mut conn)?;
+        Self::from_connection(path, conn)
+    }
+
+    fn from_connection(path: &Path, conn: Connection) -> Result<Store> {
+        let meta = |key: &str| -> Result<String> { Ok(conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))?) };
+        let bad = |what: &str| StoreError::NotIndmap { path: path.to_owned(), reason: format!("its {what} is damaged") };
+        let info = DbInfo {
+            path: path.to_owned(),
+            db_id: Uuid::parse_str(&meta("db_id")?).map_err(|_| bad("database id"))?,
+            scope: Scope::parse(&meta("scope")?).ok_or_else(|| bad("scope"))?,
+            created_at: meta("created_at")?,
+            schema_version: schema_version(&conn)?,
+        };
+        Ok(Store { conn, info })
+    }
+
+    pub fn info(&self) -> &DbInfo {
+        &self.info
+    }
+
+    /// Runs `f` in one transaction, as one write operation of this database: every change it
+    /// logs carries the same counter value. Nothing is kept if `f` fails.
+    pub fn write<T>(&mut self, author: &Author, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let counter: i64 = tx.query_row("SELECT CAST(value AS INTEGER) + 1 FROM meta WHERE key = 'write_counter'", [], |r| r.get(0))?;
+        tx.execute("UPDATE meta SET value = ?1 WHERE key = 'write_counter'", [counter.to_string()])?;
+        let mut writer = Writer { tx, scope: self.info.scope, db_id: self.info.db_id, author: author.clone(), counter };
+        let value = f(&mut writer)?;
+        writer.tx.commit()?;
+        Ok(value)
+    }
+
+    /// A live project by id; deleted projects are not returned.
+    pub fn project(&self, id: Uuid) -> Result<Option<Project>> {
+        codec::load_project(&self.conn, id, false)
+    }
+
+    /// Whether the id belongs to a deleted project, and when and why it was deleted.
+    pub fn deletion(&self, id: Uuid) -> Result<Option<(String, Option<String>)>> {
+        Ok(self
+            .conn
+            .query_row("SELECT deleted_at, deleted_reason FROM projects WHERE id = ?1 AND deleted_at IS NOT NULL", [id.to_string()], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?)
+    }
+
+    pub fn project_id_by_code(&self, code: &ProjectCode) -> Result<Option<Uuid>> {
+        let id: Option<String> = self.conn.query_row("SELECT id FROM projects WHERE code = ?1", [code.as_str()], |r| r.get(0)).optional()?;
+        Ok(id.and_then(|s| Uuid::parse_str(&s).ok()))
+    }
+
+    /// The live projects that pass the filter, ordered by code.
+    pub fn projects(&self, filter: &ProjectFilter) -> Result<Vec<Project>> {
+        let all = codec::load_projects(&self.conn, filter)?;
+        Ok(all.into_iter().filter(|p| filter.matches(p)).collect())
+    }
+
+    pub fn sectors(&self) -> Result<Vec<indmap_core::reference::ReferenceItem>> {
+        reference::list(&self.conn, "sectors")
+    }
+
+    pub fn financing_sources(&self) -> Result<Vec<indmap_core::reference::ReferenceItem>> {
+        reference::list(&self.conn, "financing_sources")
+    }
+
+    pub fn settings(&self) -> Result<Vec<(String, String)>> {
+        let mut stmt = self.conn.prepare("SELECT key, value FROM settings ORDER BY key")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    /// Every logged change to a project and its rows, oldest first.
+    pub fn history(&self, project_id: Uuid) -> Result<Vec<LogEntry>> {
+        log::for_project(&self.conn, project_id)
+    }
+
+    /// How many changes the log holds, for tests and diagnostics.
+    pub fn log_len(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT count(*) FROM change_log", [], |r| r.get(0))?)
+    }
+}
+
+/// One write operation in progress (see [`Store::write`]).
+pub struct Writer<'c> {
+    tx: Transaction<'c>,
+    scope: Scope,
+    db_id: Uuid,
+    author: Author,
+    counter: i64,
+}
+
+impl Writer<'_> {
+    /// Registers a new project, giving it the next code of this database when it has none, and
+    /// returns the code.
+    pub fn insert_project(&mut self, project: &Project) -> Result<ProjectCode> {
+        let exists: bool = self.tx.query_row("SELECT EXISTS (SELECT 1 FROM projects WHERE id = ?1)", [project.id.to_string()], |r| r.get(0))?;
+        if exists {
+            return Err(StoreError::IdTaken(project.id));
+        }
+        let mut project = project.clone();
+        let code = match project.code.take() {
+            Some(code) => {
+                let taken: bool = self.tx.query_row("SELECT EXISTS (SELECT 1 FROM projects WHERE code = ?1)", [code.as_str()], |r| r.get(0))?;
+                if taken {
+                    return Err(StoreError::CodeTaken(code));
+                }
+                self.note_code(&code)?;
+                code
+            }
+            None => self.next_code()?,
+        };
+        project.code = Some(code.clone());
+        let at = timestamp(self.author.at);
+        codec::insert_project(&self.tx, &project, &at)?;
+        self.log(None, Some(&project))?;
+        Ok(code)
+    }
+
+    /// Replaces a live project's content with `new` (same id and code).
+    pub fn replace_project(&mut self, old: &Project, new: &Project) -> Result<()> {
+        codec::delete_rows(&self.tx, old.id)?;
+        codec::update_project(&self.tx, new, &timestamp(self.author.at))?;
+        self.log(Some(old), Some(new))
+    }
+
+    /// Deletes a project, keeping it as a tombstone with the reason.
+    pub fn delete_project(&mut self, project: &Project, reason: Option<&str>) -> Result<()> {
+        let at = timestamp(self.author.at);
+        self.tx.execute(
+            "UPDATE projects SET deleted_at = ?2, deleted_reason = ?3, updated_at = ?2 WHERE id = ?1",
+            params![project.id.to_string(), at, reason],
+        )?;
+        log::append(&self.tx, &self.db_id, self.counter, &self.author, &indmap_core::changes::FieldChange {
+            entity: "project",
+            record_id: project.id,
+            project_id: project.id,
+            field: "deleted".into(),
+            old: serde_json::Value::Null,
+            new: serde_json::json!({ "reason": reason }),
+        })
+    }
+
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.tx.execute("INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])?;
+        Ok(())
+    }
+
+    fn log(&mut self, old: Option<&Project>, new: Option<&Project>) -> Result<()> {
+        for change in project_changes(old, new) {
+            log::append(&self.tx, &self.db_id, self.counter, &self.author, &change)?;
+        }
+        Ok(())
+    }
+
+    fn next_code(&mut self) -> Result<ProjectCode> {
+        let prefix = self.scope.code_prefix();
+        let last: i64 = self
+            .tx
+            .query_row("SELECT last FROM code_sequences WHERE prefix = ?1", [prefix], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0);
+        let code = ProjectCode::new(prefix, (last + 1) as u32);
+        self.note_code(&code)?;
+        Ok(code)
+    }
+
+    /// Moves the sequence of the code's prefix past it, so this database never issues it again.
+    fn note_code(&mut self, code: &ProjectCode) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO code_sequences (prefix, last) VALUES (?1, ?2) ON CONFLICT (prefix) DO UPDATE SET last = max(last, excluded.last)",
+            params![code.prefix(), code.number()],
+        )?;
+        Ok(())
+    }
+}

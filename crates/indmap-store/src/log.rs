@@ -1,0 +1,73 @@
+//! The append-only change log: one row per field per write. The schema's triggers refuse any
+//! update or deletion of it.
+
+use crate::{Author, timestamp};
+use indmap_core::changes::FieldChange;
+use rusqlite::{Connection, params};
+use serde::Serialize;
+use uuid::Uuid;
+
+/// One logged change, as history shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LogEntry {
+    pub seq: i64,
+    pub db_id: String,
+    pub counter: i64,
+    pub at: String,
+    pub user: String,
+    pub entity: String,
+    pub record_id: String,
+    pub field: String,
+    pub old: serde_json::Value,
+    pub new: serde_json::Value,
+    pub origin: String,
+}
+
+fn json_text(v: &serde_json::Value) -> Option<String> {
+    (!v.is_null()).then(|| v.to_string())
+}
+
+pub(crate) fn append(conn: &Connection, db_id: &Uuid, counter: i64, author: &Author, change: &FieldChange) -> crate::Result<()> {
+    conn.execute(
+        "INSERT INTO change_log (db_id, counter, at, user, entity, record_id, project_id, field, old_value, new_value, origin)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            db_id.to_string(),
+            counter,
+            timestamp(author.at),
+            author.user,
+            change.entity,
+            change.record_id.to_string(),
+            change.project_id.to_string(),
+            change.field,
+            json_text(&change.old),
+            json_text(&change.new),
+            author.origin,
+        ],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn for_project(conn: &Connection, project_id: Uuid) -> crate::Result<Vec<LogEntry>> {
+    let mut stmt = conn.prepare(
+        "SELECT seq, db_id, counter, at, user, entity, record_id, field, old_value, new_value, origin
+         FROM change_log WHERE project_id = ?1 ORDER BY seq",
+    )?;
+    let parse = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null);
+    let rows = stmt.query_map([project_id.to_string()], |r| {
+        Ok(LogEntry {
+            seq: r.get(0)?,
+            db_id: r.get(1)?,
+            counter: r.get(2)?,
+            at: r.get(3)?,
+            user: r.get(4)?,
+            entity: r.get(5)?,
+            record_id: r.get(6)?,
+            field: r.get(7)?,
+            old: parse(r.get(8)?),
+            new: parse(r.get(9)?),
+            origin: r.get(10)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
