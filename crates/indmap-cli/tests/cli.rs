@@ -1,0 +1,310 @@
+//! The real `indmap` binary against real database files.
+
+use assert_cmd::Command;
+use indmap_api::core::geography::boundaries;
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+struct Db {
+    dir: TempDir,
+    path: PathBuf,
+}
+
+impl Db {
+    fn new() -> Db {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("map.sqlite");
+        Db { dir, path }
+    }
+
+    fn init(args: &[&str]) -> Db {
+        let db = Db::new();
+        db.cmd(&[&["init"], args].concat()).assert().success();
+        db
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::cargo_bin("indmap").unwrap();
+        c.env("INDMAP_DB", &self.path).env("INDMAP_USER", "test-planner").args(args);
+        c
+    }
+
+    fn file(&self, name: &str, content: &Value) -> String {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, serde_json::to_string_pretty(content).unwrap()).unwrap();
+        path.to_string_lossy().into_owned()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let out = self.cmd(&[args, &["--json"]].concat()).output().unwrap();
+        assert!(out.status.success(), "indmap {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    /// Every row of every table, in a stable order: the database's content.
+    fn content(&self) -> String {
+        content_of(&self.path)
+    }
+}
+
+fn content_of(path: &Path) -> String {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let mut out = String::new();
+    for t in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid")).unwrap();
+        let n = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| Ok((0..n).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect::<Vec<_>>().join("|")))
+            .unwrap();
+        for row in rows {
+            out.push_str(&format!("{t}: {}\n", row.unwrap()));
+        }
+    }
+    out
+}
+
+fn karaganda_project() -> Value {
+    json!({
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [72.9655, 50.0589]},
+        "properties": {
+            "name_kk": "Теміртау ферроқорытпа зауыты: ә ғ қ ң ө ұ ү һ і",
+            "name_ru": "Темиртауский ферросплавный завод",
+            "name_en": "Temirtau ferroalloy plant",
+            "region": "35", "district": "Теміртау", "level": "regional", "status": "construction",
+            "sector": "metallurgy", "oked": "24.10", "initiator": "ТОО «Saryarka Ferroalloys»",
+            "initiator_bin": "070340004319", "cost_kzt": 35000000000.25,
+            "capacity": {"value": 240000, "unit": "t/yr", "product": "ferrosilicon"},
+            "jobs_construction": 800, "jobs_permanent": 400,
+            "start_date": "2024-03-01", "commissioning_planned": "2026-12-31",
+            "financing": [
+                {"source": "own_funds", "amount_kzt": 15000000000.25, "year": 2024, "status": "disbursed"},
+                {"source": "dbk", "amount_kzt": 20_000_000_000i64, "year": 2025, "status": "committed"}
+            ],
+            "milestones": [{"name": "Құрылыс басталды", "planned": "2024-03-01", "actual": "2024-04-15"}],
+            "actions": [{"title": "Электр желісіне қосу", "responsible": "Қарағанды облысы әкімдігі", "due": "2026-06-30", "status": "in_progress"}],
+            "support_measures": [{"measure": 3, "amount_kzt": 20_000_000_000i64, "note": "DBK loan"}],
+            "criteria": ["scale", "competitiveness"],
+            "local_content_labour_pct": 92.5, "local_content_goods_pct": 41
+        }
+    })
+}
+
+/// Every property the input gave has the same value in the output.
+fn assert_carries(input: &Value, output: &Value) {
+    for (key, value) in input["properties"].as_object().unwrap() {
+        let out = &output["properties"][key];
+        match (value, out) {
+            (Value::Array(given), Value::Array(back)) => {
+                assert_eq!(given.len(), back.len(), "{key}");
+                for (g, b) in given.iter().zip(back) {
+                    match g.as_object() {
+                        Some(fields) => fields.iter().for_each(|(k, v)| assert_eq!(v, &b[k], "{key}.{k}")),
+                        None => assert_eq!(g, b, "{key}"),
+                    }
+                }
+            }
+            _ => assert_eq!(value, out, "{key}"),
+        }
+    }
+    assert_eq!(input["geometry"], output["geometry"]);
+}
+
+#[test]
+fn a_project_added_from_a_feature_comes_back_with_every_property() {
+    let db = Db::init(&["--region", "35"]);
+    let file = db.file("p.json", &karaganda_project());
+    let added = db.json(&["project", "add", &file]);
+    assert_eq!(added["added"][0]["code"], "35-0001");
+    let shown = db.json(&["project", "show", "35-0001"]);
+    assert_carries(&karaganda_project(), &shown);
+    let id = added["added"][0]["id"].as_str().unwrap();
+    assert_eq!(db.json(&["project", "show", id]), shown);
+
+    // Added to another database, it is the same project.
+    let ministry = Db::init(&["--ministry"]);
+    let copy = ministry.file("copy.json", &shown);
+    ministry.cmd(&["project", "add", &copy]).assert().success();
+    assert_eq!(ministry.json(&["project", "show", "35-0001"]), shown);
+}
+
+#[test]
+fn bad_input_is_refused_with_the_field_named_and_nothing_changes() {
+    let db = Db::init(&["--region", "35"]);
+    let file = db.file("ok.json", &karaganda_project());
+    db.cmd(&["project", "add", &file]).assert().success();
+    let before = db.content();
+
+    let with = |key: &str, value: Value| {
+        let mut f = karaganda_project();
+        f["properties"][key] = value;
+        f
+    };
+    let mut in_china = karaganda_project();
+    in_china["geometry"] = json!({"type": "Point", "coordinates": [116.40, 39.90]});
+    let cases: Vec<(Value, &str)> = vec![
+        (with("initiator_bin", json!("12345")), "initiator_bin"),
+        (with("commissioning_planned", json!("2020-01-01")), "commissioning_planned"),
+        (with("cost_kzt", json!(-1)), "cost_kzt"),
+        (with("region", json!("99")), "region"),
+        (with("name_kk", json!("")), "name_kk"),
+        (with("jobs_permanent", json!("many")), "jobs_permanent"),
+        (with("financing", json!([{"source": "dbk", "amount_kzt": -5, "year": 2025}])), "financing[0].amount_kzt"),
+        (with("region", json!("75")), "region"), // Almaty city: not this database's region
+        (in_china, "geometry"),
+    ];
+    for (feature, field) in cases {
+        let bad = db.file("bad.json", &feature);
+        let out = db.cmd(&["project", "add", &bad]).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{field}: {stderr}");
+        assert!(stderr.contains(&format!("{field}:")), "{field} not named in: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert_eq!(db.content(), before, "refusing {field} changed the database");
+    }
+
+    std::fs::write(db.dir.path().join("broken.json"), "{\"type\": \"Feature\", \"properties\": {").unwrap();
+    let broken = db.dir.path().join("broken.json");
+    db.cmd(&["project", "add", broken.to_str().unwrap()]).assert().code(3).stderr(predicates::str::contains("file: is not valid JSON"));
+    let bad_update = db.file("bad-update.json", &json!({"type": "Feature", "geometry": null, "properties": {"start_date": "2030-01-01"}}));
+    db.cmd(&["project", "update", "35-0001", &bad_update]).assert().code(3).stderr(predicates::str::contains("commissioning_planned"));
+    assert_eq!(db.content(), before);
+}
+
+#[test]
+fn exit_codes_tell_usage_not_found_and_success_apart() {
+    let db = Db::init(&["--ministry"]);
+    db.cmd(&["project", "show", "35-0042"]).assert().code(4).stderr(predicates::str::contains("no project 35-0042"));
+    db.cmd(&["project", "frobnicate"]).assert().code(2);
+    db.cmd(&["project", "add", "/nonexistent/file.json"]).assert().code(4);
+    db.cmd(&["init", "--region", "35"]).assert().code(1).stderr(predicates::str::contains("already exists"));
+    let missing = Db::new();
+    missing.cmd(&["project", "list"]).assert().code(4).stderr(predicates::str::contains("indmap init"));
+    missing.cmd(&["init", "--region", "36"]).assert().code(3).stderr(predicates::str::contains("--region"));
+    assert!(!missing.path.exists());
+}
+
+#[test]
+fn update_changes_only_the_given_properties_and_history_shows_it() {
+    let db = Db::init(&["--region", "35"]);
+    let file = db.file("p.json", &karaganda_project());
+    db.cmd(&["project", "add", &file]).assert().success();
+    let before = db.json(&["project", "show", "35-0001"]);
+    let patch = db.file("patch.json", &json!({"type": "Feature", "geometry": null, "properties": {"status": "commissioned", "commissioning_actual": "2026-10-01", "district": null}}));
+    db.cmd(&["project", "update", "35-0001", &patch]).assert().success().stdout(predicates::str::contains("3 fields changed"));
+    let after = db.json(&["project", "show", "35-0001"]);
+    for (key, value) in before["properties"].as_object().unwrap() {
+        match key.as_str() {
+            "status" => assert_eq!(after["properties"][key], "commissioned"),
+            "commissioning_actual" => assert_eq!(after["properties"][key], "2026-10-01"),
+            "district" => assert_eq!(after["properties"][key], Value::Null),
+            _ => assert_eq!(&after["properties"][key], value, "{key} changed"),
+        }
+    }
+    assert_eq!(after["geometry"], before["geometry"]);
+    db.cmd(&["project", "update", "35-0001", &patch]).assert().success().stdout(predicates::str::contains("nothing changed"));
+
+    let history = db.json(&["history", "35-0001"]);
+    let status_change = history.as_array().unwrap().iter().find(|e| e["field"] == "status" && e["new"] == "commissioned").unwrap();
+    assert_eq!(status_change["old"], "construction");
+    assert_eq!(status_change["user"], "test-planner");
+    let id_change = db.file("id.json", &json!({"type": "Feature", "geometry": null, "properties": {"code": "35-0002"}}));
+    db.cmd(&["project", "update", "35-0001", &id_change]).assert().code(3).stderr(predicates::str::contains("code: cannot be changed"));
+}
+
+#[test]
+fn deleted_projects_leave_the_list_but_not_history() {
+    let db = Db::init(&["--region", "35"]);
+    let file = db.file("p.json", &karaganda_project());
+    db.cmd(&["project", "add", &file]).assert().success();
+    db.cmd(&["project", "delete", "35-0001", "--reason", "duplicate entry"]).assert().success();
+    db.cmd(&["project", "show", "35-0001"]).assert().code(4).stderr(predicates::str::contains("was deleted").and(predicates::str::contains("duplicate entry")));
+    assert_eq!(db.json(&["project", "list"])["features"].as_array().unwrap().len(), 0);
+    let history = db.json(&["history", "35-0001"]);
+    assert!(history.as_array().unwrap().iter().any(|e| e["field"] == "deleted"));
+    // The code is not issued again.
+    db.cmd(&["project", "add", &file]).assert().success().stdout(predicates::str::contains("35-0002"));
+}
+
+use predicates::prelude::PredicateBooleanExt;
+
+#[test]
+fn list_filters_narrow_the_set() {
+    let db = Db::init(&["--ministry"]);
+    let mut features = Vec::new();
+    for (i, (region, point, level, status, sector, year, name)) in [
+        ("35", [73.10, 49.80], "regional", "construction", "metallurgy", "2026", "Қарағанды металл"),
+        ("35", [73.20, 49.90], "republican", "commissioned", "mining", "2025", "Жезқазған кен"),
+        ("55", [76.95, 52.28], "regional", "design", "chemicals", "2026", "Павлодар химия"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        features.push(json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": point}, "properties": {
+            "name_kk": name, "name_ru": format!("Проект {i}"), "region": region, "level": level, "status": status, "sector": sector,
+            "start_date": "2024-01-01", "commissioning_planned": format!("{year}-06-30"), "commissioning_actual": if status == "commissioned" { json!(format!("{year}-06-30")) } else { Value::Null },
+        }}));
+    }
+    let file = db.file("fc.json", &json!({"type": "FeatureCollection", "features": features}));
+    db.cmd(&["project", "add", &file]).assert().success();
+    let count = |args: &[&str]| db.json(&[&["project", "list"], args].concat())["features"].as_array().unwrap().len();
+    assert_eq!(count(&[]), 3);
+    assert_eq!(count(&["--region", "35"]), 2);
+    assert_eq!(count(&["--level", "republican"]), 1);
+    assert_eq!(count(&["--status", "design", "--status", "construction"]), 2);
+    assert_eq!(count(&["--sector", "chemicals"]), 1);
+    assert_eq!(count(&["--year", "2026"]), 2);
+    assert_eq!(count(&["--search", "ҚАРАҒАНДЫ"]), 1);
+    assert_eq!(count(&["--search", "RK-0003"]), 1);
+    db.cmd(&["project", "list", "--status", "done"]).assert().code(3).stderr(predicates::str::contains("--status"));
+    let table = db.cmd(&["project", "list", "--lang", "kk"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&table.stdout).contains("Павлодар химия"));
+}
+
+#[test]
+fn reference_data_lists_codes_and_three_languages() {
+    let db = Db::init(&["--ministry"]);
+    let regions = db.json(&["regions"]);
+    assert_eq!(regions.as_array().unwrap().len(), 20);
+    assert!(regions.as_array().unwrap().iter().any(|r| r["kato"] == "62" && r["label"]["kk"] == "Ұлытау облысы"));
+    let reference = db.json(&["reference"]);
+    assert_eq!(reference["support_measures"].as_array().unwrap().len(), 13);
+    assert_eq!(reference["statuses"].as_array().unwrap().len(), 13);
+    assert!(reference["financing_sources"].as_array().unwrap().iter().any(|s| s["code"] == "dbk"));
+    db.cmd(&["settings", "republican_threshold_kzt", "abc"]).assert().code(3);
+    db.cmd(&["settings", "republican_threshold_kzt", "20000000000"]).assert().success();
+    assert_eq!(db.json(&["settings"])["republican_threshold_kzt"], "20000000000");
+}
+
+#[test]
+fn the_sample_map_is_deterministic_covers_every_region_and_keeps_points_in_their_regions() {
+    let (a, b) = (Db::init(&["--ministry"]), Db::init(&["--ministry"]));
+    for db in [&a, &b] {
+        db.cmd(&["sample", "--projects", "2000", "--seed", "1"]).assert().success();
+    }
+    let list = a.json(&["project", "list"]);
+    assert_eq!(list, b.json(&["project", "list"]), "the same seed gave different maps");
+    let features = list["features"].as_array().unwrap();
+    assert_eq!(features.len(), 2000);
+    let mut regions: Vec<&str> = features.iter().map(|f| f["properties"]["region"].as_str().unwrap()).collect();
+    regions.sort();
+    regions.dedup();
+    assert_eq!(regions.len(), 20);
+    for f in features {
+        let geometry: geojson::Geometry = serde_json::from_value(f["geometry"].clone()).unwrap();
+        let geometry: geo::Geometry<f64> = geometry.try_into().unwrap();
+        use geo::CoordsIter;
+        for c in geometry.coords_iter() {
+            let found = boundaries().region_at(geo::Point::from(c)).map(|r| r.kato);
+            assert_eq!(found, f["properties"]["region"].as_str(), "{} lies outside its region", f["properties"]["code"]);
+        }
+    }
+}
