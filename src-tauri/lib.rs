@@ -37,7 +37,10 @@ struct AppInfo {
 
 #[tauri::command]
 fn app_info(state: tauri::State<'_, AppState>) -> Result<AppInfo, UiError> {
-    let db = state.db.lock().map_err(|_| UiError { kind: indmap_api::ErrorKind::Internal, message: "the database is busy after an earlier failure; restart the app".into() })?;
+    let db = state.db.lock().map_err(|_| UiError {
+        kind: indmap_api::ErrorKind::Internal,
+        message: "the database is busy after an earlier failure; restart the app".into(),
+    })?;
     let projects = db.list(&Default::default())?.len();
     let info = db.info();
     Ok(AppInfo {

@@ -17,6 +17,7 @@ pub use projects::{AddReport, UpdateReport};
 
 use indmap_core::reference::{self, ActionStatus, Criterion, FinancingStatus, Label, MapLevel, ReferenceItem, Status};
 use indmap_core::{Money, Scope};
+pub use indmap_store::ReferenceList;
 use indmap_store::{Author, Store};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -30,7 +31,12 @@ pub fn default_db_path() -> Option<PathBuf> {
 pub fn regions() -> Vec<RegionInfo> {
     reference::REGIONS
         .iter()
-        .map(|r| RegionInfo { kato: r.kato.into(), label: r.label(), centre_name: r.centre_name.into(), centre: [r.centre.1, r.centre.0] })
+        .map(|r| RegionInfo {
+            kato: r.kato.into(),
+            label: r.label(),
+            centre_name: r.centre_name.into(),
+            centre: [r.centre.1, r.centre.0],
+        })
         .collect()
 }
 
@@ -90,9 +96,40 @@ impl Indmap {
             support_measures: (1..=13u8)
                 .filter_map(|n| reference::support_measure(n).map(|label| ReferenceItem { code: n.to_string(), label }))
                 .collect(),
-            sectors: self.store.sectors()?,
-            financing_sources: self.store.financing_sources()?,
+            sectors: self.store.reference(ReferenceList::Sectors)?,
+            financing_sources: self.store.reference(ReferenceList::FinancingSources)?,
         })
+    }
+
+    /// Adds a sector or financing source, or changes its labels. Codes are what records carry,
+    /// so a code once used is never renamed; labels may change freely.
+    pub fn set_reference(&mut self, list: ReferenceList, code: &str, label: Label) -> Result<()> {
+        let mut problems = indmap_core::Problems::new();
+        let code_ok =
+            !code.is_empty() && code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        if !code_ok {
+            problems.error(
+                "code",
+                "reference.code",
+                format!("must be lowercase Latin letters, digits and _ (e.g. tourism); got {code:?}"),
+            );
+        }
+        for (field, text) in [("kk", &label.kk), ("ru", &label.ru), ("en", &label.en)] {
+            if text.trim().is_empty() {
+                problems.error(
+                    field,
+                    "reference.label",
+                    "must not be empty: every item has a label in Kazakh, Russian and English",
+                );
+            }
+        }
+        if problems.has_errors() {
+            return Err(Error::invalid(problems));
+        }
+        let item =
+            ReferenceItem { code: code.into(), label: Label::new(label.kk.trim(), label.ru.trim(), label.en.trim()) };
+        let author = self.author();
+        Ok(self.store.write(&author, |w| w.put_reference(list, &item))?)
     }
 
     pub fn settings(&self) -> Result<Vec<(String, String)>> {
@@ -104,7 +141,11 @@ impl Indmap {
         match key {
             "republican_threshold_kzt" if !value.is_empty() => {
                 if !Money::parse_decimal(value).is_ok_and(|m| !m.is_negative()) {
-                    problems.error(key, "setting.amount", format!("must be an amount in KZT, 0 or more; got {value:?}"));
+                    problems.error(
+                        key,
+                        "setting.amount",
+                        format!("must be an amount in KZT, 0 or more; got {value:?}"),
+                    );
                 }
             }
             "republican_threshold_kzt" => {}
@@ -115,7 +156,11 @@ impl Indmap {
             }
             _ => {
                 let known: Vec<&str> = SETTINGS.iter().map(|(k, _)| *k).collect();
-                problems.error(key, "setting.unknown", format!("is not a setting; the settings are {}", known.join(", ")));
+                problems.error(
+                    key,
+                    "setting.unknown",
+                    format!("is not a setting; the settings are {}", known.join(", ")),
+                );
             }
         }
         if problems.has_errors() {

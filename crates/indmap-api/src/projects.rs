@@ -28,10 +28,11 @@ pub struct UpdateReport {
 impl Indmap {
     fn rules(&self) -> Result<Rules> {
         let codes = |items: Vec<indmap_core::reference::ReferenceItem>| items.into_iter().map(|i| i.code).collect();
+        use indmap_store::ReferenceList::{FinancingSources, Sectors};
         let threshold = self.store.setting("republican_threshold_kzt")?.filter(|v| !v.is_empty());
         Ok(Rules {
-            sectors: codes(self.store.sectors()?),
-            financing_sources: codes(self.store.financing_sources()?),
+            sectors: codes(self.store.reference(Sectors)?),
+            financing_sources: codes(self.store.reference(FinancingSources)?),
             republican_threshold: threshold.and_then(|t| Money::parse_decimal(&t).ok()),
         })
     }
@@ -116,7 +117,11 @@ impl Indmap {
         let mut features = parse_features(geojson_text).map_err(Error::invalid)?;
         if features.len() != 1 {
             let mut problems = Problems::new();
-            problems.error("file", "features.one", format!("must hold exactly one Feature to update a project; it holds {}", features.len()));
+            problems.error(
+                "file",
+                "features.one",
+                format!("must hold exactly one Feature to update a project; it holds {}", features.len()),
+            );
             return Err(Error::invalid(problems));
         }
         let mut patch = features.remove(0);

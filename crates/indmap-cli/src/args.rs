@@ -4,7 +4,11 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(name = "indmap", version, about = "Kazakhstan's industrialization maps: projects, financing, schedules and action plans, kept in one local SQLite file.")]
+#[command(
+    name = "indmap",
+    version,
+    about = "Kazakhstan's industrialization maps: projects, financing, schedules and action plans, kept in one local SQLite file."
+)]
 pub struct Cli {
     /// The database file [default: indmap.sqlite in the user's data folder]
     #[arg(long, global = true, env = "INDMAP_DB", value_name = "PATH")]
@@ -42,7 +46,10 @@ pub enum Command {
     /// List the 20 regions with their KATO prefixes and names
     Regions,
     /// List the reference data (statuses, sectors, financing sources, support measures, ...) with codes
-    Reference,
+    Reference {
+        #[command(subcommand)]
+        edit: Option<ReferenceCommand>,
+    },
     /// Fill the database with a realistic sample map, the same for the same seed
     Sample {
         #[arg(long, default_value_t = 200)]
@@ -57,6 +64,26 @@ pub enum Command {
     },
     /// Show the settings, or set one: `indmap settings republican_threshold_kzt 20000000000`
     Settings { key: Option<String>, value: Option<String> },
+}
+
+#[derive(Subcommand)]
+pub enum ReferenceCommand {
+    /// Add a sector, or change its labels
+    Sector(ReferenceItemArgs),
+    /// Add a financing source, or change its labels
+    Source(ReferenceItemArgs),
+}
+
+#[derive(Args)]
+pub struct ReferenceItemArgs {
+    /// The code records carry: lowercase Latin letters, digits and _
+    pub code: String,
+    #[arg(long)]
+    pub kk: String,
+    #[arg(long)]
+    pub ru: String,
+    #[arg(long)]
+    pub en: String,
 }
 
 #[derive(Subcommand)]

@@ -6,17 +6,20 @@
 mod args;
 mod output;
 
-use args::{Cli, Command, ProjectCommand};
+use args::{Cli, Command, ProjectCommand, ReferenceCommand};
 use clap::Parser;
+use indmap_api::core::Label;
 use indmap_api::core::{MapLevel, ProjectFilter, RegionCode, Scope, Status};
-use indmap_api::{Env, Error, ErrorKind, Indmap};
-use std::path::PathBuf;
+use indmap_api::{Env, Error, ErrorKind, Indmap, ReferenceList};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     // A bug must not greet the user with a backtrace: say it in one sentence.
     std::panic::set_hook(Box::new(|info| {
-        eprintln!("error: indmap stopped on an internal error ({info}); the database was left as it was. Please report this.");
+        eprintln!(
+            "error: indmap stopped on an internal error ({info}); the database was left as it was. Please report this."
+        );
     }));
     let cli = Cli::parse();
     match run(cli) {
@@ -39,11 +42,7 @@ fn db_path(cli: &Cli) -> Result<PathBuf, Error> {
 }
 
 fn read_input(path: &str) -> Result<String, Error> {
-    let text = if path == "-" {
-        std::io::read_to_string(std::io::stdin())
-    } else {
-        std::fs::read_to_string(path)
-    };
+    let text = if path == "-" { std::io::read_to_string(std::io::stdin()) } else { std::fs::read_to_string(path) };
     text.map_err(|e| {
         let kind = if e.kind() == std::io::ErrorKind::NotFound { ErrorKind::NotFound } else { ErrorKind::Io };
         Error::new(kind, format!("cannot read {path}: {e}"))
@@ -53,7 +52,11 @@ fn read_input(path: &str) -> Result<String, Error> {
 fn region_code(kato: &str) -> Result<RegionCode, Error> {
     RegionCode::parse(kato).ok_or_else(|| {
         let mut problems = indmap_api::core::Problems::new();
-        problems.error("--region", "region.unknown", format!("{kato:?} is not the KATO prefix of one of the 20 regions (see `indmap regions`)"));
+        problems.error(
+            "--region",
+            "region.unknown",
+            format!("{kato:?} is not the KATO prefix of one of the 20 regions (see `indmap regions`)"),
+        );
         Error::invalid(problems)
     })
 }
@@ -77,8 +80,15 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         // The regions do not depend on a database: listing them works before `init` too.
         Command::Regions => output::regions(&indmap_api::regions(), json),
-        Command::Reference => {
-            let db = Indmap::open(&path, Env::system())?;
+        Command::Reference { edit } => {
+            let mut db = Indmap::open(&path, Env::system())?;
+            if let Some(edit) = edit {
+                let (list, item) = match edit {
+                    ReferenceCommand::Sector(item) => (ReferenceList::Sectors, item),
+                    ReferenceCommand::Source(item) => (ReferenceList::FinancingSources, item),
+                };
+                db.set_reference(list, &item.code, Label { kk: item.kk, ru: item.ru, en: item.en })?;
+            }
             output::reference(&db.reference()?, json);
         }
         Command::Sample { projects, seed } => {
@@ -96,7 +106,8 @@ fn run(cli: Cli) -> Result<(), Error> {
                 db.set_setting(key, value)?;
             }
             let settings = db.settings()?;
-            let shown: Vec<_> = settings.into_iter().filter(|(k, _)| key.as_ref().is_none_or(|want| want == k)).collect();
+            let shown: Vec<_> =
+                settings.into_iter().filter(|(k, _)| key.as_ref().is_none_or(|want| want == k)).collect();
             output::settings(&shown, json);
         }
         Command::Project(command) => project(command, &path, json, &cli.lang)?,
@@ -104,7 +115,7 @@ fn run(cli: Cli) -> Result<(), Error> {
     Ok(())
 }
 
-fn project(command: ProjectCommand, path: &PathBuf, json: bool, lang: &str) -> Result<(), Error> {
+fn project(command: ProjectCommand, path: &Path, json: bool, lang: &str) -> Result<(), Error> {
     let mut db = Indmap::open(path, Env::system())?;
     match command {
         ProjectCommand::Add { file } => {
@@ -114,8 +125,16 @@ fn project(command: ProjectCommand, path: &PathBuf, json: bool, lang: &str) -> R
         ProjectCommand::List(filter) => {
             let filter = ProjectFilter {
                 regions: filter.region.iter().map(|r| region_code(r)).collect::<Result<_, _>>()?,
-                level: filter.level.as_deref().map(|l| parse_code("--level", l, MapLevel::from_code, MapLevel::codes)).transpose()?,
-                statuses: filter.status.iter().map(|s| parse_code("--status", s, Status::from_code, Status::codes)).collect::<Result<_, _>>()?,
+                level: filter
+                    .level
+                    .as_deref()
+                    .map(|l| parse_code("--level", l, MapLevel::from_code, MapLevel::codes))
+                    .transpose()?,
+                statuses: filter
+                    .status
+                    .iter()
+                    .map(|s| parse_code("--status", s, Status::from_code, Status::codes))
+                    .collect::<Result<_, _>>()?,
                 sectors: filter.sector,
                 year: filter.year,
                 search: filter.search,
@@ -135,7 +154,12 @@ fn project(command: ProjectCommand, path: &PathBuf, json: bool, lang: &str) -> R
     Ok(())
 }
 
-fn parse_code<T>(flag: &str, text: &str, parse: fn(&str) -> Option<T>, codes: fn() -> Vec<&'static str>) -> Result<T, Error> {
+fn parse_code<T>(
+    flag: &str,
+    text: &str,
+    parse: fn(&str) -> Option<T>,
+    codes: fn() -> Vec<&'static str>,
+) -> Result<T, Error> {
     parse(text).ok_or_else(|| {
         let mut problems = indmap_api::core::Problems::new();
         problems.error(flag, "code.unknown", format!("must be one of {}; got {text:?}", codes().join(", ")));

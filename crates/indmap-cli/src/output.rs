@@ -61,7 +61,7 @@ fn group_thousands(n: i128) -> String {
     let digits = n.abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(' ');
         }
         out.push(c);
@@ -137,7 +137,8 @@ pub fn projects(projects: &[Project], json: bool, lang: &str) {
     if json {
         return emit_json(&projects_to_collection(projects));
     }
-    let mut t = table(&["code", "name", "region", "level", "status", "sector", "cost, mln KZT", "jobs", "commissioning"]);
+    let mut t =
+        table(&["code", "name", "region", "level", "status", "sector", "cost, mln KZT", "jobs", "commissioning"]);
     for p in projects {
         t.add_row(vec![
             p.code.as_ref().map(|c| c.to_string()).unwrap_or_default(),

@@ -173,9 +173,18 @@ fn bad_input_is_refused_with_the_field_named_and_nothing_changes() {
 
     std::fs::write(db.dir.path().join("broken.json"), "{\"type\": \"Feature\", \"properties\": {").unwrap();
     let broken = db.dir.path().join("broken.json");
-    db.cmd(&["project", "add", broken.to_str().unwrap()]).assert().code(3).stderr(predicates::str::contains("file: is not valid JSON"));
-    let bad_update = db.file("bad-update.json", &json!({"type": "Feature", "geometry": null, "properties": {"start_date": "2030-01-01"}}));
-    db.cmd(&["project", "update", "35-0001", &bad_update]).assert().code(3).stderr(predicates::str::contains("commissioning_planned"));
+    db.cmd(&["project", "add", broken.to_str().unwrap()])
+        .assert()
+        .code(3)
+        .stderr(predicates::str::contains("file: is not valid JSON"));
+    let bad_update = db.file(
+        "bad-update.json",
+        &json!({"type": "Feature", "geometry": null, "properties": {"start_date": "2030-01-01"}}),
+    );
+    db.cmd(&["project", "update", "35-0001", &bad_update])
+        .assert()
+        .code(3)
+        .stderr(predicates::str::contains("commissioning_planned"));
     assert_eq!(db.content(), before);
 }
 
@@ -199,7 +208,10 @@ fn update_changes_only_the_given_properties_and_history_shows_it() {
     db.cmd(&["project", "add", &file]).assert().success();
     let before = db.json(&["project", "show", "35-0001"]);
     let patch = db.file("patch.json", &json!({"type": "Feature", "geometry": null, "properties": {"status": "commissioned", "commissioning_actual": "2026-10-01", "district": null}}));
-    db.cmd(&["project", "update", "35-0001", &patch]).assert().success().stdout(predicates::str::contains("3 fields changed"));
+    db.cmd(&["project", "update", "35-0001", &patch])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("3 fields changed"));
     let after = db.json(&["project", "show", "35-0001"]);
     for (key, value) in before["properties"].as_object().unwrap() {
         match key.as_str() {
@@ -210,14 +222,22 @@ fn update_changes_only_the_given_properties_and_history_shows_it() {
         }
     }
     assert_eq!(after["geometry"], before["geometry"]);
-    db.cmd(&["project", "update", "35-0001", &patch]).assert().success().stdout(predicates::str::contains("nothing changed"));
+    db.cmd(&["project", "update", "35-0001", &patch])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("nothing changed"));
 
     let history = db.json(&["history", "35-0001"]);
-    let status_change = history.as_array().unwrap().iter().find(|e| e["field"] == "status" && e["new"] == "commissioned").unwrap();
+    let status_change =
+        history.as_array().unwrap().iter().find(|e| e["field"] == "status" && e["new"] == "commissioned").unwrap();
     assert_eq!(status_change["old"], "construction");
     assert_eq!(status_change["user"], "test-planner");
-    let id_change = db.file("id.json", &json!({"type": "Feature", "geometry": null, "properties": {"code": "35-0002"}}));
-    db.cmd(&["project", "update", "35-0001", &id_change]).assert().code(3).stderr(predicates::str::contains("code: cannot be changed"));
+    let id_change =
+        db.file("id.json", &json!({"type": "Feature", "geometry": null, "properties": {"code": "35-0002"}}));
+    db.cmd(&["project", "update", "35-0001", &id_change])
+        .assert()
+        .code(3)
+        .stderr(predicates::str::contains("code: cannot be changed"));
 }
 
 #[test]
@@ -226,7 +246,10 @@ fn deleted_projects_leave_the_list_but_not_history() {
     let file = db.file("p.json", &karaganda_project());
     db.cmd(&["project", "add", &file]).assert().success();
     db.cmd(&["project", "delete", "35-0001", "--reason", "duplicate entry"]).assert().success();
-    db.cmd(&["project", "show", "35-0001"]).assert().code(4).stderr(predicates::str::contains("was deleted").and(predicates::str::contains("duplicate entry")));
+    db.cmd(&["project", "show", "35-0001"])
+        .assert()
+        .code(4)
+        .stderr(predicates::str::contains("was deleted").and(predicates::str::contains("duplicate entry")));
     assert_eq!(db.json(&["project", "list"])["features"].as_array().unwrap().len(), 0);
     let history = db.json(&["history", "35-0001"]);
     assert!(history.as_array().unwrap().iter().any(|e| e["field"] == "deleted"));
@@ -279,6 +302,21 @@ fn reference_data_lists_codes_and_three_languages() {
     assert_eq!(reference["support_measures"].as_array().unwrap().len(), 13);
     assert_eq!(reference["statuses"].as_array().unwrap().len(), 13);
     assert!(reference["financing_sources"].as_array().unwrap().iter().any(|s| s["code"] == "dbk"));
+    // Sectors are editable; a project may then use the new one.
+    db.cmd(&["reference", "sector", "tourism", "--kk", "Туризм", "--ru", "Туризм", "--en", "Tourism"])
+        .assert()
+        .success();
+    assert!(
+        db.json(&["reference"])["sectors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["code"] == "tourism" && s["label"]["kk"] == "Туризм")
+    );
+    db.cmd(&["reference", "source", "Bad Code", "--kk", "a", "--ru", "b", "--en", "c"])
+        .assert()
+        .code(3)
+        .stderr(predicates::str::contains("code:"));
     db.cmd(&["settings", "republican_threshold_kzt", "abc"]).assert().code(3);
     db.cmd(&["settings", "republican_threshold_kzt", "20000000000"]).assert().success();
     assert_eq!(db.json(&["settings"])["republican_threshold_kzt"], "20000000000");
@@ -304,7 +342,12 @@ fn the_sample_map_is_deterministic_covers_every_region_and_keeps_points_in_their
         use geo::CoordsIter;
         for c in geometry.coords_iter() {
             let found = boundaries().region_at(geo::Point::from(c)).map(|r| r.kato);
-            assert_eq!(found, f["properties"]["region"].as_str(), "{} lies outside its region", f["properties"]["code"]);
+            assert_eq!(
+                found,
+                f["properties"]["region"].as_str(),
+                "{} lies outside its region",
+                f["properties"]["code"]
+            );
         }
     }
 }

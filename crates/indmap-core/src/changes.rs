@@ -49,7 +49,14 @@ fn child_rows(list: Option<Value>) -> Vec<(Uuid, Map<String, Value>)> {
         .collect()
 }
 
-fn diff_fields(entity: &'static str, record_id: Uuid, project_id: Uuid, old: &Map<String, Value>, new: &Map<String, Value>, out: &mut Vec<FieldChange>) {
+fn diff_fields(
+    entity: &'static str,
+    record_id: Uuid,
+    project_id: Uuid,
+    old: &Map<String, Value>,
+    new: &Map<String, Value>,
+    out: &mut Vec<FieldChange>,
+) {
     let mut keys: Vec<&String> = old.keys().chain(new.keys()).collect();
     keys.sort();
     keys.dedup();
@@ -57,7 +64,14 @@ fn diff_fields(entity: &'static str, record_id: Uuid, project_id: Uuid, old: &Ma
         let before = old.get(key).unwrap_or(&Value::Null);
         let after = new.get(key).unwrap_or(&Value::Null);
         if before != after {
-            out.push(FieldChange { entity, record_id, project_id, field: key.clone(), old: before.clone(), new: after.clone() });
+            out.push(FieldChange {
+                entity,
+                record_id,
+                project_id,
+                field: key.clone(),
+                old: before.clone(),
+                new: after.clone(),
+            });
         }
     }
 }
@@ -72,7 +86,8 @@ pub fn project_changes(old: Option<&Project>, new: Option<&Project>) -> Vec<Fiel
     for (i, list) in CHILD_LISTS.into_iter().enumerate() {
         let rows = |f: &Option<Flat>| f.as_ref().map(|f| f.lists[i].clone()).unwrap_or_default();
         let (old_rows, new_rows) = (rows(&old), rows(&new));
-        let find = |rows: &[(Uuid, Map<String, Value>)], id: Uuid| rows.iter().find(|(r, _)| *r == id).map(|(_, r)| r.clone());
+        let find =
+            |rows: &[(Uuid, Map<String, Value>)], id: Uuid| rows.iter().find(|(r, _)| *r == id).map(|(_, r)| r.clone());
         let mut ids: Vec<Uuid> = old_rows.iter().chain(&new_rows).map(|(id, _)| *id).collect();
         ids.sort();
         ids.dedup();

@@ -15,14 +15,48 @@ use uuid::Uuid;
 
 /// Every property a project Feature may carry. Anything else is reported and ignored.
 pub const PROPERTIES: &[&str] = &[
-    "id", "code", "name_kk", "name_ru", "name_en", "region", "district", "settlement", "zone",
-    "level", "status", "sector", "oked", "initiator", "initiator_bin", "cost_kzt", "cost_original",
-    "capacity", "jobs_construction", "jobs_permanent", "start_date", "commissioning_planned",
-    "commissioning_actual", "design_capacity_date", "criteria", "local_content_labour_pct",
-    "local_content_goods_pct", "local_content_expertise_date", "local_content_expertise_ref",
-    "responsible_body", "inclusion_act", "inclusion_date", "exclusion_act", "exclusion_date",
-    "exclusion_reason", "problems", "notes", "financing", "milestones", "actions",
-    "support_measures", "monitoring",
+    "id",
+    "code",
+    "name_kk",
+    "name_ru",
+    "name_en",
+    "region",
+    "district",
+    "settlement",
+    "zone",
+    "level",
+    "status",
+    "sector",
+    "oked",
+    "initiator",
+    "initiator_bin",
+    "cost_kzt",
+    "cost_original",
+    "capacity",
+    "jobs_construction",
+    "jobs_permanent",
+    "start_date",
+    "commissioning_planned",
+    "commissioning_actual",
+    "design_capacity_date",
+    "criteria",
+    "local_content_labour_pct",
+    "local_content_goods_pct",
+    "local_content_expertise_date",
+    "local_content_expertise_ref",
+    "responsible_body",
+    "inclusion_act",
+    "inclusion_date",
+    "exclusion_act",
+    "exclusion_date",
+    "exclusion_reason",
+    "problems",
+    "notes",
+    "financing",
+    "milestones",
+    "actions",
+    "support_measures",
+    "monitoring",
 ];
 
 /// Splits a file's text into project Features: a Feature, or a FeatureCollection of them.
@@ -36,7 +70,11 @@ pub fn parse_features(text: &str) -> Result<Vec<geojson::Feature>, Problems> {
         Ok(geojson::GeoJson::Feature(f)) => Ok(vec![f]),
         Ok(geojson::GeoJson::FeatureCollection(fc)) => Ok(fc.features),
         Ok(geojson::GeoJson::Geometry(_)) => {
-            problems.error("file", "geojson.type", "is a bare geometry; a project is a GeoJSON Feature with properties");
+            problems.error(
+                "file",
+                "geojson.type",
+                "is a bare geometry; a project is a GeoJSON Feature with properties",
+            );
             Err(problems)
         }
         Err(e) => {
@@ -58,7 +96,12 @@ pub fn project_from_feature(feature: &geojson::Feature, ids: &mut dyn IdSource) 
     let mut r = Reader { props, prefix: String::new(), problems: &mut problems };
 
     let id = r.uuid("id").or_else(|| feature_id_uuid(feature));
-    let code = r.parsed("code", "code.format", "must look like 35-0042 (a region's KATO prefix or RK, a dash, 4 or more digits)", ProjectCode::parse);
+    let code = r.parsed(
+        "code",
+        "code.format",
+        "must look like 35-0042 (a region's KATO prefix or RK, a dash, 4 or more digits)",
+        ProjectCode::parse,
+    );
     let name_kk = r.name("name_kk");
     let name_ru = r.name("name_ru");
     let name_en = r.text("name_en");
@@ -82,7 +125,8 @@ pub fn project_from_feature(feature: &geojson::Feature, ids: &mut dyn IdSource) 
     let level = r.coded("level", MapLevel::from_code, MapLevel::codes).unwrap_or(MapLevel::Regional);
     let status = r.coded("status", Status::from_code, Status::codes).unwrap_or(Status::Candidate);
 
-    let mut project = Project::new(Uuid::nil(), String::new(), String::new(), RegionCode::parse("71").expect("Astana exists"));
+    let mut project =
+        Project::new(Uuid::nil(), String::new(), String::new(), RegionCode::parse("71").expect("Astana exists"));
     project.code = code;
     project.name_en = name_en;
     project.district = r.text("district");
@@ -104,7 +148,11 @@ pub fn project_from_feature(feature: &geojson::Feature, ids: &mut dyn IdSource) 
         })
     });
     project.capacity = r.object("capacity", |o| {
-        Some(Capacity { value: o.required("value", Reader::float)?, unit: o.required_text("unit")?, product: o.text("product") })
+        Some(Capacity {
+            value: o.required("value", Reader::float)?,
+            unit: o.required_text("unit")?,
+            product: o.text("product"),
+        })
     });
     project.jobs_construction = r.count("jobs_construction");
     project.jobs_permanent = r.count("jobs_permanent");
@@ -139,7 +187,9 @@ pub fn project_from_feature(feature: &geojson::Feature, ids: &mut dyn IdSource) 
             source: o.required_text("source")?,
             amount: o.required("amount_kzt", Reader::money)?,
             year: o.required("year", Reader::year)?,
-            status: o.coded("status", FinancingStatus::from_code, FinancingStatus::codes).unwrap_or(FinancingStatus::Planned),
+            status: o
+                .coded("status", FinancingStatus::from_code, FinancingStatus::codes)
+                .unwrap_or(FinancingStatus::Planned),
             note: o.text("note"),
         })
     });
@@ -286,7 +336,11 @@ impl<'a, 'p> Reader<'a, 'p> {
     fn known_region(&mut self, kato: &str) -> Option<RegionCode> {
         let region = RegionCode::parse(kato);
         if region.is_none() {
-            self.error("region", "region.unknown", format!("{kato:?} is not the KATO prefix of one of the 20 regions (see `indmap regions`)"));
+            self.error(
+                "region",
+                "region.unknown",
+                format!("{kato:?} is not the KATO prefix of one of the 20 regions (see `indmap regions`)"),
+            );
         }
         region
     }
@@ -296,7 +350,9 @@ impl<'a, 'p> Reader<'a, 'p> {
     }
 
     fn date(&mut self, key: &str) -> Option<NaiveDate> {
-        self.parsed(key, "date.format", "must be a date written YYYY-MM-DD", |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        self.parsed(key, "date.format", "must be a date written YYYY-MM-DD", |s| {
+            NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+        })
     }
 
     fn number(&mut self, key: &str, expected: &str) -> Option<&'a serde_json::Number> {
@@ -366,7 +422,11 @@ impl<'a, 'p> Reader<'a, 'p> {
             None => Vec::new(),
             Some(Value::Array(items)) => {
                 let base = self.path(key);
-                items.iter().enumerate().filter_map(|(i, item)| read(item, format!("{base}[{i}]"), self.problems)).collect()
+                items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, item)| read(item, format!("{base}[{i}]"), self.problems))
+                    .collect()
             }
             Some(_) => {
                 self.error(key, "type.array", "must be an array");
@@ -488,5 +548,9 @@ pub fn project_properties(p: &Project) -> Map<String, Value> {
 
 /// A FeatureCollection of projects: what `project list --json` prints.
 pub fn projects_to_collection<'a>(projects: impl IntoIterator<Item = &'a Project>) -> geojson::FeatureCollection {
-    geojson::FeatureCollection { bbox: None, features: projects.into_iter().map(project_to_feature).collect(), foreign_members: None }
+    geojson::FeatureCollection {
+        bbox: None,
+        features: projects.into_iter().map(project_to_feature).collect(),
+        foreign_members: None,
+    }
 }

@@ -57,7 +57,12 @@ mod tests {
 
     #[test]
     fn search_ignores_case_in_kazakh_and_russian() {
-        let mut p = Project::new(Uuid::nil(), "Ақтоғай КБК кеңейту".into(), "Расширение Актогайского ГОКа".into(), RegionCode::parse("10").unwrap());
+        let mut p = Project::new(
+            Uuid::nil(),
+            "Ақтоғай КБК кеңейту".into(),
+            "Расширение Актогайского ГОКа".into(),
+            RegionCode::parse("10").unwrap(),
+        );
         p.initiator = Some("ТОО «KAZ Minerals Aktogay»".into());
         let f = |s: &str| ProjectFilter { search: Some(s.into()), ..Default::default() };
         assert!(f("ақтоғай").matches(&p));

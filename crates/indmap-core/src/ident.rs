@@ -72,7 +72,9 @@ impl Bin {
     /// weights 3..11,1,2). Published BINs satisfy it; a typo usually does not.
     pub fn check_digit_ok(&self) -> bool {
         let d: Vec<u32> = self.0.bytes().map(|b| u32::from(b - b'0')).collect();
-        let weighted = |start: u32| d[..11].iter().enumerate().map(|(i, x)| x * ((start - 1 + i as u32) % 11 + 1)).sum::<u32>() % 11;
+        let weighted = |start: u32| {
+            d[..11].iter().enumerate().map(|(i, x)| x * ((start - 1 + i as u32) % 11 + 1)).sum::<u32>() % 11
+        };
         let mut check = weighted(1);
         if check == 10 {
             check = weighted(3);

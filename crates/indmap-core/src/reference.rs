@@ -49,7 +49,15 @@ impl Region {
 
 macro_rules! region {
     ($kato:literal, $kk:literal, $ru:literal, $en:literal, $centre:literal, $lat:literal, $lon:literal, $city:literal) => {
-        Region { kato: $kato, name_kk: $kk, name_ru: $ru, name_en: $en, centre_name: $centre, centre: ($lat, $lon), is_city: $city }
+        Region {
+            kato: $kato,
+            name_kk: $kk,
+            name_ru: $ru,
+            name_en: $en,
+            centre_name: $centre,
+            centre: ($lat, $lon),
+            is_city: $city,
+        }
     };
 }
 
@@ -60,7 +68,16 @@ pub const REGIONS: [Region; 20] = [
     region!("15", "Ақтөбе облысы", "Актюбинская область", "Aktobe Region", "Aktobe", 50.280, 57.213, false),
     region!("19", "Алматы облысы", "Алматинская область", "Almaty Region", "Konaev", 43.844, 77.040, false),
     region!("23", "Атырау облысы", "Атырауская область", "Atyrau Region", "Atyrau", 47.105, 51.925, false),
-    region!("27", "Батыс Қазақстан облысы", "Западно-Казахстанская область", "West Kazakhstan Region", "Oral", 51.222, 51.373, false),
+    region!(
+        "27",
+        "Батыс Қазақстан облысы",
+        "Западно-Казахстанская область",
+        "West Kazakhstan Region",
+        "Oral",
+        51.222,
+        51.373,
+        false
+    ),
     region!("31", "Жамбыл облысы", "Жамбылская область", "Zhambyl Region", "Taraz", 42.902, 71.377, false),
     region!("33", "Жетісу облысы", "область Жетісу", "Zhetisu Region", "Taldykorgan", 45.016, 78.379, false),
     region!("35", "Қарағанды облысы", "Карагандинская область", "Karaganda Region", "Karaganda", 49.816, 73.103, false),
@@ -68,10 +85,28 @@ pub const REGIONS: [Region; 20] = [
     region!("43", "Қызылорда облысы", "Кызылординская область", "Kyzylorda Region", "Kyzylorda", 44.843, 65.504, false),
     region!("47", "Маңғыстау облысы", "Мангистауская область", "Mangystau Region", "Aktau", 43.652, 51.158, false),
     region!("55", "Павлодар облысы", "Павлодарская область", "Pavlodar Region", "Pavlodar", 52.284, 76.965, false),
-    region!("59", "Солтүстік Қазақстан облысы", "Северо-Казахстанская область", "North Kazakhstan Region", "Petropavl", 54.867, 69.134, false),
+    region!(
+        "59",
+        "Солтүстік Қазақстан облысы",
+        "Северо-Казахстанская область",
+        "North Kazakhstan Region",
+        "Petropavl",
+        54.867,
+        69.134,
+        false
+    ),
     region!("61", "Түркістан облысы", "Туркестанская область", "Turkistan Region", "Turkistan", 43.299, 68.263, false),
     region!("62", "Ұлытау облысы", "область Ұлытау", "Ulytau Region", "Zhezkazgan", 47.801, 67.706, false),
-    region!("63", "Шығыс Қазақстан облысы", "Восточно-Казахстанская область", "East Kazakhstan Region", "Oskemen", 49.957, 82.612, false),
+    region!(
+        "63",
+        "Шығыс Қазақстан облысы",
+        "Восточно-Казахстанская область",
+        "East Kazakhstan Region",
+        "Oskemen",
+        49.957,
+        82.612,
+        false
+    ),
     region!("71", "Астана қаласы", "г. Астана", "Astana", "Astana", 51.166, 71.458, true),
     region!("75", "Алматы қаласы", "г. Алматы", "Almaty", "Almaty", 43.238, 76.889, true),
     region!("79", "Шымкент қаласы", "г. Шымкент", "Shymkent", "Shymkent", 42.335, 69.603, true),
@@ -185,16 +220,36 @@ code_list! {
 
 /// The 13 state support measures of Art. 20 p.2, numbered as in the law.
 pub const SUPPORT_MEASURES: [(&str, &str, &str); 13] = [
-    ("қаржыландыру, қоса қаржыландыру, лизинг", "финансирование, софинансирование, лизинг", "financing, co-financing and leasing"),
+    (
+        "қаржыландыру, қоса қаржыландыру, лизинг",
+        "финансирование, софинансирование, лизинг",
+        "financing, co-financing and leasing",
+    ),
     ("қарыздар бойынша кепілдік", "гарантии и поручительства по займам", "guarantees on loans"),
-    ("қаржы институттары арқылы кредиттеу", "кредитование через финансовые институты", "lending through financial institutions"),
-    ("сыйақы ставкаларын субсидиялау", "субсидирование ставок вознаграждения", "subsidised interest on loans and bond coupons"),
+    (
+        "қаржы институттары арқылы кредиттеу",
+        "кредитование через финансовые институты",
+        "lending through financial institutions",
+    ),
+    (
+        "сыйақы ставкаларын субсидиялау",
+        "субсидирование ставок вознаграждения",
+        "subsidised interest on loans and bond coupons",
+    ),
     ("жарғылық капиталға инвестициялар", "инвестиции в уставный капитал", "equity investment"),
     ("кепілдік берілген тапсырыс", "гарантированный заказ", "guaranteed order"),
     ("инновациялық гранттар", "инновационные гранты", "innovation grants"),
     ("білікті кадр ресурстары", "обеспечение квалифицированными кадрами", "qualified personnel"),
-    ("инженерлік-коммуникациялық инфрақұрылым", "инженерно-коммуникационная инфраструктура", "engineering and communication infrastructure"),
-    ("жер учаскелері мен жер қойнауын пайдалану құқықтары", "земельные участки и право недропользования", "land plots and subsoil use rights"),
+    (
+        "инженерлік-коммуникациялық инфрақұрылым",
+        "инженерно-коммуникационная инфраструктура",
+        "engineering and communication infrastructure",
+    ),
+    (
+        "жер учаскелері мен жер қойнауын пайдалану құқықтары",
+        "земельные участки и право недропользования",
+        "land plots and subsoil use rights",
+    ),
     ("ішкі нарықта қолдау", "поддержка на внутреннем рынке", "domestic market support"),
     ("инвестициялар тарту", "привлечение инвестиций", "investment attraction"),
     ("экспортты дамыту және жылжыту", "развитие и продвижение экспорта", "export development and promotion"),
@@ -215,7 +270,12 @@ fn items(rows: &[(&str, &str, &str, &str)]) -> Vec<ReferenceItem> {
 /// The sectors used in ministry reporting: the starting content of the editable sector list.
 pub fn default_sectors() -> Vec<ReferenceItem> {
     items(&[
-        ("agro_food", "Агроөнеркәсіптік кешен және тамақ өнеркәсібі", "АПК и пищевая промышленность", "Agro-industrial and food"),
+        (
+            "agro_food",
+            "Агроөнеркәсіптік кешен және тамақ өнеркәсібі",
+            "АПК и пищевая промышленность",
+            "Agro-industrial and food",
+        ),
         ("construction_materials", "Құрылыс материалдары", "Строительные материалы", "Construction materials"),
         ("energy", "Энергетика", "Энергетика", "Energy"),
         ("mining", "Тау-кен өндірісі", "Горнодобывающая промышленность", "Mining"),
@@ -226,7 +286,12 @@ pub fn default_sectors() -> Vec<ReferenceItem> {
         ("machine_building", "Машина жасау", "Машиностроение", "Machine building"),
         ("light_industry", "Жеңіл өнеркәсіп", "Лёгкая промышленность", "Light industry"),
         ("pharmaceuticals", "Фармацевтика", "Фармацевтика", "Pharmaceuticals"),
-        ("wood_furniture", "Ағаш өңдеу және жиһаз өндірісі", "Деревообработка и мебельное производство", "Wood processing and furniture"),
+        (
+            "wood_furniture",
+            "Ағаш өңдеу және жиһаз өндірісі",
+            "Деревообработка и мебельное производство",
+            "Wood processing and furniture",
+        ),
         ("other", "Басқа салалар", "Прочие отрасли", "Other"),
     ])
 }
@@ -235,14 +300,39 @@ pub fn default_sectors() -> Vec<ReferenceItem> {
 pub fn default_financing_sources() -> Vec<ReferenceItem> {
     items(&[
         ("own_funds", "Меншікті қаражат", "Собственные средства", "Own funds"),
-        ("bank_loans", "Екінші деңгейдегі банктердің қарыздары", "Займы банков второго уровня", "Second-tier bank loans"),
+        (
+            "bank_loans",
+            "Екінші деңгейдегі банктердің қарыздары",
+            "Займы банков второго уровня",
+            "Second-tier bank loans",
+        ),
         ("dbk", "Қазақстанның Даму Банкі", "Банк Развития Казахстана", "Development Bank of Kazakhstan"),
         ("idf", "Өнеркәсіпті дамыту қоры", "Фонд развития промышленности", "Industrial Development Fund"),
-        ("damu", "«Даму» кәсіпкерлікті дамыту қоры", "Фонд развития предпринимательства «Даму»", "Damu Entrepreneurship Development Fund"),
-        ("baiterek", "«Бәйтерек» холдингінің бағдарламалары", "Программы холдинга «Байтерек»", "Baiterek holding programmes"),
-        ("agrarian_credit", "Аграрлық несие корпорациясы", "Аграрная кредитная корпорация", "Agrarian Credit Corporation"),
+        (
+            "damu",
+            "«Даму» кәсіпкерлікті дамыту қоры",
+            "Фонд развития предпринимательства «Даму»",
+            "Damu Entrepreneurship Development Fund",
+        ),
+        (
+            "baiterek",
+            "«Бәйтерек» холдингінің бағдарламалары",
+            "Программы холдинга «Байтерек»",
+            "Baiterek holding programmes",
+        ),
+        (
+            "agrarian_credit",
+            "Аграрлық несие корпорациясы",
+            "Аграрная кредитная корпорация",
+            "Agrarian Credit Corporation",
+        ),
         ("fdi", "Тікелей шетелдік инвестициялар", "Прямые иностранные инвестиции", "Foreign direct investment"),
-        ("ifi", "Халықаралық қаржы институттары (ЕҚДБ, АДБ, ЕДБ, ИДБ)", "Международные финансовые институты (ЕБРР, АБР, ЕАБР, ИБР)", "International financial institutions (EBRD, ADB, EDB, IsDB)"),
+        (
+            "ifi",
+            "Халықаралық қаржы институттары (ЕҚДБ, АДБ, ЕДБ, ИДБ)",
+            "Международные финансовые институты (ЕБРР, АБР, ЕАБР, ИБР)",
+            "International financial institutions (EBRD, ADB, EDB, IsDB)",
+        ),
         ("samruk_kazyna", "«Самұрық-Қазына» қоры", "Фонд «Самрук-Казына»", "Samruk-Kazyna"),
         ("republican_budget", "Республикалық бюджет", "Республиканский бюджет", "Republican budget"),
         ("local_budget", "Жергілікті бюджет", "Местный бюджет", "Local budget"),

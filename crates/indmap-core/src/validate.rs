@@ -52,7 +52,12 @@ fn check_amounts(p: &Project, problems: &mut Problems) {
         not_negative(problems, format!("support_measures[{i}].amount_kzt"), s.amount);
     }
     for (i, m) in p.monitoring.iter().enumerate() {
-        for (name, amount) in [("investment_kzt", m.investment), ("output_kzt", m.output), ("exports_usd", m.exports_usd), ("taxes_kzt", m.taxes)] {
+        for (name, amount) in [
+            ("investment_kzt", m.investment),
+            ("output_kzt", m.output),
+            ("exports_usd", m.exports_usd),
+            ("taxes_kzt", m.taxes),
+        ] {
             not_negative(problems, format!("monitoring[{i}].{name}"), amount);
         }
     }
@@ -62,7 +67,11 @@ fn check_amounts(p: &Project, problems: &mut Problems) {
             problems.warning(
                 "financing",
                 "financing.total",
-                format!("adds up to {} KZT, but cost_kzt is {} KZT", total.to_decimal_string(), cost.to_decimal_string()),
+                format!(
+                    "adds up to {} KZT, but cost_kzt is {} KZT",
+                    total.to_decimal_string(),
+                    cost.to_decimal_string()
+                ),
             );
         }
     }
@@ -80,13 +89,21 @@ fn check_schedule(p: &Project, problems: &mut Problems) {
             }
         }
     }
-    if let (Some(commissioned), Some(capacity)) = (p.commissioning_actual, p.design_capacity_date) {
-        if capacity < commissioned {
-            problems.error("design_capacity_date", "schedule.before_commissioning", format!("must not be before commissioning_actual ({commissioned})"));
-        }
+    if let (Some(commissioned), Some(capacity)) = (p.commissioning_actual, p.design_capacity_date)
+        && capacity < commissioned
+    {
+        problems.error(
+            "design_capacity_date",
+            "schedule.before_commissioning",
+            format!("must not be before commissioning_actual ({commissioned})"),
+        );
     }
     if p.status.is_commissioned() && p.commissioning_actual.is_none() {
-        problems.warning("commissioning_actual", "schedule.commissioned_without_date", format!("is empty, but the status is {}", p.status));
+        problems.warning(
+            "commissioning_actual",
+            "schedule.commissioned_without_date",
+            format!("is empty, but the status is {}", p.status),
+        );
     }
     for (i, a) in p.actions.iter().enumerate() {
         if a.done.is_some() && a.status != crate::reference::ActionStatus::Done {
@@ -95,18 +112,30 @@ fn check_schedule(p: &Project, problems: &mut Problems) {
     }
     for (i, m) in p.milestones.iter().enumerate() {
         if m.planned.is_none() && m.actual.is_none() {
-            problems.warning(format!("milestones[{i}]"), "milestone.undated", "has neither a planned nor an actual date");
+            problems.warning(
+                format!("milestones[{i}]"),
+                "milestone.undated",
+                "has neither a planned nor an actual date",
+            );
         }
     }
     for (i, m) in p.monitoring.iter().enumerate() {
         if !is_valid_period(&m.period) {
-            problems.error(format!("monitoring[{i}].period"), "period.format", format!("must be written 2026-Q3, 2026-07 or 2026; got {:?}", m.period));
+            problems.error(
+                format!("monitoring[{i}].period"),
+                "period.format",
+                format!("must be written 2026-Q3, 2026-07 or 2026; got {:?}", m.period),
+            );
         }
     }
-    if let (Some(included), Some(excluded)) = (p.inclusion_date, p.exclusion_date) {
-        if excluded < included {
-            problems.error("exclusion_date", "schedule.exclusion_before_inclusion", format!("must not be before inclusion_date ({included})"));
-        }
+    if let (Some(included), Some(excluded)) = (p.inclusion_date, p.exclusion_date)
+        && excluded < included
+    {
+        problems.error(
+            "exclusion_date",
+            "schedule.exclusion_before_inclusion",
+            format!("must not be before inclusion_date ({included})"),
+        );
     }
     if p.status == Status::Excluded && p.exclusion_reason.is_none() {
         problems.warning("exclusion_reason", "exclusion.reason", "is empty: say why the project was excluded");
@@ -114,21 +143,33 @@ fn check_schedule(p: &Project, problems: &mut Problems) {
 }
 
 fn check_codes(p: &Project, rules: &Rules, problems: &mut Problems) {
-    if let Some(sector) = &p.sector {
-        if !rules.sectors.contains(sector) {
-            problems.error("sector", "code.unknown", format!("{sector:?} is not in the sector list (see `indmap reference`)"));
-        }
+    if let Some(sector) = &p.sector
+        && !rules.sectors.contains(sector)
+    {
+        problems.error(
+            "sector",
+            "code.unknown",
+            format!("{sector:?} is not in the sector list (see `indmap reference`)"),
+        );
     }
     for (i, f) in p.financing.iter().enumerate() {
         if !rules.financing_sources.contains(&f.source) {
-            problems.error(format!("financing[{i}].source"), "code.unknown", format!("{:?} is not in the financing-source list (see `indmap reference`)", f.source));
+            problems.error(
+                format!("financing[{i}].source"),
+                "code.unknown",
+                format!("{:?} is not in the financing-source list (see `indmap reference`)", f.source),
+            );
         }
     }
     if let Some(oked) = &p.oked {
         let well_formed = oked.split('.').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
             && oked.bytes().filter(u8::is_ascii_digit).count() <= 5;
         if !well_formed {
-            problems.warning("oked", "oked.format", format!("{oked:?} does not look like an OKED code (e.g. 24.10 or 24101)"));
+            problems.warning(
+                "oked",
+                "oked.format",
+                format!("{oked:?} does not look like an OKED code (e.g. 24.10 or 24101)"),
+            );
         }
     }
 }
@@ -146,10 +187,10 @@ fn check_percentages(p: &Project, problems: &mut Problems) {
         pct(format!("monitoring[{i}].utilisation_pct"), m.utilisation_pct);
         pct(format!("monitoring[{i}].local_content_pct"), m.local_content_pct);
     }
-    if let Some(capacity) = &p.capacity {
-        if !(capacity.value.is_finite() && capacity.value >= 0.0) {
-            problems.error("capacity.value", "number.range", "must be a number, 0 or more");
-        }
+    if let Some(capacity) = &p.capacity
+        && !(capacity.value.is_finite() && capacity.value >= 0.0)
+    {
+        problems.error("capacity.value", "number.range", "must be a number, 0 or more");
     }
 }
 
@@ -163,7 +204,10 @@ fn check_location_region(p: &Project, problems: &mut Problems) {
             "location.other_region",
             format!(
                 "lies in {} ({}), not in {} ({}) chosen in region",
-                found.name_en, found.kato, p.region.region().name_en, p.region
+                found.name_en,
+                found.kato,
+                p.region.region().name_en,
+                p.region
             ),
         ),
         _ => {}
@@ -188,12 +232,20 @@ fn check_level(p: &Project, rules: &Rules, problems: &mut Problems) {
         }
     }
     if p.level == MapLevel::Republican && p.local_content.expertise_date.is_none() {
-        problems.warning("local_content_expertise_date", "local_content.expertise", "is empty: a project on the republican map needs a local-content expertise (Art. 1 p.2)");
+        problems.warning(
+            "local_content_expertise_date",
+            "local_content.expertise",
+            "is empty: a project on the republican map needs a local-content expertise (Art. 1 p.2)",
+        );
     }
 }
 
 fn check_bin(p: &Project, problems: &mut Problems) {
     if p.initiator_bin.as_ref().is_some_and(|b| !b.check_digit_ok()) {
-        problems.warning("initiator_bin", "bin.check_digit", "has a check digit that does not match; check the number for a typo");
+        problems.warning(
+            "initiator_bin",
+            "bin.check_digit",
+            "has a check digit that does not match; check the number for a typo",
+        );
     }
 }

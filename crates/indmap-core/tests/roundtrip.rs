@@ -58,9 +58,22 @@ fn project() -> impl Strategy<Value = Project> {
     );
     let dates = (option::of(date()), option::of(date()), option::of(date()), option::of(date()));
     let rows = (
-        vec((id(), text(), money(), 1990i32..=2100, prop::sample::select(FinancingStatus::ALL), option::of(text())), 0..4),
+        vec(
+            (id(), text(), money(), 1990i32..=2100, prop::sample::select(FinancingStatus::ALL), option::of(text())),
+            0..4,
+        ),
         vec((id(), text(), option::of(date()), option::of(date())), 0..3),
-        vec((id(), text(), option::of(text()), option::of(date()), prop::sample::select(ActionStatus::ALL), option::of(date())), 0..3),
+        vec(
+            (
+                id(),
+                text(),
+                option::of(text()),
+                option::of(date()),
+                prop::sample::select(ActionStatus::ALL),
+                option::of(date()),
+            ),
+            0..3,
+        ),
         vec((id(), 1u8..=13, option::of(money())), 0..3),
         vec((id(), 2000u32..2100, 1u8..=4, option::of(money()), option::of(pct()), option::of(0u32..5000)), 0..3),
         prop::sample::subsequence(Criterion::ALL.to_vec(), 0..=3),
@@ -72,42 +85,54 @@ fn project() -> impl Strategy<Value = Project> {
         let mut p = Project::new(id, kk, ru, RegionCode::parse(region.kato).unwrap());
         p.code = code;
         p.name_en = en;
-        p.location = Some(geo::Geometry::Point(geo::Point::new(region.centre.1 + dx * 0.01, region.centre.0 + dy * 0.01)));
+        p.location =
+            Some(geo::Geometry::Point(geo::Point::new(region.centre.1 + dx * 0.01, region.centre.0 + dy * 0.01)));
         p.level = level;
         p.status = status;
         p.sector = sector;
         p.cost = cost;
         p.jobs_permanent = jobs;
         (p.start_date, p.commissioning_planned, p.commissioning_actual, p.inclusion_date) = d;
-        p.financing = r.0.into_iter().map(|(id, source, amount, year, status, note)| FinancingRow { id, source, amount, year, status, note }).collect();
-        p.milestones = r.1.into_iter().map(|(id, name, planned, actual)| Milestone { id, name, planned, actual }).collect();
-        p.actions = r
-            .2
-            .into_iter()
-            .map(|(id, title, responsible, due, status, done)| ActionItem { id, title, responsible, due, status, done, note: None })
-            .collect();
-        p.support_measures = r.3.into_iter().map(|(id, measure, amount)| SupportReceived { id, measure, amount, note: None }).collect();
-        p.monitoring = r
-            .4
-            .into_iter()
-            .map(|(id, year, quarter, investment, progress_pct, jobs_created)| MonitoringReport {
-                id,
-                period: format!("{year}-Q{quarter}"),
-                investment,
-                progress_pct,
-                jobs_created,
-                output: None,
-                output_natural: Some(1.5),
-                exports_usd: None,
-                utilisation_pct: None,
-                taxes: None,
-                local_content_pct: None,
-                status: Some(Status::Construction),
-                comment: Some("Кейінге қалдырылды".into()),
-                reported_by: None,
-                reported_on: None,
-            })
-            .collect();
+        p.financing =
+            r.0.into_iter()
+                .map(|(id, source, amount, year, status, note)| FinancingRow { id, source, amount, year, status, note })
+                .collect();
+        p.milestones =
+            r.1.into_iter().map(|(id, name, planned, actual)| Milestone { id, name, planned, actual }).collect();
+        p.actions =
+            r.2.into_iter()
+                .map(|(id, title, responsible, due, status, done)| ActionItem {
+                    id,
+                    title,
+                    responsible,
+                    due,
+                    status,
+                    done,
+                    note: None,
+                })
+                .collect();
+        p.support_measures =
+            r.3.into_iter().map(|(id, measure, amount)| SupportReceived { id, measure, amount, note: None }).collect();
+        p.monitoring =
+            r.4.into_iter()
+                .map(|(id, year, quarter, investment, progress_pct, jobs_created)| MonitoringReport {
+                    id,
+                    period: format!("{year}-Q{quarter}"),
+                    investment,
+                    progress_pct,
+                    jobs_created,
+                    output: None,
+                    output_natural: Some(1.5),
+                    exports_usd: None,
+                    utilisation_pct: None,
+                    taxes: None,
+                    local_content_pct: None,
+                    status: Some(Status::Construction),
+                    comment: Some("Кейінге қалдырылды".into()),
+                    reported_by: None,
+                    reported_on: None,
+                })
+                .collect();
         p.criteria = r.5;
         (p.local_content.labour_pct, p.local_content.goods_pct) = r.6;
         p
@@ -131,7 +156,12 @@ proptest! {
 
 #[test]
 fn kazakh_letters_survive() {
-    let mut p = Project::new(Uuid::nil(), "Әуе Ғарыш Қоңыр Өнер Ұлы Үміт Һ Ірі".into(), "Проект".into(), RegionCode::parse("62").unwrap());
+    let mut p = Project::new(
+        Uuid::nil(),
+        "Әуе Ғарыш Қоңыр Өнер Ұлы Үміт Һ Ірі".into(),
+        "Проект".into(),
+        RegionCode::parse("62").unwrap(),
+    );
     p.name_en = Some("<img src=x onerror=alert(1)>".into());
     let text = serde_json::to_string(&project_to_feature(&p)).unwrap();
     assert!(text.contains("Әуе Ғарыш Қоңыр Өнер Ұлы Үміт Һ Ірі"));

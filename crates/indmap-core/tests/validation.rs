@@ -83,7 +83,10 @@ fn each_bad_input_names_its_field() {
         (with("start_date", json!("31.12.2025")), "start_date"),
         (with("jobs_permanent", json!(-1)), "jobs_permanent"),
         (with("local_content_labour_pct", json!(120)), "local_content_labour_pct"),
-        (with("financing", json!([{"source": "own_funds", "amount_kzt": -1, "year": 2025}])), "financing[0].amount_kzt"),
+        (
+            with("financing", json!([{"source": "own_funds", "amount_kzt": -1, "year": 2025}])),
+            "financing[0].amount_kzt",
+        ),
         (with("financing", json!([{"source": "lottery", "amount_kzt": 1, "year": 2025}])), "financing[0].source"),
         (with("financing", json!([{"source": "dbk", "amount_kzt": 1, "year": 1900}])), "financing[0].year"),
         (with("support_measures", json!([{"measure": 14}])), "support_measures[0].measure"),

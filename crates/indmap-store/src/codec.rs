@@ -82,47 +82,98 @@ fn project_columns(p: &Project) -> Columns {
 /// The child tables, each with its rows' columns (the row id and project id come first).
 fn child_tables(p: &Project) -> Vec<(&'static str, Vec<(Uuid, Columns)>)> {
     vec![
-        ("financing", p.financing.iter().map(|f| (f.id, vec![
-            ("source", text(Some(&f.source))),
-            ("amount_tiyn", money(Some(f.amount))),
-            ("year", Sql::Integer(f.year.into())),
-            ("status", text(Some(f.status.code()))),
-            ("note", text(f.note.as_ref())),
-        ])).collect()),
-        ("milestones", p.milestones.iter().map(|m| (m.id, vec![
-            ("name", text(Some(&m.name))),
-            ("planned", date(m.planned)),
-            ("actual", date(m.actual)),
-        ])).collect()),
-        ("actions", p.actions.iter().map(|a| (a.id, vec![
-            ("title", text(Some(&a.title))),
-            ("responsible", text(a.responsible.as_ref())),
-            ("due", date(a.due)),
-            ("status", text(Some(a.status.code()))),
-            ("done", date(a.done)),
-            ("note", text(a.note.as_ref())),
-        ])).collect()),
-        ("support_measures", p.support_measures.iter().map(|s| (s.id, vec![
-            ("measure", Sql::Integer(s.measure.into())),
-            ("amount_tiyn", money(s.amount)),
-            ("note", text(s.note.as_ref())),
-        ])).collect()),
-        ("monitoring", p.monitoring.iter().map(|m| (m.id, vec![
-            ("period", text(Some(&m.period))),
-            ("investment_tiyn", money(m.investment)),
-            ("progress_pct", real(m.progress_pct)),
-            ("jobs_created", int(m.jobs_created)),
-            ("output_tiyn", money(m.output)),
-            ("output_natural", real(m.output_natural)),
-            ("exports_usd_cents", money(m.exports_usd)),
-            ("utilisation_pct", real(m.utilisation_pct)),
-            ("taxes_tiyn", money(m.taxes)),
-            ("local_content_pct", real(m.local_content_pct)),
-            ("status", text(m.status.map(|s| s.code()))),
-            ("comment", text(m.comment.as_ref())),
-            ("reported_by", text(m.reported_by.as_ref())),
-            ("reported_on", date(m.reported_on)),
-        ])).collect()),
+        (
+            "financing",
+            p.financing
+                .iter()
+                .map(|f| {
+                    (
+                        f.id,
+                        vec![
+                            ("source", text(Some(&f.source))),
+                            ("amount_tiyn", money(Some(f.amount))),
+                            ("year", Sql::Integer(f.year.into())),
+                            ("status", text(Some(f.status.code()))),
+                            ("note", text(f.note.as_ref())),
+                        ],
+                    )
+                })
+                .collect(),
+        ),
+        (
+            "milestones",
+            p.milestones
+                .iter()
+                .map(|m| {
+                    (
+                        m.id,
+                        vec![("name", text(Some(&m.name))), ("planned", date(m.planned)), ("actual", date(m.actual))],
+                    )
+                })
+                .collect(),
+        ),
+        (
+            "actions",
+            p.actions
+                .iter()
+                .map(|a| {
+                    (
+                        a.id,
+                        vec![
+                            ("title", text(Some(&a.title))),
+                            ("responsible", text(a.responsible.as_ref())),
+                            ("due", date(a.due)),
+                            ("status", text(Some(a.status.code()))),
+                            ("done", date(a.done)),
+                            ("note", text(a.note.as_ref())),
+                        ],
+                    )
+                })
+                .collect(),
+        ),
+        (
+            "support_measures",
+            p.support_measures
+                .iter()
+                .map(|s| {
+                    (
+                        s.id,
+                        vec![
+                            ("measure", Sql::Integer(s.measure.into())),
+                            ("amount_tiyn", money(s.amount)),
+                            ("note", text(s.note.as_ref())),
+                        ],
+                    )
+                })
+                .collect(),
+        ),
+        (
+            "monitoring",
+            p.monitoring
+                .iter()
+                .map(|m| {
+                    (
+                        m.id,
+                        vec![
+                            ("period", text(Some(&m.period))),
+                            ("investment_tiyn", money(m.investment)),
+                            ("progress_pct", real(m.progress_pct)),
+                            ("jobs_created", int(m.jobs_created)),
+                            ("output_tiyn", money(m.output)),
+                            ("output_natural", real(m.output_natural)),
+                            ("exports_usd_cents", money(m.exports_usd)),
+                            ("utilisation_pct", real(m.utilisation_pct)),
+                            ("taxes_tiyn", money(m.taxes)),
+                            ("local_content_pct", real(m.local_content_pct)),
+                            ("status", text(m.status.map(|s| s.code()))),
+                            ("comment", text(m.comment.as_ref())),
+                            ("reported_by", text(m.reported_by.as_ref())),
+                            ("reported_on", date(m.reported_on)),
+                        ],
+                    )
+                })
+                .collect(),
+        ),
     ]
 }
 
@@ -178,7 +229,9 @@ pub(crate) fn delete_rows(conn: &Connection, project_id: Uuid) -> crate::Result<
 /// A constraint failure means validation let something through: say so plainly.
 fn constraint(e: rusqlite::Error) -> crate::StoreError {
     match e {
-        rusqlite::Error::SqliteFailure(f, Some(msg)) if f.code == rusqlite::ErrorCode::ConstraintViolation => crate::StoreError::Constraint(msg),
+        rusqlite::Error::SqliteFailure(f, Some(msg)) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
+            crate::StoreError::Constraint(msg)
+        }
         other => other.into(),
     }
 }
@@ -194,11 +247,18 @@ fn get_money(r: &Row, col: &str) -> rusqlite::Result<Option<Money>> {
 }
 fn get_uuid(r: &Row, col: &str) -> rusqlite::Result<Uuid> {
     let t: String = r.get(col)?;
-    Uuid::parse_str(&t).map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+    Uuid::parse_str(&t)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
 }
 fn get_code<T>(r: &Row, col: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
     let t: String = r.get(col)?;
-    parse(&t).ok_or_else(|| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("unknown code {t:?} in {col}").into()))
+    parse(&t).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("unknown code {t:?} in {col}").into(),
+        )
+    })
 }
 
 fn project_from_row(r: &Row) -> rusqlite::Result<Project> {
@@ -220,7 +280,11 @@ fn project_from_row(r: &Row) -> rusqlite::Result<Project> {
     p.initiator = r.get("initiator")?;
     p.initiator_bin = r.get::<_, Option<String>>("initiator_bin")?.and_then(|b| Bin::parse(&b));
     p.cost = get_money(r, "cost_tiyn")?;
-    p.cost_original = match (r.get::<_, Option<String>>("cost_currency")?, get_money(r, "cost_original_minor")?, r.get::<_, Option<f64>>("cost_rate")?) {
+    p.cost_original = match (
+        r.get::<_, Option<String>>("cost_currency")?,
+        get_money(r, "cost_original_minor")?,
+        r.get::<_, Option<f64>>("cost_rate")?,
+    ) {
         (Some(currency), Some(amount), Some(rate)) => Some(OriginalCost { currency, amount, rate }),
         _ => None,
     };
@@ -285,7 +349,8 @@ pub(crate) fn load_project(conn: &Connection, id: Uuid, deleted: bool) -> crate:
 pub(crate) fn load_projects(conn: &Connection, filter: &ProjectFilter) -> crate::Result<Vec<Project>> {
     let (clause, values) = prefilter(filter, false);
     let mut stmt = conn.prepare(&format!("SELECT * FROM projects p WHERE {clause} ORDER BY p.code"))?;
-    let mut projects = stmt.query_map(params_from_iter(values.iter()), project_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut projects =
+        stmt.query_map(params_from_iter(values.iter()), project_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     attach_rows(conn, &mut projects, &clause, values)?;
     Ok(projects)
 }
@@ -294,7 +359,9 @@ pub(crate) fn load_projects(conn: &Connection, filter: &ProjectFilter) -> crate:
 fn attach_rows(conn: &Connection, projects: &mut [Project], clause: &str, values: Vec<Sql>) -> crate::Result<()> {
     let index: HashMap<Uuid, usize> = projects.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
     let mut each = |table: &str, f: &mut dyn FnMut(&mut Project, &Row) -> rusqlite::Result<()>| -> crate::Result<()> {
-        let sql = format!("SELECT c.* FROM {table} c JOIN projects p ON p.id = c.project_id WHERE {clause} ORDER BY c.project_id, c.position");
+        let sql = format!(
+            "SELECT c.* FROM {table} c JOIN projects p ON p.id = c.project_id WHERE {clause} ORDER BY c.project_id, c.position"
+        );
         let mut stmt = conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(params_from_iter(values.iter()))?;
         while let Some(row) = rows.next()? {
@@ -316,7 +383,12 @@ fn attach_rows(conn: &Connection, projects: &mut [Project], clause: &str, values
         Ok(())
     })?;
     each("milestones", &mut |p, r| {
-        p.milestones.push(Milestone { id: get_uuid(r, "id")?, name: r.get("name")?, planned: get_date(r, "planned")?, actual: get_date(r, "actual")? });
+        p.milestones.push(Milestone {
+            id: get_uuid(r, "id")?,
+            name: r.get("name")?,
+            planned: get_date(r, "planned")?,
+            actual: get_date(r, "actual")?,
+        });
         Ok(())
     })?;
     each("actions", &mut |p, r| {
@@ -332,7 +404,12 @@ fn attach_rows(conn: &Connection, projects: &mut [Project], clause: &str, values
         Ok(())
     })?;
     each("support_measures", &mut |p, r| {
-        p.support_measures.push(SupportReceived { id: get_uuid(r, "id")?, measure: r.get("measure")?, amount: get_money(r, "amount_tiyn")?, note: r.get("note")? });
+        p.support_measures.push(SupportReceived {
+            id: get_uuid(r, "id")?,
+            measure: r.get("measure")?,
+            amount: get_money(r, "amount_tiyn")?,
+            note: r.get("note")?,
+        });
         Ok(())
     })?;
     each("monitoring", &mut |p, r| {

@@ -12,6 +12,7 @@ mod reference;
 
 pub use log::LogEntry;
 pub use migrations::{LATEST_VERSION, migrations};
+pub use reference::ReferenceList;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use indmap_core::changes::project_changes;
@@ -28,7 +29,9 @@ pub enum StoreError {
     AlreadyExists(PathBuf),
     #[error("{path} is not an indmap database ({reason})")]
     NotIndmap { path: PathBuf, reason: String },
-    #[error("the database at {path} was made by a newer indmap (schema {found}, this build knows up to {known}); update indmap")]
+    #[error(
+        "the database at {path} was made by a newer indmap (schema {found}, this build knows up to {known}); update indmap"
+    )]
     TooNew { path: PathBuf, found: usize, known: usize },
     #[error("project code {0} is already used by another project")]
     CodeTaken(ProjectCode),
@@ -142,8 +145,11 @@ impl Store {
     }
 
     fn from_connection(path: &Path, conn: Connection) -> Result<Store> {
-        let meta = |key: &str| -> Result<String> { Ok(conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))?) };
-        let bad = |what: &str| StoreError::NotIndmap { path: path.to_owned(), reason: format!("its {what} is damaged") };
+        let meta = |key: &str| -> Result<String> {
+            Ok(conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))?)
+        };
+        let bad =
+            |what: &str| StoreError::NotIndmap { path: path.to_owned(), reason: format!("its {what} is damaged") };
         let info = DbInfo {
             path: path.to_owned(),
             db_id: Uuid::parse_str(&meta("db_id")?).map_err(|_| bad("database id"))?,
@@ -162,7 +168,8 @@ impl Store {
     /// logs carries the same counter value. Nothing is kept if `f` fails.
     pub fn write<T>(&mut self, author: &Author, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction()?;
-        let counter: i64 = tx.query_row("SELECT CAST(value AS INTEGER) + 1 FROM meta WHERE key = 'write_counter'", [], |r| r.get(0))?;
+        let counter: i64 =
+            tx.query_row("SELECT CAST(value AS INTEGER) + 1 FROM meta WHERE key = 'write_counter'", [], |r| r.get(0))?;
         tx.execute("UPDATE meta SET value = ?1 WHERE key = 'write_counter'", [counter.to_string()])?;
         let mut writer = Writer { tx, scope: self.info.scope, db_id: self.info.db_id, author: author.clone(), counter };
         let value = f(&mut writer)?;
@@ -179,14 +186,17 @@ impl Store {
     pub fn deletion(&self, id: Uuid) -> Result<Option<(String, Option<String>)>> {
         Ok(self
             .conn
-            .query_row("SELECT deleted_at, deleted_reason FROM projects WHERE id = ?1 AND deleted_at IS NOT NULL", [id.to_string()], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT deleted_at, deleted_reason FROM projects WHERE id = ?1 AND deleted_at IS NOT NULL",
+                [id.to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()?)
     }
 
     pub fn project_id_by_code(&self, code: &ProjectCode) -> Result<Option<Uuid>> {
-        let id: Option<String> = self.conn.query_row("SELECT id FROM projects WHERE code = ?1", [code.as_str()], |r| r.get(0)).optional()?;
+        let id: Option<String> =
+            self.conn.query_row("SELECT id FROM projects WHERE code = ?1", [code.as_str()], |r| r.get(0)).optional()?;
         Ok(id.and_then(|s| Uuid::parse_str(&s).ok()))
     }
 
@@ -196,12 +206,8 @@ impl Store {
         Ok(all.into_iter().filter(|p| filter.matches(p)).collect())
     }
 
-    pub fn sectors(&self) -> Result<Vec<indmap_core::reference::ReferenceItem>> {
-        reference::list(&self.conn, "sectors")
-    }
-
-    pub fn financing_sources(&self) -> Result<Vec<indmap_core::reference::ReferenceItem>> {
-        reference::list(&self.conn, "financing_sources")
+    pub fn reference(&self, list: ReferenceList) -> Result<Vec<indmap_core::reference::ReferenceItem>> {
+        reference::list(&self.conn, list.table())
     }
 
     pub fn settings(&self) -> Result<Vec<(String, String)>> {
@@ -238,14 +244,22 @@ impl Writer<'_> {
     /// Registers a new project, giving it the next code of this database when it has none, and
     /// returns the code.
     pub fn insert_project(&mut self, project: &Project) -> Result<ProjectCode> {
-        let exists: bool = self.tx.query_row("SELECT EXISTS (SELECT 1 FROM projects WHERE id = ?1)", [project.id.to_string()], |r| r.get(0))?;
+        let exists: bool = self.tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM projects WHERE id = ?1)",
+            [project.id.to_string()],
+            |r| r.get(0),
+        )?;
         if exists {
             return Err(StoreError::IdTaken(project.id));
         }
         let mut project = project.clone();
         let code = match project.code.take() {
             Some(code) => {
-                let taken: bool = self.tx.query_row("SELECT EXISTS (SELECT 1 FROM projects WHERE code = ?1)", [code.as_str()], |r| r.get(0))?;
+                let taken: bool = self.tx.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM projects WHERE code = ?1)",
+                    [code.as_str()],
+                    |r| r.get(0),
+                )?;
                 if taken {
                     return Err(StoreError::CodeTaken(code));
                 }
@@ -275,18 +289,32 @@ impl Writer<'_> {
             "UPDATE projects SET deleted_at = ?2, deleted_reason = ?3, updated_at = ?2 WHERE id = ?1",
             params![project.id.to_string(), at, reason],
         )?;
-        log::append(&self.tx, &self.db_id, self.counter, &self.author, &indmap_core::changes::FieldChange {
-            entity: "project",
-            record_id: project.id,
-            project_id: project.id,
-            field: "deleted".into(),
-            old: serde_json::Value::Null,
-            new: serde_json::json!({ "reason": reason }),
-        })
+        log::append(
+            &self.tx,
+            &self.db_id,
+            self.counter,
+            &self.author,
+            &indmap_core::changes::FieldChange {
+                entity: "project",
+                record_id: project.id,
+                project_id: project.id,
+                field: "deleted".into(),
+                old: serde_json::Value::Null,
+                new: serde_json::json!({ "reason": reason }),
+            },
+        )
+    }
+
+    /// Adds an item to an editable reference list, or relabels it.
+    pub fn put_reference(&mut self, list: ReferenceList, item: &indmap_core::reference::ReferenceItem) -> Result<()> {
+        reference::put(&self.tx, list.table(), item)
     }
 
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
-        self.tx.execute("INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])?;
+        self.tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
         Ok(())
     }
 

@@ -27,7 +27,13 @@ fn json_text(v: &serde_json::Value) -> Option<String> {
     (!v.is_null()).then(|| v.to_string())
 }
 
-pub(crate) fn append(conn: &Connection, db_id: &Uuid, counter: i64, author: &Author, change: &FieldChange) -> crate::Result<()> {
+pub(crate) fn append(
+    conn: &Connection,
+    db_id: &Uuid,
+    counter: i64,
+    author: &Author,
+    change: &FieldChange,
+) -> crate::Result<()> {
     conn.execute(
         "INSERT INTO change_log (db_id, counter, at, user, entity, record_id, project_id, field, old_value, new_value, origin)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -53,7 +59,8 @@ pub(crate) fn for_project(conn: &Connection, project_id: Uuid) -> crate::Result<
         "SELECT seq, db_id, counter, at, user, entity, record_id, field, old_value, new_value, origin
          FROM change_log WHERE project_id = ?1 ORDER BY seq",
     )?;
-    let parse = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null);
+    let parse =
+        |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null);
     let rows = stmt.query_map([project_id.to_string()], |r| {
         Ok(LogEntry {
             seq: r.get(0)?,

@@ -44,7 +44,7 @@ fn a_database_made_by_the_first_schema_is_upgraded_and_keeps_its_data() {
     }
     let store = Store::open(&path).unwrap();
     assert_eq!(store.info().schema_version, LATEST_VERSION);
-    assert!(LATEST_VERSION > 1, "this test is about an upgrade");
+    const { assert!(LATEST_VERSION > 1, "this test is about an upgrade") };
     assert_eq!(store.info().scope, karaganda());
     let projects = store.projects(&Default::default()).unwrap();
     assert_eq!(projects.len(), 1);
@@ -87,7 +87,9 @@ fn codes_are_issued_under_the_scope_prefix_and_never_twice() {
     let mut arrived = project(2);
     arrived.code = indmap_core::ProjectCode::parse("35-0041");
     let codes = store
-        .write(&author(), |w| Ok(vec![w.insert_project(&project(1))?, w.insert_project(&arrived)?, w.insert_project(&project(3))?]))
+        .write(&author(), |w| {
+            Ok(vec![w.insert_project(&project(1))?, w.insert_project(&arrived)?, w.insert_project(&project(3))?])
+        })
         .unwrap();
     let codes: Vec<String> = codes.iter().map(|c| c.to_string()).collect();
     assert_eq!(codes, ["35-0001", "35-0041", "35-0042"]);
