@@ -32,3 +32,20 @@ command -v cargo >/dev/null 2>&1 || {
   echo "setup: cargo is missing; install Rust (https://rustup.rs) and run this again" >&2
   exit 1
 }
+
+# The window's interface: Node.js and npm come with the machine (Node 20); its packages are
+# pinned in ui/package-lock.json.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "setup: npm is missing; install Node.js 20 or newer and run this again" >&2
+  exit 1
+fi
+if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+  echo "setup: installing the interface's packages (npm ci in ui/)"
+  (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# The WebDriver bridge the end-to-end tests drive the app through.
+if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
+  echo "setup: installing tauri-driver"
+  cargo install tauri-driver --locked
+fi

@@ -1,74 +1,259 @@
 //! The desktop shell: Tauri commands that parse their input, call one function of the indmap
-//! API and map its error to `{kind, message}`. No SQL and no business rule lives here.
+//! API and map its error to `{kind, message, problems}`. No SQL and no business rule lives here;
+//! the window branches on `kind` only.
 
-use indmap_api::{Env, Indmap, Opened};
+use indmap_api::core::{Problem, Scope};
+use indmap_api::{Env, ErrorKind, Indmap, MapView, Opened, Reference, RegionInfo, ViewFilter};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::Mutex;
+use tauri::Manager;
 
-/// The open database, shared by the commands.
-struct AppState {
-    db: Mutex<Indmap>,
+/// The open database, if any: none on a first start, until the user creates, opens or explores.
+struct Session {
+    db: Indmap,
     opened: Opened,
 }
 
-/// The error the window receives: it branches on `kind` only.
-#[derive(Debug, Serialize)]
-struct UiError {
-    kind: indmap_api::ErrorKind,
-    message: String,
+#[derive(Default)]
+struct AppState {
+    session: Mutex<Option<Session>>,
+    /// Why the database named at start could not be opened, shown on the start screen.
+    start_error: Mutex<Option<UiError>>,
+}
+
+/// The error the window receives.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct UiError {
+    pub kind: ErrorKind,
+    pub message: String,
+    /// For `invalid`: every error and warning, each naming its field (`financing[1].amount_kzt`).
+    pub problems: Vec<Problem>,
 }
 
 impl From<indmap_api::Error> for UiError {
     fn from(e: indmap_api::Error) -> Self {
-        UiError { kind: e.kind, message: e.message }
+        UiError { kind: e.kind, message: e.message, problems: e.problems }
     }
 }
 
-#[derive(Serialize)]
-struct AppInfo {
-    path: PathBuf,
-    scope: String,
-    scope_name: String,
-    db_id: String,
-    opened: Opened,
-    projects: usize,
+impl UiError {
+    fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        UiError { kind, message: message.into(), problems: Vec::new() }
+    }
+    fn no_database() -> Self {
+        UiError::new(ErrorKind::NotFound, "no map is open; create or open one first")
+    }
+}
+
+type Answer<T> = Result<T, UiError>;
+
+/// The open database as the title and status bar show it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct OpenInfo {
+    pub path: String,
+    /// `ministry` or `region:35`.
+    pub scope: String,
+    /// The region's KATO prefix when the database keeps one region's map.
+    pub region: Option<String>,
+    pub db_id: String,
+    pub opened: Opened,
+}
+
+/// What the window needs to know when it starts.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AppInfo {
+    /// `None` on a first start: the window offers to create, open or explore the sample.
+    pub open: Option<OpenInfo>,
+    /// Where a new database goes unless the user says otherwise.
+    pub default_path: Option<String>,
+    pub start_error: Option<UiError>,
+}
+
+/// A project written: its id and code, and the warnings the rules gave.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Saved {
+    pub id: String,
+    pub code: Option<String>,
+    pub warnings: Vec<Problem>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> Answer<std::sync::MutexGuard<'_, T>> {
+    m.lock().map_err(|_| UiError::new(ErrorKind::Internal, "the database is busy after an earlier failure; restart the app"))
+}
+
+fn with_db<T>(state: &AppState, f: impl FnOnce(&mut Indmap) -> indmap_api::Result<T>) -> Answer<T> {
+    let mut session = lock(&state.session)?;
+    let session = session.as_mut().ok_or_else(UiError::no_database)?;
+    Ok(f(&mut session.db)?)
+}
+
+fn open_info(session: &Session) -> OpenInfo {
+    let info = session.db.info();
+    OpenInfo {
+        path: info.path.display().to_string(),
+        scope: info.scope.code(),
+        region: match info.scope {
+            Scope::Region(r) => Some(r.as_str().to_string()),
+            Scope::Ministry => None,
+        },
+        db_id: info.db_id.to_string(),
+        opened: session.opened,
+    }
+}
+
+fn replace_session(state: &AppState, db: Indmap, opened: Opened) -> Answer<OpenInfo> {
+    let session = Session { db, opened };
+    let info = open_info(&session);
+    *lock(&state.session)? = Some(session);
+    *lock(&state.start_error)? = None;
+    Ok(info)
 }
 
 #[tauri::command]
-fn app_info(state: tauri::State<'_, AppState>) -> Result<AppInfo, UiError> {
-    let db = state.db.lock().map_err(|_| UiError {
-        kind: indmap_api::ErrorKind::Internal,
-        message: "the database is busy after an earlier failure; restart the app".into(),
-    })?;
-    let projects = db.list(&Default::default())?.len();
-    let info = db.info();
+fn app_info(state: tauri::State<'_, AppState>) -> Answer<AppInfo> {
+    let open = lock(&state.session)?.as_ref().map(open_info);
     Ok(AppInfo {
-        path: info.path.clone(),
-        scope: info.scope.code(),
-        scope_name: info.scope.describe(),
-        db_id: info.db_id.to_string(),
-        opened: state.opened,
-        projects,
+        open,
+        default_path: indmap_api::default_db_path().map(|p| p.display().to_string()),
+        start_error: lock(&state.start_error)?.clone(),
     })
+}
+
+fn path_arg(path: &str) -> Answer<PathBuf> {
+    let path = path.trim();
+    if path.is_empty() {
+        return Err(UiError::new(ErrorKind::Invalid, "give the path of the map file"));
+    }
+    Ok(PathBuf::from(path))
+}
+
+#[tauri::command]
+fn open_database(state: tauri::State<'_, AppState>, path: String) -> Answer<OpenInfo> {
+    let db = Indmap::open(&path_arg(&path)?, Env::system())?;
+    replace_session(&state, db, Opened::User)
+}
+
+/// `scope` is `ministry` or `region:KATO`.
+#[tauri::command]
+fn create_database(state: tauri::State<'_, AppState>, path: String, scope: String) -> Answer<OpenInfo> {
+    let path = path_arg(&path)?;
+    let scope = Scope::parse(&scope)
+        .ok_or_else(|| UiError::new(ErrorKind::Invalid, format!("{scope:?} is neither ministry nor region:KATO")))?;
+    let db = Indmap::init(&path, scope, Env::system())?;
+    replace_session(&state, db, Opened::User)
+}
+
+/// The built-in sample map (made on first use, kept apart from user data).
+#[tauri::command]
+fn open_sample(state: tauri::State<'_, AppState>) -> Answer<OpenInfo> {
+    let (db, opened) = indmap_api::open_sample(Env::system())?;
+    replace_session(&state, db, opened)
+}
+
+#[tauri::command]
+fn set_title(window: tauri::WebviewWindow, title: String) -> Answer<()> {
+    window.set_title(&title).map_err(|e| UiError::new(ErrorKind::Internal, e.to_string()))
+}
+
+#[tauri::command]
+fn regions() -> Vec<RegionInfo> {
+    indmap_api::regions()
+}
+
+/// The 20 region outlines (GeoJSON text), keyed by the `kato` property.
+#[tauri::command]
+fn boundaries() -> &'static str {
+    indmap_api::core::geography::boundaries().geojson_text()
+}
+
+#[tauri::command]
+fn reference(state: tauri::State<'_, AppState>) -> Answer<Reference> {
+    with_db(&state, |db| db.reference())
+}
+
+#[tauri::command]
+fn view(state: tauri::State<'_, AppState>, filter: ViewFilter) -> Answer<MapView> {
+    with_db(&state, |db| db.view(&filter))
+}
+
+/// One project as its GeoJSON Feature.
+#[tauri::command]
+fn project(state: tauri::State<'_, AppState>, id: String) -> Answer<serde_json::Value> {
+    let project = with_db(&state, |db| db.find(&id))?;
+    serde_json::to_value(indmap_api::core::feature::project_to_feature(&project))
+        .map_err(|e| UiError::new(ErrorKind::Internal, e.to_string()))
+}
+
+#[tauri::command]
+fn add_project(state: tauri::State<'_, AppState>, feature: String) -> Answer<Saved> {
+    let report = with_db(&state, |db| db.add_projects(&feature))?;
+    let (id, code) =
+        report.added.first().ok_or_else(|| UiError::new(ErrorKind::Internal, "the project was not added"))?;
+    Ok(Saved { id: id.to_string(), code: Some(code.to_string()), warnings: report.warnings })
+}
+
+#[tauri::command]
+fn update_project(state: tauri::State<'_, AppState>, id: String, feature: String) -> Answer<Saved> {
+    let report = with_db(&state, |db| db.update_project(&id, &feature))?;
+    Ok(Saved { id: report.id.to_string(), code: report.code.map(|c| c.to_string()), warnings: report.warnings })
+}
+
+#[tauri::command]
+fn delete_project(state: tauri::State<'_, AppState>, id: String, reason: Option<String>) -> Answer<()> {
+    let reason = reason.filter(|r| !r.trim().is_empty());
+    with_db(&state, |db| db.delete_project(&id, reason.as_deref()).map(|_| ()))
 }
 
 /// The database named by `INDMAP_DB` or by the first command-line argument, if any.
 fn named_database() -> Option<PathBuf> {
-    std::env::var_os("INDMAP_DB").map(PathBuf::from).or_else(|| std::env::args_os().nth(1).map(PathBuf::from))
+    std::env::var_os("INDMAP_DB")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::args_os().nth(1).map(PathBuf::from))
+}
+
+/// The database a start shows: the one named, else the user's own; none on a first start.
+fn initial_state() -> AppState {
+    let state = AppState::default();
+    let path = named_database().or_else(|| indmap_api::default_db_path().filter(|p| p.exists()));
+    if let Some(path) = path {
+        match Indmap::open(&path, Env::system()) {
+            Ok(db) => *state.session.lock().expect("new mutex") = Some(Session { db, opened: Opened::User }),
+            Err(e) => *state.start_error.lock().expect("new mutex") = Some(e.into()),
+        }
+    }
+    state
 }
 
 pub fn run() {
-    let (db, opened) = match indmap_api::open_for_app(named_database(), Env::system()) {
-        Ok(opened) => opened,
-        Err(e) => {
-            eprintln!("indmap: {e}");
-            std::process::exit(1);
-        }
-    };
     tauri::Builder::default()
-        .manage(AppState { db: Mutex::new(db), opened })
-        .invoke_handler(tauri::generate_handler![app_info])
+        .manage(initial_state())
+        .setup(|app| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.set_title("indmap");
+            }
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            app_info,
+            open_database,
+            create_database,
+            open_sample,
+            set_title,
+            regions,
+            boundaries,
+            reference,
+            view,
+            project,
+            add_project,
+            update_project,
+            delete_project,
+        ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {
             eprintln!("indmap: the window could not start: {e}");

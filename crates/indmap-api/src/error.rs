@@ -8,6 +8,7 @@ use serde::Serialize;
 /// the message; the command line maps it to its exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ErrorKind {
     /// The input (a file, a form, an argument) breaks a rule; `problems` says which.
     Invalid,

@@ -5,15 +5,24 @@
 //! Invariants: every write is one transaction that either applies fully or leaves the database
 //! as it was; every input is validated before it is written; time and ids come from [`Env`].
 
+mod backups;
 mod env;
 mod error;
 mod projects;
+mod reports;
+mod sync;
+mod views;
 
 pub use env::{Clock, CountingIds, Env, FixedClock, SystemClock, SystemIds};
 pub use error::{Error, ErrorKind, Result};
 pub use indmap_core as core;
 pub use indmap_store::{DbInfo, LogEntry};
+pub use backups::{Backup, restore};
+pub use indmap_exchange::Manifest;
 pub use projects::{AddReport, UpdateReport};
+pub use reports::{ChartKind, PageFormat, Paper, PrintBy, PrintLang, PrintOptions, PrintSetup, TableFormat, content_hash};
+pub use sync::{ConflictView, FieldUpdate, ImportReport, ProjectUpdate, Refusal, Take, Totals};
+pub use views::{MapView, ProjectRow, RegionFigures, SourceTotal, Summary, ViewFilter, open_sample};
 
 use indmap_core::reference::{self, ActionStatus, Criterion, FinancingStatus, Label, MapLevel, ReferenceItem, Status};
 use indmap_core::{Money, Scope};
@@ -172,6 +181,7 @@ impl Indmap {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RegionInfo {
     pub kato: String,
     pub label: Label,
@@ -181,6 +191,7 @@ pub struct RegionInfo {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Reference {
     pub levels: Vec<ReferenceItem>,
     pub statuses: Vec<ReferenceItem>,
@@ -195,6 +206,7 @@ pub struct Reference {
 /// Which database the window opened, and why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Opened {
     /// The database the user named, or their database at the default place.
     User,

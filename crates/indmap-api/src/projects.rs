@@ -26,7 +26,7 @@ pub struct UpdateReport {
 }
 
 impl Indmap {
-    fn rules(&self) -> Result<Rules> {
+    pub(crate) fn rules(&self) -> Result<Rules> {
         let codes = |items: Vec<indmap_core::reference::ReferenceItem>| items.into_iter().map(|i| i.code).collect();
         use indmap_store::ReferenceList::{FinancingSources, Sectors};
         let threshold = self.store.setting("republican_threshold_kzt")?.filter(|v| !v.is_empty());
@@ -39,7 +39,7 @@ impl Indmap {
 
     /// Checks a project that is about to be written: the domain rules, and that this database
     /// keeps the project's region.
-    fn check(&self, project: &Project, rules: &Rules, problems: &mut Problems) {
+    pub(crate) fn check(&self, project: &Project, rules: &Rules, problems: &mut Problems) {
         problems.extend(validate::check(project, rules));
         let scope = self.store.info().scope;
         if !scope.covers(project.region) {
@@ -86,7 +86,7 @@ impl Indmap {
 
     /// A live project by its id or its code.
     pub fn find(&self, id_or_code: &str) -> Result<Project> {
-        let id = self.resolve(id_or_code)?;
+        let id = self.resolve_id(id_or_code)?;
         if let Some(project) = self.store.project(id)? {
             return Ok(project);
         }
@@ -99,7 +99,7 @@ impl Indmap {
         }
     }
 
-    fn resolve(&self, id_or_code: &str) -> Result<Uuid> {
+    pub(crate) fn resolve_id(&self, id_or_code: &str) -> Result<Uuid> {
         let text = id_or_code.trim();
         if let Ok(id) = Uuid::parse_str(text) {
             return Ok(id);
@@ -175,7 +175,7 @@ impl Indmap {
 
     /// Every change to a project (deleted ones too), oldest first.
     pub fn history(&self, id_or_code: &str) -> Result<Vec<LogEntry>> {
-        let id = self.resolve(id_or_code)?;
+        let id = self.resolve_id(id_or_code)?;
         let entries = self.store.history(id)?;
         if entries.is_empty() {
             return Err(Error::not_found(format!("there is no project {id_or_code}")));

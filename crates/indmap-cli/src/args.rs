@@ -62,6 +62,42 @@ pub enum Command {
         /// The project's id or code (e.g. 35-0042)
         project: String,
     },
+    /// Write this database's map to an exchange file (a GeoPackage QGIS can open)
+    Export {
+        #[arg(long, value_name = "FILE")]
+        out: std::path::PathBuf,
+        /// Only the projects of one region (KATO prefix)
+        #[arg(long, value_name = "KATO")]
+        region: Option<String>,
+    },
+    /// Merge another database's exchange file into this one (a backup is taken first)
+    Import {
+        file: std::path::PathBuf,
+        /// Show what the import would change, and change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// List the fields that hold concurrent values, and edits made against deletions
+    Conflicts,
+    /// Settle a conflict: keep the value here (mine), the other (theirs), or a new value (JSON)
+    Resolve {
+        /// The conflict's id, as `indmap conflicts` shows it
+        conflict: String,
+        #[arg(long, value_name = "mine|theirs|VALUE")]
+        take: String,
+    },
+    /// List the backups of the database (taken before every import)
+    Backups,
+    /// Put a backup in place of the database (the current state is backed up first)
+    Restore { name: String },
+    /// Print the map (PDF, PNG or SVG) of the filtered projects: one region's with `--region KATO`
+    Print(crate::print_cmd::PrintArgs),
+    /// Print the atlas as one PDF: the national map, then each region's map and project table
+    Atlas(crate::print_cmd::AtlasArgs),
+    /// Print one project's passport as PDF: location, key facts, financing, schedule, monitoring
+    Passport(crate::print_cmd::PassportArgs),
+    /// Write the filtered project table as XLSX (a sheet per region) or CSV, or a chart as PNG/SVG
+    Report(crate::print_cmd::ReportArgs),
     /// Show the settings, or set one: `indmap settings republican_threshold_kzt 20000000000`
     Settings { key: Option<String>, value: Option<String> },
 }

@@ -5,6 +5,8 @@
 
 mod args;
 mod output;
+mod print_cmd;
+mod sync_cmd;
 
 use args::{Cli, Command, ProjectCommand, ReferenceCommand};
 use clap::Parser;
@@ -110,7 +112,31 @@ fn run(cli: Cli) -> Result<(), Error> {
                 settings.into_iter().filter(|(k, _)| key.as_ref().is_none_or(|want| want == k)).collect();
             output::settings(&shown, json);
         }
+        Command::Export { out, region } => {
+            let region = region.as_deref().map(region_code).transpose()?;
+            let db = Indmap::open(&path, Env::system())?;
+            sync_cmd::exported(&db.export(&out, region)?, &out, json);
+        }
+        Command::Import { file, dry_run } => {
+            let mut db = Indmap::open(&path, Env::system())?;
+            sync_cmd::imported(&db.import(&file, dry_run)?, json);
+        }
+        Command::Conflicts => sync_cmd::conflicts(&Indmap::open(&path, Env::system())?.conflicts()?, json),
+        Command::Resolve { conflict, take } => {
+            let mut db = Indmap::open(&path, Env::system())?;
+            db.resolve(&conflict, sync_cmd::take(&take)?)?;
+            sync_cmd::conflicts(&db.conflicts()?, json);
+        }
+        Command::Backups => sync_cmd::backups(&Indmap::open(&path, Env::system())?.backups()?, json),
+        Command::Restore { name } => {
+            let safety = indmap_api::restore(&path, &name, Env::system())?;
+            eprintln!("restored {name}; the state before it is kept as {}", safety.display());
+        }
         Command::Project(command) => project(command, &path, json, &cli.lang)?,
+        Command::Print(args) => print_cmd::print(args, &path, &cli.lang)?,
+        Command::Atlas(args) => print_cmd::atlas(args, &path, &cli.lang)?,
+        Command::Passport(args) => print_cmd::passport(args, &path, &cli.lang)?,
+        Command::Report(args) => print_cmd::report(args, &path, &cli.lang)?,
     }
     Ok(())
 }
@@ -122,25 +148,7 @@ fn project(command: ProjectCommand, path: &Path, json: bool, lang: &str) -> Resu
             let report = db.add_projects(&read_input(&file)?)?;
             output::added(&report, json);
         }
-        ProjectCommand::List(filter) => {
-            let filter = ProjectFilter {
-                regions: filter.region.iter().map(|r| region_code(r)).collect::<Result<_, _>>()?,
-                level: filter
-                    .level
-                    .as_deref()
-                    .map(|l| parse_code("--level", l, MapLevel::from_code, MapLevel::codes))
-                    .transpose()?,
-                statuses: filter
-                    .status
-                    .iter()
-                    .map(|s| parse_code("--status", s, Status::from_code, Status::codes))
-                    .collect::<Result<_, _>>()?,
-                sectors: filter.sector,
-                year: filter.year,
-                search: filter.search,
-            };
-            output::projects(&db.list(&filter)?, json, lang);
-        }
+        ProjectCommand::List(filter) => output::projects(&db.list(&project_filter(filter)?)?, json, lang),
         ProjectCommand::Show { project } => output::project(&db.find(&project)?, json, lang),
         ProjectCommand::Update { project, file } => {
             let report = db.update_project(&project, &read_input(&file)?)?;
@@ -152,6 +160,26 @@ fn project(command: ProjectCommand, path: &Path, json: bool, lang: &str) -> Resu
         }
     }
     Ok(())
+}
+
+/// The filter `project list`, `print`, `atlas` and `report` share, from their flags.
+pub(crate) fn project_filter(filter: args::FilterArgs) -> Result<ProjectFilter, Error> {
+    Ok(ProjectFilter {
+        regions: filter.region.iter().map(|r| region_code(r)).collect::<Result<_, _>>()?,
+        level: filter
+            .level
+            .as_deref()
+            .map(|l| parse_code("--level", l, MapLevel::from_code, MapLevel::codes))
+            .transpose()?,
+        statuses: filter
+            .status
+            .iter()
+            .map(|s| parse_code("--status", s, Status::from_code, Status::codes))
+            .collect::<Result<_, _>>()?,
+        sectors: filter.sector,
+        year: filter.year,
+        search: filter.search,
+    })
 }
 
 fn parse_code<T>(

@@ -9,18 +9,18 @@ use serde_json::{Value, json};
 use std::io::Write;
 
 /// Writes to stdout; a closed pipe (`indmap project list | head`) ends the program quietly.
-fn emit(text: &str) {
+pub fn emit(text: &str) {
     let mut out = std::io::stdout().lock();
     if writeln!(out, "{text}").and_then(|_| out.flush()).is_err() {
         std::process::exit(0);
     }
 }
 
-fn emit_json(value: &impl serde::Serialize) {
+pub fn emit_json(value: &impl serde::Serialize) {
     emit(&serde_json::to_string_pretty(value).unwrap_or_default());
 }
 
-fn table(header: &[&str]) -> Table {
+pub fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED).set_header(header);
     t

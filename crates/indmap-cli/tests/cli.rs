@@ -1,75 +1,10 @@
 //! The real `indmap` binary against real database files.
 
-use assert_cmd::Command;
+mod common;
+
+use common::Db;
 use indmap_api::core::geography::boundaries;
 use serde_json::{Value, json};
-use std::path::{Path, PathBuf};
-use tempfile::TempDir;
-
-struct Db {
-    dir: TempDir,
-    path: PathBuf,
-}
-
-impl Db {
-    fn new() -> Db {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("map.sqlite");
-        Db { dir, path }
-    }
-
-    fn init(args: &[&str]) -> Db {
-        let db = Db::new();
-        db.cmd(&[&["init"], args].concat()).assert().success();
-        db
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("indmap").unwrap();
-        c.env("INDMAP_DB", &self.path).env("INDMAP_USER", "test-planner").args(args);
-        c
-    }
-
-    fn file(&self, name: &str, content: &Value) -> String {
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, serde_json::to_string_pretty(content).unwrap()).unwrap();
-        path.to_string_lossy().into_owned()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.cmd(&[args, &["--json"]].concat()).output().unwrap();
-        assert!(out.status.success(), "indmap {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice(&out.stdout).unwrap()
-    }
-
-    /// Every row of every table, in a stable order: the database's content.
-    fn content(&self) -> String {
-        content_of(&self.path)
-    }
-}
-
-fn content_of(path: &Path) -> String {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    let mut out = String::new();
-    for t in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid")).unwrap();
-        let n = stmt.column_count();
-        let rows = stmt
-            .query_map([], |r| Ok((0..n).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect::<Vec<_>>().join("|")))
-            .unwrap();
-        for row in rows {
-            out.push_str(&format!("{t}: {}\n", row.unwrap()));
-        }
-    }
-    out
-}
 
 fn karaganda_project() -> Value {
     json!({

@@ -1,100 +1,152 @@
-//! What changed between two versions of a project, field by field: the unit of the change log
-//! (and, later, of the merge). Records are compared through their interchange properties, so a
-//! field has the same name in the log, in files and in messages.
+//! A project as a flat set of fields, and what changed between two versions of it, field by
+//! field: the unit of the change log and of the merge. Fields are named as in the interchange
+//! properties, so a field has the same name in the log, in files and in messages.
 
 use crate::feature::project_properties;
 use crate::project::Project;
 use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 use uuid::Uuid;
 
 /// The child lists of a project; each row is a record of its own, with its own id.
 pub const CHILD_LISTS: [&str; 5] = ["financing", "milestones", "actions", "support_measures", "monitoring"];
 
+/// The entity a field belongs to: `project`, or the child list of its row.
+pub fn entity(name: &str) -> Option<&'static str> {
+    std::iter::once("project").chain(CHILD_LISTS).find(|e| *e == name)
+}
+
+/// One field of one record.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FieldKey {
+    /// `project`, or the child list the row belongs to (`financing`, ...).
+    pub entity: &'static str,
+    pub record_id: Uuid,
+    pub field: String,
+}
+
+/// Every field of a project and of its rows. A row that is removed simply has no fields; a
+/// project's own fields include `geometry` and exclude `id`.
+pub type Fields = BTreeMap<FieldKey, Value>;
+
+pub fn flatten(p: &Project) -> Fields {
+    let mut props = project_properties(p);
+    let mut fields = Fields::new();
+    for list in CHILD_LISTS {
+        let Some(Value::Array(rows)) = props.remove(list) else { continue };
+        for row in rows {
+            let Value::Object(mut row) = row else { continue };
+            let Some(id) = row.remove("id").and_then(|v| v.as_str().and_then(|s| Uuid::parse_str(s).ok())) else { continue };
+            for (field, value) in row {
+                fields.insert(FieldKey { entity: list, record_id: id, field }, value);
+            }
+        }
+    }
+    props.remove("id");
+    let geometry = p.location.as_ref().map(|g| serde_json::to_value(geojson::Geometry::from(g)).unwrap_or(Value::Null));
+    props.insert("geometry".into(), geometry.unwrap_or(Value::Null));
+    for (field, value) in props {
+        fields.insert(FieldKey { entity: "project", record_id: p.id, field }, value);
+    }
+    fields
+}
+
+/// The Feature that carries these fields, for reading back into a project. Rows keep the order
+/// of `row_order` (ids known to be in that order), then the rest in id order, which for UUID v7
+/// is the order they were made in. A row whose fields are all null has been removed.
+pub fn unflatten(project_id: Uuid, fields: &Fields, row_order: &[Uuid]) -> geojson::Feature {
+    let mut props = Map::new();
+    props.insert("id".into(), Value::String(project_id.to_string()));
+    let mut rows: BTreeMap<(&str, Uuid), Map<String, Value>> = BTreeMap::new();
+    let mut geometry = None;
+    for (key, value) in fields {
+        match (key.entity, key.field.as_str()) {
+            ("project", "geometry") => geometry = serde_json::from_value::<geojson::Geometry>(value.clone()).ok(),
+            ("project", field) => {
+                props.insert(field.to_owned(), value.clone());
+            }
+            (list, field) => {
+                rows.entry((list, key.record_id)).or_default().insert(field.to_owned(), value.clone());
+            }
+        }
+    }
+    let rank = |id: &Uuid| row_order.iter().position(|o| o == id).unwrap_or(usize::MAX);
+    for list in CHILD_LISTS {
+        let mut items: Vec<(Uuid, Map<String, Value>)> = rows
+            .iter()
+            .filter(|((l, _), row)| *l == list && row.values().any(|v| !v.is_null()))
+            .map(|((_, id), row)| (*id, row.clone()))
+            .collect();
+        items.sort_by_key(|(id, _)| (rank(id), *id));
+        let values = items
+            .into_iter()
+            .map(|(id, mut row)| {
+                row.insert("id".into(), Value::String(id.to_string()));
+                Value::Object(row)
+            })
+            .collect();
+        props.insert(list.into(), Value::Array(values));
+    }
+    geojson::Feature { geometry, properties: Some(props), ..Default::default() }
+}
+
 /// One field of one record that changed. `old` is null for a record that is born, `new` is null
 /// for a field of a record that is removed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldChange {
-    /// `project`, or the child list the row belongs to (`financing`, ...).
-    pub entity: &'static str,
-    pub record_id: Uuid,
+    pub key: FieldKey,
     pub project_id: Uuid,
-    pub field: String,
     pub old: Value,
     pub new: Value,
 }
 
-/// The project's own fields and, per child list, its rows' fields by row id.
-struct Flat {
-    fields: Map<String, Value>,
-    lists: Vec<Vec<(Uuid, Map<String, Value>)>>,
-}
-
-fn flatten(p: &Project) -> Flat {
-    let mut fields = project_properties(p);
-    let lists = CHILD_LISTS.iter().map(|list| child_rows(fields.remove(*list))).collect();
-    fields.remove("id");
-    let geometry = p.location.as_ref().map(|g| serde_json::to_value(geojson::Geometry::from(g)).unwrap_or(Value::Null));
-    fields.insert("geometry".into(), geometry.unwrap_or(Value::Null));
-    Flat { fields, lists }
-}
-
-fn child_rows(list: Option<Value>) -> Vec<(Uuid, Map<String, Value>)> {
-    let Some(Value::Array(rows)) = list else { return Vec::new() };
-    rows.into_iter()
-        .filter_map(|row| {
-            let Value::Object(mut row) = row else { return None };
-            let id = row.remove("id")?.as_str().and_then(|s| Uuid::parse_str(s).ok())?;
-            Some((id, row))
-        })
-        .collect()
-}
-
-fn diff_fields(
-    entity: &'static str,
-    record_id: Uuid,
-    project_id: Uuid,
-    old: &Map<String, Value>,
-    new: &Map<String, Value>,
-    out: &mut Vec<FieldChange>,
-) {
-    let mut keys: Vec<&String> = old.keys().chain(new.keys()).collect();
+/// Every field that differs between two flat versions of a project.
+pub fn diff(project_id: Uuid, old: &Fields, new: &Fields) -> Vec<FieldChange> {
+    let mut keys: Vec<&FieldKey> = old.keys().chain(new.keys()).collect();
     keys.sort();
     keys.dedup();
-    for key in keys {
-        let before = old.get(key).unwrap_or(&Value::Null);
-        let after = new.get(key).unwrap_or(&Value::Null);
-        if before != after {
-            out.push(FieldChange {
-                entity,
-                record_id,
-                project_id,
-                field: key.clone(),
-                old: before.clone(),
-                new: after.clone(),
-            });
-        }
-    }
+    keys.into_iter()
+        .filter_map(|key| {
+            let before = old.get(key).unwrap_or(&Value::Null);
+            let after = new.get(key).unwrap_or(&Value::Null);
+            (before != after).then(|| FieldChange { key: key.clone(), project_id, old: before.clone(), new: after.clone() })
+        })
+        .collect()
 }
 
 /// Every field that differs between `old` and `new` (either may be absent: a birth or a removal).
 pub fn project_changes(old: Option<&Project>, new: Option<&Project>) -> Vec<FieldChange> {
     let Some(project_id) = new.or(old).map(|p| p.id) else { return Vec::new() };
-    let mut out = Vec::new();
-    let (old, new) = (old.map(flatten), new.map(flatten));
-    let fields = |f: &Option<Flat>| f.as_ref().map(|f| f.fields.clone()).unwrap_or_default();
-    diff_fields("project", project_id, project_id, &fields(&old), &fields(&new), &mut out);
-    for (i, list) in CHILD_LISTS.into_iter().enumerate() {
-        let rows = |f: &Option<Flat>| f.as_ref().map(|f| f.lists[i].clone()).unwrap_or_default();
-        let (old_rows, new_rows) = (rows(&old), rows(&new));
-        let find =
-            |rows: &[(Uuid, Map<String, Value>)], id: Uuid| rows.iter().find(|(r, _)| *r == id).map(|(_, r)| r.clone());
-        let mut ids: Vec<Uuid> = old_rows.iter().chain(&new_rows).map(|(id, _)| *id).collect();
-        ids.sort();
-        ids.dedup();
-        for id in ids {
-            let (before, after) = (find(&old_rows, id).unwrap_or_default(), find(&new_rows, id).unwrap_or_default());
-            diff_fields(list, id, project_id, &before, &after, &mut out);
+    diff(project_id, &old.map(flatten).unwrap_or_default(), &new.map(flatten).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{FinancingRow, Money, RegionCode, reference::FinancingStatus};
+
+    #[test]
+    fn flatten_and_unflatten_are_inverse() {
+        let mut p = Project::new(Uuid::from_u128(1), "Атауы".into(), "Название".into(), RegionCode::parse("35").unwrap());
+        for n in [9u128, 3] {
+            p.financing.push(FinancingRow {
+                id: Uuid::from_u128(n),
+                source: "dbk".into(),
+                amount: Money(100),
+                year: 2026,
+                status: FinancingStatus::Planned,
+                note: None,
+            });
         }
+        let fields = flatten(&p);
+        let feature = unflatten(p.id, &fields, &[Uuid::from_u128(9)]);
+        let (back, problems) = crate::feature::project_from_feature(&feature, &mut crate::ident::tests_support::NoIds);
+        assert!(!problems.has_errors(), "{problems:?}");
+        assert_eq!(back.unwrap(), p);
+        assert!(project_changes(Some(&p), Some(&p)).is_empty());
+        let mut removed = p.clone();
+        removed.financing.remove(0);
+        let changes = project_changes(Some(&p), Some(&removed));
+        assert!(changes.iter().all(|c| c.key.record_id == Uuid::from_u128(9) && c.new.is_null()));
     }
-    out
 }

@@ -170,3 +170,14 @@ mod tests {
         assert_eq!(a.get_version_num(), 7);
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests_support {
+    /// For reads that must not need new ids.
+    pub struct NoIds;
+    impl super::IdSource for NoIds {
+        fn new_id(&mut self) -> uuid::Uuid {
+            panic!("this read must not need new ids")
+        }
+    }
+}

@@ -14,9 +14,11 @@ pub mod ident;
 pub mod money;
 pub mod problem;
 pub mod project;
+pub mod properties;
 pub mod reference;
 pub mod scope;
 pub mod validate;
+pub mod version;
 
 pub use filter::ProjectFilter;
 pub use ident::{Bin, IdSource, ProjectCode, RegionCode};

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A label in the three languages of the interface.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Label {
     pub kk: String,
     pub ru: String,
@@ -21,6 +22,7 @@ impl Label {
 
 /// An item of a reference list: its code and its label.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ReferenceItem {
     pub code: String,
     pub label: Label,

@@ -318,8 +318,19 @@ fn project_from_row(r: &Row) -> rusqlite::Result<Project> {
 
 /// The WHERE clause and parameters that narrow the projects table by the indexed parts of a
 /// filter; the rest of the filter is applied in Rust by `ProjectFilter::matches`.
-fn prefilter(filter: &ProjectFilter, deleted: bool) -> (String, Vec<Sql>) {
-    let mut clauses = vec![if deleted { "p.deleted_at IS NOT NULL" } else { "p.deleted_at IS NULL" }.to_owned()];
+/// Which projects a load takes: the live ones, or the deleted ones too (for merging).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Which {
+    Live,
+    WithDeleted,
+}
+
+fn prefilter(filter: &ProjectFilter, which: Which) -> (String, Vec<Sql>) {
+    let mut clauses = vec![match which {
+        Which::Live => "p.deleted_at IS NULL",
+        Which::WithDeleted => "1 = 1",
+    }
+    .to_owned()];
     let mut values = Vec::new();
     let mut any_of = |column: &str, items: Vec<String>| {
         if !items.is_empty() {
@@ -334,11 +345,9 @@ fn prefilter(filter: &ProjectFilter, deleted: bool) -> (String, Vec<Sql>) {
     (clauses.join(" AND "), values)
 }
 
-pub(crate) fn load_project(conn: &Connection, id: Uuid, deleted: bool) -> crate::Result<Option<Project>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT * FROM projects p WHERE p.id = ?1 AND p.deleted_at IS {}NULL",
-        if deleted { "NOT " } else { "" }
-    ))?;
+pub(crate) fn load_project(conn: &Connection, id: Uuid, which: Which) -> crate::Result<Option<Project>> {
+    let live = if which == Which::Live { "AND p.deleted_at IS NULL" } else { "" };
+    let mut stmt = conn.prepare_cached(&format!("SELECT * FROM projects p WHERE p.id = ?1 {live}"))?;
     let mut rows = stmt.query([id.to_string()])?;
     let Some(row) = rows.next()? else { return Ok(None) };
     let mut projects = vec![project_from_row(row)?];
@@ -346,8 +355,20 @@ pub(crate) fn load_project(conn: &Connection, id: Uuid, deleted: bool) -> crate:
     Ok(projects.pop())
 }
 
-pub(crate) fn load_projects(conn: &Connection, filter: &ProjectFilter) -> crate::Result<Vec<Project>> {
-    let (clause, values) = prefilter(filter, false);
+/// The `deleted` field's value of every deleted project (or of one).
+pub(crate) fn deletions(conn: &Connection, only: Option<Uuid>) -> crate::Result<HashMap<Uuid, serde_json::Value>> {
+    let mut stmt = conn.prepare_cached("SELECT id, deletion FROM projects WHERE deletion IS NOT NULL AND (?1 IS NULL OR id = ?1)")?;
+    let rows = stmt.query_map([only.map(|id| id.to_string())], |r| Ok((get_uuid(r, "id")?, r.get::<_, String>(1)?)))?;
+    let mut out = HashMap::new();
+    for row in rows {
+        let (id, text) = row?;
+        out.insert(id, serde_json::from_str(&text).unwrap_or(serde_json::Value::Null));
+    }
+    Ok(out)
+}
+
+pub(crate) fn load_projects(conn: &Connection, filter: &ProjectFilter, which: Which) -> crate::Result<Vec<Project>> {
+    let (clause, values) = prefilter(filter, which);
     let mut stmt = conn.prepare(&format!("SELECT * FROM projects p WHERE {clause} ORDER BY p.code"))?;
     let mut projects =
         stmt.query_map(params_from_iter(values.iter()), project_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;

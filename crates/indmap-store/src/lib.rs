@@ -9,13 +9,17 @@ mod codec;
 mod log;
 mod migrations;
 mod reference;
+mod sync;
+mod versions;
 
 pub use log::LogEntry;
 pub use migrations::{LATEST_VERSION, migrations};
 pub use reference::ReferenceList;
+pub use sync::ImportReceipt;
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use indmap_core::changes::project_changes;
+use indmap_core::changes::{FieldChange, FieldKey, project_changes};
+use indmap_core::version::{DELETED, Dot};
 use indmap_core::{Project, ProjectCode, ProjectFilter, Scope};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use std::path::{Path, PathBuf};
@@ -118,6 +122,7 @@ impl Store {
             tx.execute("INSERT INTO meta (key, value) VALUES (?1, ?2)", params![key, value])?;
         }
         reference::seed(&tx)?;
+        tx.execute("INSERT INTO databases (db_id, scope, first_seen) VALUES (?1, ?2, ?3)", params![db_id.to_string(), scope.code(), timestamp(at)])?;
         tx.commit()?;
         Self::from_connection(path, conn)
     }
@@ -167,19 +172,37 @@ impl Store {
     /// Runs `f` in one transaction, as one write operation of this database: every change it
     /// logs carries the same counter value. Nothing is kept if `f` fails.
     pub fn write<T>(&mut self, author: &Author, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+        self.transaction(author, true, f)
+    }
+
+    /// Runs `f` as [`Store::write`] does, then rolls everything back: what a write would do,
+    /// without doing it (an import's preview).
+    pub fn trial<T>(&mut self, author: &Author, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+        self.transaction(author, false, f)
+    }
+
+    fn transaction<T>(&mut self, author: &Author, commit: bool, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction()?;
         let counter: i64 =
             tx.query_row("SELECT CAST(value AS INTEGER) + 1 FROM meta WHERE key = 'write_counter'", [], |r| r.get(0))?;
         tx.execute("UPDATE meta SET value = ?1 WHERE key = 'write_counter'", [counter.to_string()])?;
         let mut writer = Writer { tx, scope: self.info.scope, db_id: self.info.db_id, author: author.clone(), counter };
         let value = f(&mut writer)?;
-        writer.tx.commit()?;
+        if commit {
+            writer.tx.commit()?;
+        }
         Ok(value)
+    }
+
+    /// Writes a consistent copy of the database to `path` (which must not exist).
+    pub fn backup_to(&self, path: &Path) -> Result<()> {
+        self.conn.execute("VACUUM INTO ?1", [path.to_string_lossy()])?;
+        Ok(())
     }
 
     /// A live project by id; deleted projects are not returned.
     pub fn project(&self, id: Uuid) -> Result<Option<Project>> {
-        codec::load_project(&self.conn, id, false)
+        codec::load_project(&self.conn, id, codec::Which::Live)
     }
 
     /// Whether the id belongs to a deleted project, and when and why it was deleted.
@@ -202,7 +225,7 @@ impl Store {
 
     /// The live projects that pass the filter, ordered by code.
     pub fn projects(&self, filter: &ProjectFilter) -> Result<Vec<Project>> {
-        let all = codec::load_projects(&self.conn, filter)?;
+        let all = codec::load_projects(&self.conn, filter, codec::Which::Live)?;
         Ok(all.into_iter().filter(|p| filter.matches(p)).collect())
     }
 
@@ -282,27 +305,19 @@ impl Writer<'_> {
         self.log(Some(old), Some(new))
     }
 
-    /// Deletes a project, keeping it as a tombstone with the reason.
+    /// Deletes a project, keeping it as a tombstone with the reason and with what this database
+    /// had seen of it, so an edit made elsewhere without seeing the deletion is told apart.
     pub fn delete_project(&mut self, project: &Project, reason: Option<&str>) -> Result<()> {
+        let mut seen = versions::context(&self.tx, project.id)?;
+        seen.add(Dot { db: self.db_id, counter: self.counter });
+        let deletion = serde_json::json!({ "reason": reason, "context": seen });
         let at = timestamp(self.author.at);
         self.tx.execute(
-            "UPDATE projects SET deleted_at = ?2, deleted_reason = ?3, updated_at = ?2 WHERE id = ?1",
-            params![project.id.to_string(), at, reason],
+            "UPDATE projects SET deleted_at = ?2, deleted_reason = ?3, deletion = ?4, updated_at = ?2 WHERE id = ?1",
+            params![project.id.to_string(), at, reason, deletion.to_string()],
         )?;
-        log::append(
-            &self.tx,
-            &self.db_id,
-            self.counter,
-            &self.author,
-            &indmap_core::changes::FieldChange {
-                entity: "project",
-                record_id: project.id,
-                project_id: project.id,
-                field: "deleted".into(),
-                old: serde_json::Value::Null,
-                new: serde_json::json!({ "reason": reason }),
-            },
-        )
+        let key = FieldKey { entity: "project", record_id: project.id, field: DELETED.into() };
+        self.record(&FieldChange { key, project_id: project.id, old: serde_json::Value::Null, new: deletion })
     }
 
     /// Adds an item to an editable reference list, or relabels it.
@@ -320,8 +335,15 @@ impl Writer<'_> {
 
     fn log(&mut self, old: Option<&Project>, new: Option<&Project>) -> Result<()> {
         for change in project_changes(old, new) {
-            log::append(&self.tx, &self.db_id, self.counter, &self.author, &change)?;
+            self.record(&change)?;
         }
+        Ok(())
+    }
+
+    /// Logs a change this database makes and moves the field's version to this write.
+    pub(crate) fn record(&mut self, change: &FieldChange) -> Result<()> {
+        log::append(&self.tx, &self.db_id, self.counter, &self.author, change)?;
+        versions::record_local_write(&self.tx, self.db_id, self.counter, &self.author, change)?;
         Ok(())
     }
 
@@ -338,7 +360,7 @@ impl Writer<'_> {
     }
 
     /// Moves the sequence of the code's prefix past it, so this database never issues it again.
-    fn note_code(&mut self, code: &ProjectCode) -> Result<()> {
+    pub(crate) fn note_code(&mut self, code: &ProjectCode) -> Result<()> {
         self.tx.execute(
             "INSERT INTO code_sequences (prefix, last) VALUES (?1, ?2) ON CONFLICT (prefix) DO UPDATE SET last = max(last, excluded.last)",
             params![code.prefix(), code.number()],

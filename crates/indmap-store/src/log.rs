@@ -3,6 +3,7 @@
 
 use crate::{Author, timestamp};
 use indmap_core::changes::FieldChange;
+use indmap_core::version::MergedField;
 use rusqlite::{Connection, params};
 use serde::Serialize;
 use uuid::Uuid;
@@ -42,10 +43,10 @@ pub(crate) fn append(
             counter,
             timestamp(author.at),
             author.user,
-            change.entity,
-            change.record_id.to_string(),
+            change.key.entity,
+            change.key.record_id.to_string(),
             change.project_id.to_string(),
-            change.field,
+            change.key.field,
             json_text(&change.old),
             json_text(&change.new),
             author.origin,
@@ -77,4 +78,28 @@ pub(crate) fn for_project(conn: &Connection, project_id: Uuid) -> crate::Result<
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Logs a value that a merge made current, with the stamp of the write that made it. A write
+/// already logged (a value that was current here before) is not logged again.
+pub(crate) fn append_merged(conn: &Connection, project_id: Uuid, change: &MergedField, origin: &str) -> crate::Result<()> {
+    let stamp = &change.stamp;
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO change_log (db_id, counter, at, user, entity, record_id, project_id, field, old_value, new_value, origin)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        stamp.dot.db.to_string(),
+        stamp.dot.counter,
+        stamp.at,
+        stamp.user,
+        change.key.entity,
+        change.key.record_id.to_string(),
+        project_id.to_string(),
+        change.key.field,
+        json_text(&change.old),
+        json_text(&change.new),
+        origin,
+    ])?;
+    Ok(())
 }

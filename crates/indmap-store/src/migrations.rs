@@ -6,8 +6,11 @@ use rusqlite_migration::{M, Migrations};
 /// What `meta.application` says in every indmap database, to tell one from any other SQLite file.
 pub const APPLICATION: &str = "indmap";
 
-const STEPS: &[&str] =
-    &[include_str!("migrations/001_schema.sql"), include_str!("migrations/002_settings_and_indexes.sql")];
+const STEPS: &[&str] = &[
+    include_str!("migrations/001_schema.sql"),
+    include_str!("migrations/002_settings_and_indexes.sql"),
+    include_str!("migrations/003_sync.sql"),
+];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: usize = STEPS.len();

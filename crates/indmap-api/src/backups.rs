@@ -1,0 +1,76 @@
+//! Copies of the database taken before risky work (an import), and restoring one.
+
+use crate::{Env, Error, ErrorKind, Indmap, Result};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Backup {
+    pub name: String,
+    pub path: PathBuf,
+    pub bytes: u64,
+}
+
+/// Backups of the database at `db` live in a folder beside it: `NAME.sqlite.backups/`.
+fn folder(db: &Path) -> PathBuf {
+    let mut name = db.file_name().unwrap_or_default().to_os_string();
+    name.push(".backups");
+    db.with_file_name(name)
+}
+
+/// What may stand in a file name, from a label such as a file's name.
+fn safe(label: &str) -> String {
+    label.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '.' { c } else { '_' }).collect()
+}
+
+impl Indmap {
+    /// Takes a consistent copy of the database now, named after the time and `label`.
+    pub fn backup(&self, label: &str) -> Result<PathBuf> {
+        let dir = folder(&self.store.info().path);
+        std::fs::create_dir_all(&dir)?;
+        let stamp = self.env.clock.now().format("%Y%m%dT%H%M%S%.3fZ");
+        let path = dir.join(format!("{stamp}-{}.sqlite", safe(label)));
+        self.store.backup_to(&path)?;
+        Ok(path)
+    }
+
+    pub fn backups(&self) -> Result<Vec<Backup>> {
+        list(&self.store.info().path)
+    }
+}
+
+/// The backups of the database at `db`, oldest first.
+pub fn list(db: &Path) -> Result<Vec<Backup>> {
+    let dir = folder(db);
+    let Ok(entries) = std::fs::read_dir(&dir) else { return Ok(Vec::new()) };
+    let mut out: Vec<Backup> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "sqlite"))
+        .map(|e| Backup {
+            name: e.file_name().to_string_lossy().into_owned(),
+            bytes: e.metadata().map(|m| m.len()).unwrap_or(0),
+            path: e.path(),
+        })
+        .collect();
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
+
+/// Puts backup `name` in place of the database at `db`, after backing up the current state
+/// (so a restore can be undone by restoring that).
+pub fn restore(db: &Path, name: &str, env: Env) -> Result<PathBuf> {
+    let backup = list(db)?
+        .into_iter()
+        .find(|b| b.name == name)
+        .ok_or_else(|| Error::not_found(format!("there is no backup {name} (see `indmap backups`)")))?;
+    // The backup must itself be a sound indmap database before it replaces anything.
+    drop(Indmap::open(&backup.path, Env::fixed("restore-check", env.clock.now()))?);
+    let current = Indmap::open(db, env)?;
+    let safety = current.backup("before-restore")?;
+    drop(current);
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    std::fs::copy(&backup.path, db).map_err(|e| Error::new(ErrorKind::Io, format!("restoring {name} failed: {e}")))?;
+    Ok(safety)
+}

@@ -1,0 +1,441 @@
+//! Exchange files: export this database's map, import another's with a preview, conflicts
+//! and their resolution, backups. Merging is field by field and never decided by clocks (see
+//! `indmap_core::version`).
+
+use crate::{Error, ErrorKind, Indmap, Result};
+use indmap_core::changes::{FieldKey, flatten, unflatten};
+use indmap_core::version::{DELETED, Merge, Sibling, VersionedProject, merge};
+use indmap_core::{Money, Project, RegionCode, Scope};
+use indmap_exchange::{ExchangeError, Manifest};
+use indmap_store::{Author, ImportReceipt};
+use serde::Serialize;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use uuid::Uuid;
+
+/// One field that an import changes, with both values.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldUpdate {
+    /// The property path: `cost_kzt`, `financing[<row id>].amount_kzt`.
+    pub field: String,
+    pub old: Value,
+    pub new: Value,
+    /// The database and user that wrote the new value.
+    pub by_db: Uuid,
+    pub by_user: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProjectUpdate {
+    pub id: Uuid,
+    pub code: Option<String>,
+    pub name: String,
+    pub fields: Vec<FieldUpdate>,
+}
+
+/// Something an import did not take, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Refusal {
+    pub id: Uuid,
+    pub code: Option<String>,
+    pub reason: String,
+}
+
+/// Investment and jobs of the live map.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Totals {
+    pub projects: usize,
+    pub cost_kzt: Money,
+    pub jobs_permanent: u64,
+}
+
+impl Totals {
+    fn of(projects: &[Project]) -> Totals {
+        Totals {
+            projects: projects.len(),
+            cost_kzt: projects.iter().filter_map(|p| p.cost).sum(),
+            jobs_permanent: projects.iter().filter_map(|p| p.jobs_permanent).map(u64::from).sum(),
+        }
+    }
+}
+
+/// What an import does (or, with `dry_run`, would do): the merge bill.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImportReport {
+    pub file: String,
+    pub manifest: Manifest,
+    pub dry_run: bool,
+    /// When the same file was imported before: nothing is done again.
+    pub already_imported: Option<String>,
+    pub added: Vec<ProjectUpdate>,
+    pub changed: Vec<ProjectUpdate>,
+    pub deleted: Vec<ProjectUpdate>,
+    pub conflicts: Vec<ConflictView>,
+    pub refused: Vec<Refusal>,
+    /// Projects of other scopes in the file, which this database does not keep.
+    pub out_of_scope: usize,
+    pub before: Totals,
+    pub after: Totals,
+    /// The backup taken before the import, to restore with `indmap restore`.
+    pub backup: Option<PathBuf>,
+}
+
+/// A field that holds concurrent values, or an edit made without seeing a deletion.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConflictView {
+    /// What `indmap resolve` takes: `CODE:field` or `CODE:list/ROW-ID/field`.
+    pub id: String,
+    pub project_id: Uuid,
+    pub code: Option<String>,
+    pub name: String,
+    pub field: String,
+    /// The value in force here, and who wrote it.
+    pub mine: Value,
+    pub mine_by: String,
+    /// The concurrent values, newest write first.
+    pub theirs: Vec<(Value, String)>,
+}
+
+/// How a conflict is settled.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Take {
+    Mine,
+    Theirs,
+    Value(Value),
+}
+
+fn path_of(key: &FieldKey) -> String {
+    match key.entity {
+        "project" => key.field.clone(),
+        list => format!("{list}/{}/{}", key.record_id, key.field),
+    }
+}
+
+fn who(s: &Sibling) -> String {
+    format!("{} ({}, database {}, write {})", s.stamp.user, s.stamp.at, short(s.stamp.dot.db), s.stamp.dot.counter)
+}
+
+fn short(id: Uuid) -> String {
+    id.to_string()[..8].to_owned()
+}
+
+fn label(p: &Project) -> (Option<String>, String) {
+    (p.code.as_ref().map(|c| c.to_string()), p.name_ru.clone())
+}
+
+/// The conflicts a versioned project holds.
+fn conflicts_of(p: &Project, vp: &VersionedProject) -> Vec<ConflictView> {
+    let (code, name) = label(p);
+    let handle = code.clone().unwrap_or_else(|| p.id.to_string());
+    let mut out: Vec<ConflictView> = vp
+        .conflicts()
+        .map(|(key, siblings)| ConflictView {
+            id: format!("{handle}:{}", path_of(key)),
+            project_id: p.id,
+            code: code.clone(),
+            name: name.clone(),
+            field: path_of(key),
+            mine: siblings[0].value.clone(),
+            mine_by: who(&siblings[0]),
+            theirs: siblings[1..].iter().map(|s| (s.value.clone(), who(s))).collect(),
+        })
+        .collect();
+    let against = vp.edits_against_deletion();
+    if let (Some((deletion, _)), false) = (vp.deletion(), against.is_empty()) {
+        out.push(ConflictView {
+            id: format!("{handle}:{DELETED}"),
+            project_id: p.id,
+            code,
+            name,
+            field: DELETED.into(),
+            mine: deletion.value.clone(),
+            mine_by: who(deletion),
+            theirs: against.iter().map(|(k, s)| (serde_json::json!({ path_of(k): s.value }), who(s))).collect(),
+        });
+    }
+    out
+}
+
+impl Indmap {
+    /// SHA-256 over every project's current fields (deleted ones too), in a canonical order:
+    /// two databases with the same map have the same hash, whatever order they learnt it in.
+    pub fn content_hash(&self) -> Result<String> {
+        let mut hash = Sha256::new();
+        let mut all = self.store.versioned_projects()?;
+        all.sort_by_key(|(p, _)| p.id);
+        for (_, vp) in all {
+            for (key, value) in vp.values() {
+                hash.update(format!("{}|{}|{}|{}\n", key.entity, key.record_id, key.field, value).as_bytes());
+            }
+        }
+        Ok(format!("{:x}", hash.finalize()))
+    }
+
+    /// Writes this database's map (or one region of it) to an exchange file.
+    pub fn export(&self, out: &Path, region: Option<RegionCode>) -> Result<Manifest> {
+        let info = self.store.info();
+        let projects: Vec<_> =
+            self.store.versioned_projects()?.into_iter().filter(|(p, _)| region.is_none_or(|r| p.region == r)).collect();
+        let manifest = Manifest {
+            format: String::new(),
+            format_version: 0,
+            schema_version: info.schema_version,
+            db_id: info.db_id,
+            scope: info.scope.code(),
+            exported_at: indmap_store::timestamp(self.env.clock.now()),
+            user: self.env.user.clone(),
+            projects: 0,
+            databases: self.store.databases()?,
+            sha256: String::new(),
+        };
+        indmap_exchange::write(out, manifest, &projects).map_err(|e| Error::new(ErrorKind::Io, e.to_string()))
+    }
+
+    /// Merges an exchange file into this database: one transaction, after a backup. With
+    /// `dry_run`, says what it would do and changes nothing.
+    pub fn import(&mut self, file: &Path, dry_run: bool) -> Result<ImportReport> {
+        let (manifest, remote) = indmap_exchange::read(file).map_err(|e| {
+            let kind = match e {
+                ExchangeError::Unreadable(..) => ErrorKind::NotFound,
+                ExchangeError::TooNew { .. } => ErrorKind::Incompatible,
+                _ => ErrorKind::Invalid,
+            };
+            Error::new(kind, e.to_string())
+        })?;
+        let info = self.store.info().clone();
+        if manifest.db_id == info.db_id {
+            return Err(Error::new(ErrorKind::Conflict, format!("{} was exported by this very database; there is nothing to merge", file.display())));
+        }
+        let file_name = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let sha256 = indmap_exchange::file_sha256(file)?;
+        let before = Totals::of(&self.store.projects(&Default::default())?);
+        let mut report = ImportReport {
+            file: file_name.clone(),
+            manifest: manifest.clone(),
+            dry_run,
+            already_imported: None,
+            added: Vec::new(),
+            changed: Vec::new(),
+            deleted: Vec::new(),
+            conflicts: Vec::new(),
+            refused: Vec::new(),
+            out_of_scope: 0,
+            before,
+            after: before,
+            backup: None,
+        };
+        if let Some(earlier) = self.store.imports()?.into_iter().find(|r| r.sha256 == sha256) {
+            report.already_imported = Some(earlier.imported_at);
+            return Ok(report);
+        }
+        if !dry_run {
+            report.backup = Some(self.backup(&format!("before-import-{file_name}"))?);
+        }
+        let author = Author { user: self.env.user.clone(), at: self.env.clock.now(), origin: file_name.clone() };
+        let ids = self.env.ids.as_mut();
+        let run = |w: &mut indmap_store::Writer<'_>| -> indmap_store::Result<ImportReport> {
+            for (db, scope) in manifest.databases.iter().cloned().chain([(manifest.db_id.to_string(), manifest.scope.clone())]) {
+                let Ok(db) = Uuid::parse_str(&db) else { continue };
+                if let Some(known) = w.note_database(db, &scope)? {
+                    report.refused.push(Refusal {
+                        id: db,
+                        code: None,
+                        reason: format!("the file says database {} keeps {scope}, but it is known here to keep {known}", short(db)),
+                    });
+                }
+            }
+            for vp in &remote {
+                merge_one(w, info.scope, vp, ids, &mut report)?;
+            }
+            report.after = Totals::of(&w.live_projects()?);
+            if !dry_run {
+                let summary = serde_json::json!({
+                    "added": report.added.len(), "changed": report.changed.len(), "deleted": report.deleted.len(),
+                    "conflicts": report.conflicts.len(), "refused": report.refused.len(),
+                });
+                w.record_import(&ImportReceipt {
+                    file_name: file_name.clone(),
+                    sha256: sha256.clone(),
+                    sender_db: manifest.db_id.to_string(),
+                    exported_at: manifest.exported_at.clone(),
+                    imported_at: indmap_store::timestamp(author.at),
+                    user: author.user.clone(),
+                    summary,
+                })?;
+            }
+            Ok(report)
+        };
+        Ok(if dry_run { self.store.trial(&author, run)? } else { self.store.write(&author, run)? })
+    }
+
+    /// Every conflict in the database.
+    pub fn conflicts(&self) -> Result<Vec<ConflictView>> {
+        Ok(self.store.versioned_projects()?.iter().flat_map(|(p, vp)| conflicts_of(p, vp)).collect())
+    }
+
+    /// Settles a conflict by a new write of this database, made having seen every value.
+    pub fn resolve(&mut self, conflict_id: &str, take: Take) -> Result<()> {
+        let conflict = self
+            .conflicts()?
+            .into_iter()
+            .find(|c| c.id == conflict_id)
+            .ok_or_else(|| Error::not_found(format!("there is no open conflict {conflict_id} (see `indmap conflicts`)")))?;
+        let project = self.store.versioned_project(conflict.project_id)?.map(|(p, _)| p);
+        let project = project.ok_or_else(|| Error::not_found(format!("there is no project {}", conflict.project_id)))?;
+        let handle = conflict.code.clone().unwrap_or_else(|| project.id.to_string());
+        let id = handle.as_str();
+        if conflict.field == DELETED {
+            // Keep the deletion, or bring the project back with the edits made meanwhile.
+            return match take {
+                Take::Mine => self.delete_again(id),
+                Take::Theirs => self.undelete(id),
+                Take::Value(_) => Err(Error::new(ErrorKind::Invalid, "a deletion is settled with --take mine (keep it deleted) or --take theirs (keep the project)")),
+            };
+        }
+        let value = match take {
+            Take::Mine => conflict.mine.clone(),
+            Take::Theirs => conflict.theirs.first().map(|(v, _)| v.clone()).unwrap_or(Value::Null),
+            Take::Value(v) => v,
+        };
+        let (entity, record, field) = match conflict.field.split('/').collect::<Vec<_>>()[..] {
+            [field] => ("project", project.id, field.to_owned()),
+            [list, row, field] => (list, Uuid::parse_str(row).unwrap_or_default(), field.to_owned()),
+            _ => return Err(Error::new(ErrorKind::Internal, "a conflict names a field this build cannot read")),
+        };
+        let key = FieldKey { entity: indmap_core::changes::entity(entity).unwrap_or("project"), record_id: record, field };
+        let mut fields = flatten(&project);
+        fields.insert(key.clone(), value.clone());
+        let order: Vec<Uuid> = project_row_order(&project);
+        let (settled, mut problems) = indmap_core::feature::project_from_feature(&unflatten(project.id, &fields, &order), self.env.ids.as_mut());
+        let rules = self.rules()?;
+        let settled = match settled {
+            Some(p) => {
+                self.check(&p, &rules, &mut problems);
+                p
+            }
+            None => return Err(Error::invalid(problems)),
+        };
+        if problems.has_errors() {
+            return Err(Error::invalid(problems));
+        }
+        let author = self.author();
+        Ok(self.store.write(&author, |w| {
+            w.replace_project(&project, &settled)?;
+            w.settle(&key, project.id, &value)
+        })?)
+    }
+
+    /// Deletes an already deleted project again, having seen every edit made meanwhile.
+    fn delete_again(&mut self, id_or_code: &str) -> Result<()> {
+        let (project, vp) = self.versioned(id_or_code)?;
+        let reason = vp.deletion().and_then(|(d, _)| d.value.get("reason").and_then(|r| r.as_str()).map(str::to_owned));
+        let author = self.author();
+        Ok(self.store.write(&author, |w| w.delete_project(&project, reason.as_deref()))?)
+    }
+
+    /// Brings a deleted project back.
+    pub fn undelete(&mut self, id_or_code: &str) -> Result<()> {
+        let (project, vp) = self.versioned(id_or_code)?;
+        if vp.deletion().is_none() {
+            return Err(Error::new(ErrorKind::Conflict, format!("project {id_or_code} is not deleted")));
+        }
+        let author = self.author();
+        Ok(self.store.write(&author, |w| w.undelete_project(&project))?)
+    }
+
+    fn versioned(&self, id_or_code: &str) -> Result<(Project, VersionedProject)> {
+        let id = self.resolve_id(id_or_code)?;
+        self.store.versioned_project(id)?.ok_or_else(|| Error::not_found(format!("there is no project {id_or_code}")))
+    }
+}
+
+/// The ids of a project's rows in the order it shows them.
+fn project_row_order(p: &Project) -> Vec<Uuid> {
+    let ids = p.financing.iter().map(|r| r.id);
+    let ids = ids.chain(p.milestones.iter().map(|r| r.id)).chain(p.actions.iter().map(|r| r.id));
+    ids.chain(p.support_measures.iter().map(|r| r.id)).chain(p.monitoring.iter().map(|r| r.id)).collect()
+}
+
+/// Merges one project of a file into the database, adding what happened to the report.
+fn merge_one(
+    w: &mut indmap_store::Writer<'_>,
+    scope: Scope,
+    remote: &VersionedProject,
+    ids: &mut (dyn indmap_core::IdSource + Send),
+    report: &mut ImportReport,
+) -> indmap_store::Result<()> {
+    let local = w.versioned_project(remote.project_id)?;
+    let (local_project, local_vp) = match &local {
+        Some((p, vp)) => (Some(p), vp.clone()),
+        None => (None, VersionedProject { project_id: remote.project_id, ..Default::default() }),
+    };
+    let Merge { result, changed, new_conflicts } = merge(&local_vp, remote);
+    if changed.is_empty() && new_conflicts.is_empty() && result.context == local_vp.context {
+        return Ok(());
+    }
+    let mut values = result.values();
+    values.retain(|k, _| k.field != DELETED || k.entity != "project");
+    let order: Vec<Uuid> = local_project.map(project_row_order).unwrap_or_default();
+    let feature = unflatten(remote.project_id, &values, &order);
+    let (project, problems) = indmap_core::feature::project_from_feature(&feature, ids);
+    let refuse = |report: &mut ImportReport, reason: String| {
+        let code = feature.properties.as_ref().and_then(|p| p.get("code")).and_then(|c| c.as_str()).map(str::to_owned);
+        report.refused.push(Refusal { id: remote.project_id, code, reason });
+    };
+    let project = match project {
+        Some(p) if !problems.has_errors() => p,
+        _ => {
+            let errors: Vec<String> = problems.errors().map(|p| p.to_string()).collect();
+            refuse(report, format!("the merged project would break rules: {}", errors.join("; ")));
+            return Ok(());
+        }
+    };
+    if !scope.covers(project.region) {
+        report.out_of_scope += 1;
+        return Ok(());
+    }
+    // History shows every value that arrived: the ones now in force, and the concurrent ones.
+    let arrived_in_conflict = new_conflicts.iter().flat_map(|key| {
+        let siblings = &result.fields[key];
+        siblings[1..].iter().map(move |s| indmap_core::version::MergedField {
+            key: key.clone(),
+            old: siblings[0].value.clone(),
+            new: s.value.clone(),
+            stamp: s.stamp.clone(),
+        })
+    });
+    let logged: Vec<_> = changed.iter().cloned().chain(arrived_in_conflict).collect();
+    if let Err(e) = w.apply_merged(&project, &result, &logged) {
+        match e {
+            indmap_store::StoreError::CodeTaken(_) | indmap_store::StoreError::Constraint(_) => {
+                refuse(report, e.to_string());
+                return Ok(());
+            }
+            other => return Err(other),
+        }
+    }
+    let (code, name) = label(&project);
+    let update = |fields: Vec<FieldUpdate>| ProjectUpdate { id: project.id, code: code.clone(), name: name.clone(), fields };
+    let fields: Vec<FieldUpdate> = changed
+        .iter()
+        .map(|c| FieldUpdate {
+            field: path_of(&c.key),
+            old: c.old.clone(),
+            new: c.new.clone(),
+            by_db: c.stamp.dot.db,
+            by_user: c.stamp.user.clone(),
+        })
+        .collect();
+    let was_deleted = local_vp.deletion().is_some();
+    match (local_project, result.deletion().is_some()) {
+        (None, false) => report.added.push(update(fields)),
+        (Some(_), true) if !was_deleted => report.deleted.push(update(fields)),
+        _ if !fields.is_empty() => report.changed.push(update(fields)),
+        _ => {}
+    }
+    if !new_conflicts.is_empty() || !result.edits_against_deletion().is_empty() {
+        report.conflicts.extend(conflicts_of(&project, &result));
+    }
+    Ok(())
+}

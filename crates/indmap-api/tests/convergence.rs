@@ -1,0 +1,183 @@
+//! Several databases edit one map and trade files in random orders. After everyone has seen
+//! everyone's files and conflicts are settled the same way, all hold the same map; and before
+//! settling, no value written anywhere has gone missing: it is in force, kept in a conflict, or
+//! was replaced by a write made having seen it.
+
+use chrono::{TimeZone, Utc};
+use indmap_api::core::{RegionCode, Scope};
+use indmap_api::{Env, Indmap, Take};
+use proptest::prelude::*;
+use serde_json::{Value, json};
+use std::collections::BTreeSet;
+
+#[derive(Debug, Clone)]
+enum Op {
+    Edit { db: usize, project: usize, field: usize, value: u32 },
+    Delete { db: usize, project: usize },
+    Send { from: usize, to: usize },
+}
+
+const FIELDS: [&str; 3] = ["cost_kzt", "jobs_permanent", "status"];
+const STATUSES: [&str; 4] = ["design", "construction", "commissioned", "delayed"];
+
+fn value_of(field: usize, v: u32) -> Value {
+    match FIELDS[field] {
+        "status" => json!(STATUSES[v as usize % STATUSES.len()]),
+        "cost_kzt" => json!(1_000_000 + u64::from(v) * 1000),
+        _ => json!(v),
+    }
+}
+
+fn op(dbs: usize, projects: usize) -> impl Strategy<Value = Op> {
+    prop_oneof![
+        6 => (0..dbs, 0..projects, 0..FIELDS.len(), 0u32..50).prop_map(|(db, project, field, value)| Op::Edit { db, project, field, value }),
+        1 => (0..dbs, 0..projects).prop_map(|(db, project)| Op::Delete { db, project }),
+        4 => (0..dbs, 0..dbs).prop_map(|(from, to)| Op::Send { from, to }),
+    ]
+}
+
+/// A write in the model: where and what.
+struct Write {
+    id: usize,
+    project: usize,
+    field: &'static str,
+    value: Value,
+}
+
+struct World {
+    dir: tempfile::TempDir,
+    dbs: Vec<Indmap>,
+    /// Per database: ids of the writes it has seen.
+    seen: Vec<BTreeSet<usize>>,
+    writes: Vec<Write>,
+    /// For each write: the writes its database had seen when it was made.
+    knew: Vec<BTreeSet<usize>>,
+    codes: Vec<String>,
+    files: usize,
+}
+
+impl World {
+    fn new(n: usize, projects: usize) -> World {
+        let dir = tempfile::tempdir().unwrap();
+        let scope = Scope::Region(RegionCode::parse("35").unwrap());
+        let env = |i: u64| {
+            let mut env = Env::fixed(&format!("planner-{i}"), Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap());
+            env.ids = Box::new(indmap_api::CountingIds { unix_millis: 1_764_000_000_000 + i * 1_000_000, next: 0 });
+            env
+        };
+        let mut dbs: Vec<Indmap> = (0..n).map(|i| Indmap::init(&dir.path().join(format!("db{i}.sqlite")), scope, env(i as u64)).unwrap()).collect();
+        let mut codes = Vec::new();
+        for p in 0..projects {
+            let feature = json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [73.0 + p as f64 * 0.01, 49.8]},
+                "properties": {"name_kk": format!("Жоба {p}"), "name_ru": format!("Проект {p}"), "region": "35", "sector": "metallurgy"}});
+            codes.push(dbs[0].add_projects(&feature.to_string()).unwrap().added[0].1.to_string());
+        }
+        let mut files = 0;
+        let first = export(&dir, &mut files, &dbs[0]);
+        for db in dbs.iter_mut().skip(1) {
+            db.import(&first, false).unwrap();
+        }
+        World { dir, dbs, seen: vec![BTreeSet::new(); n], writes: Vec::new(), knew: Vec::new(), codes, files }
+    }
+
+    fn apply(&mut self, op: &Op) {
+        match *op {
+            Op::Edit { db, project, field, value } => {
+                let value = value_of(field, value);
+                let patch = json!({"type": "Feature", "geometry": null, "properties": {FIELDS[field]: value}});
+                if let Ok(report) = self.dbs[db].update_project(&self.codes[project], &patch.to_string()) {
+                    if report.changed_fields > 0 {
+                        let id = self.writes.len();
+                        self.knew.push(self.seen[db].clone());
+                        self.writes.push(Write { id, project, field: FIELDS[field], value });
+                        self.seen[db].insert(id);
+                    }
+                }
+            }
+            Op::Delete { db, project } => {
+                if self.dbs[db].delete_project(&self.codes[project], Some("test")).is_ok() {
+                    let id = self.writes.len();
+                    self.knew.push(self.seen[db].clone());
+                    self.writes.push(Write { id, project, field: "deleted", value: Value::Null });
+                    self.seen[db].insert(id);
+                }
+            }
+            Op::Send { from, to } if from != to => {
+                let file = export(&self.dir, &mut self.files, &self.dbs[from]);
+                self.dbs[to].import(&file, false).unwrap();
+                let known = self.seen[from].clone();
+                self.seen[to].extend(known);
+            }
+            Op::Send { .. } => {}
+        }
+    }
+
+    fn sync_all(&mut self) {
+        for _ in 0..2 {
+            for from in 0..self.dbs.len() {
+                for to in 0..self.dbs.len() {
+                    self.apply(&Op::Send { from, to });
+                }
+            }
+        }
+    }
+}
+
+fn export(dir: &tempfile::TempDir, files: &mut usize, db: &Indmap) -> std::path::PathBuf {
+    *files += 1;
+    let path = dir.path().join(format!("f{files}.gpkg"));
+    db.export(&path, None).unwrap();
+    path
+}
+
+fn check_nothing_lost(world: &World) {
+    let db = &world.dbs[0];
+    let conflicts = db.conflicts().unwrap();
+    for w in world.writes.iter().filter(|w| w.field != "deleted") {
+        let code = &world.codes[w.project];
+        let superseded = world.writes.iter().any(|later| {
+            later.project == w.project && (later.field == w.field || later.field == "deleted") && world.knew[later.id].contains(&w.id)
+        });
+        if superseded {
+            continue;
+        }
+        let in_conflict = conflicts.iter().any(|c| {
+            c.code.as_deref() == Some(code.as_str())
+                && ((c.field == w.field && (c.mine == w.value || c.theirs.iter().any(|(v, _)| *v == w.value)))
+                    || (c.field == "deleted" && c.theirs.iter().any(|(v, _)| v[w.field] == w.value)))
+        });
+        let in_force = db.find(code).is_ok_and(|p| indmap_api::core::feature::project_properties(&p)[w.field] == w.value);
+        assert!(in_force || in_conflict, "write {} ({code}.{} = {}) was lost", w.id, w.field, w.value);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    #[test]
+    fn everyone_converges_and_nothing_is_lost(n in 3usize..=5, ops in prop::collection::vec(op(5, 3), 5..30)) {
+        let mut world = World::new(n, 3);
+        for op in &ops {
+            let op = match *op {
+                Op::Edit { db, project, field, value } => Op::Edit { db: db % n, project, field, value },
+                Op::Delete { db, project } => Op::Delete { db: db % n, project },
+                Op::Send { from, to } => Op::Send { from: from % n, to: to % n },
+            };
+            world.apply(&op);
+        }
+        world.sync_all();
+        check_nothing_lost(&world);
+        // Everyone settles every conflict the same way: the value in force stays.
+        loop {
+            let conflicts = world.dbs[0].conflicts().unwrap();
+            let Some(c) = conflicts.first() else { break };
+            world.dbs[0].resolve(&c.id, Take::Mine).unwrap();
+        }
+        world.sync_all();
+        let hashes: Vec<String> = world.dbs.iter().map(|d| d.content_hash().unwrap()).collect();
+        prop_assert!(hashes.windows(2).all(|w| w[0] == w[1]), "databases differ: {:?}", hashes);
+        for db in &world.dbs {
+            prop_assert!(db.conflicts().unwrap().is_empty());
+        }
+    }
+}

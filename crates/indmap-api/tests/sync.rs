@@ -1,0 +1,289 @@
+//! Exchange files between databases: the scenarios planners and the ministry live through.
+
+use chrono::{TimeZone, Utc};
+use indmap_api::core::{RegionCode, Scope};
+use indmap_api::{Env, ErrorKind, Indmap, Take};
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+struct Net {
+    dir: TempDir,
+    files: usize,
+}
+
+impl Net {
+    fn new() -> Net {
+        Net { dir: tempfile::tempdir().unwrap(), files: 0 }
+    }
+
+    fn env(&self, user: &str, seed: u64) -> Env {
+        let mut env = Env::fixed(user, Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap());
+        env.ids = Box::new(indmap_api::CountingIds { unix_millis: 1_764_000_000_000 + seed * 1_000_000, next: 0 });
+        env
+    }
+
+    fn db(&self, name: &str, scope: Scope, seed: u64) -> Indmap {
+        Indmap::init(&self.dir.path().join(format!("{name}.sqlite")), scope, self.env(name, seed)).unwrap()
+    }
+
+    /// A second database of the same owner, made by copying the first one's file... by export.
+    fn send(&mut self, from: &Indmap) -> PathBuf {
+        self.files += 1;
+        let path = self.dir.path().join(format!("exchange-{}.gpkg", self.files));
+        from.export(&path, None).unwrap();
+        path
+    }
+}
+
+fn karaganda() -> Scope {
+    Scope::Region(RegionCode::parse("35").unwrap())
+}
+
+fn project(name: &str, region: &str, lon: f64, lat: f64) -> String {
+    json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": {
+        "name_kk": format!("{name} зауыты"), "name_ru": format!("Завод {name}"), "region": region, "status": "design",
+        "sector": "metallurgy", "cost_kzt": 1_000_000_000, "jobs_permanent": 100, "start_date": "2025-01-01",
+    }})
+    .to_string()
+}
+
+fn patch(props: Value) -> String {
+    json!({"type": "Feature", "geometry": null, "properties": props}).to_string()
+}
+
+fn prop(db: &Indmap, code: &str, key: &str) -> Value {
+    let p = db.find(code).unwrap();
+    indmap_api::core::feature::project_properties(&p)[key].clone()
+}
+
+/// Two planners of Karaganda: the second laptop starts from the first one's file.
+fn two_planners(net: &mut Net) -> (Indmap, Indmap) {
+    let mut a = net.db("karaganda-a", karaganda(), 1);
+    a.add_projects(&project("Теміртау", "35", 72.96, 50.06)).unwrap();
+    let mut b = net.db("karaganda-b", karaganda(), 2);
+    let file = net.send(&a);
+    b.import(&file, false).unwrap();
+    assert_eq!(a.content_hash().unwrap(), b.content_hash().unwrap());
+    (a, b)
+}
+
+#[test]
+fn edits_of_different_fields_merge_without_conflict() {
+    let mut net = Net::new();
+    let (mut a, mut b) = two_planners(&mut net);
+    a.update_project("35-0001", &patch(json!({"cost_kzt": 1_200_000_000}))).unwrap();
+    b.update_project("35-0001", &patch(json!({"status": "construction"}))).unwrap();
+    let (fa, fb) = (net.send(&a), net.send(&b));
+    let to_b = b.import(&fa, false).unwrap();
+    assert_eq!(to_b.changed.len(), 1);
+    assert!(to_b.conflicts.is_empty());
+    a.import(&fb, false).unwrap();
+    for db in [&a, &b] {
+        assert_eq!(prop(db, "35-0001", "cost_kzt"), 1_200_000_000);
+        assert_eq!(prop(db, "35-0001", "status"), "construction");
+        assert!(db.conflicts().unwrap().is_empty());
+    }
+    assert_eq!(a.content_hash().unwrap(), b.content_hash().unwrap());
+}
+
+#[test]
+fn both_editing_the_cost_is_a_conflict_with_both_values_kept() {
+    let mut net = Net::new();
+    let (mut a, mut b) = two_planners(&mut net);
+    a.update_project("35-0001", &patch(json!({"cost_kzt": 1_200_000_000}))).unwrap();
+    b.update_project("35-0001", &patch(json!({"cost_kzt": 1_500_000_000}))).unwrap();
+    let (fa, fb) = (net.send(&a), net.send(&b));
+    let report = b.import(&fa, false).unwrap();
+    assert_eq!(report.conflicts.len(), 1);
+    a.import(&fb, false).unwrap();
+    for db in [&a, &b] {
+        let conflicts = db.conflicts().unwrap();
+        assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+        let c = &conflicts[0];
+        assert_eq!(c.field, "cost_kzt");
+        let mut values: Vec<Value> = std::iter::once(c.mine.clone()).chain(c.theirs.iter().map(|(v, _)| v.clone())).collect();
+        values.sort_by_key(|v| v.as_i64());
+        assert_eq!(values, vec![json!(1_200_000_000), json!(1_500_000_000)]);
+    }
+    assert_eq!(a.content_hash().unwrap(), b.content_hash().unwrap(), "both show the same value in force");
+    // Settled in one place, the decision travels.
+    let id = a.conflicts().unwrap()[0].id.clone();
+    a.resolve(&id, Take::Value(json!(1_300_000_000))).unwrap();
+    assert!(a.conflicts().unwrap().is_empty());
+    let settled = net.send(&a);
+    b.import(&settled, false).unwrap();
+    assert!(b.conflicts().unwrap().is_empty());
+    assert_eq!(prop(&b, "35-0001", "cost_kzt"), 1_300_000_000);
+    let history = a.history("35-0001").unwrap();
+    assert!(history.iter().any(|e| e.field == "cost_kzt" && e.new == 1_500_000_000 || e.new == 1_200_000_000 && e.origin != "local"));
+}
+
+#[test]
+fn an_edit_against_a_deletion_is_a_conflict_not_a_loss() {
+    let mut net = Net::new();
+    let (mut a, mut b) = two_planners(&mut net);
+    a.delete_project("35-0001", Some("entered twice")).unwrap();
+    b.update_project("35-0001", &patch(json!({"jobs_permanent": 250}))).unwrap();
+    let (fa, fb) = (net.send(&a), net.send(&b));
+    b.import(&fa, false).unwrap();
+    a.import(&fb, false).unwrap();
+    for db in [&a, &b] {
+        let conflicts = db.conflicts().unwrap();
+        assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+        assert_eq!(conflicts[0].field, "deleted");
+        assert!(conflicts[0].theirs.iter().any(|(v, _)| v["jobs_permanent"] == 250));
+    }
+    // Keeping the project brings it back with the edit.
+    let id = b.conflicts().unwrap()[0].id.clone();
+    b.resolve(&id, Take::Theirs).unwrap();
+    assert_eq!(prop(&b, "35-0001", "jobs_permanent"), 250);
+    a.import(&net.send(&b), false).unwrap();
+    assert_eq!(prop(&a, "35-0001", "jobs_permanent"), 250);
+    assert!(a.conflicts().unwrap().is_empty());
+}
+
+#[test]
+fn importing_the_same_file_twice_changes_nothing_the_second_time() {
+    let mut net = Net::new();
+    let (mut a, mut b) = two_planners(&mut net);
+    a.update_project("35-0001", &patch(json!({"status": "construction"}))).unwrap();
+    let file = net.send(&a);
+    let first = b.import(&file, false).unwrap();
+    assert_eq!(first.changed.len(), 1);
+    let hash = b.content_hash().unwrap();
+    let second = b.import(&file, false).unwrap();
+    assert!(second.already_imported.is_some());
+    assert_eq!(b.content_hash().unwrap(), hash);
+}
+
+#[test]
+fn dry_run_shows_the_bill_and_changes_nothing() {
+    let mut net = Net::new();
+    let (mut a, mut b) = two_planners(&mut net);
+    a.update_project("35-0001", &patch(json!({"cost_kzt": 2_000_000_000}))).unwrap();
+    a.add_projects(&project("Балқаш", "35", 74.99, 46.85)).unwrap();
+    let file = net.send(&a);
+    let hash = b.content_hash().unwrap();
+    let backups = b.backups().unwrap().len();
+    let preview = b.import(&file, true).unwrap();
+    assert!(preview.dry_run && preview.backup.is_none());
+    assert_eq!(preview.added.len(), 1);
+    let change = &preview.changed[0].fields[0];
+    assert_eq!((change.field.as_str(), &change.old, &change.new), ("cost_kzt", &json!(1_000_000_000), &json!(2_000_000_000)));
+    assert_eq!(preview.before.projects, 1);
+    assert_eq!(preview.after.projects, 2);
+    assert_eq!(b.content_hash().unwrap(), hash);
+    assert_eq!(b.backups().unwrap().len(), backups);
+    let real = b.import(&file, false).unwrap();
+    assert_eq!(real.after, preview.after);
+    assert!(real.backup.is_some_and(|p| p.exists()));
+}
+
+fn corrupt(path: &Path, f: impl FnOnce(&mut Vec<u8>)) -> PathBuf {
+    let mut bytes = std::fs::read(path).unwrap();
+    f(&mut bytes);
+    let out = path.with_extension("bad.gpkg");
+    std::fs::write(&out, bytes).unwrap();
+    out
+}
+
+#[test]
+fn damaged_tampered_and_foreign_files_are_refused_and_change_nothing() {
+    let mut net = Net::new();
+    let (mut a, mut b) = two_planners(&mut net);
+    a.update_project("35-0001", &patch(json!({"cost_kzt": 1_700_000_000}))).unwrap();
+    let file = net.send(&a);
+    let hash = b.content_hash().unwrap();
+    let backups = b.backups().unwrap().len();
+
+    let truncated = corrupt(&file, |b| {
+        b.pop();
+    });
+    let e = b.import(&truncated, false).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Invalid, "{e}");
+
+    // A changed value with the old checksum.
+    let tampered = net.dir.path().join("tampered.gpkg");
+    std::fs::copy(&file, &tampered).unwrap();
+    let conn = rusqlite::Connection::open(&tampered).unwrap();
+    conn.execute("UPDATE indmap_records SET record = replace(record, '1700000000', '9700000000')", []).unwrap();
+    drop(conn);
+    let e = b.import(&tampered, false).unwrap_err();
+    assert!(e.message.contains("checksum"), "{e}");
+
+    let newer = net.dir.path().join("newer.gpkg");
+    std::fs::copy(&file, &newer).unwrap();
+    let conn = rusqlite::Connection::open(&newer).unwrap();
+    conn.execute("UPDATE indmap_manifest SET value = json_set(value, '$.format_version', 99)", []).unwrap();
+    drop(conn);
+    let e = b.import(&newer, false).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Incompatible, "{e}");
+
+    let foreign = net.dir.path().join("foreign.gpkg");
+    rusqlite::Connection::open(&foreign).unwrap().execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
+    assert_eq!(b.import(&foreign, false).unwrap_err().kind, ErrorKind::Invalid);
+
+    let own = net.send(&b);
+    assert_eq!(b.import(&own, false).unwrap_err().kind, ErrorKind::Conflict);
+    assert_eq!(b.content_hash().unwrap(), hash);
+    assert_eq!(b.backups().unwrap().len(), backups, "a refused file must not even take a backup");
+}
+
+#[test]
+fn files_from_several_regions_give_the_same_map_in_any_order() {
+    let mut net = Net::new();
+    let mut regions = Vec::new();
+    for (i, (kato, lon, lat)) in [("35", 73.1, 49.8), ("55", 76.95, 52.28), ("75", 76.9, 43.25)].into_iter().enumerate() {
+        let mut db = net.db(&format!("r{kato}"), Scope::Region(RegionCode::parse(kato).unwrap()), 10 + i as u64);
+        db.add_projects(&project(&format!("Жоба {kato}"), kato, lon, lat)).unwrap();
+        regions.push(net.send(&db));
+    }
+    let mut m1 = net.db("ministry-1", Scope::Ministry, 20);
+    let mut m2 = net.db("ministry-2", Scope::Ministry, 21);
+    for f in &regions {
+        m1.import(f, false).unwrap();
+    }
+    for f in regions.iter().rev() {
+        m2.import(f, false).unwrap();
+    }
+    assert_eq!(m1.list(&Default::default()).unwrap().len(), 3);
+    assert_eq!(m1.content_hash().unwrap(), m2.content_hash().unwrap());
+}
+
+#[test]
+fn the_ministry_file_updates_a_region_and_leaves_its_own_edits_alone() {
+    let mut net = Net::new();
+    let mut karaganda_db = net.db("karaganda", karaganda(), 1);
+    karaganda_db.add_projects(&project("Сарыарқа", "35", 73.1, 49.8)).unwrap();
+    let mut ministry = net.db("ministry", Scope::Ministry, 2);
+    ministry.import(&net.send(&karaganda_db), false).unwrap();
+    let mut republican: Value = serde_json::from_str(&project("Жезқазған", "35", 73.3, 49.9)).unwrap();
+    republican["properties"]["level"] = json!("republican");
+    ministry.add_projects(&republican.to_string()).unwrap();
+    ministry.add_projects(&project("Алматы", "75", 76.9, 43.25)).unwrap();
+    karaganda_db.update_project("35-0001", &patch(json!({"status": "construction"}))).unwrap();
+
+    let report = karaganda_db.import(&net.send(&ministry), false).unwrap();
+    assert_eq!(report.added.len(), 1, "the republican project in Karaganda arrives");
+    assert_eq!(report.out_of_scope, 1, "Almaty's project is not Karaganda's to keep");
+    assert_eq!(prop(&karaganda_db, "35-0001", "status"), "construction");
+    assert_eq!(karaganda_db.list(&Default::default()).unwrap().len(), 2);
+}
+
+#[test]
+fn the_exchange_file_is_a_geopackage_gis_tools_read() {
+    let mut net = Net::new();
+    let mut db = net.db("ministry", Scope::Ministry, 1);
+    db.add_sample(50, 3).unwrap();
+    let file = net.send(&db);
+    let out = std::process::Command::new("ogrinfo").args(["-so", "-al"]).arg(&file).output();
+    let Ok(out) = out else {
+        panic!("ogrinfo (gdal-bin) is needed for this test: scripts/setup.sh installs it");
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("Layer name: projects"), "{text}");
+    assert!(text.contains("Feature Count: 50"), "{text}");
+    assert!(text.contains("EPSG\",4326") || text.contains("EPSG:4326") || text.contains("WGS 84"), "{text}");
+}

@@ -1,0 +1,119 @@
+//! What the exchange commands print: the merge bill, conflicts, backups.
+
+use crate::output::{emit, emit_json, table};
+use indmap_api::{Backup, ConflictView, Error, ImportReport, Manifest, ProjectUpdate, Take};
+use serde_json::Value;
+use std::path::Path;
+
+pub fn take(text: &str) -> Result<Take, Error> {
+    Ok(match text {
+        "mine" => Take::Mine,
+        "theirs" => Take::Theirs,
+        other => Take::Value(serde_json::from_str(other).unwrap_or_else(|_| Value::String(other.to_owned()))),
+    })
+}
+
+pub fn exported(m: &Manifest, out: &Path, json: bool) {
+    if json {
+        return emit_json(m);
+    }
+    emit(&format!(
+        "exported {} projects of {} to {}\n  database {}\n  at {} by {}\n  sha256 {}",
+        m.projects,
+        m.scope,
+        out.display(),
+        m.db_id,
+        m.exported_at,
+        m.user,
+        m.sha256
+    ));
+}
+
+fn value(v: &Value) -> String {
+    match v {
+        Value::Null => "—".into(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn updates(title: &str, list: &[ProjectUpdate]) {
+    if list.is_empty() {
+        return;
+    }
+    emit(&format!("{title} ({}):", list.len()));
+    for p in list {
+        emit(&format!("  {} {}", p.code.as_deref().unwrap_or("-"), p.name));
+        for f in p.fields.iter().filter(|_| title != "added") {
+            emit(&format!("      {}: {} → {}   ({})", f.field, value(&f.old), value(&f.new), f.by_user));
+        }
+    }
+}
+
+pub fn imported(r: &ImportReport, json: bool) {
+    if json {
+        return emit_json(r);
+    }
+    let m = &r.manifest;
+    let verb = if r.dry_run { "would import" } else { "imported" };
+    emit(&format!("{} from {} (database {}, exported {} by {})", r.file, m.scope, m.db_id, m.exported_at, m.user));
+    if let Some(at) = &r.already_imported {
+        return emit(&format!("this file was imported already, at {at}; nothing changed"));
+    }
+    updates("added", &r.added);
+    updates("changed", &r.changed);
+    updates("deleted", &r.deleted);
+    if !r.conflicts.is_empty() {
+        emit(&format!("conflicts ({}): settle them with `indmap resolve ID --take mine|theirs|VALUE`", r.conflicts.len()));
+        for c in &r.conflicts {
+            emit(&format!("  {}  here: {}  other: {}", c.id, value(&c.mine), c.theirs.iter().map(|(v, _)| value(v)).collect::<Vec<_>>().join(" | ")));
+        }
+    }
+    for refusal in &r.refused {
+        emit(&format!("refused {}: {}", refusal.code.as_deref().unwrap_or(&refusal.id.to_string()), refusal.reason));
+    }
+    if r.out_of_scope > 0 {
+        emit(&format!("{} projects of other regions were left out: this database does not keep them", r.out_of_scope));
+    }
+    emit(&format!(
+        "{verb}: {} added, {} changed, {} deleted, {} conflicts, {} refused\nprojects {} → {}, investment {} → {} KZT, permanent jobs {} → {}",
+        r.added.len(),
+        r.changed.len(),
+        r.deleted.len(),
+        r.conflicts.len(),
+        r.refused.len(),
+        r.before.projects,
+        r.after.projects,
+        r.before.cost_kzt.to_decimal_string(),
+        r.after.cost_kzt.to_decimal_string(),
+        r.before.jobs_permanent,
+        r.after.jobs_permanent
+    ));
+    if let Some(backup) = &r.backup {
+        emit(&format!("backup taken before the import: {}", backup.display()));
+    }
+}
+
+pub fn conflicts(list: &[ConflictView], json: bool) {
+    if json {
+        return emit_json(&list);
+    }
+    if list.is_empty() {
+        return emit("no conflicts");
+    }
+    let mut t = table(&["id", "project", "here", "other"]);
+    for c in list {
+        let theirs = c.theirs.iter().map(|(v, by)| format!("{} — {by}", value(v))).collect::<Vec<_>>().join("\n");
+        t.add_row(vec![c.id.clone(), c.name.clone(), format!("{} — {}", value(&c.mine), c.mine_by), theirs]);
+    }
+    emit(&t.to_string());
+}
+
+pub fn backups(list: &[Backup], json: bool) {
+    if json {
+        return emit_json(&list);
+    }
+    for b in list {
+        emit(&format!("{}\t{} bytes", b.name, b.bytes));
+    }
+}

@@ -1,0 +1,91 @@
+//! Exchange files through the real binary: export, preview, import, conflicts, backups.
+
+mod common;
+
+use common::Db;
+use predicates::prelude::PredicateBooleanExt;
+use predicates::str::contains;
+use serde_json::json;
+
+fn feature(cost: i64) -> serde_json::Value {
+    json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [73.1, 49.8]}, "properties": {
+        "name_kk": "Қарағанды шойын құю зауыты", "name_ru": "Карагандинский чугунолитейный завод", "region": "35",
+        "status": "design", "sector": "metallurgy", "cost_kzt": cost}})
+}
+
+#[test]
+fn a_region_file_reaches_the_ministry_with_a_preview_a_receipt_and_a_backup() {
+    let region = Db::init(&["--region", "35"]);
+    let file = region.file("p.json", &feature(5_000_000_000));
+    region.cmd(&["project", "add", &file]).assert().success();
+    let out = region.dir.path().join("karaganda.gpkg");
+    let out = out.to_str().unwrap();
+    let manifest = region.json(&["export", "--out", out]);
+    assert_eq!(manifest["projects"], 1);
+    assert_eq!(manifest["scope"], "region:35");
+
+    let ogr = std::process::Command::new("ogrinfo").args(["-so", out, "projects"]).output().expect("ogrinfo (gdal-bin) is installed by scripts/setup.sh");
+    let text = String::from_utf8_lossy(&ogr.stdout);
+    assert!(text.contains("Feature Count: 1") && text.contains("WGS 84"), "{text}");
+
+    let ministry = Db::init(&["--ministry"]);
+    let before = ministry.content();
+    let preview = ministry.json(&["import", out, "--dry-run"]);
+    assert_eq!(preview["added"].as_array().unwrap().len(), 1);
+    assert_eq!(preview["after"]["cost_kzt"], 500_000_000_000i64, "totals after are in tiyn");
+    assert_eq!(ministry.content(), before, "a dry run changed the database");
+    ministry.cmd(&["import", out]).assert().success().stdout(contains("1 added").and(contains("backup taken")));
+    ministry.cmd(&["project", "show", "35-0001"]).assert().success().stdout(contains("Қарағанды шойын құю зауыты"));
+    ministry.cmd(&["import", out]).assert().success().stdout(contains("imported already"));
+    let backups = ministry.json(&["backups"]);
+    assert_eq!(backups.as_array().unwrap().len(), 1);
+
+    // A restore brings back the state before the import, and keeps the state it replaced.
+    let name = backups[0]["name"].as_str().unwrap().to_owned();
+    ministry.cmd(&["restore", &name]).assert().success();
+    ministry.cmd(&["project", "show", "35-0001"]).assert().code(4);
+    assert_eq!(ministry.json(&["backups"]).as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn concurrent_edits_show_as_conflicts_and_resolve_travels_in_history() {
+    let a = Db::init(&["--region", "35"]);
+    let file = a.file("p.json", &feature(1_000_000_000));
+    a.cmd(&["project", "add", &file]).assert().success();
+    let first = a.dir.path().join("first.gpkg");
+    a.cmd(&["export", "--out", first.to_str().unwrap()]).assert().success();
+    let b = Db::init(&["--region", "35"]);
+    b.cmd(&["import", first.to_str().unwrap()]).assert().success();
+
+    let patch = |db: &Db, cost: i64| {
+        let f = db.file("patch.json", &json!({"type": "Feature", "geometry": null, "properties": {"cost_kzt": cost}}));
+        db.cmd(&["project", "update", "35-0001", &f]).assert().success();
+    };
+    patch(&a, 1_200_000_000);
+    patch(&b, 1_500_000_000);
+    let from_a = a.dir.path().join("a.gpkg");
+    a.cmd(&["export", "--out", from_a.to_str().unwrap()]).assert().success();
+    b.cmd(&["import", from_a.to_str().unwrap()]).assert().success().stdout(contains("1 conflicts"));
+    let conflicts = b.json(&["conflicts"]);
+    assert_eq!(conflicts[0]["id"], "35-0001:cost_kzt");
+    b.cmd(&["resolve", "35-0001:cost_kzt", "--take", "theirs"]).assert().success().stdout(contains("no conflicts"));
+    b.cmd(&["resolve", "35-0001:cost_kzt", "--take", "mine"]).assert().code(4);
+    let history = b.json(&["history", "35-0001"]);
+    assert!(history.as_array().unwrap().iter().any(|e| e["origin"] == "a.gpkg" && e["field"] == "cost_kzt"));
+}
+
+#[test]
+fn a_tampered_file_is_refused_with_exit_code_3_and_changes_nothing() {
+    let a = Db::init(&["--region", "35"]);
+    let file = a.file("p.json", &feature(1_000_000_000));
+    a.cmd(&["project", "add", &file]).assert().success();
+    let out = a.dir.path().join("a.gpkg");
+    a.cmd(&["export", "--out", out.to_str().unwrap()]).assert().success();
+    let conn = rusqlite::Connection::open(&out).unwrap();
+    conn.execute("UPDATE indmap_records SET record = replace(record, 'design', 'commissioned')", []).unwrap();
+    drop(conn);
+    let b = Db::init(&["--ministry"]);
+    let before = b.content();
+    b.cmd(&["import", out.to_str().unwrap()]).assert().code(3).stderr(contains("checksum"));
+    assert_eq!(b.content(), before);
+}

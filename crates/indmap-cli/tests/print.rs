@@ -1,0 +1,129 @@
+//! `indmap print`, `atlas`, `passport` and `report` on a real ministry database, with the files
+//! read back by poppler and calamine as an official's tools would.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use tempfile::TempDir;
+
+/// One ministry database with the 2,000-project sample, made once for all tests (it takes a
+/// few seconds); tests only read it.
+fn sample_db() -> &'static (TempDir, PathBuf) {
+    static DB: OnceLock<(TempDir, PathBuf)> = OnceLock::new();
+    DB.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ministry.sqlite");
+        indmap(&path).args(["init", "--ministry"]).assert().success();
+        indmap(&path).args(["sample", "--projects", "2000", "--seed", "1"]).assert().success();
+        (dir, path)
+    })
+}
+
+fn indmap(db: &Path) -> Command {
+    let mut c = Command::cargo_bin("indmap").unwrap();
+    c.env("INDMAP_DB", db).env("INDMAP_USER", "test-official");
+    c
+}
+
+fn out(name: &str) -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    (dir, path)
+}
+
+fn tool(cmd: &str, args: &[&str]) -> String {
+    let o = std::process::Command::new(cmd).args(args).output().expect("poppler-utils is installed");
+    assert!(o.status.success(), "{cmd} failed: {}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout).unwrap()
+}
+
+fn pages(pdf: &Path) -> usize {
+    let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+    info.lines().find(|l| l.starts_with("Pages:")).unwrap().split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+#[test]
+fn print_writes_the_national_map_of_2000_projects_as_a3_pdf_in_kazakh() {
+    let (db_dir, db) = sample_db();
+    let _ = db_dir;
+    let (_dir, pdf) = out("kz.pdf");
+    indmap(db)
+        .args(["print", "--out", pdf.to_str().unwrap(), "--paper", "A3", "--landscape", "--lang", "kk"])
+        .assert()
+        .success();
+    let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+    assert!(info.contains("1190.55 x 841.89 pts (A3)"), "{info}");
+    let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(text.contains("Индустрияландыру картасы — Қазақстан Республикасы"), "{text}");
+    assert!(text.contains("Жобалар: 2"), "{text}");
+    assert!(text.contains("sha256:"), "the footer names the data: {text}");
+}
+
+#[test]
+fn print_of_one_region_with_filters_names_them_and_writes_png_and_svg() {
+    let (_, db) = sample_db();
+    let (dir, pdf) = out("r35.pdf");
+    indmap(db)
+        .args(["print", "--out", pdf.to_str().unwrap(), "--region", "35", "--status", "construction", "--by", "sector"])
+        .assert()
+        .success();
+    let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(text.contains("Карта индустриализации — Карагандинская область"), "{text}");
+    assert!(text.contains("Статус: Строительство"), "the subtitle names the filter: {text}");
+    let png = dir.path().join("r35.png");
+    indmap(db).args(["print", "--out", png.to_str().unwrap(), "--region", "35", "--dpi", "50"]).assert().success();
+    assert_eq!(&std::fs::read(&png).unwrap()[1..4], b"PNG");
+    let svg = dir.path().join("r35.svg");
+    indmap(db).args(["print", "--out", svg.to_str().unwrap(), "--region", "35"]).assert().success();
+    assert!(std::fs::read_to_string(&svg).unwrap().contains("<svg"));
+}
+
+#[test]
+fn the_same_data_gives_the_same_content_hash() {
+    let (_, db) = sample_db();
+    let (dir, a) = out("a.pdf");
+    let b = dir.path().join("b.pdf");
+    let c = dir.path().join("c.pdf");
+    for (file, region) in [(&a, "35"), (&b, "35"), (&c, "11")] {
+        indmap(db).args(["print", "--out", file.to_str().unwrap(), "--region", region]).assert().success();
+    }
+    let hash = |f: &Path| {
+        let text = tool("pdftotext", &[f.to_str().unwrap(), "-"]);
+        text.lines().find(|l| l.contains("sha256:")).unwrap().to_string()
+    };
+    assert_eq!(hash(&a), hash(&b));
+    assert_ne!(hash(&a), hash(&c));
+}
+
+#[test]
+fn atlas_and_passport_are_pdfs_with_their_pages() {
+    let (_, db) = sample_db();
+    let (dir, atlas) = out("atlas.pdf");
+    indmap(db).args(["atlas", "--out", atlas.to_str().unwrap(), "--region", "35", "--region", "71"]).assert().success();
+    // Overview, then per region a map and at least one table page.
+    assert!(pages(&atlas) >= 5);
+    let passport = dir.path().join("passport.pdf");
+    indmap(db).args(["passport", "RK-0001", "--out", passport.to_str().unwrap(), "--lang", "ru"]).assert().success();
+    assert_eq!(pages(&passport), 2);
+    assert!(tool("pdftotext", &[passport.to_str().unwrap(), "-"]).contains("Паспорт проекта"));
+    indmap(db).args(["passport", "RK-9999", "--out", passport.to_str().unwrap()]).assert().code(4);
+}
+
+#[test]
+fn report_writes_xlsx_csv_and_charts_and_refuses_other_files() {
+    let (_, db) = sample_db();
+    let (dir, xlsx) = out("t.xlsx");
+    indmap(db).args(["report", "--out", xlsx.to_str().unwrap(), "--region", "35"]).assert().success();
+    let bytes = std::fs::read(&xlsx).unwrap();
+    assert_eq!(&bytes[..2], b"PK");
+    let csv = dir.path().join("t.csv");
+    indmap(db).args(["report", "--out", csv.to_str().unwrap(), "--lang", "kk", "--region", "35"]).assert().success();
+    let text = std::fs::read(&csv).unwrap();
+    assert_eq!(&text[..3], b"\xEF\xBB\xBF");
+    assert!(String::from_utf8(text).unwrap().contains("Қарағанды облысы"));
+    let chart = dir.path().join("c.svg");
+    indmap(db).args(["report", "--out", chart.to_str().unwrap(), "--chart", "investment-by-region"]).assert().success();
+    let bad = dir.path().join("t.docx");
+    indmap(db).args(["report", "--out", bad.to_str().unwrap()]).assert().code(3);
+    indmap(db).args(["print", "--out", bad.to_str().unwrap()]).assert().code(3);
+}

@@ -1,0 +1,240 @@
+//! Versions without clocks. Every write of a database takes the next value of that database's
+//! counter; the pair (database, counter) is the write's *dot*. Every field remembers the dot of
+//! its value; every project remembers, per database, the last write of that database it has
+//! taken in (its *context*, a version vector). Two values of a field are ordered when one side
+//! had seen the other's dot; otherwise they are concurrent, and both are kept. Nothing depends
+//! on wall-clock time or on the order files arrive in.
+
+use crate::changes::{FieldKey, Fields};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+/// One write of one database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Dot {
+    pub counter: i64,
+    pub db: Uuid,
+}
+
+/// A dot with who made the write and when, as the writer's clock said (for history only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub dot: Dot,
+    pub at: String,
+    pub user: String,
+}
+
+/// Per database, the last of its writes taken in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Context(pub BTreeMap<Uuid, i64>);
+
+impl Context {
+    pub fn contains(&self, dot: Dot) -> bool {
+        self.0.get(&dot.db).is_some_and(|&c| c >= dot.counter)
+    }
+
+    pub fn add(&mut self, dot: Dot) {
+        let c = self.0.entry(dot.db).or_insert(0);
+        *c = (*c).max(dot.counter);
+    }
+
+    pub fn join(&mut self, other: &Context) {
+        for (&db, &counter) in &other.0 {
+            self.add(Dot { db, counter });
+        }
+    }
+}
+
+/// One value of a field with the write that made it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sibling {
+    pub stamp: Stamp,
+    pub value: Value,
+}
+
+/// The field that records a project's deletion: `null` while it lives, else
+/// `{"reason": ..., "context": ...}` with what the deleting database had seen.
+pub const DELETED: &str = "deleted";
+
+/// A project (with its rows) as merging sees it: every written field with its value or
+/// concurrent values, newest dot first, and the project's context.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct VersionedProject {
+    pub project_id: Uuid,
+    pub fields: BTreeMap<FieldKey, Vec<Sibling>>,
+    pub context: Context,
+}
+
+impl VersionedProject {
+    /// The current value of every field: the first of its siblings.
+    pub fn values(&self) -> Fields {
+        self.fields.iter().filter_map(|(k, s)| s.first().map(|s| (k.clone(), s.value.clone()))).collect()
+    }
+
+    /// Fields with more than one value.
+    pub fn conflicts(&self) -> impl Iterator<Item = (&FieldKey, &Vec<Sibling>)> {
+        self.fields.iter().filter(|(_, s)| s.len() > 1)
+    }
+
+    fn deleted_key(&self) -> FieldKey {
+        FieldKey { entity: "project", record_id: self.project_id, field: DELETED.into() }
+    }
+
+    /// The deletion in force, if the project is deleted: its stamp and what it had seen.
+    pub fn deletion(&self) -> Option<(&Sibling, Context)> {
+        let current = self.fields.get(&self.deleted_key())?.first()?;
+        let seen = current.value.get("context").and_then(|c| serde_json::from_value(c.clone()).ok());
+        (!current.value.is_null()).then(|| (current, seen.unwrap_or_default()))
+    }
+
+    /// Writes made without having seen the deletion in force: edits against the deletion.
+    pub fn edits_against_deletion(&self) -> Vec<(&FieldKey, &Sibling)> {
+        let Some((deletion, seen)) = self.deletion() else { return Vec::new() };
+        let deleted_key = self.deleted_key();
+        self.fields
+            .iter()
+            .filter(|(k, _)| **k != deleted_key)
+            .flat_map(|(k, siblings)| siblings.iter().map(move |s| (k, s)))
+            .filter(|(_, s)| s.stamp.dot != deletion.stamp.dot && !seen.contains(s.stamp.dot))
+            .collect()
+    }
+}
+
+/// What a merge did to one field's current value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MergedField {
+    pub key: FieldKey,
+    pub old: Value,
+    pub new: Value,
+    pub stamp: Stamp,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merge {
+    pub result: VersionedProject,
+    /// Fields whose current value changed.
+    pub changed: Vec<MergedField>,
+    /// Fields that now hold concurrent values and did not before.
+    pub new_conflicts: Vec<FieldKey>,
+}
+
+/// Merges what another database holds of a project into what this one holds. A value survives
+/// unless the other side had seen it and replaced it; values neither side had seen of the other
+/// stay side by side. Commutative, associative and idempotent, so files may come in any order,
+/// any number of times.
+pub fn merge(local: &VersionedProject, remote: &VersionedProject) -> Merge {
+    // The two are the same project; a project new here comes with an empty local side.
+    let mut result = VersionedProject { project_id: remote.project_id, ..Default::default() };
+    result.context = local.context.clone();
+    result.context.join(&remote.context);
+    let none = Vec::new();
+    let (mut changed, mut new_conflicts) = (Vec::new(), Vec::new());
+    let mut keys: Vec<&FieldKey> = local.fields.keys().chain(remote.fields.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    for key in keys {
+        let (mine, theirs) = (local.fields.get(key).unwrap_or(&none), remote.fields.get(key).unwrap_or(&none));
+        let has = |list: &[Sibling], dot: Dot| list.iter().any(|s| s.stamp.dot == dot);
+        let mut kept: Vec<Sibling> = mine
+            .iter()
+            .filter(|s| has(theirs, s.stamp.dot) || !remote.context.contains(s.stamp.dot))
+            .chain(theirs.iter().filter(|s| !has(mine, s.stamp.dot) && !local.context.contains(s.stamp.dot)))
+            .cloned()
+            .collect();
+        // Newest dot first: the same order in every database, so all show the same value.
+        kept.sort_by(|a, b| b.stamp.dot.cmp(&a.stamp.dot));
+        kept.dedup_by(|a, b| a.stamp.dot == b.stamp.dot);
+        let old = mine.first().map_or(Value::Null, |s| s.value.clone());
+        if let Some(first) = kept.first() {
+            if first.value != old {
+                changed.push(MergedField { key: key.clone(), old, new: first.value.clone(), stamp: first.stamp.clone() });
+            }
+        }
+        if kept.len() > 1 && mine.len() <= 1 {
+            new_conflicts.push(key.clone());
+        }
+        if !kept.is_empty() {
+            result.fields.insert(key.clone(), kept);
+        }
+    }
+    Merge { result, changed, new_conflicts }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn db(n: u128) -> Uuid {
+        Uuid::from_u128(n)
+    }
+
+    fn key(field: &str) -> FieldKey {
+        FieldKey { entity: "project", record_id: db(100), field: field.into() }
+    }
+
+    fn write(p: &mut VersionedProject, writer: u128, counter: i64, field: &str, value: Value) {
+        let dot = Dot { db: db(writer), counter };
+        p.context.add(dot);
+        let stamp = Stamp { dot, at: String::new(), user: String::new() };
+        p.fields.insert(key(field), vec![Sibling { stamp, value }]);
+    }
+
+    fn start() -> VersionedProject {
+        let mut p = VersionedProject { project_id: db(100), ..Default::default() };
+        write(&mut p, 1, 1, "cost_kzt", Value::from(100));
+        write(&mut p, 1, 1, "status", Value::from("design"));
+        p
+    }
+
+    #[test]
+    fn edits_of_different_fields_both_survive() {
+        let (mut a, mut b) = (start(), start());
+        write(&mut a, 1, 2, "cost_kzt", Value::from(150));
+        write(&mut b, 2, 1, "status", Value::from("construction"));
+        let m = merge(&a, &b).result;
+        assert_eq!(m.values()[&key("cost_kzt")], 150);
+        assert_eq!(m.values()[&key("status")], "construction");
+        assert_eq!(m.conflicts().count(), 0);
+        assert_eq!(merge(&b, &a).result, m, "order does not matter");
+    }
+
+    #[test]
+    fn concurrent_edits_of_one_field_keep_both() {
+        let (mut a, mut b) = (start(), start());
+        write(&mut a, 1, 2, "cost_kzt", Value::from(150));
+        write(&mut b, 2, 1, "cost_kzt", Value::from(170));
+        let m = merge(&a, &b);
+        assert_eq!(m.new_conflicts, vec![key("cost_kzt")]);
+        let values: Vec<&Value> = m.result.fields[&key("cost_kzt")].iter().map(|s| &s.value).collect();
+        assert_eq!(values.len(), 2);
+        assert_eq!(merge(&b, &a).result, m.result);
+        assert_eq!(merge(&m.result, &b).result, m.result, "idempotent");
+    }
+
+    #[test]
+    fn a_later_edit_that_saw_the_earlier_one_replaces_it() {
+        let mut a = start();
+        write(&mut a, 1, 2, "cost_kzt", Value::from(150));
+        let mut b = merge(&start(), &a).result;
+        write(&mut b, 2, 1, "cost_kzt", Value::from(180));
+        let m = merge(&a, &b);
+        assert_eq!(m.result.values()[&key("cost_kzt")], 180);
+        assert!(m.new_conflicts.is_empty());
+    }
+
+    #[test]
+    fn an_edit_the_deleter_had_not_seen_is_against_the_deletion() {
+        let (mut a, mut b) = (start(), start());
+        let seen = serde_json::to_value(&a.context).unwrap();
+        write(&mut a, 1, 2, DELETED, serde_json::json!({"reason": "duplicate", "context": seen}));
+        write(&mut b, 2, 1, "cost_kzt", Value::from(170));
+        let m = merge(&a, &b).result;
+        assert!(m.deletion().is_some());
+        let against = m.edits_against_deletion();
+        assert_eq!(against.len(), 1);
+        assert_eq!(against[0].0, &key("cost_kzt"));
+    }
+}

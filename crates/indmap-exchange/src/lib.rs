@@ -1,0 +1,171 @@
+//! The exchange file regions and the ministry send each other. It is a valid GeoPackage: QGIS
+//! opens its `projects` layer as a map (EPSG:4326), while the tables `indmap_manifest` and
+//! `indmap_records` carry what merging needs: every project with the version of every field.
+//!
+//! A file is checked before anything in it is believed: its format and version, and a SHA-256
+//! over the manifest and the records, so a truncated, corrupted or hand-edited file is refused.
+
+mod geopackage;
+mod wire;
+
+pub use wire::WireError;
+
+use indmap_core::Project;
+use indmap_core::version::VersionedProject;
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::path::Path;
+use uuid::Uuid;
+
+/// What `indmap_manifest.format` says in every exchange file.
+pub const FORMAT: &str = "indmap-exchange";
+/// The version of the exchange format this build writes; it reads this and every older one.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExchangeError {
+    #[error("{0} cannot be read as a file: {1}")]
+    Unreadable(String, String),
+    #[error("{0} is not an indmap exchange file ({1})")]
+    Foreign(String, String),
+    #[error("{file} was written by a newer indmap (exchange format {found}, this build reads up to {FORMAT_VERSION}); update indmap to import it")]
+    TooNew { file: String, found: u32 },
+    #[error("{0} is damaged or was changed after export: its content does not match its checksum")]
+    Tampered(String),
+    #[error("{file} is damaged: {reason}")]
+    Damaged { file: String, reason: String },
+    #[error("writing {0} failed: {1}")]
+    Write(String, String),
+}
+
+/// Who made a file, when, and of what: the first thing an import shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: String,
+    pub format_version: u32,
+    /// The schema of the exporting database.
+    pub schema_version: usize,
+    pub db_id: Uuid,
+    /// `ministry` or `region:NN`.
+    pub scope: String,
+    pub exported_at: String,
+    pub user: String,
+    pub projects: usize,
+    /// Every database the exporter has heard of, with the scope each keeps.
+    pub databases: Vec<(String, String)>,
+    /// Hex SHA-256 over the manifest (less this field) and the records.
+    #[serde(default)]
+    pub sha256: String,
+}
+
+fn checksum(manifest: &Manifest, records: &[String]) -> String {
+    let mut unsigned = manifest.clone();
+    unsigned.sha256.clear();
+    let mut hash = Sha256::new();
+    hash.update(serde_json::to_vec(&unsigned).unwrap_or_default());
+    for r in records {
+        hash.update((r.len() as u64).to_le_bytes());
+        hash.update(r.as_bytes());
+    }
+    format!("{:x}", hash.finalize())
+}
+
+fn name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Writes `projects` to a new exchange file at `path` and returns its manifest with the checksum.
+pub fn write(path: &Path, mut manifest: Manifest, projects: &[(Project, VersionedProject)]) -> Result<Manifest, ExchangeError> {
+    let fail = |e: &dyn std::fmt::Display| ExchangeError::Write(path.display().to_string(), e.to_string());
+    if path.exists() {
+        std::fs::remove_file(path).map_err(|e| fail(&e))?;
+    }
+    let mut records: Vec<(Uuid, String)> = projects.iter().map(|(_, vp)| (vp.project_id, wire::encode(vp))).collect();
+    records.sort();
+    let texts: Vec<String> = records.iter().map(|(_, t)| t.clone()).collect();
+    manifest.format = FORMAT.into();
+    manifest.format_version = FORMAT_VERSION;
+    manifest.projects = records.len();
+    manifest.sha256 = checksum(&manifest, &texts);
+
+    let mut conn = Connection::open(path).map_err(|e| fail(&e))?;
+    let tx = conn.transaction().map_err(|e| fail(&e))?;
+    geopackage::create(&tx, projects.iter().map(|(p, _)| p).filter(|p| !is_deleted(projects, p.id))).map_err(|e| fail(&e))?;
+    tx.execute_batch(
+        "CREATE TABLE indmap_manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+         CREATE TABLE indmap_records (project_id TEXT PRIMARY KEY, record TEXT NOT NULL);",
+    )
+    .map_err(|e| fail(&e))?;
+    geopackage::register_attributes(&tx, &["indmap_manifest", "indmap_records"]).map_err(|e| fail(&e))?;
+    tx.execute("INSERT INTO indmap_manifest (key, value) VALUES ('manifest', ?1)", [serde_json::to_string(&manifest).unwrap_or_default()])
+        .map_err(|e| fail(&e))?;
+    {
+        let mut insert = tx.prepare("INSERT INTO indmap_records (project_id, record) VALUES (?1, ?2)").map_err(|e| fail(&e))?;
+        for (id, text) in &records {
+            insert.execute(params![id.to_string(), text]).map_err(|e| fail(&e))?;
+        }
+    }
+    tx.commit().map_err(|e| fail(&e))?;
+    conn.execute_batch("VACUUM").map_err(|e| fail(&e))?;
+    Ok(manifest)
+}
+
+fn is_deleted(projects: &[(Project, VersionedProject)], id: Uuid) -> bool {
+    projects.iter().any(|(p, vp)| p.id == id && vp.deletion().is_some())
+}
+
+/// Reads and checks an exchange file. Nothing in it is returned unless all of it is sound.
+pub fn read(path: &Path) -> Result<(Manifest, Vec<VersionedProject>), ExchangeError> {
+    let file = name(path);
+    let bytes = std::fs::read(path).map_err(|e| ExchangeError::Unreadable(file.clone(), e.to_string()))?;
+    if !bytes.starts_with(b"SQLite format 3\0") {
+        return Err(ExchangeError::Foreign(file, "it is not a GeoPackage".into()));
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(|e| ExchangeError::Unreadable(file.clone(), e.to_string()))?;
+    let damaged = |e: rusqlite::Error| ExchangeError::Damaged { file: file.clone(), reason: e.to_string() };
+    // A file cut short still opens: SQLite reads what pages it finds. Its header knows its size.
+    let pages: i64 = conn.query_row("PRAGMA page_count", [], |r| r.get(0)).map_err(damaged)?;
+    let page_size: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0)).map_err(damaged)?;
+    if pages * page_size != bytes.len() as i64 {
+        let reason = format!("it holds {} bytes where its header promises {}; it was cut short or padded", bytes.len(), pages * page_size);
+        return Err(ExchangeError::Damaged { file, reason });
+    }
+    let integrity: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(damaged)?;
+    if integrity != "ok" {
+        return Err(ExchangeError::Damaged { file, reason: integrity });
+    }
+    let manifest_text: Option<String> = conn
+        .query_row("SELECT value FROM indmap_manifest WHERE key = 'manifest'", [], |r| r.get(0))
+        .optional()
+        .map_err(|_| ExchangeError::Foreign(file.clone(), "it has no indmap manifest".into()))?;
+    let manifest_text = manifest_text.ok_or_else(|| ExchangeError::Foreign(file.clone(), "it has no indmap manifest".into()))?;
+    let raw: serde_json::Value =
+        serde_json::from_str(&manifest_text).map_err(|e| ExchangeError::Damaged { file: file.clone(), reason: e.to_string() })?;
+    if raw.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(ExchangeError::Foreign(file, "its manifest is not indmap's".into()));
+    }
+    let found = raw.get("format_version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
+    if found > FORMAT_VERSION {
+        return Err(ExchangeError::TooNew { file, found });
+    }
+    let manifest: Manifest =
+        serde_json::from_value(raw).map_err(|e| ExchangeError::Damaged { file: file.clone(), reason: e.to_string() })?;
+    let mut stmt = conn.prepare("SELECT record FROM indmap_records ORDER BY project_id").map_err(damaged)?;
+    let texts: Vec<String> = stmt.query_map([], |r| r.get(0)).map_err(damaged)?.collect::<rusqlite::Result<_>>().map_err(damaged)?;
+    if checksum(&manifest, &texts) != manifest.sha256 || texts.len() != manifest.projects {
+        return Err(ExchangeError::Tampered(file));
+    }
+    let projects = texts
+        .iter()
+        .map(|t| wire::decode(t))
+        .collect::<Result<Vec<_>, WireError>>()
+        .map_err(|e| ExchangeError::Damaged { file: file.clone(), reason: e.to_string() })?;
+    Ok((manifest, projects))
+}
+
+/// The SHA-256 of a whole file, for receipts.
+pub fn file_sha256(path: &Path) -> std::io::Result<String> {
+    Ok(format!("{:x}", Sha256::digest(std::fs::read(path)?)))
+}

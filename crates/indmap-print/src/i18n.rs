@@ -1,0 +1,131 @@
+//! The printout's own words (legend, scale, page numbers...), in the three languages. Reference
+//! data (statuses, sectors, regions) carries its own labels in indmap-core.
+
+use crate::lang::Lang;
+
+macro_rules! words {
+    ($($key:ident => $kk:literal, $ru:literal, $en:literal;)+) => {
+        /// A word or phrase printed on a page.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Word { $($key),+ }
+
+        impl Word {
+            pub const ALL: &'static [Word] = &[$(Word::$key),+];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match self { $(Word::$key => lang.of($kk, $ru, $en)),+ }
+            }
+        }
+    };
+}
+
+words! {
+    MapTitle => "Индустрияландыру картасы", "Карта индустриализации", "Industrialization map";
+    AtlasTitle => "Индустрияландыру картасының атласы", "Атлас карты индустриализации", "Industrialization map atlas";
+    PassportTitle => "Жоба паспорты", "Паспорт проекта", "Project passport";
+    Kazakhstan => "Қазақстан Республикасы", "Республика Казахстан", "Republic of Kazakhstan";
+    AllLevels => "республикалық және өңірлік карталар", "республиканская и региональные карты", "republican and regional maps";
+    Level => "Карта деңгейі", "Уровень карты", "Map level";
+    Filters => "Сүзгілер", "Фильтры", "Filters";
+    NoFilters => "сүзгісіз", "без фильтров", "no filters";
+    AsOf => "жағдай бойынша", "по состоянию на", "as of";
+    Legend => "Шартты белгілер", "Условные обозначения", "Legend";
+    ByStatus => "Мәртебесі бойынша", "По статусу", "By status";
+    BySector => "Салалар бойынша", "По отраслям", "By sector";
+    NoSector => "Сала көрсетілмеген", "Отрасль не указана", "Sector not given";
+    Projects => "Жобалар", "Проекты", "Projects";
+    ProjectsCount => "жоба", "проектов", "projects";
+    NoProjects => "Таңдалған сүзгілер бойынша жобалар жоқ", "Нет проектов по выбранным фильтрам", "No projects match the filters";
+    Scale => "Масштаб", "Масштаб", "Scale";
+    ScaleNote => "масштаб ендікте дұрыс", "масштаб верен на широте", "scale true at latitude";
+    Projection => "Тең аралықты цилиндрлік проекция", "Равнопромежуточная цилиндрическая проекция", "Equidistant cylindrical projection";
+    Km => "км", "км", "km";
+    North => "С", "С", "N";
+    Page => "Бет", "Страница", "Page";
+    Of => "/", "из", "of";
+    Printed => "Басылған күні", "Дата печати", "Printed";
+    Database => "Дерекқор", "База данных", "Database";
+    ContentHash => "Мазмұн хэші", "Хэш содержимого", "Content hash";
+    LabelsOmitted => "жазулар орын жетпегендіктен көрсетілмеген", "подписей не показано из-за нехватки места", "labels omitted for lack of space";
+    Code => "Коды", "Код", "Code";
+    Name => "Атауы", "Наименование", "Name";
+    Initiator => "Бастамашы", "Инициатор", "Initiator";
+    Cost => "Құны", "Стоимость", "Cost";
+    Jobs => "Жұмыс орындары", "Рабочие места", "Jobs";
+    JobsShort => "Жұм. орын", "Раб. места", "Jobs";
+    Year => "Жылы", "Год", "Year";
+    Commissioning => "Іске қосу", "Ввод", "Commissioning";
+    Status => "Мәртебесі", "Статус", "Status";
+    Total => "Барлығы", "Итого", "Total";
+    Continued => "жалғасы", "продолжение", "continued";
+    Overview => "Жалпы шолу", "Общий обзор", "Overview";
+    Region => "Өңір", "Регион", "Region";
+    Sector => "Сала", "Отрасль", "Sector";
+    Location => "Орналасқан жері", "Местоположение", "Location";
+    KeyFacts => "Негізгі мәліметтер", "Основные сведения", "Key facts";
+    BinLabel => "БСН", "БИН", "BIN";
+    Capacity => "Қуаты", "Мощность", "Capacity";
+    JobsConstruction => "Құрылыс кезіндегі жұмыс орындары", "Рабочие места при строительстве", "Jobs during construction";
+    JobsPermanent => "Тұрақты жұмыс орындары", "Постоянные рабочие места", "Permanent jobs";
+    Start => "Басталуы", "Начало", "Start";
+    PlannedCommissioning => "Жоспарлы іске қосу", "Плановый ввод", "Planned commissioning";
+    ActualCommissioning => "Нақты іске қосу", "Фактический ввод", "Actual commissioning";
+    LocalContent => "Жергілікті қамту (еңбек / тауарлар)", "Местное содержание (труд / товары)", "Local content (labour / goods)";
+    Criteria => "Критерийлер", "Критерии", "Criteria";
+    ResponsibleBody => "Жауапты орган", "Ответственный орган", "Responsible body";
+    Inclusion => "Картаға енгізу", "Включение в карту", "Inclusion";
+    Financing => "Қаржыландыру", "Финансирование", "Financing";
+    Source => "Көзі", "Источник", "Source";
+    Schedule => "Іске асыру кестесі", "График реализации", "Implementation schedule";
+    Planned => "Жоспар", "План", "Planned";
+    Actual => "Нақты", "Факт", "Actual";
+    ActionPlan => "Іс-шаралар жоспары", "План мероприятий", "Action plan";
+    Action => "Іс-шара", "Мероприятие", "Action";
+    Responsible => "Жауапты", "Ответственный", "Responsible";
+    Due => "Мерзімі", "Срок", "Due";
+    SupportMeasures => "Мемлекеттік қолдау шаралары", "Меры государственной поддержки", "State support measures";
+    Measure => "Шара", "Мера", "Measure";
+    Amount => "Сомасы", "Сумма", "Amount";
+    Monitoring => "Мониторинг: жоспар және нақты", "Мониторинг: план и факт", "Monitoring: plan and actual";
+    Period => "Кезең", "Период", "Period";
+    InvestmentPlan => "Инвестициялар, жоспар (жинақталған)", "Инвестиции, план (нарастающим итогом)", "Investment, plan (cumulative)";
+    InvestmentActual => "Инвестициялар, нақты (жинақталған)", "Инвестиции, факт (нарастающим итогом)", "Investment, actual (cumulative)";
+    Problems => "Мәселелер", "Проблемы", "Problems";
+    NoData => "деректер жоқ", "нет данных", "no data";
+    MlnKzt => "млн ₸", "млн ₸", "mln KZT";
+    BnKzt => "млрд ₸", "млрд ₸", "bn KZT";
+    FinancingBySource => "Қаржыландыру көздері бойынша", "Финансирование по источникам", "Financing by source";
+    FinancingByYear => "Қаржыландыру жылдар бойынша", "Финансирование по годам", "Financing by year";
+    ProjectsByStatus => "Жобалар мәртебесі бойынша", "Проекты по статусам", "Projects by status";
+    ProjectsBySector => "Жобалар салалар бойынша", "Проекты по отраслям", "Projects by sector";
+    ProjectsByRegion => "Жобалар өңірлер бойынша", "Проекты по регионам", "Projects by region";
+    InvestmentByRegion => "Инвестициялар өңірлер бойынша", "Инвестиции по регионам", "Investment by region";
+    JobsByRegion => "Жұмыс орындары өңірлер бойынша", "Рабочие места по регионам", "Jobs by region";
+    Summary => "Жиынтық", "Сводка", "Summary";
+    Search => "Іздеу", "Поиск", "Search";
+    WholeProject => "Жоба толығымен", "Проект в целом", "Whole project";
+    AllProjects => "барлық жобалар", "все проекты", "all projects";
+    TotalCost => "Жалпы құны", "Общая стоимость", "Total cost";
+    WithoutLocation => "орны көрсетілмеген (картада жоқ)", "без местоположения (не на карте)", "without a location (not on the map)";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_exists_in_all_three_languages() {
+        for word in Word::ALL {
+            for lang in Lang::ALL {
+                assert!(!word.text(lang).trim().is_empty(), "{word:?} has no {lang:?} text");
+            }
+            // A Kazakh or Russian text identical to the English one is a forgotten translation,
+            // except for abbreviations and symbols.
+            let en = word.text(Lang::En);
+            if en.chars().count() > 3 {
+                assert_ne!(word.text(Lang::Ru), en, "{word:?} is not translated to Russian");
+                assert_ne!(word.text(Lang::Kk), en, "{word:?} is not translated to Kazakh");
+            }
+        }
+    }
+}

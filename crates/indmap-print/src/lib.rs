@@ -1,0 +1,37 @@
+//! Printouts and reports of industrialization maps: map pages of Kazakhstan or one region, the
+//! region atlas, project passports, charts, and XLSX/CSV tables.
+//!
+//! Everything here is a pure function of what it is given: the projects, the language, the
+//! paper, and the traceability data (database id, content hash, print date) that the footer
+//! prints. Nothing reads a clock, a file or the database, so the same input gives the same page.
+
+pub mod atlas;
+pub mod charts;
+pub mod context;
+pub mod document;
+pub mod filter_text;
+pub mod fonts;
+pub mod format;
+mod furniture;
+pub mod i18n;
+mod labels;
+pub mod lang;
+pub mod map_page;
+mod mapframe;
+pub mod paper;
+pub mod passport;
+pub mod projection;
+pub mod spreadsheet;
+mod svg;
+pub mod symbology;
+mod table;
+
+pub use atlas::atlas_document;
+pub use charts::{ChartKind, chart_page};
+pub use context::{PrintContext, Trace};
+pub use document::{Document, Page, RenderError};
+pub use lang::Lang;
+pub use map_page::{MapOptions, map_document};
+pub use paper::{PageSetup, Paper};
+pub use passport::passport_document;
+pub use symbology::SymbolBy;

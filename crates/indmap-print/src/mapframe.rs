@@ -1,0 +1,176 @@
+//! The map itself, drawn into a frame: region outlines, project symbols and their labels.
+
+use crate::fonts;
+use crate::labels::{self, Occupied};
+use crate::lang::Lang;
+use crate::paper::Rect;
+use crate::projection::{Extent, Projection};
+use crate::svg::{Canvas, TextStyle};
+use crate::symbology::Symbology;
+use geo::{Area, InteriorPoint};
+use indmap_core::geography::boundaries;
+use indmap_core::reference::REGIONS;
+use indmap_core::{Project, RegionCode};
+
+/// What a drawn map tells the furniture around it.
+pub struct DrawnMap {
+    pub projection: Projection,
+    pub labels_omitted: usize,
+    /// Projects with no location, which cannot be drawn.
+    pub unlocated: usize,
+}
+
+/// What to draw.
+pub struct MapContent<'a> {
+    pub projects: &'a [&'a Project],
+    /// One region, or the whole country.
+    pub region: Option<RegionCode>,
+    pub symbology: &'a Symbology,
+    pub lang: Lang,
+    /// Text and symbol size factor (A3 is larger).
+    pub k: f64,
+    /// How many project labels at most; the largest projects by cost are labelled first.
+    pub max_labels: usize,
+    /// Whether to name the regions (the national map does; a passport's small map does not).
+    pub region_names: bool,
+}
+
+pub fn extent(region: Option<RegionCode>) -> Extent {
+    let b = boundaries();
+    let of = |kato: &str| b.bounding_rect(kato).map(Extent::of);
+    match region {
+        Some(code) => of(code.as_str()).unwrap_or(Extent { west: 46.0, south: 40.5, east: 87.5, north: 55.5 }),
+        None => REGIONS.iter().filter_map(|r| of(r.kato)).reduce(Extent::union).unwrap_or(Extent {
+            west: 46.0,
+            south: 40.5,
+            east: 87.5,
+            north: 55.5,
+        }),
+    }
+}
+
+/// A region's outline as page rings.
+fn region_rings(kato: &str, projection: &Projection) -> Vec<Vec<(f64, f64)>> {
+    let Some(shape) = boundaries().shape(kato) else { return Vec::new() };
+    let mut rings = Vec::new();
+    for polygon in &shape.0 {
+        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+            rings.push(ring.0.iter().map(|c| projection.to_page(c.x, c.y)).collect());
+        }
+    }
+    rings
+}
+
+/// Where a region's name goes: inside its largest polygon.
+fn region_anchor(kato: &str) -> Option<(f64, f64)> {
+    let shape = boundaries().shape(kato)?;
+    let largest = shape.0.iter().max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
+    let p = largest.interior_point()?;
+    Some((p.x(), p.y()))
+}
+
+/// Where a project's symbol goes: on its point, or inside its area or on its line.
+pub fn anchor(p: &Project) -> Option<(f64, f64)> {
+    let point = p.location.as_ref()?.interior_point()?;
+    Some((point.x(), point.y()))
+}
+
+/// The radius of a symbol, smaller on crowded maps so the map does not turn into one blot.
+pub fn symbol_radius(count: usize, k: f64) -> f64 {
+    let base = 1.1 * k;
+    (base * (300.0 / count.max(1) as f64).sqrt()).clamp(0.45 * k, base)
+}
+
+/// Draws the map into `frame`. `reserved` are rectangles the furniture will cover (inset, scale
+/// bar): labels keep out of them.
+pub fn draw(canvas: &mut Canvas, frame: Rect, content: &MapContent, reserved: &[Rect], clip_id: &str) -> DrawnMap {
+    let projection = Projection::fit(extent(content.region).padded(0.03), frame.inset(1.0));
+    canvas.begin_clip(clip_id, frame);
+    canvas.rect(frame, "#dbe9f4", "none", 0.0);
+    let k = content.k;
+    for r in REGIONS.iter() {
+        let chosen = content.region.is_none_or(|c| c.as_str() == r.kato);
+        let (fill, stroke, width) = match (content.region, chosen) {
+            (None, _) => ("#fbf8ef", "#7a7a7a", 0.25 * k),
+            (Some(_), true) => ("#fffdf5", "#333333", 0.5 * k),
+            (Some(_), false) => ("#ececec", "#b0b0b0", 0.2 * k),
+        };
+        if chosen && content.region.is_some() {
+            continue; // drawn last, so its outline lies on top of its neighbours'
+        }
+        canvas.rings(&region_rings(r.kato, &projection), fill, stroke, width);
+    }
+    if let Some(code) = content.region {
+        canvas.rings(&region_rings(code.as_str(), &projection), "#fffdf5", "#333333", 0.5 * k);
+    }
+
+    let mut occupied = Occupied::new(frame, 8.0);
+    for r in reserved {
+        occupied.add(*r);
+    }
+    let name_style = TextStyle::new(6.5 * k).color("#6d6d6d");
+    if content.region_names {
+        for r in REGIONS.iter().filter(|r| !r.is_city && content.region.is_none()) {
+            let Some((lon, lat)) = region_anchor(r.kato) else { continue };
+            let (x, y) = projection.to_page(lon, lat);
+            let name = content.lang.of(r.name_kk, r.name_ru, r.name_en).to_uppercase();
+            let w = fonts::width_mm(&name, name_style.size_pt, false);
+            let h = name_style.line_mm();
+            let bounds = Rect::new(x - w / 2.0, y - h / 2.0, w, h);
+            if frame.contains(&bounds) && occupied.is_free(&bounds) {
+                occupied.add(bounds);
+                canvas.text(x - w / 2.0, y + h * 0.28, &name, name_style);
+            }
+        }
+    }
+
+    // Small projects first, so the large ones are drawn on top.
+    let mut located: Vec<(&Project, (f64, f64))> = content
+        .projects
+        .iter()
+        .filter_map(|p| anchor(p).map(|a| (*p, projection.to_page(a.0, a.1))))
+        .filter(|(_, (x, y))| frame.contains(&Rect::new(*x, *y, 0.0, 0.0)))
+        .collect();
+    let unlocated = content.projects.iter().filter(|p| anchor(p).is_none()).count();
+    located.sort_by_key(|(p, _)| p.cost.unwrap_or_default());
+    let radius = symbol_radius(located.len(), k);
+    let halo = (0.12 * k).min(radius * 0.25);
+    for (p, (x, y)) in &located {
+        let colour = content.symbology.colour(content.symbology.class_of(p));
+        canvas.circle(*x, *y, radius, colour, "#ffffff", halo);
+        occupied.add(Rect::new(x - radius, y - radius, 2.0 * radius, 2.0 * radius));
+    }
+
+    let label_style = TextStyle::new(6.0 * k);
+    let max_label_mm = 48.0 * k;
+    let mut shown = 0;
+    let mut omitted = 0;
+    for (p, at) in located.iter().rev() {
+        if shown >= content.max_labels {
+            omitted += 1;
+            continue;
+        }
+        let text = fonts::fit(p.name(content.lang.code()), label_style.size_pt, false, max_label_mm);
+        let w = fonts::width_mm(&text, label_style.size_pt, false);
+        match labels::place(&mut occupied, &frame, *at, radius, w, label_style.line_mm()) {
+            Some(placed) => {
+                canvas.halo_text(placed.x, placed.baseline, &text, label_style);
+                shown += 1;
+            }
+            None => omitted += 1,
+        }
+    }
+    canvas.end_group();
+    canvas.rect(frame, "none", "#333333", 0.3 * k);
+    DrawnMap { projection, labels_omitted: omitted, unlocated }
+}
+
+/// A small map of Kazakhstan with one region marked: where the printed region lies.
+pub fn locator(canvas: &mut Canvas, frame: Rect, region: RegionCode, k: f64) {
+    let projection = Projection::fit(extent(None).padded(0.02), frame.inset(0.8));
+    canvas.rect(frame, "#ffffff", "#333333", 0.25 * k);
+    for r in REGIONS.iter() {
+        let (fill, stroke) = if r.kato == region.as_str() { ("#d84315", "#8a2a0d") } else { ("#e6e6e6", "#9a9a9a") };
+        canvas.rings(&region_rings(r.kato, &projection), fill, stroke, 0.1 * k);
+    }
+}

@@ -1,0 +1,400 @@
+//! A project's passport on two pages: where it is, the key facts, financing by source and year
+//! and the schedule; then the action plan, support measures and monitoring, plan against actual.
+
+use crate::charts::{self, ChartSize, ScheduleRow};
+use crate::context::PrintContext;
+use crate::document::{Document, Page};
+use crate::fonts;
+use crate::format;
+use crate::furniture;
+use crate::i18n::Word;
+use crate::map_page::{scope_name, subject};
+use crate::mapframe::{self, MapContent};
+use crate::paper::{PageSetup, Rect};
+use crate::svg::{Anchor, Canvas, TextStyle};
+use crate::symbology::{SymbolBy, Symbology};
+use indmap_core::reference::support_measure;
+use indmap_core::{Money, Project};
+use std::collections::BTreeMap;
+
+/// A simple table: a bold header row, then rows of wrapped cells. Returns the height used.
+fn grid(
+    canvas: &mut Canvas,
+    ctx: &PrintContext,
+    area: Rect,
+    columns: &[(String, f64, Anchor)],
+    rows: &[Vec<String>],
+    bold_last: bool,
+) -> f64 {
+    let k = ctx.k();
+    let pt = 7.0 * k;
+    let lh = TextStyle::new(pt).line_mm();
+    let total_w: f64 = columns.iter().map(|c| c.1).sum();
+    let scale = area.w / total_w;
+    let mut y = area.y;
+    let draw_row = |canvas: &mut Canvas, cells: &[String], bold: bool, fill: Option<&str>, y: &mut f64| {
+        let wrapped: Vec<Vec<String>> =
+            cells.iter().zip(columns).map(|(t, (_, w, _))| fonts::wrap(t, pt, bold, w * scale - 1.6, 2)).collect();
+        let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let h = lines as f64 * lh + 1.2 * k;
+        if *y + h > area.bottom() {
+            return false;
+        }
+        if let Some(fill) = fill {
+            canvas.rect(Rect::new(area.x, *y, area.w, h), fill, "none", 0.0);
+        }
+        let mut x = area.x;
+        for (cell, (_, w, a)) in wrapped.iter().zip(columns) {
+            let w = w * scale;
+            let tx = if *a == Anchor::End { x + w - 0.8 } else { x + 0.8 };
+            let mut ty = *y + 0.6 * k + lh * 0.8;
+            for line in cell {
+                let style = TextStyle::new(pt).anchor(*a);
+                canvas.text(tx, ty, line, if bold { style.bold() } else { style });
+                ty += lh;
+            }
+            x += w;
+        }
+        *y += h;
+        canvas.line(area.x, *y, area.right(), *y, "#d0d4da", 0.1);
+        true
+    };
+    let header: Vec<String> = columns.iter().map(|c| c.0.clone()).collect();
+    if header.iter().any(|h| !h.is_empty()) {
+        draw_row(canvas, &header, true, Some("#e3e8ee"), &mut y);
+    }
+    let mut shown = 0;
+    for (i, row) in rows.iter().enumerate() {
+        let last = i + 1 == rows.len();
+        if !draw_row(canvas, row, bold_last && last, if bold_last && last { Some("#e3e8ee") } else { None }, &mut y) {
+            break;
+        }
+        shown += 1;
+    }
+    if shown < rows.len() {
+        let more = format!("… +{}", rows.len() - shown);
+        canvas.text(area.x, (y + lh).min(area.bottom()), &more, TextStyle::new(pt).color("#555555"));
+        y += lh;
+    }
+    y - area.y
+}
+
+fn section(canvas: &mut Canvas, ctx: &PrintContext, x: f64, y: f64, title: &str) -> f64 {
+    let style = TextStyle::new(10.0 * ctx.k()).bold().color("#1f3a5f");
+    canvas.text(x, y + style.size_pt * fonts::MM_PER_PT, title, style);
+    style.line_mm() + 1.0
+}
+
+fn key_facts(ctx: &PrintContext, p: &Project) -> Vec<(String, String)> {
+    let lang = ctx.lang;
+    let w = |word: Word| word.text(lang).to_string();
+    let join = |parts: Vec<Option<String>>| {
+        parts.into_iter().flatten().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")
+    };
+    let mut rows = vec![
+        (w(Word::Code), p.code.as_ref().map(|c| c.to_string()).unwrap_or_default()),
+        (
+            w(Word::Location),
+            join(vec![Some(scope_name(ctx, Some(p.region))), p.district.clone(), p.settlement.clone(), p.zone.clone()]),
+        ),
+        (w(Word::Level), lang.pick(&p.level.label())),
+        (w(Word::Status), lang.pick(&p.status.label())),
+        (w(Word::Sector), join(vec![Some(ctx.sector_label(p.sector.as_deref())), p.oked.clone()])),
+        (
+            w(Word::Initiator),
+            join(vec![
+                p.initiator.clone(),
+                p.initiator_bin.as_ref().map(|b| format!("{} {}", w(Word::BinLabel), b.as_str())),
+            ]),
+        ),
+        (w(Word::Cost), p.cost.map(|c| format::money(c, lang)).unwrap_or_default()),
+    ];
+    if let Some(c) = &p.capacity {
+        let value =
+            format!("{} {}", format::decimal(c.value, if c.value.fract() == 0.0 { 0 } else { 1 }, lang), c.unit);
+        rows.push((w(Word::Capacity), join(vec![Some(value), c.product.clone()])));
+    }
+    rows.extend([
+        (w(Word::JobsConstruction), p.jobs_construction.map(|j| format::integer(i64::from(j))).unwrap_or_default()),
+        (w(Word::JobsPermanent), p.jobs_permanent.map(|j| format::integer(i64::from(j))).unwrap_or_default()),
+        (w(Word::Start), format::opt_date(p.start_date, lang)),
+        (w(Word::PlannedCommissioning), format::opt_date(p.commissioning_planned, lang)),
+        (w(Word::ActualCommissioning), format::opt_date(p.commissioning_actual, lang)),
+    ]);
+    let lc = &p.local_content;
+    if lc.labour_pct.is_some() || lc.goods_pct.is_some() {
+        let pct = |v: Option<f64>| v.map(|v| format::percent(v, lang)).unwrap_or_else(|| "—".into());
+        rows.push((w(Word::LocalContent), format!("{} / {}", pct(lc.labour_pct), pct(lc.goods_pct))));
+    }
+    if !p.criteria.is_empty() {
+        rows.push((w(Word::Criteria), p.criteria.iter().map(|c| lang.pick(&c.label())).collect::<Vec<_>>().join(", ")));
+    }
+    rows.push((w(Word::ResponsibleBody), p.responsible_body.clone().unwrap_or_default()));
+    if p.inclusion_act.is_some() || p.inclusion_date.is_some() {
+        rows.push((
+            w(Word::Inclusion),
+            join(vec![p.inclusion_act.clone(), p.inclusion_date.map(|d| format::date(d, lang))]),
+        ));
+    }
+    rows.into_iter().filter(|(_, v)| !v.is_empty()).collect()
+}
+
+/// Financing as a matrix: a row per source, a column per year, with totals.
+fn financing_rows(ctx: &PrintContext, p: &Project) -> (Vec<i32>, Vec<Vec<String>>) {
+    let lang = ctx.lang;
+    let years: Vec<i32> =
+        p.financing.iter().map(|f| f.year).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let mut by_source: BTreeMap<(usize, String), BTreeMap<i32, Money>> = BTreeMap::new();
+    for f in &p.financing {
+        let order = ctx.sources.iter().position(|s| s.code == f.source).unwrap_or(usize::MAX);
+        let cell = by_source.entry((order, f.source.clone())).or_default().entry(f.year).or_default();
+        *cell = Money(cell.0.saturating_add(f.amount.0));
+    }
+    let mut rows = Vec::new();
+    for ((_, source), cells) in &by_source {
+        let mut row = vec![ctx.source_label(source)];
+        row.extend(years.iter().map(|y| cells.get(y).map(|m| format::mln_number(*m, lang)).unwrap_or_default()));
+        row.push(format::mln_number(cells.values().copied().sum(), lang));
+        rows.push(row);
+    }
+    let mut total = vec![Word::Total.text(lang).to_string()];
+    total.extend(
+        years
+            .iter()
+            .map(|y| format::mln_number(p.financing.iter().filter(|f| f.year == *y).map(|f| f.amount).sum(), lang)),
+    );
+    total.push(format::mln_number(p.financing_total(), lang));
+    rows.push(total);
+    (years, rows)
+}
+
+fn schedule_rows(ctx: &PrintContext, p: &Project) -> Vec<ScheduleRow> {
+    let mut rows = vec![ScheduleRow {
+        label: Word::WholeProject.text(ctx.lang).to_string(),
+        planned: p.start_date.zip(p.commissioning_planned),
+        actual: p.start_date.zip(p.commissioning_actual),
+    }];
+    let (mut prev_plan, mut prev_actual) = (p.start_date, p.start_date);
+    for m in &p.milestones {
+        rows.push(ScheduleRow {
+            label: m.name.clone(),
+            planned: m.planned.map(|d| (prev_plan.unwrap_or(d).min(d), d)),
+            actual: m.actual.map(|d| (prev_actual.unwrap_or(d).min(d), d)),
+        });
+        prev_plan = m.planned.or(prev_plan);
+        prev_actual = m.actual.or(prev_actual);
+    }
+    rows.into_iter().filter(|r| r.planned.is_some() || r.actual.is_some()).collect()
+}
+
+/// Investment plan (financing rows up to each period's year) against investment made, in mln ₸.
+fn monitoring_series(p: &Project) -> (Vec<String>, Vec<f64>, Vec<f64>) {
+    let mut reports: Vec<_> = p.monitoring.iter().filter(|m| m.investment.is_some()).collect();
+    reports.sort_by(|a, b| a.period.cmp(&b.period));
+    let periods = reports.iter().map(|m| m.period.clone()).collect();
+    let plan = reports
+        .iter()
+        .map(|m| {
+            let year: i32 = m.period.get(..4).and_then(|y| y.parse().ok()).unwrap_or(i32::MAX);
+            format::mln_f64(p.financing.iter().filter(|f| f.year <= year).map(|f| f.amount).sum())
+        })
+        .collect();
+    let actual = reports.iter().map(|m| format::mln_f64(m.investment.unwrap_or_default())).collect();
+    (periods, plan, actual)
+}
+
+/// The passport of one project. It is always printed portrait.
+pub fn passport_document(ctx: &PrintContext, p: &Project) -> Document {
+    crate::fonts::register_with_plotters();
+    let mut ctx = ctx.clone();
+    ctx.setup = PageSetup { landscape: false, ..ctx.setup };
+    let ctx = &ctx;
+    let title = format!("{} — {}", Word::PassportTitle.text(ctx.lang), p.name(ctx.lang.code()));
+    let pages = vec![first_page(ctx, p), second_page(ctx, p)];
+    Document { title, subject: subject(ctx), pages }
+}
+
+fn header(canvas: &mut Canvas, ctx: &PrintContext, area: Rect, p: &Project) -> f64 {
+    let k = ctx.k();
+    let lang = ctx.lang;
+    let kicker = TextStyle::new(8.0 * k).color("#555555");
+    canvas.text(area.x, area.y + 3.0 * k, Word::PassportTitle.text(lang), kicker);
+    let parts = [
+        p.code.as_ref().map(|c| c.to_string()),
+        Some(scope_name(ctx, Some(p.region))),
+        Some(lang.pick(&p.status.label())),
+    ];
+    let line = parts.into_iter().flatten().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+    let used = furniture::title_block(
+        canvas,
+        Rect::new(area.x, area.y + 4.0 * k, area.w, area.h),
+        p.name(lang.code()),
+        &[line],
+        k * 0.85,
+    );
+    used + 4.0 * k
+}
+
+fn first_page(ctx: &PrintContext, p: &Project) -> Page {
+    let k = ctx.k();
+    let lang = ctx.lang;
+    let mut canvas = Canvas::new();
+    let body = ctx.setup.body();
+    let (footer_area, rest) = body.take_bottom(furniture::footer_height(k));
+    let used = header(&mut canvas, ctx, rest, p);
+    let (_, rest) = rest.take_top(used + 2.0 * k);
+
+    // Location map on the left, key facts on the right.
+    let map_w = rest.w * 0.42;
+    let map_h = map_w * 0.9;
+    let map_frame = Rect::new(rest.x, rest.y + 6.0 * k, map_w, map_h);
+    section(&mut canvas, ctx, rest.x, rest.y, Word::Location.text(lang));
+    let symbology = Symbology::new(SymbolBy::Status, &ctx.sectors, lang);
+    let one = [p];
+    let content = MapContent {
+        projects: &one,
+        region: Some(p.region),
+        symbology: &symbology,
+        lang,
+        k: k * 1.6,
+        max_labels: 0,
+        region_names: false,
+    };
+    let drawn = mapframe::draw(&mut canvas, map_frame, &content, &[], "passport-map");
+    if let Some((lon, lat)) = mapframe::anchor(p) {
+        let (x, y) = drawn.projection.to_page(lon, lat);
+        canvas.circle(x, y, 3.0 * k, "none", "#d84315", 0.5 * k);
+    }
+    let (sb_w, sb_h) = furniture::scale_bar_size(k, map_frame.w);
+    let sb = Rect::new(map_frame.x + 1.0, map_frame.bottom() - sb_h - 1.0, sb_w.min(map_frame.w * 0.6), sb_h);
+    furniture::scale_bar(&mut canvas, ctx, sb, &drawn.projection);
+    furniture::north_arrow(
+        &mut canvas,
+        ctx,
+        Rect::new(map_frame.right() - 9.0 * k, map_frame.y + 1.5, 7.0 * k, 10.0 * k),
+    );
+
+    let facts_x = rest.x + map_w + 5.0 * k;
+    let facts_w = rest.right() - facts_x;
+    section(&mut canvas, ctx, facts_x, rest.y, Word::KeyFacts.text(lang));
+    let facts: Vec<Vec<String>> = key_facts(ctx, p).into_iter().map(|(a, b)| vec![a, b]).collect();
+    let facts_area = Rect::new(facts_x, rest.y + 6.0 * k, facts_w, rest.h * 0.55);
+    let cols = [(String::new(), 0.42, Anchor::Start), (String::new(), 0.58, Anchor::Start)];
+    let facts_h = grid(&mut canvas, ctx, facts_area, &cols, &facts, false);
+
+    let mut y = rest.y + 6.0 * k + map_h.max(facts_h) + 5.0 * k;
+    y += section(&mut canvas, ctx, rest.x, y, &format!("{}, {}", Word::Financing.text(lang), Word::MlnKzt.text(lang)));
+    if p.financing.is_empty() {
+        canvas.text(rest.x, y + 4.0, Word::NoData.text(lang), TextStyle::new(7.5 * k).color("#555555"));
+        y += 8.0;
+    } else {
+        let (years, rows) = financing_rows(ctx, p);
+        let mut cols = vec![(Word::Source.text(lang).to_string(), 40.0, Anchor::Start)];
+        cols.extend(years.iter().map(|y| (y.to_string(), 12.0, Anchor::End)));
+        cols.push((Word::Total.text(lang).to_string(), 14.0, Anchor::End));
+        let area = Rect::new(rest.x, y, rest.w, rest.h * 0.3);
+        y += grid(&mut canvas, ctx, area, &cols, &rows, true) + 5.0 * k;
+    }
+
+    let schedule = schedule_rows(ctx, p);
+    let room = footer_area.y - y - 2.0;
+    if !schedule.is_empty() && room > 30.0 * k {
+        let h = room.min((22.0 + 8.0 * schedule.len() as f64) * k);
+        let size = ChartSize { w_mm: rest.w, h_mm: h };
+        let svg = charts::schedule_chart(ctx, Word::Schedule.text(lang), &schedule, size);
+        canvas.embed_svg(&svg, Rect::new(rest.x, y, size.w_mm, size.h_mm));
+    }
+    furniture::footer(&mut canvas, ctx, footer_area, 1, 2);
+    let (width_mm, height_mm) = ctx.setup.size_mm();
+    Page { width_mm, height_mm, body: canvas.into_body() }
+}
+
+fn second_page(ctx: &PrintContext, p: &Project) -> Page {
+    let k = ctx.k();
+    let lang = ctx.lang;
+    let mut canvas = Canvas::new();
+    let body = ctx.setup.body();
+    let (footer_area, rest) = body.take_bottom(furniture::footer_height(k));
+    let mut y = rest.y;
+    let small = TextStyle::new(7.5 * k).color("#555555");
+
+    y += section(&mut canvas, ctx, rest.x, y, Word::ActionPlan.text(lang));
+    if p.actions.is_empty() {
+        canvas.text(rest.x, y + 4.0, Word::NoData.text(lang), small);
+        y += 8.0;
+    } else {
+        let cols = [
+            (Word::Action.text(lang).to_string(), 70.0, Anchor::Start),
+            (Word::Responsible.text(lang).to_string(), 40.0, Anchor::Start),
+            (Word::Due.text(lang).to_string(), 20.0, Anchor::End),
+            (Word::Status.text(lang).to_string(), 22.0, Anchor::Start),
+            (Word::Actual.text(lang).to_string(), 20.0, Anchor::End),
+        ];
+        let rows: Vec<Vec<String>> = p
+            .actions
+            .iter()
+            .map(|a| {
+                vec![
+                    a.title.clone(),
+                    a.responsible.clone().unwrap_or_default(),
+                    format::opt_date(a.due, lang),
+                    lang.pick(&a.status.label()),
+                    format::opt_date(a.done, lang),
+                ]
+            })
+            .collect();
+        y += grid(&mut canvas, ctx, Rect::new(rest.x, y, rest.w, rest.h * 0.35), &cols, &rows, false) + 5.0 * k;
+    }
+
+    y += section(&mut canvas, ctx, rest.x, y, Word::SupportMeasures.text(lang));
+    if p.support_measures.is_empty() {
+        canvas.text(rest.x, y + 4.0, Word::NoData.text(lang), small);
+        y += 8.0;
+    } else {
+        let cols = [
+            (Word::Measure.text(lang).to_string(), 110.0, Anchor::Start),
+            (format!("{}, {}", Word::Amount.text(lang), Word::MlnKzt.text(lang)), 30.0, Anchor::End),
+        ];
+        let rows: Vec<Vec<String>> = p
+            .support_measures
+            .iter()
+            .map(|s| {
+                let name = support_measure(s.measure).map(|l| lang.pick(&l)).unwrap_or_default();
+                vec![
+                    format!("{}. {name}", s.measure),
+                    s.amount.map(|m| format::mln_number(m, lang)).unwrap_or_default(),
+                ]
+            })
+            .collect();
+        y += grid(&mut canvas, ctx, Rect::new(rest.x, y, rest.w, rest.h * 0.25), &cols, &rows, false) + 5.0 * k;
+    }
+
+    let (periods, plan, actual) = monitoring_series(p);
+    let room = footer_area.y - y - 20.0 * k;
+    if !periods.is_empty() && room > 40.0 * k {
+        let size = ChartSize { w_mm: rest.w, h_mm: room.min(85.0 * k) };
+        let title = format!("{}, {}", Word::Monitoring.text(lang), Word::MlnKzt.text(lang));
+        let svg = charts::plan_vs_actual(ctx, &title, &periods, &plan, &actual, size);
+        canvas.embed_svg(&svg, Rect::new(rest.x, y, size.w_mm, size.h_mm));
+        y += size.h_mm + 4.0 * k;
+    } else if periods.is_empty() {
+        y += section(&mut canvas, ctx, rest.x, y, Word::Monitoring.text(lang));
+        canvas.text(rest.x, y + 4.0, Word::NoData.text(lang), small);
+        y += 8.0;
+    }
+
+    if let Some(problems) = p.problems.as_deref().filter(|t| !t.trim().is_empty()) {
+        y += section(&mut canvas, ctx, rest.x, y, Word::Problems.text(lang));
+        let style = TextStyle::new(7.5 * k);
+        for line in fonts::wrap(problems, style.size_pt, false, rest.w, 4) {
+            if y + style.line_mm() > footer_area.y {
+                break;
+            }
+            canvas.text(rest.x, y + style.line_mm() * 0.8, &line, style);
+            y += style.line_mm();
+        }
+    }
+    furniture::footer(&mut canvas, ctx, footer_area, 2, 2);
+    let (width_mm, height_mm) = ctx.setup.size_mm();
+    Page { width_mm, height_mm, body: canvas.into_body() }
+}

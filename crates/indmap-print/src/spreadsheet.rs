@@ -1,0 +1,456 @@
+//! The map table for officials: XLSX with a summary sheet and one sheet per region (every field,
+//! numbers as numbers with formats, dates as dates, frozen header), and CSV in UTF-8 with a BOM so
+//! Excel opens Cyrillic and Kazakh letters correctly.
+
+use crate::context::PrintContext;
+use crate::format;
+use crate::i18n::Word;
+use crate::lang::Lang;
+use chrono::{Datelike, NaiveDate};
+use indmap_core::filter::commissioning_year;
+use indmap_core::reference::{REGIONS, support_measure};
+use indmap_core::{Money, Project, RegionCode};
+use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, XlsxError};
+
+/// The value of one cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    /// Millions of tenge.
+    Mln(f64),
+    Int(i64),
+    Pct(f64),
+    Date(NaiveDate),
+}
+
+fn text(s: impl Into<String>) -> Cell {
+    let s = s.into();
+    if s.is_empty() { Cell::Empty } else { Cell::Text(s) }
+}
+
+fn opt_text(s: &Option<String>) -> Cell {
+    s.as_deref().map(text).unwrap_or(Cell::Empty)
+}
+
+fn mln(m: Option<Money>) -> Cell {
+    m.map(|m| Cell::Mln(format::mln_f64(m))).unwrap_or(Cell::Empty)
+}
+
+fn int(n: Option<u32>) -> Cell {
+    n.map(|n| Cell::Int(i64::from(n))).unwrap_or(Cell::Empty)
+}
+
+fn date(d: Option<NaiveDate>) -> Cell {
+    d.map(Cell::Date).unwrap_or(Cell::Empty)
+}
+
+fn pct(v: Option<f64>) -> Cell {
+    v.map(Cell::Pct).unwrap_or(Cell::Empty)
+}
+
+type Getter = fn(&Project, &PrintContext) -> Cell;
+
+/// A column: its header in kk/ru/en, its width in characters and how to read it.
+struct Column(&'static str, &'static str, &'static str, f64, Getter);
+
+fn region_name(r: RegionCode, lang: Lang) -> String {
+    let r = r.region();
+    lang.of(r.name_kk, r.name_ru, r.name_en).to_string()
+}
+
+fn lonlat(p: &Project) -> Option<(f64, f64)> {
+    use geo::InteriorPoint;
+    p.location.as_ref()?.interior_point().map(|pt| (pt.x(), pt.y()))
+}
+
+/// Every field of a project, in the order of the README's table.
+const COLUMNS: &[Column] = &[
+    Column("Коды", "Код", "Code", 10.0, |p, _| opt_text(&p.code.as_ref().map(|c| c.to_string()))),
+    Column("Атауы (қаз.)", "Наименование (каз.)", "Name (kk)", 50.0, |p, _| {
+        text(p.name_kk.clone())
+    }),
+    Column("Атауы (орыс.)", "Наименование (рус.)", "Name (ru)", 50.0, |p, _| {
+        text(p.name_ru.clone())
+    }),
+    Column("Атауы (ағыл.)", "Наименование (англ.)", "Name (en)", 30.0, |p, _| {
+        opt_text(&p.name_en)
+    }),
+    Column("ҚАТО", "КАТО", "KATO", 6.0, |p, _| text(p.region.as_str())),
+    Column("Өңір", "Регион", "Region", 26.0, |p, c| text(region_name(p.region, c.lang))),
+    Column("Аудан", "Район", "District", 16.0, |p, _| opt_text(&p.district)),
+    Column("Елді мекен", "Населённый пункт", "Settlement", 16.0, |p, _| {
+        opt_text(&p.settlement)
+    }),
+    Column("АЭА / ИА", "СЭЗ / ИЗ", "SEZ / industrial zone", 16.0, |p, _| opt_text(&p.zone)),
+    Column("Карта деңгейі", "Уровень карты", "Map level", 14.0, |p, c| {
+        text(c.lang.pick(&p.level.label()))
+    }),
+    Column("Мәртебесі", "Статус", "Status", 20.0, |p, c| text(c.lang.pick(&p.status.label()))),
+    Column("Сала", "Отрасль", "Sector", 24.0, |p, c| text(c.sector_label(p.sector.as_deref()))),
+    Column("ЭҚЖЖ", "ОКЭД", "OKED", 8.0, |p, _| opt_text(&p.oked)),
+    Column("Бастамашы", "Инициатор", "Initiator", 30.0, |p, _| opt_text(&p.initiator)),
+    Column("БСН", "БИН", "BIN", 14.0, |p, _| opt_text(&p.initiator_bin.as_ref().map(|b| b.as_str().to_string()))),
+    Column("Құны, млн ₸", "Стоимость, млн ₸", "Cost, mln KZT", 14.0, |p, _| mln(p.cost)),
+    Column("Бастапқы валюта", "Исходная валюта", "Original currency", 8.0, |p, _| {
+        opt_text(&p.cost_original.as_ref().map(|o| o.currency.clone()))
+    }),
+    Column(
+        "Бастапқы сомасы, млн",
+        "Исходная сумма, млн",
+        "Original amount, mln",
+        12.0,
+        |p, _| mln(p.cost_original.as_ref().map(|o| o.amount)),
+    ),
+    Column("Бағамы", "Курс", "Rate", 8.0, |p, _| {
+        p.cost_original.as_ref().map(|o| Cell::Pct(o.rate)).unwrap_or(Cell::Empty)
+    }),
+    Column("Қуаты", "Мощность", "Capacity", 10.0, |p, _| {
+        p.capacity.as_ref().map(|c| Cell::Pct(c.value)).unwrap_or(Cell::Empty)
+    }),
+    Column("Өлшем бірлігі", "Единица", "Unit", 10.0, |p, _| {
+        opt_text(&p.capacity.as_ref().map(|c| c.unit.clone()))
+    }),
+    Column("Өнім", "Продукция", "Product", 20.0, |p, _| {
+        opt_text(&p.capacity.as_ref().and_then(|c| c.product.clone()))
+    }),
+    Column(
+        "Құрылыс кезіндегі жұмыс орындары",
+        "Раб. места при строительстве",
+        "Jobs, construction",
+        10.0,
+        |p, _| int(p.jobs_construction),
+    ),
+    Column("Тұрақты жұмыс орындары", "Постоянные раб. места", "Jobs, permanent", 10.0, |p, _| int(p.jobs_permanent)),
+    Column("Басталуы", "Начало", "Start", 11.0, |p, _| date(p.start_date)),
+    Column("Жоспарлы іске қосу", "Плановый ввод", "Planned commissioning", 11.0, |p, _| {
+        date(p.commissioning_planned)
+    }),
+    Column("Нақты іске қосу", "Фактический ввод", "Actual commissioning", 11.0, |p, _| {
+        date(p.commissioning_actual)
+    }),
+    Column("Іске қосу жылы", "Год ввода", "Commissioning year", 8.0, |p, _| {
+        commissioning_year(p).map(|y| Cell::Int(i64::from(y))).unwrap_or(Cell::Empty)
+    }),
+    Column(
+        "Жобалық қуатқа шығу",
+        "Выход на проектную мощность",
+        "Design capacity reached",
+        11.0,
+        |p, _| date(p.design_capacity_date),
+    ),
+    Column("Критерийлер", "Критерии", "Criteria", 20.0, |p, c| {
+        text(p.criteria.iter().map(|k| c.lang.pick(&k.label())).collect::<Vec<_>>().join(", "))
+    }),
+    Column(
+        "Жергілікті қамту (еңбек), %",
+        "Местное содержание (труд), %",
+        "Local content (labour), %",
+        10.0,
+        |p, _| pct(p.local_content.labour_pct),
+    ),
+    Column(
+        "Жергілікті қамту (тауарлар), %",
+        "Местное содержание (товары), %",
+        "Local content (goods), %",
+        10.0,
+        |p, _| pct(p.local_content.goods_pct),
+    ),
+    Column("Сараптама күні", "Дата экспертизы", "Expertise date", 11.0, |p, _| {
+        date(p.local_content.expertise_date)
+    }),
+    Column(
+        "Сараптама нөмірі",
+        "Номер экспертизы",
+        "Expertise reference",
+        14.0,
+        |p, _| opt_text(&p.local_content.expertise_ref),
+    ),
+    Column("Жауапты орган", "Ответственный орган", "Responsible body", 24.0, |p, _| {
+        opt_text(&p.responsible_body)
+    }),
+    Column("Енгізу актісі", "Акт включения", "Inclusion act", 16.0, |p, _| {
+        opt_text(&p.inclusion_act)
+    }),
+    Column("Енгізу күні", "Дата включения", "Inclusion date", 11.0, |p, _| {
+        date(p.inclusion_date)
+    }),
+    Column("Шығару актісі", "Акт исключения", "Exclusion act", 16.0, |p, _| {
+        opt_text(&p.exclusion_act)
+    }),
+    Column("Шығару күні", "Дата исключения", "Exclusion date", 11.0, |p, _| {
+        date(p.exclusion_date)
+    }),
+    Column("Шығару себебі", "Причина исключения", "Exclusion reason", 20.0, |p, _| {
+        opt_text(&p.exclusion_reason)
+    }),
+    Column(
+        "Қаржыландыру жиыны, млн ₸",
+        "Финансирование всего, млн ₸",
+        "Financing total, mln KZT",
+        14.0,
+        |p, _| {
+            if p.financing.is_empty() { Cell::Empty } else { mln(Some(p.financing_total())) }
+        },
+    ),
+    Column(
+        "Қаржыландыру көздері",
+        "Источники финансирования",
+        "Financing sources",
+        40.0,
+        |p, c| {
+            text(
+                p.financing
+                    .iter()
+                    .map(|f| {
+                        format!("{} {}: {}", c.source_label(&f.source), f.year, format::mln_number(f.amount, c.lang))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
+        },
+    ),
+    Column("Кезеңдер", "Этапы", "Milestones", 30.0, |p, c| {
+        text(
+            p.milestones
+                .iter()
+                .map(|m| format!("{} {}", m.name, format::opt_date(m.actual.or(m.planned), c.lang)))
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    }),
+    Column("Іс-шаралар", "Мероприятия", "Actions", 30.0, |p, c| {
+        text(
+            p.actions
+                .iter()
+                .map(|a| format!("{} ({})", a.title, c.lang.pick(&a.status.label())))
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    }),
+    Column("Қолдау шаралары", "Меры поддержки", "Support measures", 30.0, |p, c| {
+        text(
+            p.support_measures
+                .iter()
+                .filter_map(|s| support_measure(s.measure).map(|l| format!("{}. {}", s.measure, c.lang.pick(&l))))
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    }),
+    Column(
+        "Соңғы мониторинг кезеңі",
+        "Последний период мониторинга",
+        "Last monitoring period",
+        10.0,
+        |p, _| opt_text(&p.monitoring.last().map(|m| m.period.clone())),
+    ),
+    Column(
+        "Игерілген инвестиция, млн ₸",
+        "Освоено инвестиций, млн ₸",
+        "Investment made, mln KZT",
+        14.0,
+        |p, _| mln(p.monitoring.last().and_then(|m| m.investment)),
+    ),
+    Column("Құрылыс барысы, %", "Готовность, %", "Progress, %", 8.0, |p, _| {
+        pct(p.monitoring.last().and_then(|m| m.progress_pct))
+    }),
+    Column("Мәселелер", "Проблемы", "Problems", 30.0, |p, _| opt_text(&p.problems)),
+    Column("Ескертпелер", "Примечания", "Notes", 30.0, |p, _| opt_text(&p.notes)),
+    Column("Бойлық", "Долгота", "Longitude", 10.0, |p, _| {
+        lonlat(p).map(|l| Cell::Pct(l.0)).unwrap_or(Cell::Empty)
+    }),
+    Column("Ендік", "Широта", "Latitude", 10.0, |p, _| {
+        lonlat(p).map(|l| Cell::Pct(l.1)).unwrap_or(Cell::Empty)
+    }),
+    Column("Идентификатор", "Идентификатор", "Id", 36.0, |p, _| text(p.id.to_string())),
+];
+
+/// The header row in the context's language.
+pub fn headers(ctx: &PrintContext) -> Vec<&'static str> {
+    COLUMNS.iter().map(|c| ctx.lang.of(c.0, c.1, c.2)).collect()
+}
+
+/// The cells of a project's row.
+pub fn cells(ctx: &PrintContext, p: &Project) -> Vec<Cell> {
+    COLUMNS.iter().map(|c| (c.4)(p, ctx)).collect()
+}
+
+/// Excel sheet names: at most 31 characters, none of `[]:*?/\`.
+fn sheet_name(name: &str) -> String {
+    let clean: String = name.chars().map(|c| if "[]:*?/\\".contains(c) { '-' } else { c }).collect();
+    clean.chars().take(31).collect()
+}
+
+struct Formats {
+    header: Format,
+    mln: Format,
+    int: Format,
+    pct: Format,
+    date: Format,
+    total: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        // Excel shows these with the reader's own separators: a space and a comma in a Kazakh or
+        // Russian Excel.
+        Formats {
+            header: Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_background_color("#E3E8EE")
+                .set_align(FormatAlign::Top),
+            mln: Format::new().set_num_format("#,##0.0"),
+            int: Format::new().set_num_format("#,##0"),
+            pct: Format::new().set_num_format("0.0##"),
+            date: Format::new().set_num_format("dd.mm.yyyy"),
+            total: Format::new().set_bold().set_num_format("#,##0.0"),
+        }
+    }
+}
+
+fn write_cell(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    row: u32,
+    col: u16,
+    cell: &Cell,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    match cell {
+        Cell::Empty => {}
+        Cell::Text(s) => {
+            ws.write_string(row, col, s)?;
+        }
+        Cell::Mln(v) => {
+            ws.write_number_with_format(row, col, *v, &f.mln)?;
+        }
+        Cell::Int(v) => {
+            ws.write_number_with_format(row, col, *v as f64, &f.int)?;
+        }
+        Cell::Pct(v) => {
+            ws.write_number_with_format(row, col, *v, &f.pct)?;
+        }
+        Cell::Date(d) => {
+            let excel = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+            ws.write_datetime_with_format(row, col, &excel, &f.date)?;
+        }
+    }
+    Ok(())
+}
+
+/// The workbook: a summary sheet (projects, cost and jobs per region, with totals) and one sheet
+/// per region that has projects, with every field.
+pub fn xlsx(ctx: &PrintContext, projects: &[Project]) -> Result<Vec<u8>, XlsxError> {
+    let lang = ctx.lang;
+    let f = Formats::new();
+    let mut wb = Workbook::new();
+    wb.set_properties(
+        &rust_xlsxwriter::DocProperties::new()
+            .set_title(Word::MapTitle.text(lang))
+            .set_subject(&crate::map_page::subject(ctx))
+            .set_author("indmap"),
+    );
+
+    let summary = wb.add_worksheet();
+    summary.set_name(sheet_name(Word::Summary.text(lang)))?;
+    let heads = [
+        Word::Region.text(lang).to_string(),
+        "KATO".to_string(),
+        Word::Projects.text(lang).to_string(),
+        format!("{}, {}", Word::Cost.text(lang), Word::MlnKzt.text(lang)),
+        Word::JobsPermanent.text(lang).to_string(),
+    ];
+    for (c, h) in heads.iter().enumerate() {
+        summary.write_string_with_format(0, c as u16, h, &f.header)?;
+    }
+    summary.set_column_width(0, 32)?;
+    summary.set_column_width(1, 6)?;
+    for c in 2..5 {
+        summary.set_column_width(c, 16)?;
+    }
+    summary.set_freeze_panes(1, 0)?;
+    let mut row = 1u32;
+    for r in REGIONS.iter() {
+        let chosen: Vec<&Project> = projects.iter().filter(|p| p.region.as_str() == r.kato).collect();
+        if chosen.is_empty() {
+            continue;
+        }
+        let cost: Money = chosen.iter().filter_map(|p| p.cost).sum();
+        let jobs: i64 = chosen.iter().filter_map(|p| p.jobs_permanent).map(i64::from).sum();
+        summary.write_string(row, 0, lang.of(r.name_kk, r.name_ru, r.name_en))?;
+        summary.write_string(row, 1, r.kato)?;
+        summary.write_number_with_format(row, 2, chosen.len() as f64, &f.int)?;
+        summary.write_number_with_format(row, 3, format::mln_f64(cost), &f.mln)?;
+        summary.write_number_with_format(row, 4, jobs as f64, &f.int)?;
+        row += 1;
+    }
+    let cost: Money = projects.iter().filter_map(|p| p.cost).sum();
+    let jobs: i64 = projects.iter().filter_map(|p| p.jobs_permanent).map(i64::from).sum();
+    summary.write_string_with_format(row, 0, Word::Total.text(lang), &f.header)?;
+    summary.write_number_with_format(row, 2, projects.len() as f64, &f.int)?;
+    summary.write_number_with_format(row, 3, format::mln_f64(cost), &f.total)?;
+    summary.write_number_with_format(row, 4, jobs as f64, &f.int)?;
+    summary.write_string(row + 2, 0, crate::map_page::subject(ctx))?;
+
+    for r in REGIONS.iter() {
+        let chosen: Vec<&Project> = projects.iter().filter(|p| p.region.as_str() == r.kato).collect();
+        if chosen.is_empty() {
+            continue;
+        }
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet_name(lang.of(r.name_kk, r.name_ru, r.name_en)))?;
+        for (c, col) in COLUMNS.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, lang.of(col.0, col.1, col.2), &f.header)?;
+            ws.set_column_width(c as u16, col.3)?;
+        }
+        ws.set_row_height(0, 45)?;
+        ws.set_freeze_panes(1, 1)?;
+        for (i, p) in chosen.iter().enumerate() {
+            for (c, cell) in cells(ctx, p).iter().enumerate() {
+                write_cell(ws, i as u32 + 1, c as u16, cell, &f)?;
+            }
+        }
+        ws.autofilter(0, 0, chosen.len() as u32, COLUMNS.len() as u16 - 1)?;
+    }
+    wb.save_to_buffer()
+}
+
+/// The table as CSV: UTF-8 with a BOM, `;` between fields and a decimal comma in Kazakh and
+/// Russian (what a Kazakh or Russian Excel expects), `,` and a decimal point in English.
+pub fn csv(ctx: &PrintContext, projects: &[Project]) -> Vec<u8> {
+    let sep = if ctx.lang == Lang::En { ',' } else { ';' };
+    let mut out = String::from("\u{FEFF}");
+    let field = |s: &str| {
+        if s.contains(sep) || s.contains('"') || s.contains('\n') || s.contains('\r') {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    let number = |v: f64, places: usize| {
+        let s = format!("{v:.places$}");
+        if ctx.lang == Lang::En { s } else { s.replace('.', ",") }
+    };
+    let header: Vec<String> = headers(ctx).iter().map(|h| field(h)).collect();
+    out.push_str(&header.join(&sep.to_string()));
+    out.push_str("\r\n");
+    for p in projects {
+        let fields: Vec<String> = cells(ctx, p)
+            .iter()
+            .map(|c| match c {
+                Cell::Empty => String::new(),
+                Cell::Text(s) => field(s),
+                Cell::Mln(v) => number(*v, 6),
+                Cell::Int(v) => v.to_string(),
+                Cell::Pct(v) => {
+                    let s = v.to_string();
+                    if ctx.lang == Lang::En { s } else { s.replace('.', ",") }
+                }
+                Cell::Date(d) => format::date(*d, ctx.lang),
+            })
+            .collect();
+        out.push_str(&fields.join(&sep.to_string()));
+        out.push_str("\r\n");
+    }
+    out.into_bytes()
+}

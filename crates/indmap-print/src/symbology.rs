@@ -1,0 +1,130 @@
+//! How projects are drawn: a coloured circle per project, coloured by status or by sector, and
+//! the legend entries that explain the colours.
+
+use crate::i18n::Word;
+use crate::lang::Lang;
+use indmap_core::reference::ReferenceItem;
+use indmap_core::{Project, Status};
+
+/// What the colour of a symbol tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SymbolBy {
+    #[default]
+    Status,
+    Sector,
+}
+
+impl SymbolBy {
+    pub fn parse(text: &str) -> Option<SymbolBy> {
+        match text.trim() {
+            "status" => Some(SymbolBy::Status),
+            "sector" => Some(SymbolBy::Sector),
+            _ => None,
+        }
+    }
+}
+
+/// Status colours follow the lifecycle: greys and blues before inclusion, orange while building,
+/// greens once working, red for trouble.
+pub fn status_colour(s: Status) -> &'static str {
+    match s {
+        Status::Candidate => "#9e9e9e",
+        Status::Submitted => "#90caf9",
+        Status::UnderReview => "#42a5f5",
+        Status::Included => "#1565c0",
+        Status::Design => "#8e24aa",
+        Status::Construction => "#fb8c00",
+        Status::Commissioned => "#43a047",
+        Status::AtDesignCapacity => "#1b5e20",
+        Status::Promising => "#fdd835",
+        Status::Delayed => "#e53935",
+        Status::Suspended => "#795548",
+        Status::Excluded => "#424242",
+        Status::Rejected => "#000000",
+    }
+}
+
+/// A qualitative palette (ColorBrewer Paired and Dark2): neighbouring sectors differ clearly.
+const SECTOR_PALETTE: [&str; 14] = [
+    "#33a02c", "#b15928", "#ff7f00", "#6a3d9a", "#e31a1c", "#1f78b4", "#a6cee3", "#cab2d6", "#1b9e77", "#fb9a99",
+    "#e7298a", "#b2df8a", "#666666", "#fdbf6f",
+];
+
+/// One colour class of the map: what it means, its colour and how many projects it holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Category {
+    pub label: String,
+    pub colour: &'static str,
+    pub count: usize,
+}
+
+/// Sorts projects into colour classes. Holds the sector list, since sectors are editable.
+pub struct Symbology {
+    by: SymbolBy,
+    sectors: Vec<ReferenceItem>,
+    lang: Lang,
+}
+
+impl Symbology {
+    pub fn new(by: SymbolBy, sectors: &[ReferenceItem], lang: Lang) -> Self {
+        Symbology { by, sectors: sectors.to_vec(), lang }
+    }
+
+    pub fn by(&self) -> SymbolBy {
+        self.by
+    }
+
+    /// The class index of a project; indices are in legend order.
+    pub fn class_of(&self, p: &Project) -> usize {
+        match self.by {
+            SymbolBy::Status => Status::ALL.iter().position(|s| *s == p.status).unwrap_or(0),
+            SymbolBy::Sector => {
+                let known = p.sector.as_ref().and_then(|code| self.sectors.iter().position(|s| &s.code == code));
+                known.unwrap_or(self.sectors.len())
+            }
+        }
+    }
+
+    pub fn colour(&self, class: usize) -> &'static str {
+        match self.by {
+            SymbolBy::Status => status_colour(Status::ALL[class.min(Status::ALL.len() - 1)]),
+            SymbolBy::Sector if class == self.sectors.len() => "#bdbdbd",
+            SymbolBy::Sector => SECTOR_PALETTE[class % SECTOR_PALETTE.len()],
+        }
+    }
+
+    fn class_label(&self, class: usize) -> String {
+        match self.by {
+            SymbolBy::Status => self.lang.pick(&Status::ALL[class.min(Status::ALL.len() - 1)].label()),
+            SymbolBy::Sector => match self.sectors.get(class) {
+                Some(item) => self.lang.pick(&item.label),
+                None => Word::NoSector.text(self.lang).to_string(),
+            },
+        }
+    }
+
+    /// The legend: every class that holds a project, with its count, in a fixed order.
+    pub fn legend<'a>(&self, projects: impl IntoIterator<Item = &'a Project>) -> Vec<Category> {
+        let classes = match self.by {
+            SymbolBy::Status => Status::ALL.len(),
+            SymbolBy::Sector => self.sectors.len() + 1,
+        };
+        let mut counts = vec![0usize; classes];
+        for p in projects {
+            counts[self.class_of(p).min(classes - 1)] += 1;
+        }
+        counts
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .map(|(class, n)| Category { label: self.class_label(class), colour: self.colour(class), count: *n })
+            .collect()
+    }
+
+    pub fn title(&self) -> &'static str {
+        match self.by {
+            SymbolBy::Status => Word::ByStatus.text(self.lang),
+            SymbolBy::Sector => Word::BySector.text(self.lang),
+        }
+    }
+}

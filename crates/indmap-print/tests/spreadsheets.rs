@@ -1,0 +1,54 @@
+//! The XLSX reopened with a reader library, and the CSV as Excel would read it.
+
+mod common;
+
+use calamine::{Data, Reader, Xlsx};
+use common::*;
+use indmap_print::{Lang, PageSetup, spreadsheet};
+use std::io::Cursor;
+
+#[test]
+fn xlsx_has_a_summary_and_a_sheet_per_region_with_every_field() {
+    let projects = sample(300);
+    let ctx = ctx(Lang::Kk, PageSetup::default());
+    let bytes = spreadsheet::xlsx(&ctx, &projects).unwrap();
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    let names = book.sheet_names();
+    assert_eq!(names[0], "Жиынтық");
+    assert!(names.contains(&"Қарағанды облысы".to_string()), "{names:?}");
+
+    let summary = book.worksheet_range("Жиынтық").unwrap();
+    assert_eq!(summary.get_value((0, 0)), Some(&Data::String("Өңір".into())));
+    let total_row = (1..summary.height() as u32)
+        .find(|r| summary.get_value((*r, 0)) == Some(&Data::String("Барлығы".into())))
+        .expect("a totals row");
+    assert_eq!(summary.get_value((total_row, 2)), Some(&Data::Float(300.0)));
+
+    let karaganda: Vec<&indmap_core::Project> = projects.iter().filter(|p| p.region.as_str() == "35").collect();
+    let sheet = book.worksheet_range("Қарағанды облысы").unwrap();
+    assert_eq!(sheet.height(), karaganda.len() + 1);
+    assert_eq!(sheet.get_value((0, 1)), Some(&Data::String("Атауы (қаз.)".into())));
+    let first = karaganda[0];
+    assert_eq!(sheet.get_value((1, 0)), Some(&Data::String(first.code.as_ref().unwrap().to_string())));
+    assert_eq!(sheet.get_value((1, 1)), Some(&Data::String(first.name_kk.clone())));
+    let Some(Data::Float(cost)) = sheet.get_value((1, 15)) else { panic!("cost is a number") };
+    assert!((cost - first.cost.unwrap().minor() as f64 / 1e8).abs() < 1e-6);
+    let header: Vec<String> =
+        (0..sheet.width() as u32).filter_map(|c| sheet.get_value((0, c)).map(|v| v.to_string())).collect();
+    assert!(header.len() >= 50, "every field has a column: {header:?}");
+}
+
+#[test]
+fn csv_starts_with_a_bom_and_round_trips_kazakh_letters() {
+    let mut projects = sample(20);
+    projects[0].name_kk = "Әғқңөұүһі; «тырнақша» \"quoted\"".into();
+    let ctx = ctx(Lang::Kk, PageSetup::default());
+    let bytes = spreadsheet::csv(&ctx, &projects);
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 21);
+    assert!(lines[0].starts_with("Коды;Атауы (қаз.)"), "{}", lines[0]);
+    // A field with the separator or quotes is quoted, quotes doubled.
+    assert!(lines[1].contains("\"Әғқңөұүһі; «тырнақша» \"\"quoted\"\"\""), "{}", lines[1]);
+}

@@ -1,0 +1,197 @@
+//! Reading and writing what merging needs: projects with their versions, the databases heard
+//! of, and receipts of imported files.
+
+use crate::versions::{self, Versions};
+use crate::{Result, Store, StoreError, Writer, codec, log, timestamp};
+use indmap_core::Project;
+use indmap_core::changes::{FieldChange, FieldKey, flatten};
+use indmap_core::version::{DELETED, MergedField, VersionedProject};
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+use uuid::Uuid;
+
+/// A file taken in, as its receipt shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImportReceipt {
+    pub file_name: String,
+    pub sha256: String,
+    pub sender_db: String,
+    pub exported_at: String,
+    pub imported_at: String,
+    pub user: String,
+    pub summary: serde_json::Value,
+}
+
+fn versioned(project: &Project, versions: &Versions, deletion: Option<&serde_json::Value>) -> VersionedProject {
+    let mut values = flatten(project);
+    let key = FieldKey { entity: "project", record_id: project.id, field: DELETED.into() };
+    values.insert(key, deletion.cloned().unwrap_or(serde_json::Value::Null));
+    versions.project(project.id, &values)
+}
+
+fn load_versioned(conn: &Connection, id: Uuid) -> Result<Option<(Project, VersionedProject)>> {
+    let Some(project) = codec::load_project(conn, id, codec::Which::WithDeleted)? else { return Ok(None) };
+    let versions = versions::load(conn, Some(id))?;
+    let deletions = codec::deletions(conn, Some(id))?;
+    let vp = versioned(&project, &versions, deletions.get(&id));
+    Ok(Some((project, vp)))
+}
+
+impl Store {
+    /// Every project, deleted ones too, with its versions: what an exchange file carries.
+    pub fn versioned_projects(&self) -> Result<Vec<(Project, VersionedProject)>> {
+        let projects = codec::load_projects(&self.conn, &Default::default(), codec::Which::WithDeleted)?;
+        let versions = versions::load(&self.conn, None)?;
+        let deletions = codec::deletions(&self.conn, None)?;
+        Ok(projects
+            .into_iter()
+            .map(|p| {
+                let vp = versioned(&p, &versions, deletions.get(&p.id));
+                (p, vp)
+            })
+            .collect())
+    }
+
+    /// One project, deleted or not, with its versions.
+    pub fn versioned_project(&self, id: Uuid) -> Result<Option<(Project, VersionedProject)>> {
+        load_versioned(&self.conn, id)
+    }
+
+    /// The databases this one has heard of, with the scope each said it keeps.
+    pub fn databases(&self) -> Result<Vec<(String, String)>> {
+        let mut stmt = self.conn.prepare("SELECT db_id, scope FROM databases ORDER BY first_seen, db_id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn imports(&self) -> Result<Vec<ImportReceipt>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT file_name, sha256, sender_db, exported_at, imported_at, user, summary FROM imports ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ImportReceipt {
+                file_name: r.get(0)?,
+                sha256: r.get(1)?,
+                sender_db: r.get(2)?,
+                exported_at: r.get(3)?,
+                imported_at: r.get(4)?,
+                user: r.get(5)?,
+                summary: serde_json::from_str(&r.get::<_, String>(6)?).unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Writer<'_> {
+    /// One project, deleted or not, with its versions, as this transaction sees it.
+    pub fn versioned_project(&self, id: Uuid) -> Result<Option<(Project, VersionedProject)>> {
+        load_versioned(&self.tx, id)
+    }
+
+    /// The live projects as this transaction sees them.
+    pub fn live_projects(&self) -> Result<Vec<Project>> {
+        codec::load_projects(&self.tx, &Default::default(), codec::Which::Live)
+    }
+
+    /// Stores the result of merging another database's version of a project: its content (or
+    /// tombstone), its versions, and a history entry for every field whose value changed,
+    /// stamped with the write that made it and the file it came in with.
+    pub fn apply_merged(&mut self, project: &Project, vp: &VersionedProject, changed: &[MergedField]) -> Result<()> {
+        let at = timestamp(self.author.at);
+        let exists: bool =
+            self.tx.query_row("SELECT EXISTS (SELECT 1 FROM projects WHERE id = ?1)", [project.id.to_string()], |r| r.get(0))?;
+        if exists {
+            codec::delete_rows(&self.tx, project.id)?;
+            codec::update_project(&self.tx, project, &at)?;
+        } else {
+            if let Some(code) = &project.code {
+                let taken: bool =
+                    self.tx.query_row("SELECT EXISTS (SELECT 1 FROM projects WHERE code = ?1)", [code.as_str()], |r| r.get(0))?;
+                if taken {
+                    return Err(StoreError::CodeTaken(code.clone()));
+                }
+                self.note_code(code)?;
+            }
+            codec::insert_project(&self.tx, project, &at)?;
+        }
+        let (deleted_at, reason, deletion) = match vp.deletion() {
+            Some((current, _)) => (
+                Some(current.stamp.at.clone()),
+                current.value.get("reason").and_then(|r| r.as_str()).map(str::to_owned),
+                Some(current.value.to_string()),
+            ),
+            None => (None, None, None),
+        };
+        self.tx.execute(
+            "UPDATE projects SET deleted_at = ?2, deleted_reason = ?3, deletion = ?4 WHERE id = ?1",
+            params![project.id.to_string(), deleted_at, reason, deletion],
+        )?;
+        versions::save(&self.tx, vp, &at, &self.author.origin)?;
+        for change in changed {
+            log::append_merged(&self.tx, project.id, change, &self.author.origin)?;
+        }
+        Ok(())
+    }
+
+    /// Records a write of `value` to a field even when it equals the current value: settling a
+    /// conflict in favour of the value in force is still a decision made having seen the others.
+    pub fn settle(&mut self, key: &FieldKey, project_id: Uuid, value: &serde_json::Value) -> Result<()> {
+        let already: bool = self.tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM change_log WHERE db_id = ?1 AND counter = ?2 AND entity = ?3 AND record_id = ?4 AND field = ?5)",
+            params![self.db_id.to_string(), self.counter, key.entity, key.record_id.to_string(), key.field],
+            |r| r.get(0),
+        )?;
+        if already {
+            return Ok(());
+        }
+        self.record(&FieldChange { key: key.clone(), project_id, old: value.clone(), new: value.clone() })
+    }
+
+    /// Brings a deleted project back: its `deleted` field becomes null by a new write.
+    pub fn undelete_project(&mut self, project: &Project) -> Result<()> {
+        let old: Option<String> =
+            self.tx.query_row("SELECT deletion FROM projects WHERE id = ?1", [project.id.to_string()], |r| r.get(0))?;
+        self.tx.execute(
+            "UPDATE projects SET deleted_at = NULL, deleted_reason = NULL, deletion = NULL, updated_at = ?2 WHERE id = ?1",
+            params![project.id.to_string(), timestamp(self.author.at)],
+        )?;
+        let old = old.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null);
+        let key = FieldKey { entity: "project", record_id: project.id, field: DELETED.into() };
+        self.record(&FieldChange { key, project_id: project.id, old, new: serde_json::Value::Null })
+    }
+
+    /// Notes a database and the scope it says it keeps. A database keeps the scope it was first
+    /// heard of with: returns that scope when `scope` contradicts it.
+    pub fn note_database(&mut self, db_id: Uuid, scope: &str) -> Result<Option<String>> {
+        let known: Option<String> =
+            self.tx.query_row("SELECT scope FROM databases WHERE db_id = ?1", [db_id.to_string()], |r| r.get(0)).optional()?;
+        match known {
+            Some(known) if known != scope => Ok(Some(known)),
+            Some(_) => Ok(None),
+            None => {
+                self.tx.execute(
+                    "INSERT INTO databases (db_id, scope, first_seen) VALUES (?1, ?2, ?3)",
+                    params![db_id.to_string(), scope, timestamp(self.author.at)],
+                )?;
+                Ok(None)
+            }
+        }
+    }
+
+    pub fn record_import(&mut self, receipt: &ImportReceipt) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO imports (file_name, sha256, sender_db, exported_at, imported_at, user, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                receipt.file_name,
+                receipt.sha256,
+                receipt.sender_db,
+                receipt.exported_at,
+                receipt.imported_at,
+                receipt.user,
+                receipt.summary.to_string()
+            ],
+        )?;
+        Ok(())
+    }
+}

@@ -1,0 +1,133 @@
+//! The versions merging needs: each field's dot, concurrent values, and each project's context.
+
+use crate::{Author, timestamp};
+use indmap_core::changes::{FieldChange, FieldKey, entity};
+use indmap_core::version::{Context, Dot, Sibling, Stamp, VersionedProject};
+use rusqlite::{Connection, Row, params};
+use serde_json::Value;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+fn uuid(text: String) -> rusqlite::Result<Uuid> {
+    Uuid::parse_str(&text).map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+/// Records that this database wrote `change` in its write `counter`: the field's dot moves to
+/// it, the project's context takes it in, and concurrent values of the field are settled by it
+/// (the writer saw them all).
+pub(crate) fn record_local_write(conn: &Connection, db_id: Uuid, counter: i64, author: &Author, change: &FieldChange) -> rusqlite::Result<()> {
+    let key = &change.key;
+    let (record, project) = (key.record_id.to_string(), change.project_id.to_string());
+    conn.prepare_cached(
+        "INSERT INTO field_versions (entity, record_id, field, project_id, db_id, counter, at, user) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (entity, record_id, field) DO UPDATE SET db_id = excluded.db_id, counter = excluded.counter, at = excluded.at, user = excluded.user",
+    )?
+    .execute(params![key.entity, record, key.field, project, db_id.to_string(), counter, timestamp(author.at), author.user])?;
+    conn.prepare_cached("DELETE FROM conflicts WHERE entity = ?1 AND record_id = ?2 AND field = ?3")?.execute(params![key.entity, record, key.field])?;
+    conn.prepare_cached(
+        "INSERT INTO project_context (project_id, db_id, counter) VALUES (?1, ?2, ?3)
+         ON CONFLICT (project_id, db_id) DO UPDATE SET counter = max(counter, excluded.counter)",
+    )?
+    .execute(params![project, db_id.to_string(), counter])?;
+    Ok(())
+}
+
+pub(crate) fn context(conn: &Connection, project_id: Uuid) -> rusqlite::Result<Context> {
+    let mut stmt = conn.prepare_cached("SELECT db_id, counter FROM project_context WHERE project_id = ?1")?;
+    let rows = stmt.query_map([project_id.to_string()], |r| Ok((uuid(r.get(0)?)?, r.get::<_, i64>(1)?)))?;
+    Ok(Context(rows.collect::<rusqlite::Result<_>>()?))
+}
+
+/// The field a row is about; rows naming an entity this build does not know are skipped.
+fn key_of(r: &Row) -> rusqlite::Result<Option<FieldKey>> {
+    let name: String = r.get("entity")?;
+    let record: String = r.get("record_id")?;
+    let (Some(entity), Ok(record_id)) = (entity(&name), Uuid::parse_str(&record)) else { return Ok(None) };
+    Ok(Some(FieldKey { entity, record_id, field: r.get("field")? }))
+}
+
+fn stamp_of(r: &Row) -> rusqlite::Result<Stamp> {
+    Ok(Stamp { dot: Dot { db: uuid(r.get("db_id")?)?, counter: r.get("counter")? }, at: r.get("at")?, user: r.get("user")? })
+}
+
+/// Versions of many projects at once (all of them when `only` is None), by project id.
+pub(crate) struct Versions {
+    pub dots: HashMap<Uuid, Vec<(FieldKey, Stamp)>>,
+    pub conflicts: HashMap<Uuid, Vec<(FieldKey, Sibling)>>,
+    pub contexts: HashMap<Uuid, Context>,
+}
+
+pub(crate) fn load(conn: &Connection, only: Option<Uuid>) -> rusqlite::Result<Versions> {
+    let (clause, arg) = match only {
+        Some(id) => ("WHERE project_id = ?1", id.to_string()),
+        None => ("WHERE ?1 = ?1", String::new()),
+    };
+    let mut v = Versions { dots: HashMap::new(), conflicts: HashMap::new(), contexts: HashMap::new() };
+    let mut stmt = conn.prepare(&format!("SELECT * FROM field_versions {clause}"))?;
+    let mut rows = stmt.query([&arg])?;
+    while let Some(r) = rows.next()? {
+        if let Some(key) = key_of(r)? {
+            v.dots.entry(uuid(r.get("project_id")?)?).or_default().push((key, stamp_of(r)?));
+        }
+    }
+    let mut stmt = conn.prepare(&format!("SELECT * FROM conflicts {clause}"))?;
+    let mut rows = stmt.query([&arg])?;
+    while let Some(r) = rows.next()? {
+        if let Some(key) = key_of(r)? {
+            let value = r.get::<_, Option<String>>("value")?.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(Value::Null);
+            v.conflicts.entry(uuid(r.get("project_id")?)?).or_default().push((key, Sibling { stamp: stamp_of(r)?, value }));
+        }
+    }
+    let mut stmt = conn.prepare(&format!("SELECT project_id, db_id, counter FROM project_context {clause}"))?;
+    let mut rows = stmt.query([&arg])?;
+    while let Some(r) = rows.next()? {
+        v.contexts.entry(uuid(r.get(0)?)?).or_default().add(Dot { db: uuid(r.get(1)?)?, counter: r.get(2)? });
+    }
+    Ok(v)
+}
+
+impl Versions {
+    /// The versioned form of a project whose current field values are `values`.
+    pub fn project(&self, project_id: Uuid, values: &indmap_core::changes::Fields) -> VersionedProject {
+        let mut vp = VersionedProject { project_id, context: self.contexts.get(&project_id).cloned().unwrap_or_default(), ..Default::default() };
+        for (key, stamp) in self.dots.get(&project_id).into_iter().flatten() {
+            let value = values.get(key).cloned().unwrap_or(Value::Null);
+            vp.fields.insert(key.clone(), vec![Sibling { stamp: stamp.clone(), value }]);
+        }
+        for (key, sibling) in self.conflicts.get(&project_id).into_iter().flatten() {
+            vp.fields.entry(key.clone()).or_default().push(sibling.clone());
+        }
+        for siblings in vp.fields.values_mut() {
+            siblings.sort_by(|a, b| b.stamp.dot.cmp(&a.stamp.dot));
+        }
+        vp
+    }
+}
+
+/// Replaces the stored versions of a project with `vp`'s.
+pub(crate) fn save(conn: &Connection, vp: &VersionedProject, detected_at: &str, origin: &str) -> rusqlite::Result<()> {
+    let project = vp.project_id.to_string();
+    for table in ["field_versions", "conflicts", "project_context"] {
+        conn.prepare_cached(&format!("DELETE FROM {table} WHERE project_id = ?1"))?.execute([&project])?;
+    }
+    let mut dot = conn.prepare_cached("INSERT INTO field_versions (entity, record_id, field, project_id, db_id, counter, at, user) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
+    let mut other = conn.prepare_cached(
+        "INSERT INTO conflicts (entity, record_id, field, project_id, db_id, counter, at, user, value, detected_at, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    for (key, siblings) in &vp.fields {
+        for (i, s) in siblings.iter().enumerate() {
+            let (record, db) = (key.record_id.to_string(), s.stamp.dot.db.to_string());
+            if i == 0 {
+                dot.execute(params![key.entity, record, key.field, project, db, s.stamp.dot.counter, s.stamp.at, s.stamp.user])?;
+            } else {
+                let value = (!s.value.is_null()).then(|| s.value.to_string());
+                other.execute(params![key.entity, record, key.field, project, db, s.stamp.dot.counter, s.stamp.at, s.stamp.user, value, detected_at, origin])?;
+            }
+        }
+    }
+    let mut ctx = conn.prepare_cached("INSERT INTO project_context (project_id, db_id, counter) VALUES (?1, ?2, ?3)")?;
+    for (db, counter) in &vp.context.0 {
+        ctx.execute(params![project, db.to_string(), counter])?;
+    }
+    Ok(())
+}

@@ -1,0 +1,53 @@
+//! The window's TypeScript types (ui/src/generated/) are made from the Rust types by ts-rs.
+//! This test fails when they are stale; `UPDATE_GENERATED=1 cargo test -p indmap-desktop
+//! --features ts --test generated_types` rewrites them.
+
+use indmap_api::core::properties::ProjectProperties;
+use indmap_api::{MapView, Reference, RegionInfo, ViewFilter};
+use indmap_desktop::{AppInfo, Saved};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+fn files_in(dir: &Path) -> BTreeMap<PathBuf, String> {
+    let mut out = BTreeMap::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "ts") {
+            out.insert(PathBuf::from(entry.file_name()), std::fs::read_to_string(&path).unwrap());
+        }
+    }
+    out
+}
+
+#[test]
+fn generated_typescript_is_up_to_date() {
+    let fresh = tempfile::tempdir().unwrap();
+    let cfg = ts_rs::Config::new().with_out_dir(fresh.path());
+    ProjectProperties::export_all(&cfg).unwrap();
+    MapView::export_all(&cfg).unwrap();
+    ViewFilter::export_all(&cfg).unwrap();
+    Reference::export_all(&cfg).unwrap();
+    RegionInfo::export_all(&cfg).unwrap();
+    AppInfo::export_all(&cfg).unwrap();
+    Saved::export_all(&cfg).unwrap();
+    let committed_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/generated");
+    let fresh_files = files_in(fresh.path());
+    if std::env::var_os("UPDATE_GENERATED").is_some() {
+        let _ = std::fs::remove_dir_all(&committed_dir);
+        std::fs::create_dir_all(&committed_dir).unwrap();
+        for (name, text) in &fresh_files {
+            std::fs::write(committed_dir.join(name), text).unwrap();
+        }
+        return;
+    }
+    let committed = files_in(&committed_dir);
+    assert_eq!(
+        committed.keys().collect::<Vec<_>>(),
+        fresh_files.keys().collect::<Vec<_>>(),
+        "ui/src/generated lists other files than the Rust types make; run with UPDATE_GENERATED=1"
+    );
+    for (name, text) in &fresh_files {
+        assert_eq!(&committed[name], text, "ui/src/generated/{} is stale; run with UPDATE_GENERATED=1", name.display());
+    }
+}

@@ -1,0 +1,617 @@
+// The project editor: every field of the domain, the financing plan with its live sum against
+// the cost, milestones, actions, support, criteria, local content and monitoring. Problems the
+// API finds appear next to the field they name; undo, an unsaved-changes warning and a delete
+// confirmation keep typing safe.
+
+import { api, ApiError, type OpenInfo, type Problem, type ProjectFeature, type ProjectProperties, type Reference, type RegionInfo } from "./api";
+import { clear, h, option } from "./dom";
+import { formatDate, formatMoney, formatNumber, parseDate, parseNumber, pick, t, lang, type Key } from "./i18n";
+import { financingBalance, getPath, History, kztToMln, mlnToKzt, newProperties, pruneEmptyObjects, setPath } from "./model";
+import { ask, errorText, showError, toast } from "./ui";
+
+export interface EditorContext {
+  id: string | null;
+  open: OpenInfo;
+  reference: Reference;
+  regions: RegionInfo[];
+  pickOnMap: ((cb: ((lngLat: [number, number]) => void) | null) => void) | null;
+  onSaved: (id: string) => Promise<void>;
+}
+
+type Kind = "text" | "textarea" | "int" | "decimal" | "mln" | "date" | "year";
+
+const RULE_KEYS: Record<string, Key> = {
+  "bin.digits": "r_bin",
+  required: "r_required",
+  "name.required": "r_required",
+  "name.empty": "r_required",
+  "date.format": "r_date",
+  "type.number": "r_number",
+  "region.scope": "r_region_scope",
+};
+
+/** The problem in the user's language where we know the rule, with the API's own sentence. */
+export function problemText(p: Problem): string {
+  const key = RULE_KEYS[p.rule];
+  return key && lang() !== "en" ? `${t(key)} (${p.message})` : p.message;
+}
+
+const DATE_HINT = { kk: "КК.АА.ЖЖЖЖ", ru: "ДД.ММ.ГГГГ", en: "DD.MM.YYYY" };
+
+let openEditorCount = 0;
+
+export function isEditorOpen(): boolean {
+  return openEditorCount > 0;
+}
+
+export async function openEditor(ctx: EditorContext): Promise<void> {
+  let feature: ProjectFeature;
+  try {
+    feature = ctx.id
+      ? await api.project(ctx.id)
+      : { type: "Feature", geometry: null, properties: newProperties(ctx.open.region) };
+  } catch (e) {
+    showError(e);
+    return;
+  }
+  new Editor(ctx, feature).show();
+}
+
+class Editor {
+  private model: { geometry: ProjectFeature["geometry"]; p: ProjectProperties };
+  private saved: string;
+  private history = new History<{ geometry: ProjectFeature["geometry"]; p: ProjectProperties }>();
+  private overlay: HTMLElement;
+  private body: HTMLElement;
+  private banner: HTMLElement;
+  private undoBtn: HTMLButtonElement;
+  private localErrors = new Map<string, string>();
+  private onKey = (e: KeyboardEvent) => this.key(e);
+
+  constructor(
+    private ctx: EditorContext,
+    feature: ProjectFeature,
+  ) {
+    this.model = { geometry: feature.geometry, p: feature.properties };
+    this.saved = JSON.stringify(this.model);
+    this.body = h("div", { class: "editor-body" });
+    this.banner = h("div", { class: "editor-banner", "data-role": "editor-banner" });
+    this.undoBtn = h("button", { "data-role": "editor-undo", title: "Ctrl+Z", onclick: () => this.undo() }, "↶ " + t("ed_undo"));
+    const sections = this.sectionList();
+    const nav = h(
+      "nav",
+      { class: "editor-nav" },
+      sections.map(([id, key]) => h("a", { href: `#ed-${id}`, onclick: (e: Event) => { e.preventDefault(); this.body.querySelector(`#ed-${id}`)?.scrollIntoView({ block: "start" }); } }, t(key))),
+    );
+    this.overlay = h(
+      "div",
+      { class: "overlay editor-overlay", "data-role": "editor" },
+      h(
+        "div",
+        { class: "editor", role: "dialog", "aria-modal": "true", "aria-label": ctx.id ? t("ed_edit") : t("ed_new") },
+        h(
+          "header",
+          { class: "editor-head" },
+          h("h2", {}, ctx.id ? `${t("ed_edit")} ${this.model.p.code ?? ""}` : t("ed_new")),
+          h("span", { class: "spacer" }),
+          this.undoBtn,
+          ctx.id ? h("button", { class: "danger", "data-role": "editor-delete", onclick: () => this.remove() }, t("card_delete")) : null,
+          h("button", { "data-role": "editor-close", onclick: () => this.close() }, t("ed_close")),
+          h("button", { class: "primary", "data-role": "editor-save", title: "Ctrl+S", onclick: () => this.save() }, t("ed_save")),
+        ),
+        h("div", { class: "editor-main" }, nav, h("div", { class: "editor-scroll" }, this.banner, this.body)),
+      ),
+    );
+  }
+
+  show(): void {
+    openEditorCount++;
+    document.body.appendChild(this.overlay);
+    document.addEventListener("keydown", this.onKey, true);
+    this.render();
+    (this.body.querySelector("input, select, textarea") as HTMLElement | null)?.focus();
+  }
+
+  private get dirty(): boolean {
+    return JSON.stringify(this.model) !== this.saved;
+  }
+
+  private key(e: KeyboardEvent): void {
+    if (document.querySelector(".dialog-overlay") || this.overlay.classList.contains("picking")) return;
+    if (e.ctrlKey && (e.key === "z" || e.key === "Z")) {
+      e.preventDefault();
+      this.undo();
+    } else if (e.ctrlKey && (e.key === "s" || e.key === "S")) {
+      e.preventDefault();
+      void this.save();
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      void this.close();
+    }
+  }
+
+  private finish(): void {
+    openEditorCount--;
+    document.removeEventListener("keydown", this.onKey, true);
+    this.overlay.remove();
+  }
+
+  async close(): Promise<boolean> {
+    if (this.dirty) {
+      const ok = await ask({ title: t("ed_unsaved_title"), text: t("ed_unsaved_text"), ok: t("ed_discard"), cancel: t("ed_keep"), danger: true });
+      if (ok === null) return false;
+    }
+    this.finish();
+    return true;
+  }
+
+  private undo(): void {
+    const prev = this.history.undo();
+    if (!prev) return;
+    this.model = prev;
+    this.localErrors.clear();
+    this.render();
+  }
+
+  private async remove(): Promise<void> {
+    const name = this.model.p.name_ru || this.model.p.name_kk;
+    const reason = await ask({ title: t("del_title"), text: `${name} — ${t("del_text")}`, ok: t("del_confirm"), cancel: t("cancel"), danger: true, input: t("del_reason") });
+    if (reason === null || !this.ctx.id) return;
+    try {
+      await api.deleteProject(this.ctx.id, reason || null);
+      toast(`${t("deleted")}: ${this.model.p.code ?? name}`);
+      this.finish();
+      await this.ctx.onSaved(this.ctx.id);
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  private async save(): Promise<void> {
+    this.clearProblems();
+    if (this.localErrors.size) {
+      this.showProblems([...this.localErrors].map(([field, message]) => ({ severity: "error", field, rule: "local", message })));
+      return;
+    }
+    const feature: ProjectFeature = { type: "Feature", geometry: this.model.geometry, properties: pruneEmptyObjects(this.model.p) };
+    try {
+      const saved = this.ctx.id ? await api.updateProject(this.ctx.id, feature) : await api.addProject(feature);
+      if (saved.warnings.length) {
+        toast(`${t("ed_warnings")} ${saved.warnings.map((w) => `${w.field}: ${problemText(w)}`).join("; ")}`, "warning", 8000);
+      } else {
+        toast(`${t("ed_saved")}: ${saved.code ?? ""}`);
+      }
+      this.saved = JSON.stringify(this.model);
+      this.finish();
+      await this.ctx.onSaved(saved.id);
+    } catch (e) {
+      if (e instanceof ApiError && e.kind === "invalid" && e.problems.length) {
+        this.showProblems(e.problems);
+      } else {
+        this.banner.textContent = errorText(e);
+        this.banner.className = "editor-banner error";
+      }
+    }
+  }
+
+  // ---- problems next to fields ----------------------------------------------------------------
+
+  private clearProblems(): void {
+    for (const m of this.body.querySelectorAll(".field-problem")) m.remove();
+    for (const f of this.body.querySelectorAll(".has-error, .has-warning")) f.classList.remove("has-error", "has-warning");
+    clear(this.banner);
+    this.banner.className = "editor-banner";
+  }
+
+  private showProblems(problems: Problem[]): void {
+    const unplaced: Problem[] = [];
+    let first: HTMLElement | null = null;
+    for (const p of problems) {
+      const target = this.findField(p.field);
+      if (!target) {
+        unplaced.push(p);
+        continue;
+      }
+      target.classList.add(p.severity === "error" ? "has-error" : "has-warning");
+      target.appendChild(h("div", { class: `field-problem ${p.severity}`, "data-problem": p.field }, problemText(p)));
+      if (!first && p.severity === "error") first = target;
+    }
+    const errors = problems.filter((p) => p.severity === "error").length;
+    this.banner.className = `editor-banner ${errors ? "error" : "warning"}`;
+    this.banner.appendChild(h("strong", {}, errors ? t("ed_problems") : t("ed_warnings")));
+    this.banner.appendChild(h("ul", {}, unplaced.map((p) => h("li", {}, `${p.field}: ${problemText(p)}`))));
+    (first ?? this.banner).scrollIntoView({ block: "center" });
+    (first?.querySelector("input, select, textarea") as HTMLElement | null)?.focus();
+  }
+
+  /** The field's box for a problem path; a path inside a row falls back to the row. */
+  private findField(path: string): HTMLElement | null {
+    let p = path;
+    for (;;) {
+      const el = this.body.querySelector(`[data-field="${CSS.escape(p)}"]`) as HTMLElement | null;
+      if (el) return el;
+      const cut = Math.max(p.lastIndexOf("."), p.lastIndexOf("["));
+      if (cut <= 0) return null;
+      p = p.slice(0, cut);
+    }
+  }
+
+  // ---- fields ---------------------------------------------------------------------------------
+
+  private change(path: string, value: unknown): void {
+    this.history.before(this.model, path);
+    setPath(this.model.p, path, value);
+    this.updateLive();
+  }
+
+  private structural(f: () => void): void {
+    this.history.before(this.model, null);
+    f();
+    this.render();
+  }
+
+  private display(kind: Kind, v: unknown): string {
+    if (v === null || v === undefined) return "";
+    if (kind === "date") return formatDate(String(v));
+    if (kind === "mln") return formatPlain(kztToMln(Number(v)));
+    if (kind === "decimal") return formatPlain(Number(v));
+    return String(v);
+  }
+
+  private parse(kind: Kind, text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+    if (kind === "text" || kind === "textarea") return { ok: true, value: text.trim() === "" ? null : text };
+    if (kind === "date") {
+      const d = parseDate(text);
+      return d === undefined ? { ok: false, error: t("r_date") } : { ok: true, value: d };
+    }
+    const n = parseNumber(text);
+    if (n === undefined) return { ok: false, error: t("r_number") };
+    if (n === null) return { ok: true, value: null };
+    if ((kind === "int" || kind === "year") && !Number.isInteger(n)) return { ok: false, error: t("r_number") };
+    return { ok: true, value: kind === "mln" ? mlnToKzt(n) : n };
+  }
+
+  /** A labelled input bound to `path`; `required` values never become null. */
+  private field(path: string, label: string, kind: Kind, opts: { required?: boolean; wide?: boolean; placeholder?: string } = {}): HTMLElement {
+    const value = getPath(this.model.p, path);
+    const input =
+      kind === "textarea"
+        ? h("textarea", { rows: 2, "data-path": path })
+        : h("input", { type: "text", "data-path": path, inputmode: kind === "text" ? null : "decimal", placeholder: opts.placeholder ?? (kind === "date" ? DATE_HINT[lang()] : null) });
+    input.value = this.display(kind, value);
+    const box = h("div", { class: `field${opts.wide ? " wide" : ""}`, "data-field": path }, h("label", {}, label, input));
+    const onEdit = () => {
+      const r = this.parse(kind, input.value);
+      for (const m of box.querySelectorAll(".field-problem.local")) m.remove();
+      box.classList.remove("has-error");
+      if (!r.ok) {
+        this.localErrors.set(path, r.error);
+        return;
+      }
+      this.localErrors.delete(path);
+      this.change(path, opts.required && r.value === null ? "" : r.value);
+    };
+    input.addEventListener("input", onEdit);
+    input.addEventListener("change", onEdit);
+    input.addEventListener("blur", () => {
+      this.history.cut();
+      const err = this.localErrors.get(path);
+      if (err) {
+        box.classList.add("has-error");
+        box.appendChild(h("div", { class: "field-problem error local" }, err));
+      }
+    });
+    return box;
+  }
+
+  private select(path: string, label: string, items: [string, string][], opts: { empty?: boolean; number?: boolean } = {}): HTMLElement {
+    const value = getPath(this.model.p, path);
+    const sel = h("select", { "data-path": path }, opts.empty ? option("", "—") : null, items.map(([code, text]) => option(code, text)));
+    sel.value = value === null || value === undefined ? "" : String(value);
+    sel.addEventListener("change", () => {
+      this.history.cut();
+      this.change(path, sel.value === "" ? null : opts.number ? Number(sel.value) : sel.value);
+    });
+    return h("div", { class: "field", "data-field": path }, h("label", {}, label, sel));
+  }
+
+  private ref(list: keyof Reference): [string, string][] {
+    return this.ctx.reference[list].map((i) => [i.code, pick(i.label)]);
+  }
+
+  private sectionList(): [string, Key][] {
+    return [
+      ["general", "sec_general"],
+      ["location", "sec_location"],
+      ["finance", "sec_finance"],
+      ["schedule", "sec_schedule"],
+      ["actions", "sec_actions"],
+      ["support", "sec_support"],
+      ["local", "sec_local"],
+      ["monitoring", "sec_monitoring"],
+      ["acts", "sec_acts"],
+    ];
+  }
+
+  private section(id: string, key: Key, ...children: (HTMLElement | null)[]): HTMLElement {
+    return h("section", { id: `ed-${id}`, class: "editor-section" }, h("h3", {}, t(key)), ...children);
+  }
+
+  private grid(...children: (HTMLElement | null)[]): HTMLElement {
+    return h("div", { class: "grid" }, ...children);
+  }
+
+  /** A list of rows (financing, milestones...) with add and remove. */
+  private rows<T>(list: "financing" | "milestones" | "actions" | "support_measures" | "monitoring", title: Key, blank: () => T, row: (i: number) => HTMLElement[]): HTMLElement {
+    const items = this.model.p[list] as unknown[];
+    return h(
+      "div",
+      { class: `rows rows-${list}`, "data-field": list },
+      h("h4", {}, t(title)),
+      items.map((_, i) =>
+        h(
+          "div",
+          { class: "row", "data-field": `${list}[${i}]`, "data-row": `${list}` },
+          ...row(i),
+          h("button", { class: "icon remove", title: t("p_remove_row"), "aria-label": t("p_remove_row"), "data-role": `remove-${list}`, onclick: () => this.structural(() => items.splice(i, 1)) }, "×"),
+        ),
+      ),
+      h("button", { class: "add", "data-role": `add-${list}`, onclick: () => this.structural(() => items.push(blank())) }, "+ " + t("p_add_row")),
+    );
+  }
+
+  private render(): void {
+    const scroll = this.body.parentElement?.scrollTop ?? 0;
+    clear(this.body);
+    const p = this.model.p;
+    const regions = (this.ctx.open.region ? this.ctx.regions.filter((r) => r.kato === this.ctx.open.region) : this.ctx.regions).map((r) => [r.kato, pick(r.label)] as [string, string]);
+    const year = new Date().getFullYear();
+    const measures = this.ctx.reference.support_measures.map((i) => [i.code, `${i.code}. ${pick(i.label)}`] as [string, string]);
+    this.body.append(
+      this.section(
+        "general",
+        "sec_general",
+        this.grid(
+          this.field("name_kk", t("p_name_kk"), "text", { required: true, wide: true }),
+          this.field("name_ru", t("p_name_ru"), "text", { required: true, wide: true }),
+          this.field("name_en", t("p_name_en"), "text", { wide: true }),
+          this.field("initiator", t("p_initiator"), "text"),
+          this.field("initiator_bin", t("p_initiator_bin"), "text"),
+          this.select("level", t("p_level"), this.ref("levels")),
+          this.select("status", t("p_status"), this.ref("statuses")),
+          this.select("sector", t("p_sector"), this.ref("sectors"), { empty: true }),
+          this.field("oked", t("p_oked"), "text"),
+          this.field("responsible_body", t("p_responsible_body"), "text"),
+        ),
+      ),
+      this.section(
+        "location",
+        "sec_location",
+        this.grid(
+          this.select("region", t("p_region"), regions, { empty: !this.ctx.open.region }),
+          this.field("district", t("p_district"), "text"),
+          this.field("settlement", t("p_settlement"), "text"),
+          this.field("zone", t("p_zone"), "text"),
+        ),
+        this.locationFields(),
+      ),
+      this.section(
+        "finance",
+        "sec_finance",
+        this.grid(
+          this.field("cost_kzt", t("p_cost"), "mln"),
+          this.field("cost_original.currency", t("p_cost_currency"), "text", { placeholder: "USD" }),
+          this.field("cost_original.amount", t("p_cost_amount"), "decimal"),
+          this.field("cost_original.rate", t("p_cost_rate"), "decimal"),
+          this.field("capacity.value", t("p_capacity_value"), "decimal"),
+          this.field("capacity.unit", t("p_capacity_unit"), "text"),
+          this.field("capacity.product", t("p_capacity_product"), "text"),
+          this.field("jobs_construction", t("p_jobs_construction"), "int"),
+          this.field("jobs_permanent", t("p_jobs_permanent"), "int"),
+        ),
+        this.rows("financing", "p_financing", () => ({ id: null, source: this.ctx.reference.financing_sources[0]?.code ?? "own_funds", amount_kzt: 0, year, status: "planned", note: null }), (i) => [
+          this.select(`financing[${i}].source`, t("p_fin_source"), this.ref("financing_sources")),
+          this.field(`financing[${i}].amount_kzt`, t("p_fin_amount"), "mln", { required: true }),
+          this.field(`financing[${i}].year`, t("p_fin_year"), "year", { required: true }),
+          this.select(`financing[${i}].status`, t("p_fin_status"), this.ref("financing_statuses")),
+          this.field(`financing[${i}].note`, t("p_note"), "text"),
+        ]),
+        h("div", { class: "balance", "data-role": "financing-balance" }),
+      ),
+      this.section(
+        "schedule",
+        "sec_schedule",
+        this.grid(
+          this.field("start_date", t("p_start_date"), "date"),
+          this.field("commissioning_planned", t("p_commissioning_planned"), "date"),
+          this.field("commissioning_actual", t("p_commissioning_actual"), "date"),
+          this.field("design_capacity_date", t("p_design_capacity_date"), "date"),
+        ),
+        this.rows("milestones", "p_milestones", () => ({ id: null, name: "", planned: null, actual: null }), (i) => [
+          this.field(`milestones[${i}].name`, t("p_ms_name"), "text", { required: true }),
+          this.field(`milestones[${i}].planned`, t("p_ms_planned"), "date"),
+          this.field(`milestones[${i}].actual`, t("p_ms_actual"), "date"),
+        ]),
+      ),
+      this.section(
+        "actions",
+        "sec_actions",
+        this.rows("actions", "p_actions", () => ({ id: null, title: "", responsible: null, due: null, status: "planned", done: null, note: null }), (i) => [
+          this.field(`actions[${i}].title`, t("p_ac_title"), "text", { required: true }),
+          this.field(`actions[${i}].responsible`, t("p_ac_responsible"), "text"),
+          this.field(`actions[${i}].due`, t("p_ac_due"), "date"),
+          this.select(`actions[${i}].status`, t("p_ac_status"), this.ref("action_statuses")),
+          this.field(`actions[${i}].done`, t("p_ac_done"), "date"),
+          this.field(`actions[${i}].note`, t("p_note"), "text"),
+        ]),
+      ),
+      this.section(
+        "support",
+        "sec_support",
+        this.rows("support_measures", "p_support", () => ({ id: null, measure: 1, amount_kzt: null, note: null }), (i) => [
+          this.select(`support_measures[${i}].measure`, t("p_sm_measure"), measures, { number: true }),
+          this.field(`support_measures[${i}].amount_kzt`, t("p_sm_amount"), "mln"),
+          this.field(`support_measures[${i}].note`, t("p_note"), "text"),
+        ]),
+        this.criteria(),
+      ),
+      this.section(
+        "local",
+        "sec_local",
+        this.grid(
+          this.field("local_content_labour_pct", t("p_lc_labour"), "decimal"),
+          this.field("local_content_goods_pct", t("p_lc_goods"), "decimal"),
+          this.field("local_content_expertise_date", t("p_lc_date"), "date"),
+          this.field("local_content_expertise_ref", t("p_lc_ref"), "text"),
+        ),
+      ),
+      this.section(
+        "monitoring",
+        "sec_monitoring",
+        this.rows(
+          "monitoring",
+          "p_monitoring",
+          () => ({ id: null, period: `${year}-Q${Math.floor(new Date().getMonth() / 3) + 1}`, investment_kzt: null, progress_pct: null, jobs_created: null, output_kzt: null, output_natural: null, exports_usd: null, utilisation_pct: null, taxes_kzt: null, local_content_pct: null, status: null, comment: null, reported_by: null, reported_on: null }),
+          (i) => [
+            this.grid(
+              this.field(`monitoring[${i}].period`, t("p_mo_period"), "text", { required: true }),
+              this.field(`monitoring[${i}].investment_kzt`, t("p_mo_investment"), "mln"),
+              this.field(`monitoring[${i}].progress_pct`, t("p_mo_progress"), "decimal"),
+              this.field(`monitoring[${i}].jobs_created`, t("p_mo_jobs"), "int"),
+              this.field(`monitoring[${i}].output_kzt`, t("p_mo_output"), "mln"),
+              this.field(`monitoring[${i}].exports_usd`, t("p_mo_exports"), "decimal"),
+              this.field(`monitoring[${i}].utilisation_pct`, t("p_mo_utilisation"), "decimal"),
+              this.field(`monitoring[${i}].taxes_kzt`, t("p_mo_taxes"), "mln"),
+              this.field(`monitoring[${i}].local_content_pct`, t("p_mo_lc"), "decimal"),
+              this.select(`monitoring[${i}].status`, t("p_mo_status"), this.ref("statuses"), { empty: true }),
+              this.field(`monitoring[${i}].reported_by`, t("p_mo_reported_by"), "text"),
+              this.field(`monitoring[${i}].reported_on`, t("p_mo_reported_on"), "date"),
+              this.field(`monitoring[${i}].comment`, t("p_mo_comment"), "text", { wide: true }),
+            ),
+          ],
+        ),
+      ),
+      this.section(
+        "acts",
+        "sec_acts",
+        this.grid(
+          this.field("inclusion_act", t("p_inclusion_act"), "text"),
+          this.field("inclusion_date", t("p_inclusion_date"), "date"),
+          this.field("exclusion_act", t("p_exclusion_act"), "text"),
+          this.field("exclusion_date", t("p_exclusion_date"), "date"),
+          this.field("exclusion_reason", t("p_exclusion_reason"), "text", { wide: true }),
+          this.field("problems", t("p_problems"), "textarea", { wide: true }),
+          this.field("notes", t("p_notes"), "textarea", { wide: true }),
+        ),
+      ),
+    );
+    void p;
+    this.updateLive();
+    if (this.body.parentElement) this.body.parentElement.scrollTop = scroll;
+  }
+
+  private criteria(): HTMLElement {
+    return h(
+      "fieldset",
+      { class: "criteria", "data-field": "criteria" },
+      h("legend", {}, t("p_criteria")),
+      this.ctx.reference.criteria.map((c) => {
+        const box = h("input", { type: "checkbox", "data-path": `criteria:${c.code}`, checked: this.model.p.criteria.includes(c.code) });
+        box.addEventListener("change", () => {
+          this.history.before(this.model, null);
+          const set = new Set(this.model.p.criteria);
+          if (box.checked) set.add(c.code);
+          else set.delete(c.code);
+          this.model.p.criteria = this.ctx.reference.criteria.map((x) => x.code).filter((x) => set.has(x));
+          this.updateLive();
+        });
+        return h("label", { class: "check" }, box, pick(c.label));
+      }),
+    );
+  }
+
+  private locationFields(): HTMLElement {
+    const g = this.model.geometry;
+    if (g && g.type !== "Point") {
+      return h("p", { class: "muted", "data-field": "geometry" }, `${g.type}: ${t("p_shape_kept")}`);
+    }
+    const coords = (g?.coordinates as [number, number] | undefined) ?? null;
+    const mk = (i: 0 | 1, label: string) => {
+      const input = h("input", { type: "text", inputmode: "decimal", "data-path": i === 0 ? "geometry.lon" : "geometry.lat" });
+      input.value = coords ? formatPlain(coords[i]) : "";
+      const onEdit = () => {
+        const lon = parseNumber((box.querySelector('[data-path="geometry.lon"]') as HTMLInputElement).value);
+        const lat = parseNumber((box.querySelector('[data-path="geometry.lat"]') as HTMLInputElement).value);
+        if (lon === undefined || lat === undefined) {
+          this.localErrors.set("geometry", t("r_number"));
+          return;
+        }
+        this.localErrors.delete("geometry");
+        this.history.before(this.model, "geometry");
+        this.model.geometry = lon === null || lat === null ? null : { type: "Point", coordinates: [lon, lat] };
+        this.updateLive();
+      };
+      input.addEventListener("input", onEdit);
+      input.addEventListener("change", onEdit);
+      return h("label", {}, label, input);
+    };
+    const box: HTMLElement = h(
+      "div",
+      { class: "field location", "data-field": "geometry" },
+      h("div", { class: "grid" }, mk(0, t("p_lon")), mk(1, t("p_lat"))),
+      this.ctx.pickOnMap ? h("button", { "data-role": "pick-on-map", onclick: () => this.pick() }, "⌖ " + t("p_pick")) : null,
+    );
+    return box;
+  }
+
+  private pick(): void {
+    const pickOnMap = this.ctx.pickOnMap;
+    if (!pickOnMap) return;
+    this.overlay.classList.add("picking");
+    const hint = h("div", { class: "pick-hint", "data-role": "pick-hint" }, t("p_pick_hint"));
+    document.body.appendChild(hint);
+    const end = () => {
+      hint.remove();
+      this.overlay.classList.remove("picking");
+      document.removeEventListener("keydown", esc, true);
+    };
+    const esc = (e: KeyboardEvent) => {
+      if (e.key === "Escape") {
+        e.stopPropagation();
+        pickOnMap(null);
+        end();
+      }
+    };
+    document.addEventListener("keydown", esc, true);
+    pickOnMap((lngLat) => {
+      end();
+      this.history.before(this.model, null);
+      this.model.geometry = { type: "Point", coordinates: lngLat };
+      this.render();
+    });
+  }
+
+  /** What changes as the user types: the financing balance, undo's state. */
+  private updateLive(): void {
+    this.undoBtn.disabled = !this.history.canUndo;
+    const el = this.body.querySelector('[data-role="financing-balance"]') as HTMLElement | null;
+    if (!el) return;
+    const b = financingBalance(this.model.p);
+    clear(el);
+    const ok = b.diff === null || Math.abs(b.diff) < 0.5;
+    el.className = `balance ${ok ? "ok" : "warn"}`;
+    el.append(`${t("p_fin_sum")}: `, h("strong", { "data-role": "financing-sum" }, formatMoney(b.sum)));
+    if (b.cost !== null) {
+      el.append(` · ${t("col_cost")}: ${formatMoney(b.cost)}`);
+      if (b.pct !== null) el.append(` · ${formatNumber(b.pct, 1)}% ${t("p_fin_vs_cost")}`);
+      if (!ok) el.append(` · ${t("p_fin_diff")}: ${formatMoney(b.diff)} — ${t("r_financing_sum")}`);
+    }
+  }
+}
+
+/** A number as a person types it: comma decimals in kk/ru, no grouping, no trailing zeros. */
+function formatPlain(n: number): string {
+  if (!Number.isFinite(n)) return "";
+  const s = String(Number(n.toFixed(6)));
+  return lang() === "en" ? s : s.replace(".", ",");
+}
