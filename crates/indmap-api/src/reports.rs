@@ -102,18 +102,21 @@ impl Indmap {
         } else {
             indmap_print::filter_text::describe(filter, lang, &reference.sectors)
         };
+        ctx.level = filter.level;
         ctx.sectors = reference.sectors;
         ctx.sources = reference.financing_sources;
         Ok(ctx)
     }
 
-    /// The map of the filtered projects: of one region when the filter names exactly one, else
-    /// of Kazakhstan.
+    /// The map of the filtered projects: of one region when the filter names exactly one (or the
+    /// database keeps one region's map), else of Kazakhstan.
     pub fn print_map(&self, filter: &ProjectFilter, options: &PrintOptions) -> Result<Vec<u8>> {
         let projects = self.list(filter)?;
         let ctx = self.print_context(&projects, filter, options.lang, options.setup)?;
-        let region = match filter.regions.as_slice() {
-            [one] => Some(*one),
+        // A region's database prints its region unless the filter says otherwise.
+        let region = match (filter.regions.as_slice(), self.info().scope) {
+            ([one], _) => Some(*one),
+            ([], indmap_core::Scope::Region(own)) => Some(own),
             _ => None,
         };
         let doc = indmap_print::map_document(&ctx, &projects, indmap_print::MapOptions { region, by: options.by });
@@ -169,5 +172,59 @@ impl Indmap {
             pages: vec![page],
         };
         render(&doc, options)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Env;
+    use chrono::{TimeZone, Utc};
+    use indmap_core::Scope;
+
+    fn sample_db(dir: &std::path::Path) -> Indmap {
+        let at = Utc.with_ymd_and_hms(2026, 3, 7, 9, 0, 0).unwrap();
+        let mut db = Indmap::init(&dir.join("m.sqlite"), Scope::Ministry, Env::fixed("official", at)).unwrap();
+        db.add_sample(40, 1).unwrap();
+        db
+    }
+
+    #[test]
+    fn a_regional_database_prints_its_region() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 3, 7, 9, 0, 0).unwrap();
+        let region = indmap_core::RegionCode::parse("35").unwrap();
+        let mut db =
+            Indmap::init(&dir.path().join("r.sqlite"), Scope::Region(region), Env::fixed("planner", at)).unwrap();
+        db.add_sample(10, 1).unwrap();
+        let options = PrintOptions { format: PageFormat::Svg, ..PrintOptions::default() };
+        let svg = String::from_utf8(db.print_map(&ProjectFilter::default(), &options).unwrap()).unwrap();
+        assert!(svg.contains("Карта индустриализации — Карагандинская область"));
+    }
+
+    #[test]
+    fn the_content_hash_is_of_exactly_the_printed_projects() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = sample_db(dir.path());
+        let all = db.list(&ProjectFilter::default()).unwrap();
+        assert_eq!(content_hash(&all), content_hash(&db.list(&ProjectFilter::default()).unwrap()));
+        assert!(content_hash(&all).starts_with("sha256:") && content_hash(&all).len() == 7 + 64);
+        assert_ne!(content_hash(&all), content_hash(&all[1..]));
+    }
+
+    #[test]
+    fn a_printout_carries_the_database_id_and_the_date_of_the_clock() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = sample_db(dir.path());
+        let options = PrintOptions { format: PageFormat::Svg, ..PrintOptions::default() };
+        let svg = String::from_utf8(db.print_map(&ProjectFilter::default(), &options).unwrap()).unwrap();
+        assert!(svg.contains(&db.info().db_id.to_string()));
+        assert!(svg.contains("07.03.2026"), "the print date comes from the API's clock");
+        let all = db.list(&ProjectFilter::default()).unwrap();
+        assert!(svg.contains(&content_hash(&all)));
+        let pdf = db.print_passport(all[0].code.as_ref().unwrap().as_str(), &PrintOptions::default()).unwrap();
+        assert!(pdf.starts_with(b"%PDF"));
+        let csv = db.report_table(&ProjectFilter::default(), Lang::Kk, TableFormat::Csv).unwrap();
+        assert!(csv.starts_with(b"\xEF\xBB\xBF"));
     }
 }

@@ -13,7 +13,8 @@ use indmap_core::{Project, RegionCode};
 /// Called after each page is made, with (pages done, pages in all): for a progress bar.
 pub type Progress<'a> = &'a mut dyn FnMut(usize, usize);
 
-/// The atlas of `projects`: regions with no project are left out, except when none has any.
+/// The atlas of `projects`. Regions with no project are left out; with no project at all it is
+/// the overview page alone, saying so.
 pub fn atlas_document(ctx: &PrintContext, projects: &[Project], by: SymbolBy, progress: Progress) -> Document {
     let lang = ctx.lang;
     let all: Vec<&Project> = projects.iter().collect();

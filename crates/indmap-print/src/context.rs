@@ -29,6 +29,8 @@ pub struct PrintContext {
     pub sources: Vec<ReferenceItem>,
     /// What the projects were chosen by, already in words (empty: no filter).
     pub filters: String,
+    /// The map level the filter chose, if it chose one: the subtitle says "both maps" otherwise.
+    pub level: Option<indmap_core::MapLevel>,
 }
 
 impl PrintContext {
@@ -41,6 +43,7 @@ impl PrintContext {
             sectors: reference::default_sectors(),
             sources: reference::default_financing_sources(),
             filters: String::new(),
+            level: None,
         }
     }
 

@@ -4,6 +4,14 @@
 //! Everything here is a pure function of what it is given: the projects, the language, the
 //! paper, and the traceability data (database id, content hash, print date) that the footer
 //! prints. Nothing reads a clock, a file or the database, so the same input gives the same page.
+//!
+//! How a page is made: every page is first an SVG in millimetres ([`Page`]). Maps, tables and
+//! furniture are written directly as SVG (vector outlines need no pixel grid); charts come from
+//! plotters' SVG backend and are embedded. usvg lays text out with the bundled DejaVu Sans
+//! ([`fonts`]), svg2pdf writes the PDF with the font embedded as a subset (text stays
+//! searchable and copyable), resvg draws the PNG. Maps use an equidistant cylindrical
+//! projection with its standard parallel at the centre of the printed extent ([`projection`]);
+//! the scale bar is true there and along every meridian, and the page says so.
 
 pub mod atlas;
 pub mod charts;

@@ -93,8 +93,13 @@ pub fn map_page(
     let mut canvas = Canvas::new();
     let body = setup.body();
     let (footer_area, rest) = body.take_bottom(furniture::footer_height(k));
+    // The level is part of the filters when one was chosen; otherwise say the page shows both.
+    let level = match ctx.level {
+        Some(_) => String::new(),
+        None => format!("{}: {} · ", Word::Level.text(lang), Word::AllLevels.text(lang)),
+    };
     let level_scope = format!(
-        "{}: {} · {} {}",
+        "{level}{}: {} · {} {}",
         Word::Filters.text(lang),
         if ctx.filters.is_empty() { Word::NoFilters.text(lang) } else { &ctx.filters },
         Word::AsOf.text(lang),

@@ -85,6 +85,15 @@ pub fn symbol_radius(count: usize, k: f64) -> f64 {
 /// bar): labels keep out of them.
 pub fn draw(canvas: &mut Canvas, frame: Rect, content: &MapContent, reserved: &[Rect], clip_id: &str) -> DrawnMap {
     let projection = Projection::fit(extent(content.region).padded(0.03), frame.inset(1.0));
+    // What lies beyond the frame's edges (the frame may be wider than the region): outlines
+    // wholly outside are left out, which keeps a region's page small.
+    let (west, north) = projection.to_lonlat(frame.x, frame.y);
+    let (east, south) = projection.to_lonlat(frame.right(), frame.bottom());
+    let visible = |kato: &str| {
+        boundaries()
+            .bounding_rect(kato)
+            .is_some_and(|b| b.min().x <= east && b.max().x >= west && b.min().y <= north && b.max().y >= south)
+    };
     canvas.begin_clip(clip_id, frame);
     canvas.rect(frame, "#dbe9f4", "none", 0.0);
     let k = content.k;
@@ -93,15 +102,15 @@ pub fn draw(canvas: &mut Canvas, frame: Rect, content: &MapContent, reserved: &[
         let (fill, stroke, width) = match (content.region, chosen) {
             (None, _) => ("#fbf8ef", "#7a7a7a", 0.25 * k),
             (Some(_), true) => ("#fffdf5", "#333333", 0.5 * k),
-            (Some(_), false) => ("#ececec", "#b0b0b0", 0.2 * k),
+            (Some(_), false) => ("#e2e2e2", "#a8a8a8", 0.2 * k),
         };
-        if chosen && content.region.is_some() {
-            continue; // drawn last, so its outline lies on top of its neighbours'
+        if chosen && content.region.is_some() || !visible(r.kato) {
+            continue; // the chosen region is drawn last, so its outline lies on top of its neighbours'
         }
         canvas.rings(&region_rings(r.kato, &projection), fill, stroke, width);
     }
     if let Some(code) = content.region {
-        canvas.rings(&region_rings(code.as_str(), &projection), "#fffdf5", "#333333", 0.5 * k);
+        canvas.rings(&region_rings(code.as_str(), &projection), "#fff8e1", "#333333", 0.5 * k);
     }
 
     let mut occupied = Occupied::new(frame, 8.0);
@@ -172,5 +181,11 @@ pub fn locator(canvas: &mut Canvas, frame: Rect, region: RegionCode, k: f64) {
     for r in REGIONS.iter() {
         let (fill, stroke) = if r.kato == region.as_str() { ("#d84315", "#8a2a0d") } else { ("#e6e6e6", "#9a9a9a") };
         canvas.rings(&region_rings(r.kato, &projection), fill, stroke, 0.1 * k);
+    }
+    // A city is too small to see at this scale: ring its place.
+    let r = region.region();
+    if r.is_city {
+        let (x, y) = projection.to_page(r.centre.1, r.centre.0);
+        canvas.circle(x, y, 1.6 * k, "none", "#d84315", 0.5 * k);
     }
 }

@@ -13,7 +13,7 @@ use crate::mapframe::{self, MapContent};
 use crate::paper::{PageSetup, Rect};
 use crate::svg::{Anchor, Canvas, TextStyle};
 use crate::symbology::{SymbolBy, Symbology};
-use indmap_core::reference::support_measure;
+use indmap_core::reference::{ActionStatus, support_measure};
 use indmap_core::{Money, Project};
 use std::collections::BTreeMap;
 
@@ -318,7 +318,15 @@ fn second_page(ctx: &PrintContext, p: &Project) -> Page {
     let mut y = rest.y;
     let small = TextStyle::new(7.5 * k).color("#555555");
 
-    y += section(&mut canvas, ctx, rest.x, y, Word::ActionPlan.text(lang));
+    // The heading says at once how far the plan is: done out of all (cancelled items excluded).
+    let live = p.actions.iter().filter(|a| a.status != ActionStatus::Cancelled).count();
+    let done = p.actions.iter().filter(|a| a.status == ActionStatus::Done).count();
+    let heading = if live > 0 {
+        format!("{} — {}: {done} / {live}", Word::ActionPlan.text(lang), lang.pick(&ActionStatus::Done.label()))
+    } else {
+        Word::ActionPlan.text(lang).to_string()
+    };
+    y += section(&mut canvas, ctx, rest.x, y, &heading);
     if p.actions.is_empty() {
         canvas.text(rest.x, y + 4.0, Word::NoData.text(lang), small);
         y += 8.0;

@@ -76,6 +76,15 @@ impl Projection {
         (self.centre_x + x_m * self.mm_per_m, self.centre_y - y_m * self.mm_per_m)
     }
 
+    /// The longitude and latitude at a page point: the inverse of [`Projection::to_page`].
+    pub fn to_lonlat(&self, x: f64, y: f64) -> (f64, f64) {
+        let x_m = (x - self.centre_x) / self.mm_per_m;
+        let y_m = (self.centre_y - y) / self.mm_per_m;
+        let lon = self.lon0 + (x_m / (self.cos_lat0 * EARTH_RADIUS_M)).to_degrees();
+        let lat = self.lat0 + (y_m / EARTH_RADIUS_M).to_degrees();
+        (lon, lat)
+    }
+
     /// Metres on the ground per millimetre on paper, true along the standard parallel.
     pub fn metres_per_mm(&self) -> f64 {
         1.0 / self.mm_per_m
@@ -106,5 +115,8 @@ mod tests {
         assert!((km - 111.19 * 46f64.to_radians().cos()).abs() < 0.05, "{km}");
         // North is up.
         assert!(y2 < y1);
+        let (x, y) = p.to_page(70.5, 45.5);
+        let (lon, lat) = p.to_lonlat(x, y);
+        assert!((lon - 70.5).abs() < 1e-9 && (lat - 45.5).abs() < 1e-9);
     }
 }

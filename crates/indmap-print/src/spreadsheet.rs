@@ -347,7 +347,7 @@ pub fn xlsx(ctx: &PrintContext, projects: &[Project]) -> Result<Vec<u8>, XlsxErr
     wb.set_properties(
         &rust_xlsxwriter::DocProperties::new()
             .set_title(Word::MapTitle.text(lang))
-            .set_subject(&crate::map_page::subject(ctx))
+            .set_subject(crate::map_page::subject(ctx))
             .set_author("indmap"),
     );
 

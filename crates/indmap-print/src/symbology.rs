@@ -128,3 +128,46 @@ impl Symbology {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use indmap_core::{Project, RegionCode};
+    use uuid::Uuid;
+
+    fn project(status: Status, sector: Option<&str>) -> Project {
+        let mut p = Project::new(Uuid::nil(), "a".into(), "a".into(), RegionCode::parse("35").unwrap());
+        p.status = status;
+        p.sector = sector.map(Into::into);
+        p
+    }
+
+    #[test]
+    fn the_legend_counts_every_project_once_with_the_colour_it_is_drawn_in() {
+        let sectors = indmap_core::reference::default_sectors();
+        let projects = [
+            project(Status::Construction, Some("energy")),
+            project(Status::Construction, Some("mining")),
+            project(Status::Delayed, Some("no-such-sector")),
+            project(Status::Commissioned, None),
+        ];
+        let by_status = Symbology::new(SymbolBy::Status, &sectors, Lang::Ru);
+        let legend = by_status.legend(&projects);
+        assert_eq!(legend.iter().map(|c| c.count).sum::<usize>(), projects.len());
+        assert_eq!(
+            legend[0],
+            Category {
+                label: "Строительство".into(), colour: status_colour(Status::Construction), count: 2
+            }
+        );
+        for p in &projects {
+            let colour = by_status.colour(by_status.class_of(p));
+            assert!(legend.iter().any(|c| c.colour == colour), "{colour} is drawn but not in the legend");
+        }
+        let by_sector = Symbology::new(SymbolBy::Sector, &sectors, Lang::Kk);
+        let legend = by_sector.legend(&projects);
+        assert_eq!(legend.len(), 3);
+        assert_eq!(legend.last().unwrap().label, "Сала көрсетілмеген");
+        assert_eq!(legend.last().unwrap().count, 2, "unknown and missing sectors share one class");
+    }
+}

@@ -6,6 +6,7 @@ mod common;
 use common::*;
 use indmap_core::RegionCode;
 use indmap_print::*;
+use std::path::Path;
 
 const A4_PT: (f64, f64) = (595.28, 841.89);
 const A3_PT: (f64, f64) = (841.89, 1190.55);
@@ -180,4 +181,17 @@ fn standalone_charts_render_as_png_and_svg() {
     }
     let page = chart_page(&ctx, ChartKind::ProjectsByRegion, &projects);
     assert!(page.to_svg().contains("Карагандинская область"));
+}
+
+#[test]
+fn the_reference_comparison_tells_different_pages_apart() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference");
+    let read = |name: &str| std::fs::read(dir.join(name)).unwrap();
+    let same = common::difference(&read("map-35-a4-portrait-ru.png"), &read("map-35-a4-portrait-ru.png"));
+    assert_eq!(same, 0.0);
+    // The same layout with another region and no projects: the tolerance (0.02) must catch it.
+    let other = common::difference(&read("map-35-a4-portrait-ru.png"), &read("map-empty-a4-ru.png"));
+    assert!(other > 0.04, "{other}");
+    let landscape = common::difference(&read("map-kz-a4-landscape-kk.png"), &read("map-kz-2000-a4-landscape-ru.png"));
+    assert!(landscape > 0.02, "300 projects in Kazakh against 2,000 in Russian: {landscape}");
 }

@@ -54,7 +54,8 @@ pub fn pdfinfo(pdf: &Path) -> (usize, f64, f64) {
     (pages, size[0], size[1])
 }
 
-/// The text of a PDF (or of one page), as pdftotext extracts it.
+/// The text of a PDF (or of one page), as pdftotext extracts it, with every run of white space
+/// (line breaks of wrapped text, no-break spaces in numbers) as one space.
 pub fn pdftotext(pdf: &Path, page: Option<usize>) -> String {
     let mut args = vec![];
     let p = page.map(|p| p.to_string());
@@ -62,7 +63,7 @@ pub fn pdftotext(pdf: &Path, page: Option<usize>) -> String {
         args.extend(["-f", p, "-l", p]);
     }
     args.extend([pdf.to_str().unwrap(), "-"]);
-    run("pdftotext", &args)
+    run("pdftotext", &args).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A page of the PDF as PNG at `dpi`, by pdftoppm.
