@@ -13,14 +13,16 @@ mod reports;
 mod sync;
 mod views;
 
+pub use backups::{Backup, restore};
 pub use env::{Clock, CountingIds, Env, FixedClock, SystemClock, SystemIds};
 pub use error::{Error, ErrorKind, Result};
 pub use indmap_core as core;
-pub use indmap_store::{DbInfo, LogEntry};
-pub use backups::{Backup, restore};
 pub use indmap_exchange::Manifest;
+pub use indmap_store::{DbInfo, LogEntry};
 pub use projects::{AddReport, UpdateReport};
-pub use reports::{ChartKind, PageFormat, Paper, PrintBy, PrintLang, PrintOptions, PrintSetup, TableFormat, content_hash};
+pub use reports::{
+    ChartKind, PageFormat, Paper, PrintBy, PrintLang, PrintOptions, PrintSetup, TableFormat, content_hash,
+};
 pub use sync::{ConflictView, FieldUpdate, ImportReport, ProjectUpdate, Refusal, Take, Totals};
 pub use views::{MapView, ProjectRow, RegionFigures, SourceTotal, Summary, ViewFilter, open_sample};
 
@@ -34,6 +36,17 @@ use std::path::{Path, PathBuf};
 /// Where the user's database lives when no path is given: the platform's data folder.
 pub fn default_db_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("kz", "indmap", "indmap").map(|d| d.data_dir().join("indmap.sqlite"))
+}
+
+/// Where a file lives: its full path and, where the system has one, its file number. A copy
+/// differs in one or the other.
+fn file_home(path: &Path) -> Result<String> {
+    let full = std::fs::canonicalize(path)?;
+    #[cfg(unix)]
+    let number = std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(&full)?).to_string();
+    #[cfg(not(unix))]
+    let number = String::new();
+    Ok(format!("{}#{number}", full.display()))
 }
 
 /// The 20 regions with their names and centres.
@@ -69,7 +82,9 @@ impl Indmap {
         }
         let db_id = env.ids.new_id();
         let store = Store::create(path, scope, db_id, env.clock.now())?;
-        Ok(Indmap { store, env })
+        let mut db = Indmap { store, env };
+        db.settle_identity()?;
+        Ok(db)
     }
 
     pub fn open(path: &Path, env: Env) -> Result<Indmap> {
@@ -80,7 +95,17 @@ impl Indmap {
             )),
             other => other.into(),
         })?;
-        Ok(Indmap { store, env })
+        let mut db = Indmap { store, env };
+        db.settle_identity()?;
+        Ok(db)
+    }
+
+    /// Gives a copied database file an id of its own (see `Store::settle_identity`).
+    fn settle_identity(&mut self) -> Result<()> {
+        let home = file_home(&self.store.info().path)?;
+        let (ids, now) = (&mut self.env.ids, self.env.clock.now());
+        self.store.settle_identity(&home, || ids.new_id(), now)?;
+        Ok(())
     }
 
     pub fn info(&self) -> &DbInfo {

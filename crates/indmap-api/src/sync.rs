@@ -50,13 +50,9 @@ pub struct Totals {
     pub jobs_permanent: u64,
 }
 
-impl Totals {
-    fn of(projects: &[Project]) -> Totals {
-        Totals {
-            projects: projects.len(),
-            cost_kzt: projects.iter().filter_map(|p| p.cost).sum(),
-            jobs_permanent: projects.iter().filter_map(|p| p.jobs_permanent).map(u64::from).sum(),
-        }
+impl From<(usize, i64, i64)> for Totals {
+    fn from((projects, cost, jobs): (usize, i64, i64)) -> Totals {
+        Totals { projects, cost_kzt: Money(cost), jobs_permanent: jobs.max(0) as u64 }
     }
 }
 
@@ -162,7 +158,7 @@ impl Indmap {
     /// two databases with the same map have the same hash, whatever order they learnt it in.
     pub fn content_hash(&self) -> Result<String> {
         let mut hash = Sha256::new();
-        let mut all = self.store.versioned_projects()?;
+        let mut all = self.store.versioned_projects(None)?;
         all.sort_by_key(|(p, _)| p.id);
         for (_, vp) in all {
             for (key, value) in vp.values() {
@@ -175,8 +171,7 @@ impl Indmap {
     /// Writes this database's map (or one region of it) to an exchange file.
     pub fn export(&self, out: &Path, region: Option<RegionCode>) -> Result<Manifest> {
         let info = self.store.info();
-        let projects: Vec<_> =
-            self.store.versioned_projects()?.into_iter().filter(|(p, _)| region.is_none_or(|r| p.region == r)).collect();
+        let projects = self.store.versioned_projects(region)?;
         let manifest = Manifest {
             format: String::new(),
             format_version: 0,
@@ -205,11 +200,15 @@ impl Indmap {
         })?;
         let info = self.store.info().clone();
         if manifest.db_id == info.db_id {
-            return Err(Error::new(ErrorKind::Conflict, format!("{} was exported by this very database; there is nothing to merge", file.display())));
+            return Err(Error::new(
+                ErrorKind::Conflict,
+                format!("{} was exported by this very database; there is nothing to merge", file.display()),
+            ));
         }
-        let file_name = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let file_name =
+            file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
         let sha256 = indmap_exchange::file_sha256(file)?;
-        let before = Totals::of(&self.store.projects(&Default::default())?);
+        let before = Totals::from(self.store.totals()?);
         let mut report = ImportReport {
             file: file_name.clone(),
             manifest: manifest.clone(),
@@ -235,20 +234,28 @@ impl Indmap {
         let author = Author { user: self.env.user.clone(), at: self.env.clock.now(), origin: file_name.clone() };
         let ids = self.env.ids.as_mut();
         let run = |w: &mut indmap_store::Writer<'_>| -> indmap_store::Result<ImportReport> {
-            for (db, scope) in manifest.databases.iter().cloned().chain([(manifest.db_id.to_string(), manifest.scope.clone())]) {
+            for (db, scope) in
+                manifest.databases.iter().cloned().chain([(manifest.db_id.to_string(), manifest.scope.clone())])
+            {
                 let Ok(db) = Uuid::parse_str(&db) else { continue };
                 if let Some(known) = w.note_database(db, &scope)? {
                     report.refused.push(Refusal {
                         id: db,
                         code: None,
-                        reason: format!("the file says database {} keeps {scope}, but it is known here to keep {known}", short(db)),
+                        reason: format!(
+                            "the file says database {} keeps {scope}, but it is known here to keep {known}",
+                            short(db)
+                        ),
                     });
                 }
             }
-            for vp in &remote {
+            // A project this database has seen everything of in the file's version needs no merge:
+            // merging would give back what is here. Most projects of a regular exchange are such.
+            let seen = w.contexts()?;
+            for vp in remote.iter().filter(|vp| !seen.get(&vp.project_id).is_some_and(|c| c.covers(&vp.context))) {
                 merge_one(w, info.scope, vp, ids, &mut report)?;
             }
-            report.after = Totals::of(&w.live_projects()?);
+            report.after = Totals::from(w.totals()?);
             if !dry_run {
                 let summary = serde_json::json!({
                     "added": report.added.len(), "changed": report.changed.len(), "deleted": report.deleted.len(),
@@ -271,18 +278,17 @@ impl Indmap {
 
     /// Every conflict in the database.
     pub fn conflicts(&self) -> Result<Vec<ConflictView>> {
-        Ok(self.store.versioned_projects()?.iter().flat_map(|(p, vp)| conflicts_of(p, vp)).collect())
+        Ok(self.store.versioned_projects(None)?.iter().flat_map(|(p, vp)| conflicts_of(p, vp)).collect())
     }
 
     /// Settles a conflict by a new write of this database, made having seen every value.
     pub fn resolve(&mut self, conflict_id: &str, take: Take) -> Result<()> {
-        let conflict = self
-            .conflicts()?
-            .into_iter()
-            .find(|c| c.id == conflict_id)
-            .ok_or_else(|| Error::not_found(format!("there is no open conflict {conflict_id} (see `indmap conflicts`)")))?;
+        let conflict = self.conflicts()?.into_iter().find(|c| c.id == conflict_id).ok_or_else(|| {
+            Error::not_found(format!("there is no open conflict {conflict_id} (see `indmap conflicts`)"))
+        })?;
         let project = self.store.versioned_project(conflict.project_id)?.map(|(p, _)| p);
-        let project = project.ok_or_else(|| Error::not_found(format!("there is no project {}", conflict.project_id)))?;
+        let project =
+            project.ok_or_else(|| Error::not_found(format!("there is no project {}", conflict.project_id)))?;
         let handle = conflict.code.clone().unwrap_or_else(|| project.id.to_string());
         let id = handle.as_str();
         if conflict.field == DELETED {
@@ -290,7 +296,10 @@ impl Indmap {
             return match take {
                 Take::Mine => self.delete_again(id),
                 Take::Theirs => self.undelete(id),
-                Take::Value(_) => Err(Error::new(ErrorKind::Invalid, "a deletion is settled with --take mine (keep it deleted) or --take theirs (keep the project)")),
+                Take::Value(_) => Err(Error::new(
+                    ErrorKind::Invalid,
+                    "a deletion is settled with --take mine (keep it deleted) or --take theirs (keep the project)",
+                )),
             };
         }
         let value = match take {
@@ -303,11 +312,13 @@ impl Indmap {
             [list, row, field] => (list, Uuid::parse_str(row).unwrap_or_default(), field.to_owned()),
             _ => return Err(Error::new(ErrorKind::Internal, "a conflict names a field this build cannot read")),
         };
-        let key = FieldKey { entity: indmap_core::changes::entity(entity).unwrap_or("project"), record_id: record, field };
+        let key =
+            FieldKey { entity: indmap_core::changes::entity(entity).unwrap_or("project"), record_id: record, field };
         let mut fields = flatten(&project);
         fields.insert(key.clone(), value.clone());
         let order: Vec<Uuid> = project_row_order(&project);
-        let (settled, mut problems) = indmap_core::feature::project_from_feature(&unflatten(project.id, &fields, &order), self.env.ids.as_mut());
+        let (settled, mut problems) =
+            indmap_core::feature::project_from_feature(&unflatten(project.id, &fields, &order), self.env.ids.as_mut());
         let rules = self.rules()?;
         let settled = match settled {
             Some(p) => {
@@ -416,7 +427,8 @@ fn merge_one(
         }
     }
     let (code, name) = label(&project);
-    let update = |fields: Vec<FieldUpdate>| ProjectUpdate { id: project.id, code: code.clone(), name: name.clone(), fields };
+    let update =
+        |fields: Vec<FieldUpdate>| ProjectUpdate { id: project.id, code: code.clone(), name: name.clone(), fields };
     let fields: Vec<FieldUpdate> = changed
         .iter()
         .map(|c| FieldUpdate {

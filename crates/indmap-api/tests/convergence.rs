@@ -65,7 +65,9 @@ impl World {
             env.ids = Box::new(indmap_api::CountingIds { unix_millis: 1_764_000_000_000 + i * 1_000_000, next: 0 });
             env
         };
-        let mut dbs: Vec<Indmap> = (0..n).map(|i| Indmap::init(&dir.path().join(format!("db{i}.sqlite")), scope, env(i as u64)).unwrap()).collect();
+        let mut dbs: Vec<Indmap> = (0..n)
+            .map(|i| Indmap::init(&dir.path().join(format!("db{i}.sqlite")), scope, env(i as u64)).unwrap())
+            .collect();
         let mut codes = Vec::new();
         for p in 0..projects {
             let feature = json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [73.0 + p as f64 * 0.01, 49.8]},
@@ -85,13 +87,13 @@ impl World {
             Op::Edit { db, project, field, value } => {
                 let value = value_of(field, value);
                 let patch = json!({"type": "Feature", "geometry": null, "properties": {FIELDS[field]: value}});
-                if let Ok(report) = self.dbs[db].update_project(&self.codes[project], &patch.to_string()) {
-                    if report.changed_fields > 0 {
-                        let id = self.writes.len();
-                        self.knew.push(self.seen[db].clone());
-                        self.writes.push(Write { id, project, field: FIELDS[field], value });
-                        self.seen[db].insert(id);
-                    }
+                if let Ok(report) = self.dbs[db].update_project(&self.codes[project], &patch.to_string())
+                    && report.changed_fields > 0
+                {
+                    let id = self.writes.len();
+                    self.knew.push(self.seen[db].clone());
+                    self.writes.push(Write { id, project, field: FIELDS[field], value });
+                    self.seen[db].insert(id);
                 }
             }
             Op::Delete { db, project } => {
@@ -136,7 +138,9 @@ fn check_nothing_lost(world: &World) {
     for w in world.writes.iter().filter(|w| w.field != "deleted") {
         let code = &world.codes[w.project];
         let superseded = world.writes.iter().any(|later| {
-            later.project == w.project && (later.field == w.field || later.field == "deleted") && world.knew[later.id].contains(&w.id)
+            later.project == w.project
+                && (later.field == w.field || later.field == "deleted")
+                && world.knew[later.id].contains(&w.id)
         });
         if superseded {
             continue;
@@ -146,7 +150,8 @@ fn check_nothing_lost(world: &World) {
                 && ((c.field == w.field && (c.mine == w.value || c.theirs.iter().any(|(v, _)| *v == w.value)))
                     || (c.field == "deleted" && c.theirs.iter().any(|(v, _)| v[w.field] == w.value)))
         });
-        let in_force = db.find(code).is_ok_and(|p| indmap_api::core::feature::project_properties(&p)[w.field] == w.value);
+        let in_force =
+            db.find(code).is_ok_and(|p| indmap_api::core::feature::project_properties(&p)[w.field] == w.value);
         assert!(in_force || in_conflict, "write {} ({code}.{} = {}) was lost", w.id, w.field, w.value);
     }
 }

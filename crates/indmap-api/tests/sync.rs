@@ -102,7 +102,8 @@ fn both_editing_the_cost_is_a_conflict_with_both_values_kept() {
         assert_eq!(conflicts.len(), 1, "{conflicts:?}");
         let c = &conflicts[0];
         assert_eq!(c.field, "cost_kzt");
-        let mut values: Vec<Value> = std::iter::once(c.mine.clone()).chain(c.theirs.iter().map(|(v, _)| v.clone())).collect();
+        let mut values: Vec<Value> =
+            std::iter::once(c.mine.clone()).chain(c.theirs.iter().map(|(v, _)| v.clone())).collect();
         values.sort_by_key(|v| v.as_i64());
         assert_eq!(values, vec![json!(1_200_000_000), json!(1_500_000_000)]);
     }
@@ -116,7 +117,11 @@ fn both_editing_the_cost_is_a_conflict_with_both_values_kept() {
     assert!(b.conflicts().unwrap().is_empty());
     assert_eq!(prop(&b, "35-0001", "cost_kzt"), 1_300_000_000);
     let history = a.history("35-0001").unwrap();
-    assert!(history.iter().any(|e| e.field == "cost_kzt" && e.new == 1_500_000_000 || e.new == 1_200_000_000 && e.origin != "local"));
+    assert!(
+        history
+            .iter()
+            .any(|e| e.field == "cost_kzt" && e.new == 1_500_000_000 || e.new == 1_200_000_000 && e.origin != "local")
+    );
 }
 
 #[test]
@@ -170,7 +175,10 @@ fn dry_run_shows_the_bill_and_changes_nothing() {
     assert!(preview.dry_run && preview.backup.is_none());
     assert_eq!(preview.added.len(), 1);
     let change = &preview.changed[0].fields[0];
-    assert_eq!((change.field.as_str(), &change.old, &change.new), ("cost_kzt", &json!(1_000_000_000), &json!(2_000_000_000)));
+    assert_eq!(
+        (change.field.as_str(), &change.old, &change.new),
+        ("cost_kzt", &json!(1_000_000_000), &json!(2_000_000_000))
+    );
     assert_eq!(preview.before.projects, 1);
     assert_eq!(preview.after.projects, 2);
     assert_eq!(b.content_hash().unwrap(), hash);
@@ -221,7 +229,10 @@ fn damaged_tampered_and_foreign_files_are_refused_and_change_nothing() {
     assert_eq!(e.kind, ErrorKind::Incompatible, "{e}");
 
     let foreign = net.dir.path().join("foreign.gpkg");
-    rusqlite::Connection::open(&foreign).unwrap().execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
     assert_eq!(b.import(&foreign, false).unwrap_err().kind, ErrorKind::Invalid);
 
     let own = net.send(&b);
@@ -234,7 +245,8 @@ fn damaged_tampered_and_foreign_files_are_refused_and_change_nothing() {
 fn files_from_several_regions_give_the_same_map_in_any_order() {
     let mut net = Net::new();
     let mut regions = Vec::new();
-    for (i, (kato, lon, lat)) in [("35", 73.1, 49.8), ("55", 76.95, 52.28), ("75", 76.9, 43.25)].into_iter().enumerate() {
+    for (i, (kato, lon, lat)) in [("35", 73.1, 49.8), ("55", 76.95, 52.28), ("75", 76.9, 43.25)].into_iter().enumerate()
+    {
         let mut db = net.db(&format!("r{kato}"), Scope::Region(RegionCode::parse(kato).unwrap()), 10 + i as u64);
         db.add_projects(&project(&format!("Жоба {kato}"), kato, lon, lat)).unwrap();
         regions.push(net.send(&db));
@@ -286,4 +298,33 @@ fn the_exchange_file_is_a_geopackage_gis_tools_read() {
     assert!(text.contains("Layer name: projects"), "{text}");
     assert!(text.contains("Feature Count: 50"), "{text}");
     assert!(text.contains("EPSG\",4326") || text.contains("EPSG:4326") || text.contains("WGS 84"), "{text}");
+}
+
+#[test]
+fn a_copied_database_file_takes_an_id_of_its_own_and_both_copies_merge() {
+    let mut net = Net::new();
+    let mut a = net.db("original", karaganda(), 1);
+    a.add_projects(&project("Саран", "35", 72.8, 49.8)).unwrap();
+    let original_id = a.info().db_id;
+    let original_path = a.info().path.clone();
+    drop(a); // as a planner copies the file: with the app closed
+    let copy_path = net.dir.path().join("copy-on-usb.sqlite");
+    std::fs::copy(&original_path, &copy_path).unwrap();
+    let mut a = Indmap::open(&original_path, net.env("original", 1)).unwrap();
+    assert_eq!(a.info().db_id, original_id, "the original keeps its id");
+    let mut b = Indmap::open(&copy_path, net.env("copy", 5)).unwrap();
+    assert_ne!(b.info().db_id, original_id, "the copy must not write under the original's id");
+    assert_eq!(
+        Indmap::open(&copy_path, net.env("copy", 6)).unwrap().info().db_id,
+        b.info().db_id,
+        "and keeps its new id"
+    );
+    a.update_project("35-0001", &patch(json!({"cost_kzt": 1_100_000_000}))).unwrap();
+    b.update_project("35-0001", &patch(json!({"status": "construction"}))).unwrap();
+    let (fa, fb) = (net.send(&a), net.send(&b));
+    a.import(&fb, false).unwrap();
+    b.import(&fa, false).unwrap();
+    assert_eq!(a.content_hash().unwrap(), b.content_hash().unwrap());
+    assert_eq!(prop(&a, "35-0001", "status"), "construction");
+    assert_eq!(prop(&b, "35-0001", "cost_kzt"), 1_100_000_000);
 }

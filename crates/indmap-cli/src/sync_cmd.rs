@@ -64,9 +64,17 @@ pub fn imported(r: &ImportReport, json: bool) {
     updates("changed", &r.changed);
     updates("deleted", &r.deleted);
     if !r.conflicts.is_empty() {
-        emit(&format!("conflicts ({}): settle them with `indmap resolve ID --take mine|theirs|VALUE`", r.conflicts.len()));
+        emit(&format!(
+            "conflicts ({}): settle them with `indmap resolve ID --take mine|theirs|VALUE`",
+            r.conflicts.len()
+        ));
         for c in &r.conflicts {
-            emit(&format!("  {}  here: {}  other: {}", c.id, value(&c.mine), c.theirs.iter().map(|(v, _)| value(v)).collect::<Vec<_>>().join(" | ")));
+            emit(&format!(
+                "  {}  here: {}  other: {}",
+                c.id,
+                value(&c.mine),
+                c.theirs.iter().map(|(v, _)| value(v)).collect::<Vec<_>>().join(" | ")
+            ));
         }
     }
     for refusal in &r.refused {

@@ -24,7 +24,10 @@ fn a_region_file_reaches_the_ministry_with_a_preview_a_receipt_and_a_backup() {
     assert_eq!(manifest["projects"], 1);
     assert_eq!(manifest["scope"], "region:35");
 
-    let ogr = std::process::Command::new("ogrinfo").args(["-so", out, "projects"]).output().expect("ogrinfo (gdal-bin) is installed by scripts/setup.sh");
+    let ogr = std::process::Command::new("ogrinfo")
+        .args(["-so", out, "projects"])
+        .output()
+        .expect("ogrinfo (gdal-bin) is installed by scripts/setup.sh");
     let text = String::from_utf8_lossy(&ogr.stdout);
     assert!(text.contains("Feature Count: 1") && text.contains("WGS 84"), "{text}");
 

@@ -36,7 +36,9 @@ pub fn flatten(p: &Project) -> Fields {
         let Some(Value::Array(rows)) = props.remove(list) else { continue };
         for row in rows {
             let Value::Object(mut row) = row else { continue };
-            let Some(id) = row.remove("id").and_then(|v| v.as_str().and_then(|s| Uuid::parse_str(s).ok())) else { continue };
+            let Some(id) = row.remove("id").and_then(|v| v.as_str().and_then(|s| Uuid::parse_str(s).ok())) else {
+                continue;
+            };
             for (field, value) in row {
                 fields.insert(FieldKey { entity: list, record_id: id, field }, value);
             }
@@ -109,7 +111,12 @@ pub fn diff(project_id: Uuid, old: &Fields, new: &Fields) -> Vec<FieldChange> {
         .filter_map(|key| {
             let before = old.get(key).unwrap_or(&Value::Null);
             let after = new.get(key).unwrap_or(&Value::Null);
-            (before != after).then(|| FieldChange { key: key.clone(), project_id, old: before.clone(), new: after.clone() })
+            (before != after).then(|| FieldChange {
+                key: key.clone(),
+                project_id,
+                old: before.clone(),
+                new: after.clone(),
+            })
         })
         .collect()
 }
@@ -127,7 +134,8 @@ mod tests {
 
     #[test]
     fn flatten_and_unflatten_are_inverse() {
-        let mut p = Project::new(Uuid::from_u128(1), "Атауы".into(), "Название".into(), RegionCode::parse("35").unwrap());
+        let mut p =
+            Project::new(Uuid::from_u128(1), "Атауы".into(), "Название".into(), RegionCode::parse("35").unwrap());
         for n in [9u128, 3] {
             p.financing.push(FinancingRow {
                 id: Uuid::from_u128(n),

@@ -41,6 +41,11 @@ impl Context {
         *c = (*c).max(dot.counter);
     }
 
+    /// Whether every write `other` has seen, this has seen too.
+    pub fn covers(&self, other: &Context) -> bool {
+        other.0.iter().all(|(&db, &counter)| self.contains(Dot { db, counter }))
+    }
+
     pub fn join(&mut self, other: &Context) {
         for (&db, &counter) in &other.0 {
             self.add(Dot { db, counter });
@@ -53,6 +58,12 @@ impl Context {
 pub struct Sibling {
     pub stamp: Stamp,
     pub value: Value,
+}
+
+/// Orders a field's values as every database shows them: the newest write first, so all show
+/// the same value in force.
+pub fn newest_first(siblings: &mut [Sibling]) {
+    siblings.sort_by_key(|s| std::cmp::Reverse(s.stamp.dot));
 }
 
 /// The field that records a project's deletion: `null` while it lives, else
@@ -144,14 +155,13 @@ pub fn merge(local: &VersionedProject, remote: &VersionedProject) -> Merge {
             .chain(theirs.iter().filter(|s| !has(mine, s.stamp.dot) && !local.context.contains(s.stamp.dot)))
             .cloned()
             .collect();
-        // Newest dot first: the same order in every database, so all show the same value.
-        kept.sort_by(|a, b| b.stamp.dot.cmp(&a.stamp.dot));
+        newest_first(&mut kept);
         kept.dedup_by(|a, b| a.stamp.dot == b.stamp.dot);
         let old = mine.first().map_or(Value::Null, |s| s.value.clone());
-        if let Some(first) = kept.first() {
-            if first.value != old {
-                changed.push(MergedField { key: key.clone(), old, new: first.value.clone(), stamp: first.stamp.clone() });
-            }
+        if let Some(first) = kept.first()
+            && first.value != old
+        {
+            changed.push(MergedField { key: key.clone(), old, new: first.value.clone(), stamp: first.stamp.clone() });
         }
         if kept.len() > 1 && mine.len() <= 1 {
             new_conflicts.push(key.clone());

@@ -29,7 +29,9 @@ pub enum ExchangeError {
     Unreadable(String, String),
     #[error("{0} is not an indmap exchange file ({1})")]
     Foreign(String, String),
-    #[error("{file} was written by a newer indmap (exchange format {found}, this build reads up to {FORMAT_VERSION}); update indmap to import it")]
+    #[error(
+        "{file} was written by a newer indmap (exchange format {found}, this build reads up to {FORMAT_VERSION}); update indmap to import it"
+    )]
     TooNew { file: String, found: u32 },
     #[error("{0} is damaged or was changed after export: its content does not match its checksum")]
     Tampered(String),
@@ -76,7 +78,11 @@ fn name(path: &Path) -> String {
 }
 
 /// Writes `projects` to a new exchange file at `path` and returns its manifest with the checksum.
-pub fn write(path: &Path, mut manifest: Manifest, projects: &[(Project, VersionedProject)]) -> Result<Manifest, ExchangeError> {
+pub fn write(
+    path: &Path,
+    mut manifest: Manifest,
+    projects: &[(Project, VersionedProject)],
+) -> Result<Manifest, ExchangeError> {
     let fail = |e: &dyn std::fmt::Display| ExchangeError::Write(path.display().to_string(), e.to_string());
     if path.exists() {
         std::fs::remove_file(path).map_err(|e| fail(&e))?;
@@ -91,17 +97,22 @@ pub fn write(path: &Path, mut manifest: Manifest, projects: &[(Project, Versione
 
     let mut conn = Connection::open(path).map_err(|e| fail(&e))?;
     let tx = conn.transaction().map_err(|e| fail(&e))?;
-    geopackage::create(&tx, projects.iter().map(|(p, _)| p).filter(|p| !is_deleted(projects, p.id))).map_err(|e| fail(&e))?;
+    geopackage::create(&tx, projects.iter().map(|(p, _)| p).filter(|p| !is_deleted(projects, p.id)))
+        .map_err(|e| fail(&e))?;
     tx.execute_batch(
         "CREATE TABLE indmap_manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
          CREATE TABLE indmap_records (project_id TEXT PRIMARY KEY, record TEXT NOT NULL);",
     )
     .map_err(|e| fail(&e))?;
     geopackage::register_attributes(&tx, &["indmap_manifest", "indmap_records"]).map_err(|e| fail(&e))?;
-    tx.execute("INSERT INTO indmap_manifest (key, value) VALUES ('manifest', ?1)", [serde_json::to_string(&manifest).unwrap_or_default()])
-        .map_err(|e| fail(&e))?;
+    tx.execute(
+        "INSERT INTO indmap_manifest (key, value) VALUES ('manifest', ?1)",
+        [serde_json::to_string(&manifest).unwrap_or_default()],
+    )
+    .map_err(|e| fail(&e))?;
     {
-        let mut insert = tx.prepare("INSERT INTO indmap_records (project_id, record) VALUES (?1, ?2)").map_err(|e| fail(&e))?;
+        let mut insert =
+            tx.prepare("INSERT INTO indmap_records (project_id, record) VALUES (?1, ?2)").map_err(|e| fail(&e))?;
         for (id, text) in &records {
             insert.execute(params![id.to_string(), text]).map_err(|e| fail(&e))?;
         }
@@ -129,7 +140,11 @@ pub fn read(path: &Path) -> Result<(Manifest, Vec<VersionedProject>), ExchangeEr
     let pages: i64 = conn.query_row("PRAGMA page_count", [], |r| r.get(0)).map_err(damaged)?;
     let page_size: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0)).map_err(damaged)?;
     if pages * page_size != bytes.len() as i64 {
-        let reason = format!("it holds {} bytes where its header promises {}; it was cut short or padded", bytes.len(), pages * page_size);
+        let reason = format!(
+            "it holds {} bytes where its header promises {}; it was cut short or padded",
+            bytes.len(),
+            pages * page_size
+        );
         return Err(ExchangeError::Damaged { file, reason });
     }
     let integrity: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(damaged)?;
@@ -140,9 +155,10 @@ pub fn read(path: &Path) -> Result<(Manifest, Vec<VersionedProject>), ExchangeEr
         .query_row("SELECT value FROM indmap_manifest WHERE key = 'manifest'", [], |r| r.get(0))
         .optional()
         .map_err(|_| ExchangeError::Foreign(file.clone(), "it has no indmap manifest".into()))?;
-    let manifest_text = manifest_text.ok_or_else(|| ExchangeError::Foreign(file.clone(), "it has no indmap manifest".into()))?;
-    let raw: serde_json::Value =
-        serde_json::from_str(&manifest_text).map_err(|e| ExchangeError::Damaged { file: file.clone(), reason: e.to_string() })?;
+    let manifest_text =
+        manifest_text.ok_or_else(|| ExchangeError::Foreign(file.clone(), "it has no indmap manifest".into()))?;
+    let raw: serde_json::Value = serde_json::from_str(&manifest_text)
+        .map_err(|e| ExchangeError::Damaged { file: file.clone(), reason: e.to_string() })?;
     if raw.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(ExchangeError::Foreign(file, "its manifest is not indmap's".into()));
     }
@@ -150,10 +166,11 @@ pub fn read(path: &Path) -> Result<(Manifest, Vec<VersionedProject>), ExchangeEr
     if found > FORMAT_VERSION {
         return Err(ExchangeError::TooNew { file, found });
     }
-    let manifest: Manifest =
-        serde_json::from_value(raw).map_err(|e| ExchangeError::Damaged { file: file.clone(), reason: e.to_string() })?;
+    let manifest: Manifest = serde_json::from_value(raw)
+        .map_err(|e| ExchangeError::Damaged { file: file.clone(), reason: e.to_string() })?;
     let mut stmt = conn.prepare("SELECT record FROM indmap_records ORDER BY project_id").map_err(damaged)?;
-    let texts: Vec<String> = stmt.query_map([], |r| r.get(0)).map_err(damaged)?.collect::<rusqlite::Result<_>>().map_err(damaged)?;
+    let texts: Vec<String> =
+        stmt.query_map([], |r| r.get(0)).map_err(damaged)?.collect::<rusqlite::Result<_>>().map_err(damaged)?;
     if checksum(&manifest, &texts) != manifest.sha256 || texts.len() != manifest.projects {
         return Err(ExchangeError::Tampered(file));
     }

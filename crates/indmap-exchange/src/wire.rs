@@ -1,23 +1,23 @@
-//! A versioned project as one JSON text in the file.
+//! A versioned project as one compact JSON text in the file: the writes (stamps) are listed
+//! once and fields refer to them by number, grouped by entity and row.
 
 use indmap_core::changes::{FieldKey, entity};
-use indmap_core::version::{Context, Sibling, VersionedProject};
+use indmap_core::version::{Context, Dot, Sibling, Stamp, VersionedProject};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
 use uuid::Uuid;
+
+/// entity → record id → field → [(stamp number, value)], newest write first.
+type WireFields = BTreeMap<String, BTreeMap<Uuid, BTreeMap<String, Vec<(usize, Value)>>>>;
 
 #[derive(Serialize, Deserialize)]
 struct WireProject {
-    project_id: Uuid,
-    context: Context,
-    fields: Vec<WireField>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct WireField {
-    entity: String,
-    record_id: Uuid,
-    field: String,
-    values: Vec<Sibling>,
+    id: Uuid,
+    ctx: Context,
+    /// (database, counter, at, user) of every write a field here refers to.
+    stamps: Vec<(Uuid, i64, String, String)>,
+    fields: WireFields,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -26,30 +26,84 @@ pub enum WireError {
     Syntax(#[from] serde_json::Error),
     #[error("a record names an unknown kind of row {0:?}")]
     UnknownEntity(String),
+    #[error("a record refers to a write it does not list")]
+    UnknownStamp,
     #[error("a record has a field with no value")]
     Empty,
 }
 
 pub fn encode(vp: &VersionedProject) -> String {
-    let fields = vp
-        .fields
-        .iter()
-        .map(|(k, values)| WireField { entity: k.entity.into(), record_id: k.record_id, field: k.field.clone(), values: values.clone() })
-        .collect();
-    serde_json::to_string(&WireProject { project_id: vp.project_id, context: vp.context.clone(), fields }).unwrap_or_default()
+    let mut stamps: Vec<&Stamp> = Vec::new();
+    let mut fields = WireFields::new();
+    for (key, siblings) in &vp.fields {
+        let values = siblings
+            .iter()
+            .map(|s| {
+                let n = stamps.iter().position(|t| t.dot == s.stamp.dot).unwrap_or_else(|| {
+                    stamps.push(&s.stamp);
+                    stamps.len() - 1
+                });
+                (n, s.value.clone())
+            })
+            .collect();
+        fields
+            .entry(key.entity.to_owned())
+            .or_default()
+            .entry(key.record_id)
+            .or_default()
+            .insert(key.field.clone(), values);
+    }
+    let stamps = stamps.into_iter().map(|s| (s.dot.db, s.dot.counter, s.at.clone(), s.user.clone())).collect();
+    serde_json::to_string(&WireProject { id: vp.project_id, ctx: vp.context.clone(), stamps, fields })
+        .unwrap_or_default()
 }
 
 pub fn decode(text: &str) -> Result<VersionedProject, WireError> {
     let wire: WireProject = serde_json::from_str(text)?;
-    let mut vp = VersionedProject { project_id: wire.project_id, context: wire.context, ..Default::default() };
-    for f in wire.fields {
-        let entity = entity(&f.entity).ok_or(WireError::UnknownEntity(f.entity))?;
-        if f.values.is_empty() {
-            return Err(WireError::Empty);
+    let stamps: Vec<Stamp> =
+        wire.stamps.into_iter().map(|(db, counter, at, user)| Stamp { dot: Dot { db, counter }, at, user }).collect();
+    let mut vp = VersionedProject { project_id: wire.id, context: wire.ctx, ..Default::default() };
+    for (name, records) in wire.fields {
+        let entity = entity(&name).ok_or(WireError::UnknownEntity(name))?;
+        for (record_id, fields) in records {
+            for (field, values) in fields {
+                if values.is_empty() {
+                    return Err(WireError::Empty);
+                }
+                let mut siblings = values
+                    .into_iter()
+                    .map(|(n, value)| {
+                        Ok(Sibling { stamp: stamps.get(n).ok_or(WireError::UnknownStamp)?.clone(), value })
+                    })
+                    .collect::<Result<Vec<_>, WireError>>()?;
+                indmap_core::version::newest_first(&mut siblings);
+                vp.fields.insert(FieldKey { entity, record_id, field }, siblings);
+            }
         }
-        let mut values = f.values;
-        values.sort_by(|a, b| b.stamp.dot.cmp(&a.stamp.dot));
-        vp.fields.insert(FieldKey { entity, record_id: f.record_id, field: f.field }, values);
     }
     Ok(vp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encode_then_decode_gives_the_project_back() {
+        let stamp = |db: u128, counter| Stamp {
+            dot: Dot { db: Uuid::from_u128(db), counter },
+            at: "t".into(),
+            user: "u".into(),
+        };
+        let mut vp = VersionedProject { project_id: Uuid::from_u128(9), ..Default::default() };
+        vp.context.add(stamp(1, 3).dot);
+        vp.context.add(stamp(2, 5).dot);
+        let key = |entity, field: &str| FieldKey { entity, record_id: Uuid::from_u128(9), field: field.into() };
+        vp.fields.insert(key("project", "name_kk"), vec![Sibling { stamp: stamp(1, 3), value: "Қазақ".into() }]);
+        vp.fields.insert(
+            key("financing", "amount_kzt"),
+            vec![Sibling { stamp: stamp(2, 5), value: 7.into() }, Sibling { stamp: stamp(1, 3), value: 8.into() }],
+        );
+        assert_eq!(decode(&encode(&vp)).unwrap(), vp);
+    }
 }

@@ -326,11 +326,13 @@ pub(crate) enum Which {
 }
 
 fn prefilter(filter: &ProjectFilter, which: Which) -> (String, Vec<Sql>) {
-    let mut clauses = vec![match which {
-        Which::Live => "p.deleted_at IS NULL",
-        Which::WithDeleted => "1 = 1",
-    }
-    .to_owned()];
+    let mut clauses = vec![
+        match which {
+            Which::Live => "p.deleted_at IS NULL",
+            Which::WithDeleted => "1 = 1",
+        }
+        .to_owned(),
+    ];
     let mut values = Vec::new();
     let mut any_of = |column: &str, items: Vec<String>| {
         if !items.is_empty() {
@@ -357,7 +359,8 @@ pub(crate) fn load_project(conn: &Connection, id: Uuid, which: Which) -> crate::
 
 /// The `deleted` field's value of every deleted project (or of one).
 pub(crate) fn deletions(conn: &Connection, only: Option<Uuid>) -> crate::Result<HashMap<Uuid, serde_json::Value>> {
-    let mut stmt = conn.prepare_cached("SELECT id, deletion FROM projects WHERE deletion IS NOT NULL AND (?1 IS NULL OR id = ?1)")?;
+    let mut stmt = conn
+        .prepare_cached("SELECT id, deletion FROM projects WHERE deletion IS NOT NULL AND (?1 IS NULL OR id = ?1)")?;
     let rows = stmt.query_map([only.map(|id| id.to_string())], |r| Ok((get_uuid(r, "id")?, r.get::<_, String>(1)?)))?;
     let mut out = HashMap::new();
     for row in rows {

@@ -88,6 +88,14 @@ fn connect(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
+fn totals(conn: &Connection) -> Result<(usize, i64, i64)> {
+    Ok(conn.query_row(
+        "SELECT count(*), coalesce(sum(cost_tiyn), 0), coalesce(sum(jobs_permanent), 0) FROM projects WHERE deleted_at IS NULL",
+        [],
+        |r| Ok((r.get::<_, i64>(0)? as usize, r.get(1)?, r.get(2)?)),
+    )?)
+}
+
 fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {
     conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).map(|v| v.max(0) as usize)
 }
@@ -122,7 +130,10 @@ impl Store {
             tx.execute("INSERT INTO meta (key, value) VALUES (?1, ?2)", params![key, value])?;
         }
         reference::seed(&tx)?;
-        tx.execute("INSERT INTO databases (db_id, scope, first_seen) VALUES (?1, ?2, ?3)", params![db_id.to_string(), scope.code(), timestamp(at)])?;
+        tx.execute(
+            "INSERT INTO databases (db_id, scope, first_seen) VALUES (?1, ?2, ?3)",
+            params![db_id.to_string(), scope.code(), timestamp(at)],
+        )?;
         tx.commit()?;
         Self::from_connection(path, conn)
     }
@@ -147,6 +158,49 @@ impl Store {
         }
         migrations().to_latest(&mut conn)?;
         Self::from_connection(path, conn)
+    }
+
+    /// Makes sure this file has a database id of its own. A file copied from another database
+    /// (to another folder or machine) still carries the original's id; two databases writing
+    /// under one id would make their versions collide, so the copy takes `new_id` and notes
+    /// the id it came from. `home` names where this file lives (path and file identity).
+    /// Returns the previous id when the database was forked.
+    pub fn settle_identity(
+        &mut self,
+        home: &str,
+        new_id: impl FnOnce() -> Uuid,
+        at: DateTime<Utc>,
+    ) -> Result<Option<Uuid>> {
+        let known: Option<String> =
+            self.conn.query_row("SELECT value FROM meta WHERE key = 'home'", [], |r| r.get(0)).optional()?;
+        let forked = match known {
+            Some(known) if known == home => return Ok(None),
+            // Made before files knew their home, or just created: this is the original.
+            None => None,
+            Some(_) => Some(new_id()),
+        };
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('home', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [home],
+        )?;
+        if let Some(id) = forked {
+            let old = self.info.db_id;
+            tx.execute("UPDATE meta SET value = ?1 WHERE key = 'db_id'", [id.to_string()])?;
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('forked_from', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [old.to_string()],
+            )?;
+            tx.execute(
+                "INSERT INTO databases (db_id, scope, first_seen) VALUES (?1, ?2, ?3)",
+                params![id.to_string(), self.info.scope.code(), timestamp(at)],
+            )?;
+            tx.commit()?;
+            self.info.db_id = id;
+            return Ok(Some(old));
+        }
+        tx.commit()?;
+        Ok(None)
     }
 
     fn from_connection(path: &Path, conn: Connection) -> Result<Store> {
@@ -181,7 +235,12 @@ impl Store {
         self.transaction(author, false, f)
     }
 
-    fn transaction<T>(&mut self, author: &Author, commit: bool, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+    fn transaction<T>(
+        &mut self,
+        author: &Author,
+        commit: bool,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
+    ) -> Result<T> {
         let tx = self.conn.transaction()?;
         let counter: i64 =
             tx.query_row("SELECT CAST(value AS INTEGER) + 1 FROM meta WHERE key = 'write_counter'", [], |r| r.get(0))?;
@@ -194,10 +253,21 @@ impl Store {
         Ok(value)
     }
 
-    /// Writes a consistent copy of the database to `path` (which must not exist).
+    /// Writes a consistent copy of the database to `path`, page by page through SQLite's
+    /// online backup (a copy, not a rebuild: fast even for a national map).
     pub fn backup_to(&self, path: &Path) -> Result<()> {
-        self.conn.execute("VACUUM INTO ?1", [path.to_string_lossy()])?;
+        let mut copy = Connection::open(path)?;
+        rusqlite::backup::Backup::new(&self.conn, &mut copy)?.run_to_completion(
+            4096,
+            std::time::Duration::ZERO,
+            None,
+        )?;
         Ok(())
+    }
+
+    /// How many live projects there are, their cost and their permanent jobs.
+    pub fn totals(&self) -> Result<(usize, i64, i64)> {
+        totals(&self.conn)
     }
 
     /// A live project by id; deleted projects are not returned.

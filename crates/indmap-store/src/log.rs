@@ -82,7 +82,12 @@ pub(crate) fn for_project(conn: &Connection, project_id: Uuid) -> crate::Result<
 
 /// Logs a value that a merge made current, with the stamp of the write that made it. A write
 /// already logged (a value that was current here before) is not logged again.
-pub(crate) fn append_merged(conn: &Connection, project_id: Uuid, change: &MergedField, origin: &str) -> crate::Result<()> {
+pub(crate) fn append_merged(
+    conn: &Connection,
+    project_id: Uuid,
+    change: &MergedField,
+    origin: &str,
+) -> crate::Result<()> {
     let stamp = &change.stamp;
     conn.prepare_cached(
         "INSERT OR IGNORE INTO change_log (db_id, counter, at, user, entity, record_id, project_id, field, old_value, new_value, origin)

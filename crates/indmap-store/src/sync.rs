@@ -3,9 +3,9 @@
 
 use crate::versions::{self, Versions};
 use crate::{Result, Store, StoreError, Writer, codec, log, timestamp};
-use indmap_core::Project;
 use indmap_core::changes::{FieldChange, FieldKey, flatten};
 use indmap_core::version::{DELETED, MergedField, VersionedProject};
+use indmap_core::{Project, ProjectFilter, RegionCode};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use uuid::Uuid;
@@ -31,17 +31,19 @@ fn versioned(project: &Project, versions: &Versions, deletion: Option<&serde_jso
 
 fn load_versioned(conn: &Connection, id: Uuid) -> Result<Option<(Project, VersionedProject)>> {
     let Some(project) = codec::load_project(conn, id, codec::Which::WithDeleted)? else { return Ok(None) };
-    let versions = versions::load(conn, Some(id))?;
+    let versions = versions::load(conn, versions::Only::Project(id))?;
     let deletions = codec::deletions(conn, Some(id))?;
     let vp = versioned(&project, &versions, deletions.get(&id));
     Ok(Some((project, vp)))
 }
 
 impl Store {
-    /// Every project, deleted ones too, with its versions: what an exchange file carries.
-    pub fn versioned_projects(&self) -> Result<Vec<(Project, VersionedProject)>> {
-        let projects = codec::load_projects(&self.conn, &Default::default(), codec::Which::WithDeleted)?;
-        let versions = versions::load(&self.conn, None)?;
+    /// Every project (of one region, if given), deleted ones too, with its versions: what an
+    /// exchange file carries.
+    pub fn versioned_projects(&self, region: Option<RegionCode>) -> Result<Vec<(Project, VersionedProject)>> {
+        let filter = ProjectFilter { regions: region.into_iter().collect(), ..Default::default() };
+        let projects = codec::load_projects(&self.conn, &filter, codec::Which::WithDeleted)?;
+        let versions = versions::load(&self.conn, versions::Only::Region(region))?;
         let deletions = codec::deletions(&self.conn, None)?;
         Ok(projects
             .into_iter()
@@ -89,9 +91,15 @@ impl Writer<'_> {
         load_versioned(&self.tx, id)
     }
 
-    /// The live projects as this transaction sees them.
-    pub fn live_projects(&self) -> Result<Vec<Project>> {
-        codec::load_projects(&self.tx, &Default::default(), codec::Which::Live)
+    /// What this database has seen of each project.
+    pub fn contexts(&self) -> Result<std::collections::HashMap<Uuid, indmap_core::version::Context>> {
+        Ok(versions::all_contexts(&self.tx)?)
+    }
+
+    /// How many live projects there are, their cost and their permanent jobs, as this
+    /// transaction sees them.
+    pub fn totals(&self) -> Result<(usize, i64, i64)> {
+        crate::totals(&self.tx)
     }
 
     /// Stores the result of merging another database's version of a project: its content (or
@@ -99,15 +107,21 @@ impl Writer<'_> {
     /// stamped with the write that made it and the file it came in with.
     pub fn apply_merged(&mut self, project: &Project, vp: &VersionedProject, changed: &[MergedField]) -> Result<()> {
         let at = timestamp(self.author.at);
-        let exists: bool =
-            self.tx.query_row("SELECT EXISTS (SELECT 1 FROM projects WHERE id = ?1)", [project.id.to_string()], |r| r.get(0))?;
+        let exists: bool = self.tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM projects WHERE id = ?1)",
+            [project.id.to_string()],
+            |r| r.get(0),
+        )?;
         if exists {
             codec::delete_rows(&self.tx, project.id)?;
             codec::update_project(&self.tx, project, &at)?;
         } else {
             if let Some(code) = &project.code {
-                let taken: bool =
-                    self.tx.query_row("SELECT EXISTS (SELECT 1 FROM projects WHERE code = ?1)", [code.as_str()], |r| r.get(0))?;
+                let taken: bool = self.tx.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM projects WHERE code = ?1)",
+                    [code.as_str()],
+                    |r| r.get(0),
+                )?;
                 if taken {
                     return Err(StoreError::CodeTaken(code.clone()));
                 }
@@ -164,8 +178,10 @@ impl Writer<'_> {
     /// Notes a database and the scope it says it keeps. A database keeps the scope it was first
     /// heard of with: returns that scope when `scope` contradicts it.
     pub fn note_database(&mut self, db_id: Uuid, scope: &str) -> Result<Option<String>> {
-        let known: Option<String> =
-            self.tx.query_row("SELECT scope FROM databases WHERE db_id = ?1", [db_id.to_string()], |r| r.get(0)).optional()?;
+        let known: Option<String> = self
+            .tx
+            .query_row("SELECT scope FROM databases WHERE db_id = ?1", [db_id.to_string()], |r| r.get(0))
+            .optional()?;
         match known {
             Some(known) if known != scope => Ok(Some(known)),
             Some(_) => Ok(None),

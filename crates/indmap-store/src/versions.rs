@@ -9,27 +9,56 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 fn uuid(text: String) -> rusqlite::Result<Uuid> {
-    Uuid::parse_str(&text).map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+    Uuid::parse_str(&text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
 }
 
 /// Records that this database wrote `change` in its write `counter`: the field's dot moves to
 /// it, the project's context takes it in, and concurrent values of the field are settled by it
 /// (the writer saw them all).
-pub(crate) fn record_local_write(conn: &Connection, db_id: Uuid, counter: i64, author: &Author, change: &FieldChange) -> rusqlite::Result<()> {
+pub(crate) fn record_local_write(
+    conn: &Connection,
+    db_id: Uuid,
+    counter: i64,
+    author: &Author,
+    change: &FieldChange,
+) -> rusqlite::Result<()> {
     let key = &change.key;
-    let (record, project) = (key.record_id.to_string(), change.project_id.to_string());
+    let (record, project, db) = (key.record_id.to_string(), change.project_id.to_string(), db_id.to_string());
+    note_write(conn, &db, counter, &timestamp(author.at), &author.user)?;
     conn.prepare_cached(
-        "INSERT INTO field_versions (entity, record_id, field, project_id, db_id, counter, at, user) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-         ON CONFLICT (entity, record_id, field) DO UPDATE SET db_id = excluded.db_id, counter = excluded.counter, at = excluded.at, user = excluded.user",
+        "INSERT INTO field_versions (project_id, entity, record_id, field, db_id, counter) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT DO UPDATE SET db_id = excluded.db_id, counter = excluded.counter",
     )?
-    .execute(params![key.entity, record, key.field, project, db_id.to_string(), counter, timestamp(author.at), author.user])?;
-    conn.prepare_cached("DELETE FROM conflicts WHERE entity = ?1 AND record_id = ?2 AND field = ?3")?.execute(params![key.entity, record, key.field])?;
+    .execute(params![project, key.entity, record, key.field, db, counter])?;
+    conn.prepare_cached(
+        "DELETE FROM conflicts WHERE project_id = ?1 AND entity = ?2 AND record_id = ?3 AND field = ?4",
+    )?
+    .execute(params![project, key.entity, record, key.field])?;
     conn.prepare_cached(
         "INSERT INTO project_context (project_id, db_id, counter) VALUES (?1, ?2, ?3)
          ON CONFLICT (project_id, db_id) DO UPDATE SET counter = max(counter, excluded.counter)",
     )?
-    .execute(params![project, db_id.to_string(), counter])?;
+    .execute(params![project, db, counter])?;
     Ok(())
+}
+
+/// Notes who made a write and when, once per write.
+fn note_write(conn: &Connection, db: &str, counter: i64, at: &str, user: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached("INSERT OR IGNORE INTO writes (db_id, counter, at, user) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![db, counter, at, user])?;
+    Ok(())
+}
+
+/// Every project's context, in one read.
+pub(crate) fn all_contexts(conn: &Connection) -> rusqlite::Result<HashMap<Uuid, Context>> {
+    let mut out: HashMap<Uuid, Context> = HashMap::new();
+    let mut stmt = conn.prepare("SELECT project_id, db_id, counter FROM project_context")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        out.entry(uuid(r.get(0)?)?).or_default().add(Dot { db: uuid(r.get(1)?)?, counter: r.get(2)? });
+    }
+    Ok(out)
 }
 
 pub(crate) fn context(conn: &Connection, project_id: Uuid) -> rusqlite::Result<Context> {
@@ -47,7 +76,11 @@ fn key_of(r: &Row) -> rusqlite::Result<Option<FieldKey>> {
 }
 
 fn stamp_of(r: &Row) -> rusqlite::Result<Stamp> {
-    Ok(Stamp { dot: Dot { db: uuid(r.get("db_id")?)?, counter: r.get("counter")? }, at: r.get("at")?, user: r.get("user")? })
+    Ok(Stamp {
+        dot: Dot { db: uuid(r.get("db_id")?)?, counter: r.get("counter")? },
+        at: r.get("at")?,
+        user: r.get("user")?,
+    })
 }
 
 /// Versions of many projects at once (all of them when `only` is None), by project id.
@@ -57,13 +90,26 @@ pub(crate) struct Versions {
     pub contexts: HashMap<Uuid, Context>,
 }
 
-pub(crate) fn load(conn: &Connection, only: Option<Uuid>) -> rusqlite::Result<Versions> {
+/// Which projects' versions to load.
+pub(crate) enum Only {
+    Project(Uuid),
+    /// One region's projects, or all when `None`.
+    Region(Option<indmap_core::RegionCode>),
+}
+
+pub(crate) fn load(conn: &Connection, only: Only) -> rusqlite::Result<Versions> {
     let (clause, arg) = match only {
-        Some(id) => ("WHERE project_id = ?1", id.to_string()),
-        None => ("WHERE ?1 = ?1", String::new()),
+        Only::Project(id) => ("WHERE project_id = ?1", id.to_string()),
+        Only::Region(Some(region)) => {
+            ("WHERE project_id IN (SELECT id FROM projects WHERE region = ?1)", region.as_str().to_owned())
+        }
+        Only::Region(None) => ("WHERE ?1 = ?1", String::new()),
     };
     let mut v = Versions { dots: HashMap::new(), conflicts: HashMap::new(), contexts: HashMap::new() };
-    let mut stmt = conn.prepare(&format!("SELECT * FROM field_versions {clause}"))?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT f.*, w.at, w.user FROM field_versions f JOIN writes w ON w.db_id = f.db_id AND w.counter = f.counter {}",
+        clause.replace("project_id", "f.project_id")
+    ))?;
     let mut rows = stmt.query([&arg])?;
     while let Some(r) = rows.next()? {
         if let Some(key) = key_of(r)? {
@@ -74,8 +120,12 @@ pub(crate) fn load(conn: &Connection, only: Option<Uuid>) -> rusqlite::Result<Ve
     let mut rows = stmt.query([&arg])?;
     while let Some(r) = rows.next()? {
         if let Some(key) = key_of(r)? {
-            let value = r.get::<_, Option<String>>("value")?.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(Value::Null);
-            v.conflicts.entry(uuid(r.get("project_id")?)?).or_default().push((key, Sibling { stamp: stamp_of(r)?, value }));
+            let value =
+                r.get::<_, Option<String>>("value")?.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(Value::Null);
+            v.conflicts
+                .entry(uuid(r.get("project_id")?)?)
+                .or_default()
+                .push((key, Sibling { stamp: stamp_of(r)?, value }));
         }
     }
     let mut stmt = conn.prepare(&format!("SELECT project_id, db_id, counter FROM project_context {clause}"))?;
@@ -89,7 +139,11 @@ pub(crate) fn load(conn: &Connection, only: Option<Uuid>) -> rusqlite::Result<Ve
 impl Versions {
     /// The versioned form of a project whose current field values are `values`.
     pub fn project(&self, project_id: Uuid, values: &indmap_core::changes::Fields) -> VersionedProject {
-        let mut vp = VersionedProject { project_id, context: self.contexts.get(&project_id).cloned().unwrap_or_default(), ..Default::default() };
+        let mut vp = VersionedProject {
+            project_id,
+            context: self.contexts.get(&project_id).cloned().unwrap_or_default(),
+            ..Default::default()
+        };
         for (key, stamp) in self.dots.get(&project_id).into_iter().flatten() {
             let value = values.get(key).cloned().unwrap_or(Value::Null);
             vp.fields.insert(key.clone(), vec![Sibling { stamp: stamp.clone(), value }]);
@@ -98,7 +152,7 @@ impl Versions {
             vp.fields.entry(key.clone()).or_default().push(sibling.clone());
         }
         for siblings in vp.fields.values_mut() {
-            siblings.sort_by(|a, b| b.stamp.dot.cmp(&a.stamp.dot));
+            indmap_core::version::newest_first(siblings);
         }
         vp
     }
@@ -110,7 +164,9 @@ pub(crate) fn save(conn: &Connection, vp: &VersionedProject, detected_at: &str, 
     for table in ["field_versions", "conflicts", "project_context"] {
         conn.prepare_cached(&format!("DELETE FROM {table} WHERE project_id = ?1"))?.execute([&project])?;
     }
-    let mut dot = conn.prepare_cached("INSERT INTO field_versions (entity, record_id, field, project_id, db_id, counter, at, user) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
+    let mut dot = conn.prepare_cached(
+        "INSERT INTO field_versions (project_id, entity, record_id, field, db_id, counter) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
     let mut other = conn.prepare_cached(
         "INSERT INTO conflicts (entity, record_id, field, project_id, db_id, counter, at, user, value, detected_at, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
@@ -118,14 +174,28 @@ pub(crate) fn save(conn: &Connection, vp: &VersionedProject, detected_at: &str, 
         for (i, s) in siblings.iter().enumerate() {
             let (record, db) = (key.record_id.to_string(), s.stamp.dot.db.to_string());
             if i == 0 {
-                dot.execute(params![key.entity, record, key.field, project, db, s.stamp.dot.counter, s.stamp.at, s.stamp.user])?;
+                note_write(conn, &db, s.stamp.dot.counter, &s.stamp.at, &s.stamp.user)?;
+                dot.execute(params![project, key.entity, record, key.field, db, s.stamp.dot.counter])?;
             } else {
                 let value = (!s.value.is_null()).then(|| s.value.to_string());
-                other.execute(params![key.entity, record, key.field, project, db, s.stamp.dot.counter, s.stamp.at, s.stamp.user, value, detected_at, origin])?;
+                other.execute(params![
+                    key.entity,
+                    record,
+                    key.field,
+                    project,
+                    db,
+                    s.stamp.dot.counter,
+                    s.stamp.at,
+                    s.stamp.user,
+                    value,
+                    detected_at,
+                    origin
+                ])?;
             }
         }
     }
-    let mut ctx = conn.prepare_cached("INSERT INTO project_context (project_id, db_id, counter) VALUES (?1, ?2, ?3)")?;
+    let mut ctx =
+        conn.prepare_cached("INSERT INTO project_context (project_id, db_id, counter) VALUES (?1, ?2, ?3)")?;
     for (db, counter) in &vp.context.0 {
         ctx.execute(params![project, db.to_string(), counter])?;
     }

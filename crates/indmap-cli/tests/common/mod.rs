@@ -74,4 +74,3 @@ pub fn content_of(path: &Path) -> String {
     }
     out
 }
-

@@ -2,19 +2,25 @@
 -- from (its "dot"), what each database has seen of each project, concurrent values kept side by
 -- side, the databases heard of, and the files imported.
 
--- The dot of the current value of every field of every record.
+-- Who made each write of each database, and when (its clock): said once per write, not per field.
+CREATE TABLE writes (
+    db_id   TEXT NOT NULL,
+    counter INTEGER NOT NULL CHECK (counter > 0),
+    at      TEXT NOT NULL,
+    user    TEXT NOT NULL,
+    PRIMARY KEY (db_id, counter)
+) WITHOUT ROWID, STRICT;
+
+-- The dot of the current value of every field of every record, kept with its project.
 CREATE TABLE field_versions (
+    project_id TEXT NOT NULL,
     entity     TEXT NOT NULL,
     record_id  TEXT NOT NULL,
     field      TEXT NOT NULL,
-    project_id TEXT NOT NULL,
     db_id      TEXT NOT NULL,
     counter    INTEGER NOT NULL CHECK (counter > 0),
-    at         TEXT NOT NULL,
-    user       TEXT NOT NULL,
-    PRIMARY KEY (entity, record_id, field)
-) STRICT;
-CREATE INDEX field_versions_project ON field_versions (project_id);
+    PRIMARY KEY (project_id, entity, record_id, field)
+) WITHOUT ROWID, STRICT;
 
 -- For each project (with its rows) and each database: the last write of that database to it
 -- that this database has taken in. A version vector per project, so a file that carries only
@@ -70,9 +76,11 @@ CREATE TABLE imports (
 -- deletion's value is what the log says.
 UPDATE projects SET deletion = json_object('reason', deleted_reason) WHERE deleted_at IS NOT NULL;
 
-INSERT INTO field_versions (entity, record_id, field, project_id, db_id, counter, at, user)
-SELECT entity, record_id, field, project_id, db_id, counter, at, user FROM change_log c
+INSERT INTO field_versions (project_id, entity, record_id, field, db_id, counter)
+SELECT project_id, entity, record_id, field, db_id, counter FROM change_log c
 WHERE seq = (SELECT max(seq) FROM change_log l WHERE l.entity = c.entity AND l.record_id = c.record_id AND l.field = c.field);
+
+INSERT OR IGNORE INTO writes (db_id, counter, at, user) SELECT db_id, counter, at, user FROM change_log;
 
 INSERT INTO project_context (project_id, db_id, counter)
 SELECT project_id, db_id, max(counter) FROM change_log GROUP BY project_id, db_id;
