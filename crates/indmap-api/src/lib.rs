@@ -9,6 +9,7 @@ mod backups;
 mod env;
 mod error;
 mod projects;
+mod proposals;
 mod reports;
 mod sync;
 mod views;
@@ -20,6 +21,7 @@ pub use indmap_core as core;
 pub use indmap_exchange::Manifest;
 pub use indmap_store::{DbInfo, LogEntry};
 pub use projects::{AddReport, UpdateReport};
+pub use proposals::ProposalView;
 pub use reports::{
     ChartKind, PageFormat, Paper, PrintBy, PrintLang, PrintOptions, PrintSetup, TableFormat, content_hash,
 };

@@ -2,11 +2,14 @@
 //! the sample map.
 
 use crate::{Error, Indmap, Result};
+use indmap_core::changes::FieldChange;
 use indmap_core::feature::{parse_features, project_from_feature, project_properties};
 use indmap_core::validate::{self, Rules};
+use indmap_core::version::DELETED;
 use indmap_core::{Money, Problem, Problems, Project, ProjectCode, ProjectFilter};
 use indmap_store::LogEntry;
 use serde::Serialize;
+use serde_json::Value;
 use uuid::Uuid;
 
 #[derive(Debug, Clone, Serialize)]
@@ -20,8 +23,10 @@ pub struct AddReport {
 pub struct UpdateReport {
     pub id: Uuid,
     pub code: Option<ProjectCode>,
-    /// How many fields (of the project and its rows) changed; 0 when the file changed nothing.
+    /// How many fields (of the project and its rows) the file changes; 0 when it changes nothing.
     pub changed_fields: usize,
+    /// How many of those this database does not own: they became proposals to the owner.
+    pub proposed: usize,
     pub warnings: Vec<Problem>,
 }
 
@@ -156,18 +161,37 @@ impl Indmap {
             Some(new) if !problems.has_errors() => new,
             _ => return Err(Error::invalid(problems)),
         };
-        let changed_fields = indmap_core::changes::project_changes(Some(&old), Some(&new)).len();
-        if changed_fields > 0 {
-            let author = self.author();
-            self.store.write(&author, |w| w.replace_project(&old, &new))?;
+        let changes = indmap_core::changes::project_changes(Some(&old), Some(&new));
+        let changed_fields = changes.len();
+        let (direct, proposed) = self.split_by_owner(&old, changes);
+        if !proposed.is_empty() {
+            self.propose(&new, &proposed)?;
         }
-        Ok(UpdateReport { id: new.id, code: new.code, changed_fields, warnings: problems.0 })
+        if !direct.is_empty() {
+            // What this database owns is written; what it proposed stays as it was until accepted.
+            let values: Vec<_> = direct.into_iter().map(|c| (c.key, c.new)).collect();
+            let (written, _) = crate::proposals::with_values(self, &old, &values)?;
+            let author = self.author();
+            self.store.write(&author, |w| w.replace_project(&old, &written))?;
+        }
+        Ok(UpdateReport { id: new.id, code: new.code, changed_fields, proposed: proposed.len(), warnings: problems.0 })
     }
 
     /// Deletes a project. It stays in the database as a tombstone with the reason, so the
     /// deletion shows in history and can travel to other databases.
     pub fn delete_project(&mut self, id_or_code: &str, reason: Option<&str>) -> Result<Project> {
         let project = self.find(id_or_code)?;
+        let key = indmap_core::changes::FieldKey { entity: "project", record_id: project.id, field: DELETED.into() };
+        if crate::proposals::owner_of(&project, &key) != self.store.info().scope {
+            let change = FieldChange {
+                key,
+                project_id: project.id,
+                old: Value::Null,
+                new: serde_json::json!({ "reason": reason }),
+            };
+            self.propose(&project, &[change])?;
+            return Ok(project);
+        }
         let author = self.author();
         self.store.write(&author, |w| w.delete_project(&project, reason))?;
         Ok(project)

@@ -86,6 +86,16 @@ pub enum Command {
         #[arg(long, value_name = "mine|theirs|VALUE")]
         take: String,
     },
+    /// List proposals: changes asked of records by databases that do not own them
+    Proposals,
+    /// Accept a proposal to a record this database owns: the proposed value is written
+    Accept { id: uuid::Uuid },
+    /// Reject a proposal to a record this database owns
+    Reject {
+        id: uuid::Uuid,
+        #[arg(long)]
+        reason: Option<String>,
+    },
     /// List the backups of the database (taken before every import)
     Backups,
     /// Put a backup in place of the database (the current state is backed up first)

@@ -127,6 +127,17 @@ fn run(cli: Cli) -> Result<(), Error> {
             db.resolve(&conflict, sync_cmd::take(&take)?)?;
             sync_cmd::conflicts(&db.conflicts()?, json);
         }
+        Command::Proposals => sync_cmd::proposals(&Indmap::open(&path, Env::system())?.proposals()?, json),
+        Command::Accept { id } => {
+            let mut db = Indmap::open(&path, Env::system())?;
+            db.accept(id)?;
+            sync_cmd::proposals(&db.proposals()?, json);
+        }
+        Command::Reject { id, reason } => {
+            let mut db = Indmap::open(&path, Env::system())?;
+            db.reject(id, reason.as_deref())?;
+            sync_cmd::proposals(&db.proposals()?, json);
+        }
         Command::Backups => sync_cmd::backups(&Indmap::open(&path, Env::system())?.backups()?, json),
         Command::Restore { name } => {
             let safety = indmap_api::restore(&path, &name, Env::system())?;

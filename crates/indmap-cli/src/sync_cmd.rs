@@ -1,7 +1,7 @@
 //! What the exchange commands print: the merge bill, conflicts, backups.
 
 use crate::output::{emit, emit_json, table};
-use indmap_api::{Backup, ConflictView, Error, ImportReport, Manifest, ProjectUpdate, Take};
+use indmap_api::{Backup, ConflictView, Error, ImportReport, Manifest, ProjectUpdate, ProposalView, Take};
 use serde_json::Value;
 use std::path::Path;
 
@@ -83,6 +83,9 @@ pub fn imported(r: &ImportReport, json: bool) {
     if r.out_of_scope > 0 {
         emit(&format!("{} projects of other regions were left out: this database does not keep them", r.out_of_scope));
     }
+    if r.proposals > 0 {
+        emit(&format!("{} proposals arrived: see `indmap proposals`", r.proposals));
+    }
     emit(&format!(
         "{verb}: {} added, {} changed, {} deleted, {} conflicts, {} refused\nprojects {} → {}, investment {} → {} KZT, permanent jobs {} → {}",
         r.added.len(),
@@ -124,4 +127,30 @@ pub fn backups(list: &[Backup], json: bool) {
     for b in list {
         emit(&format!("{}\t{} bytes", b.name, b.bytes));
     }
+}
+
+pub fn proposals(list: &[ProposalView], json: bool) {
+    if json {
+        return emit_json(&list);
+    }
+    if list.is_empty() {
+        return emit("no proposals");
+    }
+    let mut t = table(&["id", "project", "field", "now", "proposed", "by", "status"]);
+    for p in list {
+        let status = match (p.status.as_str(), p.ours_to_decide) {
+            ("open", true) => "open: yours to decide".to_owned(),
+            (status, _) => status.to_owned(),
+        };
+        t.add_row(vec![
+            p.id.to_string(),
+            format!("{} {}", p.code.as_deref().unwrap_or("-"), p.name),
+            p.field.clone(),
+            value(&p.current),
+            value(&p.proposed),
+            p.by.clone(),
+            status,
+        ]);
+    }
+    emit(&t.to_string());
 }

@@ -92,3 +92,25 @@ fn a_tampered_file_is_refused_with_exit_code_3_and_changes_nothing() {
     b.cmd(&["import", out.to_str().unwrap()]).assert().code(3).stderr(contains("checksum"));
     assert_eq!(b.content(), before);
 }
+
+#[test]
+fn the_ministry_edit_of_a_regional_project_is_a_proposal_karaganda_accepts() {
+    let karaganda = Db::init(&["--region", "35"]);
+    let file = karaganda.file("p.json", &feature(1_000_000_000));
+    karaganda.cmd(&["project", "add", &file]).assert().success();
+    let k1 = karaganda.dir.path().join("k1.gpkg");
+    karaganda.cmd(&["export", "--out", k1.to_str().unwrap()]).assert().success();
+    let ministry = Db::init(&["--ministry"]);
+    ministry.cmd(&["import", k1.to_str().unwrap()]).assert().success();
+    let patch = ministry
+        .file("patch.json", &json!({"type": "Feature", "geometry": null, "properties": {"status": "construction"}}));
+    ministry.cmd(&["project", "update", "35-0001", &patch]).assert().success().stderr(contains("proposals"));
+    let m1 = ministry.dir.path().join("m1.gpkg");
+    ministry.cmd(&["export", "--out", m1.to_str().unwrap()]).assert().success();
+    karaganda.cmd(&["import", m1.to_str().unwrap()]).assert().success().stdout(contains("1 proposals arrived"));
+    let proposals = karaganda.json(&["proposals"]);
+    assert_eq!(proposals[0]["ours_to_decide"], true);
+    let id = proposals[0]["id"].as_str().unwrap().to_owned();
+    karaganda.cmd(&["accept", &id]).assert().success().stdout(contains("accepted"));
+    karaganda.cmd(&["project", "show", "35-0001"]).assert().success().stdout(contains("construction"));
+}

@@ -15,6 +15,7 @@ pub mod money;
 pub mod problem;
 pub mod project;
 pub mod properties;
+pub mod proposal;
 pub mod reference;
 pub mod scope;
 pub mod validate;

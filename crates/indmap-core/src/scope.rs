@@ -1,6 +1,7 @@
 //! Whose map a database keeps: one region's akimat, or the ministry (the national map).
 
 use crate::ident::{MINISTRY_CODE_PREFIX, RegionCode};
+use crate::reference::MapLevel;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scope {
@@ -41,6 +42,16 @@ impl Scope {
         }
     }
 
+    /// Who decides a project's fields: the ministry keeps the republican map, each akimat its
+    /// region's regional map (Art. 4 p.6, Art. 8 p.2). Whether a project is on the republican
+    /// map (`level`) is always the ministry's decision: a region proposes, the ministry accepts.
+    pub fn owner(level: MapLevel, region: RegionCode, field: &str) -> Scope {
+        match (level, field) {
+            (MapLevel::Republican, _) | (_, "level") => Scope::Ministry,
+            (MapLevel::Regional, _) => Scope::Region(region),
+        }
+    }
+
     /// "the ministry" or "Karaganda Region (35)", for messages.
     pub fn describe(self) -> String {
         match self {
@@ -62,5 +73,9 @@ mod tests {
         assert_eq!(Scope::parse("region:99"), None);
         assert_eq!(karaganda.code_prefix(), "35");
         assert_eq!(Scope::Ministry.code_prefix(), "RK");
+        let region = RegionCode::parse("35").unwrap();
+        assert_eq!(Scope::owner(MapLevel::Regional, region, "cost_kzt"), karaganda);
+        assert_eq!(Scope::owner(MapLevel::Regional, region, "level"), Scope::Ministry);
+        assert_eq!(Scope::owner(MapLevel::Republican, region, "cost_kzt"), Scope::Ministry);
     }
 }

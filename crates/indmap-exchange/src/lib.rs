@@ -11,6 +11,7 @@ mod wire;
 pub use wire::WireError;
 
 use indmap_core::Project;
+use indmap_core::proposal::Proposal;
 use indmap_core::version::VersionedProject;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -77,11 +78,20 @@ fn name(path: &Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
-/// Writes `projects` to a new exchange file at `path` and returns its manifest with the checksum.
+/// What a file carries besides its manifest.
+#[derive(Debug, Default)]
+pub struct Content {
+    pub projects: Vec<VersionedProject>,
+    pub proposals: Vec<Proposal>,
+}
+
+/// Writes `projects` and `proposals` to a new exchange file at `path` and returns its manifest
+/// with the checksum.
 pub fn write(
     path: &Path,
     mut manifest: Manifest,
     projects: &[(Project, VersionedProject)],
+    proposals: &[Proposal],
 ) -> Result<Manifest, ExchangeError> {
     let fail = |e: &dyn std::fmt::Display| ExchangeError::Write(path.display().to_string(), e.to_string());
     if path.exists() {
@@ -89,7 +99,9 @@ pub fn write(
     }
     let mut records: Vec<(Uuid, String)> = projects.iter().map(|(_, vp)| (vp.project_id, wire::encode(vp))).collect();
     records.sort();
-    let texts: Vec<String> = records.iter().map(|(_, t)| t.clone()).collect();
+    let mut proposal_texts: Vec<(Uuid, String)> = proposals.iter().map(|p| (p.id, wire::encode_proposal(p))).collect();
+    proposal_texts.sort();
+    let texts: Vec<String> = records.iter().chain(&proposal_texts).map(|(_, t)| t.clone()).collect();
     manifest.format = FORMAT.into();
     manifest.format_version = FORMAT_VERSION;
     manifest.projects = records.len();
@@ -101,10 +113,12 @@ pub fn write(
         .map_err(|e| fail(&e))?;
     tx.execute_batch(
         "CREATE TABLE indmap_manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-         CREATE TABLE indmap_records (project_id TEXT PRIMARY KEY, record TEXT NOT NULL);",
+         CREATE TABLE indmap_records (project_id TEXT PRIMARY KEY, record TEXT NOT NULL);
+         CREATE TABLE indmap_proposals (id TEXT PRIMARY KEY, proposal TEXT NOT NULL);",
     )
     .map_err(|e| fail(&e))?;
-    geopackage::register_attributes(&tx, &["indmap_manifest", "indmap_records"]).map_err(|e| fail(&e))?;
+    geopackage::register_attributes(&tx, &["indmap_manifest", "indmap_records", "indmap_proposals"])
+        .map_err(|e| fail(&e))?;
     tx.execute(
         "INSERT INTO indmap_manifest (key, value) VALUES ('manifest', ?1)",
         [serde_json::to_string(&manifest).unwrap_or_default()],
@@ -114,6 +128,11 @@ pub fn write(
         let mut insert =
             tx.prepare("INSERT INTO indmap_records (project_id, record) VALUES (?1, ?2)").map_err(|e| fail(&e))?;
         for (id, text) in &records {
+            insert.execute(params![id.to_string(), text]).map_err(|e| fail(&e))?;
+        }
+        let mut insert =
+            tx.prepare("INSERT INTO indmap_proposals (id, proposal) VALUES (?1, ?2)").map_err(|e| fail(&e))?;
+        for (id, text) in &proposal_texts {
             insert.execute(params![id.to_string(), text]).map_err(|e| fail(&e))?;
         }
     }
@@ -127,7 +146,7 @@ fn is_deleted(projects: &[(Project, VersionedProject)], id: Uuid) -> bool {
 }
 
 /// Reads and checks an exchange file. Nothing in it is returned unless all of it is sound.
-pub fn read(path: &Path) -> Result<(Manifest, Vec<VersionedProject>), ExchangeError> {
+pub fn read(path: &Path) -> Result<(Manifest, Content), ExchangeError> {
     let file = name(path);
     let bytes = std::fs::read(path).map_err(|e| ExchangeError::Unreadable(file.clone(), e.to_string()))?;
     if !bytes.starts_with(b"SQLite format 3\0") {
@@ -168,18 +187,23 @@ pub fn read(path: &Path) -> Result<(Manifest, Vec<VersionedProject>), ExchangeEr
     }
     let manifest: Manifest = serde_json::from_value(raw)
         .map_err(|e| ExchangeError::Damaged { file: file.clone(), reason: e.to_string() })?;
-    let mut stmt = conn.prepare("SELECT record FROM indmap_records ORDER BY project_id").map_err(damaged)?;
-    let texts: Vec<String> =
-        stmt.query_map([], |r| r.get(0)).map_err(damaged)?.collect::<rusqlite::Result<_>>().map_err(damaged)?;
-    if checksum(&manifest, &texts) != manifest.sha256 || texts.len() != manifest.projects {
+    let texts = |sql: &str| -> Result<Vec<String>, ExchangeError> {
+        let mut stmt = conn.prepare(sql).map_err(damaged)?;
+        let rows = stmt.query_map([], |r| r.get(0)).map_err(damaged)?;
+        rows.collect::<rusqlite::Result<_>>().map_err(damaged)
+    };
+    let records = texts("SELECT record FROM indmap_records ORDER BY project_id")?;
+    let proposals = texts("SELECT proposal FROM indmap_proposals ORDER BY id")?;
+    let all: Vec<String> = records.iter().chain(&proposals).cloned().collect();
+    if checksum(&manifest, &all) != manifest.sha256 || records.len() != manifest.projects {
         return Err(ExchangeError::Tampered(file));
     }
-    let projects = texts
-        .iter()
-        .map(|t| wire::decode(t))
-        .collect::<Result<Vec<_>, WireError>>()
-        .map_err(|e| ExchangeError::Damaged { file: file.clone(), reason: e.to_string() })?;
-    Ok((manifest, projects))
+    let bad = |e: WireError| ExchangeError::Damaged { file: file.clone(), reason: e.to_string() };
+    let content = Content {
+        projects: records.iter().map(|t| wire::decode(t)).collect::<Result<_, _>>().map_err(bad)?,
+        proposals: proposals.iter().map(|t| wire::decode_proposal(t)).collect::<Result<_, _>>().map_err(bad)?,
+    };
+    Ok((manifest, content))
 }
 
 /// The SHA-256 of a whole file, for receipts.

@@ -2,6 +2,7 @@
 //! once and fields refer to them by number, grouped by entity and row.
 
 use indmap_core::changes::{FieldKey, entity};
+use indmap_core::proposal::{Proposal, ProposalStatus};
 use indmap_core::version::{Context, Dot, Sibling, Stamp, VersionedProject};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -30,6 +31,8 @@ pub enum WireError {
     UnknownStamp,
     #[error("a record has a field with no value")]
     Empty,
+    #[error("a proposal has an unknown status {0:?}")]
+    UnknownStatus(String),
 }
 
 pub fn encode(vp: &VersionedProject) -> String {
@@ -106,4 +109,58 @@ mod tests {
         );
         assert_eq!(decode(&encode(&vp)).unwrap(), vp);
     }
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireProposal {
+    id: Uuid,
+    project_id: Uuid,
+    entity: String,
+    record_id: Uuid,
+    field: String,
+    value: Value,
+    proposer_db: Uuid,
+    user: String,
+    at: String,
+    status: String,
+    decided_by: Option<String>,
+    decided_at: Option<String>,
+    reason: Option<String>,
+}
+
+pub fn encode_proposal(p: &Proposal) -> String {
+    serde_json::to_string(&WireProposal {
+        id: p.id,
+        project_id: p.project_id,
+        entity: p.key.entity.into(),
+        record_id: p.key.record_id,
+        field: p.key.field.clone(),
+        value: p.value.clone(),
+        proposer_db: p.proposer_db,
+        user: p.user.clone(),
+        at: p.at.clone(),
+        status: p.status.code().into(),
+        decided_by: p.decided_by.clone(),
+        decided_at: p.decided_at.clone(),
+        reason: p.reason.clone(),
+    })
+    .unwrap_or_default()
+}
+
+pub fn decode_proposal(text: &str) -> Result<Proposal, WireError> {
+    let w: WireProposal = serde_json::from_str(text)?;
+    let entity = entity(&w.entity).ok_or(WireError::UnknownEntity(w.entity))?;
+    Ok(Proposal {
+        id: w.id,
+        project_id: w.project_id,
+        key: FieldKey { entity, record_id: w.record_id, field: w.field },
+        value: w.value,
+        proposer_db: w.proposer_db,
+        user: w.user,
+        at: w.at,
+        status: ProposalStatus::from_code(&w.status).ok_or(WireError::UnknownStatus(w.status))?,
+        decided_by: w.decided_by,
+        decided_at: w.decided_at,
+        reason: w.reason,
+    })
 }

@@ -4,6 +4,7 @@
 use crate::versions::{self, Versions};
 use crate::{Result, Store, StoreError, Writer, codec, log, timestamp};
 use indmap_core::changes::{FieldChange, FieldKey, flatten};
+use indmap_core::proposal::{Proposal, ProposalStatus};
 use indmap_core::version::{DELETED, MergedField, VersionedProject};
 use indmap_core::{Project, ProjectFilter, RegionCode};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -89,6 +90,20 @@ impl Writer<'_> {
     /// One project, deleted or not, with its versions, as this transaction sees it.
     pub fn versioned_project(&self, id: Uuid) -> Result<Option<(Project, VersionedProject)>> {
         load_versioned(&self.tx, id)
+    }
+
+    /// The scope each known database keeps.
+    pub fn database_scopes(&self) -> Result<std::collections::HashMap<Uuid, indmap_core::Scope>> {
+        let mut stmt = self.tx.prepare("SELECT db_id, scope FROM databases")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = std::collections::HashMap::new();
+        for row in rows {
+            let (db, scope) = row?;
+            if let (Ok(db), Some(scope)) = (Uuid::parse_str(&db), indmap_core::Scope::parse(&scope)) {
+                out.insert(db, scope);
+            }
+        }
+        Ok(out)
     }
 
     /// What this database has seen of each project.
@@ -206,6 +221,87 @@ impl Writer<'_> {
                 receipt.imported_at,
                 receipt.user,
                 receipt.summary.to_string()
+            ],
+        )?;
+        Ok(())
+    }
+}
+
+fn proposal_from_row(r: &rusqlite::Row) -> rusqlite::Result<Option<Proposal>> {
+    let id = |text: String| Uuid::parse_str(&text).ok();
+    let entity_name: String = r.get("entity")?;
+    let (Some(entity), Some(pid), Some(record_id), Some(proposer_db), Some(status)) = (
+        indmap_core::changes::entity(&entity_name),
+        id(r.get("id")?),
+        id(r.get("record_id")?),
+        id(r.get("proposer_db")?),
+        ProposalStatus::from_code(&r.get::<_, String>("status")?),
+    ) else {
+        return Ok(None);
+    };
+    Ok(Some(Proposal {
+        id: pid,
+        project_id: id(r.get("project_id")?).unwrap_or_default(),
+        key: FieldKey { entity, record_id, field: r.get("field")? },
+        value: r.get::<_, Option<String>>("value")?.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default(),
+        proposer_db,
+        user: r.get("user")?,
+        at: r.get("at")?,
+        status,
+        decided_by: r.get("decided_by")?,
+        decided_at: r.get("decided_at")?,
+        reason: r.get("reason")?,
+    }))
+}
+
+fn load_proposals(conn: &Connection) -> Result<Vec<Proposal>> {
+    let mut stmt = conn.prepare("SELECT * FROM proposals ORDER BY at, id")?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.extend(proposal_from_row(r)?);
+    }
+    Ok(out)
+}
+
+impl Store {
+    /// Every proposal this database holds: its own, others' about its records, and decisions.
+    pub fn proposals(&self) -> Result<Vec<Proposal>> {
+        load_proposals(&self.conn)
+    }
+}
+
+impl Writer<'_> {
+    pub fn proposals(&self) -> Result<Vec<Proposal>> {
+        load_proposals(&self.tx)
+    }
+
+    /// Stores a proposal, or merges it with the copy already here (see `Proposal::merged`).
+    pub fn put_proposal(&mut self, proposal: &Proposal) -> Result<()> {
+        let existing = load_proposals(&self.tx)?.into_iter().find(|p| p.id == proposal.id);
+        let p = match existing {
+            Some(e) => e.merged(proposal.clone()),
+            None => proposal.clone(),
+        };
+        self.tx.execute(
+            "INSERT INTO proposals (id, project_id, entity, record_id, field, value, proposer_db, user, at, status, decided_by, decided_at, reason)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+             ON CONFLICT (id) DO UPDATE SET status = excluded.status, decided_by = excluded.decided_by,
+                decided_at = excluded.decided_at, reason = excluded.reason",
+            params![
+                p.id.to_string(),
+                p.project_id.to_string(),
+                p.key.entity,
+                p.key.record_id.to_string(),
+                p.key.field,
+                (!p.value.is_null()).then(|| p.value.to_string()),
+                p.proposer_db.to_string(),
+                p.user,
+                p.at,
+                p.status.code(),
+                p.decided_by,
+                p.decided_at,
+                p.reason
             ],
         )?;
         Ok(())

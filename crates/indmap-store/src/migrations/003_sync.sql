@@ -60,6 +60,25 @@ CREATE TABLE databases (
     first_seen TEXT NOT NULL
 ) STRICT;
 
+-- Changes asked of a record by a database that does not own it: they take effect only when the
+-- owner accepts them. They travel in exchange files like the records.
+CREATE TABLE proposals (
+    id          TEXT PRIMARY KEY CHECK (length(id) = 36),
+    project_id  TEXT NOT NULL,
+    entity      TEXT NOT NULL,
+    record_id   TEXT NOT NULL,
+    field       TEXT NOT NULL,
+    value       TEXT CHECK (value IS NULL OR json_valid(value)),
+    proposer_db TEXT NOT NULL,
+    user        TEXT NOT NULL,
+    at          TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('open', 'accepted', 'rejected')),
+    decided_by  TEXT,
+    decided_at  TEXT,
+    reason      TEXT
+) STRICT;
+CREATE INDEX proposals_project ON proposals (project_id);
+
 -- Exchange files taken in: receipts, and what each changed.
 CREATE TABLE imports (
     id          INTEGER PRIMARY KEY,

@@ -11,8 +11,11 @@ use indmap_store::{Author, ImportReceipt};
 use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use uuid::Uuid;
+
+mod ownership;
 
 /// One field that an import changes, with both values.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -69,6 +72,8 @@ pub struct ImportReport {
     pub deleted: Vec<ProjectUpdate>,
     pub conflicts: Vec<ConflictView>,
     pub refused: Vec<Refusal>,
+    /// Proposals that arrived: made by others about this database's records, or decisions.
+    pub proposals: usize,
     /// Projects of other scopes in the file, which this database does not keep.
     pub out_of_scope: usize,
     pub before: Totals,
@@ -184,13 +189,16 @@ impl Indmap {
             databases: self.store.databases()?,
             sha256: String::new(),
         };
-        indmap_exchange::write(out, manifest, &projects).map_err(|e| Error::new(ErrorKind::Io, e.to_string()))
+        let ids: Vec<Uuid> = projects.iter().map(|(p, _)| p.id).collect();
+        let proposals: Vec<_> = self.store.proposals()?.into_iter().filter(|p| ids.contains(&p.project_id)).collect();
+        indmap_exchange::write(out, manifest, &projects, &proposals)
+            .map_err(|e| Error::new(ErrorKind::Io, e.to_string()))
     }
 
     /// Merges an exchange file into this database: one transaction, after a backup. With
     /// `dry_run`, says what it would do and changes nothing.
     pub fn import(&mut self, file: &Path, dry_run: bool) -> Result<ImportReport> {
-        let (manifest, remote) = indmap_exchange::read(file).map_err(|e| {
+        let (manifest, content) = indmap_exchange::read(file).map_err(|e| {
             let kind = match e {
                 ExchangeError::Unreadable(..) => ErrorKind::NotFound,
                 ExchangeError::TooNew { .. } => ErrorKind::Incompatible,
@@ -219,6 +227,7 @@ impl Indmap {
             deleted: Vec::new(),
             conflicts: Vec::new(),
             refused: Vec::new(),
+            proposals: 0,
             out_of_scope: 0,
             before,
             after: before,
@@ -252,8 +261,16 @@ impl Indmap {
             // A project this database has seen everything of in the file's version needs no merge:
             // merging would give back what is here. Most projects of a regular exchange are such.
             let seen = w.contexts()?;
-            for vp in remote.iter().filter(|vp| !seen.get(&vp.project_id).is_some_and(|c| c.covers(&vp.context))) {
-                merge_one(w, info.scope, vp, ids, &mut report)?;
+            let scopes = w.database_scopes()?;
+            for vp in
+                content.projects.iter().filter(|vp| !seen.get(&vp.project_id).is_some_and(|c| c.covers(&vp.context)))
+            {
+                merge_one(w, info.scope, vp, &scopes, ids, &mut report)?;
+            }
+            let known: Vec<Uuid> = w.proposals()?.into_iter().map(|p| p.id).collect();
+            for proposal in &content.proposals {
+                report.proposals += usize::from(!known.contains(&proposal.id));
+                w.put_proposal(proposal)?;
             }
             report.after = Totals::from(w.totals()?);
             if !dry_run {
@@ -362,7 +379,7 @@ impl Indmap {
 }
 
 /// The ids of a project's rows in the order it shows them.
-fn project_row_order(p: &Project) -> Vec<Uuid> {
+pub(crate) fn project_row_order(p: &Project) -> Vec<Uuid> {
     let ids = p.financing.iter().map(|r| r.id);
     let ids = ids.chain(p.milestones.iter().map(|r| r.id)).chain(p.actions.iter().map(|r| r.id));
     ids.chain(p.support_measures.iter().map(|r| r.id)).chain(p.monitoring.iter().map(|r| r.id)).collect()
@@ -373,6 +390,7 @@ fn merge_one(
     w: &mut indmap_store::Writer<'_>,
     scope: Scope,
     remote: &VersionedProject,
+    scopes: &HashMap<Uuid, Scope>,
     ids: &mut (dyn indmap_core::IdSource + Send),
     report: &mut ImportReport,
 ) -> indmap_store::Result<()> {
@@ -381,6 +399,27 @@ fn merge_one(
         Some((p, vp)) => (Some(p), vp.clone()),
         None => (None, VersionedProject { project_id: remote.project_id, ..Default::default() }),
     };
+    let (remote, taken_out) = ownership::sanitize(local_project, &local_vp, remote, scopes);
+    if !taken_out.is_empty() {
+        let code = local_project.and_then(|p| p.code.as_ref().map(|c| c.to_string()));
+        for (key, sibling, verdict) in taken_out {
+            match verdict {
+                ownership::Verdict::Propose => {
+                    report.proposals += 1;
+                    w.put_proposal(&ownership::as_proposal(remote.project_id, &key, &sibling))?;
+                }
+                ownership::Verdict::Refuse(reason) => report.refused.push(Refusal {
+                    id: remote.project_id,
+                    code: code.clone(),
+                    reason: format!("{}: {reason}", path_of(&key)),
+                }),
+            }
+        }
+        if local_project.is_none() && remote.fields.is_empty() {
+            return Ok(());
+        }
+    }
+    let remote = &remote;
     let Merge { result, changed, new_conflicts } = merge(&local_vp, remote);
     if changed.is_empty() && new_conflicts.is_empty() && result.context == local_vp.context {
         return Ok(());

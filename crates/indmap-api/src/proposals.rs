@@ -1,0 +1,196 @@
+//! Ownership: each database edits directly only what it owns (`Scope::owner`); everything else
+//! it asks of the owner as a proposal, which travels in exchange files and takes effect only
+//! when the owner accepts it.
+
+use crate::{Error, ErrorKind, Indmap, Result};
+use indmap_core::changes::{FieldChange, FieldKey, flatten, unflatten};
+use indmap_core::proposal::{Proposal, ProposalStatus};
+use indmap_core::version::DELETED;
+use indmap_core::{MapLevel, Problems, Project, Scope};
+use serde::Serialize;
+use serde_json::Value;
+use uuid::Uuid;
+
+/// A proposal as people read it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProposalView {
+    pub id: Uuid,
+    pub project_id: Uuid,
+    pub code: Option<String>,
+    pub name: String,
+    pub field: String,
+    pub current: Value,
+    pub proposed: Value,
+    pub by: String,
+    pub status: String,
+    pub reason: Option<String>,
+    /// Whether this database owns the field and so may accept or reject it.
+    pub ours_to_decide: bool,
+}
+
+/// Who decides a field of a project.
+pub(crate) fn owner_of(p: &Project, key: &FieldKey) -> Scope {
+    Scope::owner(p.level, p.region, if key.entity == "project" { &key.field } else { "" })
+}
+
+/// The project with some of its fields set to other values, read back through the interchange
+/// (so every rule of reading applies).
+pub(crate) fn with_values(db: &mut Indmap, p: &Project, values: &[(FieldKey, Value)]) -> Result<(Project, Problems)> {
+    let mut fields = flatten(p);
+    for (key, value) in values {
+        fields.insert(key.clone(), value.clone());
+    }
+    let order = crate::sync::project_row_order(p);
+    let (project, mut problems) =
+        indmap_core::feature::project_from_feature(&unflatten(p.id, &fields, &order), db.env.ids.as_mut());
+    let project = project.ok_or_else(|| Error::invalid(problems.clone()))?;
+    let rules = db.rules()?;
+    db.check(&project, &rules, &mut problems);
+    if problems.has_errors() {
+        return Err(Error::invalid(problems));
+    }
+    Ok((project, problems))
+}
+
+fn path_of(key: &FieldKey) -> String {
+    match key.entity {
+        "project" => key.field.clone(),
+        list => format!("{list}/{}/{}", key.record_id, key.field),
+    }
+}
+
+impl Indmap {
+    /// Splits an edit into what this database may write and what it must propose.
+    pub(crate) fn split_by_owner(
+        &self,
+        old: &Project,
+        changes: Vec<FieldChange>,
+    ) -> (Vec<FieldChange>, Vec<FieldChange>) {
+        let scope = self.store.info().scope;
+        changes.into_iter().partition(|c| owner_of(old, &c.key) == scope)
+    }
+
+    /// Records proposals for `changes` to a project this database does not own.
+    pub(crate) fn propose(&mut self, project: &Project, changes: &[FieldChange]) -> Result<()> {
+        if changes.iter().any(|c| c.key.field == "level" && c.new == MapLevel::Republican.code())
+            && project.local_content.expertise_date.is_none()
+        {
+            let mut problems = Problems::new();
+            problems.error(
+                "local_content_expertise_date",
+                "proposal.expertise",
+                "is empty: a project proposed for the republican map needs its local-content expertise (Art. 1 p.2)",
+            );
+            return Err(Error::invalid(problems));
+        }
+        let author = self.author();
+        let db = self.store.info().db_id;
+        let at = indmap_store::timestamp(author.at);
+        let proposals: Vec<Proposal> = changes
+            .iter()
+            .map(|c| Proposal {
+                id: self.env.ids.new_id(),
+                project_id: project.id,
+                key: c.key.clone(),
+                value: c.new.clone(),
+                proposer_db: db,
+                user: author.user.clone(),
+                at: at.clone(),
+                status: ProposalStatus::Open,
+                decided_by: None,
+                decided_at: None,
+                reason: None,
+            })
+            .collect();
+        Ok(self.store.write(&author, |w| proposals.iter().try_for_each(|p| w.put_proposal(p)))?)
+    }
+
+    /// Every proposal this database holds, newest first.
+    pub fn proposals(&self) -> Result<Vec<ProposalView>> {
+        let scope = self.store.info().scope;
+        let mut out = Vec::new();
+        for p in self.store.proposals()?.into_iter().rev() {
+            let Some((project, vp)) = self.store.versioned_project(p.project_id)? else { continue };
+            let current = vp.values().get(&p.key).cloned().unwrap_or(Value::Null);
+            out.push(ProposalView {
+                id: p.id,
+                project_id: p.project_id,
+                code: project.code.as_ref().map(|c| c.to_string()),
+                name: project.name_ru.clone(),
+                field: path_of(&p.key),
+                current,
+                proposed: p.value.clone(),
+                by: format!("{} ({}, database {})", p.user, p.at, &p.proposer_db.to_string()[..8]),
+                status: p.status.code().into(),
+                reason: p.reason.clone(),
+                ours_to_decide: owner_of(&project, &p.key) == scope,
+            });
+        }
+        Ok(out)
+    }
+
+    fn open_proposal(&self, id: Uuid) -> Result<(Proposal, Project)> {
+        let proposal = self
+            .store
+            .proposals()?
+            .into_iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| Error::not_found(format!("there is no proposal {id} (see `indmap proposals`)")))?;
+        if proposal.status != ProposalStatus::Open {
+            return Err(Error::new(
+                ErrorKind::Conflict,
+                format!("proposal {id} was {} already", proposal.status.code()),
+            ));
+        }
+        let (project, _) = self
+            .store
+            .versioned_project(proposal.project_id)?
+            .ok_or_else(|| Error::not_found(format!("the project of proposal {id} is not in this database")))?;
+        let scope = self.store.info().scope;
+        if owner_of(&project, &proposal.key) != scope {
+            return Err(Error::new(
+                ErrorKind::Conflict,
+                format!(
+                    "proposal {id} is for {} to decide, not for {}",
+                    owner_of(&project, &proposal.key).describe(),
+                    scope.describe()
+                ),
+            ));
+        }
+        Ok((proposal, project))
+    }
+
+    fn decided(&self, mut proposal: Proposal, status: ProposalStatus, reason: Option<&str>) -> Proposal {
+        proposal.status = status;
+        proposal.decided_by = Some(format!("{} (database {})", self.env.user, self.store.info().db_id));
+        proposal.decided_at = Some(indmap_store::timestamp(self.env.clock.now()));
+        proposal.reason = reason.map(str::to_owned);
+        proposal
+    }
+
+    /// Accepts a proposal: this database, the owner, writes the proposed value.
+    pub fn accept(&mut self, id: Uuid) -> Result<()> {
+        let (proposal, project) = self.open_proposal(id)?;
+        let decision = self.decided(proposal.clone(), ProposalStatus::Accepted, None);
+        let author = self.author();
+        if proposal.key.field == DELETED && proposal.key.entity == "project" {
+            let reason = proposal.value.get("reason").and_then(|r| r.as_str()).map(str::to_owned);
+            return Ok(self.store.write(&author, |w| {
+                w.delete_project(&project, reason.as_deref())?;
+                w.put_proposal(&decision)
+            })?);
+        }
+        let (accepted, _) = with_values(self, &project, &[(proposal.key.clone(), proposal.value.clone())])?;
+        Ok(self.store.write(&author, |w| {
+            w.replace_project(&project, &accepted)?;
+            w.put_proposal(&decision)
+        })?)
+    }
+
+    pub fn reject(&mut self, id: Uuid, reason: Option<&str>) -> Result<()> {
+        let (proposal, _) = self.open_proposal(id)?;
+        let decision = self.decided(proposal, ProposalStatus::Rejected, reason);
+        let author = self.author();
+        Ok(self.store.write(&author, |w| w.put_proposal(&decision))?)
+    }
+}

@@ -1,0 +1,145 @@
+//! Who may change what: the ministry keeps the republican map, each akimat its regional map.
+//! Others propose; the owner decides; forged files are refused.
+
+use chrono::{TimeZone, Utc};
+use indmap_api::core::{RegionCode, Scope};
+use indmap_api::{Env, Indmap};
+use serde_json::{Value, json};
+use std::path::PathBuf;
+use tempfile::TempDir;
+
+struct Net {
+    dir: TempDir,
+    files: usize,
+}
+
+impl Net {
+    fn db(&self, name: &str, scope: Scope, seed: u64) -> Indmap {
+        let mut env = Env::fixed(name, Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap());
+        env.ids = Box::new(indmap_api::CountingIds { unix_millis: 1_764_000_000_000 + seed * 1_000_000, next: 0 });
+        Indmap::init(&self.dir.path().join(format!("{name}.sqlite")), scope, env).unwrap()
+    }
+
+    fn send(&mut self, from: &Indmap) -> PathBuf {
+        self.files += 1;
+        let path = self.dir.path().join(format!("exchange-{}.gpkg", self.files));
+        from.export(&path, None).unwrap();
+        path
+    }
+}
+
+fn region(kato: &str) -> Scope {
+    Scope::Region(RegionCode::parse(kato).unwrap())
+}
+
+fn project(name: &str, kato: &str, lon: f64, lat: f64) -> String {
+    json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": {
+        "name_kk": format!("{name} зауыты"), "name_ru": format!("Завод {name}"), "region": kato, "status": "design",
+        "sector": "metallurgy", "cost_kzt": 1_000_000_000}})
+    .to_string()
+}
+
+fn patch(props: Value) -> String {
+    json!({"type": "Feature", "geometry": null, "properties": props}).to_string()
+}
+
+fn prop(db: &Indmap, code: &str, key: &str) -> Value {
+    indmap_api::core::feature::project_properties(&db.find(code).unwrap())[key].clone()
+}
+
+/// Karaganda's map, known to the ministry.
+fn setup() -> (Net, Indmap, Indmap) {
+    let mut net = Net { dir: tempfile::tempdir().unwrap(), files: 0 };
+    let mut karaganda = net.db("karaganda", region("35"), 1);
+    karaganda.add_projects(&project("Теміртау", "35", 72.96, 50.06)).unwrap();
+    let mut ministry = net.db("ministry", Scope::Ministry, 2);
+    ministry.import(&net.send(&karaganda), false).unwrap();
+    (net, karaganda, ministry)
+}
+
+#[test]
+fn the_ministry_proposes_and_karaganda_decides() {
+    let (mut net, mut karaganda, mut ministry) = setup();
+    let report = ministry.update_project("35-0001", &patch(json!({"cost_kzt": 2_000_000_000}))).unwrap();
+    assert_eq!(report.proposed, 1);
+    assert_eq!(prop(&ministry, "35-0001", "cost_kzt"), 1_000_000_000, "a proposal changes nothing yet");
+    let proposals = ministry.proposals().unwrap();
+    assert!(!proposals[0].ours_to_decide);
+
+    let arrived = karaganda.import(&net.send(&ministry), false).unwrap();
+    assert_eq!(arrived.proposals, 1);
+    assert_eq!(prop(&karaganda, "35-0001", "cost_kzt"), 1_000_000_000);
+    let proposal = karaganda.proposals().unwrap().remove(0);
+    assert!(proposal.ours_to_decide);
+    assert_eq!((proposal.current.clone(), proposal.proposed.clone()), (json!(1_000_000_000), json!(2_000_000_000)));
+    karaganda.accept(proposal.id).unwrap();
+    assert_eq!(prop(&karaganda, "35-0001", "cost_kzt"), 2_000_000_000);
+
+    ministry.import(&net.send(&karaganda), false).unwrap();
+    assert_eq!(prop(&ministry, "35-0001", "cost_kzt"), 2_000_000_000);
+    assert_eq!(ministry.proposals().unwrap()[0].status, "accepted");
+    assert!(ministry.accept(proposal.id).is_err(), "a decided proposal is not decided again");
+}
+
+#[test]
+fn a_project_proposed_for_the_republican_map_passes_to_the_ministry_when_accepted() {
+    let (mut net, mut karaganda, mut ministry) = setup();
+    // Without the local-content expertise, the proposal is refused.
+    let e = karaganda.update_project("35-0001", &patch(json!({"level": "republican"}))).unwrap_err();
+    assert!(e.problems.iter().any(|p| p.field == "local_content_expertise_date"), "{e}");
+    let report = karaganda
+        .update_project(
+            "35-0001",
+            &patch(json!({"level": "republican", "local_content_expertise_date": "2026-10-01", "local_content_expertise_ref": "№ 17"})),
+        )
+        .unwrap();
+    assert_eq!(report.proposed, 1, "the expertise is Karaganda's to write, the level the ministry's to decide");
+    assert_eq!(prop(&karaganda, "35-0001", "level"), "regional");
+    assert_eq!(prop(&karaganda, "35-0001", "local_content_expertise_date"), "2026-10-01");
+
+    ministry.import(&net.send(&karaganda), false).unwrap();
+    let proposal = ministry.proposals().unwrap().into_iter().find(|p| p.field == "level").unwrap();
+    assert!(proposal.ours_to_decide);
+    ministry.accept(proposal.id).unwrap();
+    assert_eq!(prop(&ministry, "35-0001", "level"), "republican");
+
+    karaganda.import(&net.send(&ministry), false).unwrap();
+    assert_eq!(prop(&karaganda, "35-0001", "level"), "republican");
+    // Ownership has passed: Karaganda's edits are proposals now, the ministry's are direct.
+    assert_eq!(karaganda.update_project("35-0001", &patch(json!({"jobs_permanent": 400}))).unwrap().proposed, 1);
+    assert_eq!(ministry.update_project("35-0001", &patch(json!({"jobs_permanent": 500}))).unwrap().proposed, 0);
+    karaganda.import(&net.send(&ministry), false).unwrap();
+    assert_eq!(prop(&karaganda, "35-0001", "jobs_permanent"), 500);
+}
+
+#[test]
+fn a_forged_file_that_changes_another_regions_project_is_refused_and_listed() {
+    let mut net = Net { dir: tempfile::tempdir().unwrap(), files: 0 };
+    let mut almaty = net.db("almaty", region("75"), 1);
+    almaty.add_projects(&project("Алатау", "75", 76.9, 43.25)).unwrap();
+    let karaganda = net.db("karaganda", region("35"), 2);
+    let mut ministry = net.db("ministry", Scope::Ministry, 3);
+    ministry.import(&net.send(&almaty), false).unwrap();
+    ministry.import(&net.send(&karaganda), false).unwrap();
+
+    // Karaganda's file, edited by hand to carry a direct change to Almaty's project.
+    let (manifest, content) = indmap_exchange::read(&net.send(&almaty)).unwrap();
+    let mut forged = content.projects[0].clone();
+    let kdb = karaganda.info().db_id;
+    let dot = indmap_api::core::version::Dot { db: kdb, counter: 99 };
+    let key = forged.fields.keys().find(|k| k.field == "cost_kzt").unwrap().clone();
+    let stamp = indmap_api::core::version::Stamp { dot, at: "2026-11-25T10:00:00Z".into(), user: "forger".into() };
+    forged.fields.insert(key, vec![indmap_api::core::version::Sibling { stamp, value: json!(9_000_000_000u64) }]);
+    forged.context.add(dot);
+    let file = net.dir.path().join("forged.gpkg");
+    let mut claimed = manifest.clone();
+    claimed.db_id = kdb;
+    claimed.scope = "region:35".into();
+    let (project, _) = (almaty.find("75-0001").unwrap(), ());
+    indmap_exchange::write(&file, claimed, &[(project, forged)], &[]).unwrap();
+
+    let report = ministry.import(&file, false).unwrap();
+    assert_eq!(report.refused.len(), 1, "{:?}", report.refused);
+    assert!(report.refused[0].reason.contains("cost_kzt"), "{}", report.refused[0].reason);
+    assert_eq!(prop(&ministry, "75-0001", "cost_kzt"), 1_000_000_000, "Almaty's data is unchanged");
+}
