@@ -1,6 +1,6 @@
 //! The national merge, timed: a national map of N projects (INDMAP_BENCH_PROJECTS, default
-//! 100,000) is split into the 20 regional databases; each region changes 10% of its projects
-//! and sends its file; the ministry imports the 20 files. Prints the time of each step.
+//! 100,000) is split into the 20 regional databases; each region changes 10% of its regional
+//! projects and sends its file; the ministry imports the 20 files. Prints the time of each step.
 //!
 //!     cargo bench -p indmap-api --bench sync
 //!     INDMAP_BENCH_PROJECTS=10000 cargo bench -p indmap-api --bench sync
@@ -59,7 +59,9 @@ fn main() {
     let changed = timed(&mut rows, "each region changes 10% of its projects", || {
         let mut changed = 0;
         for db in &mut regions {
-            let projects = db.list(&Default::default()).unwrap();
+            // Regional projects: the region owns them (republican ones it could only propose for).
+            let filter = indmap_api::core::ProjectFilter { level: Some(indmap_api::core::MapLevel::Regional), ..Default::default() };
+            let projects = db.list(&filter).unwrap();
             for p in projects.iter().step_by(10) {
                 let jobs = p.jobs_permanent.unwrap_or(0) + 7;
                 let patch = json!({"type": "Feature", "geometry": null, "properties": {"jobs_permanent": jobs, "status": "delayed"}});
