@@ -337,26 +337,13 @@ impl Writer<'_> {
     /// Registers a new project, giving it the next code of this database when it has none, and
     /// returns the code.
     pub fn insert_project(&mut self, project: &Project) -> Result<ProjectCode> {
-        let exists: bool = self.tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM projects WHERE id = ?1)",
-            [project.id.to_string()],
-            |r| r.get(0),
-        )?;
-        if exists {
+        if self.project_exists(project.id)? {
             return Err(StoreError::IdTaken(project.id));
         }
         let mut project = project.clone();
         let code = match project.code.take() {
             Some(code) => {
-                let taken: bool = self.tx.query_row(
-                    "SELECT EXISTS (SELECT 1 FROM projects WHERE code = ?1)",
-                    [code.as_str()],
-                    |r| r.get(0),
-                )?;
-                if taken {
-                    return Err(StoreError::CodeTaken(code));
-                }
-                self.note_code(&code)?;
+                self.claim_code(&code)?;
                 code
             }
             None => self.next_code()?,
@@ -427,6 +414,21 @@ impl Writer<'_> {
         let code = ProjectCode::new(prefix, (last + 1) as u32);
         self.note_code(&code)?;
         Ok(code)
+    }
+
+    /// Whether a project with this id is stored, deleted or not.
+    pub(crate) fn project_exists(&self, id: Uuid) -> Result<bool> {
+        Ok(self.tx.query_row("SELECT EXISTS (SELECT 1 FROM projects WHERE id = ?1)", [id.to_string()], |r| r.get(0))?)
+    }
+
+    /// Takes a code that arrived with a project: refused when another project has it.
+    pub(crate) fn claim_code(&mut self, code: &ProjectCode) -> Result<()> {
+        let taken: bool =
+            self.tx.query_row("SELECT EXISTS (SELECT 1 FROM projects WHERE code = ?1)", [code.as_str()], |r| r.get(0))?;
+        if taken {
+            return Err(StoreError::CodeTaken(code.clone()));
+        }
+        self.note_code(code)
     }
 
     /// Moves the sequence of the code's prefix past it, so this database never issues it again.

@@ -2,7 +2,7 @@
 //! of, and receipts of imported files.
 
 use crate::versions::{self, Versions};
-use crate::{Result, Store, StoreError, Writer, codec, log, timestamp};
+use crate::{Result, Store, Writer, codec, log, timestamp};
 use indmap_core::changes::{FieldChange, FieldKey, flatten};
 use indmap_core::proposal::{Proposal, ProposalStatus};
 use indmap_core::version::{DELETED, MergedField, VersionedProject};
@@ -122,25 +122,12 @@ impl Writer<'_> {
     /// stamped with the write that made it and the file it came in with.
     pub fn apply_merged(&mut self, project: &Project, vp: &VersionedProject, changed: &[MergedField]) -> Result<()> {
         let at = timestamp(self.author.at);
-        let exists: bool = self.tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM projects WHERE id = ?1)",
-            [project.id.to_string()],
-            |r| r.get(0),
-        )?;
-        if exists {
+        if self.project_exists(project.id)? {
             codec::delete_rows(&self.tx, project.id)?;
             codec::update_project(&self.tx, project, &at)?;
         } else {
             if let Some(code) = &project.code {
-                let taken: bool = self.tx.query_row(
-                    "SELECT EXISTS (SELECT 1 FROM projects WHERE code = ?1)",
-                    [code.as_str()],
-                    |r| r.get(0),
-                )?;
-                if taken {
-                    return Err(StoreError::CodeTaken(code.clone()));
-                }
-                self.note_code(code)?;
+                self.claim_code(code)?;
             }
             codec::insert_project(&self.tx, project, &at)?;
         }
