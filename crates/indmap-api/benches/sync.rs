@@ -60,7 +60,10 @@ fn main() {
         let mut changed = 0;
         for db in &mut regions {
             // Regional projects: the region owns them (republican ones it could only propose for).
-            let filter = indmap_api::core::ProjectFilter { level: Some(indmap_api::core::MapLevel::Regional), ..Default::default() };
+            let filter = indmap_api::core::ProjectFilter {
+                level: Some(indmap_api::core::MapLevel::Regional),
+                ..Default::default()
+            };
             let projects = db.list(&filter).unwrap();
             for p in projects.iter().step_by(10) {
                 let jobs = p.jobs_permanent.unwrap_or(0) + 7;

@@ -76,6 +76,9 @@ pub enum Command {
         /// Show what the import would change, and change nothing
         #[arg(long)]
         dry_run: bool,
+        /// Also write the merge bill (what the import does) to this XLSX file, for sign-off
+        #[arg(long, value_name = "FILE.xlsx")]
+        bill: Option<std::path::PathBuf>,
     },
     /// List the fields that hold concurrent values, and edits made against deletions
     Conflicts,

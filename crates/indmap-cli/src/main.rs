@@ -117,9 +117,15 @@ fn run(cli: Cli) -> Result<(), Error> {
             let db = Indmap::open(&path, Env::system())?;
             sync_cmd::exported(&db.export(&out, region)?, &out, json);
         }
-        Command::Import { file, dry_run } => {
+        Command::Import { file, dry_run, bill } => {
             let mut db = Indmap::open(&path, Env::system())?;
-            sync_cmd::imported(&db.import(&file, dry_run)?, json);
+            let report = db.import(&file, dry_run)?;
+            if let Some(bill) = bill {
+                let lang = indmap_api::PrintLang::parse(&cli.lang).unwrap_or(indmap_api::PrintLang::Ru);
+                std::fs::write(&bill, indmap_api::merge_bill_xlsx(&report, lang)?)
+                    .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write {}: {e}", bill.display())))?;
+            }
+            sync_cmd::imported(&report, json);
         }
         Command::Conflicts => sync_cmd::conflicts(&Indmap::open(&path, Env::system())?.conflicts()?, json),
         Command::Resolve { conflict, take } => {

@@ -33,7 +33,14 @@ fn a_region_file_reaches_the_ministry_with_a_preview_a_receipt_and_a_backup() {
 
     let ministry = Db::init(&["--ministry"]);
     let before = ministry.content();
-    let preview = ministry.json(&["import", out, "--dry-run"]);
+    let bill = ministry.dir.path().join("bill.xlsx");
+    let preview = ministry.json(&["import", out, "--dry-run", "--bill", bill.to_str().unwrap(), "--lang", "kk"]);
+    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(&bill).expect("the merge bill is an XLSX file");
+    use calamine::Reader;
+    assert_eq!(workbook.sheet_names()[..3], ["Жиынтық", "Өзгерістер", "Қосылды"]);
+    let added = workbook.worksheet_range("Қосылды").unwrap();
+    assert_eq!(added.get_value((1, 0)).map(|c| c.to_string()), Some("35-0001".into()));
+    assert_eq!(added.get_value((1, 1)).map(|c| c.to_string()), Some("Карагандинский чугунолитейный завод".into()));
     assert_eq!(preview["added"].as_array().unwrap().len(), 1);
     assert_eq!(preview["after"]["cost_kzt"], 500_000_000_000i64, "totals after are in tiyn");
     assert_eq!(ministry.content(), before, "a dry run changed the database");

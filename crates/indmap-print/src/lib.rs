@@ -29,6 +29,7 @@ mod mapframe;
 pub mod paper;
 pub mod passport;
 pub mod projection;
+pub mod sheets;
 pub mod spreadsheet;
 mod svg;
 pub mod symbology;

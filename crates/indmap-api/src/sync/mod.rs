@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
+mod bill;
 mod ownership;
 
 /// One field that an import changes, with both values.
@@ -156,6 +157,11 @@ fn conflicts_of(p: &Project, vp: &VersionedProject) -> Vec<ConflictView> {
         });
     }
     out
+}
+
+/// The merge bill of an import as an XLSX workbook, in the given language.
+pub fn merge_bill_xlsx(report: &ImportReport, lang: indmap_print::Lang) -> Result<Vec<u8>> {
+    bill::xlsx(report, lang)
 }
 
 impl Indmap {
