@@ -18,10 +18,11 @@ pub use reference::ReferenceList;
 pub use sync::ImportReceipt;
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use indmap_core::changes::{FieldChange, FieldKey, project_changes};
+use indmap_core::changes::{FieldChange, FieldKey, flatten, project_changes};
 use indmap_core::version::{DELETED, Dot};
 use indmap_core::{Project, ProjectCode, ProjectFilter, Scope};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
@@ -50,6 +51,9 @@ pub enum StoreError {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// The field name of a history entry that records a record's birth with all its values.
+pub const BIRTH: &str = "*";
 
 /// What a database is: its own id, whose map it keeps, and its schema.
 #[derive(Debug, Clone, PartialEq)]
@@ -390,9 +394,29 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// Logs what changed from `old` to `new`. A record born here (the project, or a row added
+    /// to it) is logged once, with all its values, and its fields carry its birth's dot; fields
+    /// of records that were there are logged and versioned one by one.
     fn log(&mut self, old: Option<&Project>, new: Option<&Project>) -> Result<()> {
+        let existed: HashSet<(&str, Uuid)> =
+            old.map(|o| flatten(o).into_keys().map(|k| (k.entity, k.record_id)).collect()).unwrap_or_default();
+        let mut born: BTreeMap<(&'static str, Uuid), serde_json::Map<String, serde_json::Value>> = BTreeMap::new();
+        let mut project_id = None;
         for change in project_changes(old, new) {
-            self.record(&change)?;
+            project_id = Some(change.project_id);
+            if existed.contains(&(change.key.entity, change.key.record_id)) {
+                self.record(&change)?;
+            } else {
+                born.entry((change.key.entity, change.key.record_id)).or_default().insert(change.key.field, change.new);
+            }
+        }
+        for ((entity, record_id), fields) in born {
+            let project_id = project_id.unwrap_or(record_id);
+            let key = FieldKey { entity, record_id, field: BIRTH.into() };
+            let change =
+                FieldChange { key, project_id, old: serde_json::Value::Null, new: serde_json::Value::Object(fields) };
+            log::append(&self.tx, &self.db_id, self.counter, &self.author, &change)?;
+            versions::record_birth(&self.tx, self.db_id, self.counter, &self.author, project_id, entity, record_id)?;
         }
         Ok(())
     }
@@ -424,7 +448,8 @@ impl Writer<'_> {
     /// Takes a code that arrived with a project: refused when another project has it.
     pub(crate) fn claim_code(&mut self, code: &ProjectCode) -> Result<()> {
         let taken: bool =
-            self.tx.query_row("SELECT EXISTS (SELECT 1 FROM projects WHERE code = ?1)", [code.as_str()], |r| r.get(0))?;
+            self.tx
+                .query_row("SELECT EXISTS (SELECT 1 FROM projects WHERE code = ?1)", [code.as_str()], |r| r.get(0))?;
         if taken {
             return Err(StoreError::CodeTaken(code.clone()));
         }

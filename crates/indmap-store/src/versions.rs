@@ -1,7 +1,10 @@
-//! The versions merging needs: each field's dot, concurrent values, and each project's context.
+//! The versions merging needs: the dot of every field, concurrent values, and each project's
+//! context. Most fields keep the dot of their record's birth, so a record stores that dot once
+//! (`record_versions`) and only fields written later (or null) store their own
+//! (`field_versions`).
 
 use crate::{Author, timestamp};
-use indmap_core::changes::{FieldChange, FieldKey, entity};
+use indmap_core::changes::{FieldChange, FieldKey, Fields, entity};
 use indmap_core::version::{Context, Dot, Sibling, Stamp, VersionedProject};
 use rusqlite::{Connection, Row, params};
 use serde_json::Value;
@@ -11,6 +14,23 @@ use uuid::Uuid;
 fn uuid(text: String) -> rusqlite::Result<Uuid> {
     Uuid::parse_str(&text)
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+/// Notes who made a write and when, once per write.
+fn note_write(conn: &Connection, db: &str, counter: i64, at: &str, user: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached("INSERT OR IGNORE INTO writes (db_id, counter, at, user) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![db, counter, at, user])?;
+    Ok(())
+}
+
+/// The project's context takes in a write of this database.
+fn take_in(conn: &Connection, project: &str, db: &str, counter: i64) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO project_context (project_id, db_id, counter) VALUES (?1, ?2, ?3)
+         ON CONFLICT (project_id, db_id) DO UPDATE SET counter = max(counter, excluded.counter)",
+    )?
+    .execute(params![project, db, counter])?;
+    Ok(())
 }
 
 /// Records that this database wrote `change` in its write `counter`: the field's dot moves to
@@ -35,19 +55,28 @@ pub(crate) fn record_local_write(
         "DELETE FROM conflicts WHERE project_id = ?1 AND entity = ?2 AND record_id = ?3 AND field = ?4",
     )?
     .execute(params![project, key.entity, record, key.field])?;
-    conn.prepare_cached(
-        "INSERT INTO project_context (project_id, db_id, counter) VALUES (?1, ?2, ?3)
-         ON CONFLICT (project_id, db_id) DO UPDATE SET counter = max(counter, excluded.counter)",
-    )?
-    .execute(params![project, db, counter])?;
-    Ok(())
+    take_in(conn, &project, &db, counter)
 }
 
-/// Notes who made a write and when, once per write.
-fn note_write(conn: &Connection, db: &str, counter: i64, at: &str, user: &str) -> rusqlite::Result<()> {
-    conn.prepare_cached("INSERT OR IGNORE INTO writes (db_id, counter, at, user) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![db, counter, at, user])?;
-    Ok(())
+/// Records that this database made a record (a project or a row) in its write `counter`: every
+/// field of it with a value carries that dot until written again.
+pub(crate) fn record_birth(
+    conn: &Connection,
+    db_id: Uuid,
+    counter: i64,
+    author: &Author,
+    project_id: Uuid,
+    entity: &str,
+    record_id: Uuid,
+) -> rusqlite::Result<()> {
+    let (project, db) = (project_id.to_string(), db_id.to_string());
+    note_write(conn, &db, counter, &timestamp(author.at), &author.user)?;
+    conn.prepare_cached(
+        "INSERT INTO record_versions (project_id, entity, record_id, db_id, counter) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT DO UPDATE SET db_id = excluded.db_id, counter = excluded.counter",
+    )?
+    .execute(params![project, entity, record_id.to_string(), db, counter])?;
+    take_in(conn, &project, &db, counter)
 }
 
 /// Every project's context, in one read.
@@ -67,11 +96,15 @@ pub(crate) fn context(conn: &Connection, project_id: Uuid) -> rusqlite::Result<C
     Ok(Context(rows.collect::<rusqlite::Result<_>>()?))
 }
 
-/// The field a row is about; rows naming an entity this build does not know are skipped.
-fn key_of(r: &Row) -> rusqlite::Result<Option<FieldKey>> {
+/// The record a row is about; rows naming an entity this build does not know are skipped.
+fn record_of(r: &Row) -> rusqlite::Result<Option<(&'static str, Uuid)>> {
     let name: String = r.get("entity")?;
     let record: String = r.get("record_id")?;
-    let (Some(entity), Ok(record_id)) = (entity(&name), Uuid::parse_str(&record)) else { return Ok(None) };
+    Ok(entity(&name).zip(Uuid::parse_str(&record).ok()))
+}
+
+fn key_of(r: &Row) -> rusqlite::Result<Option<FieldKey>> {
+    let Some((entity, record_id)) = record_of(r)? else { return Ok(None) };
     Ok(Some(FieldKey { entity, record_id, field: r.get("field")? }))
 }
 
@@ -83,8 +116,11 @@ fn stamp_of(r: &Row) -> rusqlite::Result<Stamp> {
     })
 }
 
-/// Versions of many projects at once (all of them when `only` is None), by project id.
+/// Versions of many projects at once, by project id.
 pub(crate) struct Versions {
+    /// The dot of each record's birth, by (entity, record id).
+    pub births: HashMap<Uuid, HashMap<(&'static str, Uuid), Stamp>>,
+    /// Fields with a dot of their own.
     pub dots: HashMap<Uuid, Vec<(FieldKey, Stamp)>>,
     pub conflicts: HashMap<Uuid, Vec<(FieldKey, Sibling)>>,
     pub contexts: HashMap<Uuid, Context>,
@@ -99,24 +135,34 @@ pub(crate) enum Only {
 
 pub(crate) fn load(conn: &Connection, only: Only) -> rusqlite::Result<Versions> {
     let (clause, arg) = match only {
-        Only::Project(id) => ("WHERE project_id = ?1", id.to_string()),
+        Only::Project(id) => ("WHERE t.project_id = ?1", id.to_string()),
         Only::Region(Some(region)) => {
-            ("WHERE project_id IN (SELECT id FROM projects WHERE region = ?1)", region.as_str().to_owned())
+            ("WHERE t.project_id IN (SELECT id FROM projects WHERE region = ?1)", region.as_str().to_owned())
         }
         Only::Region(None) => ("WHERE ?1 = ?1", String::new()),
     };
-    let mut v = Versions { dots: HashMap::new(), conflicts: HashMap::new(), contexts: HashMap::new() };
-    let mut stmt = conn.prepare(&format!(
-        "SELECT f.*, w.at, w.user FROM field_versions f JOIN writes w ON w.db_id = f.db_id AND w.counter = f.counter {}",
-        clause.replace("project_id", "f.project_id")
-    ))?;
+    let with_writes = |table: &str| {
+        format!(
+            "SELECT t.*, w.at, w.user FROM {table} t JOIN writes w ON w.db_id = t.db_id AND w.counter = t.counter {clause}"
+        )
+    };
+    let mut v =
+        Versions { births: HashMap::new(), dots: HashMap::new(), conflicts: HashMap::new(), contexts: HashMap::new() };
+    let mut stmt = conn.prepare(&with_writes("record_versions"))?;
+    let mut rows = stmt.query([&arg])?;
+    while let Some(r) = rows.next()? {
+        if let Some(record) = record_of(r)? {
+            v.births.entry(uuid(r.get("project_id")?)?).or_default().insert(record, stamp_of(r)?);
+        }
+    }
+    let mut stmt = conn.prepare(&with_writes("field_versions"))?;
     let mut rows = stmt.query([&arg])?;
     while let Some(r) = rows.next()? {
         if let Some(key) = key_of(r)? {
             v.dots.entry(uuid(r.get("project_id")?)?).or_default().push((key, stamp_of(r)?));
         }
     }
-    let mut stmt = conn.prepare(&format!("SELECT * FROM conflicts {clause}"))?;
+    let mut stmt = conn.prepare(&format!("SELECT * FROM conflicts t {clause}"))?;
     let mut rows = stmt.query([&arg])?;
     while let Some(r) = rows.next()? {
         if let Some(key) = key_of(r)? {
@@ -128,7 +174,7 @@ pub(crate) fn load(conn: &Connection, only: Only) -> rusqlite::Result<Versions> 
                 .push((key, Sibling { stamp: stamp_of(r)?, value }));
         }
     }
-    let mut stmt = conn.prepare(&format!("SELECT project_id, db_id, counter FROM project_context {clause}"))?;
+    let mut stmt = conn.prepare(&format!("SELECT project_id, db_id, counter FROM project_context t {clause}"))?;
     let mut rows = stmt.query([&arg])?;
     while let Some(r) = rows.next()? {
         v.contexts.entry(uuid(r.get(0)?)?).or_default().add(Dot { db: uuid(r.get(1)?)?, counter: r.get(2)? });
@@ -138,7 +184,7 @@ pub(crate) fn load(conn: &Connection, only: Only) -> rusqlite::Result<Versions> 
 
 impl Versions {
     /// The versioned form of a project whose current field values are `values`.
-    pub fn project(&self, project_id: Uuid, values: &indmap_core::changes::Fields) -> VersionedProject {
+    pub fn project(&self, project_id: Uuid, values: &Fields) -> VersionedProject {
         let mut vp = VersionedProject {
             project_id,
             context: self.contexts.get(&project_id).cloned().unwrap_or_default(),
@@ -147,6 +193,13 @@ impl Versions {
         for (key, stamp) in self.dots.get(&project_id).into_iter().flatten() {
             let value = values.get(key).cloned().unwrap_or(Value::Null);
             vp.fields.insert(key.clone(), vec![Sibling { stamp: stamp.clone(), value }]);
+        }
+        let births = self.births.get(&project_id);
+        for (key, value) in values.iter().filter(|(_, v)| !v.is_null()) {
+            let birth = births.and_then(|b| b.get(&(key.entity, key.record_id)));
+            if let (Some(birth), false) = (birth, vp.fields.contains_key(key)) {
+                vp.fields.insert(key.clone(), vec![Sibling { stamp: birth.clone(), value: value.clone() }]);
+            }
         }
         for (key, sibling) in self.conflicts.get(&project_id).into_iter().flatten() {
             vp.fields.entry(key.clone()).or_default().push(sibling.clone());
@@ -158,24 +211,58 @@ impl Versions {
     }
 }
 
+/// For each record, the dot most of its valued fields carry: stored once as its birth.
+fn births(vp: &VersionedProject) -> HashMap<(&'static str, Uuid), &Stamp> {
+    let mut counts: HashMap<(&'static str, Uuid), HashMap<Dot, (usize, &Stamp)>> = HashMap::new();
+    for (key, siblings) in &vp.fields {
+        if let Some(first) = siblings.first().filter(|s| !s.value.is_null()) {
+            counts
+                .entry((key.entity, key.record_id))
+                .or_default()
+                .entry(first.stamp.dot)
+                .or_insert((0, &first.stamp))
+                .0 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(record, dots)| {
+            dots.into_iter().max_by_key(|(dot, (n, _))| (*n, *dot)).map(|(_, (_, s))| (record, s))
+        })
+        .collect()
+}
+
 /// Replaces the stored versions of a project with `vp`'s.
 pub(crate) fn save(conn: &Connection, vp: &VersionedProject, detected_at: &str, origin: &str) -> rusqlite::Result<()> {
     let project = vp.project_id.to_string();
-    for table in ["field_versions", "conflicts", "project_context"] {
+    for table in ["record_versions", "field_versions", "conflicts", "project_context"] {
         conn.prepare_cached(&format!("DELETE FROM {table} WHERE project_id = ?1"))?.execute([&project])?;
+    }
+    let births = births(vp);
+    let mut birth = conn.prepare_cached(
+        "INSERT INTO record_versions (project_id, entity, record_id, db_id, counter) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for ((entity, record), s) in &births {
+        note_write(conn, &s.dot.db.to_string(), s.dot.counter, &s.at, &s.user)?;
+        birth.execute(params![project, entity, record.to_string(), s.dot.db.to_string(), s.dot.counter])?;
     }
     let mut dot = conn.prepare_cached(
         "INSERT INTO field_versions (project_id, entity, record_id, field, db_id, counter) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     let mut other = conn.prepare_cached(
-        "INSERT INTO conflicts (entity, record_id, field, project_id, db_id, counter, at, user, value, detected_at, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO conflicts (entity, record_id, field, project_id, db_id, counter, at, user, value, detected_at, origin)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     for (key, siblings) in &vp.fields {
         for (i, s) in siblings.iter().enumerate() {
             let (record, db) = (key.record_id.to_string(), s.stamp.dot.db.to_string());
             if i == 0 {
-                note_write(conn, &db, s.stamp.dot.counter, &s.stamp.at, &s.stamp.user)?;
-                dot.execute(params![project, key.entity, record, key.field, db, s.stamp.dot.counter])?;
+                let from_birth = !s.value.is_null()
+                    && births.get(&(key.entity, key.record_id)).is_some_and(|b| b.dot == s.stamp.dot);
+                if !from_birth {
+                    note_write(conn, &db, s.stamp.dot.counter, &s.stamp.at, &s.stamp.user)?;
+                    dot.execute(params![project, key.entity, record, key.field, db, s.stamp.dot.counter])?;
+                }
             } else {
                 let value = (!s.value.is_null()).then(|| s.value.to_string());
                 other.execute(params![

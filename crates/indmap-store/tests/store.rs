@@ -108,7 +108,9 @@ fn the_change_log_is_append_only() {
     let p = Project::new(Uuid::from_u128(1), "Атауы".into(), "Название".into(), RegionCode::parse("35").unwrap());
     store.write(&author(), |w| w.insert_project(&p)).unwrap();
     let history = store.history(p.id).unwrap();
-    assert!(history.iter().any(|e| e.field == "name_kk" && e.new == "Атауы" && e.user == "planner"));
+    assert!(
+        history.iter().any(|e| e.field == indmap_store::BIRTH && e.new["name_kk"] == "Атауы" && e.user == "planner")
+    );
     let conn = Connection::open(&path).unwrap();
     assert!(conn.execute("UPDATE change_log SET user = 'someone else'", []).is_err());
     assert!(conn.execute("DELETE FROM change_log", []).is_err());
@@ -131,4 +133,5 @@ fn every_write_of_a_database_takes_the_next_counter() {
     let last = history.last().unwrap();
     assert_eq!((last.field.as_str(), last.counter), ("name_ru", 2));
     assert!(history.iter().filter(|e| e.field != "name_ru").all(|e| e.counter == 1));
+    assert_eq!(history.len(), 2, "a birth is one entry, an edit one per field");
 }

@@ -384,6 +384,31 @@ impl Indmap {
     }
 }
 
+/// The history of a project new here: one entry per record and write, with all its values, as
+/// a birth is logged where it happens.
+fn as_births(fields: Vec<indmap_core::version::MergedField>) -> Vec<indmap_core::version::MergedField> {
+    let mut records: Vec<indmap_core::version::MergedField> = Vec::new();
+    for f in fields {
+        let same = |r: &&mut indmap_core::version::MergedField| {
+            r.key.entity == f.key.entity && r.key.record_id == f.key.record_id && r.stamp.dot == f.stamp.dot
+        };
+        match records.iter_mut().find(same) {
+            Some(r) => {
+                if let Value::Object(map) = &mut r.new {
+                    map.insert(f.key.field, f.new);
+                }
+            }
+            None => records.push(indmap_core::version::MergedField {
+                key: FieldKey { field: indmap_store::BIRTH.into(), ..f.key.clone() },
+                old: Value::Null,
+                new: serde_json::json!({ f.key.field.clone(): f.new }),
+                stamp: f.stamp,
+            }),
+        }
+    }
+    records
+}
+
 /// The ids of a project's rows in the order it shows them.
 pub(crate) fn project_row_order(p: &Project) -> Vec<Uuid> {
     let ids = p.financing.iter().map(|r| r.id);
@@ -461,7 +486,10 @@ fn merge_one(
             stamp: s.stamp.clone(),
         })
     });
-    let logged: Vec<_> = changed.iter().cloned().chain(arrived_in_conflict).collect();
+    let mut logged: Vec<_> = changed.iter().cloned().chain(arrived_in_conflict).collect();
+    if local_project.is_none() {
+        logged = as_births(logged);
+    }
     if let Err(e) = w.apply_merged(&project, &result, &logged) {
         match e {
             indmap_store::StoreError::CodeTaken(_) | indmap_store::StoreError::Constraint(_) => {

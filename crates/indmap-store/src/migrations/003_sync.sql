@@ -11,7 +11,19 @@ CREATE TABLE writes (
     PRIMARY KEY (db_id, counter)
 ) WITHOUT ROWID, STRICT;
 
--- The dot of the current value of every field of every record, kept with its project.
+-- The write that made each record (the project, each of its rows): the dot of every field of
+-- it that has a value and no dot of its own below. Most fields keep the dot of their record's
+-- birth, so a map of thousands of projects needs only a row per record and per later edit.
+CREATE TABLE record_versions (
+    project_id TEXT NOT NULL,
+    entity     TEXT NOT NULL,
+    record_id  TEXT NOT NULL,
+    db_id      TEXT NOT NULL,
+    counter    INTEGER NOT NULL CHECK (counter > 0),
+    PRIMARY KEY (project_id, entity, record_id)
+) WITHOUT ROWID, STRICT;
+
+-- The dot of a field whose value was written after its record's birth (or is null).
 CREATE TABLE field_versions (
     project_id TEXT NOT NULL,
     entity     TEXT NOT NULL,
