@@ -211,9 +211,12 @@ impl Versions {
     }
 }
 
+/// A record: its entity and id.
+type Record = (&'static str, Uuid);
+
 /// For each record, the dot most of its valued fields carry: stored once as its birth.
-fn births(vp: &VersionedProject) -> HashMap<(&'static str, Uuid), &Stamp> {
-    let mut counts: HashMap<(&'static str, Uuid), HashMap<Dot, (usize, &Stamp)>> = HashMap::new();
+fn births(vp: &VersionedProject) -> HashMap<Record, &Stamp> {
+    let mut counts: HashMap<Record, HashMap<Dot, (usize, &Stamp)>> = HashMap::new();
     for (key, siblings) in &vp.fields {
         if let Some(first) = siblings.first().filter(|s| !s.value.is_null()) {
             counts
