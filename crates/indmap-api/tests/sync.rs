@@ -328,3 +328,22 @@ fn a_copied_database_file_takes_an_id_of_its_own_and_both_copies_merge() {
     assert_eq!(prop(&a, "35-0001", "status"), "construction");
     assert_eq!(prop(&b, "35-0001", "cost_kzt"), 1_100_000_000);
 }
+
+#[test]
+fn a_batch_of_files_takes_one_backup_and_a_bad_file_does_not_stop_the_others() {
+    let mut net = Net::new();
+    let mut files = Vec::new();
+    for (i, (kato, lon, lat)) in [("35", 73.1, 49.8), ("55", 76.95, 52.28)].into_iter().enumerate() {
+        let mut db = net.db(&format!("r{kato}"), Scope::Region(RegionCode::parse(kato).unwrap()), 30 + i as u64);
+        db.add_projects(&project(&format!("Жоба {kato}"), kato, lon, lat)).unwrap();
+        files.push(net.send(&db));
+    }
+    let bad = corrupt(&files[0], |b| {
+        b.truncate(b.len() - 1);
+    });
+    let mut ministry = net.db("ministry", Scope::Ministry, 40);
+    let results = ministry.import_all(&[files[0].clone(), bad, files[1].clone()], false);
+    assert!(results[0].is_ok() && results[1].is_err() && results[2].is_ok());
+    assert_eq!(ministry.list(&Default::default()).unwrap().len(), 2);
+    assert_eq!(ministry.backups().unwrap().len(), 1, "one backup for the batch");
+}

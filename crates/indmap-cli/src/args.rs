@@ -70,9 +70,10 @@ pub enum Command {
         #[arg(long, value_name = "KATO")]
         region: Option<String>,
     },
-    /// Merge another database's exchange file into this one (a backup is taken first)
+    /// Merge other databases' exchange files into this one (a backup is taken first)
     Import {
-        file: std::path::PathBuf,
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
         /// Show what the import would change, and change nothing
         #[arg(long)]
         dry_run: bool,

@@ -117,15 +117,37 @@ fn run(cli: Cli) -> Result<(), Error> {
             let db = Indmap::open(&path, Env::system())?;
             sync_cmd::exported(&db.export(&out, region)?, &out, json);
         }
-        Command::Import { file, dry_run, bill } => {
-            let mut db = Indmap::open(&path, Env::system())?;
-            let report = db.import(&file, dry_run)?;
-            if let Some(bill) = bill {
-                let lang = indmap_api::PrintLang::parse(&cli.lang).unwrap_or(indmap_api::PrintLang::Ru);
-                std::fs::write(&bill, indmap_api::merge_bill_xlsx(&report, lang)?)
-                    .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write {}: {e}", bill.display())))?;
+        Command::Import { files, dry_run, bill } => {
+            if bill.is_some() && files.len() > 1 {
+                let mut problems = indmap_api::core::Problems::new();
+                problems.error("--bill", "bill.one_file", "makes the bill of one file; import the files one by one");
+                return Err(Error::invalid(problems));
             }
-            sync_cmd::imported(&report, json);
+            let mut db = Indmap::open(&path, Env::system())?;
+            let mut refused = None;
+            for (file, report) in files.iter().zip(db.import_all(&files, dry_run)) {
+                match report {
+                    Ok(report) => {
+                        if let Some(bill) = &bill {
+                            let lang = indmap_api::PrintLang::parse(&cli.lang).unwrap_or(indmap_api::PrintLang::Ru);
+                            std::fs::write(bill, indmap_api::merge_bill_xlsx(&report, lang)?).map_err(|e| {
+                                Error::new(ErrorKind::Io, format!("cannot write {}: {e}", bill.display()))
+                            })?;
+                        }
+                        sync_cmd::imported(&report, json);
+                    }
+                    // Say it and go on: one bad file must not hold up the others.
+                    Err(e) if files.len() > 1 => {
+                        eprintln!("{}: refused", file.display());
+                        output::print_error(&e);
+                        refused = Some(e);
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            if let Some(e) = refused {
+                return Err(Error::new(e.kind, "some files were refused; the others were imported"));
+            }
         }
         Command::Conflicts => sync_cmd::conflicts(&Indmap::open(&path, Env::system())?.conflicts()?, json),
         Command::Resolve { conflict, take } => {

@@ -159,6 +159,15 @@ fn conflicts_of(p: &Project, vp: &VersionedProject) -> Vec<ConflictView> {
     out
 }
 
+/// Which backup an import relies on.
+#[derive(Clone)]
+enum Backup {
+    /// Its own, taken just before it.
+    Own,
+    /// One for a batch: taken by the first file that gets this far, shared by the rest.
+    Once(Option<PathBuf>),
+}
+
 /// The merge bill of an import as an XLSX workbook, in the given language.
 pub fn merge_bill_xlsx(report: &ImportReport, lang: indmap_print::Lang) -> Result<Vec<u8>> {
     bill::xlsx(report, lang)
@@ -204,6 +213,27 @@ impl Indmap {
     /// Merges an exchange file into this database: one transaction, after a backup. With
     /// `dry_run`, says what it would do and changes nothing.
     pub fn import(&mut self, file: &Path, dry_run: bool) -> Result<ImportReport> {
+        self.import_one(file, dry_run, Backup::Own)
+    }
+
+    /// Imports several files, as they come in a week: one backup before the first that
+    /// changes anything, then each file in its own transaction. A file that is refused does not
+    /// stop the others; each gets its own result.
+    pub fn import_all(&mut self, files: &[PathBuf], dry_run: bool) -> Vec<Result<ImportReport>> {
+        let mut backup = Backup::Once(None);
+        files
+            .iter()
+            .map(|file| {
+                let report = self.import_one(file, dry_run, backup.clone());
+                if let Ok(ImportReport { backup: Some(path), .. }) = &report {
+                    backup = Backup::Once(Some(path.clone()));
+                }
+                report
+            })
+            .collect()
+    }
+
+    fn import_one(&mut self, file: &Path, dry_run: bool, backup: Backup) -> Result<ImportReport> {
         let (manifest, content) = indmap_exchange::read(file).map_err(|e| {
             let kind = match e {
                 ExchangeError::Unreadable(..) => ErrorKind::NotFound,
@@ -244,7 +274,10 @@ impl Indmap {
             return Ok(report);
         }
         if !dry_run {
-            report.backup = Some(self.backup(&format!("before-import-{file_name}"))?);
+            report.backup = Some(match backup {
+                Backup::Once(Some(taken)) => taken,
+                Backup::Own | Backup::Once(None) => self.backup(&format!("before-import-{file_name}"))?,
+            });
         }
         let author = Author { user: self.env.user.clone(), at: self.env.clock.now(), origin: file_name.clone() };
         let ids = self.env.ids.as_mut();
