@@ -22,9 +22,7 @@ pub use indmap_exchange::Manifest;
 pub use indmap_store::{DbInfo, LogEntry};
 pub use projects::{AddReport, UpdateReport};
 pub use proposals::ProposalView;
-pub use reports::{
-    ChartKind, PageFormat, Paper, PrintBy, PrintLang, PrintOptions, PrintSetup, TableFormat, content_hash,
-};
+pub use reports::{ChartKind, PageFormat, Paper, PrintBy, PrintLang, PrintOptions, PrintSetup, TableFormat};
 pub use sync::{ConflictView, FieldUpdate, ImportReport, ProjectUpdate, Refusal, Take, Totals, merge_bill_xlsx};
 pub use views::{MapView, ProjectRow, RegionFigures, SourceTotal, Summary, ViewFilter, open_sample};
 

@@ -61,7 +61,7 @@ impl Default for PrintOptions {
 }
 
 /// The SHA-256 of the projects' GeoJSON FeatureCollection, as `project list --json` prints it.
-pub fn content_hash(projects: &[Project]) -> String {
+pub(crate) fn printed_set_hash(projects: &[Project]) -> String {
     let text = serde_json::to_string_pretty(&projects_to_collection(projects)).unwrap_or_default();
     let digest = Sha256::digest(text.as_bytes());
     let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
@@ -93,7 +93,7 @@ impl Indmap {
         let reference = self.reference()?;
         let trace = Trace {
             database_id: self.info().db_id.to_string(),
-            content_hash: content_hash(projects),
+            content_hash: printed_set_hash(projects),
             printed_on: self.env.clock.now().date_naive(),
         };
         let mut ctx = PrintContext::new(lang, setup, trace);
@@ -207,9 +207,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = sample_db(dir.path());
         let all = db.list(&ProjectFilter::default()).unwrap();
-        assert_eq!(content_hash(&all), content_hash(&db.list(&ProjectFilter::default()).unwrap()));
-        assert!(content_hash(&all).starts_with("sha256:") && content_hash(&all).len() == 7 + 64);
-        assert_ne!(content_hash(&all), content_hash(&all[1..]));
+        assert_eq!(printed_set_hash(&all), printed_set_hash(&db.list(&ProjectFilter::default()).unwrap()));
+        assert!(printed_set_hash(&all).starts_with("sha256:") && printed_set_hash(&all).len() == 7 + 64);
+        assert_ne!(printed_set_hash(&all), printed_set_hash(&all[1..]));
     }
 
     #[test]
@@ -221,7 +221,7 @@ mod tests {
         assert!(svg.contains(&db.info().db_id.to_string()));
         assert!(svg.contains("07.03.2026"), "the print date comes from the API's clock");
         let all = db.list(&ProjectFilter::default()).unwrap();
-        assert!(svg.contains(&content_hash(&all)));
+        assert!(svg.contains(&printed_set_hash(&all)));
         let pdf = db.print_passport(all[0].code.as_ref().unwrap().as_str(), &PrintOptions::default()).unwrap();
         assert!(pdf.starts_with(b"%PDF"));
         let csv = db.report_table(&ProjectFilter::default(), Lang::Kk, TableFormat::Csv).unwrap();
