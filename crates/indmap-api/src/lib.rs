@@ -20,7 +20,7 @@ pub use error::{Error, ErrorKind, Result};
 pub use indmap_core as core;
 pub use indmap_exchange::Manifest;
 pub use indmap_store::{DbInfo, LogEntry};
-pub use projects::{AddReport, UpdateReport};
+pub use projects::{AddReport, Deletion, UpdateReport};
 pub use proposals::ProposalView;
 pub use reports::{ChartKind, PageFormat, Paper, PrintBy, PrintLang, PrintOptions, PrintSetup, TableFormat};
 pub use sync::{ConflictView, FieldUpdate, ImportReport, ProjectUpdate, Refusal, Take, Totals, merge_bill_xlsx};

@@ -19,6 +19,14 @@ pub struct AddReport {
     pub warnings: Vec<Problem>,
 }
 
+/// What a delete did: deleted the project, or (for a project this database does not own)
+/// proposed its deletion to the owner.
+#[derive(Debug, Clone)]
+pub struct Deletion {
+    pub project: Project,
+    pub proposed: bool,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct UpdateReport {
     pub id: Uuid,
@@ -179,7 +187,7 @@ impl Indmap {
 
     /// Deletes a project. It stays in the database as a tombstone with the reason, so the
     /// deletion shows in history and can travel to other databases.
-    pub fn delete_project(&mut self, id_or_code: &str, reason: Option<&str>) -> Result<Project> {
+    pub fn delete_project(&mut self, id_or_code: &str, reason: Option<&str>) -> Result<Deletion> {
         let project = self.find(id_or_code)?;
         let key = indmap_core::changes::FieldKey { entity: "project", record_id: project.id, field: DELETED.into() };
         if crate::proposals::owner_of(&project, &key) != self.store.info().scope {
@@ -190,11 +198,11 @@ impl Indmap {
                 new: serde_json::json!({ "reason": reason }),
             };
             self.propose(&project, &[change])?;
-            return Ok(project);
+            return Ok(Deletion { project, proposed: true });
         }
         let author = self.author();
         self.store.write(&author, |w| w.delete_project(&project, reason))?;
-        Ok(project)
+        Ok(Deletion { project, proposed: false })
     }
 
     /// Every change to a project (deleted ones too), oldest first.

@@ -52,13 +52,6 @@ pub(crate) fn with_values(db: &mut Indmap, p: &Project, values: &[(FieldKey, Val
     Ok((project, problems))
 }
 
-fn path_of(key: &FieldKey) -> String {
-    match key.entity {
-        "project" => key.field.clone(),
-        list => format!("{list}/{}/{}", key.record_id, key.field),
-    }
-}
-
 impl Indmap {
     /// Splits an edit into what this database may write and what it must propose.
     pub(crate) fn split_by_owner(
@@ -117,7 +110,7 @@ impl Indmap {
                 project_id: p.project_id,
                 code: project.code.as_ref().map(|c| c.to_string()),
                 name: project.name_ru.clone(),
-                field: path_of(&p.key),
+                field: p.key.path(),
                 current,
                 proposed: p.value.clone(),
                 by: format!("{} ({}, database {})", p.user, p.at, &p.proposer_db.to_string()[..8]),

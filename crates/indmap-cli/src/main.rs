@@ -194,8 +194,7 @@ fn project(command: ProjectCommand, path: &Path, json: bool, lang: &str) -> Resu
             output::updated(&report, json);
         }
         ProjectCommand::Delete { project, reason } => {
-            let deleted = db.delete_project(&project, reason.as_deref())?;
-            output::deleted(&deleted, json);
+            output::deleted(&db.delete_project(&project, reason.as_deref())?, json);
         }
     }
     Ok(())

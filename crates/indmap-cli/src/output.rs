@@ -211,12 +211,19 @@ pub fn updated(report: &UpdateReport, json: bool) {
     }
 }
 
-pub fn deleted(p: &Project, json: bool) {
-    let code = p.code.as_ref().map(|c| c.to_string()).unwrap_or_default();
+pub fn deleted(d: &indmap_api::Deletion, json: bool) {
+    let code = d.project.code.as_ref().map(|c| c.to_string()).unwrap_or_default();
     if json {
-        return emit_json(&json!({"deleted": {"id": p.id, "code": code}}));
+        return emit_json(&json!({"deleted": {"id": d.project.id, "code": code}, "proposed": d.proposed}));
     }
-    emit(&format!("deleted {code} {}", p.name_ru));
+    if d.proposed {
+        emit(&format!(
+            "proposed to delete {code} {}: this database does not own it; the owner decides",
+            d.project.name_ru
+        ));
+    } else {
+        emit(&format!("deleted {code} {}", d.project.name_ru));
+    }
 }
 
 pub fn history(entries: &[LogEntry], json: bool) {

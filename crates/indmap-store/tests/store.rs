@@ -135,3 +135,35 @@ fn every_write_of_a_database_takes_the_next_counter() {
     assert!(history.iter().filter(|e| e.field != "name_ru").all(|e| e.counter == 1));
     assert_eq!(history.len(), 2, "a birth is one entry, an edit one per field");
 }
+
+#[test]
+fn a_schema_2_database_is_upgraded_with_every_field_versioned_from_its_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.sqlite");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 2).unwrap();
+        conn.execute_batch(
+            "INSERT INTO meta (key, value) VALUES ('application', 'indmap'), ('db_id', '01900000-0000-7000-8000-000000000001'),
+                ('scope', 'region:35'), ('created_at', '2025-01-01T00:00:00.000Z'), ('write_counter', '2');
+             INSERT INTO projects (id, code, name_kk, name_ru, region, level, status, created_at, updated_at)
+                VALUES ('01900000-0000-7000-8000-000000000002', '35-0001', 'Атауы', 'Название', '35', 'regional', 'design', 'x', 'x');
+             INSERT INTO change_log (db_id, counter, at, user, entity, record_id, project_id, field, old_value, new_value)
+                VALUES ('01900000-0000-7000-8000-000000000001', 1, 't1', 'a', 'project', '01900000-0000-7000-8000-000000000002',
+                        '01900000-0000-7000-8000-000000000002', 'status', NULL, '\"candidate\"'),
+                       ('01900000-0000-7000-8000-000000000001', 2, 't2', 'b', 'project', '01900000-0000-7000-8000-000000000002',
+                        '01900000-0000-7000-8000-000000000002', 'status', '\"candidate\"', '\"design\"');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let (_, vp) =
+        store.versioned_project(Uuid::parse_str("01900000-0000-7000-8000-000000000002").unwrap()).unwrap().unwrap();
+    let status = vp.fields.iter().find(|(k, _)| k.field == "status").unwrap().1;
+    assert_eq!(
+        (status[0].stamp.dot.counter, status[0].stamp.user.as_str()),
+        (2, "b"),
+        "the field's version is its last logged write"
+    );
+    assert_eq!(vp.context.0.values().copied().collect::<Vec<_>>(), vec![2]);
+}

@@ -3,12 +3,11 @@
 //! `indmap_core::version`).
 
 use crate::{Error, ErrorKind, Indmap, Result};
-use indmap_core::changes::{FieldKey, flatten, unflatten};
-use indmap_core::version::{DELETED, Merge, Sibling, VersionedProject, merge};
-use indmap_core::{Money, Project, RegionCode, Scope};
+use indmap_core::changes::{FieldKey, unflatten};
+use indmap_core::version::{DELETED, Merge, VersionedProject, merge};
+use indmap_core::{Project, RegionCode, Scope};
 use indmap_exchange::{ExchangeError, Manifest};
 use indmap_store::{Author, ImportReceipt};
-use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -16,148 +15,14 @@ use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
 mod bill;
+mod conflicts;
 mod ownership;
+mod report;
 
-/// One field that an import changes, with both values.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FieldUpdate {
-    /// The property path: `cost_kzt`, `financing[<row id>].amount_kzt`.
-    pub field: String,
-    pub old: Value,
-    pub new: Value,
-    /// The database and user that wrote the new value.
-    pub by_db: Uuid,
-    pub by_user: String,
-}
+pub use conflicts::{ConflictView, Take};
+pub use report::{FieldUpdate, ImportReport, ProjectUpdate, Refusal, Totals};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ProjectUpdate {
-    pub id: Uuid,
-    pub code: Option<String>,
-    pub name: String,
-    pub fields: Vec<FieldUpdate>,
-}
-
-/// Something an import did not take, and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Refusal {
-    pub id: Uuid,
-    pub code: Option<String>,
-    pub reason: String,
-}
-
-/// Investment and jobs of the live map.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
-pub struct Totals {
-    pub projects: usize,
-    pub cost_kzt: Money,
-    pub jobs_permanent: u64,
-}
-
-impl From<(usize, i64, i64)> for Totals {
-    fn from((projects, cost, jobs): (usize, i64, i64)) -> Totals {
-        Totals { projects, cost_kzt: Money(cost), jobs_permanent: jobs.max(0) as u64 }
-    }
-}
-
-/// What an import does (or, with `dry_run`, would do): the merge bill.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ImportReport {
-    pub file: String,
-    pub manifest: Manifest,
-    pub dry_run: bool,
-    /// When the same file was imported before: nothing is done again.
-    pub already_imported: Option<String>,
-    pub added: Vec<ProjectUpdate>,
-    pub changed: Vec<ProjectUpdate>,
-    pub deleted: Vec<ProjectUpdate>,
-    pub conflicts: Vec<ConflictView>,
-    pub refused: Vec<Refusal>,
-    /// Proposals that arrived: made by others about this database's records, or decisions.
-    pub proposals: usize,
-    /// Projects of other scopes in the file, which this database does not keep.
-    pub out_of_scope: usize,
-    pub before: Totals,
-    pub after: Totals,
-    /// The backup taken before the import, to restore with `indmap restore`.
-    pub backup: Option<PathBuf>,
-}
-
-/// A field that holds concurrent values, or an edit made without seeing a deletion.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ConflictView {
-    /// What `indmap resolve` takes: `CODE:field` or `CODE:list/ROW-ID/field`.
-    pub id: String,
-    pub project_id: Uuid,
-    pub code: Option<String>,
-    pub name: String,
-    pub field: String,
-    /// The value in force here, and who wrote it.
-    pub mine: Value,
-    pub mine_by: String,
-    /// The concurrent values, newest write first.
-    pub theirs: Vec<(Value, String)>,
-}
-
-/// How a conflict is settled.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Take {
-    Mine,
-    Theirs,
-    Value(Value),
-}
-
-fn path_of(key: &FieldKey) -> String {
-    match key.entity {
-        "project" => key.field.clone(),
-        list => format!("{list}/{}/{}", key.record_id, key.field),
-    }
-}
-
-fn who(s: &Sibling) -> String {
-    format!("{} ({}, database {}, write {})", s.stamp.user, s.stamp.at, short(s.stamp.dot.db), s.stamp.dot.counter)
-}
-
-fn short(id: Uuid) -> String {
-    id.to_string()[..8].to_owned()
-}
-
-fn label(p: &Project) -> (Option<String>, String) {
-    (p.code.as_ref().map(|c| c.to_string()), p.name_ru.clone())
-}
-
-/// The conflicts a versioned project holds.
-fn conflicts_of(p: &Project, vp: &VersionedProject) -> Vec<ConflictView> {
-    let (code, name) = label(p);
-    let handle = code.clone().unwrap_or_else(|| p.id.to_string());
-    let mut out: Vec<ConflictView> = vp
-        .conflicts()
-        .map(|(key, siblings)| ConflictView {
-            id: format!("{handle}:{}", path_of(key)),
-            project_id: p.id,
-            code: code.clone(),
-            name: name.clone(),
-            field: path_of(key),
-            mine: siblings[0].value.clone(),
-            mine_by: who(&siblings[0]),
-            theirs: siblings[1..].iter().map(|s| (s.value.clone(), who(s))).collect(),
-        })
-        .collect();
-    let against = vp.edits_against_deletion();
-    if let (Some((deletion, _)), false) = (vp.deletion(), against.is_empty()) {
-        out.push(ConflictView {
-            id: format!("{handle}:{DELETED}"),
-            project_id: p.id,
-            code,
-            name,
-            field: DELETED.into(),
-            mine: deletion.value.clone(),
-            mine_by: who(deletion),
-            theirs: against.iter().map(|(k, s)| (serde_json::json!({ path_of(k): s.value }), who(s))).collect(),
-        });
-    }
-    out
-}
+use conflicts::{conflicts_of, label, short};
 
 /// Which backup an import relies on.
 #[derive(Clone)]
@@ -331,90 +196,6 @@ impl Indmap {
         };
         Ok(if dry_run { self.store.trial(&author, run)? } else { self.store.write(&author, run)? })
     }
-
-    /// Every conflict in the database.
-    pub fn conflicts(&self) -> Result<Vec<ConflictView>> {
-        Ok(self.store.versioned_projects(None)?.iter().flat_map(|(p, vp)| conflicts_of(p, vp)).collect())
-    }
-
-    /// Settles a conflict by a new write of this database, made having seen every value.
-    pub fn resolve(&mut self, conflict_id: &str, take: Take) -> Result<()> {
-        let conflict = self.conflicts()?.into_iter().find(|c| c.id == conflict_id).ok_or_else(|| {
-            Error::not_found(format!("there is no open conflict {conflict_id} (see `indmap conflicts`)"))
-        })?;
-        let project = self.store.versioned_project(conflict.project_id)?.map(|(p, _)| p);
-        let project =
-            project.ok_or_else(|| Error::not_found(format!("there is no project {}", conflict.project_id)))?;
-        let handle = conflict.code.clone().unwrap_or_else(|| project.id.to_string());
-        let id = handle.as_str();
-        if conflict.field == DELETED {
-            // Keep the deletion, or bring the project back with the edits made meanwhile.
-            return match take {
-                Take::Mine => self.delete_again(id),
-                Take::Theirs => self.undelete(id),
-                Take::Value(_) => Err(Error::new(
-                    ErrorKind::Invalid,
-                    "a deletion is settled with --take mine (keep it deleted) or --take theirs (keep the project)",
-                )),
-            };
-        }
-        let value = match take {
-            Take::Mine => conflict.mine.clone(),
-            Take::Theirs => conflict.theirs.first().map(|(v, _)| v.clone()).unwrap_or(Value::Null),
-            Take::Value(v) => v,
-        };
-        let (entity, record, field) = match conflict.field.split('/').collect::<Vec<_>>()[..] {
-            [field] => ("project", project.id, field.to_owned()),
-            [list, row, field] => (list, Uuid::parse_str(row).unwrap_or_default(), field.to_owned()),
-            _ => return Err(Error::new(ErrorKind::Internal, "a conflict names a field this build cannot read")),
-        };
-        let key =
-            FieldKey { entity: indmap_core::changes::entity(entity).unwrap_or("project"), record_id: record, field };
-        let mut fields = flatten(&project);
-        fields.insert(key.clone(), value.clone());
-        let order: Vec<Uuid> = project_row_order(&project);
-        let (settled, mut problems) =
-            indmap_core::feature::project_from_feature(&unflatten(project.id, &fields, &order), self.env.ids.as_mut());
-        let rules = self.rules()?;
-        let settled = match settled {
-            Some(p) => {
-                self.check(&p, &rules, &mut problems);
-                p
-            }
-            None => return Err(Error::invalid(problems)),
-        };
-        if problems.has_errors() {
-            return Err(Error::invalid(problems));
-        }
-        let author = self.author();
-        Ok(self.store.write(&author, |w| {
-            w.replace_project(&project, &settled)?;
-            w.settle(&key, project.id, &value)
-        })?)
-    }
-
-    /// Deletes an already deleted project again, having seen every edit made meanwhile.
-    fn delete_again(&mut self, id_or_code: &str) -> Result<()> {
-        let (project, vp) = self.versioned(id_or_code)?;
-        let reason = vp.deletion().and_then(|(d, _)| d.value.get("reason").and_then(|r| r.as_str()).map(str::to_owned));
-        let author = self.author();
-        Ok(self.store.write(&author, |w| w.delete_project(&project, reason.as_deref()))?)
-    }
-
-    /// Brings a deleted project back.
-    pub fn undelete(&mut self, id_or_code: &str) -> Result<()> {
-        let (project, vp) = self.versioned(id_or_code)?;
-        if vp.deletion().is_none() {
-            return Err(Error::new(ErrorKind::Conflict, format!("project {id_or_code} is not deleted")));
-        }
-        let author = self.author();
-        Ok(self.store.write(&author, |w| w.undelete_project(&project))?)
-    }
-
-    fn versioned(&self, id_or_code: &str) -> Result<(Project, VersionedProject)> {
-        let id = self.resolve_id(id_or_code)?;
-        self.store.versioned_project(id)?.ok_or_else(|| Error::not_found(format!("there is no project {id_or_code}")))
-    }
 }
 
 /// The history of a project new here: one entry per record and write, with all its values, as
@@ -475,7 +256,7 @@ fn merge_one(
                 ownership::Verdict::Refuse(reason) => report.refused.push(Refusal {
                     id: remote.project_id,
                     code: code.clone(),
-                    reason: format!("{}: {reason}", path_of(&key)),
+                    reason: format!("{}: {reason}", key.path()),
                 }),
             }
         }
@@ -538,7 +319,7 @@ fn merge_one(
     let fields: Vec<FieldUpdate> = changed
         .iter()
         .map(|c| FieldUpdate {
-            field: path_of(&c.key),
+            field: c.key.path(),
             old: c.old.clone(),
             new: c.new.clone(),
             by_db: c.stamp.dot.db,

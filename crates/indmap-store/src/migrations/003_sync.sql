@@ -108,8 +108,8 @@ CREATE TABLE imports (
 UPDATE projects SET deletion = json_object('reason', deleted_reason) WHERE deleted_at IS NOT NULL;
 
 INSERT INTO field_versions (project_id, entity, record_id, field, db_id, counter)
-SELECT project_id, entity, record_id, field, db_id, counter FROM change_log c
-WHERE seq = (SELECT max(seq) FROM change_log l WHERE l.entity = c.entity AND l.record_id = c.record_id AND l.field = c.field);
+SELECT project_id, entity, record_id, field, db_id, counter FROM change_log
+WHERE seq IN (SELECT max(seq) FROM change_log GROUP BY entity, record_id, field);
 
 INSERT OR IGNORE INTO writes (db_id, counter, at, user) SELECT db_id, counter, at, user FROM change_log;
 

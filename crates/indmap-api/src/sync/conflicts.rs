@@ -1,0 +1,148 @@
+//! Conflicts: fields holding values written concurrently in two places, and edits made without
+//! seeing a deletion; how they are listed and settled.
+
+use crate::{Error, ErrorKind, Indmap, Result};
+use indmap_core::Project;
+use indmap_core::changes::FieldKey;
+use indmap_core::version::{DELETED, Sibling, VersionedProject};
+use serde::Serialize;
+use serde_json::Value;
+use uuid::Uuid;
+
+/// A field that holds concurrent values, or an edit made without seeing a deletion.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConflictView {
+    /// What `indmap resolve` takes: `CODE:field` or `CODE:list/ROW-ID/field`.
+    pub id: String,
+    pub project_id: Uuid,
+    pub code: Option<String>,
+    pub name: String,
+    pub field: String,
+    /// The value in force here, and who wrote it.
+    pub mine: Value,
+    pub mine_by: String,
+    /// The concurrent values, newest write first.
+    pub theirs: Vec<(Value, String)>,
+    /// The field itself, for settling it.
+    #[serde(skip)]
+    key: FieldKey,
+}
+
+/// How a conflict is settled.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Take {
+    Mine,
+    Theirs,
+    Value(Value),
+}
+
+fn who(s: &Sibling) -> String {
+    format!("{} ({}, database {}, write {})", s.stamp.user, s.stamp.at, short(s.stamp.dot.db), s.stamp.dot.counter)
+}
+
+pub(super) fn short(id: Uuid) -> String {
+    id.to_string()[..8].to_owned()
+}
+
+pub(super) fn label(p: &Project) -> (Option<String>, String) {
+    (p.code.as_ref().map(|c| c.to_string()), p.name_ru.clone())
+}
+
+/// The conflicts a versioned project holds.
+pub(super) fn conflicts_of(p: &Project, vp: &VersionedProject) -> Vec<ConflictView> {
+    let (code, name) = label(p);
+    let handle = code.clone().unwrap_or_else(|| p.id.to_string());
+    let mut out: Vec<ConflictView> = vp
+        .conflicts()
+        .map(|(key, siblings)| ConflictView {
+            id: format!("{handle}:{}", key.path()),
+            project_id: p.id,
+            code: code.clone(),
+            name: name.clone(),
+            field: key.path(),
+            mine: siblings[0].value.clone(),
+            mine_by: who(&siblings[0]),
+            theirs: siblings[1..].iter().map(|s| (s.value.clone(), who(s))).collect(),
+            key: key.clone(),
+        })
+        .collect();
+    let against = vp.edits_against_deletion();
+    if let (Some((deletion, _)), false) = (vp.deletion(), against.is_empty()) {
+        out.push(ConflictView {
+            id: format!("{handle}:{DELETED}"),
+            project_id: p.id,
+            code,
+            name,
+            field: DELETED.into(),
+            mine: deletion.value.clone(),
+            mine_by: who(deletion),
+            theirs: against.iter().map(|(k, s)| (serde_json::json!({ k.path(): s.value }), who(s))).collect(),
+            key: FieldKey { entity: "project", record_id: p.id, field: DELETED.into() },
+        });
+    }
+    out
+}
+
+impl Indmap {
+    /// Every conflict in the database.
+    pub fn conflicts(&self) -> Result<Vec<ConflictView>> {
+        Ok(self.store.versioned_projects(None)?.iter().flat_map(|(p, vp)| conflicts_of(p, vp)).collect())
+    }
+
+    /// Settles a conflict by a new write of this database, made having seen every value.
+    pub fn resolve(&mut self, conflict_id: &str, take: Take) -> Result<()> {
+        let conflict = self.conflicts()?.into_iter().find(|c| c.id == conflict_id).ok_or_else(|| {
+            Error::not_found(format!("there is no open conflict {conflict_id} (see `indmap conflicts`)"))
+        })?;
+        let project = self.store.versioned_project(conflict.project_id)?.map(|(p, _)| p);
+        let project =
+            project.ok_or_else(|| Error::not_found(format!("there is no project {}", conflict.project_id)))?;
+        let handle = conflict.code.clone().unwrap_or_else(|| project.id.to_string());
+        let id = handle.as_str();
+        if conflict.field == DELETED {
+            // Keep the deletion, or bring the project back with the edits made meanwhile.
+            return match take {
+                Take::Mine => self.delete_again(id),
+                Take::Theirs => self.undelete(id),
+                Take::Value(_) => Err(Error::new(
+                    ErrorKind::Invalid,
+                    "a deletion is settled with --take mine (keep it deleted) or --take theirs (keep the project)",
+                )),
+            };
+        }
+        let value = match take {
+            Take::Mine => conflict.mine.clone(),
+            Take::Theirs => conflict.theirs.first().map(|(v, _)| v.clone()).unwrap_or(Value::Null),
+            Take::Value(v) => v,
+        };
+        let (settled, _) = crate::proposals::with_values(self, &project, &[(conflict.key.clone(), value.clone())])?;
+        let author = self.author();
+        Ok(self.store.write(&author, |w| {
+            w.replace_project(&project, &settled)?;
+            w.settle(&conflict.key, project.id, &value)
+        })?)
+    }
+
+    /// Deletes an already deleted project again, having seen every edit made meanwhile.
+    fn delete_again(&mut self, id_or_code: &str) -> Result<()> {
+        let (project, vp) = self.versioned(id_or_code)?;
+        let reason = vp.deletion().and_then(|(d, _)| d.value.get("reason").and_then(|r| r.as_str()).map(str::to_owned));
+        let author = self.author();
+        Ok(self.store.write(&author, |w| w.delete_project(&project, reason.as_deref()))?)
+    }
+
+    /// Brings a deleted project back.
+    pub fn undelete(&mut self, id_or_code: &str) -> Result<()> {
+        let (project, vp) = self.versioned(id_or_code)?;
+        if vp.deletion().is_none() {
+            return Err(Error::new(ErrorKind::Conflict, format!("project {id_or_code} is not deleted")));
+        }
+        let author = self.author();
+        Ok(self.store.write(&author, |w| w.undelete_project(&project))?)
+    }
+
+    fn versioned(&self, id_or_code: &str) -> Result<(Project, VersionedProject)> {
+        let id = self.resolve_id(id_or_code)?;
+        self.store.versioned_project(id)?.ok_or_else(|| Error::not_found(format!("there is no project {id_or_code}")))
+    }
+}
