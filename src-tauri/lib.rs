@@ -71,6 +71,9 @@ pub struct AppInfo {
     /// Where a new database goes unless the user says otherwise.
     pub default_path: Option<String>,
     pub start_error: Option<UiError>,
+    /// `INDMAP_NO_WEBGL` is set: draw the still map as on a computer without WebGL 2 (for
+    /// machines whose WebGL misbehaves, and for testing that path).
+    pub no_webgl: bool,
 }
 
 /// A project written: its id and code, and the warnings the rules gave.
@@ -83,7 +86,9 @@ pub struct Saved {
 }
 
 fn lock<T>(m: &Mutex<T>) -> Answer<std::sync::MutexGuard<'_, T>> {
-    m.lock().map_err(|_| UiError::new(ErrorKind::Internal, "the database is busy after an earlier failure; restart the app"))
+    m.lock().map_err(|_| {
+        UiError::new(ErrorKind::Internal, "the database is busy after an earlier failure; restart the app")
+    })
 }
 
 fn with_db<T>(state: &AppState, f: impl FnOnce(&mut Indmap) -> indmap_api::Result<T>) -> Answer<T> {
@@ -121,6 +126,7 @@ fn app_info(state: tauri::State<'_, AppState>) -> Answer<AppInfo> {
         open,
         default_path: indmap_api::default_db_path().map(|p| p.display().to_string()),
         start_error: lock(&state.start_error)?.clone(),
+        no_webgl: std::env::var_os("INDMAP_NO_WEBGL").is_some_and(|v| !v.is_empty() && v != "0"),
     })
 }
 
@@ -204,9 +210,36 @@ fn update_project(state: tauri::State<'_, AppState>, id: String, feature: String
 }
 
 #[tauri::command]
-fn delete_project(state: tauri::State<'_, AppState>, id: String, reason: Option<String>) -> Answer<()> {
+/// Answers whether the deletion was only proposed (the project belongs to another database).
+fn delete_project(state: tauri::State<'_, AppState>, id: String, reason: Option<String>) -> Answer<bool> {
     let reason = reason.filter(|r| !r.trim().is_empty());
-    with_db(&state, |db| db.delete_project(&id, reason.as_deref()).map(|_| ()))
+    with_db(&state, |db| db.delete_project(&id, reason.as_deref()).map(|d| d.proposed))
+}
+
+/// Where the window keeps what it remembers between starts (language, last filters, recent
+/// files): a small JSON file in the user's configuration folder. Not map data.
+fn prefs_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("kz", "indmap", "indmap").map(|d| d.config_dir().join("window.json"))
+}
+
+#[tauri::command]
+fn load_prefs() -> Option<String> {
+    std::fs::read_to_string(prefs_path()?).ok()
+}
+
+#[tauri::command]
+fn save_prefs(text: String) -> Answer<()> {
+    let path = prefs_path().ok_or_else(|| UiError::new(ErrorKind::Io, "no configuration folder"))?;
+    if serde_json::from_str::<serde_json::Value>(&text).is_err() {
+        return Err(UiError::new(ErrorKind::Invalid, "preferences must be JSON"));
+    }
+    let write = || -> std::io::Result<()> {
+        std::fs::create_dir_all(path.parent().unwrap_or(&path))?;
+        let tmp = path.with_extension("json.tmp");
+        std::fs::write(&tmp, text.as_bytes())?;
+        std::fs::rename(&tmp, &path)
+    };
+    write().map_err(|e| UiError::new(ErrorKind::Io, e.to_string()))
 }
 
 /// The database named by `INDMAP_DB` or by the first command-line argument, if any.
@@ -253,6 +286,8 @@ pub fn run() {
             add_project,
             update_project,
             delete_project,
+            load_prefs,
+            save_prefs,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -3,6 +3,9 @@
 //! Needs: Xvfb, webkit2gtk-driver, tauri-driver (scripts/setup.sh installs them) and the UI
 //! built into ui/dist (scripts/test-all.sh builds it first).
 
+// Each test has its own runtime and thread; the lock only keeps two windows from running at once.
+#![allow(clippy::await_holding_lock)]
+
 mod common;
 
 use common::*;
@@ -26,17 +29,22 @@ async fn sample_map_shows_projects_on_map_and_in_list() -> Res {
             let (points, painted) = app.map_points().await?;
             let elapsed = started.elapsed();
             println!("launch to first painted map with 2,000 projects: {:.2} s", elapsed.as_secs_f64());
-            assert_eq!(points, 2000, "every sample project has a point on the map");
-            assert!(painted >= 1900, "the map paints (nearly) all projects at country zoom, painted {painted}");
-            assert_eq!(app.table_rows().await?, 2000, "the list shows every project");
+            ensure_eq!(points, 2000); // every sample project has a point on the map
+            ensure!(painted >= 1900, "the map paints (nearly) all projects at country zoom, painted {painted}");
+            ensure_eq!(app.table_rows().await?, 2000); // the list shows every project
             let count = app.text("[data-role=s-count] strong").await?;
-            assert_eq!(count.replace([' ', '\u{a0}'], ""), "2000", "the summary counts them");
+            ensure_eq!(count.replace([' ', '\u{a0}'], ""), "2000"); // the summary counts them
             if let Some(path) = std::env::var_os("INDMAP_SCREENSHOT") {
-                // Select one project so the picture shows the card too.
-                app.click("[data-role=rows] tr:nth-child(3)").await?;
-                tokio::time::sleep(Duration::from_secs(2)).await;
+                // The picture in the README: the whole country, shaded by investment.
+                app.choose("[data-role=choropleth]", "cost").await?;
+                tokio::time::sleep(Duration::from_secs(3)).await;
                 std::fs::write(path, app.c().screenshot().await?)?;
             }
+            // Selecting a row selects the project on the map and shows its card.
+            app.click("[data-role=rows] tr:nth-child(3) td:nth-child(2)").await?;
+            let name = app.text("[data-role=rows] tr:nth-child(3) td:nth-child(2)").await?;
+            ensure_eq!(app.text("[data-role=card-name]").await?, name);
+            app.click("[data-role=card] button.icon").await?;
             Ok(())
         }
         .await;
@@ -59,7 +67,7 @@ async fn filtering_by_region_narrows_map_and_list() -> Res {
     with_app("filter_region", &m, |app| async move {
         let r = async {
             let (all, _) = app.map_points().await?;
-            assert_eq!(all, 300);
+            ensure_eq!(all, 300);
             app.choose("[data-role=f-region]", "35").await?;
             app.wait_js(
                 "the list to narrow to Karaganda",
@@ -71,7 +79,7 @@ async fn filtering_by_region_narrows_map_and_list() -> Res {
                 .js("return [...document.querySelectorAll('[data-role=rows] tr td:nth-child(3)')].map(td => td.textContent)")
                 .await?;
             let regions: Vec<String> = serde_json::from_value(regions)?;
-            assert!(regions.iter().all(|r| *r == regions[0]), "one region only: {regions:?}");
+            ensure!(regions.iter().all(|r| *r == regions[0]), "one region only: {regions:?}");
             app.wait_js(
                 "the map to show the same projects",
                 &format!(
@@ -81,7 +89,7 @@ async fn filtering_by_region_narrows_map_and_list() -> Res {
             )
             .await?;
             let count = app.text("[data-role=s-count] strong").await?;
-            assert_eq!(count.replace([' ', '\u{a0}'], ""), in_karaganda.to_string());
+            ensure_eq!(count.replace([' ', '\u{a0}'], ""), in_karaganda.to_string());
             Ok(())
         }
         .await;
@@ -96,10 +104,19 @@ async fn filtering_by_region_narrows_map_and_list() -> Res {
 async fn project_created_in_editor_survives_restart() -> Res {
     let _serial = lock();
     let m = Machine::new()?;
-    indmap_api::Indmap::init(&m.db, indmap_api::core::Scope::Region(indmap_api::core::RegionCode::parse("35").unwrap()), env())?;
+    indmap_api::Indmap::init(
+        &m.db,
+        indmap_api::core::Scope::Region(indmap_api::core::RegionCode::parse("35").unwrap()),
+        env(),
+    )?;
     with_app("editor_create", &m, |app| async move {
         let r = async {
-            app.wait_js("the window to be ready", "return document.querySelector('[data-role=new-project]') !== null", 60).await?;
+            app.wait_js(
+                "the window to be ready",
+                "return document.querySelector('[data-role=new-project]') !== null",
+                60,
+            )
+            .await?;
             app.click("[data-role=new-project]").await?;
             app.type_into("[data-path=name_kk]", "Ферроқорытпа зауыты").await?;
             app.type_into("[data-path=name_ru]", "Ферросплавный завод Сарыарка").await?;
@@ -115,16 +132,21 @@ async fn project_created_in_editor_survives_restart() -> Res {
             app.type_into("[data-path='financing[1].amount_kzt']", "20 000").await?;
             app.type_into("[data-path='financing[1].year']", "2027").await?;
             let balance = app.text("[data-role=financing-sum]").await?;
-            assert!(balance.contains("35") && balance.contains("млрд"), "live sum of financing: {balance}");
+            ensure!(balance.contains("35") && balance.contains("млрд"), "live sum of financing: {balance}");
             app.click("[data-role=add-actions]").await?;
             app.type_into("[data-path='actions[0].title']", "Подключить к электросетям").await?;
             app.click("[data-role=editor-save]").await?;
             // The BIN is refused next to its field, and nothing is saved.
             let problem = app.text("[data-field=initiator_bin] .field-problem").await?;
-            assert!(problem.contains("12"), "the BIN problem is shown by the field: {problem}");
+            ensure!(problem.contains("12"), "the BIN problem is shown by the field: {problem}");
             app.type_into("[data-path=initiator_bin]", "").await?;
             app.click("[data-role=editor-save]").await?;
-            app.wait_js("the new project in the list", "return document.querySelectorAll('[data-role=rows] tr').length === 1", 30).await?;
+            app.wait_js(
+                "the new project in the list",
+                "return document.querySelectorAll('[data-role=rows] tr').length === 1",
+                30,
+            )
+            .await?;
             Ok(())
         }
         .await;
@@ -148,14 +170,35 @@ async fn project_created_in_editor_survives_restart() -> Res {
 
     with_app("editor_restart", &m, |app| async move {
         let r = async {
-            app.wait_js("the list after restart", "return document.querySelectorAll('[data-role=rows] tr').length === 1", 60).await?;
+            app.wait_js(
+                "the list after restart",
+                "return document.querySelectorAll('[data-role=rows] tr').length === 1",
+                60,
+            )
+            .await?;
             let row = app.text("[data-role=rows] tr").await?;
-            assert!(row.contains("Ферросплавный завод Сарыарка") && row.contains(&code), "{row}");
-            app.click("[data-role=rows] tr").await?;
+            ensure!(row.contains("Ферросплавный завод Сарыарка") && row.contains(&code), "{row}");
+            app.click("[data-role=rows] tr td:nth-child(2)").await?;
             app.click("[data-role=card-edit]").await?;
-            app.wait_js("the editor", "return document.querySelectorAll('[data-row=financing]').length === 2", 30).await?;
+            app.wait_js("the editor", "return document.querySelectorAll('[data-row=financing]').length === 2", 30)
+                .await?;
             let actions = app.js("return document.querySelector(\"[data-path='actions[0].title']\").value").await?;
-            assert_eq!(actions, json!("Подключить к электросетям"));
+            ensure_eq!(actions, json!("Подключить к электросетям"));
+            // Leaving with unsaved changes asks first; undo takes the edit back.
+            app.type_into("[data-path=name_ru]", "Другое название").await?;
+            app.click("[data-role=editor-close]").await?;
+            app.css("[data-role=dialog-cancel]").await?;
+            app.click("[data-role=dialog-cancel]").await?;
+            app.click("[data-role=editor-undo]").await?;
+            let name = app.js("return document.querySelector('[data-path=name_ru]').value").await?;
+            ensure_eq!(name, json!("Ферросплавный завод Сарыарка"));
+            app.click("[data-role=editor-close]").await?;
+            app.wait_js(
+                "the editor to close without asking",
+                "return !document.querySelector('[data-role=editor]') && !document.querySelector('.dialog')",
+                10,
+            )
+            .await?;
             Ok(())
         }
         .await;
@@ -174,12 +217,13 @@ async fn switching_to_kazakh_shows_kazakh_labels() -> Res {
         let r = async {
             app.map_points().await?;
             app.choose("[data-role=lang]", "kk").await?;
-            app.wait_js("Kazakh labels", "return document.querySelector('.filters h2').textContent === 'Сүзгілер'", 15).await?;
-            assert_eq!(app.text("[data-role=app-title]").await?, "Индустрияландыру картасы");
-            assert_eq!(app.text("[data-role=new-project]").await?, "+ Жаңа жоба");
-            assert_eq!(app.text("th[data-sort=region]").await?.trim(), "Өңір");
+            app.wait_js("Kazakh labels", "return document.querySelector('.filters h2').textContent === 'Сүзгілер'", 15)
+                .await?;
+            ensure_eq!(app.text("[data-role=app-title]").await?, "Индустрияландыру картасы");
+            ensure_eq!(app.text("[data-role=new-project]").await?, "+ Жаңа жоба");
+            ensure_eq!(app.text("th[data-sort=region]").await?.trim(), "Өңір");
             let lang = app.js("return document.documentElement.lang").await?;
-            assert_eq!(lang, json!("kk"));
+            ensure_eq!(lang, json!("kk"));
             Ok(())
         }
         .await;
@@ -188,7 +232,12 @@ async fn switching_to_kazakh_shows_kazakh_labels() -> Res {
     .await?;
     with_app("kazakh_remembered", &m, |app| async move {
         let r = async {
-            app.wait_js("Kazakh after restart", "return document.querySelector('.filters h2')?.textContent === 'Сүзгілер'", 60).await?;
+            app.wait_js(
+                "Kazakh after restart",
+                "return document.querySelector('.filters h2')?.textContent === 'Сүзгілер'",
+                60,
+            )
+            .await?;
             Ok(())
         }
         .await;
@@ -204,7 +253,10 @@ async fn markup_in_a_name_is_shown_literally_and_runs_nothing() -> Res {
     let m = Machine::new()?;
     let name = "<img src=x onerror=alert(1)>";
     {
-        let mut db = indmap_api::Indmap::init(&m.db, indmap_api::core::Scope::Ministry, env())?;
+        // Astana's own map: there a deletion is a deletion (the ministry only proposes one for a
+        // regional project).
+        let astana = indmap_api::core::Scope::Region(indmap_api::core::RegionCode::parse("71").unwrap());
+        let mut db = indmap_api::Indmap::init(&m.db, astana, env())?;
         let feature = json!({
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [71.45, 51.17]},
@@ -216,13 +268,25 @@ async fn markup_in_a_name_is_shown_literally_and_runs_nothing() -> Res {
         let r = async {
             app.map_points().await?;
             let cell = app.text("[data-role=rows] tr td:nth-child(2)").await?;
-            assert_eq!(cell, name);
-            app.click("[data-role=rows] tr").await?;
-            assert_eq!(app.text("[data-role=card-name]").await?, name);
+            ensure_eq!(cell, name);
+            app.click("[data-role=rows] tr td:nth-child(2)").await?;
+            ensure_eq!(app.text("[data-role=card-name]").await?, name);
             let images = app.js("return document.querySelectorAll('img, script:not([src])').length").await?;
-            assert_eq!(images, json!(0), "no element was made from the name");
+            ensure_eq!(images, json!(0)); // no element was made from the name
             tokio::time::sleep(Duration::from_millis(500)).await;
-            assert!(app.c().get_alert_text().await.is_err(), "no alert is open");
+            ensure!(app.c().get_alert_text().await.is_err(), "no alert is open");
+            // Deleting asks for confirmation, with the name shown as text.
+            app.click("[data-role=card-delete]").await?;
+            let question = app.text(".dialog p").await?;
+            ensure!(question.contains(name), "the question names the project: {question}");
+            app.type_into(".dialog-input", "entered twice").await?;
+            app.click("[data-role=dialog-ok]").await?;
+            app.wait_js(
+                "the list to be empty",
+                "return document.querySelectorAll('[data-role=rows] tr').length === 0",
+                15,
+            )
+            .await?;
             Ok(())
         }
         .await;
@@ -241,7 +305,12 @@ async fn first_start_offers_create_open_and_sample() -> Res {
     with_app("first_start", &m, |app| async move {
         let r = async {
             let t0 = Instant::now();
-            app.wait_js("the start screen", "const s = document.querySelector('[data-role=start]'); return s && !s.hidden", 60).await?;
+            app.wait_js(
+                "the start screen",
+                "const s = document.querySelector('[data-role=start]'); return s && !s.hidden",
+                60,
+            )
+            .await?;
             for role in ["start-create", "start-open", "start-sample"] {
                 app.css(&format!("[data-role={role}]")).await?;
             }
@@ -251,9 +320,14 @@ async fn first_start_offers_create_open_and_sample() -> Res {
             let db_path = serde_json::to_string(&m_path())?;
             app.js(&format!("document.querySelector('[data-role=start-create-path]').value = {db_path}")).await?;
             app.click("[data-role=start-create]").await?;
-            app.wait_js("the new map", "return document.querySelector('[data-role=status-file]')?.textContent.endsWith('created.sqlite')", 30).await?;
+            app.wait_js(
+                "the new map",
+                "return document.querySelector('[data-role=status-file]')?.textContent.endsWith('created.sqlite')",
+                30,
+            )
+            .await?;
             let scope = app.text("[data-role=status-scope]").await?;
-            assert!(scope.contains("Караганд"), "the status bar names the scope: {scope}");
+            ensure!(scope.contains("Караганд"), "the status bar names the scope: {scope}");
             println!("first start to a created map: {:.1} s", t0.elapsed().as_secs_f64());
             Ok(())
         }
@@ -265,4 +339,36 @@ async fn first_start_offers_create_open_and_sample() -> Res {
 
 fn m_path() -> String {
     std::env::temp_dir().join(format!("indmap-e2e-{}-created.sqlite", std::process::id())).display().to_string()
+}
+
+/// Without WebGL the window still works: a still map picture with the projects, a notice that
+/// says why, and the list.
+#[tokio::test]
+async fn without_webgl_a_still_map_and_the_list_remain() -> Res {
+    let _serial = lock();
+    let m = Machine::new()?;
+    sample_db(&m.db, 100)?;
+    let app = m.launch_with(&[("INDMAP_NO_WEBGL", "1")]).await?;
+    let r = async {
+        let (points, _) = app.map_points().await?;
+        ensure_eq!(points, 100);
+        let dots = app.js("return document.querySelectorAll('svg.static-map circle').length").await?;
+        ensure_eq!(dots, json!(100));
+        let notice = app.text("[data-role=webgl-missing]").await?;
+        ensure!(notice.contains("WebGL 2"), "the notice says why: {notice}");
+        ensure_eq!(app.table_rows().await?, 100);
+        app.click("svg.static-map circle").await?;
+        app.css("[data-role=card-name]").await?;
+        if let Some(dir) = std::env::var_os("INDMAP_SHOTS") {
+            std::fs::write(std::path::Path::new(&dir).join("no-webgl.png"), app.c().screenshot().await?)?;
+        }
+        Ok(())
+    }
+    .await;
+    let r = match r {
+        Ok(()) => Ok(()),
+        Err(e) => Err(app.fail("no_webgl", e).await),
+    };
+    app.quit().await;
+    r
 }

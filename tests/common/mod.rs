@@ -16,6 +16,35 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+/// Like `assert!`, but returns an error so the test can save a screenshot first.
+#[macro_export]
+macro_rules! ensure {
+    ($c:expr, $($m:tt)+) => {
+        if !$c {
+            return Err(format!($($m)+).into());
+        }
+    };
+    ($c:expr) => {
+        if !$c {
+            return Err(format!("check failed: {}", stringify!($c)).into());
+        }
+    };
+}
+
+/// Like `assert_eq!`, but returns an error so the test can save a screenshot first.
+#[macro_export]
+macro_rules! ensure_eq {
+    ($a:expr, $b:expr) => {
+        match (&$a, &$b) {
+            (a, b) => {
+                if a != b {
+                    return Err(format!("{} = {:?}, expected {:?}", stringify!($a), a, b).into());
+                }
+            }
+        }
+    };
+}
+
 pub type Res<T = ()> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
 
 /// One window at a time: the machine has two cores and software rendering.
@@ -33,7 +62,9 @@ fn free_port() -> u16 {
 fn free_display() -> u32 {
     let start = 100 + (std::process::id() % 300);
     (start..start + 400)
-        .find(|n| !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() && !Path::new(&format!("/tmp/.X{n}-lock")).exists())
+        .find(|n| {
+            !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+        })
         .expect("a free X display")
 }
 
@@ -76,7 +107,14 @@ impl Machine {
         let db = dir.path().join("map.sqlite");
         let display = free_display();
         let xvfb = Command::new("Xvfb")
-            .args([format!(":{display}"), "-screen".into(), "0".into(), "1366x768x24".into(), "-nolisten".into(), "tcp".into()])
+            .args([
+                format!(":{display}"),
+                "-screen".into(),
+                "0".into(),
+                "1366x768x24".into(),
+                "-nolisten".into(),
+                "tcp".into(),
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .process_group(0)
@@ -94,7 +132,12 @@ impl Machine {
 
     /// Starts the app on this machine's database and returns the session.
     pub async fn launch(&self) -> Res<App> {
-        App::start(self).await
+        App::start(self, &[]).await
+    }
+
+    /// Starts the app with extra environment variables.
+    pub async fn launch_with(&self, env: &[(&str, &str)]) -> Res<App> {
+        App::start(self, env).await
     }
 }
 
@@ -124,7 +167,7 @@ fn http_ok(port: u16, path: &str) -> bool {
 }
 
 impl App {
-    async fn start(m: &Machine) -> Res<App> {
+    async fn start(m: &Machine, extra_env: &[(&str, &str)]) -> Res<App> {
         let port = free_port();
         let native = free_port();
         let home = m.dir.path();
@@ -139,6 +182,7 @@ impl App {
             .env("XDG_CONFIG_HOME", home.join("config"))
             .env("XDG_CACHE_HOME", home.join("cache"))
             .env("GDK_BACKEND", "x11")
+            .envs(extra_env.iter().copied())
             .stdout(std::fs::File::create(&log)?)
             .stderr(std::fs::File::create(log.with_extension("err"))?)
             .process_group(0)
@@ -168,7 +212,8 @@ impl App {
     /// The app processes running now (for messages when something hangs).
     pub fn app_pids(&self) -> String {
         let out = Command::new("pgrep").args(["-f", "indmap-desktop"]).output();
-        out.map(|o| String::from_utf8_lossy(&o.stdout).split_whitespace().collect::<Vec<_>>().join(",")).unwrap_or_default()
+        out.map(|o| String::from_utf8_lossy(&o.stdout).split_whitespace().collect::<Vec<_>>().join(","))
+            .unwrap_or_default()
     }
 
     pub fn c(&self) -> &Client {
@@ -178,7 +223,8 @@ impl App {
     pub fn driver_log(&self) -> String {
         let out = std::fs::read_to_string(&self.log).unwrap_or_default();
         let err = std::fs::read_to_string(self.log.with_extension("err")).unwrap_or_default();
-        let tail = |s: &str| s.lines().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n");
+        let tail =
+            |s: &str| s.lines().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n");
         format!("tauri-driver output:\n{}\n{}", tail(&out), tail(&err))
     }
 
@@ -220,21 +266,43 @@ impl App {
         }
     }
 
-    pub async fn click(&self, selector: &str) -> Res {
-        self.css(selector).await?.click().await?;
-        Ok(())
-    }
-
     /// Types into an input (after clearing it) and fires the input event the way a user does.
     pub async fn type_into(&self, selector: &str, text: &str) -> Res {
         let e = self.css(selector).await?;
+        let sel = serde_json::to_string(selector)?;
+        self.js(&format!("document.querySelector({sel}).scrollIntoView({{block: 'center'}})")).await?;
         e.clear().await?;
-        e.send_keys(text).await?;
+        if text.is_empty() {
+            self.js(&format!(
+                "const e = document.querySelector({sel}); e.value = ''; e.dispatchEvent(new Event('input', {{bubbles: true}})); e.dispatchEvent(new Event('change', {{bubbles: true}}));"
+            ))
+            .await?;
+        } else {
+            e.send_keys(text).await?;
+        }
         Ok(())
     }
 
+    /// The element's text content (what the user reads; WebDriver's own text is empty for
+    /// cells scrolled out of view).
     pub async fn text(&self, selector: &str) -> Res<String> {
-        Ok(self.css(selector).await?.text().await?)
+        self.css(selector).await?;
+        let sel = serde_json::to_string(selector)?;
+        let v = self.js(&format!("return document.querySelector({sel}).textContent")).await?;
+        Ok(v.as_str().unwrap_or_default().to_string())
+    }
+
+    pub async fn click(&self, selector: &str) -> Res {
+        let e = self.css(selector).await?;
+        let sel = serde_json::to_string(selector)?;
+        self.js(&format!("document.querySelector({sel}).scrollIntoView({{block: 'center'}})")).await?;
+        if let Err(err) = e.click().await {
+            // WebKitWebDriver refuses some clicks (table rows under a sticky header): click as
+            // the page would, and say so in the output.
+            eprintln!("webdriver click on {selector} failed ({err}); clicking through the page");
+            self.js(&format!("document.querySelector({sel}).click()")).await?;
+        }
+        Ok(())
     }
 
     /// Chooses an option of a <select> by its value.
@@ -267,7 +335,11 @@ impl App {
     }
 
     /// Saves what the window shows and the driver said, then returns the error.
-    pub async fn fail(&self, name: &str, e: Box<dyn std::error::Error + Send + Sync>) -> Box<dyn std::error::Error + Send + Sync> {
+    pub async fn fail(
+        &self,
+        name: &str,
+        e: Box<dyn std::error::Error + Send + Sync>,
+    ) -> Box<dyn std::error::Error + Send + Sync> {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-failures");
         let _ = std::fs::create_dir_all(&dir);
         if let Some(c) = &self.client {
@@ -341,8 +413,6 @@ where
             app.quit().await;
             result
         }
-        Err(_) => {
-            Err(format!("{name}: timed out after 300 s; app processes at start: {pid_hint}").into())
-        }
+        Err(_) => Err(format!("{name}: timed out after 300 s; app processes at start: {pid_hint}").into()),
     }
 }

@@ -73,5 +73,8 @@ export const api = {
   addProject: (feature: ProjectFeature) => call<Saved>("add_project", { feature: JSON.stringify(feature) }),
   updateProject: (id: string, feature: ProjectFeature) =>
     call<Saved>("update_project", { id, feature: JSON.stringify(feature) }),
-  deleteProject: (id: string, reason: string | null) => call<void>("delete_project", { id, reason }),
+  /** Resolves to true when the deletion was only proposed to the project's owner. */
+  deleteProject: (id: string, reason: string | null) => call<boolean>("delete_project", { id, reason }),
+  loadPrefs: () => call<string | null>("load_prefs"),
+  savePrefs: (text: string) => call<void>("save_prefs", { text }),
 };

@@ -34,7 +34,7 @@ function hash(s: string): number {
 }
 
 /** Light to dark blue, for 0..1. */
-export const RAMP = ["#f1f6fb", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"];
+export const RAMP = ["#f7f4ec", "#e3edf6", "#c9dcee", "#a7c6e3", "#7fa9d3", "#5a8cc2"];
 
 export function rampColor(value: number, max: number): string {
   if (!(max > 0) || !(value > 0)) return RAMP[0];

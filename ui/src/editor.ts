@@ -158,8 +158,8 @@ class Editor {
     const reason = await ask({ title: t("del_title"), text: `${name} — ${t("del_text")}`, ok: t("del_confirm"), cancel: t("cancel"), danger: true, input: t("del_reason") });
     if (reason === null || !this.ctx.id) return;
     try {
-      await api.deleteProject(this.ctx.id, reason || null);
-      toast(`${t("deleted")}: ${this.model.p.code ?? name}`);
+      const proposed = await api.deleteProject(this.ctx.id, reason || null);
+      toast(`${t(proposed ? "delete_proposed" : "deleted")}: ${this.model.p.code ?? name}`);
       this.finish();
       await this.ctx.onSaved(this.ctx.id);
     } catch (e) {
@@ -294,7 +294,6 @@ class Editor {
     input.addEventListener("input", onEdit);
     input.addEventListener("change", onEdit);
     input.addEventListener("blur", () => {
-      this.history.cut();
       const err = this.localErrors.get(path);
       if (err) {
         box.classList.add("has-error");

@@ -14,8 +14,10 @@ import {
   emptyFilter,
   loadPrefs,
   normaliseFilter,
-  savePrefs,
+  parsePrefs,
+  savePrefs as savePrefsLocal,
   sortRows,
+  type Prefs,
   Store,
   type Choropleth,
   type ColorBy,
@@ -23,7 +25,7 @@ import {
 } from "./state";
 import { ask, showError, toast } from "./ui";
 
-const prefs = loadPrefs();
+let prefs = loadPrefs();
 const store = new Store({ lang: prefs.lang, colorBy: prefs.colorBy, choropleth: prefs.choropleth });
 setLang(prefs.lang);
 
@@ -34,6 +36,13 @@ let sort: { key: SortKey; dir: 1 | -1 } = { key: "code", dir: 1 };
 let viewSeq = 0;
 
 const app = document.getElementById("app")!;
+
+/** Remembers preferences in the window's storage and in the app's own file (which survives
+ * however the app is closed). */
+function savePrefs(p: Prefs): void {
+  savePrefsLocal(p);
+  void api.savePrefs(JSON.stringify(p)).catch(() => undefined);
+}
 
 // ---- helpers ---------------------------------------------------------------------------------
 
@@ -422,8 +431,8 @@ async function deleteProject(row: ProjectRow): Promise<void> {
   const reason = await ask({ title: t("del_title"), text: `${projectName(row)} — ${t("del_text")}`, ok: t("del_confirm"), cancel: t("cancel"), danger: true, input: t("del_reason") });
   if (reason === null) return;
   try {
-    await api.deleteProject(row.id, reason || null);
-    toast(`${t("deleted")}: ${row.code ?? projectName(row)}`);
+    const proposed = await api.deleteProject(row.id, reason || null);
+    toast(`${t(proposed ? "delete_proposed" : "deleted")}: ${row.code ?? projectName(row)}`);
     store.set({ selected: null });
     await refresh();
   } catch (e) {
@@ -524,7 +533,7 @@ function showStart(error?: string): void {
   ]);
 }
 
-const startDefaults: { defaultPath: string | null } = { defaultPath: null };
+const startDefaults: { defaultPath: string | null; noWebgl: boolean } = { defaultPath: null, noWebgl: false };
 
 async function opened(open: OpenInfo): Promise<void> {
   el.start.hidden = true;
@@ -544,7 +553,7 @@ async function opened(open: OpenInfo): Promise<void> {
 function ensureMap(): void {
   if (glMap || staticMap || !boundaries) return;
   const onSelect = (id: string | null) => select(id);
-  if (hasWebGL2()) {
+  if (!startDefaults.noWebgl && hasWebGL2()) {
     try {
       glMap = new GlMap(el.map, boundaries, {
         onSelect,
@@ -625,9 +634,15 @@ document.addEventListener("keydown", (e) => {
 
 async function boot(): Promise<void> {
   try {
-    const [info, regions, geo] = await Promise.all([api.appInfo(), api.regions(), api.boundaries()]);
+    const [info, regions, geo, saved] = await Promise.all([api.appInfo(), api.regions(), api.boundaries(), api.loadPrefs().catch(() => null)]);
+    if (saved) {
+      prefs = parsePrefs(saved);
+      setLang(prefs.lang);
+      store.set({ lang: prefs.lang, colorBy: prefs.colorBy, choropleth: prefs.choropleth });
+    }
     boundaries = JSON.parse(geo);
     startDefaults.defaultPath = info.default_path;
+    startDefaults.noWebgl = info.no_webgl;
     store.set({ regions });
     renderTopbar();
     if (info.open) {

@@ -68,7 +68,7 @@ export class GlMap {
       pitchWithRotate: false,
     });
     this.map.addControl(new NavigationControl({ showCompass: false }), "top-right");
-    this.map.addControl(new ScaleControl({ unit: "metric" }), "bottom-right");
+    this.map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
     this.hover = new Popup({ closeButton: false, closeOnClick: false, className: "hover-popup", offset: 8 });
     this.map.on("load", () => {
       this.addLayers(boundaries);
@@ -90,7 +90,7 @@ export class GlMap {
       id: "region-fill",
       type: "fill",
       source: "regions",
-      paint: { "fill-color": ["coalesce", ["feature-state", "fill"], "#f4f1ea"], "fill-opacity": 0.9 },
+      paint: { "fill-color": ["coalesce", ["feature-state", "fill"], "#f4f1ea"], "fill-opacity": 0.75 },
     });
     m.addLayer({
       id: "region-line",
@@ -272,7 +272,7 @@ export class GlMap {
     this.whenLoaded(() => {
       const features = row?.point ? [{ type: "Feature", geometry: { type: "Point", coordinates: row.point }, properties: {} }] : [];
       (this.map.getSource("selected") as GeoJSONSource).setData({ type: "FeatureCollection", features } as never);
-      if (fly && row?.point) this.map.easeTo({ center: row.point, zoom: Math.max(this.map.getZoom(), 7) });
+      if (fly && row?.point) this.map.easeTo({ center: row.point, zoom: Math.max(this.map.getZoom(), 5.5) });
     });
   }
 

@@ -117,10 +117,10 @@ export interface Prefs {
 
 const PREFS_KEY = "indmap.prefs.v1";
 
-export function loadPrefs(storage: Storage | null = globalThis.localStorage ?? null): Prefs {
+/** Reads remembered preferences, ignoring anything malformed. */
+export function parsePrefs(raw: string | null | undefined): Prefs {
   const fallback: Prefs = { lang: "ru", colorBy: "status", choropleth: "count", recent: [], filters: {} };
   try {
-    const raw = storage?.getItem(PREFS_KEY);
     if (!raw) return fallback;
     const p = JSON.parse(raw) as Partial<Prefs>;
     return {
@@ -134,6 +134,14 @@ export function loadPrefs(storage: Storage | null = globalThis.localStorage ?? n
     };
   } catch {
     return fallback;
+  }
+}
+
+export function loadPrefs(storage: Storage | null = globalThis.localStorage ?? null): Prefs {
+  try {
+    return parsePrefs(storage?.getItem(PREFS_KEY));
+  } catch {
+    return parsePrefs(null);
   }
 }
 

@@ -25,6 +25,16 @@ pub struct FieldKey {
     pub field: String,
 }
 
+impl FieldKey {
+    /// How people and files name the field: `cost_kzt`, or `financing/<row id>/amount_kzt`.
+    pub fn path(&self) -> String {
+        match self.entity {
+            "project" => self.field.clone(),
+            list => format!("{list}/{}/{}", self.record_id, self.field),
+        }
+    }
+}
+
 /// Every field of a project and of its rows. A row that is removed simply has no fields; a
 /// project's own fields include `geometry` and exclude `id`.
 pub type Fields = BTreeMap<FieldKey, Value>;

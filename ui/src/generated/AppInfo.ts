@@ -13,4 +13,9 @@ open: OpenInfo | null,
 /**
  * Where a new database goes unless the user says otherwise.
  */
-default_path: string | null, start_error: UiError | null, };
+default_path: string | null, start_error: UiError | null, 
+/**
+ * `INDMAP_NO_WEBGL` is set: draw the still map as on a computer without WebGL 2 (for
+ * machines whose WebGL misbehaves, and for testing that path).
+ */
+no_webgl: boolean, };
