@@ -14,4 +14,8 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   export DISPLAY=:99
   sleep 1
 fi
+# With no map named, open the user's map, or the built-in sample map when there is none yet.
+if [ $# -eq 0 ] && [ -z "${INDMAP_DB:-}" ]; then
+  set -- --sample-if-none
+fi
 exec ./target/release/indmap-desktop "$@"

@@ -242,23 +242,32 @@ fn save_prefs(text: String) -> Answer<()> {
     write().map_err(|e| UiError::new(ErrorKind::Io, e.to_string()))
 }
 
+/// What to ask the app on its command line that makes it open the built-in sample map when the
+/// user has no map yet (what `scripts/run-app.sh` does), instead of the first-start choices.
+const SAMPLE_IF_NONE: &str = "--sample-if-none";
+
 /// The database named by `INDMAP_DB` or by the first command-line argument, if any.
 fn named_database() -> Option<PathBuf> {
     std::env::var_os("INDMAP_DB")
         .filter(|p| !p.is_empty())
         .map(PathBuf::from)
-        .or_else(|| std::env::args_os().nth(1).map(PathBuf::from))
+        .or_else(|| std::env::args_os().skip(1).find(|a| a != SAMPLE_IF_NONE).map(PathBuf::from))
 }
 
-/// The database a start shows: the one named, else the user's own; none on a first start.
+/// The database a start shows: the one named, else the user's own; on a first start none (the
+/// window offers to create, open or explore), or the sample map when asked for it.
 fn initial_state() -> AppState {
     let state = AppState::default();
     let path = named_database().or_else(|| indmap_api::default_db_path().filter(|p| p.exists()));
-    if let Some(path) = path {
-        match Indmap::open(&path, Env::system()) {
-            Ok(db) => *state.session.lock().expect("new mutex") = Some(Session { db, opened: Opened::User }),
-            Err(e) => *state.start_error.lock().expect("new mutex") = Some(e.into()),
-        }
+    let opened = match path {
+        Some(path) => Some(Indmap::open(&path, Env::system()).map(|db| (db, Opened::User))),
+        None if std::env::args_os().any(|a| a == SAMPLE_IF_NONE) => Some(indmap_api::open_sample(Env::system())),
+        None => None,
+    };
+    match opened {
+        Some(Ok((db, opened))) => *state.session.lock().expect("new mutex") = Some(Session { db, opened }),
+        Some(Err(e)) => *state.start_error.lock().expect("new mutex") = Some(e.into()),
+        None => {}
     }
     state
 }

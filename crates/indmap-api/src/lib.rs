@@ -242,23 +242,3 @@ pub enum Opened {
 /// How many projects the built-in sample map holds, and its seed.
 pub const SAMPLE_PROJECTS: usize = 300;
 pub const SAMPLE_SEED: u64 = 1;
-
-/// Opens the database a start of the app should show: the one named (by `INDMAP_DB` or the
-/// command line), else the user's database at the default place, else the built-in sample map
-/// (a ministry database made on first use next to where the user's would be).
-pub fn open_for_app(named: Option<PathBuf>, env: Env) -> Result<(Indmap, Opened)> {
-    if let Some(path) = named {
-        return Ok((Indmap::open(&path, env)?, Opened::User));
-    }
-    let user = default_db_path().ok_or_else(|| Error::new(ErrorKind::Io, "no home folder to keep the database in"))?;
-    if user.exists() {
-        return Ok((Indmap::open(&user, env)?, Opened::User));
-    }
-    let sample = user.with_file_name("sample.sqlite");
-    if sample.exists() {
-        return Ok((Indmap::open(&sample, env)?, Opened::Sample));
-    }
-    let mut db = Indmap::init(&sample, Scope::Ministry, env)?;
-    db.add_sample(SAMPLE_PROJECTS, SAMPLE_SEED)?;
-    Ok((db, Opened::Sample))
-}

@@ -100,8 +100,8 @@ pub struct MapView {
     pub regions: Vec<RegionFigures>,
 }
 
-/// The built-in sample map, whatever the user has: what the window's "explore the sample map"
-/// opens (the same file `open_for_app` falls back to, made on first use).
+/// The built-in sample map, kept apart from user data next to where the user's map would be:
+/// what the window's "explore the sample map" opens. Made on first use.
 pub fn open_sample(env: crate::Env) -> Result<(Indmap, crate::Opened)> {
     let user = crate::default_db_path()
         .ok_or_else(|| Error::new(crate::ErrorKind::Io, "no home folder to keep the sample map in"))?;
