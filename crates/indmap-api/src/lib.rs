@@ -19,7 +19,7 @@ pub use env::{Clock, CountingIds, Env, FixedClock, SystemClock, SystemIds};
 pub use error::{Error, ErrorKind, Result};
 pub use indmap_core as core;
 pub use indmap_exchange::Manifest;
-pub use indmap_store::{DbInfo, LogEntry};
+pub use indmap_store::{BIRTH, DbInfo, LogEntry};
 pub use projects::{AddReport, Deletion, UpdateReport};
 pub use proposals::ProposalView;
 pub use reports::{ChartKind, PageFormat, Paper, PrintBy, PrintLang, PrintOptions, PrintSetup, TableFormat};

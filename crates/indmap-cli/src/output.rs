@@ -155,7 +155,12 @@ pub fn projects(projects: &[Project], json: bool, lang: &str) {
     emit(&t.to_string());
     let total: Money = projects.iter().filter_map(|p| p.cost).sum();
     let jobs: u64 = projects.iter().filter_map(|p| p.jobs_permanent).map(u64::from).sum();
-    emit(&format!("{} projects, {} mln KZT, {jobs} permanent jobs", projects.len(), mln(Some(total))));
+    let count = projects.len();
+    emit(&format!(
+        "{count} project{}, {} mln KZT, {jobs} permanent jobs",
+        if count == 1 { "" } else { "s" },
+        mln(Some(total))
+    ));
 }
 
 pub fn project(p: &Project, json: bool, lang: &str) {
@@ -238,15 +243,28 @@ pub fn history(entries: &[LogEntry], json: bool) {
             Value::String(s) => s.clone(),
             other => other.to_string(),
         };
+        // A birth is logged with all its values: show them one per line.
+        let (field, new) = match (&e.field[..], &e.new) {
+            (indmap_api::BIRTH, Value::Object(fields)) => (
+                "created".to_owned(),
+                fields
+                    .iter()
+                    .filter(|(_, v)| !v.is_null())
+                    .map(|(k, v)| format!("{k}: {}", value(v)))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+            _ => (e.field.clone(), value(&e.new)),
+        };
         t.add_row(vec![
             e.at.clone(),
             e.user.clone(),
             short(&e.db_id),
             e.origin.clone(),
             format!("{} {}", e.entity, short(&e.record_id)),
-            e.field.clone(),
+            field,
             value(&e.old),
-            value(&e.new),
+            new,
         ]);
     }
     emit(&t.to_string());
