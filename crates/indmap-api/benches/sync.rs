@@ -74,13 +74,13 @@ fn main() {
         }
         changed
     });
-    let files: Vec<_> = timed(&mut rows, "20 regions export their files", || {
+    let files: Vec<_> = timed(&mut rows, "20 regions export their changes for the ministry", || {
         regions
             .iter()
             .enumerate()
             .map(|(i, db)| {
                 let path = dir.path().join(format!("region-{i}.gpkg"));
-                db.export(&path, None).unwrap();
+                db.export_for(&path, None, Some("ministry")).unwrap();
                 path
             })
             .collect()

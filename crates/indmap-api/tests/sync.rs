@@ -347,3 +347,26 @@ fn a_batch_of_files_takes_one_backup_and_a_bad_file_does_not_stop_the_others() {
     assert_eq!(ministry.list(&Default::default()).unwrap().len(), 2);
     assert_eq!(ministry.backups().unwrap().len(), 1, "one backup for the batch");
 }
+
+#[test]
+fn a_file_of_changes_for_the_ministry_holds_only_what_it_has_not_seen() {
+    let mut net = Net::new();
+    let mut region = net.db("karaganda", karaganda(), 50);
+    for (i, name) in ["Бірінші", "Екінші", "Үшінші"].into_iter().enumerate() {
+        region.add_projects(&project(name, "35", 73.0 + i as f64 * 0.05, 49.8)).unwrap();
+    }
+    let mut ministry = net.db("ministry", Scope::Ministry, 51);
+    assert_eq!(
+        region.export_for(&net.dir.path().join("x.gpkg"), None, Some("ministry")).unwrap_err().kind,
+        ErrorKind::Invalid
+    );
+    ministry.import(&net.send(&region), false).unwrap();
+    region.import(&net.send(&ministry), false).unwrap();
+    region.update_project("35-0002", &patch(json!({"status": "construction"}))).unwrap();
+    region.add_projects(&project("Төртінші", "35", 73.2, 49.9)).unwrap();
+    let changes = net.dir.path().join("changes.gpkg");
+    let manifest = region.export_for(&changes, None, Some("ministry")).unwrap();
+    assert_eq!(manifest.projects, 2, "the edited project and the new one");
+    ministry.import(&changes, false).unwrap();
+    assert_eq!(ministry.content_hash().unwrap(), region.content_hash().unwrap());
+}

@@ -69,6 +69,10 @@ pub enum Command {
         /// Only the projects of one region (KATO prefix)
         #[arg(long, value_name = "KATO")]
         region: Option<String>,
+        /// Only what the databases of this scope (ministry, region:35) had not seen in their
+        /// last file here: a small file of changes. Without it the file holds the whole map.
+        #[arg(long = "for", value_name = "SCOPE")]
+        for_scope: Option<String>,
     },
     /// Merge other databases' exchange files into this one (a backup is taken first)
     Import {

@@ -112,10 +112,10 @@ fn run(cli: Cli) -> Result<(), Error> {
                 settings.into_iter().filter(|(k, _)| key.as_ref().is_none_or(|want| want == k)).collect();
             output::settings(&shown, json);
         }
-        Command::Export { out, region } => {
+        Command::Export { out, region, for_scope } => {
             let region = region.as_deref().map(region_code).transpose()?;
             let db = Indmap::open(&path, Env::system())?;
-            sync_cmd::exported(&db.export(&out, region)?, &out, json);
+            sync_cmd::exported(&db.export_for(&out, region, for_scope.as_deref())?, &out, json);
         }
         Command::Import { files, dry_run, bill } => {
             if bill.is_some() && files.len() > 1 {

@@ -57,6 +57,10 @@ pub struct Manifest {
     pub projects: usize,
     /// Every database the exporter has heard of, with the scope each keeps.
     pub databases: Vec<(String, String)>,
+    /// Set when the file holds only what these databases had not seen (a file of changes);
+    /// empty for a file of the whole map.
+    #[serde(default)]
+    pub changes_for: Vec<String>,
     /// Hex SHA-256 over the manifest (less this field) and the records.
     #[serde(default)]
     pub sha256: String,

@@ -67,6 +67,28 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// What each of `peers` had seen of each project, per their last files: a project appears
+    /// when every peer has sent a context for it, with the contexts of all of them.
+    pub fn peer_contexts(
+        &self,
+        peers: &[Uuid],
+    ) -> Result<std::collections::HashMap<Uuid, Vec<indmap_core::version::Context>>> {
+        let mut out: std::collections::HashMap<Uuid, Vec<indmap_core::version::Context>> =
+            std::collections::HashMap::new();
+        let mut stmt = self.conn.prepare("SELECT project_id, context FROM peer_contexts WHERE peer_db = ?1")?;
+        for peer in peers {
+            let rows = stmt.query_map([peer.to_string()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            for row in rows {
+                let (project, context) = row?;
+                if let (Ok(id), Ok(ctx)) = (Uuid::parse_str(&project), serde_json::from_str(&context)) {
+                    out.entry(id).or_default().push(ctx);
+                }
+            }
+        }
+        out.retain(|_, contexts| contexts.len() == peers.len());
+        Ok(out)
+    }
+
     pub fn imports(&self) -> Result<Vec<ImportReceipt>> {
         let mut stmt = self.conn.prepare(
             "SELECT file_name, sha256, sender_db, exported_at, imported_at, user, summary FROM imports ORDER BY id",
@@ -175,6 +197,26 @@ impl Writer<'_> {
         let old = old.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null);
         let key = FieldKey { entity: "project", record_id: project.id, field: DELETED.into() };
         self.record(&FieldChange { key, project_id: project.id, old, new: serde_json::Value::Null })
+    }
+
+    /// Notes what `peer` had seen of a project when it exported it.
+    pub fn note_peer_context(
+        &mut self,
+        peer: Uuid,
+        project_id: Uuid,
+        context: &indmap_core::version::Context,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO peer_contexts (peer_db, project_id, context) VALUES (?1, ?2, ?3)
+                 ON CONFLICT DO UPDATE SET context = excluded.context",
+            )?
+            .execute(params![
+                peer.to_string(),
+                project_id.to_string(),
+                serde_json::to_string(context).unwrap_or_default()
+            ])?;
+        Ok(())
     }
 
     /// Notes a database and the scope it says it keeps. A database keeps the scope it was first

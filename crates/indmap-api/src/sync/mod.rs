@@ -55,8 +55,37 @@ impl Indmap {
 
     /// Writes this database's map (or one region of it) to an exchange file.
     pub fn export(&self, out: &Path, region: Option<RegionCode>) -> Result<Manifest> {
+        self.export_for(out, region, None)
+    }
+
+    /// Writes an exchange file. With `for_scope` (`ministry`, `region:35`), it holds only the
+    /// projects with something the databases of that scope had not seen when they last sent
+    /// their file here: a file of changes, small enough for e-mail. Projects they never sent
+    /// are always included.
+    pub fn export_for(&self, out: &Path, region: Option<RegionCode>, for_scope: Option<&str>) -> Result<Manifest> {
         let info = self.store.info();
-        let projects = self.store.versioned_projects(region)?;
+        let mut projects = self.store.versioned_projects(region)?;
+        let databases = self.store.databases()?;
+        let mut changes_for = Vec::new();
+        if let Some(scope) = for_scope {
+            let peers: Vec<Uuid> = databases
+                .iter()
+                .filter(|(id, s)| s == scope && *id != info.db_id.to_string())
+                .filter_map(|(id, _)| Uuid::parse_str(id).ok())
+                .collect();
+            if peers.is_empty() {
+                let mut problems = indmap_core::Problems::new();
+                problems.error(
+                    "--for",
+                    "peer.unknown",
+                    format!("no file from a database of {scope} has been imported here yet; export the whole map"),
+                );
+                return Err(Error::invalid(problems));
+            }
+            let seen = self.store.peer_contexts(&peers)?;
+            projects.retain(|(p, vp)| !seen.get(&p.id).is_some_and(|all| all.iter().all(|c| c.covers(&vp.context))));
+            changes_for = peers.iter().map(Uuid::to_string).collect();
+        }
         let manifest = Manifest {
             format: String::new(),
             format_version: 0,
@@ -66,10 +95,11 @@ impl Indmap {
             exported_at: indmap_store::timestamp(self.env.clock.now()),
             user: self.env.user.clone(),
             projects: 0,
-            databases: self.store.databases()?,
+            databases,
+            changes_for,
             sha256: String::new(),
         };
-        let ids: Vec<Uuid> = projects.iter().map(|(p, _)| p.id).collect();
+        let ids: std::collections::HashSet<Uuid> = projects.iter().map(|(p, _)| p.id).collect();
         let proposals: Vec<_> = self.store.proposals()?.into_iter().filter(|p| ids.contains(&p.project_id)).collect();
         indmap_exchange::write(out, manifest, &projects, &proposals)
             .map_err(|e| Error::new(ErrorKind::Io, e.to_string()))
@@ -164,6 +194,9 @@ impl Indmap {
             }
             // A project this database has seen everything of in the file's version needs no merge:
             // merging would give back what is here. Most projects of a regular exchange are such.
+            for vp in &content.projects {
+                w.note_peer_context(manifest.db_id, vp.project_id, &vp.context)?;
+            }
             let seen = w.contexts()?;
             let scopes = w.database_scopes()?;
             for vp in

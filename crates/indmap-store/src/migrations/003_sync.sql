@@ -91,6 +91,15 @@ CREATE TABLE proposals (
 ) STRICT;
 CREATE INDEX proposals_project ON proposals (project_id);
 
+-- What each other database had seen of each project when it last sent us its file: a file made
+-- for that database may leave out the projects it has seen all of.
+CREATE TABLE peer_contexts (
+    peer_db    TEXT NOT NULL,
+    project_id TEXT NOT NULL,
+    context    TEXT NOT NULL CHECK (json_valid(context)),
+    PRIMARY KEY (peer_db, project_id)
+) WITHOUT ROWID, STRICT;
+
 -- Exchange files taken in: receipts, and what each changed.
 CREATE TABLE imports (
     id          INTEGER PRIMARY KEY,
