@@ -59,6 +59,7 @@ impl From<StoreError> for Error {
             StoreError::AlreadyExists(_) | StoreError::CodeTaken(_) | StoreError::IdTaken(_) => ErrorKind::Conflict,
             StoreError::NotIndmap { .. } | StoreError::TooNew { .. } => ErrorKind::Incompatible,
             StoreError::Constraint(_) => ErrorKind::Invalid,
+            StoreError::Io { .. } => ErrorKind::Io,
             StoreError::Sqlite(_) | StoreError::Migration(_) => ErrorKind::Internal,
         };
         Error::new(kind, e.to_string())

@@ -187,15 +187,20 @@ fn insert(conn: &Connection, table: &str, columns: Columns) -> rusqlite::Result<
 
 fn insert_rows(conn: &Connection, p: &Project) -> rusqlite::Result<()> {
     for (table, rows) in child_tables(p) {
-        for (position, (id, mut columns)) in rows.into_iter().enumerate() {
-            let mut head = vec![
-                ("id", Sql::Text(id.to_string())),
-                ("project_id", Sql::Text(p.id.to_string())),
-                ("position", Sql::Integer(position as i64)),
-            ];
-            head.append(&mut columns);
-            insert(conn, table, head)?;
-        }
+        insert_list(conn, p.id, table, rows)?;
+    }
+    Ok(())
+}
+
+fn insert_list(conn: &Connection, project: Uuid, table: &str, rows: Vec<(Uuid, Columns)>) -> rusqlite::Result<()> {
+    for (position, (id, mut columns)) in rows.into_iter().enumerate() {
+        let mut head = vec![
+            ("id", Sql::Text(id.to_string())),
+            ("project_id", Sql::Text(project.to_string())),
+            ("position", Sql::Integer(position as i64)),
+        ];
+        head.append(&mut columns);
+        insert(conn, table, head)?;
     }
     Ok(())
 }
@@ -209,19 +214,20 @@ pub(crate) fn insert_project(conn: &Connection, p: &Project, at: &str) -> crate:
     insert_rows(conn, p).map_err(constraint)
 }
 
-pub(crate) fn update_project(conn: &Connection, p: &Project, at: &str) -> crate::Result<()> {
-    let mut columns = project_columns(p);
+/// Rewrites the stored project `old` as `new`. A list of rows equal in both is left as it is:
+/// an edit or an import usually changes a field or two of a project with dozens of rows.
+pub(crate) fn update_project(conn: &Connection, old: &Project, new: &Project, at: &str) -> crate::Result<()> {
+    let mut columns = project_columns(new);
     columns.push(("updated_at", Sql::Text(at.into())));
     let sets: Vec<String> = columns.iter().map(|(n, _)| format!("{n} = ?")).collect();
     let sql = format!("UPDATE projects SET {} WHERE id = ?", sets.join(", "));
-    let values = columns.into_iter().map(|(_, v)| v).chain([Sql::Text(p.id.to_string())]);
+    let values = columns.into_iter().map(|(_, v)| v).chain([Sql::Text(new.id.to_string())]);
     conn.prepare_cached(&sql)?.execute(params_from_iter(values)).map_err(constraint)?;
-    insert_rows(conn, p).map_err(constraint)
-}
-
-pub(crate) fn delete_rows(conn: &Connection, project_id: Uuid) -> crate::Result<()> {
-    for table in indmap_core::changes::CHILD_LISTS {
-        conn.execute(&format!("DELETE FROM {table} WHERE project_id = ?1"), [project_id.to_string()])?;
+    for ((table, before), (_, after)) in child_tables(old).into_iter().zip(child_tables(new)) {
+        if before != after {
+            conn.prepare_cached(&format!("DELETE FROM {table} WHERE project_id = ?1"))?.execute([new.id.to_string()])?;
+            insert_list(conn, new.id, table, after).map_err(constraint)?;
+        }
     }
     Ok(())
 }
@@ -359,9 +365,13 @@ pub(crate) fn load_project(conn: &Connection, id: Uuid, which: Which) -> crate::
 
 /// The `deleted` field's value of every deleted project (or of one).
 pub(crate) fn deletions(conn: &Connection, only: Option<Uuid>) -> crate::Result<HashMap<Uuid, serde_json::Value>> {
-    let mut stmt = conn
-        .prepare_cached("SELECT id, deletion FROM projects WHERE deletion IS NOT NULL AND (?1 IS NULL OR id = ?1)")?;
-    let rows = stmt.query_map([only.map(|id| id.to_string())], |r| Ok((get_uuid(r, "id")?, r.get::<_, String>(1)?)))?;
+    // Two statements: `?1 IS NULL OR id = ?1` would make SQLite scan every project for one.
+    let mut stmt = match only {
+        Some(_) => conn.prepare_cached("SELECT id, deletion FROM projects WHERE id = ?1 AND deletion IS NOT NULL")?,
+        None => conn.prepare_cached("SELECT id, deletion FROM projects WHERE deletion IS NOT NULL")?,
+    };
+    let args: Vec<String> = only.map(|id| id.to_string()).into_iter().collect();
+    let rows = stmt.query_map(params_from_iter(args), |r| Ok((get_uuid(r, "id")?, r.get::<_, String>(1)?)))?;
     let mut out = HashMap::new();
     for row in rows {
         let (id, text) = row?;

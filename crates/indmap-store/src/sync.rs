@@ -139,14 +139,20 @@ impl Writer<'_> {
         crate::totals(&self.tx)
     }
 
-    /// Stores the result of merging another database's version of a project: its content (or
-    /// tombstone), its versions, and a history entry for every field whose value changed,
-    /// stamped with the write that made it and the file it came in with.
-    pub fn apply_merged(&mut self, project: &Project, vp: &VersionedProject, changed: &[MergedField]) -> Result<()> {
+    /// Stores the result of merging another database's version of a project (`previous` is
+    /// how it is stored here, if it is): its content (or tombstone), its versions, and a
+    /// history entry for every field whose value changed, stamped with the write that made it
+    /// and the file it came in with.
+    pub fn apply_merged(
+        &mut self,
+        previous: Option<&Project>,
+        project: &Project,
+        vp: &VersionedProject,
+        changed: &[MergedField],
+    ) -> Result<()> {
         let at = timestamp(self.author.at);
-        if self.project_exists(project.id)? {
-            codec::delete_rows(&self.tx, project.id)?;
-            codec::update_project(&self.tx, project, &at)?;
+        if let Some(previous) = previous {
+            codec::update_project(&self.tx, previous, project, &at)?;
         } else {
             if let Some(code) = &project.code {
                 self.claim_code(code)?;

@@ -148,21 +148,21 @@ pub(crate) fn load(conn: &Connection, only: Only) -> rusqlite::Result<Versions> 
     };
     let mut v =
         Versions { births: HashMap::new(), dots: HashMap::new(), conflicts: HashMap::new(), contexts: HashMap::new() };
-    let mut stmt = conn.prepare(&with_writes("record_versions"))?;
+    let mut stmt = conn.prepare_cached(&with_writes("record_versions"))?;
     let mut rows = stmt.query([&arg])?;
     while let Some(r) = rows.next()? {
         if let Some(record) = record_of(r)? {
             v.births.entry(uuid(r.get("project_id")?)?).or_default().insert(record, stamp_of(r)?);
         }
     }
-    let mut stmt = conn.prepare(&with_writes("field_versions"))?;
+    let mut stmt = conn.prepare_cached(&with_writes("field_versions"))?;
     let mut rows = stmt.query([&arg])?;
     while let Some(r) = rows.next()? {
         if let Some(key) = key_of(r)? {
             v.dots.entry(uuid(r.get("project_id")?)?).or_default().push((key, stamp_of(r)?));
         }
     }
-    let mut stmt = conn.prepare(&format!("SELECT * FROM conflicts t {clause}"))?;
+    let mut stmt = conn.prepare_cached(&format!("SELECT * FROM conflicts t {clause}"))?;
     let mut rows = stmt.query([&arg])?;
     while let Some(r) = rows.next()? {
         if let Some(key) = key_of(r)? {
@@ -174,7 +174,7 @@ pub(crate) fn load(conn: &Connection, only: Only) -> rusqlite::Result<Versions> 
                 .push((key, Sibling { stamp: stamp_of(r)?, value }));
         }
     }
-    let mut stmt = conn.prepare(&format!("SELECT project_id, db_id, counter FROM project_context t {clause}"))?;
+    let mut stmt = conn.prepare_cached(&format!("SELECT project_id, db_id, counter FROM project_context t {clause}"))?;
     let mut rows = stmt.query([&arg])?;
     while let Some(r) = rows.next()? {
         v.contexts.entry(uuid(r.get(0)?)?).or_default().add(Dot { db: uuid(r.get(1)?)?, counter: r.get(2)? });
