@@ -1,11 +1,12 @@
 //! `indmap print`, `atlas`, `passport` and `report`: printouts and tables, written to the file
-//! `--out` names; its extension says the format.
+//! `--out` names; its extension says the format. A PDF holds every page; a PNG or SVG of several
+//! pages is written one file per page, numbered (`atlas-01.png`, `atlas-02.png`, …).
 
 use crate::args::FilterArgs;
 use clap::Args;
 use indmap_api::{
     ChartKind, Env, Error, ErrorKind, Indmap, PageFormat, Paper, PrintBy, PrintLang, PrintOptions, PrintSetup,
-    TableFormat,
+    Printout, TableFormat,
 };
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -20,6 +21,17 @@ pub struct PageArgs {
     pub landscape: bool,
 }
 
+/// Which pages, and how fine a PNG is.
+#[derive(Args)]
+pub struct PagePick {
+    /// Write page N alone (from 1), to FILE itself
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub page: Option<u32>,
+    /// Resolution of a PNG, dots per inch
+    #[arg(long, default_value_t = 150.0)]
+    pub dpi: f64,
+}
+
 #[derive(Args)]
 pub struct PrintArgs {
     /// The file to write: .pdf, .png or .svg
@@ -30,16 +42,17 @@ pub struct PrintArgs {
     /// Colour the projects by status or by sector
     #[arg(long, default_value = "status", value_parser = ["status", "sector"])]
     pub by: String,
-    /// Resolution of a PNG, dots per inch
-    #[arg(long, default_value_t = 150.0)]
-    pub dpi: f64,
+    #[command(flatten)]
+    pub pick: PagePick,
     #[command(flatten)]
     pub filter: FilterArgs,
 }
 
 #[derive(Args)]
 pub struct AtlasArgs {
-    /// The PDF file to write
+    /// The file to write: .pdf (every page in one file), or .png or .svg: one file per page,
+    /// FILE's name with the page number added (atlas.png gives atlas-01.png, atlas-02.png, …;
+    /// the names are printed on stdout)
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
     #[command(flatten)]
@@ -48,6 +61,8 @@ pub struct AtlasArgs {
     #[arg(long, default_value = "status", value_parser = ["status", "sector"])]
     pub by: String,
     #[command(flatten)]
+    pub pick: PagePick,
+    #[command(flatten)]
     pub filter: FilterArgs,
 }
 
@@ -55,12 +70,15 @@ pub struct AtlasArgs {
 pub struct PassportArgs {
     /// The project's id or code (e.g. 35-0042)
     pub project: String,
-    /// The PDF file to write (.png or .svg give the first page)
+    /// The file to write: .pdf, or .png or .svg: one file per page, FILE's name with the page
+    /// number added (p.png gives p-01.png and p-02.png; the names are printed on stdout)
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
     /// Paper size: A4 or A3
     #[arg(long, default_value = "A4", value_parser = ["A4", "A3", "a4", "a3"])]
     pub paper: String,
+    #[command(flatten)]
+    pub pick: PagePick,
 }
 
 #[derive(Args)]
@@ -106,33 +124,61 @@ fn write_out(out: &Path, bytes: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
-pub fn print(args: PrintArgs, db: &Path, lang_code: &str) -> Result<(), Error> {
-    let options = PrintOptions {
+/// The name of page `n` of `count` written as separate files: `atlas.png` → `atlas-07.png`.
+fn page_path(out: &Path, n: usize, count: usize) -> PathBuf {
+    let digits = count.to_string().len().max(2);
+    let stem = out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let ext = out.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+    out.with_file_name(format!("{stem}-{n:0digits$}{ext}"))
+}
+
+/// Writes one file to `out`, or several (a PNG or SVG per page) numbered after it, printing
+/// their names on stdout.
+fn write_files(out: &Path, files: &[Vec<u8>]) -> Result<(), Error> {
+    if let [one] = files {
+        return write_out(out, one);
+    }
+    for (i, bytes) in files.iter().enumerate() {
+        let path = page_path(out, i + 1, files.len());
+        write_out(&path, bytes)?;
+        println!("{}", path.display());
+    }
+    Ok(())
+}
+
+fn print_options(
+    lang_code: &str,
+    setup: PrintSetup,
+    by: &str,
+    out: &Path,
+    pick: &PagePick,
+) -> Result<PrintOptions, Error> {
+    Ok(PrintOptions {
         lang: lang(lang_code),
-        setup: setup(&args.page),
-        by: PrintBy::parse(&args.by).unwrap_or_default(),
-        format: page_format(&args.out)?,
-        dpi: args.dpi.clamp(30.0, 600.0),
-    };
+        setup,
+        by: PrintBy::parse(by).unwrap_or_default(),
+        format: page_format(out)?,
+        dpi: pick.dpi.clamp(30.0, 600.0),
+    })
+}
+
+fn no_progress(_: usize, _: usize) {}
+
+pub fn print(args: PrintArgs, db: &Path, lang_code: &str) -> Result<(), Error> {
+    let options = print_options(lang_code, setup(&args.page), &args.by, &args.out, &args.pick)?;
     let filter = crate::project_filter(args.filter)?;
     let db = Indmap::open(db, Env::system())?;
-    write_out(&args.out, &db.print_map(&filter, &options)?)
+    let page = args.pick.page.map(|n| n as usize);
+    write_files(&args.out, &db.print_files(Printout::Map(&filter), &options, page, &mut no_progress)?)
 }
 
 pub fn atlas(args: AtlasArgs, db: &Path, lang_code: &str) -> Result<(), Error> {
-    if page_format(&args.out)? != PageFormat::Pdf {
-        return Err(usage(format!("{}: the atlas is a PDF; name a .pdf file", args.out.display())));
-    }
-    let options = PrintOptions {
-        lang: lang(lang_code),
-        setup: setup(&args.page),
-        by: PrintBy::parse(&args.by).unwrap_or_default(),
-        ..PrintOptions::default()
-    };
+    let options = print_options(lang_code, setup(&args.page), &args.by, &args.out, &args.pick)?;
     let filter = crate::project_filter(args.filter)?;
     let db = Indmap::open(db, Env::system())?;
     let mut last_shown = 0;
-    let bytes = db.print_atlas(&filter, &options, &mut |done, total| {
+    let page = args.pick.page.map(|n| n as usize);
+    let files = db.print_files(Printout::Atlas(&filter), &options, page, &mut |done, total| {
         // A progress line on stderr, rewritten in place, every tenth of the way.
         if done * 10 / total.max(1) != last_shown || done == total {
             last_shown = done * 10 / total.max(1);
@@ -141,18 +187,16 @@ pub fn atlas(args: AtlasArgs, db: &Path, lang_code: &str) -> Result<(), Error> {
         }
     })?;
     eprintln!();
-    write_out(&args.out, &bytes)
+    write_files(&args.out, &files)
 }
 
 pub fn passport(args: PassportArgs, db: &Path, lang_code: &str) -> Result<(), Error> {
-    let options = PrintOptions {
-        lang: lang(lang_code),
-        setup: PrintSetup::new(Paper::parse(&args.paper).unwrap_or_default(), false),
-        format: page_format(&args.out)?,
-        ..PrintOptions::default()
-    };
+    let setup = PrintSetup::new(Paper::parse(&args.paper).unwrap_or_default(), false);
+    let options = print_options(lang_code, setup, "status", &args.out, &args.pick)?;
     let db = Indmap::open(db, Env::system())?;
-    write_out(&args.out, &db.print_passport(&args.project, &options)?)
+    let page = args.pick.page.map(|n| n as usize);
+    let printout = Printout::<indmap_api::core::ProjectFilter>::Passport(&args.project);
+    write_files(&args.out, &db.print_files(printout, &options, page, &mut no_progress)?)
 }
 
 pub fn report(args: ReportArgs, db: &Path, lang_code: &str) -> Result<(), Error> {

@@ -154,3 +154,22 @@ pub fn proposals(list: &[ProposalView], json: bool) {
     }
     emit(&t.to_string());
 }
+
+/// The merge bill's format, by the file's extension: checked before an import starts.
+pub fn bill_format(path: &Path) -> Result<indmap_api::BillFormat, Error> {
+    indmap_api::BillFormat::of_path(path).ok_or_else(|| {
+        let mut problems = indmap_api::core::Problems::new();
+        problems.error("--bill", "bill.format", format!("{} must end in .pdf or .xlsx", path.display()));
+        Error::invalid(problems)
+    })
+}
+
+/// Writes the merge bill of `report` to `path`: a PDF to print and sign, or an XLSX workbook,
+/// as the file's extension says.
+pub fn write_bill(path: &Path, report: &ImportReport, lang_code: &str) -> Result<(), Error> {
+    let format = bill_format(path)?;
+    let lang = indmap_api::PrintLang::parse(lang_code).unwrap_or(indmap_api::PrintLang::Ru);
+    let bytes = indmap_api::merge_bill(report, lang, format)?;
+    std::fs::write(path, bytes)
+        .map_err(|e| Error::new(indmap_api::ErrorKind::Io, format!("cannot write {}: {e}", path.display())))
+}

@@ -121,3 +121,64 @@ fn the_ministry_edit_of_a_regional_project_is_a_proposal_karaganda_accepts() {
     karaganda.cmd(&["accept", &id]).assert().success().stdout(contains("accepted"));
     karaganda.cmd(&["project", "show", "35-0001"]).assert().success().stdout(contains("construction"));
 }
+
+/// The merge bill as a PDF to sign: a preview with a changed field and a conflict, in Kazakh.
+#[test]
+fn a_dry_run_writes_the_merge_bill_as_a_pdf_to_sign_and_changes_nothing() {
+    let a = Db::init(&["--region", "35"]);
+    let file = a.file("p.json", &feature(1_000_000_000));
+    a.cmd(&["project", "add", &file]).assert().success();
+    let first = a.dir.path().join("first.gpkg");
+    a.cmd(&["export", "--out", first.to_str().unwrap()]).assert().success();
+    let b = Db::init(&["--region", "35"]);
+    b.cmd(&["import", first.to_str().unwrap()]).assert().success();
+    let patch = |db: &Db, props: serde_json::Value| {
+        let f = db.file("patch.json", &json!({"type": "Feature", "geometry": null, "properties": props}));
+        db.cmd(&["project", "update", "35-0001", &f]).assert().success();
+    };
+    // Both edit the cost (a conflict); only A moves the status on (a change).
+    patch(&a, json!({"cost_kzt": 1_200_000_000, "status": "construction"}));
+    patch(&b, json!({"cost_kzt": 1_500_000_000}));
+    let from_a = a.dir.path().join("from-a.gpkg");
+    a.cmd(&["export", "--out", from_a.to_str().unwrap()]).assert().success();
+
+    let before = b.content();
+    let bill = b.dir.path().join("bill.pdf");
+    let preview =
+        b.json(&["import", from_a.to_str().unwrap(), "--dry-run", "--bill", bill.to_str().unwrap(), "--lang", "kk"]);
+    assert_eq!(preview["conflicts"].as_array().unwrap().len(), 1);
+    assert_eq!(b.content(), before, "a dry run with a bill changed the database");
+
+    let run = |cmd: &str, args: &[&str]| {
+        let out = std::process::Command::new(cmd).args(args).output().expect("poppler-utils is installed");
+        assert!(out.status.success(), "{cmd}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let info = run("pdfinfo", &[bill.to_str().unwrap()]);
+    let pages: usize = info.lines().find(|l| l.starts_with("Pages:")).unwrap()[6..].trim().parse().unwrap();
+    assert!(pages >= 1 && info.contains("(A4)"), "{info}");
+    let text = run("pdftotext", &[bill.to_str().unwrap(), "-"]).split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Біріктіру тізімдемесі",
+        "from-a.gpkg",
+        "Қарағанды облысы (region:35)",
+        "Өзгерістер (1)",
+        "Мәртебесі (status)",
+        "Жобалау",
+        "Құрылыс",
+        "Қайшылықтар (1)",
+        "35-0001:cost_kzt",
+        "Дайындаған",
+        "Бекіткен",
+    ] {
+        assert!(text.contains(expected), "{expected:?} is not in the bill:\n{text}");
+    }
+    // The changed field's old and new value on one row, in that order.
+    let row = &text[text.find("Мәртебесі (status)").unwrap()..];
+    assert!(row.find("Жобалау").unwrap() < row.find("Құрылыс").unwrap(), "{text}");
+
+    // Any other extension is refused before anything is imported.
+    let wrong = b.dir.path().join("bill.docx");
+    b.cmd(&["import", from_a.to_str().unwrap(), "--bill", wrong.to_str().unwrap()]).assert().code(3);
+    assert_eq!(b.content(), before);
+}

@@ -129,3 +129,48 @@ fn report_writes_xlsx_csv_and_charts_and_refuses_other_files() {
     indmap(db).args(["report", "--out", bad.to_str().unwrap()]).assert().code(3);
     indmap(db).args(["print", "--out", bad.to_str().unwrap()]).assert().code(3);
 }
+
+#[test]
+fn a_multi_page_png_or_svg_is_one_file_per_page_and_page_picks_one() {
+    let (_, db) = sample_db();
+    let (dir, pdf) = out("atlas.pdf");
+    let regions = ["--region", "35", "--region", "71"];
+    indmap(db).args(["atlas", "--out", pdf.to_str().unwrap()]).args(regions).assert().success();
+    let count = pages(&pdf);
+    let png = dir.path().join("atlas.png");
+    let run = indmap(db).args(["atlas", "--out", png.to_str().unwrap(), "--dpi", "30"]).args(regions).output().unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let listed: Vec<String> = String::from_utf8(run.stdout).unwrap().lines().map(String::from).collect();
+    let expected: Vec<String> =
+        (1..=count).map(|n| dir.path().join(format!("atlas-{n:02}.png")).display().to_string()).collect();
+    assert_eq!(listed, expected, "one file per page, named on stdout");
+    for file in &expected {
+        assert_eq!(&std::fs::read(file).unwrap()[1..4], b"PNG", "{file}");
+    }
+    assert!(!png.exists(), "several pages are not written to the one name");
+    // Each file is its page: the second is a region's map, the third its table.
+    let page2 = std::fs::read(&expected[1]).unwrap();
+    assert_ne!(page2, std::fs::read(&expected[2]).unwrap());
+
+    // --page N writes that page alone, under the name given.
+    indmap(db)
+        .args(["atlas", "--out", png.to_str().unwrap(), "--dpi", "30", "--page", "2"])
+        .args(regions)
+        .assert()
+        .success();
+    assert_eq!(std::fs::read(&png).unwrap(), page2);
+    let one_pdf = dir.path().join("page3.pdf");
+    indmap(db).args(["atlas", "--out", one_pdf.to_str().unwrap(), "--page", "3"]).args(regions).assert().success();
+    assert_eq!(pages(&one_pdf), 1);
+    let bad = dir.path().join("none.png");
+    indmap(db).args(["atlas", "--out", bad.to_str().unwrap(), "--page", "999"]).args(regions).assert().code(3);
+
+    // The passport's two pages as SVG.
+    let svg = dir.path().join("p.svg");
+    let run = indmap(db).args(["passport", "RK-0001", "--out", svg.to_str().unwrap()]).output().unwrap();
+    assert!(run.status.success());
+    assert_eq!(String::from_utf8(run.stdout).unwrap().lines().count(), 2);
+    for n in ["p-01.svg", "p-02.svg"] {
+        assert!(std::fs::read_to_string(dir.path().join(n)).unwrap().starts_with("<svg"), "{n}");
+    }
+}

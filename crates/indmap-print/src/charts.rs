@@ -200,7 +200,8 @@ pub fn bar_chart(
             .disable_y_mesh()
             .light_line_style(WHITE)
             .bold_line_style(RGBColor(225, 225, 225))
-            .x_labels(5)
+            // Whole ticks on a short axis (a few projects): "0 0 1 2 2" otherwise.
+            .x_labels((max.floor() as usize + 1).clamp(2, 5))
             .x_label_formatter(&|v| format::decimal(*v, 0, lang))
             .y_labels(n)
             .y_label_formatter(&|seg| match seg {

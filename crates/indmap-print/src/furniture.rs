@@ -8,7 +8,7 @@ use crate::i18n::Word;
 use crate::paper::Rect;
 use crate::projection::Projection;
 use crate::svg::{Anchor, Canvas, TextStyle};
-use crate::symbology::Category;
+use crate::symbology::{AREA_OPACITY, Category, LINE_MM, Shape, Shapes};
 
 /// Draws the title and the subtitle lines at the top of `area`; returns the height used.
 pub fn title_block(canvas: &mut Canvas, area: Rect, title: &str, subtitles: &[String], k: f64) -> f64 {
@@ -91,16 +91,43 @@ pub fn legend(
     let columns = columns.max(1);
     let rows = entries.len().div_ceil(columns);
     let col_w = inner.w / columns as f64;
+    // Every entry shows the kinds of symbol its class is drawn with; labels line up after the
+    // widest set.
+    let slot = 3.4 * k;
+    let slots = entries.iter().map(|e| e.shapes.list().len()).max().unwrap_or(1).max(1);
+    let icons_w = (slots - 1) as f64 * slot;
     for (i, e) in entries.iter().enumerate() {
         let (col, row) = (i / rows.max(1), i % rows.max(1));
         let x = inner.x + col as f64 * col_w;
         let y = inner.y + (row as f64 + 1.5) * row_h;
-        canvas.circle(x + 1.6 * k, y - row_h * 0.3, radius.max(1.0 * k), e.colour, "#ffffff", 0.1);
+        let cy = y - row_h * 0.3;
+        let shapes = if e.shapes.list().is_empty() { Shapes::POINT } else { e.shapes };
+        for (n, shape) in shapes.list().into_iter().enumerate() {
+            let cx = x + 1.6 * k + n as f64 * slot;
+            match shape {
+                Shape::Point => canvas.circle(cx, cy, radius.max(1.0 * k), e.colour, "#ffffff", 0.1),
+                Shape::Line => {
+                    let run =
+                        vec![(cx - 1.4 * k, cy + 0.6 * k), (cx - 0.3 * k, cy - 0.5 * k), (cx + 1.4 * k, cy + 0.2 * k)];
+                    canvas.polylines(&[run], e.colour, LINE_MM * k);
+                }
+                Shape::Area => {
+                    let (w, h) = (2.8 * k, 2.2 * k);
+                    let ring = vec![
+                        (cx - w / 2.0, cy - h / 2.0),
+                        (cx + w / 2.0, cy - h / 2.0),
+                        (cx + w / 2.0, cy + h / 2.0),
+                        (cx - w / 2.0, cy + h / 2.0),
+                    ];
+                    canvas.area(&[ring], e.colour, AREA_OPACITY, e.colour, 0.35 * k);
+                }
+            }
+        }
         let count = format::integer(e.count as i64);
         let count_w = fonts::width_mm(&count, style.size_pt, false);
         canvas.text(x + col_w - 1.5 * k, y, &count, style.anchor(Anchor::End));
-        let label = fonts::fit(&e.label, style.size_pt, false, col_w - 5.0 * k - count_w - 2.0 * k);
-        canvas.text(x + 3.8 * k, y, &label, style);
+        let label = fonts::fit(&e.label, style.size_pt, false, col_w - 5.0 * k - icons_w - count_w - 2.0 * k);
+        canvas.text(x + 3.8 * k + icons_w, y, &label, style);
     }
 }
 

@@ -106,7 +106,15 @@ words! {
     WholeProject => "Жоба толығымен", "Проект в целом", "Whole project";
     AllProjects => "барлық жобалар", "все проекты", "all projects";
     TotalCost => "Жалпы құны", "Общая стоимость", "Total cost";
+    Date => "Күні", "Дата", "Date";
+    NameAndSignature => "(аты-жөні, қолы)", "(Ф. И. О., подпись)", "(name, signature)";
     WithoutLocation => "орны көрсетілмеген (картада жоқ)", "без местоположения (не на карте)", "without a location (not on the map)";
+    District => "Аудан", "Район", "District";
+    SupportMeasure => "Қолдау шарасы", "Мера поддержки", "Support measure";
+    FinancingSource => "Қаржыландыру көзі", "Источник финансирования", "Financing source";
+    // `{}` is a year: open-ended year ranges of a filter.
+    FromYear => "{} жылдан бастап", "с {}", "from {}";
+    ToYear => "{} жылға дейін", "по {}", "to {}";
 }
 
 #[cfg(test)]

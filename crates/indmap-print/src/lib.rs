@@ -24,6 +24,7 @@ mod furniture;
 pub mod i18n;
 mod labels;
 pub mod lang;
+pub mod listing;
 pub mod map_page;
 mod mapframe;
 pub mod paper;
@@ -33,7 +34,7 @@ pub mod sheets;
 pub mod spreadsheet;
 mod svg;
 pub mod symbology;
-mod table;
+pub mod table;
 
 pub use atlas::atlas_document;
 pub use charts::{ChartKind, chart_page};

@@ -109,7 +109,7 @@ pub fn map_page(
     let (_, rest) = rest.take_top(used + 1.5 * k);
 
     let symbology = Symbology::new(options.by, &ctx.sectors, lang);
-    let entries = symbology.legend(projects.iter().copied());
+    let mut entries = symbology.legend(projects.iter().copied());
     let columns = match (setup.landscape, setup.paper) {
         (true, _) => 4,
         (false, Paper::A3) => 3,
@@ -187,6 +187,9 @@ pub fn map_page(
         canvas.rect(r, "#ffffff", "#999999", 0.2 * k);
         let baseline = r.y + r.h / 2.0 + empty_style.size_pt * crate::fonts::MM_PER_PT * 0.35;
         canvas.text(r.x + r.w / 2.0, baseline, Word::NoProjects.text(lang), empty_style);
+    }
+    for e in entries.iter_mut() {
+        e.shapes = drawn.shapes.get(&e.class).copied().unwrap_or(e.shapes);
     }
     let radius = mapframe::symbol_radius(projects.len(), k);
     furniture::legend(&mut canvas, ctx, legend_area, symbology.title(), &entries, columns, radius);

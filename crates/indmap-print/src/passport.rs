@@ -261,7 +261,9 @@ fn first_page(ctx: &PrintContext, p: &Project) -> Page {
         region_names: false,
     };
     let drawn = mapframe::draw(&mut canvas, map_frame, &content, &[], "passport-map");
-    if let Some((lon, lat)) = mapframe::anchor(p) {
+    // A point is ringed so it stands out; a line or an area shows itself.
+    let as_point = drawn.shapes.values().any(|s| s.point);
+    if let Some((lon, lat)) = mapframe::anchor(p).filter(|_| as_point) {
         let (x, y) = drawn.projection.to_page(lon, lat);
         canvas.circle(x, y, 3.0 * k, "none", "#d84315", 0.5 * k);
     }

@@ -4,6 +4,20 @@ use crate::fonts::{FAMILY, MM_PER_PT};
 use crate::paper::Rect;
 use std::fmt::Write;
 
+/// SVG path data of runs of page points, each closed when `closed`.
+fn path_data(runs: &[Vec<(f64, f64)>], closed: bool) -> String {
+    let mut d = String::new();
+    for run in runs.iter().filter(|r| r.len() > 1) {
+        for (i, (x, y)) in run.iter().enumerate() {
+            let _ = write!(d, "{}{x:.2} {y:.2}", if i == 0 { "M" } else { "L" });
+        }
+        if closed {
+            d.push('Z');
+        }
+    }
+    d
+}
+
 /// Escapes text for SVG content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -138,17 +152,34 @@ impl Canvas {
 
     /// A path from rings of page points; `evenodd` so holes stay holes.
     pub fn rings(&mut self, rings: &[Vec<(f64, f64)>], fill: &str, stroke: &str, stroke_mm: f64) {
-        let mut d = String::new();
-        for ring in rings.iter().filter(|r| r.len() > 1) {
-            for (i, (x, y)) in ring.iter().enumerate() {
-                let _ = write!(d, "{}{x:.2} {y:.2}", if i == 0 { "M" } else { "L" });
-            }
-            d.push('Z');
-        }
+        let d = path_data(rings, true);
         if !d.is_empty() {
             let _ = write!(
                 self.body,
                 "<path d=\"{d}\" fill=\"{fill}\" fill-rule=\"evenodd\" stroke=\"{stroke}\" stroke-width=\"{stroke_mm:.2}\" stroke-linejoin=\"round\"/>"
+            );
+        }
+    }
+
+    /// A tinted area: rings filled with `fill` at `opacity` (what lies under it shows through),
+    /// outlined in full colour.
+    pub fn area(&mut self, rings: &[Vec<(f64, f64)>], fill: &str, opacity: f64, stroke: &str, stroke_mm: f64) {
+        let d = path_data(rings, true);
+        if !d.is_empty() {
+            let _ = write!(
+                self.body,
+                "<path d=\"{d}\" fill=\"{fill}\" fill-opacity=\"{opacity:.2}\" fill-rule=\"evenodd\" stroke=\"{stroke}\" stroke-width=\"{stroke_mm:.2}\" stroke-linejoin=\"round\"/>"
+            );
+        }
+    }
+
+    /// Open lines of page points, stroked with round ends and joins.
+    pub fn polylines(&mut self, lines: &[Vec<(f64, f64)>], stroke: &str, stroke_mm: f64) {
+        let d = path_data(lines, false);
+        if !d.is_empty() {
+            let _ = write!(
+                self.body,
+                "<path d=\"{d}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{stroke_mm:.2}\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>"
             );
         }
     }

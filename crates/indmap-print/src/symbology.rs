@@ -1,5 +1,6 @@
-//! How projects are drawn: a coloured circle per project, coloured by status or by sector, and
-//! the legend entries that explain the colours.
+//! How projects are drawn: a point as a coloured circle, a line (pipeline, road) as a coloured
+//! stroke, a site as a tinted area with a coloured outline; coloured by status or by sector. And
+//! the legend entries that explain the colours and show the kinds of symbol drawn.
 
 use crate::i18n::Word;
 use crate::lang::Lang;
@@ -50,12 +51,56 @@ const SECTOR_PALETTE: [&str; 14] = [
     "#e7298a", "#b2df8a", "#666666", "#fdbf6f",
 ];
 
-/// One colour class of the map: what it means, its colour and how many projects it holds.
+/// The opacity of a site's tint: the map under it stays readable.
+pub const AREA_OPACITY: f64 = 0.4;
+/// The width of a project's line at A4, millimetres.
+pub const LINE_MM: f64 = 0.6;
+
+/// What a project is drawn as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Point,
+    Line,
+    Area,
+}
+
+/// Which kinds of symbol a colour class is drawn with on a map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Shapes {
+    pub point: bool,
+    pub line: bool,
+    pub area: bool,
+}
+
+impl Shapes {
+    pub const POINT: Shapes = Shapes { point: true, line: false, area: false };
+
+    pub fn add(&mut self, shape: Shape) {
+        match shape {
+            Shape::Point => self.point = true,
+            Shape::Line => self.line = true,
+            Shape::Area => self.area = true,
+        }
+    }
+
+    /// The kinds present, in the order the legend shows them.
+    pub fn list(self) -> Vec<Shape> {
+        [(self.point, Shape::Point), (self.line, Shape::Line), (self.area, Shape::Area)]
+            .into_iter()
+            .filter_map(|(on, s)| on.then_some(s))
+            .collect()
+    }
+}
+
+/// One colour class of the map: what it means, its colour, how many projects it holds, and the
+/// kinds of symbol it is drawn with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Category {
+    pub class: usize,
     pub label: String,
     pub colour: &'static str,
     pub count: usize,
+    pub shapes: Shapes,
 }
 
 /// Sorts projects into colour classes. Holds the sector list, since sectors are editable.
@@ -117,7 +162,13 @@ impl Symbology {
             .iter()
             .enumerate()
             .filter(|(_, n)| **n > 0)
-            .map(|(class, n)| Category { label: self.class_label(class), colour: self.colour(class), count: *n })
+            .map(|(class, n)| Category {
+                class,
+                label: self.class_label(class),
+                colour: self.colour(class),
+                count: *n,
+                shapes: Shapes::POINT,
+            })
             .collect()
     }
 
@@ -157,7 +208,11 @@ mod tests {
         assert_eq!(
             legend[0],
             Category {
-                label: "Строительство".into(), colour: status_colour(Status::Construction), count: 2
+                class: Status::ALL.iter().position(|s| *s == Status::Construction).unwrap(),
+                label: "Строительство".into(),
+                colour: status_colour(Status::Construction),
+                count: 2,
+                shapes: Shapes::POINT,
             }
         );
         for p in &projects {

@@ -1,5 +1,6 @@
-//! The table of projects that continues across pages: the header repeats on every page, long
-//! names wrap to two lines, and the last page ends with the totals.
+//! Tables: the cells every printed table is drawn with, and the table of projects that
+//! continues across pages: the header repeats on every page, long names wrap to two lines, and
+//! the last page ends with the totals.
 
 use crate::context::PrintContext;
 use crate::fonts;
@@ -10,6 +11,61 @@ use crate::paper::Rect;
 use crate::svg::{Anchor, Canvas, TextStyle};
 use indmap_core::filter::commissioning_year;
 use indmap_core::{Money, Project};
+
+/// A column of a printed table: its title, its width (millimetres, or relative where the table
+/// scales them) and the side its text keeps to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub title: String,
+    pub width: f64,
+    pub anchor: Anchor,
+}
+
+impl Column {
+    /// A column of text, kept to the left.
+    pub fn text(title: &str, width: f64) -> Column {
+        Column { title: title.to_owned(), width, anchor: Anchor::Start }
+    }
+
+    /// A column of numbers, kept to the right.
+    pub fn number(title: &str, width: f64) -> Column {
+        Column { title: title.to_owned(), width, anchor: Anchor::End }
+    }
+}
+
+/// Each cell's text broken into lines that fit its column.
+pub fn wrap_cells(texts: &[String], cols: &[Column], pt: f64, bold: bool, max_lines: usize) -> Vec<Vec<String>> {
+    texts.iter().zip(cols).map(|(t, c)| fonts::wrap(t, pt, bold, c.width - 1.6, max_lines)).collect()
+}
+
+/// The height of a row of wrapped cells set at `pt`.
+pub fn cells_height(ctx: &PrintContext, pt: f64, cells: &[Vec<String>]) -> f64 {
+    let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    lines as f64 * TextStyle::new(pt).line_mm() + 1.2 * ctx.k()
+}
+
+/// Draws a row of wrapped cells whose top is at `y`, starting at `x`.
+pub fn draw_cells(
+    canvas: &mut Canvas,
+    ctx: &PrintContext,
+    x: f64,
+    y: f64,
+    cells: &[Vec<String>],
+    cols: &[Column],
+    style: TextStyle,
+) {
+    let lh = style.line_mm();
+    let mut x = x;
+    for (lines, c) in cells.iter().zip(cols) {
+        let tx = if c.anchor == Anchor::End { x + c.width - 0.8 } else { x + 0.8 };
+        let mut ty = y + 0.6 * ctx.k() + lh * 0.8;
+        for line in lines {
+            canvas.text(tx, ty, line, style.anchor(c.anchor));
+            ty += lh;
+        }
+        x += c.width;
+    }
+}
 
 /// Column widths on a 190 mm wide A4 portrait body; other sheets scale them.
 const WIDTHS: [f64; 7] = [17.0, 62.0, 36.0, 20.0, 14.0, 11.0, 30.0];
@@ -27,25 +83,24 @@ fn header_h(ctx: &PrintContext) -> f64 {
     line_h(ctx) * 2.0 + 2.0 * ctx.k()
 }
 
-fn columns(ctx: &PrintContext, width: f64) -> Vec<(String, f64, Anchor)> {
+fn columns(ctx: &PrintContext, width: f64) -> Vec<Column> {
     let lang = ctx.lang;
     let scale = width / WIDTHS.iter().sum::<f64>();
     let titles = [
-        (Word::Code.text(lang).to_string(), Anchor::Start),
-        (Word::Name.text(lang).to_string(), Anchor::Start),
-        (Word::Initiator.text(lang).to_string(), Anchor::Start),
-        (format!("{}, {}", Word::Cost.text(lang), Word::MlnKzt.text(lang)), Anchor::End),
-        (Word::JobsShort.text(lang).to_string(), Anchor::End),
-        (Word::Year.text(lang).to_string(), Anchor::End),
-        (Word::Status.text(lang).to_string(), Anchor::Start),
+        Column::text(Word::Code.text(lang), 0.0),
+        Column::text(Word::Name.text(lang), 0.0),
+        Column::text(Word::Initiator.text(lang), 0.0),
+        Column::number(&format!("{}, {}", Word::Cost.text(lang), Word::MlnKzt.text(lang)), 0.0),
+        Column::number(Word::JobsShort.text(lang), 0.0),
+        Column::number(Word::Year.text(lang), 0.0),
+        Column::text(Word::Status.text(lang), 0.0),
     ];
-    titles.into_iter().zip(WIDTHS).map(|((t, a), w)| (t, w * scale, a)).collect()
+    titles.into_iter().zip(WIDTHS).map(|(c, w)| Column { width: w * scale, ..c }).collect()
 }
 
 /// The text of each cell of a project's row, wrapped to its column.
-fn cells(ctx: &PrintContext, p: &Project, cols: &[(String, f64, Anchor)]) -> Vec<Vec<String>> {
+fn cells(ctx: &PrintContext, p: &Project, cols: &[Column]) -> Vec<Vec<String>> {
     let lang = ctx.lang;
-    let pt = font_pt(ctx);
     let texts = [
         p.code.as_ref().map(|c| c.to_string()).unwrap_or_default(),
         p.name(lang.code()).to_string(),
@@ -55,12 +110,11 @@ fn cells(ctx: &PrintContext, p: &Project, cols: &[(String, f64, Anchor)]) -> Vec
         commissioning_year(p).map(|y| y.to_string()).unwrap_or_default(),
         lang.pick(&p.status.label()),
     ];
-    texts.iter().zip(cols).map(|(t, (_, w, _))| fonts::wrap(t, pt, false, w - 1.6, MAX_LINES)).collect()
+    wrap_cells(&texts, cols, font_pt(ctx), false, MAX_LINES)
 }
 
 fn row_h(ctx: &PrintContext, cells: &[Vec<String>]) -> f64 {
-    let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
-    lines as f64 * line_h(ctx) + 1.2 * ctx.k()
+    cells_height(ctx, font_pt(ctx), cells)
 }
 
 /// How the rows split into pages: the row ranges of each page, given the table's height on
@@ -104,20 +158,8 @@ pub fn draw(
     let body = TextStyle::new(pt);
     let hh = header_h(ctx);
     canvas.rect(Rect::new(area.x, area.y, area.w, hh), "#e3e8ee", "none", 0.0);
-    let text_x = |x: f64, w: f64, a: Anchor| match a {
-        Anchor::End => x + w - 0.8,
-        _ => x + 0.8,
-    };
-    let mut x = area.x;
-    for (title, w, a) in &cols {
-        let lines = fonts::wrap(title, pt, true, w - 1.6, 2);
-        let mut y = area.y + 1.0 * k + lh * 0.8;
-        for line in lines {
-            canvas.text(text_x(x, *w, *a), y, &line, head.anchor(*a));
-            y += lh;
-        }
-        x += w;
-    }
+    let titles: Vec<String> = cols.iter().map(|c| c.title.clone()).collect();
+    draw_cells(canvas, ctx, area.x, area.y + 0.4 * k, &wrap_cells(&titles, &cols, pt, true, 2), &cols, head);
     let mut y = area.y + hh;
     for (n, p) in all[rows.clone()].iter().enumerate() {
         let cells = cells(ctx, p, &cols);
@@ -125,15 +167,7 @@ pub fn draw(
         if n % 2 == 1 {
             canvas.rect(Rect::new(area.x, y, area.w, h), "#f6f7f9", "none", 0.0);
         }
-        let mut x = area.x;
-        for (lines, (_, w, a)) in cells.iter().zip(&cols) {
-            let mut ty = y + 0.6 * k + lh * 0.8;
-            for line in lines {
-                canvas.text(text_x(x, *w, *a), ty, line, body.anchor(*a));
-                ty += lh;
-            }
-            x += w;
-        }
+        draw_cells(canvas, ctx, area.x, y, &cells, &cols, body);
         y += h;
         canvas.line(area.x, y, area.right(), y, "#d0d4da", 0.1);
     }
@@ -145,9 +179,9 @@ pub fn draw(
         let ty = y + 1.0 * k + lh * 0.8;
         let total = format!("{}: {} ", Word::Total.text(ctx.lang), format::integer(all.len() as i64));
         canvas.text(area.x + 0.8, ty, &total, head);
-        let cost_x: f64 = area.x + cols[..4].iter().map(|c| c.1).sum::<f64>();
+        let cost_x: f64 = area.x + cols[..4].iter().map(|c| c.width).sum::<f64>();
         canvas.text(cost_x - 0.8, ty, &format::mln_number(cost, ctx.lang), head.anchor(Anchor::End));
-        canvas.text(cost_x + cols[4].1 - 0.8, ty, &format::integer(jobs), head.anchor(Anchor::End));
+        canvas.text(cost_x + cols[4].width - 0.8, ty, &format::integer(jobs), head.anchor(Anchor::End));
     }
     canvas.line(area.x, area.y, area.right(), area.y, "#666666", 0.2);
 }
