@@ -4,7 +4,6 @@
 
 use crate::{Error, Indmap, Result};
 use geo::{Centroid, InteriorPoint};
-use indmap_core::filter::commissioning_year;
 use indmap_core::reference::{MapLevel, Status};
 use indmap_core::{Money, Problems, Project, ProjectFilter, RegionCode};
 use serde::{Deserialize, Serialize};
@@ -119,9 +118,9 @@ fn tenge(m: Money) -> f64 {
 }
 
 impl ViewFilter {
-    /// The core filter plus the checks only the view does; unknown codes are refused, naming
-    /// the field.
-    fn parse(&self) -> Result<(ProjectFilter, impl Fn(&Project) -> bool + '_)> {
+    /// The filter the window means, as the one filter the command line and the printouts use.
+    /// Codes are checked here; a bad one is refused naming its field. Empty text means "any".
+    pub fn project_filter(&self) -> Result<ProjectFilter> {
         let mut problems = Problems::new();
         let mut regions = Vec::new();
         for (i, r) in self.regions.iter().enumerate() {
@@ -130,16 +129,13 @@ impl ViewFilter {
                 None => problems.error(format!("regions[{i}]"), "region.unknown", format!("{r:?} is not a region")),
             }
         }
-        let level = match self.level.as_deref().filter(|l| !l.is_empty()) {
-            None => None,
-            Some(l) => {
-                let level = MapLevel::from_code(l);
-                if level.is_none() {
-                    problems.error("level", "code.unknown", format!("must be one of {}", MapLevel::codes().join(", ")));
-                }
-                level
+        let level = given(&self.level).and_then(|l| {
+            let level = MapLevel::from_code(&l);
+            if level.is_none() {
+                problems.error("level", "code.unknown", format!("must be one of {}", MapLevel::codes().join(", ")));
             }
-        };
+            level
+        });
         let mut statuses = Vec::new();
         for (i, s) in self.statuses.iter().enumerate() {
             match Status::from_code(s) {
@@ -147,38 +143,29 @@ impl ViewFilter {
                 None => problems.error(format!("statuses[{i}]"), "code.unknown", format!("{s:?} is not a status")),
             }
         }
-        if let Some(m) = self.support_measure.filter(|m| !(1..=13).contains(m)) {
-            problems.error("support_measure", "number.range", format!("must be 1 to 13; got {m}"));
-        }
-        if problems.has_errors() {
-            return Err(Error::invalid(problems));
-        }
-        let core = ProjectFilter {
+        let filter = ProjectFilter {
             regions,
+            district: given(&self.district),
             level,
             statuses,
             sectors: self.sectors.clone(),
-            year: None,
-            search: self.search.clone().filter(|s| !s.trim().is_empty()),
+            year_from: self.year_from,
+            year_to: self.year_to,
+            support_measure: self.support_measure,
+            financing_source: given(&self.financing_source),
+            search: given(&self.search),
         };
-        let district = self.district.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(str::to_lowercase);
-        let extra = move |p: &Project| {
-            let year = commissioning_year(p);
-            let in_years = match (self.year_from, self.year_to) {
-                (None, None) => true,
-                (from, to) => year.is_some_and(|y| from.is_none_or(|f| y >= f) && to.is_none_or(|t| y <= t)),
-            };
-            in_years
-                && district.as_ref().is_none_or(|d| p.district.as_deref().is_some_and(|pd| pd.to_lowercase() == *d))
-                && self.support_measure.is_none_or(|m| p.support_measures.iter().any(|s| s.measure == m))
-                && self
-                    .financing_source
-                    .as_deref()
-                    .filter(|s| !s.is_empty())
-                    .is_none_or(|src| p.financing.iter().any(|f| f.source == src))
-        };
-        Ok((core, extra))
+        problems.extend(filter.problems());
+        if problems.has_errors() {
+            return Err(Error::invalid(problems));
+        }
+        Ok(filter)
     }
+}
+
+/// Text the user typed, trimmed; nothing when blank.
+fn given(text: &Option<String>) -> Option<String> {
+    text.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned)
 }
 
 fn row(p: &Project) -> ProjectRow {
@@ -214,9 +201,7 @@ fn row(p: &Project) -> ProjectRow {
 impl Indmap {
     /// The filtered set as rows, its summary and its figures per region.
     pub fn view(&self, filter: &ViewFilter) -> Result<MapView> {
-        let (core, extra) = filter.parse()?;
-        let projects: Vec<Project> = self.list(&core)?.into_iter().filter(|p| extra(p)).collect();
-        Ok(summarise(&projects))
+        Ok(summarise(&self.list(&filter.project_filter()?)?))
     }
 }
 
@@ -303,6 +288,78 @@ mod tests {
         let src = ViewFilter { financing_source: Some("dbk".into()), ..Default::default() };
         let v = db.view(&src).unwrap();
         assert!(v.summary.financing.iter().any(|s| s.source == "dbk") || v.rows.is_empty());
+    }
+
+    #[test]
+    fn the_window_filter_becomes_the_one_project_filter() {
+        let f = ViewFilter {
+            regions: vec!["35".into()],
+            district: Some("  Аягөз ауданы ".into()),
+            level: Some("regional".into()),
+            statuses: vec!["construction".into()],
+            sectors: vec!["mining".into()],
+            year_from: Some(2025),
+            year_to: Some(2027),
+            support_measure: Some(3),
+            financing_source: Some("dbk".into()),
+            search: Some("".into()),
+        };
+        let core = f.project_filter().unwrap();
+        assert_eq!(
+            core,
+            ProjectFilter {
+                regions: vec![RegionCode::parse("35").unwrap()],
+                district: Some("Аягөз ауданы".into()),
+                level: Some(MapLevel::Regional),
+                statuses: vec![Status::Construction],
+                sectors: vec!["mining".into()],
+                year_from: Some(2025),
+                year_to: Some(2027),
+                support_measure: Some(3),
+                financing_source: Some("dbk".into()),
+                search: None,
+            }
+        );
+        let blank = ViewFilter { level: Some("".into()), financing_source: Some(" ".into()), ..Default::default() };
+        assert_eq!(blank.project_filter().unwrap(), ProjectFilter::default(), "blank text is no filter");
+    }
+
+    #[test]
+    fn the_view_shows_exactly_what_the_project_filter_lists() {
+        let (_dir, db) = sample();
+        let f = ViewFilter { year_from: Some(2026), support_measure: Some(1), ..Default::default() };
+        let shown: Vec<String> = db.view(&f).unwrap().rows.into_iter().map(|r| r.id).collect();
+        let listed: Vec<String> =
+            db.list(&f.project_filter().unwrap()).unwrap().iter().map(|p| p.id.to_string()).collect();
+        assert_eq!(shown, listed);
+    }
+
+    #[test]
+    fn a_printout_of_the_window_names_its_filters() {
+        let (_dir, db) = sample();
+        let f = ViewFilter { year_from: Some(2026), support_measure: Some(4), ..Default::default() };
+        let options =
+            crate::PrintOptions { format: crate::PageFormat::Svg, lang: crate::PrintLang::En, ..Default::default() };
+        let svg = String::from_utf8(db.print_map(&f, &options).unwrap()).unwrap();
+        assert!(svg.contains("Commissioning: from 2026"), "the subtitle names the years");
+        assert!(svg.contains("Support measure: 4"), "the subtitle names the measure");
+    }
+
+    #[test]
+    fn each_bad_field_is_named() {
+        let cases = [
+            (ViewFilter { regions: vec!["35".into(), "99".into()], ..Default::default() }, "regions[1]"),
+            (ViewFilter { level: Some("district".into()), ..Default::default() }, "level"),
+            (ViewFilter { statuses: vec!["nope".into()], ..Default::default() }, "statuses[0]"),
+            (ViewFilter { support_measure: Some(14), ..Default::default() }, "support_measure"),
+            (ViewFilter { support_measure: Some(0), ..Default::default() }, "support_measure"),
+            (ViewFilter { year_from: Some(2030), year_to: Some(2025), ..Default::default() }, "year_to"),
+        ];
+        for (filter, field) in cases {
+            let e = filter.project_filter().unwrap_err();
+            assert_eq!(e.kind, crate::ErrorKind::Invalid);
+            assert_eq!(e.problems.iter().map(|p| p.field.as_str()).collect::<Vec<_>>(), [field], "{filter:?}");
+        }
     }
 
     #[test]

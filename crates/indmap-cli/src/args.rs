@@ -81,8 +81,9 @@ pub enum Command {
         /// Show what the import would change, and change nothing
         #[arg(long)]
         dry_run: bool,
-        /// Also write the merge bill (what the import does) to this XLSX file, for sign-off
-        #[arg(long, value_name = "FILE.xlsx")]
+        /// Also write the merge bill (what the import does) for sign-off: FILE.pdf to print and
+        /// sign (A4, in --lang), or FILE.xlsx
+        #[arg(long, value_name = "FILE.pdf|FILE.xlsx")]
         bill: Option<std::path::PathBuf>,
     },
     /// List the fields that hold concurrent values, and edits made against deletions
@@ -118,6 +119,8 @@ pub enum Command {
     Report(crate::print_cmd::ReportArgs),
     /// Show the settings, or set one: `indmap settings republican_threshold_kzt 20000000000`
     Settings { key: Option<String>, value: Option<String> },
+    /// List the layers of a GeoJSON or GeoPackage file (features, extent) as the map's Layers panel loads them
+    Layers(crate::layers_cmd::LayersArgs),
 }
 
 #[derive(Subcommand)]
@@ -180,9 +183,24 @@ pub struct FilterArgs {
     /// A sector code (repeat for several)
     #[arg(long)]
     pub sector: Vec<String>,
-    /// Year of commissioning (actual, else planned)
+    /// Exact name of a district (any case), e.g. "Аягөз ауданы"
     #[arg(long)]
+    pub district: Option<String>,
+    /// Year of commissioning (actual, else planned); the same as --year-from Y --year-to Y
+    #[arg(long, value_name = "YEAR", conflicts_with_all = ["year_from", "year_to"])]
     pub year: Option<i32>,
+    /// Commissioned (actual, else planned) in this year or later
+    #[arg(long, value_name = "YEAR")]
+    pub year_from: Option<i32>,
+    /// Commissioned (actual, else planned) in this year or earlier
+    #[arg(long, value_name = "YEAR")]
+    pub year_to: Option<i32>,
+    /// Receives state support measure N (1 to 13, Art. 20 p.2; `indmap reference` lists them)
+    #[arg(long, value_name = "N")]
+    pub measure: Option<u8>,
+    /// Has financing from this source (a code of `indmap reference`, e.g. dbk)
+    #[arg(long, value_name = "CODE")]
+    pub source: Option<String>,
     /// Words to find in names, initiator, BIN or code
     #[arg(long)]
     pub search: Option<String>,

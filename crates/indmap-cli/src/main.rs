@@ -4,6 +4,7 @@
 //! Exit codes: 0 success, 2 usage, 3 input refused by a rule, 4 not found, 1 anything else.
 
 mod args;
+mod layers_cmd;
 mod output;
 mod print_cmd;
 mod sync_cmd;
@@ -123,16 +124,16 @@ fn run(cli: Cli) -> Result<(), Error> {
                 problems.error("--bill", "bill.one_file", "makes the bill of one file; import the files one by one");
                 return Err(Error::invalid(problems));
             }
+            if let Some(bill) = &bill {
+                sync_cmd::bill_format(bill)?;
+            }
             let mut db = Indmap::open(&path, Env::system())?;
             let mut refused = None;
             for (file, report) in files.iter().zip(db.import_all(&files, dry_run)) {
                 match report {
                     Ok(report) => {
                         if let Some(bill) = &bill {
-                            let lang = indmap_api::PrintLang::parse(&cli.lang).unwrap_or(indmap_api::PrintLang::Ru);
-                            std::fs::write(bill, indmap_api::merge_bill_xlsx(&report, lang)?).map_err(|e| {
-                                Error::new(ErrorKind::Io, format!("cannot write {}: {e}", bill.display()))
-                            })?;
+                            sync_cmd::write_bill(bill, &report, &cli.lang)?;
                         }
                         sync_cmd::imported(&report, json);
                     }
@@ -176,6 +177,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Atlas(args) => print_cmd::atlas(args, &path, &cli.lang)?,
         Command::Passport(args) => print_cmd::passport(args, &path, &cli.lang)?,
         Command::Report(args) => print_cmd::report(args, &path, &cli.lang)?,
+        Command::Layers(args) => layers_cmd::layers(args, json)?,
     }
     Ok(())
 }
@@ -202,8 +204,13 @@ fn project(command: ProjectCommand, path: &Path, json: bool, lang: &str) -> Resu
 
 /// The filter `project list`, `print`, `atlas` and `report` share, from their flags.
 pub(crate) fn project_filter(filter: args::FilterArgs) -> Result<ProjectFilter, Error> {
-    Ok(ProjectFilter {
+    let (year_from, year_to) = match filter.year {
+        Some(year) => (Some(year), Some(year)),
+        None => (filter.year_from, filter.year_to),
+    };
+    let project_filter = ProjectFilter {
         regions: filter.region.iter().map(|r| region_code(r)).collect::<Result<_, _>>()?,
+        district: filter.district,
         level: filter
             .level
             .as_deref()
@@ -215,9 +222,26 @@ pub(crate) fn project_filter(filter: args::FilterArgs) -> Result<ProjectFilter, 
             .map(|s| parse_code("--status", s, Status::from_code, Status::codes))
             .collect::<Result<_, _>>()?,
         sectors: filter.sector,
-        year: filter.year,
+        year_from,
+        year_to,
+        support_measure: filter.measure,
+        financing_source: filter.source,
         search: filter.search,
-    })
+    };
+    let mut problems = project_filter.problems();
+    if problems.has_errors() {
+        // Named by the flag the user typed.
+        for p in &mut problems.0 {
+            p.field = match p.field.as_str() {
+                "support_measure" => "--measure",
+                "year_to" => "--year-to",
+                other => other,
+            }
+            .to_owned();
+        }
+        return Err(Error::invalid(problems));
+    }
+    Ok(project_filter)
 }
 
 fn parse_code<T>(
