@@ -7,6 +7,7 @@ use indmap_core::feature::projects_to_collection;
 use indmap_core::{Project, ProjectFilter};
 use indmap_print::{Lang, PageSetup, PrintContext, SymbolBy, Trace};
 use sha2::{Digest, Sha256};
+use std::ops::ControlFlow;
 
 pub use indmap_print::{ChartKind, Lang as PrintLang, PageSetup as PrintSetup, Paper, SymbolBy as PrintBy};
 
@@ -60,6 +61,51 @@ impl Default for PrintOptions {
     }
 }
 
+/// Which projects a printout shows: a [`ProjectFilter`], or the window's [`crate::ViewFilter`],
+/// which the window sends as text and which becomes one.
+pub trait PrintedSet {
+    fn project_filter(&self) -> Result<ProjectFilter>;
+
+    /// The projects, and the filter the printout names in its subtitle.
+    fn select(&self, db: &Indmap) -> Result<(ProjectFilter, Vec<Project>)> {
+        let filter = self.project_filter()?;
+        let projects = db.list(&filter)?;
+        Ok((filter, projects))
+    }
+}
+
+impl PrintedSet for ProjectFilter {
+    fn project_filter(&self) -> Result<ProjectFilter> {
+        Ok(self.clone())
+    }
+}
+
+impl PrintedSet for crate::ViewFilter {
+    fn project_filter(&self) -> Result<ProjectFilter> {
+        crate::ViewFilter::project_filter(self)
+    }
+}
+
+/// One page of a printout as the print dialog shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PagePreview {
+    pub png: Vec<u8>,
+    /// The page shown, from 0.
+    pub page: usize,
+    /// How many pages the printout has.
+    pub pages: usize,
+}
+
+/// What a printout is of: what the print dialog previews page by page.
+#[derive(Debug, Clone, Copy)]
+pub enum Printout<'a, F: PrintedSet> {
+    Map(&'a F),
+    Atlas(&'a F),
+    /// A project's id or code.
+    Passport(&'a str),
+    Chart(&'a F, ChartKind),
+}
+
 /// The SHA-256 of the projects' GeoJSON FeatureCollection, as `project list --json` prints it.
 pub(crate) fn printed_set_hash(projects: &[Project]) -> String {
     let text = serde_json::to_string_pretty(&projects_to_collection(projects)).unwrap_or_default();
@@ -100,7 +146,7 @@ impl Indmap {
         ctx.filters = if *filter == ProjectFilter::default() {
             String::new()
         } else {
-            indmap_print::filter_text::describe(filter, lang, &reference.sectors)
+            indmap_print::filter_text::describe(filter, lang, &reference.sectors, &reference.financing_sources)
         };
         ctx.level = filter.level;
         ctx.sectors = reference.sectors;
@@ -110,36 +156,63 @@ impl Indmap {
 
     /// The map of the filtered projects: of one region when the filter names exactly one (or the
     /// database keeps one region's map), else of Kazakhstan.
-    pub fn print_map(&self, filter: &ProjectFilter, options: &PrintOptions) -> Result<Vec<u8>> {
-        let projects = self.list(filter)?;
-        let ctx = self.print_context(&projects, filter, options.lang, options.setup)?;
+    pub fn print_map(&self, filter: &impl PrintedSet, options: &PrintOptions) -> Result<Vec<u8>> {
+        render(&self.map_pages(filter, options)?, options)
+    }
+
+    fn map_pages(&self, filter: &impl PrintedSet, options: &PrintOptions) -> Result<indmap_print::Document> {
+        let (filter, projects) = filter.select(self)?;
+        let ctx = self.print_context(&projects, &filter, options.lang, options.setup)?;
         // A region's database prints its region unless the filter says otherwise.
         let region = match (filter.regions.as_slice(), self.info().scope) {
             ([one], _) => Some(*one),
             ([], indmap_core::Scope::Region(own)) => Some(own),
             _ => None,
         };
-        let doc = indmap_print::map_document(&ctx, &projects, indmap_print::MapOptions { region, by: options.by });
-        render(&doc, options)
+        Ok(indmap_print::map_document(&ctx, &projects, indmap_print::MapOptions { region, by: options.by }))
     }
 
     /// The atlas of the filtered projects as one PDF. `progress` hears (pages done, pages in all).
     pub fn print_atlas(
         &self,
-        filter: &ProjectFilter,
+        filter: &impl PrintedSet,
         options: &PrintOptions,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<Vec<u8>> {
-        let projects = self.list(filter)?;
-        let ctx = self.print_context(&projects, filter, options.lang, options.setup)?;
-        let doc = indmap_print::atlas_document(&ctx, &projects, options.by, progress);
+        let doc = self.atlas_pages(filter, options, progress)?;
         render(&doc, options)
     }
 
+    /// The atlas, unless `progress` answers `Break` (the user cancelled): then `None`, and the
+    /// slow part, writing the PDF, is skipped.
+    pub fn print_atlas_until(
+        &self,
+        filter: &impl PrintedSet,
+        options: &PrintOptions,
+        progress: &mut dyn FnMut(usize, usize) -> ControlFlow<()>,
+    ) -> Result<Option<Vec<u8>>> {
+        let mut stopped = false;
+        let doc = self.atlas_pages(filter, options, &mut |done, total| {
+            stopped = stopped || progress(done, total).is_break();
+        })?;
+        if stopped { Ok(None) } else { render(&doc, options).map(Some) }
+    }
+
+    fn atlas_pages(
+        &self,
+        filter: &impl PrintedSet,
+        options: &PrintOptions,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<indmap_print::Document> {
+        let (filter, projects) = filter.select(self)?;
+        let ctx = self.print_context(&projects, &filter, options.lang, options.setup)?;
+        Ok(indmap_print::atlas_document(&ctx, &projects, options.by, progress))
+    }
+
     /// The filtered table as XLSX (a summary sheet and a sheet per region) or CSV.
-    pub fn report_table(&self, filter: &ProjectFilter, lang: Lang, format: TableFormat) -> Result<Vec<u8>> {
-        let projects = self.list(filter)?;
-        let ctx = self.print_context(&projects, filter, lang, PageSetup::default())?;
+    pub fn report_table(&self, filter: &impl PrintedSet, lang: Lang, format: TableFormat) -> Result<Vec<u8>> {
+        let (filter, projects) = filter.select(self)?;
+        let ctx = self.print_context(&projects, &filter, lang, PageSetup::default())?;
         match format {
             TableFormat::Xlsx => indmap_print::spreadsheet::xlsx(&ctx, &projects).map_err(print_error),
             TableFormat::Csv => Ok(indmap_print::spreadsheet::csv(&ctx, &projects)),
@@ -150,28 +223,117 @@ impl Indmap {
 impl Indmap {
     /// One project's passport (two pages), by its id or code.
     pub fn print_passport(&self, id_or_code: &str, options: &PrintOptions) -> Result<Vec<u8>> {
+        render(&self.passport_pages(id_or_code, options)?, options)
+    }
+
+    fn passport_pages(&self, id_or_code: &str, options: &PrintOptions) -> Result<indmap_print::Document> {
         let project = self.find(id_or_code)?;
         let one = std::slice::from_ref(&project);
         let ctx = self.print_context(one, &ProjectFilter::default(), options.lang, options.setup)?;
-        render(&indmap_print::passport_document(&ctx, &project), options)
+        Ok(indmap_print::passport_document(&ctx, &project))
     }
 
     /// A summary chart of the filtered projects, as PNG or SVG (or a one-page PDF).
     pub fn print_chart(
         &self,
-        filter: &ProjectFilter,
+        filter: &impl PrintedSet,
         kind: indmap_print::ChartKind,
         options: &PrintOptions,
     ) -> Result<Vec<u8>> {
-        let projects = self.list(filter)?;
-        let ctx = self.print_context(&projects, filter, options.lang, options.setup)?;
+        render(&self.chart_pages(filter, kind, options)?, options)
+    }
+
+    fn chart_pages(
+        &self,
+        filter: &impl PrintedSet,
+        kind: indmap_print::ChartKind,
+        options: &PrintOptions,
+    ) -> Result<indmap_print::Document> {
+        let (filter, projects) = filter.select(self)?;
+        let ctx = self.print_context(&projects, &filter, options.lang, options.setup)?;
         let page = indmap_print::chart_page(&ctx, kind, &projects);
-        let doc = indmap_print::Document {
+        Ok(indmap_print::Document {
             title: format!("{kind:?}"),
             subject: indmap_print::map_page::subject(&ctx),
             pages: vec![page],
+        })
+    }
+}
+
+impl Indmap {
+    fn printout_pages<F: PrintedSet>(
+        &self,
+        printout: Printout<'_, F>,
+        options: &PrintOptions,
+    ) -> Result<indmap_print::Document> {
+        match printout {
+            Printout::Map(filter) => self.map_pages(filter, options),
+            Printout::Atlas(filter) => self.atlas_pages(filter, options, &mut |_, _| {}),
+            Printout::Passport(id) => self.passport_pages(id, options),
+            Printout::Chart(filter, kind) => self.chart_pages(filter, kind, options),
+        }
+    }
+
+    /// How many pages the printout has (for stepping through its preview).
+    pub fn printout_page_count<F: PrintedSet>(
+        &self,
+        printout: Printout<'_, F>,
+        options: &PrintOptions,
+    ) -> Result<usize> {
+        Ok(self.printout_pages(printout, options)?.pages.len())
+    }
+
+    /// Page `page` (from 0; past the end, the last) of the printout as PNG at `options.dpi`: the
+    /// print dialog's preview, drawn by the same renderer as the file.
+    pub fn preview_page<F: PrintedSet>(
+        &self,
+        printout: Printout<'_, F>,
+        options: &PrintOptions,
+        page: usize,
+    ) -> Result<PagePreview> {
+        let doc = self.printout_pages(printout, options)?;
+        let shown = page.min(doc.pages.len().saturating_sub(1));
+        let png = doc.pages.get(shown).ok_or_else(|| print_error("the printout has no page"))?.to_png(options.dpi);
+        Ok(PagePreview { png: png.map_err(print_error)?, page: shown, pages: doc.pages.len() })
+    }
+}
+
+/// A printout's files: a PDF holds every page; PNG and SVG are one file per page. `page` (from
+/// 1) keeps that page alone.
+fn render_files(doc: indmap_print::Document, options: &PrintOptions, page: Option<usize>) -> Result<Vec<Vec<u8>>> {
+    let doc = match page {
+        None => doc,
+        Some(n) => doc.only_page(n).ok_or_else(|| {
+            let mut problems = indmap_core::Problems::new();
+            let count = doc.pages.len();
+            let pages = if count == 1 { "1 page".to_owned() } else { format!("{count} pages") };
+            problems.error("--page", "print.page", format!("there is no page {n}: the printout has {pages}"));
+            Error::invalid(problems)
+        })?,
+    };
+    match options.format {
+        PageFormat::Pdf => doc.to_pdf().map(|pdf| vec![pdf]).map_err(print_error),
+        PageFormat::Png => doc.to_pngs(options.dpi).map_err(print_error),
+        PageFormat::Svg => Ok(doc.pages.iter().map(|p| p.to_svg().into_bytes()).collect()),
+    }
+}
+
+impl Indmap {
+    /// The printout as files in `options.format`: one PDF of all its pages, or a PNG or SVG per
+    /// page (in order); with `page` (from 1), that page alone. `progress` hears (pages made,
+    /// pages in all) while the atlas is laid out.
+    pub fn print_files<F: PrintedSet>(
+        &self,
+        printout: Printout<'_, F>,
+        options: &PrintOptions,
+        page: Option<usize>,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Vec<Vec<u8>>> {
+        let doc = match printout {
+            Printout::Atlas(filter) => self.atlas_pages(filter, options, progress)?,
+            other => self.printout_pages(other, options)?,
         };
-        render(&doc, options)
+        render_files(doc, options, page)
     }
 }
 
@@ -226,5 +388,75 @@ mod tests {
         assert!(pdf.starts_with(b"%PDF"));
         let csv = db.report_table(&ProjectFilter::default(), Lang::Kk, TableFormat::Csv).unwrap();
         assert!(csv.starts_with(b"\xEF\xBB\xBF"));
+    }
+
+    #[test]
+    fn the_window_prints_exactly_the_set_it_shows() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = sample_db(dir.path());
+        // The window sends its filter as text; the printout's hash is of exactly the rows it shows.
+        let filter = crate::ViewFilter { year_from: Some(2026), year_to: Some(2027), ..Default::default() };
+        let shown: Vec<String> = db.view(&filter).unwrap().rows.into_iter().map(|r| r.id).collect();
+        let (_, printed) = PrintedSet::select(&filter, &db).unwrap();
+        assert!(!printed.is_empty() && printed.len() < 40);
+        assert_eq!(printed.iter().map(|p| p.id.to_string()).collect::<Vec<_>>(), shown);
+        let options = PrintOptions { format: PageFormat::Svg, ..PrintOptions::default() };
+        let svg = String::from_utf8(db.print_map(&filter, &options).unwrap()).unwrap();
+        assert!(svg.contains(&printed_set_hash(&printed)));
+    }
+
+    #[test]
+    fn a_preview_is_one_page_as_png_and_the_page_count_is_the_documents() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = sample_db(dir.path());
+        let all = ProjectFilter::default();
+        let options = PrintOptions { dpi: 40.0, ..PrintOptions::default() };
+        assert_eq!(db.printout_page_count(Printout::Map(&all), &options).unwrap(), 1);
+        let pages = db.printout_page_count(Printout::Atlas(&all), &options).unwrap();
+        assert!(pages > 2, "an overview, then a map and a table per region: {pages}");
+        let last = db.preview_page(Printout::Atlas(&all), &options, pages - 1).unwrap();
+        assert!(last.png.starts_with(b"\x89PNG"));
+        assert_eq!((last.page, last.pages), (pages - 1, pages));
+        // Past the end shows the last page.
+        assert_eq!(db.preview_page(Printout::Atlas(&all), &options, pages + 5).unwrap(), last);
+    }
+
+    #[test]
+    fn a_cancelled_atlas_stops_and_gives_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = sample_db(dir.path());
+        let mut calls = 0;
+        let done = db
+            .print_atlas_until(&ProjectFilter::default(), &PrintOptions::default(), &mut |done, _| {
+                calls += 1;
+                if done >= 2 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+            })
+            .unwrap();
+        assert!(done.is_none());
+        assert_eq!(calls, 2, "the progress is not asked again after the cancel");
+        let whole = db.print_atlas_until(&ProjectFilter::default(), &PrintOptions::default(), &mut |_, _| {
+            ControlFlow::Continue(())
+        });
+        assert!(whole.unwrap().unwrap().starts_with(b"%PDF"));
+    }
+
+    #[test]
+    fn png_and_svg_are_a_file_per_page_and_a_missing_page_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = sample_db(dir.path());
+        let code = db.list(&ProjectFilter::default()).unwrap()[0].code.clone().unwrap().to_string();
+        let passport = || Printout::<ProjectFilter>::Passport(&code);
+        let svg = PrintOptions { format: PageFormat::Svg, ..PrintOptions::default() };
+        let files = db.print_files(passport(), &svg, None, &mut |_, _| {}).unwrap();
+        assert_eq!(files.len(), 2, "the passport's two pages");
+        assert!(files.iter().all(|f| f.starts_with(b"<svg")));
+        assert_ne!(files[0], files[1]);
+        let second = db.print_files(passport(), &svg, Some(2), &mut |_, _| {}).unwrap();
+        assert_eq!(second, vec![files[1].clone()]);
+        let pdf = db.print_files(passport(), &PrintOptions::default(), None, &mut |_, _| {}).unwrap();
+        assert_eq!(pdf.len(), 1, "a PDF holds every page");
+        let err = db.print_files(passport(), &svg, Some(3), &mut |_, _| {}).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Invalid);
+        assert!(err.to_string().contains("has 2 pages"), "{err}");
     }
 }
