@@ -13,13 +13,18 @@ use uuid::Uuid;
 
 /// A proposal as people read it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ProposalView {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub id: Uuid,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub project_id: Uuid,
     pub code: Option<String>,
     pub name: String,
     pub field: String,
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub current: Value,
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub proposed: Value,
     pub by: String,
     pub status: String,

@@ -91,6 +91,7 @@ fn edits_of_different_fields_merge_without_conflict() {
 fn both_editing_the_cost_is_a_conflict_with_both_values_kept() {
     let mut net = Net::new();
     let (mut a, mut b) = two_planners(&mut net);
+    let original = prop(&a, "35-0001", "cost_kzt");
     a.update_project("35-0001", &patch(json!({"cost_kzt": 1_200_000_000}))).unwrap();
     b.update_project("35-0001", &patch(json!({"cost_kzt": 1_500_000_000}))).unwrap();
     let (fa, fb) = (net.send(&a), net.send(&b));
@@ -106,6 +107,7 @@ fn both_editing_the_cost_is_a_conflict_with_both_values_kept() {
             std::iter::once(c.mine.clone()).chain(c.theirs.iter().map(|(v, _)| v.clone())).collect();
         values.sort_by_key(|v| v.as_i64());
         assert_eq!(values, vec![json!(1_200_000_000), json!(1_500_000_000)]);
+        assert_eq!(c.base, Some(original.clone()), "the value both planners changed");
     }
     assert_eq!(a.content_hash().unwrap(), b.content_hash().unwrap(), "both show the same value in force");
     // Settled in one place, the decision travels.

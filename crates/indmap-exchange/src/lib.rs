@@ -6,6 +6,7 @@
 //! over the manifest and the records, so a truncated, corrupted or hand-edited file is refused.
 
 mod geopackage;
+pub mod layers;
 mod wire;
 
 pub use wire::WireError;
@@ -44,11 +45,13 @@ pub enum ExchangeError {
 
 /// Who made a file, when, and of what: the first thing an import shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Manifest {
     pub format: String,
     pub format_version: u32,
     /// The schema of the exporting database.
     pub schema_version: usize,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub db_id: Uuid,
     /// `ministry` or `region:NN`.
     pub scope: String,

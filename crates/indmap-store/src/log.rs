@@ -10,16 +10,21 @@ use uuid::Uuid;
 
 /// One logged change, as history shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LogEntry {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub seq: i64,
     pub db_id: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub counter: i64,
     pub at: String,
     pub user: String,
     pub entity: String,
     pub record_id: String,
     pub field: String,
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub old: serde_json::Value,
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub new: serde_json::Value,
     pub origin: String,
 }

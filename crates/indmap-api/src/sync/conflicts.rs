@@ -4,28 +4,39 @@
 use crate::{Error, ErrorKind, Indmap, Result};
 use indmap_core::Project;
 use indmap_core::changes::FieldKey;
-use indmap_core::version::{DELETED, Sibling, VersionedProject};
+use indmap_core::version::{DELETED, Dot, Sibling, VersionedProject};
 use serde::Serialize;
 use serde_json::Value;
 use uuid::Uuid;
 
 /// A field that holds concurrent values, or an edit made without seeing a deletion.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ConflictView {
     /// What `indmap resolve` takes: `CODE:field` or `CODE:list/ROW-ID/field`.
     pub id: String,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub project_id: Uuid,
     pub code: Option<String>,
     pub name: String,
     pub field: String,
     /// The value in force here, and who wrote it.
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub mine: Value,
     pub mine_by: String,
     /// The concurrent values, newest write first.
+    #[cfg_attr(feature = "ts", ts(type = "Array<[unknown, string]>"))]
     pub theirs: Vec<(Value, String)>,
+    /// The value both sides changed, when this database's history knows it: the value a write
+    /// of either side replaced here.
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
+    pub base: Option<Value>,
     /// The field itself, for settling it.
     #[serde(skip)]
     key: FieldKey,
+    /// The writes of the values side by side, ours first.
+    #[serde(skip)]
+    dots: Vec<Dot>,
 }
 
 /// How a conflict is settled.
@@ -63,7 +74,9 @@ pub(super) fn conflicts_of(p: &Project, vp: &VersionedProject) -> Vec<ConflictVi
             mine: siblings[0].value.clone(),
             mine_by: who(&siblings[0]),
             theirs: siblings[1..].iter().map(|s| (s.value.clone(), who(s))).collect(),
+            base: None,
             key: key.clone(),
+            dots: siblings.iter().map(|s| s.stamp.dot).collect(),
         })
         .collect();
     let against = vp.edits_against_deletion();
@@ -77,7 +90,9 @@ pub(super) fn conflicts_of(p: &Project, vp: &VersionedProject) -> Vec<ConflictVi
             mine: deletion.value.clone(),
             mine_by: who(deletion),
             theirs: against.iter().map(|(k, s)| (serde_json::json!({ k.path(): s.value }), who(s))).collect(),
+            base: None,
             key: FieldKey { entity: "project", record_id: p.id, field: DELETED.into() },
+            dots: Vec::new(),
         });
     }
     out
@@ -86,7 +101,26 @@ pub(super) fn conflicts_of(p: &Project, vp: &VersionedProject) -> Vec<ConflictVi
 impl Indmap {
     /// Every conflict in the database.
     pub fn conflicts(&self) -> Result<Vec<ConflictView>> {
-        Ok(self.store.versioned_projects(None)?.iter().flat_map(|(p, vp)| conflicts_of(p, vp)).collect())
+        let mut views: Vec<ConflictView> =
+            self.store.versioned_projects(None)?.iter().flat_map(|(p, vp)| conflicts_of(p, vp)).collect();
+        for view in views.iter_mut().filter(|v| !v.dots.is_empty()) {
+            view.base = self.base_of(view)?;
+        }
+        Ok(views)
+    }
+
+    /// The value the conflicting writes replaced, from the history: the earliest of them logged
+    /// here replaced it (those logged later replaced, or arrived beside, a value of the conflict).
+    fn base_of(&self, view: &ConflictView) -> Result<Option<Value>> {
+        let history = self.store.history(view.project_id)?;
+        let (record, field) = (view.key.record_id.to_string(), view.key.field.as_str());
+        let is_conflicting =
+            |db: &str, counter: i64| view.dots.iter().any(|d| d.db.to_string() == db && d.counter == counter);
+        Ok(history
+            .iter()
+            .filter(|e| e.record_id == record && e.field == field && is_conflicting(&e.db_id, e.counter))
+            .min_by_key(|e| e.seq)
+            .map(|e| e.old.clone()))
     }
 
     /// Settles a conflict by a new write of this database, made having seen every value.

@@ -19,6 +19,7 @@ mod conflicts;
 mod ownership;
 mod report;
 
+pub use bill::{BillFormat, merge_bill};
 pub use conflicts::{ConflictView, Take};
 pub use report::{FieldUpdate, ImportReport, ProjectUpdate, Refusal, Totals};
 

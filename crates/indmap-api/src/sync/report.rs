@@ -10,18 +10,24 @@ use uuid::Uuid;
 
 /// One field that an import changes, with both values.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FieldUpdate {
     /// The property path: `cost_kzt`, `financing[<row id>].amount_kzt`.
     pub field: String,
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub old: Value,
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub new: Value,
     /// The database and user that wrote the new value.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub by_db: Uuid,
     pub by_user: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ProjectUpdate {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub id: Uuid,
     pub code: Option<String>,
     pub name: String,
@@ -30,7 +36,9 @@ pub struct ProjectUpdate {
 
 /// Something an import did not take, and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Refusal {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub id: Uuid,
     pub code: Option<String>,
     pub reason: String,
@@ -38,9 +46,13 @@ pub struct Refusal {
 
 /// Investment and jobs of the live map.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Totals {
     pub projects: usize,
+    /// In tiyn (minor units).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub cost_kzt: Money,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub jobs_permanent: u64,
 }
 
@@ -52,6 +64,7 @@ impl From<(usize, i64, i64)> for Totals {
 
 /// What an import does (or, with `dry_run`, would do): the merge bill.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportReport {
     pub file: String,
     pub manifest: Manifest,
@@ -70,5 +83,6 @@ pub struct ImportReport {
     pub before: Totals,
     pub after: Totals,
     /// The backup taken before the import, to restore with `indmap restore`.
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub backup: Option<PathBuf>,
 }

@@ -1,0 +1,200 @@
+//! Commands of the exchange screens: export, import wizard, conflicts, proposals, history.
+//! Each parses its input and calls the indmap API; the merge itself, ownership and every rule
+//! live there. The long ones (export, import, bill, restore) are async so the window keeps
+//! drawing while they run.
+
+use crate::{Answer, AppState, Session, UiError, lock, path_arg, with_db};
+use indmap_api::core::{Problems, RegionCode};
+use indmap_api::{
+    Backup, BillFormat, ConflictView, Env, ErrorKind, ImportReport, Indmap, LogEntry, PrintLang, ProposalView, Take,
+};
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// What an export wrote, for the receipt the window shows.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Exported {
+    pub path: String,
+    pub projects: usize,
+    /// The exporting scope: `ministry` or `region:35`.
+    pub scope: String,
+    pub exported_at: String,
+    /// Set for a file of changes: the databases it was made for.
+    pub changes_for: Vec<String>,
+    pub sha256: String,
+}
+
+/// One file of an import batch: its report, or why it was refused (the API's sentence).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ImportOutcome {
+    pub path: String,
+    pub report: Option<ImportReport>,
+    pub error: Option<UiError>,
+}
+
+fn invalid(field: &str, rule: &'static str, message: String) -> UiError {
+    let mut problems = Problems::new();
+    problems.error(field, rule, message);
+    indmap_api::Error::invalid(problems).into()
+}
+
+/// Region KATO prefix, or none for the whole map.
+fn region_arg(region: Option<String>) -> Answer<Option<RegionCode>> {
+    match region.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+        None => Ok(None),
+        Some(r) => RegionCode::parse(r)
+            .map(Some)
+            .ok_or_else(|| invalid("region", "region.unknown", format!("{r:?} is not the KATO prefix of a region"))),
+    }
+}
+
+#[tauri::command]
+pub async fn sync_export(
+    state: tauri::State<'_, AppState>,
+    path: String,
+    region: Option<String>,
+    for_scope: Option<String>,
+) -> Answer<Exported> {
+    let out = path_arg(&path)?;
+    let region = region_arg(region)?;
+    let for_scope = for_scope.filter(|s| !s.trim().is_empty());
+    let m = with_db(&state, |db| db.export_for(&out, region, for_scope.as_deref()))?;
+    Ok(Exported {
+        path: out.display().to_string(),
+        projects: m.projects,
+        scope: m.scope,
+        exported_at: m.exported_at,
+        changes_for: m.changes_for,
+        sha256: m.sha256,
+    })
+}
+
+fn import_files(state: &AppState, files: Vec<String>, dry_run: bool) -> Answer<Vec<ImportOutcome>> {
+    let paths = files.iter().map(|f| path_arg(f)).collect::<Answer<Vec<PathBuf>>>()?;
+    if paths.is_empty() {
+        return Err(invalid("files", "import.no_file", "choose at least one exchange file (.gpkg)".into()));
+    }
+    let results = with_db(state, |db| Ok(db.import_all(&paths, dry_run)))?;
+    let outcomes: Vec<ImportOutcome> = paths
+        .iter()
+        .zip(results)
+        .map(|(path, r)| {
+            let path = path.display().to_string();
+            match r {
+                Ok(report) => ImportOutcome { path, report: Some(report), error: None },
+                Err(e) => ImportOutcome { path, report: None, error: Some(e.into()) },
+            }
+        })
+        .collect();
+    if dry_run {
+        let kept = outcomes.iter().filter_map(|o| Some((o.path.clone(), o.report.clone()?))).collect();
+        *lock(&state.previews)? = kept;
+    }
+    Ok(outcomes)
+}
+
+/// What importing these files would do; changes nothing.
+#[tauri::command]
+pub async fn sync_import_preview(state: tauri::State<'_, AppState>, files: Vec<String>) -> Answer<Vec<ImportOutcome>> {
+    import_files(&state, files, true)
+}
+
+/// Imports the files: one backup first, then each file in its own transaction.
+#[tauri::command]
+pub async fn sync_import_apply(state: tauri::State<'_, AppState>, files: Vec<String>) -> Answer<Vec<ImportOutcome>> {
+    import_files(&state, files, false)
+}
+
+/// Saves the merge bill of a previewed file, as PDF or XLSX by the extension of `out`.
+#[tauri::command]
+pub async fn sync_save_bill(
+    state: tauri::State<'_, AppState>,
+    file: String,
+    out: String,
+    lang: String,
+) -> Answer<String> {
+    let out = path_arg(&out)?;
+    let format = BillFormat::of_path(&out)
+        .ok_or_else(|| invalid("out", "bill.format", "the merge bill is saved as .pdf or .xlsx".into()))?;
+    let report = lock(&state.previews)?
+        .iter()
+        .find(|(path, _)| *path == file)
+        .map(|(_, r)| r.clone())
+        .ok_or_else(|| UiError::new(ErrorKind::NotFound, format!("preview {file} before saving its merge bill")))?;
+    let lang = PrintLang::parse(&lang).unwrap_or(PrintLang::Ru);
+    let bytes = indmap_api::merge_bill(&report, lang, format)?;
+    std::fs::write(&out, bytes)
+        .map_err(|e| UiError::new(ErrorKind::Io, format!("cannot write {}: {e}", out.display())))?;
+    Ok(out.display().to_string())
+}
+
+#[tauri::command]
+pub fn sync_conflicts(state: tauri::State<'_, AppState>) -> Answer<Vec<ConflictView>> {
+    with_db(&state, |db| db.conflicts())
+}
+
+/// `take` is `mine`, `theirs` or `value`; a value is read as JSON when it is JSON (numbers,
+/// objects), else as text, as `indmap resolve --take VALUE` does.
+#[tauri::command]
+pub fn sync_resolve(state: tauri::State<'_, AppState>, id: String, take: String, value: Option<String>) -> Answer<()> {
+    let take = match (take.as_str(), value) {
+        ("mine", _) => Take::Mine,
+        ("theirs", _) => Take::Theirs,
+        ("value", Some(v)) => {
+            Take::Value(serde_json::from_str(v.trim()).unwrap_or_else(|_| serde_json::Value::String(v.trim().into())))
+        }
+        _ => return Err(invalid("take", "resolve.take", format!("{take:?}: take mine, theirs or a value"))),
+    };
+    with_db(&state, |db| db.resolve(&id, take))
+}
+
+#[tauri::command]
+pub fn sync_proposals(state: tauri::State<'_, AppState>) -> Answer<Vec<ProposalView>> {
+    with_db(&state, |db| db.proposals())
+}
+
+fn bad_proposal_id(id: &str) -> UiError {
+    invalid("id", "proposal.id", format!("{id:?} is not a proposal id"))
+}
+
+#[tauri::command]
+pub fn sync_accept(state: tauri::State<'_, AppState>, id: String) -> Answer<()> {
+    // The id's type comes from `accept` (the app names no uuid crate of its own).
+    let uuid = id.trim().parse().map_err(|_| bad_proposal_id(&id))?;
+    with_db(&state, |db| db.accept(uuid))
+}
+
+#[tauri::command]
+pub fn sync_reject(state: tauri::State<'_, AppState>, id: String, reason: Option<String>) -> Answer<()> {
+    let uuid = id.trim().parse().map_err(|_| bad_proposal_id(&id))?;
+    let reason = reason.filter(|r| !r.trim().is_empty());
+    with_db(&state, |db| db.reject(uuid, reason.as_deref()))
+}
+
+#[tauri::command]
+pub fn sync_history(state: tauri::State<'_, AppState>, id: String) -> Answer<Vec<LogEntry>> {
+    with_db(&state, |db| db.history(&id))
+}
+
+#[tauri::command]
+pub fn sync_backups(state: tauri::State<'_, AppState>) -> Answer<Vec<Backup>> {
+    with_db(&state, |db| db.backups())
+}
+
+/// Puts a backup in place of the open database and opens it again. Answers the path of the
+/// safety copy taken of the state it replaced.
+#[tauri::command]
+pub async fn sync_restore(state: tauri::State<'_, AppState>, name: String) -> Answer<String> {
+    let mut session = lock(&state.session)?;
+    let current = session.take().ok_or_else(|| UiError::new(ErrorKind::NotFound, "no map is open"))?;
+    let path = current.db.info().path.clone();
+    let opened = current.opened;
+    // The file is replaced underneath: no connection of ours may stay open on it.
+    drop(current);
+    let restored = indmap_api::restore(&path, &name, Env::system());
+    let db = Indmap::open(&path, Env::system())?;
+    *session = Some(Session { db, opened });
+    Ok(restored?.display().to_string())
+}

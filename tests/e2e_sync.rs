@@ -1,0 +1,347 @@
+//! End-to-end tests of the exchange screens: the import wizard's preview and apply, the conflict
+//! review, the proposals review, the history panel and a damaged file refused. The databases and
+//! files are prepared through indmap-api; the window is the real app under Xvfb.
+
+#![allow(clippy::await_holding_lock)]
+
+mod common;
+
+use chrono::{TimeZone, Utc};
+use common::*;
+use indmap_api::core::{RegionCode, Scope};
+use indmap_api::{Env, Indmap};
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+
+fn lock() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+const SHOTS: &str = "/tmp/sync-helper";
+
+/// A database's environment: its own ids (a seed apart), a fixed clock.
+fn env_of(user: &str, seed: u64) -> Env {
+    let mut env = Env::fixed(user, Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap());
+    env.ids = Box::new(indmap_api::CountingIds { unix_millis: 1_764_000_000_000 + seed * 1_000_000, next: 0 });
+    env
+}
+
+fn karaganda() -> Scope {
+    Scope::Region(RegionCode::parse("35").unwrap())
+}
+
+fn project(name: &str, lon: f64, lat: f64) -> String {
+    json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": {
+        "name_kk": format!("{name} зауыты"), "name_ru": format!("Завод {name}"), "region": "35", "status": "design",
+        "sector": "metallurgy", "cost_kzt": 1_000_000_000, "jobs_permanent": 100, "start_date": "2025-01-01",
+    }})
+    .to_string()
+}
+
+fn patch(props: Value) -> String {
+    json!({"type": "Feature", "geometry": null, "properties": props}).to_string()
+}
+
+fn moved(lon: f64, lat: f64) -> String {
+    json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": {}}).to_string()
+}
+
+fn prop(db: &Indmap, code: &str, key: &str) -> Value {
+    indmap_api::core::feature::project_properties(&db.find(code).unwrap())[key].clone()
+}
+
+/// What the tests exchange: the app's database is Karaganda's first planner (A). A second
+/// planner (B) edited the same cost and moved the same project as A (two conflicts), edited a
+/// project A deleted (a third), changed a status and added a project; the ministry proposed new jobs for a Karaganda project.
+struct World {
+    b_file: PathBuf,
+    m_file: PathBuf,
+    ids: Vec<(String, String)>,
+}
+
+fn world(dir: &Path, db: &Path) -> Res<World> {
+    let mut a = Indmap::init(db, karaganda(), env_of("planner-a", 1))?;
+    for (name, lon, lat) in
+        [("Теміртау", 72.96, 50.06), ("Балқаш", 74.98, 46.85), ("Жезқазған", 67.71, 47.78), ("Сәтбаев", 67.53, 47.90)]
+    {
+        a.add_projects(&project(name, lon, lat))?;
+    }
+    let a_file = dir.join("karaganda-a.gpkg");
+    a.export(&a_file, None)?;
+    let mut b = Indmap::init(&dir.join("b.sqlite"), karaganda(), env_of("planner-b", 2))?;
+    b.import(&a_file, false)?;
+    let mut m = Indmap::init(&dir.join("m.sqlite"), Scope::Ministry, env_of("ministry", 3))?;
+    m.import(&a_file, false)?;
+
+    a.update_project("35-0001", &patch(json!({"cost_kzt": 1_200_000_000})))?;
+    a.update_project("35-0002", &moved(75.10, 46.90))?;
+    b.update_project("35-0001", &patch(json!({"cost_kzt": 1_500_000_000})))?;
+    b.update_project("35-0002", &moved(74.70, 46.70))?;
+    b.update_project("35-0002", &patch(json!({"status": "construction"})))?;
+    b.add_projects(&project("Сарань", 73.27, 49.80))?;
+    a.delete_project("35-0004", Some("duplicate"))?;
+    b.update_project("35-0004", &patch(json!({"jobs_permanent": 150})))?;
+    assert_eq!(m.update_project("35-0003", &patch(json!({"jobs_permanent": 300})))?.proposed, 1);
+    assert_eq!(m.update_project("35-0003", &patch(json!({"status": "construction"})))?.proposed, 1);
+
+    let b_file = dir.join("karaganda-b.gpkg");
+    b.export(&b_file, None)?;
+    let m_file = dir.join("ministry.gpkg");
+    m.export(&m_file, None)?;
+    let ids = ["35-0001", "35-0002", "35-0003"]
+        .iter()
+        .map(|c| Ok((c.to_string(), a.find(c)?.id.to_string())))
+        .collect::<Res<_>>()?;
+    Ok(World { b_file, m_file, ids })
+}
+
+fn js_str(s: &str) -> String {
+    serde_json::to_string(s).unwrap()
+}
+
+async fn shot(app: &App, name: &str) -> Res {
+    std::fs::create_dir_all(SHOTS)?;
+    // Let the window paint what the page now holds (software rendering lags behind the DOM).
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    std::fs::write(format!("{SHOTS}/{name}.png"), app.c().screenshot().await?)?;
+    Ok(())
+}
+
+async fn open_menu_item(app: &App, role: &str) -> Res {
+    app.click("[data-role=sx-menu]").await?;
+    app.click(&format!("[data-role=sx-menu-list] [data-role={role}]")).await?;
+    Ok(())
+}
+
+async fn count(app: &App, selector: &str) -> Res<u64> {
+    let sel = js_str(selector);
+    Ok(app.js(&format!("return document.querySelectorAll({sel}).length")).await?.as_u64().unwrap_or(0))
+}
+
+/// The wizard previews two files (counts and totals as the API says), saves a merge bill and
+/// imports them; the list reloads. The conflict review shows both values (and both locations),
+/// Take theirs settles the cost; a proposal is accepted; the history names the file a change
+/// came with. The database file says the same afterwards.
+#[tokio::test]
+async fn import_wizard_conflicts_proposals_and_history() -> Res {
+    let _serial = lock();
+    let m = Machine::new()?;
+    let w = world(m.dir.path(), &m.db)?;
+    // What the API itself says the files would do (a dry run changes nothing).
+    let (expect_b, expect_m) = {
+        let mut a = Indmap::open(&m.db, env_of("planner-a", 1))?;
+        let b = a.import(&w.b_file, true)?;
+        let mm = a.import(&w.m_file, true)?;
+        (b, mm)
+    };
+    assert_eq!((expect_b.added.len(), expect_b.conflicts.len()), (1, 3), "the scenario: one added, three conflicts");
+    assert_eq!(expect_m.proposals, 2);
+    let bill = m.dir.path().join("bill.xlsx");
+    let (b_file, m_file, ids) = (w.b_file.clone(), w.m_file.clone(), w.ids.clone());
+    let bill2 = bill.clone();
+    let (eb, em) = (expect_b.clone(), expect_m.clone());
+    with_app("sync_wizard", &m, |app| async move {
+        let r = async {
+            app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 3", 60).await?;
+            open_menu_item(&app, "sx-import").await?;
+            app.type_into("[data-role=sx-import-files]", &format!("{}; {}", b_file.display(), m_file.display())).await?;
+            app.click("[data-role=sx-preview]").await?;
+            app.wait_js("the preview of both files", "return document.querySelectorAll('[data-role=sx-report]').length === 2", 60)
+                .await?;
+            let counts = app
+                .js("const r = document.querySelectorAll('[data-role=sx-report]'); const c = (i, k) => Number(r[i].querySelector(`[data-role=sx-count-${k}]`).dataset.count); return [c(0,'added'), c(0,'changed'), c(0,'conflicts'), c(0,'refused'), c(1,'added')]")
+                .await?;
+            ensure_eq!(counts, json!([eb.added.len(), eb.changed.len(), eb.conflicts.len(), 0, em.added.len()]));
+            let second = app
+                .js("return document.querySelectorAll('[data-role=sx-report]')[1].querySelector('[data-role=sx-count-proposals]').textContent")
+                .await?;
+            ensure!(second.as_str().is_some_and(|s| s.ends_with(": 2")), "the ministry's proposals are counted: {second}");
+            // Totals before → after of the first file: 3 projects → 4.
+            let totals = app.text("[data-role=sx-t-projects]").await?;
+            ensure!(totals.contains('3') && totals.contains('4'), "projects before → after: {totals}");
+            // The changed status is listed field by field.
+            app.js("document.querySelectorAll('details').forEach(d => d.open = true)").await?;
+            let changed = app.text("[data-role=sx-sec-changed]").await?;
+            ensure!(changed.contains("35-0002") && changed.contains('→'), "changed field by field: {changed}");
+            shot(&app, "wizard-preview").await?;
+            // The merge bill of the first file, as a workbook and as a PDF (by the extension).
+            for path in [&bill2, &bill2.with_extension("pdf")] {
+                app.click("[data-role=sx-save-bill]").await?;
+                app.type_into("[data-role=sx-bill-path]", &path.display().to_string()).await?;
+                app.click("[data-role=sx-bill-save]").await?;
+                app.wait_js("the bill panel to close", "return !document.querySelector('[data-role=sx-bill]')", 20)
+                    .await?;
+                ensure!(path.exists(), "the merge bill {} was written", path.display());
+            }
+            // Apply: a backup is taken, the list reloads with the added project.
+            app.click("[data-role=sx-apply]").await?;
+            app.wait_js("the import to finish", "return document.querySelector('[data-role=sx-backup]') !== null", 60).await?;
+            app.wait_js("the list to reload", "return document.querySelectorAll('[data-role=rows] tr').length === 4", 30).await?;
+            app.wait_js("the badges", "const c = document.querySelector('[data-role=sx-badge-conflicts]'); const p = document.querySelector('[data-role=sx-badge-proposals]'); return !c.hidden && c.textContent === '3' && !p.hidden && p.textContent === '2'", 20).await?;
+
+            // Conflicts: both values, both locations; Take theirs settles the cost.
+            app.click("[data-role=sx-goto-conflicts]").await?;
+            app.wait_js("three conflicts", "return document.querySelectorAll('[data-role=sx-conflict]').length === 3", 30).await?;
+            let cost = "[data-role=sx-conflict][data-field=cost_kzt]";
+            let mine = app.text(&format!("{cost} [data-role=sx-mine]")).await?;
+            let theirs = app.text(&format!("{cost} [data-role=sx-theirs]")).await?;
+            ensure!(mine.contains("1,2") && theirs.contains("1,5"), "ours {mine} / theirs {theirs}");
+            let base = app.text(&format!("{cost} [data-role=sx-base]")).await?;
+            ensure!(base.contains("1,0"), "the common version both planners changed: {base}");
+            ensure_eq!(count(&app, "[data-field=geometry] [data-role=sx-sketch-mine]").await?, 1);
+            ensure_eq!(count(&app, "[data-field=geometry] [data-role=sx-sketch-theirs]").await?, 1);
+            shot(&app, "conflict-review").await?;
+            app.click(&format!("{cost} [data-role=sx-take-theirs]")).await?;
+            app.wait_js("the cost conflict to go", "return document.querySelectorAll('[data-role=sx-conflict]').length === 2", 30).await?;
+            // The deleted project was edited elsewhere: restore it, with that edit.
+            let edit = app.text("[data-field=deleted] [data-role=sx-theirs]").await?;
+            ensure!(edit.contains("150"), "the edit made without seeing the deletion: {edit}");
+            app.click("[data-field=deleted] [data-role=sx-undelete]").await?;
+            app.wait_js("the deletion conflict to go", "return document.querySelectorAll('[data-role=sx-conflict]').length === 1", 30).await?;
+            app.wait_js("the restored project in the list", "return document.querySelectorAll('[data-role=rows] tr').length === 5", 30).await?;
+            app.click("[data-field=geometry] [data-role=sx-keep-mine]").await?;
+            app.wait_js("no conflicts left", "return document.querySelector('[data-role=sx-no-conflicts]') !== null", 30).await?;
+            app.click("[data-role=sx-conflicts-panel] [data-role=sx-close]").await?;
+
+            // The ministry's proposals: one accepted, one rejected with a reason, each confirmed.
+            open_menu_item(&app, "sx-proposals").await?;
+            let jobs = "[data-role=sx-proposal][data-field=jobs_permanent]";
+            let status = "[data-role=sx-proposal][data-field=status]";
+            let value = app.text(&format!("{jobs} [data-role=sx-proposal-value]")).await?;
+            ensure!(value.contains("300"), "the proposed jobs: {value}");
+            let by = app.text(&format!("{jobs} [data-role=sx-proposal-by]")).await?;
+            ensure!(by.contains("ministry"), "who proposed: {by}");
+            shot(&app, "proposals").await?;
+            app.click(&format!("{jobs} [data-role=sx-accept]")).await?;
+            app.click("[data-role=dialog-ok]").await?;
+            app.wait_js("the proposal accepted", &format!("return document.querySelector({}).dataset.status === 'accepted'", js_str(jobs)), 30).await?;
+            app.click(&format!("{status} [data-role=sx-reject]")).await?;
+            app.type_into(".dialog-input", "not built yet").await?;
+            app.click("[data-role=dialog-ok]").await?;
+            app.wait_js("the proposal rejected", &format!("return document.querySelector({}).dataset.status === 'rejected'", js_str(status)), 30).await?;
+            app.wait_js("the badges to clear", "return document.querySelector('[data-role=sx-badge-conflicts]').hidden && document.querySelector('[data-role=sx-badge-proposals]').hidden", 20).await?;
+            app.click("[data-role=sx-proposals-panel] [data-role=sx-close]").await?;
+
+            // History of 35-0002: the status came with B's file.
+            let id = &ids.iter().find(|(c, _)| c == "35-0002").unwrap().1;
+            app.click(&format!("[data-role=rows] tr[data-id={}] td:nth-child(2)", js_str(id))).await?;
+            app.click("[data-role=card-history]").await?;
+            app.wait_js("the history", "return document.querySelectorAll('[data-role=sx-history-row]').length > 0", 30).await?;
+            let status = app
+                .js("const r = document.querySelector('[data-role=sx-history-row][data-field=status]'); return r && r.querySelector('[data-role=sx-history-file]').textContent")
+                .await?;
+            ensure_eq!(status, json!("karaganda-b.gpkg"));
+            shot(&app, "history").await?;
+            Ok(())
+        }
+        .await;
+        (app, r)
+    })
+    .await?;
+
+    // The database file, read without the window.
+    let a = Indmap::open(&m.db, env_of("check", 9))?;
+    assert!(a.conflicts()?.is_empty(), "every conflict settled");
+    assert_eq!(prop(&a, "35-0001", "cost_kzt"), json!(1_500_000_000), "Take theirs wrote their cost");
+    assert_eq!(prop(&a, "35-0003", "jobs_permanent"), json!(300), "the accepted proposal took effect");
+    assert_eq!(prop(&a, "35-0003", "status"), json!("design"), "the rejected one did not");
+    let rejected = a.proposals()?.into_iter().find(|p| p.field == "status").unwrap();
+    assert_eq!((rejected.status.as_str(), rejected.reason.as_deref()), ("rejected", Some("not built yet")));
+    assert_eq!(prop(&a, "35-0002", "status"), json!("construction"));
+    assert_eq!(a.list(&Default::default())?.len(), 5, "four of A, one of B, the deleted one restored");
+    assert_eq!(prop(&a, "35-0004", "jobs_permanent"), json!(150), "restored with the edit made meanwhile");
+    assert!(!a.backups()?.is_empty(), "a backup was taken before the import");
+    assert!(std::fs::read(&bill)?.starts_with(b"PK"), "the merge bill is a workbook");
+    assert!(std::fs::read(bill.with_extension("pdf"))?.starts_with(b"%PDF"), "and a PDF");
+    Ok(())
+}
+
+/// A file truncated by one byte is refused with the API's sentence, cannot be imported, and the
+/// database is unchanged. Then the map is exported from the window, and another database reads it.
+#[tokio::test]
+async fn a_truncated_file_is_refused_and_changes_nothing() -> Res {
+    let _serial = lock();
+    let m = Machine::new()?;
+    let w = world(m.dir.path(), &m.db)?;
+    let bad = m.dir.path().join("truncated.gpkg");
+    let bytes = std::fs::read(&w.b_file)?;
+    std::fs::write(&bad, &bytes[..bytes.len() - 1])?;
+    let (hash, sentence) = {
+        let mut a = Indmap::open(&m.db, env_of("planner-a", 1))?;
+        let e = a.import(&bad, true).expect_err("a truncated file is refused");
+        (a.content_hash()?, e.message)
+    };
+    let bad2 = bad.clone();
+    let out = m.dir.path().join("export from the window.gpkg");
+    let out2 = out.clone();
+    with_app("sync_truncated", &m, |app| async move {
+        let r = async {
+            app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 3", 60).await?;
+            open_menu_item(&app, "sx-import").await?;
+            app.type_into("[data-role=sx-import-files]", &bad2.display().to_string()).await?;
+            app.click("[data-role=sx-preview]").await?;
+            let text = app.text("[data-role=sx-refusal]").await?;
+            ensure!(text.contains(&sentence), "the API's sentence {sentence:?} in {text:?}");
+            let disabled = app.js("return document.querySelector('[data-role=sx-apply]').disabled").await?;
+            ensure_eq!(disabled, json!(true));
+            shot(&app, "refused").await?;
+            app.click("[data-role=sx-import] [data-role=sx-close]").await?;
+            // Export: the whole map to a file the other planner can read.
+            open_menu_item(&app, "sx-export").await?;
+            app.type_into("[data-role=sx-export-path]", &out2.display().to_string()).await?;
+            app.click("[data-role=sx-export-run]").await?;
+            app.wait_js("the export dialog to close", "return !document.querySelector('[data-role=sx-export]')", 30)
+                .await?;
+            let toast = app.text(".toast").await?;
+            ensure!(toast.contains("4 ") && toast.contains(&out2.display().to_string()), "the receipt: {toast}");
+            Ok(())
+        }
+        .await;
+        (app, r)
+    })
+    .await?;
+    let a = Indmap::open(&m.db, env_of("check", 9))?;
+    assert_eq!(a.content_hash()?, hash, "the database is unchanged");
+    assert!(a.backups()?.is_empty(), "nothing was imported, so no backup was needed");
+    let mut b = Indmap::open(&m.dir.path().join("b.sqlite"), env_of("planner-b", 2))?;
+    let report = b.import(&out, true)?;
+    assert_eq!(report.manifest.projects, 4, "the exported file holds the map, the deleted project as a tombstone");
+    assert_eq!(report.conflicts.len(), 3, "and A's edits, concurrent with B's");
+    Ok(())
+}
+
+/// Restoring the backup taken before an import puts the map back as it was, in the window and
+/// in the file, after backing up the state it replaces.
+#[tokio::test]
+async fn restoring_a_backup_puts_the_map_back() -> Res {
+    let _serial = lock();
+    let m = Machine::new()?;
+    let w = world(m.dir.path(), &m.db)?;
+    {
+        let mut a = Indmap::open(&m.db, env_of("planner-a", 1))?;
+        a.import(&w.b_file, false)?;
+        assert_eq!(a.backups()?.len(), 1);
+    }
+    with_app("sync_restore", &m, |app| async move {
+        let r = async {
+            app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 4", 60).await?;
+            open_menu_item(&app, "sx-backups").await?;
+            app.click("[data-role=sx-backups] [data-role=sx-restore]").await?;
+            app.click("[data-role=dialog-ok]").await?;
+            app.wait_js(
+                "the map as before the import",
+                "return document.querySelectorAll('[data-role=rows] tr').length === 3",
+                30,
+            )
+            .await?;
+            Ok(())
+        }
+        .await;
+        (app, r)
+    })
+    .await?;
+    let a = Indmap::open(&m.db, env_of("check", 9))?;
+    assert_eq!(a.list(&Default::default())?.len(), 3);
+    assert_eq!(a.backups()?.len(), 2, "the replaced state was backed up first");
+    Ok(())
+}

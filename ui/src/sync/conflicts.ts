@@ -1,0 +1,97 @@
+// The conflict review: every open conflict with, per field, the common version (when known),
+// ours and theirs, and the decision: keep mine, take theirs or enter a value. Locations are
+// drawn side by side; a deletion against an edit offers keep deleted or restore.
+
+import { api, type ConflictView } from "../api";
+import { clear, h } from "../dom";
+import { t } from "../i18n";
+import { showError, toast } from "../ui";
+import { afterChange } from "./exchange";
+import { groupByProject } from "./model";
+import { openPanel } from "./panel";
+import { geometrySketch } from "./sketch";
+import { fieldLabel, theirsText, valueText } from "./words";
+
+function versions(c: ConflictView): HTMLElement {
+  // The common version, when this database's history knows it; otherwise the row is left out.
+  const b = c.base;
+  return h(
+    "div",
+    { class: "sx-versions" },
+    b === undefined || b === null ? null : [h("span", { class: "lbl" }, t("sx_base")), h("span", { "data-role": "sx-base" }, valueText(c.field, b))],
+    h("span", { class: "lbl" }, t("sx_mine")),
+    h("span", { class: "mine", "data-role": "sx-mine" }, valueText(c.field, c.mine), h("span", { class: "who" }, c.mine_by)),
+    c.theirs.map(([v, by]) => [h("span", { class: "lbl" }, t("sx_theirs")), h("span", { class: "theirs", "data-role": "sx-theirs" }, theirsText(c.field, v), h("span", { class: "who" }, by))]).flat(),
+  );
+}
+
+function conflictCard(c: ConflictView, settle: (take: "mine" | "theirs" | "value", value?: string) => void): HTMLElement {
+  const deletion = c.field === "deleted";
+  const valueInput = h("input", { type: "text", "data-role": "sx-value", "aria-label": t("sx_value_prompt"), placeholder: t("sx_value_prompt") });
+  valueInput.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && valueInput.value.trim()) settle("value", valueInput.value);
+  });
+  const actions = deletion
+    ? [
+        h("button", { "data-role": "sx-keep-deleted", onclick: () => settle("mine") }, t("sx_keep_deleted")),
+        h("button", { class: "primary", "data-role": "sx-undelete", onclick: () => settle("theirs") }, t("sx_restore")),
+      ]
+    : [
+        h("button", { "data-role": "sx-keep-mine", onclick: () => settle("mine") }, t("sx_keep_mine")),
+        h("button", { class: "primary", "data-role": "sx-take-theirs", onclick: () => settle("theirs") }, t("sx_take_theirs")),
+        c.field === "geometry" ? null : valueInput,
+        c.field === "geometry" ? null : h("button", { "data-role": "sx-set-value", onclick: () => valueInput.value.trim() && settle("value", valueInput.value) }, t("sx_set")),
+      ];
+  return h(
+    "div",
+    { class: "sx-field", "data-role": "sx-conflict", "data-id": c.id, "data-field": c.field },
+    h("div", { class: "sx-field-name" }, deletion ? t("sx_deletion") : fieldLabel(c.field)),
+    versions(c),
+    c.field === "geometry" ? geometrySketch(c.mine, c.theirs.map(([v]) => v)) : null,
+    h("div", { class: "sx-actions" }, actions),
+  );
+}
+
+export async function openConflicts(): Promise<void> {
+  const panel = openPanel("sx-conflicts-panel", t("sx_conflicts_title"));
+  panel.buttons.append(h("button", { class: "primary", onclick: () => panel.close() }, t("sx_close")));
+  const render = async () => {
+    let list: ConflictView[];
+    try {
+      list = await api.conflicts();
+    } catch (e) {
+      return showError(e);
+    }
+    clear(panel.body);
+    if (list.length === 0) {
+      panel.body.append(h("p", { class: "muted", "data-role": "sx-no-conflicts" }, t("sx_no_conflicts")));
+      return;
+    }
+    const settle = (c: ConflictView) => async (take: "mine" | "theirs" | "value", value?: string) => {
+      panel.body.querySelectorAll("button").forEach((b) => ((b as HTMLButtonElement).disabled = true));
+      try {
+        await api.resolve(c.id, take, value ?? null);
+        toast(`${t("sx_resolved")}: ${c.code ?? c.name} · ${fieldLabel(c.field)}`);
+        await afterChange();
+      } catch (e) {
+        showError(e);
+      }
+      await render();
+    };
+    panel.body.append(
+      h(
+        "div",
+        { class: "sx-list" },
+        groupByProject(list).map((g) =>
+          h(
+            "section",
+            { class: "sx-card", "data-role": "sx-conflict-project", "data-project": g.project_id },
+            h("h3", {}, h("span", { class: "sx-code" }, g.items[0].code ?? ""), g.items[0].name),
+            g.items.map((c) => conflictCard(c, settle(c))),
+          ),
+        ),
+      ),
+    );
+  };
+  await render();
+}

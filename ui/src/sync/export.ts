@@ -1,0 +1,62 @@
+// The Export dialog: where to write the exchange file, which region (the ministry), and whether
+// to hold only what one scope has not seen yet (a file of changes).
+
+import { api } from "../api";
+import { h, option } from "../dom";
+import { fileField, FILTERS } from "../files";
+import { pick, t, lang } from "../i18n";
+import { showError, toast } from "../ui";
+import { syncHooks } from "./exchange";
+import { besides, defaultExportName } from "./model";
+import { openPanel } from "./panel";
+
+export function openExport(): void {
+  const hooks = syncHooks();
+  const open = hooks.open();
+  if (!open) return;
+  const regions = [...hooks.regions()].sort((a, b) => pick(a.label).localeCompare(pick(b.label), lang()));
+  const file = fileField({
+    role: "sx-export-path",
+    label: t("sx_export_file"),
+    mode: "save",
+    filters: [FILTERS.exchange],
+    value: besides(open.path, defaultExportName(open.scope, open.region, new Date())),
+  });
+  // Only the ministry keeps several regions; a region exports its own map.
+  const region = open.region
+    ? null
+    : h("select", { "data-role": "sx-export-region" }, option("", t("sx_export_all_regions")), regions.map((r) => option(r.kato, pick(r.label))));
+  // Whom a file of changes can be for: the ministry, and the databases of a region (a region's
+  // own colleagues on other laptops, or for the ministry any region).
+  const scopes = [
+    option("", t("sx_export_for_none")),
+    option("ministry", t("sx_export_for_ministry")),
+    ...regions.filter((r) => !open.region || r.kato === open.region).map((r) => option(`region:${r.kato}`, pick(r.label))),
+  ];
+  const forScope = h("select", { "data-role": "sx-export-for" }, scopes);
+  const run = h("button", { class: "primary", "data-role": "sx-export-run" }, t("sx_export_btn"));
+  const panel = openPanel("sx-export", t("sx_export_title"), undefined, false);
+  panel.body.append(
+    file.el,
+    region ? h("label", {}, t("sx_export_region"), region) : "",
+    h("label", {}, t("sx_export_for"), forScope),
+  );
+  panel.buttons.append(h("button", { onclick: () => panel.close() }, t("cancel")), run);
+  const go = async () => {
+    run.disabled = true;
+    try {
+      const done = await api.exportFile(file.input.value, region?.value || null, forScope.value || null);
+      panel.close();
+      toast(`${t("sx_exported")}: ${done.projects} ${t("sx_projects_n")} → ${done.path}`);
+    } catch (e) {
+      showError(e);
+    } finally {
+      run.disabled = false;
+    }
+  };
+  run.addEventListener("click", () => void go());
+  panel.overlay.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && (e.target as Element).tagName === "INPUT") void go();
+  });
+  file.input.focus();
+}
