@@ -8,6 +8,11 @@ import { clear, h, option } from "./dom";
 import { formatDate, formatMoney, formatNumber, parseDate, parseNumber, pick, t, lang, type Key } from "./i18n";
 import { financingBalance, getPath, History, kztToMln, mlnToKzt, newProperties, pruneEmptyObjects, setPath } from "./model";
 import { ask, errorText, showError, toast } from "./ui";
+import { discardDraft, draftKey, draftTime, DRAFT_INTERVAL_MS, loadDraft, pruneDrafts, saveDraft } from "./draft";
+import type { DrawSession } from "./draw";
+import { GEOM_KINDS, geometryText, kindOf, parseGeometryText, type GeomKind } from "./geometry";
+import { currentGlMap } from "./map";
+import "./geo.css";
 
 export interface EditorContext {
   id: string | null;
@@ -28,6 +33,11 @@ const RULE_KEYS: Record<string, Key> = {
   "date.format": "r_date",
   "type.number": "r_number",
   "region.scope": "r_region_scope",
+  "location.ring": "geo_r_ring",
+  "location.outside_kazakhstan": "geo_r_outside",
+  "location.wgs84": "geo_r_wgs84",
+  "location.invalid": "geo_r_invalid",
+  "location.other_region": "geo_r_other_region",
 };
 
 /** The problem in the user's language where we know the rule, with the API's own sentence. */
@@ -67,6 +77,16 @@ class Editor {
   private undoBtn: HTMLButtonElement;
   private localErrors = new Map<string, string>();
   private onKey = (e: KeyboardEvent) => this.key(e);
+  /** The kind of location the user is entering (the geometry keeps its own type until replaced). */
+  private geomKind: GeomKind;
+  private draw: DrawSession | null = null;
+  private draftKey: string;
+  private draftTimer: ReturnType<typeof setInterval> | undefined;
+  /** The model as last written to the draft, so an unchanged draft is not rewritten. */
+  private draftText: string | null = null;
+  /** A draft from before is offered; autosave waits until the user restores or discards it. */
+  private draftOffered = false;
+  private draftBar: HTMLElement;
 
   constructor(
     private ctx: EditorContext,
@@ -74,6 +94,9 @@ class Editor {
   ) {
     this.model = { geometry: feature.geometry, p: feature.properties };
     this.saved = JSON.stringify(this.model);
+    this.geomKind = kindOf(feature.geometry) ?? "Point";
+    this.draftKey = draftKey(ctx.open.path, ctx.id);
+    this.draftBar = h("div", { class: "draft-offer", "data-role": "draft-offer", hidden: true });
     this.body = h("div", { class: "editor-body" });
     this.banner = h("div", { class: "editor-banner", "data-role": "editor-banner" });
     this.undoBtn = h("button", { "data-role": "editor-undo", title: "Ctrl+Z", onclick: () => this.undo() }, "↶ " + t("ed_undo"));
@@ -99,7 +122,7 @@ class Editor {
           h("button", { "data-role": "editor-close", onclick: () => this.close() }, t("ed_close")),
           h("button", { class: "primary", "data-role": "editor-save", title: "Ctrl+S", onclick: () => this.save() }, t("ed_save")),
         ),
-        h("div", { class: "editor-main" }, nav, h("div", { class: "editor-scroll" }, this.banner, this.body)),
+        h("div", { class: "editor-main" }, nav, h("div", { class: "editor-scroll" }, this.draftBar, this.banner, this.body)),
       ),
     );
   }
@@ -110,6 +133,54 @@ class Editor {
     document.addEventListener("keydown", this.onKey, true);
     this.render();
     (this.body.querySelector("input, select, textarea") as HTMLElement | null)?.focus();
+    this.offerDraft();
+    this.draftTimer = setInterval(() => this.autosave(), DRAFT_INTERVAL_MS);
+  }
+
+  // ---- the autosaved draft (draft.ts) ---------------------------------------------------------
+
+  private offerDraft(): void {
+    pruneDrafts();
+    const draft = loadDraft<Editor["model"]>(this.draftKey);
+    if (!draft || JSON.stringify(draft.model) === this.saved) return;
+    this.draftOffered = true;
+    const done = () => {
+      this.draftOffered = false;
+      this.draftBar.hidden = true;
+      clear(this.draftBar);
+    };
+    clear(this.draftBar);
+    this.draftBar.append(
+      h("span", { "data-role": "draft-text" }, t("geo_draft_offer").replace("{time}", draftTime(draft.at))),
+      h("button", { class: "primary", "data-role": "draft-restore", onclick: () => {
+        done();
+        this.history.before(this.model, null);
+        this.model = draft.model;
+        this.geomKind = kindOf(this.model.geometry) ?? this.geomKind;
+        this.localErrors.clear();
+        this.render();
+        toast(t("geo_draft_restored"));
+      } }, t("geo_draft_restore")),
+      h("button", { "data-role": "draft-discard", onclick: () => {
+        done();
+        discardDraft(this.draftKey);
+      } }, t("geo_draft_discard")),
+    );
+    this.draftBar.hidden = false;
+  }
+
+  /** Writes the draft when there are unsaved changes not yet in it. */
+  private autosave(): void {
+    if (this.draftOffered) return;
+    if (!this.dirty) {
+      if (this.draftText !== null) discardDraft(this.draftKey);
+      this.draftText = null;
+      return;
+    }
+    const text = JSON.stringify(this.model);
+    if (text === this.draftText) return;
+    saveDraft(this.draftKey, this.model);
+    this.draftText = text;
   }
 
   private get dirty(): boolean {
@@ -130,7 +201,12 @@ class Editor {
     }
   }
 
-  private finish(): void {
+  /** Closes the editor; `keepDraft` false after a save or a deletion (nothing left to restore). */
+  private finish(keepDraft = true): void {
+    // Keeps the newest changes in the draft, or drops this session's draft when all was undone.
+    if (keepDraft) this.autosave();
+    clearInterval(this.draftTimer);
+    this.endDraw(false);
     openEditorCount--;
     document.removeEventListener("keydown", this.onKey, true);
     this.overlay.remove();
@@ -138,7 +214,8 @@ class Editor {
 
   async close(): Promise<boolean> {
     if (this.dirty) {
-      const ok = await ask({ title: t("ed_unsaved_title"), text: t("ed_unsaved_text"), ok: t("ed_discard"), cancel: t("ed_keep"), danger: true });
+      const ok = await ask({ title: t("ed_unsaved_title"), text: `${t("ed_unsaved_text")} ${t("geo_draft_kept")}`, ok: t("ed_discard"), cancel: t("ed_keep"), danger: true });
+      // Closing keeps the draft (finish() writes it): reopening the project offers it back.
       if (ok === null) return false;
     }
     this.finish();
@@ -159,8 +236,9 @@ class Editor {
     if (reason === null || !this.ctx.id) return;
     try {
       const proposed = await api.deleteProject(this.ctx.id, reason || null);
+      discardDraft(this.draftKey);
       toast(`${t(proposed ? "delete_proposed" : "deleted")}: ${this.model.p.code ?? name}`);
-      this.finish();
+      this.finish(false);
       await this.ctx.onSaved(this.ctx.id);
     } catch (e) {
       showError(e);
@@ -182,7 +260,9 @@ class Editor {
         toast(`${t("ed_saved")}: ${saved.code ?? ""}`);
       }
       this.saved = JSON.stringify(this.model);
-      this.finish();
+      discardDraft(this.draftKey);
+      this.draftText = null;
+      this.finish(false);
       await this.ctx.onSaved(saved.id);
     } catch (e) {
       if (e instanceof ApiError && e.kind === "invalid" && e.problems.length) {
@@ -529,65 +609,138 @@ class Editor {
     );
   }
 
+  /** The location: its kind, longitude/latitude for a point, drawing on the map, and the
+   * coordinates as GeoJSON text (the keyboard's and the no-WebGL way to any shape). */
   private locationFields(): HTMLElement {
     const g = this.model.geometry;
-    if (g && g.type !== "Point") {
-      return h("p", { class: "muted", "data-field": "geometry" }, `${g.type}: ${t("p_shape_kept")}`);
-    }
-    const coords = (g?.coordinates as [number, number] | undefined) ?? null;
-    const mk = (i: 0 | 1, label: string) => {
-      const input = h("input", { type: "text", inputmode: "decimal", "data-path": i === 0 ? "geometry.lon" : "geometry.lat" });
-      input.value = coords ? formatPlain(coords[i]) : "";
-      const onEdit = () => {
-        const lon = parseNumber((box.querySelector('[data-path="geometry.lon"]') as HTMLInputElement).value);
-        const lat = parseNumber((box.querySelector('[data-path="geometry.lat"]') as HTMLInputElement).value);
-        if (lon === undefined || lat === undefined) {
-          this.localErrors.set("geometry", t("r_number"));
-          return;
-        }
-        this.localErrors.delete("geometry");
-        this.history.before(this.model, "geometry");
-        this.model.geometry = lon === null || lat === null ? null : { type: "Point", coordinates: [lon, lat] };
-        this.updateLive();
-      };
-      input.addEventListener("input", onEdit);
-      input.addEventListener("change", onEdit);
-      return h("label", {}, label, input);
-    };
+    const kindSel = h("select", { "data-role": "geom-kind", "aria-label": t("geo_kind") }, GEOM_KINDS.map((k) => option(k, t(`geo_kind_${k}`), k === this.geomKind)));
+    kindSel.addEventListener("change", () => {
+      this.geomKind = kindSel.value as GeomKind;
+      this.render();
+    });
     const box: HTMLElement = h(
       "div",
       { class: "field location", "data-field": "geometry" },
-      h("div", { class: "grid" }, mk(0, t("p_lon")), mk(1, t("p_lat"))),
-      this.ctx.pickOnMap ? h("button", { "data-role": "pick-on-map", onclick: () => this.pick() }, "⌖ " + t("p_pick")) : null,
+      h("div", { class: "geom-head" }, h("label", {}, t("geo_kind"), kindSel), h("span", { class: "muted", "data-role": "geom-summary" }, geometrySummary(g))),
+      this.geomKind === "Point" && (!g || g.type === "Point") ? this.pointInputs(g) : null,
+      h(
+        "div",
+        { class: "geom-buttons" },
+        currentGlMap() ? h("button", { "data-role": "draw-on-map", onclick: () => this.startDraw() }, "✎ " + t(g && kindOf(g) === this.geomKind ? "geo_edit_on_map" : "geo_draw_on_map")) : null,
+        g ? h("button", { "data-role": "geom-clear", onclick: () => this.setGeometry(null) }, t("geo_clear")) : null,
+      ),
+      this.geometryTextArea(g),
     );
     return box;
   }
 
-  private pick(): void {
-    const pickOnMap = this.ctx.pickOnMap;
-    if (!pickOnMap) return;
-    this.overlay.classList.add("picking");
-    const hint = h("div", { class: "pick-hint", "data-role": "pick-hint" }, t("p_pick_hint"));
-    document.body.appendChild(hint);
-    const end = () => {
-      hint.remove();
-      this.overlay.classList.remove("picking");
-      document.removeEventListener("keydown", esc, true);
-    };
-    const esc = (e: KeyboardEvent) => {
-      if (e.key === "Escape") {
-        e.stopPropagation();
-        pickOnMap(null);
-        end();
+  private pointInputs(g: ProjectFeature["geometry"]): HTMLElement {
+    const coords = (g?.coordinates as [number, number] | undefined) ?? null;
+    const inputs: HTMLInputElement[] = [];
+    const onEdit = () => {
+      const [lon, lat] = inputs.map((i) => parseNumber(i.value));
+      if (lon === undefined || lat === undefined) {
+        this.localErrors.set("geometry", t("r_number"));
+        return;
       }
+      this.localErrors.delete("geometry");
+      this.history.before(this.model, "geometry");
+      this.model.geometry = lon === null || lat === null ? null : { type: "Point", coordinates: [lon, lat] };
+      this.updateLive();
     };
-    document.addEventListener("keydown", esc, true);
-    pickOnMap((lngLat) => {
-      end();
-      this.history.before(this.model, null);
-      this.model.geometry = { type: "Point", coordinates: lngLat };
-      this.render();
+    const mk = (i: 0 | 1, label: string) => {
+      const input = h("input", { type: "text", inputmode: "decimal", "data-path": i === 0 ? "geometry.lon" : "geometry.lat" });
+      input.value = coords ? formatPlain(coords[i]) : "";
+      input.addEventListener("input", onEdit);
+      input.addEventListener("change", onEdit);
+      inputs.push(input);
+      return h("label", {}, label, input);
+    };
+    return h("div", { class: "grid" }, mk(0, t("p_lon")), mk(1, t("p_lat")));
+  }
+
+  private geometryTextArea(g: ProjectFeature["geometry"]): HTMLElement {
+    const area = h("textarea", { rows: 4, "data-role": "geom-text", spellcheck: "false", class: "geom-text", placeholder: '{"type": "Polygon", "coordinates": [[[71.4, 51.1], [71.5, 51.1], [71.5, 51.2], [71.4, 51.1]]]}' });
+    area.value = geometryText(g);
+    const error = h("div", { class: "field-problem error local", "data-role": "geom-text-error", hidden: true });
+    const apply = () => {
+      const r = parseGeometryText(area.value);
+      if (!r.ok) {
+        error.textContent = `${t(`geo_text_${r.error}`)}${r.detail ? ` (${r.detail})` : ""}`;
+        error.hidden = false;
+        return;
+      }
+      this.setGeometry(r.geometry);
+    };
+    // Ctrl+Enter applies from the keyboard; plain Enter makes a new line.
+    area.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && e.ctrlKey) {
+        e.preventDefault();
+        e.stopPropagation();
+        apply();
+      }
     });
+    return h(
+      "details",
+      { class: "geom-text-box", "data-role": "geom-text-box", open: g && g.type !== "Point" ? true : null },
+      h("summary", {}, t("geo_text")),
+      h("label", {}, h("span", { class: "muted" }, t("geo_text_hint")), area),
+      h("button", { "data-role": "geom-apply", title: "Ctrl+Enter", onclick: apply }, t("geo_apply")),
+      error,
+    );
+  }
+
+  private setGeometry(g: ProjectFeature["geometry"]): void {
+    this.history.before(this.model, null);
+    this.model.geometry = g;
+    this.localErrors.delete("geometry");
+    this.geomKind = kindOf(g) ?? this.geomKind;
+    this.render();
+  }
+
+  /** Hides the editor and lets the user draw (or move) the location on the map. */
+  private startDraw(): void {
+    const map = currentGlMap();
+    if (!map) return;
+    const kind = this.geomKind;
+    const before = this.model.geometry;
+    let drawn = before && before.type === kind ? before : null;
+    const status = h("span", { class: "draw-status", "data-role": "draw-status" }, geometrySummary(drawn));
+    const bar = h(
+      "div",
+      { class: "draw-bar", "data-role": "draw-bar" },
+      h("span", {}, t(`geo_draw_hint_${kind}`)),
+      status,
+      h("button", { class: "primary", "data-role": "draw-done", onclick: () => this.endDraw(true) }, t("geo_done")),
+      h("button", { "data-role": "draw-cancel", onclick: () => this.endDraw(false) }, t("cancel")),
+    );
+    this.overlay.classList.add("picking");
+    document.body.appendChild(bar);
+    this.draw = map.startDrawing(kind, drawn, {
+      onChange: (g) => {
+        drawn = g;
+        status.textContent = geometrySummary(g);
+      },
+      onDone: () => this.endDraw(true),
+      onCancel: () => this.endDraw(false),
+    });
+    this.endDrawWith = (apply) => {
+      bar.remove();
+      this.overlay.classList.remove("picking");
+      if (apply && drawn && JSON.stringify(drawn) !== JSON.stringify(before)) this.setGeometry(drawn);
+      (this.body.querySelector('[data-role="draw-on-map"]') as HTMLElement | null)?.focus();
+    };
+  }
+
+  private endDrawWith: ((apply: boolean) => void) | null = null;
+
+  private endDraw(apply: boolean): void {
+    if (!this.draw) return;
+    this.draw = null;
+    currentGlMap()?.stopDrawing();
+    const end = this.endDrawWith;
+    this.endDrawWith = null;
+    end?.(apply);
   }
 
   /** What changes as the user types: the financing balance, undo's state. */
@@ -613,4 +766,23 @@ function formatPlain(n: number): string {
   if (!Number.isFinite(n)) return "";
   const s = String(Number(n.toFixed(6)));
   return lang() === "en" ? s : s.replace(".", ",");
+}
+
+/** "73,1, 49,8" for a point; "Polygon · 5 vertices" for a shape; "no location" for none. */
+function geometrySummary(g: ProjectFeature["geometry"]): string {
+  if (!g) return t("geo_none");
+  if (g.type === "Point") {
+    const [lon, lat] = g.coordinates as [number, number];
+    return `${formatPlain(lon)}; ${formatPlain(lat)}`;
+  }
+  let n = 0;
+  const walk = (c: unknown, ring: boolean): void => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === "number") n++;
+    else if (Array.isArray(c[0]) && typeof c[0][0] === "number") n += c.length - (ring ? 1 : 0);
+    else c.forEach((x) => walk(x, ring));
+  };
+  walk(g.coordinates, g.type.endsWith("Polygon"));
+  const kind = kindOf(g);
+  return `${kind ? t(`geo_kind_${kind}`) : g.type} · ${n} ${t("geo_vertices")}`;
 }

@@ -7,8 +7,11 @@ import { Map as MlMap, NavigationControl, Popup, ScaleControl, setWorkerUrl } fr
 import type { GeoJSONSource, MapGeoJSONFeature, MapMouseEvent } from "maplibre-gl";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import "maplibre-gl/dist/maplibre-gl.css";
-import type { MapView, ProjectRow, RegionInfo } from "./api";
+import type { Geometry, MapView, ProjectRow, RegionInfo } from "./api";
 import { rampColor } from "./colors";
+import { h } from "./dom";
+import { DrawSession, type DrawCallbacks } from "./draw";
+import type { GeomKind } from "./geometry";
 
 setWorkerUrl(workerUrl);
 
@@ -25,6 +28,21 @@ export interface MapHandlers {
 }
 
 type FC = { type: "FeatureCollection"; features: unknown[] };
+
+/** An extra layer from the user's file, drawn under the projects. */
+export interface UserLayerView {
+  id: string;
+  data: unknown;
+  color: string;
+  visible: boolean;
+}
+
+let current: GlMap | null = null;
+
+/** The window's WebGL map, if it has one (the editor draws on it). */
+export function currentGlMap(): GlMap | null {
+  return current;
+}
 
 export function hasWebGL2(): boolean {
   try {
@@ -46,6 +64,10 @@ export class GlMap {
   private hover: Popup;
   private pickCallback: ((lngLat: [number, number]) => void) | null = null;
   private firstPaint = false;
+  private drawSession: DrawSession | null = null;
+  private userLayers: UserLayerView[] = [];
+  private userLayerIds: string[] = [];
+  private infoPopup: Popup;
 
   constructor(
     private container: HTMLElement,
@@ -70,6 +92,8 @@ export class GlMap {
     this.map.addControl(new NavigationControl({ showCompass: false }), "top-right");
     this.map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
     this.hover = new Popup({ closeButton: false, closeOnClick: false, className: "hover-popup", offset: 8 });
+    this.infoPopup = new Popup({ closeButton: true, closeOnClick: true, className: "layer-popup", maxWidth: "320px" });
+    current = this;
     this.map.on("load", () => {
       this.addLayers(boundaries);
       this.loaded = true;
@@ -179,6 +203,7 @@ export class GlMap {
     });
 
     m.on("click", (e: MapMouseEvent) => {
+      if (this.drawSession) return;
       if (this.pickCallback) {
         const cb = this.pickCallback;
         this.setPickMode(null);
@@ -189,13 +214,14 @@ export class GlMap {
       const f = hit[0];
       if (!f) {
         this.handlers.onSelect(null);
+        this.showLayerFeature(e);
         return;
       }
       if (f.layer.id === "clusters") {
         const id = Number(f.properties?.cluster_id);
         const src = m.getSource("projects") as GeoJSONSource;
         void src.getClusterExpansionZoom(id).then((zoom) => {
-          const g = f.geometry as { coordinates: [number, number] };
+          const g = f.geometry as unknown as { coordinates: [number, number] };
           m.easeTo({ center: g.coordinates, zoom: Math.min(zoom, 14) });
         });
         return;
@@ -220,7 +246,11 @@ export class GlMap {
 
   /** Marks the container once the projects are painted, and says how many it painted. */
   private reportRendered(): void {
-    if (!this.loaded || !this.container.dataset.hasData) return;
+    if (!this.loaded) return;
+    // How many features of the user's layers are painted (tests read it; nothing else does).
+    const userLayers = this.userStyleLayers().filter((id) => this.map.getLayer(id));
+    this.container.dataset.layerRendered = String(userLayers.length ? this.map.queryRenderedFeatures({ layers: userLayers }).length : 0);
+    if (!this.container.dataset.hasData) return;
     const feats = this.map.queryRenderedFeatures({ layers: ["points", "clusters"] });
     let n = 0;
     for (const f of feats) n += f.layer.id === "clusters" ? Number(f.properties?.point_count ?? 0) : 1;
@@ -287,6 +317,89 @@ export class GlMap {
 
   resize(): void {
     this.map.resize();
+  }
+
+  // ---- drawing a project's location (draw.ts) -------------------------------------------------
+
+  /** Starts drawing `kind` on the map, showing `initial` for editing; ends any earlier session. */
+  startDrawing(kind: GeomKind, initial: Geometry | null, cb: DrawCallbacks): DrawSession {
+    this.stopDrawing();
+    this.hover.remove();
+    const session = new DrawSession(this.map, kind, initial, cb);
+    this.drawSession = session;
+    this.map.getContainer().dataset.drawing = kind;
+    if (initial) this.fitGeometry(initial);
+    return session;
+  }
+
+  stopDrawing(): void {
+    this.drawSession?.stop();
+    this.drawSession = null;
+    delete this.map.getContainer().dataset.drawing;
+  }
+
+  private fitGeometry(g: Geometry): void {
+    let [w, s, e, n] = [180, 90, -180, -90];
+    const walk = (c: unknown): void => {
+      if (!Array.isArray(c)) return;
+      if (typeof c[0] === "number") {
+        w = Math.min(w, c[0]); e = Math.max(e, c[0]); s = Math.min(s, c[1] as number); n = Math.max(n, c[1] as number);
+      } else c.forEach(walk);
+    };
+    walk(g.coordinates);
+    if (w > e) return;
+    if (w === e && s === n) this.map.easeTo({ center: [w, s], zoom: Math.max(this.map.getZoom(), 8), duration: 0 });
+    else this.map.fitBounds([[w, s], [e, n]], { padding: 80, maxZoom: 12, duration: 0 });
+  }
+
+  // ---- the user's own layers (layers.ts) ------------------------------------------------------
+
+  /** Shows these layers, in this order, under the projects; removes any others. */
+  setUserLayers(layers: UserLayerView[]): void {
+    this.userLayers = layers;
+    this.whenLoaded(() => this.applyUserLayers());
+  }
+
+  private applyUserLayers(): void {
+    const m = this.map;
+    for (const id of this.userLayerIds) {
+      for (const suffix of ["-fill", "-line", "-point"]) if (m.getLayer(id + suffix)) m.removeLayer(id + suffix);
+      if (m.getSource(id)) m.removeSource(id);
+    }
+    this.userLayerIds = [];
+    for (const l of this.userLayers) {
+      m.addSource(l.id, { type: "geojson", data: l.data as never });
+      const visibility = l.visible ? "visible" : "none";
+      const polygons: ["match", ["geometry-type"], string[], boolean, boolean] = ["match", ["geometry-type"], ["Polygon", "MultiPolygon"], true, false];
+      const points: ["match", ["geometry-type"], string[], boolean, boolean] = ["match", ["geometry-type"], ["Point", "MultiPoint"], true, false];
+      // Under the projects' shapes and points, over the regions.
+      m.addLayer({ id: `${l.id}-fill`, type: "fill", source: l.id, filter: polygons, layout: { visibility }, paint: { "fill-color": l.color, "fill-opacity": 0.18 } }, "shape-fill");
+      m.addLayer({ id: `${l.id}-line`, type: "line", source: l.id, filter: ["!", points], layout: { visibility }, paint: { "line-color": l.color, "line-width": 1.6 } }, "shape-fill");
+      m.addLayer({ id: `${l.id}-point`, type: "circle", source: l.id, filter: points, layout: { visibility }, paint: { "circle-color": l.color, "circle-radius": 4.5, "circle-stroke-color": "#ffffff", "circle-stroke-width": 1 } }, "shape-fill");
+      this.userLayerIds.push(l.id);
+    }
+  }
+
+  /** The map layers drawn for the user's layers (for clicks and tests). */
+  private userStyleLayers(): string[] {
+    return this.userLayers.filter((l) => l.visible).flatMap((l) => [`${l.id}-point`, `${l.id}-line`, `${l.id}-fill`]);
+  }
+
+  /** A click on a feature of a user layer shows its properties, as text. */
+  private showLayerFeature(e: MapMouseEvent): void {
+    const layers = this.userStyleLayers().filter((id) => this.map.getLayer(id));
+    if (!layers.length) return;
+    const f = this.map.queryRenderedFeatures(e.point, { layers })[0];
+    if (!f) return;
+    const entries = Object.entries(f.properties ?? {});
+    const body = h(
+      "div",
+      { class: "layer-props", "data-role": "layer-popup" },
+      entries.length
+        ? h("table", {}, entries.map(([k, v]) => h("tr", {}, h("th", {}, k), h("td", {}, v === null ? "" : String(v)))))
+        : h("em", {}, "—"),
+    );
+    this.infoPopup.setLngLat(e.lngLat).setDOMContent(body).addTo(this.map);
   }
 }
 

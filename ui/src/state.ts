@@ -3,6 +3,7 @@
 
 import type { MapView, OpenInfo, Reference, RegionInfo, ViewFilter } from "./api";
 import { isLang, type Lang } from "./i18n";
+import { parseLayerPrefs, type LayerPref } from "./layerprefs";
 
 export type ColorBy = "status" | "sector";
 export type Choropleth = "none" | "count" | "cost" | "jobs";
@@ -113,6 +114,8 @@ export interface Prefs {
   choropleth: Choropleth;
   recent: string[];
   filters: Record<string, ViewFilter>;
+  /** Extra map layers from the user's files (layers.ts); absent in older prefs. */
+  layers?: LayerPref[];
 }
 
 const PREFS_KEY = "indmap.prefs.v1";
@@ -131,6 +134,7 @@ export function parsePrefs(raw: string | null | undefined): Prefs {
         : "count",
       recent: Array.isArray(p.recent) ? p.recent.filter((x) => typeof x === "string").slice(0, 8) : [],
       filters: p.filters && typeof p.filters === "object" ? p.filters : {},
+      layers: parseLayerPrefs(p.layers),
     };
   } catch {
     return fallback;
