@@ -9,15 +9,28 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use tauri::Manager;
 
+mod files;
+pub use files::{FileFilter, PickFile, PickMode};
+// Commands of the print dialog (print_cmds.rs), the exchange screens (sync_cmds.rs) and the
+// map's extra layers (layer_cmds.rs).
+mod layer_cmds;
+mod print_cmds;
+pub use print_cmds::{AtlasProgress, PrintRequest};
+mod sync_cmds;
+pub use sync_cmds::{Exported, ImportOutcome};
+
 /// The open database, if any: none on a first start, until the user creates, opens or explores.
-struct Session {
-    db: Indmap,
-    opened: Opened,
+pub(crate) struct Session {
+    pub(crate) db: Indmap,
+    pub(crate) opened: Opened,
 }
 
 #[derive(Default)]
-struct AppState {
-    session: Mutex<Option<Session>>,
+pub(crate) struct AppState {
+    pub(crate) session: Mutex<Option<Session>>,
+    /// The last import preview of each file (path, report): the merge bill saved is the one the
+    /// user read.
+    pub(crate) previews: Mutex<Vec<(String, indmap_api::ImportReport)>>,
     /// Why the database named at start could not be opened, shown on the start screen.
     start_error: Mutex<Option<UiError>>,
 }
@@ -39,7 +52,7 @@ impl From<indmap_api::Error> for UiError {
 }
 
 impl UiError {
-    fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         UiError { kind, message: message.into(), problems: Vec::new() }
     }
     fn no_database() -> Self {
@@ -47,7 +60,7 @@ impl UiError {
     }
 }
 
-type Answer<T> = Result<T, UiError>;
+pub(crate) type Answer<T> = Result<T, UiError>;
 
 /// The open database as the title and status bar show it.
 #[derive(Debug, Clone, Serialize)]
@@ -85,13 +98,13 @@ pub struct Saved {
     pub warnings: Vec<Problem>,
 }
 
-fn lock<T>(m: &Mutex<T>) -> Answer<std::sync::MutexGuard<'_, T>> {
+pub(crate) fn lock<T>(m: &Mutex<T>) -> Answer<std::sync::MutexGuard<'_, T>> {
     m.lock().map_err(|_| {
         UiError::new(ErrorKind::Internal, "the database is busy after an earlier failure; restart the app")
     })
 }
 
-fn with_db<T>(state: &AppState, f: impl FnOnce(&mut Indmap) -> indmap_api::Result<T>) -> Answer<T> {
+pub(crate) fn with_db<T>(state: &AppState, f: impl FnOnce(&mut Indmap) -> indmap_api::Result<T>) -> Answer<T> {
     let mut session = lock(&state.session)?;
     let session = session.as_mut().ok_or_else(UiError::no_database)?;
     Ok(f(&mut session.db)?)
@@ -130,7 +143,7 @@ fn app_info(state: tauri::State<'_, AppState>) -> Answer<AppInfo> {
     })
 }
 
-fn path_arg(path: &str) -> Answer<PathBuf> {
+pub(crate) fn path_arg(path: &str) -> Answer<PathBuf> {
     let path = path.trim();
     if path.is_empty() {
         return Err(UiError::new(ErrorKind::Invalid, "give the path of the map file"));
@@ -274,6 +287,7 @@ fn initial_state() -> AppState {
 
 pub fn run() {
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(initial_state())
         .setup(|app| {
             if let Some(window) = app.get_webview_window("main") {
@@ -297,6 +311,28 @@ pub fn run() {
             delete_project,
             load_prefs,
             save_prefs,
+            files::pick_file,
+            // print_cmds
+            print_cmds::print_preview,
+            print_cmds::print_page_count,
+            print_cmds::print_save,
+            print_cmds::print_atlas,
+            print_cmds::print_atlas_cancel,
+            // sync_cmds
+            sync_cmds::sync_export,
+            sync_cmds::sync_import_preview,
+            sync_cmds::sync_import_apply,
+            sync_cmds::sync_save_bill,
+            sync_cmds::sync_conflicts,
+            sync_cmds::sync_resolve,
+            sync_cmds::sync_proposals,
+            sync_cmds::sync_accept,
+            sync_cmds::sync_reject,
+            sync_cmds::sync_history,
+            sync_cmds::sync_backups,
+            sync_cmds::sync_restore,
+            // layer_cmds
+            layer_cmds::read_layers,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

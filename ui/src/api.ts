@@ -4,8 +4,11 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { AppInfo } from "./generated/AppInfo";
 import type { ErrorKind } from "./generated/ErrorKind";
+import type { FileFilter } from "./generated/FileFilter";
 import type { MapView } from "./generated/MapView";
 import type { OpenInfo } from "./generated/OpenInfo";
+import type { PickFile } from "./generated/PickFile";
+import type { PickMode } from "./generated/PickMode";
 import type { Problem } from "./generated/Problem";
 import type { ProjectProperties } from "./generated/ProjectProperties";
 import type { ProjectRow } from "./generated/ProjectRow";
@@ -13,8 +16,25 @@ import type { Reference } from "./generated/Reference";
 import type { RegionInfo } from "./generated/RegionInfo";
 import type { Saved } from "./generated/Saved";
 import type { ViewFilter } from "./generated/ViewFilter";
+// sync
+import type { Backup } from "./generated/Backup";
+import type { ConflictView } from "./generated/ConflictView";
+import type { Exported } from "./generated/Exported";
+import type { ImportOutcome } from "./generated/ImportOutcome";
+import type { ImportReport } from "./generated/ImportReport";
+import type { LogEntry } from "./generated/LogEntry";
+import type { ProposalView } from "./generated/ProposalView";
+export type { Backup, ConflictView, Exported, ImportOutcome, ImportReport, LogEntry, ProposalView };
+// print
+import { Channel } from "@tauri-apps/api/core";
+import type { AtlasProgress } from "./generated/AtlasProgress";
+import type { PrintRequest } from "./generated/PrintRequest";
+export type { AtlasProgress, PrintRequest };
+// layers
+import type { MapLayer } from "./generated/MapLayer";
+export type { MapLayer };
 
-export type { AppInfo, ErrorKind, MapView, OpenInfo, Problem, ProjectProperties, ProjectRow, Reference, RegionInfo, Saved, ViewFilter };
+export type { AppInfo, ErrorKind, FileFilter, MapView, OpenInfo, PickFile, PickMode, Problem, ProjectProperties, ProjectRow, Reference, RegionInfo, Saved, ViewFilter };
 
 export interface Geometry {
   type: string;
@@ -77,4 +97,41 @@ export const api = {
   deleteProject: (id: string, reason: string | null) => call<boolean>("delete_project", { id, reason }),
   loadPrefs: () => call<string | null>("load_prefs"),
   savePrefs: (text: string) => call<void>("save_prefs", { text }),
+  /** Shows the native open or save dialog; resolves to the chosen paths (none on cancel). */
+  pickFile: (request: PickFile) => call<string[]>("pick_file", { request }),
+  // sync
+  exportFile: (path: string, region: string | null, forScope: string | null) =>
+    call<Exported>("sync_export", { path, region, forScope }),
+  /** What importing the files would do (a dry run): one outcome per file, in order. */
+  importPreview: (files: string[]) => call<ImportOutcome[]>("sync_import_preview", { files }),
+  importApply: (files: string[]) => call<ImportOutcome[]>("sync_import_apply", { files }),
+  /** Saves the merge bill of a file previewed last; resolves to the path written. */
+  saveBill: (file: string, out: string, lang: string) => call<string>("sync_save_bill", { file, out, lang }),
+  conflicts: () => call<ConflictView[]>("sync_conflicts"),
+  resolve: (id: string, take: "mine" | "theirs" | "value", value: string | null = null) =>
+    call<void>("sync_resolve", { id, take, value }),
+  proposals: () => call<ProposalView[]>("sync_proposals"),
+  accept: (id: string) => call<void>("sync_accept", { id }),
+  reject: (id: string, reason: string | null) => call<void>("sync_reject", { id, reason }),
+  history: (id: string) => call<LogEntry[]>("sync_history", { id }),
+  backups: () => call<Backup[]>("sync_backups"),
+  /** Puts a backup in place of the open map; resolves to the safety copy of what it replaced. */
+  restore: (name: string) => call<string>("sync_restore", { name }),
+  // print
+  /** Page `page` (from 0) of the printout as PNG bytes, its long side about `size` pixels. */
+  printPreview: (request: PrintRequest, page: number, size: number) =>
+    call<ArrayBuffer>("print_preview", { request, page, size }),
+  printPageCount: (request: PrintRequest) => call<number>("print_page_count", { request }),
+  /** Writes the printout (not the atlas); resolves to the path written. */
+  printSave: (request: PrintRequest, path: string) => call<string>("print_save", { request, path }),
+  /** Writes the atlas PDF as job `job`; resolves to false when cancelled (nothing written). */
+  printAtlas: (request: PrintRequest, path: string, job: number, progress: (p: AtlasProgress) => void) => {
+    const onProgress = new Channel<AtlasProgress>();
+    onProgress.onmessage = progress;
+    return call<boolean>("print_atlas", { request, path, job, onProgress });
+  },
+  printAtlasCancel: (job: number) => call<void>("print_atlas_cancel", { job }),
+  // layers
+  /** Every layer of a GeoJSON or GeoPackage file (EPSG:4326), as GeoJSON to draw. */
+  readLayers: (path: string) => call<MapLayer[]>("read_layers", { path }),
 };

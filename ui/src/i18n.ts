@@ -2,10 +2,14 @@
 // formats. `en` defines the keys; TypeScript refuses a dictionary that lacks one, and
 // i18n.test.ts fails on a missing or empty entry.
 
+import { geo } from "./lang/geo";
+import { print } from "./lang/print";
+import { sync } from "./lang/sync";
+
 export type Lang = "kk" | "ru" | "en";
 export const LANGS: Lang[] = ["kk", "ru", "en"];
 
-const en = {
+const baseEn = {
   app_title: "Industrialization map",
   lang_name: "English",
   tab_map: "Map",
@@ -66,6 +70,7 @@ const en = {
   start_create_for: "For",
   start_ministry: "the ministry (national map)",
   start_path: "File",
+  browse: "Browse…",
   start_create_btn: "Create",
   start_open: "Open a map file",
   start_open_btn: "Open",
@@ -204,10 +209,16 @@ const en = {
   r_other_region: "The point lies in another region.",
 } as const;
 
+// Each screen with many strings keeps them in lang/; one dictionary holds them all.
+const en = { ...baseEn, ...print.en, ...sync.en, ...geo.en };
+
 export type Key = keyof typeof en;
 export type Dict = Record<Key, string>;
 
 const ru: Dict = {
+  ...print.ru,
+  ...sync.ru,
+  ...geo.ru,
   app_title: "Карта индустриализации",
   lang_name: "Русский",
   tab_map: "Карта",
@@ -268,6 +279,7 @@ const ru: Dict = {
   start_create_for: "Для",
   start_ministry: "министерства (республиканская карта)",
   start_path: "Файл",
+  browse: "Обзор…",
   start_create_btn: "Создать",
   start_open: "Открыть файл карты",
   start_open_btn: "Открыть",
@@ -407,6 +419,9 @@ const ru: Dict = {
 };
 
 const kk: Dict = {
+  ...print.kk,
+  ...sync.kk,
+  ...geo.kk,
   app_title: "Индустрияландыру картасы",
   lang_name: "Қазақша",
   tab_map: "Карта",
@@ -467,6 +482,7 @@ const kk: Dict = {
   start_create_for: "Кімге",
   start_ministry: "министрлікке (республикалық карта)",
   start_path: "Файл",
+  browse: "Шолу…",
   start_create_btn: "Құру",
   start_open: "Карта файлын ашу",
   start_open_btn: "Ашу",

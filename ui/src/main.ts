@@ -24,6 +24,13 @@ import {
   type SortKey,
 } from "./state";
 import { ask, showError, toast } from "./ui";
+// geo: the Layers panel (ui/src/layers.ts).
+import { LayersPanel } from "./layers";
+// sync: the Exchange menu, the import wizard and the history panel (ui/src/sync/).
+import { exchangeButton, initSync } from "./sync/exchange";
+import { historyButton } from "./sync/history";
+// print: the print dialog with its live preview and the atlas (ui/src/print.ts).
+import { openPrint } from "./print";
 
 let prefs = loadPrefs();
 const store = new Store({ lang: prefs.lang, colorBy: prefs.colorBy, choropleth: prefs.choropleth });
@@ -97,6 +104,9 @@ const el = {
 };
 
 append(el.mapWrap, [el.map, el.legend, el.card, el.notice]);
+// geo: the user's own GeoJSON/GeoPackage layers, remembered in prefs.
+const layersPanel = new LayersPanel({ get: () => prefs.layers ?? [], set: (layers) => { prefs.layers = layers; savePrefs(prefs); }, map: () => glMap });
+el.mapWrap.appendChild(layersPanel.el);
 append(app, [
   el.topbar,
   h("div", { class: "body" }, el.filters, h("section", { class: "center" }, el.summary, h("div", { class: "split" }, el.mapWrap, el.tableWrap))),
@@ -116,7 +126,10 @@ function renderTopbar(): void {
     s.open ? h("span", { class: "scope-badge", "data-role": "scope", title: s.open.path }, scopeLabel(s.open), s.open.opened === "sample" ? h("em", {}, ` · ${t("sample_badge")}`) : null) : null,
     h("span", { class: "spacer" }),
     s.open ? h("button", { class: "primary", "data-role": "new-project", title: "Ctrl+N", onclick: () => editProject(null) }, "+ " + t("new_project")) : null,
+    s.open ? h("button", { "data-role": "print", title: "Ctrl+P", onclick: () => openPrint(store.state) }, t("pr_button")) : null,
     langSel,
+    s.open ? exchangeButton() : null,
+    s.open ? h("button", { "data-role": "layers-button", onclick: () => layersPanel.toggle() }, t("geo_layers")) : null,
     h("button", { "data-role": "maps-menu", onclick: () => showStart() }, t("menu_file")),
   ]);
 }
@@ -423,6 +436,7 @@ function renderCard(): void {
       { class: "card-buttons" },
       h("button", { class: "primary", "data-role": "card-edit", onclick: () => editProject(row.id) }, t("card_edit")),
       h("button", { class: "danger", "data-role": "card-delete", onclick: () => deleteProject(row) }, t("card_delete")),
+      historyButton(row.id, `${row.code ?? ""} ${projectName(row)}`.trim()),
     ),
   ]);
 }
@@ -563,6 +577,7 @@ function ensureMap(): void {
       });
       glMap.setRegionLabels(store.state.regions);
       new ResizeObserver(() => glMap?.resize()).observe(el.map);
+      void layersPanel.restore();
       return;
     } catch (e) {
       console.error("the WebGL map failed", e);
@@ -589,6 +604,7 @@ store.subscribe((s, changed) => {
     if (s.view) glMap?.setView(s.view, s.choropleth);
     if (!el.start.hidden) showStart();
     if (staticMap) el.notice.textContent = t("webgl_missing");
+    if (!layersPanel.el.hidden) layersPanel.render();
     return;
   }
   if (changed.has("open") || changed.has("reference")) {
@@ -624,6 +640,9 @@ document.addEventListener("keydown", (e) => {
   if ((e.ctrlKey && e.key === "f") || (!inField && e.key === "/")) {
     e.preventDefault();
     (el.filters.querySelector('[data-role="f-search"]') as HTMLInputElement | null)?.focus();
+  } else if (e.ctrlKey && e.key === "p" && store.state.open) {
+    e.preventDefault();
+    openPrint(store.state);
   } else if (e.ctrlKey && e.key === "n" && store.state.open) {
     e.preventDefault();
     void editProject(null);
@@ -654,5 +673,8 @@ async function boot(): Promise<void> {
     showError(e);
   }
 }
+
+// sync: the exchange screens reload the view after an import and draw over the region outlines.
+initSync({ reload: refresh, open: () => store.state.open, regions: () => store.state.regions, reference: () => store.state.reference, boundaries: () => boundaries });
 
 void boot();
