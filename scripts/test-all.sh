@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up and runs every test of indmap: the core crates, the command line against real
-# database files, and the desktop app's build.
+# database files, the desktop app driven end to end, and its Linux installer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -16,3 +16,6 @@ cargo test --workspace --exclude indmap-desktop --no-fail-fast
 # display, tauri-driver and WebKitWebDriver).
 cargo build -p indmap-desktop --features custom-protocol
 cargo test -p indmap-desktop --features custom-protocol,ts --no-fail-fast -- --test-threads=1 --nocapture
+
+# The Linux installer as `tauri build` makes it, and what it must hold (scripts/bundle.sh).
+bash scripts/bundle.sh
