@@ -4,7 +4,7 @@
 
 use indmap_api::core::properties::ProjectProperties;
 use indmap_api::{MapView, Reference, RegionInfo, ViewFilter};
-use indmap_desktop::{AppInfo, Saved};
+use indmap_desktop::{AppInfo, PickFile, Saved};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
@@ -31,6 +31,20 @@ fn generated_typescript_is_up_to_date() {
     RegionInfo::export_all(&cfg).unwrap();
     AppInfo::export_all(&cfg).unwrap();
     Saved::export_all(&cfg).unwrap();
+    PickFile::export_all(&cfg).unwrap();
+    indmap_api::MapLayer::export_all(&cfg).unwrap();
+    // sync
+    indmap_desktop::ImportOutcome::export_all(&cfg).unwrap();
+    indmap_desktop::Exported::export_all(&cfg).unwrap();
+    indmap_api::ConflictView::export_all(&cfg).unwrap();
+    indmap_api::ProposalView::export_all(&cfg).unwrap();
+    indmap_api::Backup::export_all(&cfg).unwrap();
+    indmap_api::LogEntry::export_all(&cfg).unwrap();
+    // print
+    indmap_desktop::PrintRequest::export_all(&cfg).unwrap();
+    indmap_desktop::AtlasProgress::export_all(&cfg).unwrap();
+    // rule codes of problems, which the window translates (ui/src/lang/rules.ts)
+    std::fs::write(fresh.path().join("rules.ts"), indmap_api::core::problem::rules_typescript()).unwrap();
     let committed_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/generated");
     let fresh_files = files_in(fresh.path());
     if std::env::var_os("UPDATE_GENERATED").is_some() {

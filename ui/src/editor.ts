@@ -8,6 +8,7 @@ import { clear, h, option } from "./dom";
 import { formatDate, formatMoney, formatNumber, parseDate, parseNumber, pick, t, lang, type Key } from "./i18n";
 import { financingBalance, getPath, History, kztToMln, mlnToKzt, newProperties, pruneEmptyObjects, setPath } from "./model";
 import { ask, errorText, showError, toast } from "./ui";
+import { problemText } from "./rules";
 import { discardDraft, draftKey, draftTime, DRAFT_INTERVAL_MS, loadDraft, pruneDrafts, saveDraft } from "./draft";
 import type { DrawSession } from "./draw";
 import { GEOM_KINDS, geometryText, kindOf, parseGeometryText, type GeomKind } from "./geometry";
@@ -24,27 +25,6 @@ export interface EditorContext {
 }
 
 type Kind = "text" | "textarea" | "int" | "decimal" | "mln" | "date" | "year";
-
-const RULE_KEYS: Record<string, Key> = {
-  "bin.digits": "r_bin",
-  required: "r_required",
-  "name.required": "r_required",
-  "name.empty": "r_required",
-  "date.format": "r_date",
-  "type.number": "r_number",
-  "region.scope": "r_region_scope",
-  "location.ring": "geo_r_ring",
-  "location.outside_kazakhstan": "geo_r_outside",
-  "location.wgs84": "geo_r_wgs84",
-  "location.invalid": "geo_r_invalid",
-  "location.other_region": "geo_r_other_region",
-};
-
-/** The problem in the user's language where we know the rule, with the API's own sentence. */
-export function problemText(p: Problem): string {
-  const key = RULE_KEYS[p.rule];
-  return key && lang() !== "en" ? `${t(key)} (${p.message})` : p.message;
-}
 
 const DATE_HINT = { kk: "КК.АА.ЖЖЖЖ", ru: "ДД.ММ.ГГГГ", en: "DD.MM.YYYY" };
 

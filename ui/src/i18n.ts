@@ -4,6 +4,7 @@
 
 import { geo } from "./lang/geo";
 import { print } from "./lang/print";
+import { rules } from "./lang/rules";
 import { sync } from "./lang/sync";
 
 export type Lang = "kk" | "ru" | "en";
@@ -198,19 +199,13 @@ const baseEn = {
   del_confirm: "Delete",
   deleted: "Deleted",
   delete_proposed: "Deletion proposed to the owner",
-  r_required: "Required.",
-  r_bin: "A BIN has exactly 12 digits.",
   r_date: "Write the date as DD.MM.YYYY.",
   r_number: "Must be a number.",
-  r_region_scope: "This map does not keep projects of that region.",
-  r_commissioning: "Commissioning cannot be before the start.",
   r_financing_sum: "The financing rows do not add up to the cost.",
-  r_outside: "The point is outside Kazakhstan.",
-  r_other_region: "The point lies in another region.",
 } as const;
 
 // Each screen with many strings keeps them in lang/; one dictionary holds them all.
-const en = { ...baseEn, ...print.en, ...sync.en, ...geo.en };
+const en = { ...baseEn, ...print.en, ...sync.en, ...geo.en, ...rules.en };
 
 export type Key = keyof typeof en;
 export type Dict = Record<Key, string>;
@@ -219,6 +214,7 @@ const ru: Dict = {
   ...print.ru,
   ...sync.ru,
   ...geo.ru,
+  ...rules.ru,
   app_title: "Карта индустриализации",
   lang_name: "Русский",
   tab_map: "Карта",
@@ -407,21 +403,16 @@ const ru: Dict = {
   del_confirm: "Удалить",
   deleted: "Удалено",
   delete_proposed: "Удаление предложено владельцу",
-  r_required: "Обязательное поле.",
-  r_bin: "БИН состоит ровно из 12 цифр.",
   r_date: "Введите дату в виде ДД.ММ.ГГГГ.",
   r_number: "Должно быть числом.",
-  r_region_scope: "Эта карта не ведёт проекты этого региона.",
-  r_commissioning: "Ввод не может быть раньше начала.",
   r_financing_sum: "Строки финансирования не сходятся со стоимостью.",
-  r_outside: "Точка за пределами Казахстана.",
-  r_other_region: "Точка находится в другом регионе.",
 };
 
 const kk: Dict = {
   ...print.kk,
   ...sync.kk,
   ...geo.kk,
+  ...rules.kk,
   app_title: "Индустрияландыру картасы",
   lang_name: "Қазақша",
   tab_map: "Карта",
@@ -610,15 +601,9 @@ const kk: Dict = {
   del_confirm: "Жою",
   deleted: "Жойылды",
   delete_proposed: "Жою иесіне ұсынылды",
-  r_required: "Міндетті өріс.",
-  r_bin: "БСН тура 12 цифрдан тұрады.",
   r_date: "Күнді КК.АА.ЖЖЖЖ түрінде жазыңыз.",
   r_number: "Сан болуы керек.",
-  r_region_scope: "Бұл карта ол өңірдің жобаларын жүргізбейді.",
-  r_commissioning: "Іске қосу басталудан бұрын болмайды.",
   r_financing_sum: "Қаржыландыру жолдары құнмен сәйкес келмейді.",
-  r_outside: "Нүкте Қазақстаннан тыс.",
-  r_other_region: "Нүкте басқа өңірде орналасқан.",
 };
 
 export const DICTS: Record<Lang, Dict> = { kk, ru, en };

@@ -3,6 +3,7 @@
 import { ApiError, toApiError } from "./api";
 import { h } from "./dom";
 import { t, type Key } from "./i18n";
+import { errorsText } from "./rules";
 
 export function errorText(e: unknown): string {
   const err = toApiError(e);
@@ -14,6 +15,8 @@ export function errorText(e: unknown): string {
     io: "err_io",
     internal: "err_internal",
   } as const)[err.kind] as Key;
+  const problems = errorsText(err.problems);
+  if (problems) return `${t(key)} ${problems}`;
   return err.message ? `${t(key)} (${err.message})` : t(key);
 }
 

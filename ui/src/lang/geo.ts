@@ -45,11 +45,6 @@ const en = {
   geo_layer_missing: "Layer file not found; the layer stays in the list until you remove it",
   geo_layer_zoom: "Zoom to the layer",
   geo_layer_webgl: "Extra layers are drawn on the WebGL map only.",
-  geo_r_ring: "The area's outline must be closed (last corner = first) with at least 3 corners",
-  geo_r_outside: "The location lies outside Kazakhstan",
-  geo_r_wgs84: "Coordinates must be longitude −180…180 and latitude −90…90 (WGS 84)",
-  geo_r_invalid: "The shape is not valid (for example, its outline crosses itself)",
-  geo_r_other_region: "The location lies in another region than the one chosen",
 } as const;
 
 export const geo: FeatureDict<typeof en> = {
@@ -96,11 +91,6 @@ export const geo: FeatureDict<typeof en> = {
     geo_layer_missing: "Файл слоя не найден; слой остаётся в списке, пока вы его не уберёте",
     geo_layer_zoom: "Показать слой целиком",
     geo_layer_webgl: "Дополнительные слои рисуются только на карте WebGL.",
-    geo_r_ring: "Контур площади должен быть замкнут (последний угол = первому) и иметь не меньше 3 углов",
-    geo_r_outside: "Расположение за пределами Казахстана",
-    geo_r_wgs84: "Координаты должны быть долготой −180…180 и широтой −90…90 (WGS 84)",
-    geo_r_invalid: "Фигура некорректна (например, контур пересекает сам себя)",
-    geo_r_other_region: "Расположение находится в другом регионе, чем выбранный",
   },
   kk: {
     geo_kind: "Орналасу түрі",
@@ -144,10 +134,5 @@ export const geo: FeatureDict<typeof en> = {
     geo_layer_missing: "Қабат файлы табылмады; сіз алып тастағанша қабат тізімде қалады",
     geo_layer_zoom: "Қабатқа жақындату",
     geo_layer_webgl: "Қосымша қабаттар тек WebGL картасында көрсетіледі.",
-    geo_r_ring: "Аумақ контуры тұйық болуы керек (соңғы бұрыш = біріншісі) және кемінде 3 бұрышы болуы керек",
-    geo_r_outside: "Орны Қазақстаннан тыс жерде",
-    geo_r_wgs84: "Координаттар бойлық −180…180 және ендік −90…90 болуы керек (WGS 84)",
-    geo_r_invalid: "Пішін дұрыс емес (мысалы, контуры өзін-өзі қиып өтеді)",
-    geo_r_other_region: "Орны таңдалған облыстан басқа облыста орналасқан",
   },
 };

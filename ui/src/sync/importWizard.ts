@@ -6,6 +6,7 @@ import { api, type ImportOutcome, type ImportReport } from "../api";
 import { clear, h } from "../dom";
 import { fileField, FILTERS } from "../files";
 import { lang, t, type Key } from "../i18n";
+import { errorsText } from "../rules";
 import { errorText, showError, toast } from "../ui";
 import { openConflicts } from "./conflicts";
 import { afterChange } from "./exchange";
@@ -27,7 +28,7 @@ function refusal(o: ImportOutcome): HTMLElement {
     "div",
     { class: "sx-file", "data-role": "sx-refused-file", "data-file": baseName(o.path) },
     h("h3", {}, baseName(o.path)),
-    h("div", { class: "sx-refusal", "data-role": "sx-refusal" }, `${t("sx_refused_file")} ${o.error ? o.error.message || errorText(o.error) : ""}`),
+    h("div", { class: "sx-refusal", "data-role": "sx-refusal" }, `${t("sx_refused_file")} ${o.error ? errorsText(o.error.problems) || o.error.message || errorText(o.error) : ""}`),
   );
 }
 

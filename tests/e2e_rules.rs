@@ -1,0 +1,60 @@
+//! End-to-end: the API's problems are shown next to their fields in the window's language, by
+//! their rule code (ui/src/rules.ts), not in the API's English.
+
+#![allow(clippy::await_holding_lock)]
+
+mod common;
+
+use common::*;
+
+fn lock() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+async fn shot(app: &App, name: &str) -> Res {
+    let dir = std::path::Path::new("/tmp/rules-helper");
+    std::fs::create_dir_all(dir)?;
+    std::fs::write(dir.join(format!("{name}.png")), app.c().screenshot().await?)?;
+    Ok(())
+}
+
+/// In a Kazakh window a BIN of 11 digits, then a commissioning before the start, are refused
+/// with Kazakh sentences by the fields.
+#[tokio::test]
+async fn problems_are_shown_in_kazakh_by_their_fields() -> Res {
+    let _serial = lock();
+    let m = Machine::new()?;
+    indmap_api::Indmap::init(
+        &m.db,
+        indmap_api::core::Scope::Region(indmap_api::core::RegionCode::parse("35").unwrap()),
+        env(),
+    )?;
+    with_app("rules_kazakh", &m, |app| async move {
+        let r = async {
+            app.wait_js("the window", "return document.querySelector('[data-role=new-project]') !== null", 60).await?;
+            app.choose("[data-role=lang]", "kk").await?;
+            app.wait_js("Kazakh labels", "return document.documentElement.lang === 'kk'", 15).await?;
+            app.click("[data-role=new-project]").await?;
+            app.type_into("[data-path=name_kk]", "Ферроқорытпа зауыты").await?;
+            app.type_into("[data-path=name_ru]", "Ферросплавный завод").await?;
+            app.type_into("[data-path=initiator_bin]", "12345678901").await?;
+            app.type_into("[data-path='geometry.lon']", "73,1").await?;
+            app.type_into("[data-path='geometry.lat']", "49,8").await?;
+            app.click("[data-role=editor-save]").await?;
+            let bin = app.text("[data-field=initiator_bin] .field-problem").await?;
+            ensure_eq!(bin, "БСН тура 12 цифрдан тұрады");
+
+            app.type_into("[data-path=initiator_bin]", "").await?;
+            app.type_into("[data-path=start_date]", "01.06.2026").await?;
+            app.type_into("[data-path=commissioning_planned]", "01.01.2026").await?;
+            app.click("[data-role=editor-save]").await?;
+            let early = app.text("[data-field=commissioning_planned] .field-problem").await?;
+            ensure_eq!(early, "Жобаның басталу күнінен бұрын болмайды");
+            shot(&app, "kazakh-problems").await?;
+            Ok(())
+        }
+        .await;
+        (app, r)
+    })
+    .await
+}
