@@ -91,6 +91,9 @@ fn connect(path: &Path) -> Result<Connection> {
     conn.pragma_update(None, "foreign_keys", true)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // A national map with its history is about 18 KB a project (2 GB for 100,000); SQLite's
+    // default 2 MB page cache would send most lookups of a merge to the file.
+    conn.pragma_update(None, "cache_size", -65_536)?;
     Ok(conn)
 }
 
