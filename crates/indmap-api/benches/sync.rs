@@ -4,13 +4,21 @@
 //!
 //!     cargo bench -p indmap-api --bench sync
 //!     INDMAP_BENCH_PROJECTS=10000 cargo bench -p indmap-api --bench sync
+//!
+//! Side by side, pygeodiff (`pip install pygeodiff`) applies the same changes to the same data:
+//! the national map exported before and after the imports gives the changesets (see
+//! benches/pygeodiff_apply.py). Without python3 or pygeodiff the bench says so and goes on.
 
 use chrono::{TimeZone, Utc};
 use indmap_api::core::reference::REGIONS;
 use indmap_api::core::{RegionCode, Scope};
 use indmap_api::{CountingIds, Env, Indmap};
-use serde_json::json;
+use serde_json::{Value, json};
+use std::path::Path;
+use std::process::Command;
 use std::time::{Duration, Instant};
+
+const PYGEODIFF_SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/pygeodiff_apply.py");
 
 fn env(user: &str, n: u64) -> Env {
     let mut env = Env::fixed(user, Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap());
@@ -85,6 +93,10 @@ fn main() {
             })
             .collect()
     });
+    let base = dir.path().join("national-before.gpkg");
+    timed(&mut rows, "export the national map before the imports (for pygeodiff)", || {
+        national.export(&base, None).unwrap()
+    });
     let bytes: u64 = files.iter().map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0)).sum();
     // The imports below take one backup of the national database first (a copy of the whole
     // file, history included); timing one alone shows how much of the import time it is.
@@ -92,6 +104,12 @@ fn main() {
     let backup_bytes = std::fs::metadata(&backup).map(|m| m.len()).unwrap_or(0);
     let reports = timed(&mut rows, "the ministry imports the 20 files (goal: under 3 s in all)", || {
         national.import_all(&files, false).into_iter().map(Result::unwrap).collect::<Vec<_>>()
+    });
+    let backup_took = rows[rows.len() - 2].1;
+    let imports = rows.last().map(|(_, took)| *took).unwrap_or_default();
+    let modified = dir.path().join("national-after.gpkg");
+    timed(&mut rows, "export the national map after the imports (for pygeodiff)", || {
+        national.export(&modified, None).unwrap()
     });
     let merged: usize = reports.iter().map(|r| r.changed.len()).sum();
     let conflicts: usize = reports.iter().map(|r| r.conflicts.len()).sum();
@@ -104,5 +122,57 @@ fn main() {
     for (step, took) in rows {
         println!("{step:<60} {:>10.2}", took.as_secs_f64());
     }
+    print_pygeodiff(&base, &modified, dir.path(), imports, backup_took);
+    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+        println!("load average (1, 5, 15 min): {}", load.split(' ').take(3).collect::<Vec<_>>().join(" "));
+    }
     assert_eq!(merged, changed, "every regional change reached the national map");
+}
+
+/// Runs benches/pygeodiff_apply.py on the national map before and after the imports and prints
+/// its figures beside ours. Never fails the bench: a missing python3 or pygeodiff is one line.
+fn print_pygeodiff(base: &Path, modified: &Path, workdir: &Path, imports: Duration, backup: Duration) {
+    println!("\nside by side (pygeodiff changesets from the national map exported before and after the imports):");
+    let output = Command::new("python3").arg(PYGEODIFF_SCRIPT).args([base, modified, workdir]).output();
+    let result: Value = match output {
+        Err(e) => return println!("no pygeodiff comparison: python3 cannot be run ({e})"),
+        Ok(out) => match serde_json::from_slice(&out.stdout) {
+            Ok(v) => v,
+            Err(_) => {
+                let stderr = String::from_utf8_lossy(&out.stderr);
+                return println!("no pygeodiff comparison: the script failed: {}", stderr.trim());
+            }
+        },
+    };
+    if result["ok"] != true {
+        let error = result["error"].as_str().unwrap_or("unknown error");
+        return println!("no pygeodiff comparison: {error}; install it with `python3 -m pip install pygeodiff`");
+    }
+    let no_pk = result["tables_without_pk"].as_array().map(Vec::len).unwrap_or(0);
+    if no_pk > 0 {
+        println!("pygeodiff skips tables without a primary key: {}", result["tables_without_pk"]);
+    }
+    let secs = |v: &Value| v.as_f64().unwrap_or(f64::NAN);
+    let region = &result["per_region"];
+    let one =
+        format!("pygeodiff {} applies the same changes as one changeset", result["version"].as_str().unwrap_or("?"));
+    println!(
+        "{one:<74} {:>6.2} s ({} changes; creating it took {:.2} s)",
+        secs(&result["apply_s"]),
+        result["changes"],
+        secs(&result["create_s"]),
+    );
+    let regions = region["regions"].as_array().map(Vec::len).unwrap_or(0);
+    let changesets = region["changesets"].as_u64().unwrap_or(0) as usize;
+    let manifest = if changesets > regions { " + 1 for the manifest" } else { "" };
+    let chain = format!("pygeodiff applies them as {changesets} changesets ({regions} regions{manifest})");
+    println!("{chain:<74} {:>6.2} s ({} changes)", secs(&region["apply_s"]), region["changes"]);
+    println!(
+        "{:<74} {:>6.2} s (the backup alone: {:.2} s)",
+        "indmap imports the 20 files (backup, checks, merge, history)",
+        imports.as_secs_f64(),
+        backup.as_secs_f64()
+    );
+    println!("pygeodiff changes by table: {}", result["summary"]);
+    println!("pygeodiff applies them to a copy of the national GeoPackage of {:.1} MB", secs(&result["base_mb"]));
 }
