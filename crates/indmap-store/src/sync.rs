@@ -128,9 +128,9 @@ impl Writer<'_> {
         Ok(out)
     }
 
-    /// What this database has seen of each project.
-    pub fn contexts(&self) -> Result<std::collections::HashMap<Uuid, indmap_core::version::Context>> {
-        Ok(versions::all_contexts(&self.tx)?)
+    /// What this database has seen of a project (empty when it has never held it).
+    pub fn context(&self, project_id: Uuid) -> Result<indmap_core::version::Context> {
+        Ok(versions::context(&self.tx, project_id)?)
     }
 
     /// How many live projects there are, their cost and their permanent jobs, as this

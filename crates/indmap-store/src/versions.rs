@@ -79,17 +79,6 @@ pub(crate) fn record_birth(
     take_in(conn, &project, &db, counter)
 }
 
-/// Every project's context, in one read.
-pub(crate) fn all_contexts(conn: &Connection) -> rusqlite::Result<HashMap<Uuid, Context>> {
-    let mut out: HashMap<Uuid, Context> = HashMap::new();
-    let mut stmt = conn.prepare("SELECT project_id, db_id, counter FROM project_context")?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        out.entry(uuid(r.get(0)?)?).or_default().add(Dot { db: uuid(r.get(1)?)?, counter: r.get(2)? });
-    }
-    Ok(out)
-}
-
 pub(crate) fn context(conn: &Connection, project_id: Uuid) -> rusqlite::Result<Context> {
     let mut stmt = conn.prepare_cached("SELECT db_id, counter FROM project_context WHERE project_id = ?1")?;
     let rows = stmt.query_map([project_id.to_string()], |r| Ok((uuid(r.get(0)?)?, r.get::<_, i64>(1)?)))?;

@@ -193,16 +193,18 @@ impl Indmap {
                     });
                 }
             }
-            // A project this database has seen everything of in the file's version needs no merge:
-            // merging would give back what is here. Most projects of a regular exchange are such.
             for vp in &content.projects {
                 w.note_peer_context(manifest.db_id, vp.project_id, &vp.context)?;
             }
-            let seen = w.contexts()?;
+            // A project this database has seen everything of in the file's version needs no merge:
+            // merging would give back what is here. Most projects of a regular exchange are such.
+            // (Looked up one by one: a file holds a few hundred projects of a map of 100,000.)
             let scopes = w.database_scopes()?;
-            for vp in
-                content.projects.iter().filter(|vp| !seen.get(&vp.project_id).is_some_and(|c| c.covers(&vp.context)))
-            {
+            for vp in &content.projects {
+                let seen = w.context(vp.project_id)?;
+                if !seen.0.is_empty() && seen.covers(&vp.context) {
+                    continue;
+                }
                 merge_one(w, info.scope, vp, &scopes, ids, &mut report)?;
             }
             let known: Vec<Uuid> = w.proposals()?.into_iter().map(|p| p.id).collect();
