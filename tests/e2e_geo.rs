@@ -141,6 +141,8 @@ async fn polygon_drawn_on_the_map_is_saved_and_survives_restart() -> Res {
             wait_ready(&app).await?;
             app.click("[data-role=rows] tr td:nth-child(2)").await?;
             app.click("[data-role=card-edit]").await?;
+            // The editor opens once the project has been read.
+            app.wait_js("the editor", "return document.querySelector('[data-role=geom-kind]') !== null", 30).await?;
             let kind = app.js("return document.querySelector('[data-role=geom-kind]').value").await?;
             ensure_eq!(kind, json!("Polygon"));
             let summary = app.text("[data-role=geom-summary]").await?;
