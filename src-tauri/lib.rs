@@ -31,6 +31,12 @@ pub(crate) struct AppState {
     /// The last import preview of each file (path, report): the merge bill saved is the one the
     /// user read.
     pub(crate) previews: Mutex<Vec<(String, indmap_api::ImportReport)>>,
+    /// The page count of the printout previewed last, keyed by its request: the print dialog
+    /// asks for it right after the preview, and laying out an atlas twice would double the wait.
+    pub(crate) last_page_count: Mutex<Option<(String, u32)>>,
+    /// The atlas jobs the window cancelled. A job is named by the window, so a cancel that
+    /// arrives before its atlas has started still stops it.
+    pub(crate) atlas_cancelled: Mutex<std::collections::BTreeSet<u32>>,
     /// Why the database named at start could not be opened, shown on the start screen.
     start_error: Mutex<Option<UiError>>,
 }

@@ -1,17 +1,15 @@
 //! Commands of the print dialog: a live preview drawn by the same renderer as the files, saving a
 //! printout, and the atlas on a worker thread with progress and cancel.
 
-use crate::{Answer, AppState, UiError, with_db};
+use crate::{Answer, AppState, UiError, lock, with_db};
 use indmap_api::core::Problems;
 use indmap_api::{
     ChartKind, Error, ErrorKind, Indmap, PageFormat, Paper, PrintBy, PrintLang, PrintOptions, PrintSetup, Printout,
-    TableFormat, ViewFilter,
+    TableFormat, ViewFilter, write_printout,
 };
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 use std::ops::ControlFlow;
 use std::path::Path;
-use std::sync::Mutex;
 use tauri::Manager;
 use tauri::ipc::{Channel, Response};
 
@@ -128,10 +126,6 @@ fn preview_dpi(options: &PrintOptions, long_px: u32) -> f64 {
     (f64::from(long_px.clamp(200, 3000)) / (w.max(h) / 25.4)).clamp(20.0, 300.0)
 }
 
-/// The page count of the printout previewed last, keyed by its request: the window asks for it
-/// right after the preview, and laying out an atlas twice would double the wait.
-static LAST_PAGE_COUNT: Mutex<Option<(String, u32)>> = Mutex::new(None);
-
 /// Page `page` (from 0; past the end, the last) of the printout as PNG bytes, its long side about
 /// `size` pixels.
 #[tauri::command]
@@ -139,10 +133,9 @@ pub async fn print_preview(app: tauri::AppHandle, request: PrintRequest, page: u
     let mut options = request.options(PageFormat::Png)?;
     options.dpi = preview_dpi(&options, size);
     let key = format!("{request:?}");
-    let preview = on_worker(app, move |db| db.preview_page(request.printout()?, &options, page as usize)).await?;
-    if let Ok(mut last) = LAST_PAGE_COUNT.lock() {
-        *last = Some((key, preview.pages as u32));
-    }
+    let preview =
+        on_worker(app.clone(), move |db| db.preview_page(request.printout()?, &options, page as usize)).await?;
+    *lock(&app.state::<AppState>().last_page_count)? = Some((key, preview.pages as u32));
     Ok(Response::new(preview.png))
 }
 
@@ -150,17 +143,12 @@ pub async fn print_preview(app: tauri::AppHandle, request: PrintRequest, page: u
 #[tauri::command]
 pub async fn print_page_count(app: tauri::AppHandle, request: PrintRequest) -> Answer<u32> {
     let key = format!("{request:?}");
-    let cached = LAST_PAGE_COUNT.lock().ok().and_then(|mut last| last.take_if(|(k, _)| *k == key));
+    let cached = lock(&app.state::<AppState>().last_page_count)?.take_if(|(k, _)| *k == key);
     if let Some((_, pages)) = cached {
         return Ok(pages);
     }
     let options = request.options(PageFormat::Png)?;
     on_worker(app, move |db| Ok(db.printout_page_count(request.printout()?, &options)? as u32)).await
-}
-
-fn write_file(path: &Path, bytes: &[u8]) -> Answer<()> {
-    std::fs::write(path, bytes)
-        .map_err(|e| UiError::new(ErrorKind::Io, format!("cannot write {}: {e}", path.display())))
 }
 
 fn page_format(path: &Path) -> indmap_api::Result<PageFormat> {
@@ -169,43 +157,25 @@ fn page_format(path: &Path) -> indmap_api::Result<PageFormat> {
 }
 
 /// Writes the printout (not the atlas: see `print_atlas`) to `path`; its extension says the
-/// format. Answers the path written.
+/// format (a PNG or SVG of several pages is a file per page, numbered after `path`). Answers
+/// the paths written, separated by "; ".
 #[tauri::command]
 pub async fn print_save(app: tauri::AppHandle, request: PrintRequest, path: String) -> Answer<String> {
     let out = crate::path_arg(&path)?;
-    let bytes = if request.kind == PrintKind::Table {
-        let ext = out.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-        let format = match ext.as_str() {
-            "xlsx" => TableFormat::Xlsx,
-            "csv" => TableFormat::Csv,
-            _ => return Err(invalid("path", format!("{} must end in .xlsx or .csv", out.display())).into()),
-        };
+    let files = if request.kind == PrintKind::Table {
+        let format = TableFormat::of_path(&out)
+            .ok_or_else(|| invalid("path", format!("{} must end in .xlsx or .csv", out.display())))?;
         let lang = request.options(PageFormat::Pdf)?.lang;
-        on_worker(app, move |db| db.report_table(&request.filter, lang, format)).await?
+        vec![on_worker(app, move |db| db.report_table(&request.filter, lang, format)).await?]
     } else {
+        if request.kind == PrintKind::Atlas {
+            return Err(invalid("kind", "the atlas is written by print_atlas".into()).into());
+        }
         let options = request.options(page_format(&out)?)?;
-        on_worker(app, move |db| {
-            Ok(match request.kind {
-                PrintKind::Map => db.print_map(&request.filter, &options)?,
-                PrintKind::Passport => db.print_passport(request.project()?, &options)?,
-                PrintKind::Chart => db.print_chart(&request.filter, request.chart()?, &options)?,
-                PrintKind::Atlas | PrintKind::Table => {
-                    return Err(invalid("kind", "the atlas is written by print_atlas".into()));
-                }
-            })
-        })
-        .await?
+        on_worker(app, move |db| db.print_files(request.printout()?, &options, None, &mut |_, _| {})).await?
     };
-    write_file(&out, &bytes)?;
-    Ok(out.display().to_string())
-}
-
-/// The atlas jobs the window cancelled. A job is named by the window, so a cancel that arrives
-/// before its atlas has started still stops it.
-static ATLAS_CANCELLED: Mutex<BTreeSet<u32>> = Mutex::new(BTreeSet::new());
-
-fn atlas_cancelled(job: u32) -> bool {
-    ATLAS_CANCELLED.lock().is_ok_and(|set| set.contains(&job))
+    let paths = write_printout(&out, &files)?;
+    Ok(paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join("; "))
 }
 
 /// Writes the atlas PDF to `path`, telling `on_progress` each page. Answers false when the user
@@ -223,27 +193,26 @@ pub async fn print_atlas(
         return Err(invalid("path", format!("{}: the atlas is a PDF; name a .pdf file", out.display())).into());
     }
     let options = request.options(PageFormat::Pdf)?;
-    let bytes = on_worker(app, move |db| {
+    let worker = app.clone();
+    let bytes = on_worker(app.clone(), move |db| {
+        let cancelled = || worker.state::<AppState>().atlas_cancelled.lock().is_ok_and(|set| set.contains(&job));
         let mut progress = |done: usize, total: usize| {
             let _ = on_progress.send(AtlasProgress { done: done as u32, total: total as u32 });
-            if atlas_cancelled(job) { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+            if cancelled() { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
         };
         db.print_atlas_until(&request.filter, &options, &mut progress)
     })
     .await;
-    if let Ok(mut set) = ATLAS_CANCELLED.lock() {
-        set.remove(&job);
-    }
+    lock(&app.state::<AppState>().atlas_cancelled)?.remove(&job);
     match bytes? {
-        Some(bytes) => write_file(&out, &bytes).map(|()| true),
+        Some(bytes) => write_printout(&out, &[bytes]).map(|_| true).map_err(UiError::from),
         None => Ok(false),
     }
 }
 
 /// Stops atlas job `job`.
 #[tauri::command]
-pub fn print_atlas_cancel(job: u32) {
-    if let Ok(mut set) = ATLAS_CANCELLED.lock() {
-        set.insert(job);
-    }
+pub fn print_atlas_cancel(state: tauri::State<'_, AppState>, job: u32) -> Answer<()> {
+    lock(&state.atlas_cancelled)?.insert(job);
+    Ok(())
 }

@@ -125,8 +125,7 @@ pub async fn sync_save_bill(
         .ok_or_else(|| UiError::new(ErrorKind::NotFound, format!("preview {file} before saving its merge bill")))?;
     let lang = PrintLang::parse(&lang).unwrap_or(PrintLang::Ru);
     let bytes = indmap_api::merge_bill(&report, lang, format)?;
-    std::fs::write(&out, bytes)
-        .map_err(|e| UiError::new(ErrorKind::Io, format!("cannot write {}: {e}", out.display())))?;
+    indmap_api::write_printout(&out, &[bytes])?;
     Ok(out.display().to_string())
 }
 
@@ -142,9 +141,7 @@ pub fn sync_resolve(state: tauri::State<'_, AppState>, id: String, take: String,
     let take = match (take.as_str(), value) {
         ("mine", _) => Take::Mine,
         ("theirs", _) => Take::Theirs,
-        ("value", Some(v)) => {
-            Take::Value(serde_json::from_str(v.trim()).unwrap_or_else(|_| serde_json::Value::String(v.trim().into())))
-        }
+        ("value", Some(v)) => Take::value(&v),
         _ => return Err(invalid("take", "resolve.take", format!("{take:?}: take mine, theirs or a value"))),
     };
     with_db(&state, |db| db.resolve(&id, take))

@@ -24,7 +24,7 @@ pub use indmap_store::{BIRTH, DbInfo, LogEntry};
 pub use projects::{AddReport, Deletion, UpdateReport};
 pub use proposals::ProposalView;
 pub use reports::{ChartKind, PageFormat, Paper, PrintBy, PrintLang, PrintOptions, PrintSetup, TableFormat};
-pub use reports::{PagePreview, PrintedSet, Printout};
+pub use reports::{PagePreview, PrintedSet, Printout, write_printout};
 pub use sync::{ConflictView, FieldUpdate, ImportReport, ProjectUpdate, Refusal, Take, Totals, merge_bill_xlsx};
 pub use sync::{BillFormat, merge_bill};
 pub use views::{MapView, ProjectRow, RegionFigures, SourceTotal, Summary, ViewFilter, open_sample};

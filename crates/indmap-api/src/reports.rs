@@ -8,6 +8,7 @@ use indmap_core::{Project, ProjectFilter};
 use indmap_print::{Lang, PageSetup, PrintContext, SymbolBy, Trace};
 use sha2::{Digest, Sha256};
 use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
 
 pub use indmap_print::{ChartKind, Lang as PrintLang, PageSetup as PrintSetup, Paper, SymbolBy as PrintBy};
 
@@ -36,6 +37,43 @@ impl PageFormat {
 pub enum TableFormat {
     Xlsx,
     Csv,
+}
+
+impl TableFormat {
+    /// The format a file name asks for, by its extension.
+    pub fn of_path(path: &std::path::Path) -> Option<TableFormat> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "xlsx" => Some(TableFormat::Xlsx),
+            "csv" => Some(TableFormat::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// The name of page `n` of `count` written as separate files: `atlas.png` → `atlas-07.png`.
+fn page_path(out: &Path, n: usize, count: usize) -> PathBuf {
+    let digits = count.to_string().len().max(2);
+    let stem = out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let ext = out.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+    out.with_file_name(format!("{stem}-{n:0digits$}{ext}"))
+}
+
+/// Writes a printout's files (see [`Indmap::print_files`]): one to `out`, or several (a PNG or
+/// SVG per page) numbered after it. Makes the folder if need be; answers the paths written.
+pub fn write_printout(out: &Path, files: &[Vec<u8>]) -> Result<Vec<PathBuf>> {
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot create {}: {e}", dir.display())))?;
+    }
+    let paths: Vec<PathBuf> = match files {
+        [_] => vec![out.to_owned()],
+        _ => (1..=files.len()).map(|n| page_path(out, n, files.len())).collect(),
+    };
+    for (path, bytes) in paths.iter().zip(files) {
+        std::fs::write(path, bytes)
+            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write {}: {e}", path.display())))?;
+    }
+    Ok(paths)
 }
 
 /// How to print.

@@ -153,7 +153,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Conflicts => sync_cmd::conflicts(&Indmap::open(&path, Env::system())?.conflicts()?, json),
         Command::Resolve { conflict, take } => {
             let mut db = Indmap::open(&path, Env::system())?;
-            db.resolve(&conflict, sync_cmd::take(&take)?)?;
+            db.resolve(&conflict, indmap_api::Take::parse(&take))?;
             sync_cmd::conflicts(&db.conflicts()?, json);
         }
         Command::Proposals => sync_cmd::proposals(&Indmap::open(&path, Env::system())?.proposals()?, json),

@@ -5,8 +5,8 @@
 use crate::args::FilterArgs;
 use clap::Args;
 use indmap_api::{
-    ChartKind, Env, Error, ErrorKind, Indmap, PageFormat, Paper, PrintBy, PrintLang, PrintOptions, PrintSetup,
-    Printout, TableFormat,
+    ChartKind, Env, Error, Indmap, PageFormat, Paper, PrintBy, PrintLang, PrintOptions, PrintSetup, Printout,
+    TableFormat,
 };
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -112,36 +112,15 @@ fn page_format(out: &Path) -> Result<PageFormat, Error> {
     PageFormat::of_path(out).ok_or_else(|| usage(format!("{} must end in .pdf, .png or .svg", out.display())))
 }
 
-/// Writes the bytes and says where, with the size, on stderr (stdout stays free for pipes).
-fn write_out(out: &Path, bytes: &[u8]) -> Result<(), Error> {
-    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot create {}: {e}", dir.display())))?;
-    }
-    std::fs::write(out, bytes)
-        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write {}: {e}", out.display())))?;
-    eprintln!("wrote {} ({} KB)", out.display(), bytes.len().div_ceil(1024));
-    Ok(())
-}
-
-/// The name of page `n` of `count` written as separate files: `atlas.png` → `atlas-07.png`.
-fn page_path(out: &Path, n: usize, count: usize) -> PathBuf {
-    let digits = count.to_string().len().max(2);
-    let stem = out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let ext = out.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
-    out.with_file_name(format!("{stem}-{n:0digits$}{ext}"))
-}
-
-/// Writes one file to `out`, or several (a PNG or SVG per page) numbered after it, printing
-/// their names on stdout.
+/// Writes one file to `out`, or several (a PNG or SVG per page) numbered after it. Says what
+/// it wrote, with sizes, on stderr; the names of several files also go to stdout.
 fn write_files(out: &Path, files: &[Vec<u8>]) -> Result<(), Error> {
-    if let [one] = files {
-        return write_out(out, one);
-    }
-    for (i, bytes) in files.iter().enumerate() {
-        let path = page_path(out, i + 1, files.len());
-        write_out(&path, bytes)?;
-        println!("{}", path.display());
+    let paths = indmap_api::write_printout(out, files)?;
+    for (path, bytes) in paths.iter().zip(files) {
+        eprintln!("wrote {} ({} KB)", path.display(), bytes.len().div_ceil(1024));
+        if paths.len() > 1 {
+            println!("{}", path.display());
+        }
     }
     Ok(())
 }
@@ -201,12 +180,12 @@ pub fn passport(args: PassportArgs, db: &Path, lang_code: &str) -> Result<(), Er
 
 pub fn report(args: ReportArgs, db: &Path, lang_code: &str) -> Result<(), Error> {
     let filter = crate::project_filter(args.filter)?;
-    let ext = args.out.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let db = Indmap::open(db, Env::system())?;
-    let bytes = match (args.chart.as_deref(), ext.as_str()) {
-        (None, "xlsx") => db.report_table(&filter, lang(lang_code), TableFormat::Xlsx)?,
-        (None, "csv") => db.report_table(&filter, lang(lang_code), TableFormat::Csv)?,
-        (None, _) => return Err(usage(format!("{} must end in .xlsx or .csv (or give --chart)", args.out.display()))),
+    let bytes = match (args.chart.as_deref(), TableFormat::of_path(&args.out)) {
+        (None, Some(format)) => db.report_table(&filter, lang(lang_code), format)?,
+        (None, None) => {
+            return Err(usage(format!("{} must end in .xlsx or .csv (or give --chart)", args.out.display())));
+        }
         (Some(code), _) => {
             let kind = ChartKind::parse(code).ok_or_else(|| {
                 let codes: Vec<&str> = ChartKind::ALL.iter().map(|k| k.code()).collect();
@@ -217,5 +196,5 @@ pub fn report(args: ReportArgs, db: &Path, lang_code: &str) -> Result<(), Error>
             db.print_chart(&filter, kind, &options)?
         }
     };
-    write_out(&args.out, &bytes)
+    write_files(&args.out, &[bytes])
 }

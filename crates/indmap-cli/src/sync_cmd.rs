@@ -1,17 +1,9 @@
 //! What the exchange commands print: the merge bill, conflicts, backups.
 
 use crate::output::{emit, emit_json, table};
-use indmap_api::{Backup, ConflictView, Error, ImportReport, Manifest, ProjectUpdate, ProposalView, Take};
+use indmap_api::{Backup, ConflictView, Error, ImportReport, Manifest, ProjectUpdate, ProposalView};
 use serde_json::Value;
 use std::path::Path;
-
-pub fn take(text: &str) -> Result<Take, Error> {
-    Ok(match text {
-        "mine" => Take::Mine,
-        "theirs" => Take::Theirs,
-        other => Take::Value(serde_json::from_str(other).unwrap_or_else(|_| Value::String(other.to_owned()))),
-    })
-}
 
 pub fn exported(m: &Manifest, out: &Path, json: bool) {
     if json {

@@ -47,6 +47,23 @@ pub enum Take {
     Value(Value),
 }
 
+impl Take {
+    /// `mine`, `theirs`, or else a value (see [`Take::value`]).
+    pub fn parse(text: &str) -> Take {
+        match text.trim() {
+            "mine" => Take::Mine,
+            "theirs" => Take::Theirs,
+            other => Take::value(other),
+        }
+    }
+
+    /// A value typed by a user: JSON when it reads as JSON (numbers, objects), else text.
+    pub fn value(text: &str) -> Take {
+        let text = text.trim();
+        Take::Value(serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.to_owned())))
+    }
+}
+
 fn who(s: &Sibling) -> String {
     format!("{} ({}, database {}, write {})", s.stamp.user, s.stamp.at, short(s.stamp.dot.db), s.stamp.dot.counter)
 }
