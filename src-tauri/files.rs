@@ -51,10 +51,8 @@ pub async fn pick_file(app: tauri::AppHandle, request: PickFile) -> Answer<Vec<S
         if let Some(folder) = folder.filter(|f| f.is_dir()) {
             dialog = dialog.set_directory(folder);
         }
-        if request.mode == PickMode::Save {
-            if let Some(name) = start.file_name().filter(|_| !start.is_dir()) {
-                dialog = dialog.set_file_name(name.to_string_lossy());
-            }
+        if let (PickMode::Save, Some(name)) = (request.mode, start.file_name().filter(|_| !start.is_dir())) {
+            dialog = dialog.set_file_name(name.to_string_lossy());
         }
     }
     let chosen = match request.mode {
