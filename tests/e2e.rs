@@ -12,10 +12,6 @@ use common::*;
 use serde_json::json;
 use std::time::{Duration, Instant};
 
-fn lock() -> std::sync::MutexGuard<'static, ()> {
-    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
-}
-
 /// The sample map opens with its projects on the map and in the list, and the time from launch
 /// to the first painted map is printed (2,000 projects).
 #[tokio::test]

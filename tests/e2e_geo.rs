@@ -13,16 +13,8 @@ use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerA
 use serde_json::{Value, json};
 use std::time::Duration;
 
-fn lock() -> std::sync::MutexGuard<'static, ()> {
-    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-async fn shot(app: &App, name: &str) -> Res {
-    let dir = std::path::Path::new("/tmp/geo-helper");
-    std::fs::create_dir_all(dir)?;
-    std::fs::write(dir.join(format!("{name}.png")), app.c().screenshot().await?)?;
-    Ok(())
-}
+/// Where the screenshots go, for a person to look at.
+const SHOTS: &str = "/tmp/geo-helper";
 
 /// The middle of the map canvas, in viewport pixels.
 async fn map_centre(app: &App) -> Res<(f64, f64)> {
@@ -84,7 +76,7 @@ async fn polygon_drawn_on_the_map_is_saved_and_survives_restart() -> Res {
             click_at(&app, cx + 90.0, cy + 90.0, false).await?;
             app.js("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Backspace', bubbles: true}))").await?;
             click_at(&app, cx - 40.0, cy + 30.0, true).await?; // the double-click closes the area
-            shot(&app, "draw-polygon").await?;
+            shot_to(&app, SHOTS, "draw-polygon").await?;
             let status = app.text("[data-role=draw-status]").await?;
             ensure!(status.contains('4'), "four corners drawn: {status}");
             // Drag a corner to move it, in small steps as a hand does.
@@ -101,7 +93,7 @@ async fn polygon_drawn_on_the_map_is_saved_and_survives_restart() -> Res {
             tokio::time::sleep(Duration::from_millis(500)).await;
             let after = app.text("[data-role=draw-status]").await?;
             ensure_eq!(before, after); // still four corners
-            shot(&app, "draw-polygon-dragged").await?;
+            shot_to(&app, SHOTS, "draw-polygon-dragged").await?;
             app.click("[data-role=draw-done]").await?;
             let text = app.js("return document.querySelector('[data-role=geom-text]').value").await?;
             let g: Value = serde_json::from_str(text.as_str().unwrap_or_default())?;
@@ -114,7 +106,7 @@ async fn polygon_drawn_on_the_map_is_saved_and_survives_restart() -> Res {
             let xs: Vec<f64> = ring[..4].iter().map(|p| p[0].as_f64().unwrap_or(0.0)).collect();
             let distinct_x = xs.iter().filter(|x| xs.iter().filter(|y| (*y - *x).abs() < 1e-6).count() == 1).count();
             ensure!(distinct_x >= 1, "a corner was moved by dragging: {ring:?}");
-            shot(&app, "editor-polygon").await?;
+            shot_to(&app, SHOTS, "editor-polygon").await?;
             // Another region than the one under the area is only a warning.
             app.choose("[data-path=region]", "35").await?;
             app.click("[data-role=editor-save]").await?;
@@ -149,7 +141,7 @@ async fn polygon_drawn_on_the_map_is_saved_and_survives_restart() -> Res {
             ensure!(summary.contains('4'), "the polygon's four corners: {summary}");
             // Shapes are drawn as fills on the main map, not only as points.
             app.click("[data-role=editor-close]").await?;
-            shot(&app, "polygon-on-main-map").await?;
+            shot_to(&app, SHOTS, "polygon-on-main-map").await?;
             Ok(())
         }
         .await;
@@ -190,7 +182,7 @@ async fn geojson_layer_is_listed_drawn_and_remembered() -> Res {
             ensure!(app.text("[data-role=layer-count]").await?.starts_with('2'));
             app.wait_js("the layer's features painted", "return Number(document.querySelector('[data-role=map]').dataset.layerRendered) > 0", 30)
                 .await?;
-            shot(&app, "layer-added").await?;
+            shot_to(&app, SHOTS, "layer-added").await?;
             // Click an empty spot inside the big zone (a corner of it, away from projects).
             app.click("[data-role=layers-panel] button.icon").await?;
             let spot = app
@@ -204,7 +196,7 @@ async fn geojson_layer_is_listed_drawn_and_remembered() -> Res {
             ensure!(text.contains("<b>Сарыарқа</b> АЭА") && text.contains("ауданы_га"), "the properties as text, tags and all: {text}");
             let bold = app.js("return document.querySelectorAll('[data-role=layer-popup] b').length").await?;
             ensure_eq!(bold, json!(0));
-            shot(&app, "layer-popup").await?;
+            shot_to(&app, SHOTS, "layer-popup").await?;
             // Hiding the layer stops painting it.
             app.click("[data-role=layers-button]").await?;
             app.click("[data-role=layer-visible]").await?;
@@ -254,7 +246,7 @@ async fn geojson_layer_is_listed_drawn_and_remembered() -> Res {
                 app.js("return document.querySelector('[data-role=layer-list] li.missing') !== null").await?.as_bool()
                     == Some(true)
             );
-            shot(&app, "layer-missing").await?;
+            shot_to(&app, SHOTS, "layer-missing").await?;
             Ok(())
         }
         .await;
@@ -288,7 +280,7 @@ async fn draft_is_offered_back_after_closing_without_saving() -> Res {
             app.click("[data-role=new-project]").await?;
             let offer = app.text("[data-role=draft-text]").await?;
             ensure!(offer.contains(':'), "the offer names the time: {offer}");
-            shot(&app, "draft-offer").await?;
+            shot_to(&app, SHOTS, "draft-offer").await?;
             let empty = app.js("return document.querySelector('[data-path=name_ru]').value").await?;
             ensure_eq!(empty, json!(""));
             app.click("[data-role=draft-restore]").await?;
@@ -414,7 +406,7 @@ async fn without_webgl_a_polygon_is_entered_as_coordinates() -> Res {
         app.click("[data-role=editor-save]").await?;
         let problem = app.text("[data-field=geometry] .field-problem").await?;
         ensure!(problem.contains("closed"), "the ring problem by the location field: {problem}");
-        shot(&app, "no-webgl-geometry-problem").await?;
+        shot_to(&app, SHOTS, "no-webgl-geometry-problem").await?;
         app.click("[data-role=editor-undo]").await?;
         app.click("[data-role=editor-save]").await?;
         app.wait_js("the project saved", "return !document.querySelector('[data-role=editor]')", 30).await?;

@@ -12,10 +12,6 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-fn lock() -> std::sync::MutexGuard<'static, ()> {
-    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
-}
-
 /// Where the screenshots go, to be looked at.
 const SHOTS: &str = "/tmp/print-helper";
 
@@ -59,14 +55,6 @@ fn near(ratio: f64, paper: f64) -> bool {
     (ratio - paper).abs() < 0.02
 }
 
-async fn screenshot(app: &App, name: &str) -> Res {
-    // Under Xvfb the painted frame can lag the page by a moment.
-    tokio::time::sleep(Duration::from_millis(700)).await;
-    std::fs::create_dir_all(SHOTS)?;
-    std::fs::write(Path::new(SHOTS).join(name), app.c().screenshot().await?)?;
-    Ok(())
-}
-
 /// The dialog previews the map as it will print; A3 landscape turns the preview and the PDF, and
 /// the region's name is searchable text in the PDF.
 #[tokio::test]
@@ -97,7 +85,7 @@ async fn print_dialog_previews_and_saves_an_a3_landscape_pdf() -> Res {
             );
             let (w, h) = preview_size(&app, "the A4 portrait preview").await?;
             ensure!(near(h / w, 297.0 / 210.0), "A4 portrait preview is {w}×{h}");
-            screenshot(&app, "dialog-a4-portrait.png").await?;
+            shot_to(&app, SHOTS, "dialog-a4-portrait").await?;
 
             app.choose("[data-role=print-paper]", "A3").await?;
             app.choose("[data-role=print-orientation]", "landscape").await?;
@@ -110,7 +98,7 @@ async fn print_dialog_previews_and_saves_an_a3_landscape_pdf() -> Res {
             .await?;
             let (w, h) = preview_size(&app, "the A3 landscape preview").await?;
             ensure!(near(w / h, 420.0 / 297.0), "A3 landscape preview is {w}×{h}");
-            screenshot(&app, "dialog-a3-landscape.png").await?;
+            shot_to(&app, SHOTS, "dialog-a3-landscape").await?;
 
             app.type_into("[data-role=print-path]", &out_text).await?;
             app.click("[data-role=print-save]").await?;
@@ -131,7 +119,7 @@ async fn print_dialog_previews_and_saves_an_a3_landscape_pdf() -> Res {
             // Named by the project's code (35-…, or RK-… for a republican project), in the folder
             // saved to last.
             ensure!(name.contains("/out/pasport-") && name.ends_with(".pdf"), "a passport's file name: {name}");
-            screenshot(&app, "dialog-passport.png").await?;
+            shot_to(&app, SHOTS, "dialog-passport").await?;
             app.choose("[data-role=print-kind]", "table").await?;
             ensure!(app.css("[data-role=print-note]").await?.is_displayed().await?, "the table explains what it holds");
             app.type_into("[data-role=print-path]", &table_text).await?;
@@ -236,7 +224,7 @@ async fn atlas_shows_progress_to_the_end_and_can_be_cancelled() -> Res {
             )
             .await?;
             ensure!(app.css("[data-role=print-dialog]").await.is_ok(), "the dialog stays open after a cancel");
-            screenshot(&app, "dialog-atlas-cancelled.png").await?;
+            shot_to(&app, SHOTS, "dialog-atlas-cancelled").await?;
             Ok(())
         }
         .await;

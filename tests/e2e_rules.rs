@@ -7,16 +7,8 @@ mod common;
 
 use common::*;
 
-fn lock() -> std::sync::MutexGuard<'static, ()> {
-    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-async fn shot(app: &App, name: &str) -> Res {
-    let dir = std::path::Path::new("/tmp/rules-helper");
-    std::fs::create_dir_all(dir)?;
-    std::fs::write(dir.join(format!("{name}.png")), app.c().screenshot().await?)?;
-    Ok(())
-}
+/// Where the screenshots go, for a person to look at.
+const SHOTS: &str = "/tmp/rules-helper";
 
 /// In a Kazakh window a BIN of 11 digits, then a commissioning before the start, are refused
 /// with Kazakh sentences by the fields.
@@ -50,7 +42,7 @@ async fn problems_are_shown_in_kazakh_by_their_fields() -> Res {
             app.click("[data-role=editor-save]").await?;
             let early = app.text("[data-field=commissioning_planned] .field-problem").await?;
             ensure_eq!(early, "Жобаның басталу күнінен бұрын болмайды");
-            shot(&app, "kazakh-problems").await?;
+            shot_to(&app, SHOTS, "kazakh-problems").await?;
             Ok(())
         }
         .await;

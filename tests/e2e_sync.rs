@@ -13,10 +13,6 @@ use indmap_api::{Env, Indmap};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 
-fn lock() -> std::sync::MutexGuard<'static, ()> {
-    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
-}
-
 const SHOTS: &str = "/tmp/sync-helper";
 
 /// A database's environment: its own ids (a seed apart), a fixed clock.
@@ -99,14 +95,6 @@ fn js_str(s: &str) -> String {
     serde_json::to_string(s).unwrap()
 }
 
-async fn shot(app: &App, name: &str) -> Res {
-    std::fs::create_dir_all(SHOTS)?;
-    // Let the window paint what the page now holds (software rendering lags behind the DOM).
-    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
-    std::fs::write(format!("{SHOTS}/{name}.png"), app.c().screenshot().await?)?;
-    Ok(())
-}
-
 async fn open_menu_item(app: &App, role: &str) -> Res {
     app.click("[data-role=sx-menu]").await?;
     app.click(&format!("[data-role=sx-menu-list] [data-role={role}]")).await?;
@@ -163,7 +151,7 @@ async fn import_wizard_conflicts_proposals_and_history() -> Res {
             app.js("document.querySelectorAll('details').forEach(d => d.open = true)").await?;
             let changed = app.text("[data-role=sx-sec-changed]").await?;
             ensure!(changed.contains("35-0002") && changed.contains('→'), "changed field by field: {changed}");
-            shot(&app, "wizard-preview").await?;
+            shot_to(&app, SHOTS, "wizard-preview").await?;
             // The merge bill of the first file, as a workbook and as a PDF (by the extension).
             for path in [&bill2, &bill2.with_extension("pdf")] {
                 app.click("[data-role=sx-save-bill]").await?;
@@ -190,7 +178,7 @@ async fn import_wizard_conflicts_proposals_and_history() -> Res {
             ensure!(base.contains("1,0"), "the common version both planners changed: {base}");
             ensure_eq!(count(&app, "[data-field=geometry] [data-role=sx-sketch-mine]").await?, 1);
             ensure_eq!(count(&app, "[data-field=geometry] [data-role=sx-sketch-theirs]").await?, 1);
-            shot(&app, "conflict-review").await?;
+            shot_to(&app, SHOTS, "conflict-review").await?;
             app.click(&format!("{cost} [data-role=sx-take-theirs]")).await?;
             app.wait_js("the cost conflict to go", "return document.querySelectorAll('[data-role=sx-conflict]').length === 2", 30).await?;
             // The deleted project was edited elsewhere: restore it, with that edit.
@@ -211,7 +199,7 @@ async fn import_wizard_conflicts_proposals_and_history() -> Res {
             ensure!(value.contains("300"), "the proposed jobs: {value}");
             let by = app.text(&format!("{jobs} [data-role=sx-proposal-by]")).await?;
             ensure!(by.contains("ministry"), "who proposed: {by}");
-            shot(&app, "proposals").await?;
+            shot_to(&app, SHOTS, "proposals").await?;
             app.click(&format!("{jobs} [data-role=sx-accept]")).await?;
             app.click("[data-role=dialog-ok]").await?;
             app.wait_js("the proposal accepted", &format!("return document.querySelector({}).dataset.status === 'accepted'", js_str(jobs)), 30).await?;
@@ -231,7 +219,7 @@ async fn import_wizard_conflicts_proposals_and_history() -> Res {
                 .js("const r = document.querySelector('[data-role=sx-history-row][data-field=status]'); return r && r.querySelector('[data-role=sx-history-file]').textContent")
                 .await?;
             ensure_eq!(status, json!("karaganda-b.gpkg"));
-            shot(&app, "history").await?;
+            shot_to(&app, SHOTS, "history").await?;
             Ok(())
         }
         .await;
@@ -284,7 +272,7 @@ async fn a_truncated_file_is_refused_and_changes_nothing() -> Res {
             ensure!(text.contains(&sentence), "the API's sentence {sentence:?} in {text:?}");
             let disabled = app.js("return document.querySelector('[data-role=sx-apply]').disabled").await?;
             ensure_eq!(disabled, json!(true));
-            shot(&app, "refused").await?;
+            shot_to(&app, SHOTS, "refused").await?;
             app.click("[data-role=sx-import] [data-role=sx-close]").await?;
             // Export: the whole map to a file the other planner can read.
             open_menu_item(&app, "sx-export").await?;

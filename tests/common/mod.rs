@@ -50,6 +50,20 @@ pub type Res<T = ()> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
 /// One window at a time: the machine has two cores and software rendering.
 pub static SERIAL: Mutex<()> = Mutex::new(());
 
+/// Holds the other tests of this binary off: each drives a whole app.
+pub fn lock() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Saves the window as `dir/name.png` for a person to look at. Waits a moment first: under Xvfb
+/// the painted frame lags the page.
+pub async fn shot_to(app: &App, dir: &str, name: &str) -> Res {
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    std::fs::create_dir_all(dir)?;
+    std::fs::write(Path::new(dir).join(format!("{name}.png")), app.c().screenshot().await?)?;
+    Ok(())
+}
+
 pub fn app_binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_indmap-desktop"))
 }
