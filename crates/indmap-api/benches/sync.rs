@@ -14,9 +14,13 @@ use indmap_api::core::reference::REGIONS;
 use indmap_api::core::{RegionCode, Scope};
 use indmap_api::{CountingIds, Env, Indmap};
 use serde_json::{Value, json};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
+
+// The allocator of the indmap binaries, so the figures are theirs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const PYGEODIFF_SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/pygeodiff_apply.py");
 
@@ -39,32 +43,85 @@ fn main() {
     let n: usize = std::env::var("INDMAP_BENCH_PROJECTS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
     let dir = tempfile::tempdir().unwrap();
     let mut rows = Vec::new();
-    let mut national = Indmap::init(&dir.path().join("national.sqlite"), Scope::Ministry, env("ministry", 0)).unwrap();
-    timed(&mut rows, &format!("sample national map of {n} projects"), || national.add_sample(n, 1).unwrap());
-    let slices: Vec<_> = timed(&mut rows, "export 20 regional slices of the national map", || {
+    // INDMAP_BENCH_KEEP=DIR keeps the prepared inputs (the national database before the imports,
+    // the 20 files, the national export) in DIR/N and reuses them: building them takes minutes.
+    let kept = std::env::var_os("INDMAP_BENCH_KEEP").map(|d| Path::new(&d).join(n.to_string()));
+    let (mut national, files, base, changed) = match kept.as_deref().filter(|k| k.join("changed").exists()) {
+        Some(kept) => reuse(kept, dir.path(), &mut rows),
+        None => prepare(n, dir.path(), &mut rows),
+    };
+    if let Some(kept) = kept.as_deref().filter(|k| !k.join("changed").exists()) {
+        keep(kept, &national, &files, &base, changed);
+    }
+    let bytes: u64 = files.iter().map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0)).sum();
+    // The imports below take one backup of the national database first (a copy of the whole
+    // file, history included); timing one alone shows how much of the import time it is.
+    let backup = timed(&mut rows, "one backup of the national database", || national.backup("bench").unwrap());
+    let backup_bytes = std::fs::metadata(&backup).map(|m| m.len()).unwrap_or(0);
+    let reports = timed(&mut rows, "the ministry imports the 20 files (goal: under 3 s in all)", || {
+        national.import_all(&files, false).into_iter().map(Result::unwrap).collect::<Vec<_>>()
+    });
+    let backup_took = rows[rows.len() - 2].1;
+    let imports = rows.last().map(|(_, took)| *took).unwrap_or_default();
+    // INDMAP_BENCH_PYGEODIFF=0 leaves out the comparison (and the export it needs): for profiling.
+    let compare = std::env::var("INDMAP_BENCH_PYGEODIFF").map_or(true, |v| v != "0");
+    let modified = dir.path().join("national-after.gpkg");
+    if compare {
+        timed(&mut rows, "export the national map after the imports (for pygeodiff)", || {
+            national.export(&modified, None).unwrap()
+        });
+    }
+    let merged: usize = reports.iter().map(|r| r.changed.len()).sum();
+    let conflicts: usize = reports.iter().map(|r| r.conflicts.len()).sum();
+    println!(
+        "\nnational merge of {n} projects: {changed} changed in the regions, {merged} merged, {conflicts} conflicts"
+    );
+    println!("the 20 regional files hold {:.1} MB", bytes as f64 / 1e6);
+    println!("the national database (a backup's size) is {:.1} MB", backup_bytes as f64 / 1e6);
+    println!("{:<60} {:>10}", "step", "seconds");
+    for (step, took) in rows {
+        println!("{step:<60} {:>10.2}", took.as_secs_f64());
+    }
+    if compare {
+        print_pygeodiff(&base, &modified, dir.path(), imports, backup_took);
+    }
+    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+        println!("load average (1, 5, 15 min): {}", load.split(' ').take(3).collect::<Vec<_>>().join(" "));
+    }
+    assert_eq!(merged, changed, "every regional change reached the national map");
+}
+
+type Prepared = (Indmap, Vec<PathBuf>, PathBuf, usize);
+
+/// Builds the national map, the 20 regional databases and their files of changes, and the
+/// national export pygeodiff starts from.
+fn prepare(n: usize, dir: &Path, rows: &mut Vec<(String, Duration)>) -> Prepared {
+    let mut national = Indmap::init(&dir.join("national.sqlite"), Scope::Ministry, env("ministry", 0)).unwrap();
+    timed(rows, &format!("sample national map of {n} projects"), || national.add_sample(n, 1).unwrap());
+    let slices: Vec<_> = timed(rows, "export 20 regional slices of the national map", || {
         REGIONS
             .iter()
             .map(|r| {
-                let path = dir.path().join(format!("slice-{}.gpkg", r.kato));
+                let path = dir.join(format!("slice-{}.gpkg", r.kato));
                 national.export(&path, RegionCode::parse(r.kato)).unwrap();
                 (r.kato, path)
             })
             .collect()
     });
-    let mut regions: Vec<Indmap> = timed(&mut rows, "20 regional databases import their slices", || {
+    let mut regions: Vec<Indmap> = timed(rows, "20 regional databases import their slices", || {
         slices
             .iter()
             .enumerate()
             .map(|(i, (kato, path))| {
                 let scope = Scope::Region(RegionCode::parse(kato).unwrap());
                 let mut db =
-                    Indmap::init(&dir.path().join(format!("r{kato}.sqlite")), scope, env(kato, i as u64 + 1)).unwrap();
+                    Indmap::init(&dir.join(format!("r{kato}.sqlite")), scope, env(kato, i as u64 + 1)).unwrap();
                 db.import(path, false).unwrap();
                 db
             })
             .collect()
     });
-    let changed = timed(&mut rows, "each region changes 10% of its projects", || {
+    let changed = timed(rows, "each region changes 10% of its projects", || {
         let mut changed = 0;
         for db in &mut regions {
             // Regional projects: the region owns them (republican ones it could only propose for).
@@ -82,51 +139,44 @@ fn main() {
         }
         changed
     });
-    let files: Vec<_> = timed(&mut rows, "20 regions export their changes for the ministry", || {
+    let files: Vec<_> = timed(rows, "20 regions export their changes for the ministry", || {
         regions
             .iter()
             .enumerate()
             .map(|(i, db)| {
-                let path = dir.path().join(format!("region-{i}.gpkg"));
+                let path = dir.join(format!("region-{i}.gpkg"));
                 db.export_for(&path, None, Some("ministry")).unwrap();
                 path
             })
             .collect()
     });
-    let base = dir.path().join("national-before.gpkg");
-    timed(&mut rows, "export the national map before the imports (for pygeodiff)", || {
-        national.export(&base, None).unwrap()
-    });
-    let bytes: u64 = files.iter().map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0)).sum();
-    // The imports below take one backup of the national database first (a copy of the whole
-    // file, history included); timing one alone shows how much of the import time it is.
-    let backup = timed(&mut rows, "one backup of the national database", || national.backup("bench").unwrap());
-    let backup_bytes = std::fs::metadata(&backup).map(|m| m.len()).unwrap_or(0);
-    let reports = timed(&mut rows, "the ministry imports the 20 files (goal: under 3 s in all)", || {
-        national.import_all(&files, false).into_iter().map(Result::unwrap).collect::<Vec<_>>()
-    });
-    let backup_took = rows[rows.len() - 2].1;
-    let imports = rows.last().map(|(_, took)| *took).unwrap_or_default();
-    let modified = dir.path().join("national-after.gpkg");
-    timed(&mut rows, "export the national map after the imports (for pygeodiff)", || {
-        national.export(&modified, None).unwrap()
-    });
-    let merged: usize = reports.iter().map(|r| r.changed.len()).sum();
-    let conflicts: usize = reports.iter().map(|r| r.conflicts.len()).sum();
-    println!(
-        "\nnational merge of {n} projects: {changed} changed in the regions, {merged} merged, {conflicts} conflicts"
-    );
-    println!("the 20 regional files hold {:.1} MB", bytes as f64 / 1e6);
-    println!("the national database (a backup's size) is {:.1} MB", backup_bytes as f64 / 1e6);
-    println!("{:<60} {:>10}", "step", "seconds");
-    for (step, took) in rows {
-        println!("{step:<60} {:>10.2}", took.as_secs_f64());
+    let base = dir.join("national-before.gpkg");
+    timed(rows, "export the national map before the imports (for pygeodiff)", || national.export(&base, None).unwrap());
+    (national, files, base, changed)
+}
+
+/// Saves what `prepare` built in `kept`, for later runs.
+fn keep(kept: &Path, national: &Indmap, files: &[PathBuf], base: &Path, changed: usize) {
+    std::fs::create_dir_all(kept).unwrap();
+    std::fs::rename(national.backup("kept").unwrap(), kept.join("national.sqlite")).unwrap();
+    for (i, file) in files.iter().enumerate() {
+        std::fs::copy(file, kept.join(format!("region-{i}.gpkg"))).unwrap();
     }
-    print_pygeodiff(&base, &modified, dir.path(), imports, backup_took);
-    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
-        println!("load average (1, 5, 15 min): {}", load.split(' ').take(3).collect::<Vec<_>>().join(" "));
-    }
-    assert_eq!(merged, changed, "every regional change reached the national map");
+    std::fs::copy(base, kept.join("national-before.gpkg")).unwrap();
+    std::fs::write(kept.join("changed"), changed.to_string()).unwrap();
+}
+
+/// Takes what an earlier run kept: a copy of its national database, its files.
+fn reuse(kept: &Path, dir: &Path, rows: &mut Vec<(String, Duration)>) -> Prepared {
+    let db = dir.join("national.sqlite");
+    timed(rows, &format!("copy the prepared national database from {}", kept.display()), || {
+        std::fs::copy(kept.join("national.sqlite"), &db).unwrap()
+    });
+    // A fresh id range: the ids the sample took are in the database already.
+    let national = Indmap::open(&db, env("ministry", 30)).unwrap();
+    let files = (0..REGIONS.len()).map(|i| kept.join(format!("region-{i}.gpkg"))).collect();
+    let changed = std::fs::read_to_string(kept.join("changed")).unwrap().trim().parse().unwrap();
+    (national, files, kept.join("national-before.gpkg"), changed)
 }
 
 /// Runs benches/pygeodiff_apply.py on the national map before and after the imports and prints
