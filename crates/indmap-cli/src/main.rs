@@ -17,6 +17,10 @@ use indmap_api::{Env, Error, ErrorKind, Indmap, ReferenceList};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+// glibc's allocator spends a fifth of a large merge in malloc and free; mimalloc far less.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // A bug must not greet the user with a backtrace: say it in one sentence.
     std::panic::set_hook(Box::new(|info| {
