@@ -8,12 +8,12 @@
 mod backups;
 mod env;
 mod error;
+mod layers;
 mod projects;
 mod proposals;
 mod reports;
 mod sync;
 mod views;
-mod layers;
 
 pub use backups::{Backup, restore};
 pub use env::{Clock, CountingIds, Env, FixedClock, SystemClock, SystemIds};
@@ -21,14 +21,14 @@ pub use error::{Error, ErrorKind, Result};
 pub use indmap_core as core;
 pub use indmap_exchange::Manifest;
 pub use indmap_store::{BIRTH, DbInfo, LogEntry};
+pub use layers::{MapLayer, read_map_layers};
 pub use projects::{AddReport, Deletion, UpdateReport};
 pub use proposals::ProposalView;
 pub use reports::{ChartKind, PageFormat, Paper, PrintBy, PrintLang, PrintOptions, PrintSetup, TableFormat};
 pub use reports::{PagePreview, PrintedSet, Printout, write_printout};
-pub use sync::{ConflictView, FieldUpdate, ImportReport, ProjectUpdate, Refusal, Take, Totals, merge_bill_xlsx};
 pub use sync::{BillFormat, merge_bill};
+pub use sync::{ConflictView, FieldUpdate, ImportReport, ProjectUpdate, Refusal, Take, Totals, merge_bill_xlsx};
 pub use views::{MapView, ProjectRow, RegionFigures, SourceTotal, Summary, ViewFilter, open_sample};
-pub use layers::{MapLayer, read_map_layers};
 
 use indmap_core::reference::{self, ActionStatus, Criterion, FinancingStatus, Label, MapLevel, ReferenceItem, Status};
 use indmap_core::{Money, Scope};

@@ -106,7 +106,8 @@ impl World {
             }
             Op::Send { from, to } if from != to => {
                 let file = export(&self.dir, &mut self.files, &self.dbs[from]);
-                self.dbs[to].import(&file, false).unwrap();
+                let report = self.dbs[to].import(&file, false).unwrap();
+                assert_eq!(report.after, counted_totals(&self.dbs[to]), "the report's totals are the database's");
                 let known = self.seen[from].clone();
                 self.seen[to].extend(known);
             }
@@ -185,4 +186,12 @@ proptest! {
             prop_assert!(db.conflicts().unwrap().is_empty());
         }
     }
+}
+
+/// The totals of a database's live projects, counted one by one.
+fn counted_totals(db: &Indmap) -> indmap_api::Totals {
+    let live = db.list(&indmap_api::core::ProjectFilter::default()).unwrap();
+    let cost = live.iter().filter_map(|p| p.cost).map(|c| c.minor()).sum();
+    let jobs = live.iter().filter_map(|p| p.jobs_permanent).map(i64::from).sum();
+    indmap_api::Totals::from((live.len(), cost, jobs))
 }

@@ -372,3 +372,25 @@ fn a_file_of_changes_for_the_ministry_holds_only_what_it_has_not_seen() {
     ministry.import(&changes, false).unwrap();
     assert_eq!(ministry.content_hash().unwrap(), region.content_hash().unwrap());
 }
+
+#[test]
+fn the_backup_before_an_import_holds_the_state_before_it_even_with_writes_still_in_the_wal() {
+    let mut net = Net::new();
+    let mut region = net.db("karaganda", karaganda(), 60);
+    region.add_projects(&project("Бесінші", "35", 73.1, 49.8)).unwrap();
+    let file = net.send(&region);
+    let mut ministry = net.db("ministry", Scope::Ministry, 61);
+    let mut republican: Value = serde_json::from_str(&project("Алтыншы", "35", 73.3, 49.7)).unwrap();
+    republican["properties"]["level"] = json!("republican");
+    ministry.add_projects(&republican.to_string()).unwrap();
+    // The last write sits in the WAL, not yet in the database file: the backup must have it.
+    ministry.update_project("RK-0001", &patch(json!({"jobs_permanent": 777}))).unwrap();
+    let before = ministry.content_hash().unwrap();
+    let report = ministry.import_all(&[file], false).pop().unwrap().unwrap();
+    assert_eq!(report.added.len(), 1);
+    let backup = report.backup.unwrap();
+    let copy = Indmap::open(&backup, net.env("reader", 62)).unwrap();
+    assert_eq!(copy.content_hash().unwrap(), before);
+    assert_eq!(prop(&copy, "RK-0001", "jobs_permanent"), 777);
+    assert_ne!(ministry.content_hash().unwrap(), before);
+}

@@ -225,7 +225,8 @@ pub(crate) fn update_project(conn: &Connection, old: &Project, new: &Project, at
     conn.prepare_cached(&sql)?.execute(params_from_iter(values)).map_err(constraint)?;
     for ((table, before), (_, after)) in child_tables(old).into_iter().zip(child_tables(new)) {
         if before != after {
-            conn.prepare_cached(&format!("DELETE FROM {table} WHERE project_id = ?1"))?.execute([new.id.to_string()])?;
+            conn.prepare_cached(&format!("DELETE FROM {table} WHERE project_id = ?1"))?
+                .execute([new.id.to_string()])?;
             insert_list(conn, new.id, table, after).map_err(constraint)?;
         }
     }

@@ -139,10 +139,17 @@ impl Writer<'_> {
         crate::totals(&self.tx)
     }
 
+    /// `before` (the totals when this transaction began) plus what `apply_merged` changed:
+    /// the totals without reading every project again.
+    pub fn totals_after_merges(&self, before: (usize, i64, i64)) -> (usize, i64, i64) {
+        let (count, cost, jobs) = self.merged_totals;
+        ((before.0 as i64 + count).max(0) as usize, before.1 + cost, before.2 + jobs)
+    }
+
     /// Stores the result of merging another database's version of a project (`previous` is
     /// how it is stored here, if it is): its content (or tombstone), its versions, and a
     /// history entry for every field whose value changed, stamped with the write that made it
-    /// and the file it came in with.
+    /// and the file it came in with. All of it or, when it fails, none of it.
     pub fn apply_merged(
         &mut self,
         previous: Option<&Project>,
@@ -150,7 +157,22 @@ impl Writer<'_> {
         vp: &VersionedProject,
         changed: &[MergedField],
     ) -> Result<()> {
+        self.tx.execute_batch("SAVEPOINT merged")?;
+        let applied = self.apply_merged_unguarded(previous, project, vp, changed);
+        let end = if applied.is_ok() { "RELEASE merged" } else { "ROLLBACK TO merged; RELEASE merged" };
+        self.tx.execute_batch(end)?;
+        applied
+    }
+
+    fn apply_merged_unguarded(
+        &mut self,
+        previous: Option<&Project>,
+        project: &Project,
+        vp: &VersionedProject,
+        changed: &[MergedField],
+    ) -> Result<()> {
         let at = timestamp(self.author.at);
+        let totals_before = crate::project_totals(&self.tx, project.id)?;
         if let Some(previous) = previous {
             codec::update_project(&self.tx, previous, project, &at)?;
         } else {
@@ -175,6 +197,10 @@ impl Writer<'_> {
         for change in changed {
             log::append_merged(&self.tx, project.id, change, &self.author.origin)?;
         }
+        let after = crate::project_totals(&self.tx, project.id)?;
+        let sum = &mut self.merged_totals;
+        *sum =
+            (sum.0 + after.0 - totals_before.0, sum.1 + after.1 - totals_before.1, sum.2 + after.2 - totals_before.2);
         Ok(())
     }
 

@@ -163,7 +163,8 @@ pub(crate) fn load(conn: &Connection, only: Only) -> rusqlite::Result<Versions> 
                 .push((key, Sibling { stamp: stamp_of(r)?, value }));
         }
     }
-    let mut stmt = conn.prepare_cached(&format!("SELECT project_id, db_id, counter FROM project_context t {clause}"))?;
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT project_id, db_id, counter FROM project_context t {clause}"))?;
     let mut rows = stmt.query([&arg])?;
     while let Some(r) = rows.next()? {
         v.contexts.entry(uuid(r.get(0)?)?).or_default().add(Dot { db: uuid(r.get(1)?)?, counter: r.get(2)? });

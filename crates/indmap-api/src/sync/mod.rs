@@ -109,7 +109,7 @@ impl Indmap {
     /// Merges an exchange file into this database: one transaction, after a backup. With
     /// `dry_run`, says what it would do and changes nothing.
     pub fn import(&mut self, file: &Path, dry_run: bool) -> Result<ImportReport> {
-        self.import_one(file, dry_run, Backup::Own)
+        self.import_one(file, dry_run, Backup::Own, None)
     }
 
     /// Imports several files, as they come in a week: one backup before the first that
@@ -117,19 +117,38 @@ impl Indmap {
     /// stop the others; each gets its own result.
     pub fn import_all(&mut self, files: &[PathBuf], dry_run: bool) -> Vec<Result<ImportReport>> {
         let mut backup = Backup::Once(None);
-        files
+        // Checkpoints are only an optimisation: when pausing fails, they go on as usual, and
+        // a checkpoint that fails at the end is done by the next write or on closing.
+        let _ = self.store.pause_checkpoints();
+        // Each file starts from the totals the one before it ended with (or began with, when it
+        // changed nothing): counting a national map once, not twice per file.
+        let mut totals = None;
+        let reports = files
             .iter()
             .map(|file| {
-                let report = self.import_one(file, dry_run, backup.clone());
-                if let Ok(ImportReport { backup: Some(path), .. }) = &report {
-                    backup = Backup::Once(Some(path.clone()));
+                let report = self.import_one(file, dry_run, backup.clone(), totals);
+                if let Ok(r) = &report {
+                    let end = if r.dry_run { &r.before } else { &r.after };
+                    totals = Some((end.projects, end.cost_kzt.minor(), end.jobs_permanent as i64));
+                    if let Some(path) = &r.backup {
+                        backup = Backup::Once(Some(path.clone()));
+                    }
                 }
                 report
             })
-            .collect()
+            .collect();
+        let _ = self.store.resume_checkpoints();
+        reports
     }
 
-    fn import_one(&mut self, file: &Path, dry_run: bool, backup: Backup) -> Result<ImportReport> {
+    /// `totals`: the database's totals when they are known already.
+    fn import_one(
+        &mut self,
+        file: &Path,
+        dry_run: bool,
+        backup: Backup,
+        totals: Option<(usize, i64, i64)>,
+    ) -> Result<ImportReport> {
         let (manifest, content) = indmap_exchange::read(file).map_err(|e| {
             let kind = match e {
                 ExchangeError::Unreadable(..) => ErrorKind::NotFound,
@@ -148,7 +167,11 @@ impl Indmap {
         let file_name =
             file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
         let sha256 = indmap_exchange::file_sha256(file)?;
-        let before = Totals::from(self.store.totals()?);
+        let totals = match totals {
+            Some(known) => known,
+            None => self.store.totals()?,
+        };
+        let before = Totals::from(totals);
         let mut report = ImportReport {
             file: file_name.clone(),
             manifest: manifest.clone(),
@@ -212,7 +235,7 @@ impl Indmap {
                 report.proposals += usize::from(!known.contains(&proposal.id));
                 w.put_proposal(proposal)?;
             }
-            report.after = Totals::from(w.totals()?);
+            report.after = Totals::from(w.totals_after_merges(totals));
             if !dry_run {
                 let summary = serde_json::json!({
                     "added": report.added.len(), "changed": report.changed.len(), "deleted": report.deleted.len(),
