@@ -364,14 +364,26 @@ pub(crate) fn load_project(conn: &Connection, id: Uuid, which: Which) -> crate::
     Ok(projects.pop())
 }
 
-/// The `deleted` field's value of every deleted project (or of one).
-pub(crate) fn deletions(conn: &Connection, only: Option<Uuid>) -> crate::Result<HashMap<Uuid, serde_json::Value>> {
-    // Two statements: `?1 IS NULL OR id = ?1` would make SQLite scan every project for one.
+/// The projects with these ids, deleted or not, in no particular order.
+pub(crate) fn load_projects_by_id(conn: &Connection, ids: &[Uuid]) -> crate::Result<Vec<Project>> {
+    let clause = "p.id IN (SELECT value FROM json_each(?))";
+    let list = Sql::Text(crate::versions::json_ids(ids));
+    let mut stmt = conn.prepare_cached(&format!("SELECT * FROM projects p WHERE {clause}"))?;
+    let mut projects = stmt.query_map([&list], project_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    attach_rows(conn, &mut projects, clause, vec![list])?;
+    Ok(projects)
+}
+
+/// The `deleted` field's value of every deleted project (or of those with these ids).
+pub(crate) fn deletions(conn: &Connection, only: Option<&[Uuid]>) -> crate::Result<HashMap<Uuid, serde_json::Value>> {
+    // Two statements: `?1 IS NULL OR id IN ...` would make SQLite scan every project.
     let mut stmt = match only {
-        Some(_) => conn.prepare_cached("SELECT id, deletion FROM projects WHERE id = ?1 AND deletion IS NOT NULL")?,
+        Some(_) => conn.prepare_cached(
+            "SELECT id, deletion FROM projects WHERE id IN (SELECT value FROM json_each(?1)) AND deletion IS NOT NULL",
+        )?,
         None => conn.prepare_cached("SELECT id, deletion FROM projects WHERE deletion IS NOT NULL")?,
     };
-    let args: Vec<String> = only.map(|id| id.to_string()).into_iter().collect();
+    let args: Vec<String> = only.map(crate::versions::json_ids).into_iter().collect();
     let rows = stmt.query_map(params_from_iter(args), |r| Ok((get_uuid(r, "id")?, r.get::<_, String>(1)?)))?;
     let mut out = HashMap::new();
     for row in rows {

@@ -9,6 +9,7 @@ use indmap_core::version::{DELETED, MergedField, VersionedProject};
 use indmap_core::{Project, ProjectFilter, RegionCode};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
+use std::collections::HashMap;
 use uuid::Uuid;
 
 /// A file taken in, as its receipt shows it.
@@ -31,11 +32,25 @@ fn versioned(project: &Project, versions: &Versions, deletion: Option<&serde_jso
 }
 
 fn load_versioned(conn: &Connection, id: Uuid) -> Result<Option<(Project, VersionedProject)>> {
-    let Some(project) = codec::load_project(conn, id, codec::Which::WithDeleted)? else { return Ok(None) };
-    let versions = versions::load(conn, versions::Only::Project(id))?;
-    let deletions = codec::deletions(conn, Some(id))?;
-    let vp = versioned(&project, &versions, deletions.get(&id));
-    Ok(Some((project, vp)))
+    Ok(load_versioned_many(conn, &[id])?.remove(&id))
+}
+
+/// The projects with these ids that are stored here, deleted or not, with their versions: one
+/// query per table for all of them, where loading them one by one takes a dozen per project.
+fn load_versioned_many(conn: &Connection, ids: &[Uuid]) -> Result<HashMap<Uuid, (Project, VersionedProject)>> {
+    let projects = codec::load_projects_by_id(conn, ids)?;
+    if projects.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let versions = versions::load(conn, versions::Only::Projects(ids))?;
+    let deletions = codec::deletions(conn, Some(ids))?;
+    Ok(projects
+        .into_iter()
+        .map(|p| {
+            let vp = versioned(&p, &versions, deletions.get(&p.id));
+            (p.id, (p, vp))
+        })
+        .collect())
 }
 
 impl Store {
@@ -112,6 +127,12 @@ impl Writer<'_> {
     /// One project, deleted or not, with its versions, as this transaction sees it.
     pub fn versioned_project(&self, id: Uuid) -> Result<Option<(Project, VersionedProject)>> {
         load_versioned(&self.tx, id)
+    }
+
+    /// The projects with these ids stored here, deleted or not, with their versions, as this
+    /// transaction sees them (a project missing here is missing from the map).
+    pub fn versioned_projects_by_id(&self, ids: &[Uuid]) -> Result<HashMap<Uuid, (Project, VersionedProject)>> {
+        load_versioned_many(&self.tx, ids)
     }
 
     /// The scope each known database keeps.

@@ -85,6 +85,11 @@ pub(crate) fn context(conn: &Connection, project_id: Uuid) -> rusqlite::Result<C
     Ok(Context(rows.collect::<rusqlite::Result<_>>()?))
 }
 
+/// Ids as a JSON array, for `IN (SELECT value FROM json_each(?))`: one statement for any number.
+pub(crate) fn json_ids(ids: &[Uuid]) -> String {
+    serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
+}
+
 /// The record a row is about; rows naming an entity this build does not know are skipped.
 fn record_of(r: &Row) -> rusqlite::Result<Option<(&'static str, Uuid)>> {
     let name: String = r.get("entity")?;
@@ -116,15 +121,15 @@ pub(crate) struct Versions {
 }
 
 /// Which projects' versions to load.
-pub(crate) enum Only {
-    Project(Uuid),
+pub(crate) enum Only<'a> {
+    Projects(&'a [Uuid]),
     /// One region's projects, or all when `None`.
     Region(Option<indmap_core::RegionCode>),
 }
 
 pub(crate) fn load(conn: &Connection, only: Only) -> rusqlite::Result<Versions> {
     let (clause, arg) = match only {
-        Only::Project(id) => ("WHERE t.project_id = ?1", id.to_string()),
+        Only::Projects(ids) => ("WHERE t.project_id IN (SELECT value FROM json_each(?1))", json_ids(ids)),
         Only::Region(Some(region)) => {
             ("WHERE t.project_id IN (SELECT id FROM projects WHERE region = ?1)", region.as_str().to_owned())
         }

@@ -222,13 +222,23 @@ impl Indmap {
             // A project this database has seen everything of in the file's version needs no merge:
             // merging would give back what is here. Most projects of a regular exchange are such.
             // (Looked up one by one: a file holds a few hundred projects of a map of 100,000.)
-            let scopes = w.database_scopes()?;
+            let mut to_merge = Vec::new();
             for vp in &content.projects {
                 let seen = w.context(vp.project_id)?;
-                if !seen.0.is_empty() && seen.covers(&vp.context) {
-                    continue;
+                if seen.0.is_empty() || !seen.covers(&vp.context) {
+                    to_merge.push(vp);
                 }
-                merge_one(w, info.scope, vp, &scopes, ids, &mut report)?;
+            }
+            let scopes = w.database_scopes()?;
+            let mut locals =
+                w.versioned_projects_by_id(&to_merge.iter().map(|vp| vp.project_id).collect::<Vec<_>>())?;
+            for vp in to_merge {
+                // Taken out, so a project twice in one file is read again after its first merge.
+                let local = match locals.remove(&vp.project_id) {
+                    Some(local) => Some(local),
+                    None => w.versioned_project(vp.project_id)?,
+                };
+                merge_one(w, info.scope, local, vp, &scopes, ids, &mut report)?;
             }
             let known: Vec<Uuid> = w.proposals()?.into_iter().map(|p| p.id).collect();
             for proposal in &content.proposals {
@@ -293,16 +303,17 @@ pub(crate) fn project_row_order(p: &Project) -> Vec<Uuid> {
 fn merge_one(
     w: &mut indmap_store::Writer<'_>,
     scope: Scope,
+    local: Option<(Project, VersionedProject)>,
     remote: &VersionedProject,
     scopes: &HashMap<Uuid, Scope>,
     ids: &mut (dyn indmap_core::IdSource + Send),
     report: &mut ImportReport,
 ) -> indmap_store::Result<()> {
-    let local = w.versioned_project(remote.project_id)?;
-    let (local_project, local_vp) = match &local {
-        Some((p, vp)) => (Some(p), vp.clone()),
+    let (local_project, local_vp) = match local {
+        Some((p, vp)) => (Some(p), vp),
         None => (None, VersionedProject { project_id: remote.project_id, ..Default::default() }),
     };
+    let local_project = local_project.as_ref();
     let (remote, taken_out) = ownership::sanitize(local_project, &local_vp, remote, scopes);
     if !taken_out.is_empty() {
         let code = local_project.and_then(|p| p.code.as_ref().map(|c| c.to_string()));
