@@ -29,12 +29,17 @@ fn safe(label: &str) -> String {
 impl Indmap {
     /// Takes a consistent copy of the database now, named after the time and `label`.
     pub fn backup(&self, label: &str) -> Result<PathBuf> {
+        let path = self.new_backup_path(label)?;
+        self.store.backup_to(&path)?;
+        Ok(path)
+    }
+
+    /// Where the next backup with this label goes (its folder is made).
+    pub(crate) fn new_backup_path(&self, label: &str) -> Result<PathBuf> {
         let dir = folder(&self.store.info().path);
         std::fs::create_dir_all(&dir)?;
         let stamp = self.env.clock.now().format("%Y%m%dT%H%M%S%.3fZ");
-        let path = dir.join(format!("{stamp}-{}.sqlite", safe(label)));
-        self.store.backup_to(&path)?;
-        Ok(path)
+        Ok(dir.join(format!("{stamp}-{}.sqlite", safe(label))))
     }
 
     pub fn backups(&self) -> Result<Vec<Backup>> {

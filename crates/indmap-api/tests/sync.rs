@@ -394,3 +394,26 @@ fn the_backup_before_an_import_holds_the_state_before_it_even_with_writes_still_
     assert_eq!(prop(&copy, "RK-0001", "jobs_permanent"), 777);
     assert_ne!(ministry.content_hash().unwrap(), before);
 }
+
+#[test]
+fn an_import_whose_backup_cannot_be_written_changes_nothing() {
+    let mut net = Net::new();
+    let mut region = net.db("karaganda", karaganda(), 70);
+    region.add_projects(&project("Жетінші", "35", 73.1, 49.8)).unwrap();
+    let first = net.send(&region);
+    region.add_projects(&project("Сегізінші", "35", 73.2, 49.9)).unwrap();
+    let second = net.send(&region);
+    let mut ministry = net.db("ministry", Scope::Ministry, 71);
+    let taken = ministry.import(&first, false).unwrap().backup.unwrap();
+    // The clock stands still in tests: the second import's backup would go here. A folder in
+    // its place makes writing the backup fail.
+    let name = |f: &Path| f.file_name().unwrap().to_string_lossy().into_owned();
+    let blocked = taken.with_file_name(name(&taken).replace(&name(&first), &name(&second)));
+    std::fs::create_dir(&blocked).unwrap();
+    let before = ministry.content_hash().unwrap();
+    let error = ministry.import(&second, false).unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Io);
+    assert!(error.message.contains("backup"), "{}", error.message);
+    assert_eq!(ministry.content_hash().unwrap(), before);
+    assert_eq!(ministry.list(&Default::default()).unwrap().len(), 1);
+}

@@ -21,7 +21,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use indmap_core::changes::{FieldChange, FieldKey, flatten, project_changes};
 use indmap_core::version::{DELETED, Dot};
 use indmap_core::{Project, ProjectCode, ProjectFilter, Scope};
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Savepoint, params};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use uuid::Uuid;
@@ -264,7 +264,8 @@ impl Store {
         commit: bool,
         f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
     ) -> Result<T> {
-        let tx = self.conn.transaction()?;
+        // A savepoint: a transaction of its own, or a part of a batch (see `begin_batch`).
+        let tx = self.conn.savepoint()?;
         let counter: i64 =
             tx.query_row("SELECT CAST(value AS INTEGER) + 1 FROM meta WHERE key = 'write_counter'", [], |r| r.get(0))?;
         tx.execute("UPDATE meta SET value = ?1 WHERE key = 'write_counter'", [counter.to_string()])?;
@@ -293,6 +294,56 @@ impl Store {
     pub fn resume_checkpoints(&self) -> Result<()> {
         self.conn.pragma_update(None, "wal_autocheckpoint", 1000)?;
         Ok(self.conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?)
+    }
+
+    /// Starts a batch of writes that are committed together by `end_batch`, and a copy of the
+    /// database as it is now to `backup`, made on another thread while the batch writes.
+    ///
+    /// This is safe because in WAL mode writes go to the WAL, and only a checkpoint moves them
+    /// into the database file: the WAL is emptied first, the write lock is then held until the
+    /// batch ends, and checkpoints wait until then. So the file the thread copies does not change.
+    /// Should another process have written between the checkpoint and the lock, the copy is made
+    /// page by page before the batch starts instead.
+    pub fn begin_batch(&mut self, backup: &Path) -> Result<Batch> {
+        self.pause_checkpoints()?;
+        let started = self.start_batch(backup);
+        if started.is_err() {
+            let _ = self.resume_checkpoints();
+        }
+        started
+    }
+
+    fn start_batch(&mut self, backup: &Path) -> Result<Batch> {
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let wal = PathBuf::from(format!("{}-wal", self.info.path.display()));
+        if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+            self.conn.execute_batch("COMMIT")?;
+            self.backup_page_by_page(backup)?;
+            self.conn.execute_batch("BEGIN IMMEDIATE")?;
+            return Ok(Batch { copy: None, backup: backup.to_owned() });
+        }
+        let (from, to) = (self.info.path.clone(), backup.to_owned());
+        let copy = std::thread::spawn(move || std::fs::copy(from, to).map(|_| ()));
+        Ok(Batch { copy: Some(copy), backup: backup.to_owned() })
+    }
+
+    /// Ends a batch: once the backup is written, commits its writes (or, without `commit`, rolls
+    /// them back). A backup that could not be written rolls the batch back and is the error.
+    pub fn end_batch(&mut self, batch: Batch, commit: bool) -> Result<()> {
+        let copied = match batch.copy {
+            Some(copy) => copy.join().unwrap_or_else(|_| Err(std::io::Error::other("the copying thread failed"))),
+            None => Ok(()),
+        };
+        let copied = copied.map_err(|source| StoreError::Io { path: batch.backup.clone(), source });
+        if copied.is_err() {
+            let _ = std::fs::remove_file(&batch.backup);
+        }
+        let end = if commit && copied.is_ok() { "COMMIT" } else { "ROLLBACK" };
+        let ended = self.conn.execute_batch(end);
+        let _ = self.resume_checkpoints();
+        copied?;
+        Ok(ended?)
     }
 
     /// Writes a consistent copy of the database to `path`.
@@ -389,8 +440,14 @@ impl Store {
 }
 
 /// One write operation in progress (see [`Store::write`]).
+/// A batch of writes under way (see `Store::begin_batch`), with its backup being written.
+pub struct Batch {
+    copy: Option<std::thread::JoinHandle<std::io::Result<()>>>,
+    backup: PathBuf,
+}
+
 pub struct Writer<'c> {
-    tx: Transaction<'c>,
+    tx: Savepoint<'c>,
     scope: Scope,
     db_id: Uuid,
     author: Author,

@@ -25,14 +25,8 @@ pub use report::{FieldUpdate, ImportReport, ProjectUpdate, Refusal, Totals};
 
 use conflicts::{conflicts_of, label, short};
 
-/// Which backup an import relies on.
-#[derive(Clone)]
-enum Backup {
-    /// Its own, taken just before it.
-    Own,
-    /// One for a batch: taken by the first file that gets this far, shared by the rest.
-    Once(Option<PathBuf>),
-}
+/// The imports of a batch under way: their writes, and the backup taken before them.
+type Batch = Option<(indmap_store::Batch, PathBuf)>;
 
 /// The merge bill of an import as an XLSX workbook, in the given language.
 pub fn merge_bill_xlsx(report: &ImportReport, lang: indmap_print::Lang) -> Result<Vec<u8>> {
@@ -109,35 +103,46 @@ impl Indmap {
     /// Merges an exchange file into this database: one transaction, after a backup. With
     /// `dry_run`, says what it would do and changes nothing.
     pub fn import(&mut self, file: &Path, dry_run: bool) -> Result<ImportReport> {
-        self.import_one(file, dry_run, Backup::Own, None)
+        self.import_all(&[file.to_owned()], dry_run).pop().unwrap_or_else(|| Err(Error::not_found("no file")))
     }
 
     /// Imports several files, as they come in a week: one backup before the first that
-    /// changes anything, then each file in its own transaction. A file that is refused does not
-    /// stop the others; each gets its own result.
+    /// changes anything, then each file in a transaction of its own within the batch's. A file
+    /// that is refused does not stop the others; each gets its own result. The batch is
+    /// committed once its backup is written (the backup is copied while the files merge).
     pub fn import_all(&mut self, files: &[PathBuf], dry_run: bool) -> Vec<Result<ImportReport>> {
-        let mut backup = Backup::Once(None);
-        // Checkpoints are only an optimisation: when pausing fails, they go on as usual, and
-        // a checkpoint that fails at the end is done by the next write or on closing.
-        let _ = self.store.pause_checkpoints();
+        let mut batch: Batch = None;
         // Each file starts from the totals the one before it ended with (or began with, when it
         // changed nothing): counting a national map once, not twice per file.
         let mut totals = None;
-        let reports = files
+        let mut reports: Vec<_> = files
             .iter()
             .map(|file| {
-                let report = self.import_one(file, dry_run, backup.clone(), totals);
+                let report = self.import_one(file, dry_run, &mut batch, totals);
                 if let Ok(r) = &report {
                     let end = if r.dry_run { &r.before } else { &r.after };
                     totals = Some((end.projects, end.cost_kzt.minor(), end.jobs_permanent as i64));
-                    if let Some(path) = &r.backup {
-                        backup = Backup::Once(Some(path.clone()));
-                    }
                 }
                 report
             })
             .collect();
-        let _ = self.store.resume_checkpoints();
+        let Some((batch, backup)) = batch else { return reports };
+        let merged = |r: &ImportReport| r.already_imported.is_none();
+        match self.store.end_batch(batch, true) {
+            Ok(()) => reports.iter_mut().flatten().filter(|r| merged(r)).for_each(|r| r.backup = Some(backup.clone())),
+            Err(e) => {
+                let failed = |r: &ImportReport| {
+                    Error::new(ErrorKind::Io, format!("nothing of {} was imported: the backup failed: {e}", r.file))
+                };
+                for report in &mut reports {
+                    if let Ok(r) = report
+                        && merged(r)
+                    {
+                        *report = Err(failed(r));
+                    }
+                }
+            }
+        }
         reports
     }
 
@@ -146,7 +151,7 @@ impl Indmap {
         &mut self,
         file: &Path,
         dry_run: bool,
-        backup: Backup,
+        batch: &mut Batch,
         totals: Option<(usize, i64, i64)>,
     ) -> Result<ImportReport> {
         let (manifest, content) = indmap_exchange::read(file).map_err(|e| {
@@ -192,11 +197,9 @@ impl Indmap {
             report.already_imported = Some(earlier.imported_at);
             return Ok(report);
         }
-        if !dry_run {
-            report.backup = Some(match backup {
-                Backup::Once(Some(taken)) => taken,
-                Backup::Own | Backup::Once(None) => self.backup(&format!("before-import-{file_name}"))?,
-            });
+        if !dry_run && batch.is_none() {
+            let backup = self.new_backup_path(&format!("before-import-{file_name}"))?;
+            *batch = Some((self.store.begin_batch(&backup)?, backup));
         }
         let author = Author { user: self.env.user.clone(), at: self.env.clock.now(), origin: file_name.clone() };
         let ids = self.env.ids.as_mut();
