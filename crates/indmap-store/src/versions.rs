@@ -230,59 +230,148 @@ fn births(vp: &VersionedProject) -> HashMap<Record, &Stamp> {
         .collect()
 }
 
-/// Replaces the stored versions of a project with `vp`'s.
+/// The version rows a project has stored, keyed as they are compared.
+#[derive(Default)]
+struct Stored {
+    births: HashMap<Record, Dot>,
+    dots: HashMap<FieldKey, Dot>,
+    /// Concurrent values: only whether one is there matters (it is never changed in place).
+    conflicts: std::collections::HashSet<(FieldKey, Dot)>,
+    context: HashMap<Uuid, i64>,
+}
+
+fn stored(conn: &Connection, project: &str) -> rusqlite::Result<Stored> {
+    let mut out = Stored::default();
+    let dot = |r: &Row| -> rusqlite::Result<Dot> { Ok(Dot { db: uuid(r.get("db_id")?)?, counter: r.get("counter")? }) };
+    let mut stmt =
+        conn.prepare_cached("SELECT entity, record_id, db_id, counter FROM record_versions WHERE project_id = ?1")?;
+    let mut rows = stmt.query([project])?;
+    while let Some(r) = rows.next()? {
+        if let Some(record) = record_of(r)? {
+            out.births.insert(record, dot(r)?);
+        }
+    }
+    let mut stmt = conn
+        .prepare_cached("SELECT entity, record_id, field, db_id, counter FROM field_versions WHERE project_id = ?1")?;
+    let mut rows = stmt.query([project])?;
+    while let Some(r) = rows.next()? {
+        if let Some(key) = key_of(r)? {
+            out.dots.insert(key, dot(r)?);
+        }
+    }
+    let mut stmt =
+        conn.prepare_cached("SELECT entity, record_id, field, db_id, counter FROM conflicts WHERE project_id = ?1")?;
+    let mut rows = stmt.query([project])?;
+    while let Some(r) = rows.next()? {
+        if let Some(key) = key_of(r)? {
+            out.conflicts.insert((key, dot(r)?));
+        }
+    }
+    let mut stmt = conn.prepare_cached("SELECT db_id, counter FROM project_context WHERE project_id = ?1")?;
+    let mut rows = stmt.query([project])?;
+    while let Some(r) = rows.next()? {
+        out.context.insert(uuid(r.get(0)?)?, r.get(1)?);
+    }
+    Ok(out)
+}
+
+/// Makes the stored versions of a project say what `vp` says, writing only the rows that
+/// differ: a merge usually moves the dots of a field or two of a project with dozens of records.
+///
+/// A record keeps the birth it has stored (any birth is right, as long as every field whose
+/// dot differs from it has a dot of its own); a new record's birth is the dot most of its
+/// fields carry.
 pub(crate) fn save(conn: &Connection, vp: &VersionedProject, detected_at: &str, origin: &str) -> rusqlite::Result<()> {
     let project = vp.project_id.to_string();
-    for table in ["record_versions", "field_versions", "conflicts", "project_context"] {
-        conn.prepare_cached(&format!("DELETE FROM {table} WHERE project_id = ?1"))?.execute([&project])?;
+    let old = stored(conn, &project)?;
+    let records: std::collections::HashSet<Record> = vp.fields.keys().map(|k| (k.entity, k.record_id)).collect();
+    let mut births: HashMap<Record, Dot> =
+        old.births.iter().filter(|(r, _)| records.contains(*r)).map(|(r, d)| (*r, *d)).collect();
+    for (record, stamp) in self::births(vp) {
+        if let std::collections::hash_map::Entry::Vacant(e) = births.entry(record) {
+            note_write(conn, &stamp.dot.db.to_string(), stamp.dot.counter, &stamp.at, &stamp.user)?;
+            e.insert(stamp.dot);
+        }
     }
-    let births = births(vp);
-    let mut birth = conn.prepare_cached(
-        "INSERT INTO record_versions (project_id, entity, record_id, db_id, counter) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    for ((entity, record), s) in &births {
-        note_write(conn, &s.dot.db.to_string(), s.dot.counter, &s.at, &s.user)?;
-        birth.execute(params![project, entity, record.to_string(), s.dot.db.to_string(), s.dot.counter])?;
+    for ((entity, record), _) in old.births.iter().filter(|(r, _)| !births.contains_key(*r)) {
+        conn.prepare_cached("DELETE FROM record_versions WHERE project_id = ?1 AND entity = ?2 AND record_id = ?3")?
+            .execute(params![project, entity, record.to_string()])?;
     }
-    let mut dot = conn.prepare_cached(
-        "INSERT INTO field_versions (project_id, entity, record_id, field, db_id, counter) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
-    let mut other = conn.prepare_cached(
-        "INSERT INTO conflicts (entity, record_id, field, project_id, db_id, counter, at, user, value, detected_at, origin)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?;
+    for (&(entity, record), dot) in births.iter().filter(|(r, d)| old.births.get(*r) != Some(*d)) {
+        conn.prepare_cached(
+            "INSERT INTO record_versions (project_id, entity, record_id, db_id, counter) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT DO UPDATE SET db_id = excluded.db_id, counter = excluded.counter",
+        )?
+        .execute(params![project, entity, record.to_string(), dot.db.to_string(), dot.counter])?;
+    }
+    let mut dots: HashMap<&FieldKey, &Stamp> = HashMap::new();
+    let mut conflicts: HashMap<(&FieldKey, Dot), &Sibling> = HashMap::new();
     for (key, siblings) in &vp.fields {
         for (i, s) in siblings.iter().enumerate() {
-            let (record, db) = (key.record_id.to_string(), s.stamp.dot.db.to_string());
-            if i == 0 {
-                let from_birth = !s.value.is_null()
-                    && births.get(&(key.entity, key.record_id)).is_some_and(|b| b.dot == s.stamp.dot);
-                if !from_birth {
-                    note_write(conn, &db, s.stamp.dot.counter, &s.stamp.at, &s.stamp.user)?;
-                    dot.execute(params![project, key.entity, record, key.field, db, s.stamp.dot.counter])?;
-                }
-            } else {
-                let value = (!s.value.is_null()).then(|| s.value.to_string());
-                other.execute(params![
-                    key.entity,
-                    record,
-                    key.field,
-                    project,
-                    db,
-                    s.stamp.dot.counter,
-                    s.stamp.at,
-                    s.stamp.user,
-                    value,
-                    detected_at,
-                    origin
-                ])?;
+            if i > 0 {
+                conflicts.insert((key, s.stamp.dot), s);
+            } else if s.value.is_null() || births.get(&(key.entity, key.record_id)) != Some(&s.stamp.dot) {
+                dots.insert(key, &s.stamp);
             }
         }
     }
-    let mut ctx =
-        conn.prepare_cached("INSERT INTO project_context (project_id, db_id, counter) VALUES (?1, ?2, ?3)")?;
-    for (db, counter) in &vp.context.0 {
-        ctx.execute(params![project, db.to_string(), counter])?;
+    for key in old.dots.keys().filter(|k| !dots.contains_key(k)) {
+        conn.prepare_cached(
+            "DELETE FROM field_versions WHERE project_id = ?1 AND entity = ?2 AND record_id = ?3 AND field = ?4",
+        )?
+        .execute(params![project, key.entity, key.record_id.to_string(), key.field])?;
+    }
+    for (key, stamp) in dots.iter().filter(|(k, s)| old.dots.get(**k) != Some(&s.dot)) {
+        let db = stamp.dot.db.to_string();
+        note_write(conn, &db, stamp.dot.counter, &stamp.at, &stamp.user)?;
+        conn.prepare_cached(
+            "INSERT INTO field_versions (project_id, entity, record_id, field, db_id, counter) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT DO UPDATE SET db_id = excluded.db_id, counter = excluded.counter",
+        )?
+        .execute(params![project, key.entity, key.record_id.to_string(), key.field, db, stamp.dot.counter])?;
+    }
+    for (key, dot) in old.conflicts.iter().filter(|(k, d)| !conflicts.contains_key(&(k, *d))) {
+        conn.prepare_cached(
+            "DELETE FROM conflicts WHERE entity = ?1 AND record_id = ?2 AND field = ?3 AND db_id = ?4 AND counter = ?5",
+        )?
+        .execute(params![
+            key.entity,
+            key.record_id.to_string(),
+            key.field,
+            dot.db.to_string(),
+            dot.counter
+        ])?;
+    }
+    for ((key, dot), s) in conflicts.iter().filter(|((k, d), _)| !old.conflicts.contains(&((*k).clone(), *d))) {
+        let value = (!s.value.is_null()).then(|| s.value.to_string());
+        conn.prepare_cached(
+            "INSERT INTO conflicts (entity, record_id, field, project_id, db_id, counter, at, user, value, detected_at, origin)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?
+        .execute(params![
+            key.entity,
+            key.record_id.to_string(),
+            key.field,
+            project,
+            dot.db.to_string(),
+            dot.counter,
+            s.stamp.at,
+            s.stamp.user,
+            value,
+            detected_at,
+            origin
+        ])?;
+    }
+    for db in old.context.keys().filter(|db| !vp.context.0.contains_key(db)) {
+        conn.prepare_cached("DELETE FROM project_context WHERE project_id = ?1 AND db_id = ?2")?
+            .execute(params![project, db.to_string()])?;
+    }
+    for (db, counter) in vp.context.0.iter().filter(|(db, c)| old.context.get(db) != Some(c)) {
+        conn.prepare_cached(
+            "INSERT INTO project_context (project_id, db_id, counter) VALUES (?1, ?2, ?3)
+             ON CONFLICT DO UPDATE SET counter = excluded.counter",
+        )?
+        .execute(params![project, db.to_string(), counter])?;
     }
     Ok(())
 }
