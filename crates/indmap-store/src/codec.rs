@@ -214,10 +214,12 @@ pub(crate) fn insert_project(conn: &Connection, p: &Project, at: &str) -> crate:
     insert_rows(conn, p).map_err(constraint)
 }
 
-/// Rewrites the stored project `old` as `new`. A list of rows equal in both is left as it is:
-/// an edit or an import usually changes a field or two of a project with dozens of rows.
+/// Rewrites the stored project `old` as `new`. Only the columns that differ are set, and a list
+/// of rows equal in both is left as it is: an edit or an import usually changes a field or two
+/// of a project with dozens of rows, and every column set is an index entry rewritten.
 pub(crate) fn update_project(conn: &Connection, old: &Project, new: &Project, at: &str) -> crate::Result<()> {
-    let mut columns = project_columns(new);
+    let mut columns: Columns =
+        project_columns(new).into_iter().zip(project_columns(old)).filter(|(n, o)| n != o).map(|(n, _)| n).collect();
     columns.push(("updated_at", Sql::Text(at.into())));
     let sets: Vec<String> = columns.iter().map(|(n, _)| format!("{n} = ?")).collect();
     let sql = format!("UPDATE projects SET {} WHERE id = ?", sets.join(", "));
