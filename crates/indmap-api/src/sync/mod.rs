@@ -115,17 +115,26 @@ impl Indmap {
         // Each file starts from the totals the one before it ended with (or began with, when it
         // changed nothing): counting a national map once, not twice per file.
         let mut totals = None;
-        let mut reports: Vec<_> = files
-            .iter()
-            .map(|file| {
-                let report = self.import_one(file, dry_run, &mut batch, totals);
+        // The next file is read and decoded on another thread while this one merges.
+        let mut reports = Vec::with_capacity(files.len());
+        std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel(1);
+            scope.spawn(move || {
+                for file in files {
+                    if send.send(read_exchange(file)).is_err() {
+                        break;
+                    }
+                }
+            });
+            for (file, read) in files.iter().zip(receive) {
+                let report = read.and_then(|read| self.import_one(file, read, dry_run, &mut batch, totals));
                 if let Ok(r) = &report {
                     let end = if r.dry_run { &r.before } else { &r.after };
                     totals = Some((end.projects, end.cost_kzt.minor(), end.jobs_permanent as i64));
                 }
-                report
-            })
-            .collect();
+                reports.push(report);
+            }
+        });
         let Some((batch, backup)) = batch else { return reports };
         let merged = |r: &ImportReport| r.already_imported.is_none();
         match self.store.end_batch(batch, true) {
@@ -150,18 +159,11 @@ impl Indmap {
     fn import_one(
         &mut self,
         file: &Path,
+        (manifest, content, sha256): Exchange,
         dry_run: bool,
         batch: &mut Batch,
         totals: Option<(usize, i64, i64)>,
     ) -> Result<ImportReport> {
-        let (manifest, content) = indmap_exchange::read(file).map_err(|e| {
-            let kind = match e {
-                ExchangeError::Unreadable(..) => ErrorKind::NotFound,
-                ExchangeError::TooNew { .. } => ErrorKind::Incompatible,
-                _ => ErrorKind::Invalid,
-            };
-            Error::new(kind, e.to_string())
-        })?;
         let info = self.store.info().clone();
         if manifest.db_id == info.db_id {
             return Err(Error::new(
@@ -171,7 +173,6 @@ impl Indmap {
         }
         let file_name =
             file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
-        let sha256 = indmap_exchange::file_sha256(file)?;
         let totals = match totals {
             Some(known) => known,
             None => self.store.totals()?,
@@ -268,6 +269,21 @@ impl Indmap {
         };
         Ok(if dry_run { self.store.trial(&author, run)? } else { self.store.write(&author, run)? })
     }
+}
+
+/// An exchange file as read: its manifest, its content and the SHA-256 of the whole file.
+type Exchange = (Manifest, indmap_exchange::Content, String);
+
+fn read_exchange(file: &Path) -> Result<Exchange> {
+    let (manifest, content) = indmap_exchange::read(file).map_err(|e| {
+        let kind = match e {
+            ExchangeError::Unreadable(..) => ErrorKind::NotFound,
+            ExchangeError::TooNew { .. } => ErrorKind::Incompatible,
+            _ => ErrorKind::Invalid,
+        };
+        Error::new(kind, e.to_string())
+    })?;
+    Ok((manifest, content, indmap_exchange::file_sha256(file)?))
 }
 
 /// The history of a project new here: one entry per record and write, with all its values, as
