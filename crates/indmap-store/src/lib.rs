@@ -286,12 +286,12 @@ impl Store {
 
     /// Stops emptying the WAL into the database file after every transaction, until
     /// `resume_checkpoints`: a batch of imports then writes each hot page back once, not per file.
-    pub fn pause_checkpoints(&self) -> Result<()> {
+    fn pause_checkpoints(&self) -> Result<()> {
         Ok(self.conn.pragma_update(None, "wal_autocheckpoint", 0)?)
     }
 
     /// Empties the WAL into the database file and goes back to doing so after transactions.
-    pub fn resume_checkpoints(&self) -> Result<()> {
+    fn resume_checkpoints(&self) -> Result<()> {
         self.conn.pragma_update(None, "wal_autocheckpoint", 1000)?;
         Ok(self.conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?)
     }
@@ -304,7 +304,7 @@ impl Store {
     /// batch ends, and checkpoints wait until then. So the file the thread copies does not change.
     /// Should another process have written between the checkpoint and the lock, the copy is made
     /// page by page before the batch starts instead.
-    pub fn begin_batch(&mut self, backup: &Path) -> Result<Batch> {
+    pub fn begin_batch(&self, backup: &Path) -> Result<Batch> {
         self.pause_checkpoints()?;
         let started = self.start_batch(backup);
         if started.is_err() {
@@ -313,7 +313,7 @@ impl Store {
         started
     }
 
-    fn start_batch(&mut self, backup: &Path) -> Result<Batch> {
+    fn start_batch(&self, backup: &Path) -> Result<Batch> {
         self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
         let wal = PathBuf::from(format!("{}-wal", self.info.path.display()));
@@ -330,7 +330,7 @@ impl Store {
 
     /// Ends a batch: once the backup is written, commits its writes (or, without `commit`, rolls
     /// them back). A backup that could not be written rolls the batch back and is the error.
-    pub fn end_batch(&mut self, batch: Batch, commit: bool) -> Result<()> {
+    pub fn end_batch(&self, batch: Batch, commit: bool) -> Result<()> {
         let copied = match batch.copy {
             Some(copy) => copy.join().unwrap_or_else(|_| Err(std::io::Error::other("the copying thread failed"))),
             None => Ok(()),
@@ -346,27 +346,14 @@ impl Store {
         Ok(ended?)
     }
 
-    /// Writes a consistent copy of the database to `path`.
-    ///
-    /// The file itself is copied (by the kernel, without passing through this process): a national
-    /// map's 2 GB take well under a second, where SQLite's page-by-page backup takes several. The
-    /// copy is consistent because the WAL is first emptied into the file and then nobody can write
-    /// while this connection holds the write lock. Should another process have written in between,
-    /// the copy goes page by page instead. The copy is not synced: it exists to undo a merge later,
-    /// and by then the system has written it out; a crash before that would roll the merge back too.
+    /// Writes a consistent copy of the database to `path`: an empty batch, whose backup is the
+    /// point. The file itself is copied (by the kernel): a national map's 2 GB take well under a
+    /// second, where SQLite's page-by-page backup takes several. The copy is not synced: it exists
+    /// to undo a merge later, and by then the system has written it out; a crash before that would
+    /// roll the merge back too.
     pub fn backup_to(&self, path: &Path) -> Result<()> {
-        let io = |source| StoreError::Io { path: path.to_owned(), source };
-        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
-        let wal = PathBuf::from(format!("{}-wal", self.info.path.display()));
-        let wal_empty = std::fs::metadata(&wal).map_or(true, |m| m.len() == 0);
-        let copied = if wal_empty { std::fs::copy(&self.info.path, path).map(|_| ()).map_err(io) } else { Ok(()) };
-        self.conn.execute_batch("COMMIT")?;
-        copied?;
-        if !wal_empty {
-            self.backup_page_by_page(path)?;
-        }
-        Ok(())
+        let batch = self.begin_batch(path)?;
+        self.end_batch(batch, false)
     }
 
     fn backup_page_by_page(&self, path: &Path) -> Result<()> {
