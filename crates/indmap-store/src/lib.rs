@@ -94,6 +94,9 @@ fn connect(path: &Path) -> Result<Connection> {
     // A national map with its history is about 18 KB a project (2 GB for 100,000); SQLite's
     // default 2 MB page cache would send most lookups of a merge to the file.
     conn.pragma_update(None, "cache_size", -65_536)?;
+    // Pages are read from a memory map instead of a read() each: a merge looks up thousands of
+    // rows spread over a file of gigabytes. (2 GB is SQLite's default ceiling for it.)
+    conn.pragma_update(None, "mmap_size", 0x7fff_0000_i64)?;
     // A merge runs some forty different statements per project; with rusqlite's default cache
     // of 16 most of them would be compiled again for every project.
     conn.set_prepared_statement_cache_capacity(128);

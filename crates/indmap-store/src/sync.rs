@@ -28,7 +28,7 @@ fn versioned(project: &Project, versions: &Versions, deletion: Option<&serde_jso
     let mut values = flatten(project);
     let key = FieldKey { entity: "project", record_id: project.id, field: DELETED.into() };
     values.insert(key, deletion.cloned().unwrap_or(serde_json::Value::Null));
-    versions.project(project.id, &values)
+    versions.project(project.id, values)
 }
 
 fn load_versioned(conn: &Connection, id: Uuid) -> Result<Option<(Project, VersionedProject)>> {

@@ -178,22 +178,22 @@ pub(crate) fn load(conn: &Connection, only: Only) -> rusqlite::Result<Versions> 
 }
 
 impl Versions {
-    /// The versioned form of a project whose current field values are `values`.
-    pub fn project(&self, project_id: Uuid, values: &Fields) -> VersionedProject {
+    /// The versioned form of a project whose current field values are `values` (taken, not
+    /// copied: a project has a hundred and more fields, and a merge loads thousands).
+    pub fn project(&self, project_id: Uuid, mut values: Fields) -> VersionedProject {
         let mut vp = VersionedProject {
             project_id,
             context: self.contexts.get(&project_id).cloned().unwrap_or_default(),
             ..Default::default()
         };
         for (key, stamp) in self.dots.get(&project_id).into_iter().flatten() {
-            let value = values.get(key).cloned().unwrap_or(Value::Null);
+            let value = values.remove(key).unwrap_or(Value::Null);
             vp.fields.insert(key.clone(), vec![Sibling { stamp: stamp.clone(), value }]);
         }
         let births = self.births.get(&project_id);
-        for (key, value) in values.iter().filter(|(_, v)| !v.is_null()) {
-            let birth = births.and_then(|b| b.get(&(key.entity, key.record_id)));
-            if let (Some(birth), false) = (birth, vp.fields.contains_key(key)) {
-                vp.fields.insert(key.clone(), vec![Sibling { stamp: birth.clone(), value: value.clone() }]);
+        for (key, value) in values.into_iter().filter(|(_, v)| !v.is_null()) {
+            if let Some(birth) = births.and_then(|b| b.get(&(key.entity, key.record_id))) {
+                vp.fields.insert(key, vec![Sibling { stamp: birth.clone(), value }]);
             }
         }
         for (key, sibling) in self.conflicts.get(&project_id).into_iter().flatten() {
