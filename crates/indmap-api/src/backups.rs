@@ -76,9 +76,17 @@ pub fn restore(db: &Path, name: &str, env: Env) -> Result<PathBuf> {
     let current = Indmap::open(db, env)?;
     let safety = current.backup("before-restore")?;
     drop(current);
+    // Copied beside the database, then renamed over it: a reader that has the old file open
+    // (or mapped in memory) keeps it whole, and a failed copy leaves the database as it was.
+    let restoring = db.with_extension("restoring");
+    let failed = |e: std::io::Error| Error::new(ErrorKind::Io, format!("restoring {name} failed: {e}"));
+    std::fs::copy(&backup.path, &restoring).map_err(failed)?;
     for suffix in ["-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
-    std::fs::copy(&backup.path, db).map_err(|e| Error::new(ErrorKind::Io, format!("restoring {name} failed: {e}")))?;
+    std::fs::rename(&restoring, db).map_err(|e| {
+        let _ = std::fs::remove_file(&restoring);
+        failed(e)
+    })?;
     Ok(safety)
 }
