@@ -69,7 +69,7 @@ pub struct Manifest {
     pub sha256: String,
 }
 
-fn checksum(manifest: &Manifest, records: &[String]) -> String {
+fn checksum<'a>(manifest: &Manifest, records: impl IntoIterator<Item = &'a String>) -> String {
     let mut unsigned = manifest.clone();
     unsigned.sha256.clear();
     let mut hash = Sha256::new();
@@ -154,8 +154,19 @@ fn is_deleted(projects: &[(Project, VersionedProject)], id: Uuid) -> bool {
 
 /// Reads and checks an exchange file. Nothing in it is returned unless all of it is sound.
 pub fn read(path: &Path) -> Result<(Manifest, Content), ExchangeError> {
+    read_with_sha256(path).map(|(manifest, content, _)| (manifest, content))
+}
+
+/// `read`, and the SHA-256 of the whole file (for receipts), from the one reading of it.
+pub fn read_with_sha256(path: &Path) -> Result<(Manifest, Content, String), ExchangeError> {
     let file = name(path);
     let bytes = std::fs::read(path).map_err(|e| ExchangeError::Unreadable(file.clone(), e.to_string()))?;
+    let (manifest, content) = check_and_decode(path, &bytes)?;
+    Ok((manifest, content, format!("{:x}", Sha256::digest(&bytes))))
+}
+
+fn check_and_decode(path: &Path, bytes: &[u8]) -> Result<(Manifest, Content), ExchangeError> {
+    let file = name(path);
     if !bytes.starts_with(b"SQLite format 3\0") {
         return Err(ExchangeError::Foreign(file, "it is not a GeoPackage".into()));
     }
@@ -201,8 +212,7 @@ pub fn read(path: &Path) -> Result<(Manifest, Content), ExchangeError> {
     };
     let records = texts("SELECT record FROM indmap_records ORDER BY project_id")?;
     let proposals = texts("SELECT proposal FROM indmap_proposals ORDER BY id")?;
-    let all: Vec<String> = records.iter().chain(&proposals).cloned().collect();
-    if checksum(&manifest, &all) != manifest.sha256 || records.len() != manifest.projects {
+    if checksum(&manifest, records.iter().chain(&proposals)) != manifest.sha256 || records.len() != manifest.projects {
         return Err(ExchangeError::Tampered(file));
     }
     let bad = |e: WireError| ExchangeError::Damaged { file: file.clone(), reason: e.to_string() };
@@ -211,9 +221,4 @@ pub fn read(path: &Path) -> Result<(Manifest, Content), ExchangeError> {
         proposals: proposals.iter().map(|t| wire::decode_proposal(t)).collect::<Result<_, _>>().map_err(bad)?,
     };
     Ok((manifest, content))
-}
-
-/// The SHA-256 of a whole file, for receipts.
-pub fn file_sha256(path: &Path) -> std::io::Result<String> {
-    Ok(format!("{:x}", Sha256::digest(std::fs::read(path)?)))
 }

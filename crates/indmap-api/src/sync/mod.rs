@@ -275,15 +275,14 @@ impl Indmap {
 type Exchange = (Manifest, indmap_exchange::Content, String);
 
 fn read_exchange(file: &Path) -> Result<Exchange> {
-    let (manifest, content) = indmap_exchange::read(file).map_err(|e| {
+    indmap_exchange::read_with_sha256(file).map_err(|e| {
         let kind = match e {
             ExchangeError::Unreadable(..) => ErrorKind::NotFound,
             ExchangeError::TooNew { .. } => ErrorKind::Incompatible,
             _ => ErrorKind::Invalid,
         };
         Error::new(kind, e.to_string())
-    })?;
-    Ok((manifest, content, indmap_exchange::file_sha256(file)?))
+    })
 }
 
 /// The history of a project new here: one entry per record and write, with all its values, as
