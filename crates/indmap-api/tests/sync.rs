@@ -151,6 +151,25 @@ fn an_edit_against_a_deletion_is_a_conflict_not_a_loss() {
 }
 
 #[test]
+fn a_deletion_arrives_with_its_reason_even_for_a_project_never_seen_alive() {
+    let mut net = Net::new();
+    let (mut a, mut b) = two_planners(&mut net);
+    a.delete_project("35-0001", Some("entered twice")).unwrap();
+    let added = a.add_projects(&project("Балқаш", "35", 74.98, 46.85)).unwrap().added;
+    let never_seen = added[0].1.to_string();
+    a.delete_project(&never_seen, Some("a mistake")).unwrap();
+    let report = b.import(&net.send(&a), false).unwrap();
+    assert_eq!(report.deleted.len(), 1, "{report:?}");
+    assert_eq!((report.before.projects, report.after.projects), (1, 0));
+    for (code, reason) in [("35-0001", "entered twice"), (never_seen.as_str(), "a mistake")] {
+        let gone = b.find(code).unwrap_err().to_string();
+        assert!(gone.contains("was deleted") && gone.contains(reason), "{code}: {gone}");
+    }
+    assert!(b.list(&Default::default()).unwrap().is_empty());
+    assert_eq!(a.content_hash().unwrap(), b.content_hash().unwrap());
+}
+
+#[test]
 fn importing_the_same_file_twice_changes_nothing_the_second_time() {
     let mut net = Net::new();
     let (mut a, mut b) = two_planners(&mut net);

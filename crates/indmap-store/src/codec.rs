@@ -10,7 +10,7 @@ use rusqlite::{Connection, Row, params_from_iter};
 use std::collections::HashMap;
 use uuid::Uuid;
 
-type Columns = Vec<(&'static str, Sql)>;
+pub(crate) type Columns = Vec<(&'static str, Sql)>;
 
 fn text<S: AsRef<str>>(v: Option<S>) -> Sql {
     v.map_or(Sql::Null, |s| Sql::Text(s.as_ref().to_owned()))
@@ -217,10 +217,19 @@ pub(crate) fn insert_project(conn: &Connection, p: &Project, at: &str) -> crate:
 /// Rewrites the stored project `old` as `new`. Only the columns that differ are set, and a list
 /// of rows equal in both is left as it is: an edit or an import usually changes a field or two
 /// of a project with dozens of rows, and every column set is an index entry rewritten.
-pub(crate) fn update_project(conn: &Connection, old: &Project, new: &Project, at: &str) -> crate::Result<()> {
+/// Writes the columns of `new` that differ from `old`, and `also` (columns a project does not
+/// hold, like its tombstone's), in one UPDATE: each one rewrites the whole row.
+pub(crate) fn update_project(
+    conn: &Connection,
+    old: &Project,
+    new: &Project,
+    at: &str,
+    also: Columns,
+) -> crate::Result<()> {
     let mut columns: Columns =
         project_columns(new).into_iter().zip(project_columns(old)).filter(|(n, o)| n != o).map(|(n, _)| n).collect();
     columns.push(("updated_at", Sql::Text(at.into())));
+    columns.extend(also);
     let sets: Vec<String> = columns.iter().map(|(n, _)| format!("{n} = ?")).collect();
     let sql = format!("UPDATE projects SET {} WHERE id = ?", sets.join(", "));
     let values = columns.into_iter().map(|(_, v)| v).chain([Sql::Text(new.id.to_string())]);

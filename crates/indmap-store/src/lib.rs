@@ -470,7 +470,7 @@ impl Writer<'_> {
 
     /// Replaces a live project's content with `new` (same id and code).
     pub fn replace_project(&mut self, old: &Project, new: &Project) -> Result<()> {
-        codec::update_project(&self.tx, old, new, &timestamp(self.author.at))?;
+        codec::update_project(&self.tx, old, new, &timestamp(self.author.at), Vec::new())?;
         self.log(Some(old), Some(new))
     }
 

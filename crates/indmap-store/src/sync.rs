@@ -7,6 +7,7 @@ use indmap_core::changes::{FieldChange, FieldKey, flatten};
 use indmap_core::proposal::{Proposal, ProposalStatus};
 use indmap_core::version::{DELETED, MergedField, VersionedProject};
 use indmap_core::{Project, ProjectFilter, RegionCode};
+use rusqlite::types::Value as Sql;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -194,26 +195,26 @@ impl Writer<'_> {
     ) -> Result<()> {
         let at = timestamp(self.author.at);
         let totals_before = crate::project_totals(&self.tx, project.id)?;
+        let (deleted_at, reason, deletion) = match vp.deletion() {
+            Some((current, _)) => (
+                Sql::Text(current.stamp.at.clone()),
+                current.value.get("reason").and_then(|r| r.as_str()).map_or(Sql::Null, |r| Sql::Text(r.to_owned())),
+                Sql::Text(current.value.to_string()),
+            ),
+            None => (Sql::Null, Sql::Null, Sql::Null),
+        };
+        let tombstone = vec![("deleted_at", deleted_at), ("deleted_reason", reason), ("deletion", deletion)];
         if let Some(previous) = previous {
-            codec::update_project(&self.tx, previous, project, &at)?;
+            codec::update_project(&self.tx, previous, project, &at, tombstone)?;
         } else {
             if let Some(code) = &project.code {
                 self.claim_code(code)?;
             }
             codec::insert_project(&self.tx, project, &at)?;
+            if vp.deletion().is_some() {
+                codec::update_project(&self.tx, project, project, &at, tombstone)?;
+            }
         }
-        let (deleted_at, reason, deletion) = match vp.deletion() {
-            Some((current, _)) => (
-                Some(current.stamp.at.clone()),
-                current.value.get("reason").and_then(|r| r.as_str()).map(str::to_owned),
-                Some(current.value.to_string()),
-            ),
-            None => (None, None, None),
-        };
-        self.tx.execute(
-            "UPDATE projects SET deleted_at = ?2, deleted_reason = ?3, deletion = ?4 WHERE id = ?1",
-            params![project.id.to_string(), deleted_at, reason, deletion],
-        )?;
         versions::save(&self.tx, vp, &at, &self.author.origin)?;
         for change in changed {
             log::append_merged(&self.tx, project.id, change, &self.author.origin)?;
