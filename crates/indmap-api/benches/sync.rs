@@ -56,7 +56,12 @@ fn main() {
     let bytes: u64 = files.iter().map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0)).sum();
     // The imports below take one backup of the national database first (a copy of the whole
     // file, history included); timing one alone shows how much of the import time it is.
+    // Each timed step starts with what earlier steps wrote on disk, as a user's database is
+    // when they import: gigabytes of pages still waiting to be written would slow the
+    // kernel's copy of the backup several times over, and differently on every run.
+    settle_disk();
     let backup = timed(&mut rows, "one backup of the national database", || national.backup("bench").unwrap());
+    settle_disk();
     let backup_bytes = std::fs::metadata(&backup).map(|m| m.len()).unwrap_or(0);
     let reports = timed(&mut rows, "the ministry imports the 20 files (goal: under 3 s in all)", || {
         national.import_all(&files, false).into_iter().map(Result::unwrap).collect::<Vec<_>>()
@@ -92,6 +97,13 @@ fn main() {
 }
 
 type Prepared = (Indmap, Vec<PathBuf>, PathBuf, usize);
+
+/// Waits until everything written so far is on disk (`sync`).
+fn settle_disk() {
+    if let Err(e) = std::process::Command::new("sync").status() {
+        eprintln!("sync could not be run ({e}); the timings below may include earlier steps' writes");
+    }
+}
 
 /// Builds the national map, the 20 regional databases and their files of changes, and the
 /// national export pygeodiff starts from.
