@@ -6,6 +6,7 @@
 //! projects given to it have been validated; the schema's constraints are the last line.
 
 mod codec;
+mod copy;
 mod log;
 mod migrations;
 mod reference;
@@ -327,7 +328,7 @@ impl Store {
             return Ok(Batch { copy: None, backup: backup.to_owned() });
         }
         let (from, to) = (self.info.path.clone(), backup.to_owned());
-        let copy = std::thread::spawn(move || std::fs::copy(from, to).map(|_| ()));
+        let copy = std::thread::spawn(move || copy::copy_file(&from, &to));
         Ok(Batch { copy: Some(copy), backup: backup.to_owned() })
     }
 
