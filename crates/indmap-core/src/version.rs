@@ -136,18 +136,94 @@ pub struct Merge {
 /// unless the other side had seen it and replaced it; values neither side had seen of the other
 /// stay side by side. Commutative, associative and idempotent, so files may come in any order,
 /// any number of times.
+///
+/// Merged record by record (the project itself, each of its rows). A record `remote` does not
+/// carry is kept as it is here: a side that had seen a write to a record holds the record, so
+/// the other side has nothing of it to drop. A record both sides hold with the same dots is
+/// the same on both and kept as it is: a regular exchange changes a field or two of a project
+/// with dozens of rows.
 pub fn merge(local: &VersionedProject, remote: &VersionedProject) -> Merge {
     // The two are the same project; a project new here comes with an empty local side.
     let mut result = VersionedProject { project_id: remote.project_id, ..Default::default() };
     result.context = local.context.clone();
     result.context.join(&remote.context);
-    let none = Vec::new();
     let (mut changed, mut new_conflicts) = (Vec::new(), Vec::new());
-    let mut keys: Vec<&FieldKey> = local.fields.keys().chain(remote.fields.keys()).collect();
+    let (mut mine, mut theirs) = (records(local).peekable(), records(remote).peekable());
+    loop {
+        let next = match (mine.peek(), theirs.peek()) {
+            (None, None) => break,
+            (Some(m), Some(t)) => m.0.cmp(&t.0),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+        };
+        let (m, t) = match next {
+            std::cmp::Ordering::Less => (mine.next().map(|r| r.1), None),
+            std::cmp::Ordering::Greater => (None, theirs.next().map(|r| r.1)),
+            std::cmp::Ordering::Equal => (mine.next().map(|r| r.1), theirs.next().map(|r| r.1)),
+        };
+        match (m, t) {
+            (Some(m), t) if t.as_ref().is_none_or(|t| same_dots(&m, t)) => {
+                result.fields.extend(m.iter().map(|(k, s)| ((*k).clone(), (*s).clone())));
+            }
+            (m, t) => merge_record(
+                &m.unwrap_or_default(),
+                &t.unwrap_or_default(),
+                local,
+                remote,
+                &mut result,
+                &mut changed,
+                &mut new_conflicts,
+            ),
+        }
+    }
+    Merge { result, changed, new_conflicts }
+}
+
+/// A record's fields, in key order.
+type RecordFields<'a> = Vec<(&'a FieldKey, &'a Vec<Sibling>)>;
+
+/// A project's fields grouped by record (entity and row id), in key order.
+fn records(vp: &VersionedProject) -> impl Iterator<Item = ((&'static str, Uuid), RecordFields<'_>)> {
+    let mut fields = vp.fields.iter().peekable();
+    std::iter::from_fn(move || {
+        let (first, siblings) = fields.next()?;
+        let record = (first.entity, first.record_id);
+        let mut all = vec![(first, siblings)];
+        while let Some(next) = fields.next_if(|(k, _)| (k.entity, k.record_id) == record) {
+            all.push(next);
+        }
+        Some((record, all))
+    })
+}
+
+/// Whether two versions of a record hold the same fields with the same dots.
+fn same_dots(a: &RecordFields, b: &RecordFields) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|((ka, sa), (kb, sb))| {
+            ka == kb && sa.len() == sb.len() && sa.iter().zip(sb.iter()).all(|(x, y)| x.stamp.dot == y.stamp.dot)
+        })
+}
+
+fn find<'a>(side: &RecordFields<'a>, key: &FieldKey) -> Option<&'a Vec<Sibling>> {
+    side.iter().find(|(k, _)| *k == key).map(|(_, s)| *s)
+}
+
+/// Merges one record, field by field.
+fn merge_record(
+    mine: &RecordFields,
+    theirs: &RecordFields,
+    local: &VersionedProject,
+    remote: &VersionedProject,
+    result: &mut VersionedProject,
+    changed: &mut Vec<MergedField>,
+    new_conflicts: &mut Vec<FieldKey>,
+) {
+    let none = Vec::new();
+    let mut keys: Vec<&FieldKey> = mine.iter().chain(theirs.iter()).map(|(k, _)| *k).collect();
     keys.sort();
     keys.dedup();
     for key in keys {
-        let (mine, theirs) = (local.fields.get(key).unwrap_or(&none), remote.fields.get(key).unwrap_or(&none));
+        let (mine, theirs) = (find(mine, key).unwrap_or(&none), find(theirs, key).unwrap_or(&none));
         let has = |list: &[Sibling], dot: Dot| list.iter().any(|s| s.stamp.dot == dot);
         let mut kept: Vec<Sibling> = mine
             .iter()
@@ -170,7 +246,6 @@ pub fn merge(local: &VersionedProject, remote: &VersionedProject) -> Merge {
             result.fields.insert(key.clone(), kept);
         }
     }
-    Merge { result, changed, new_conflicts }
 }
 
 #[cfg(test)]
@@ -233,6 +308,23 @@ mod tests {
         let m = merge(&a, &b);
         assert_eq!(m.result.values()[&key("cost_kzt")], 180);
         assert!(m.new_conflicts.is_empty());
+    }
+
+    #[test]
+    fn a_record_the_other_side_does_not_carry_is_kept_as_it_is() {
+        let mut a = start();
+        let row = FieldKey { entity: "financing", record_id: db(7), field: "amount_kzt".into() };
+        let stamp = Stamp { dot: Dot { db: db(1), counter: 2 }, at: String::new(), user: String::new() };
+        a.context.add(stamp.dot);
+        a.fields.insert(row.clone(), vec![Sibling { stamp, value: Value::from(40) }]);
+        // The other side has seen the row's write but sends only what changed since: the cost.
+        let mut b = a.clone();
+        b.fields.remove(&row);
+        write(&mut b, 2, 1, "cost_kzt", Value::from(120));
+        let m = merge(&a, &b);
+        assert_eq!(m.result.values()[&row], 40, "the row stays");
+        assert_eq!(m.result.values()[&key("cost_kzt")], 120);
+        assert_eq!(m.changed.iter().map(|c| &c.key).collect::<Vec<_>>(), vec![&key("cost_kzt")]);
     }
 
     #[test]

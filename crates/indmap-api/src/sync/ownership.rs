@@ -7,6 +7,7 @@ use indmap_core::proposal::{Proposal, ProposalStatus};
 use indmap_core::version::{Sibling, VersionedProject};
 use indmap_core::{MapLevel, Project, RegionCode, Scope};
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -20,17 +21,18 @@ fn value_of<'a>(vp: &'a VersionedProject, field: &str) -> Option<&'a Sibling> {
     vp.fields.get(&key).and_then(|s| s.first())
 }
 
-/// The version of `remote` this database may merge, and what was taken out of it and why.
-pub fn sanitize(
+/// The version of `remote` this database may merge (`remote` itself, unless something had to be
+/// taken out), and what was taken out of it and why.
+pub fn sanitize<'r>(
     local: Option<&Project>,
     local_vp: &VersionedProject,
-    remote: &VersionedProject,
+    remote: &'r VersionedProject,
     scopes: &HashMap<Uuid, Scope>,
-) -> (VersionedProject, Vec<(FieldKey, Sibling, Verdict)>) {
+) -> (Cow<'r, VersionedProject>, Vec<(FieldKey, Sibling, Verdict)>) {
     let is_new = |s: &Sibling| !local_vp.context.contains(s.stamp.dot);
     // A project keeps its region; whether it is on the republican map is the ministry's word.
     let remote_region = value_of(remote, "region").and_then(|s| s.value.as_str()).and_then(RegionCode::parse);
-    let Some(region) = local.map(|p| p.region).or(remote_region) else { return (remote.clone(), Vec::new()) };
+    let Some(region) = local.map(|p| p.region).or(remote_region) else { return (Cow::Borrowed(remote), Vec::new()) };
     let remote_level =
         value_of(remote, "level").filter(|s| !is_new(s) || scopes.get(&s.stamp.dot.db) == Some(&Scope::Ministry));
     let level = remote_level
@@ -39,7 +41,7 @@ pub fn sanitize(
         .or(local.map(|p| p.level))
         .unwrap_or(MapLevel::Regional);
 
-    let mut clean = remote.clone();
+    let mut clean = Cow::Borrowed(remote);
     let mut taken_out = Vec::new();
     for (key, siblings) in &remote.fields {
         let field = if key.entity == "project" { key.field.as_str() } else { "" };
@@ -74,9 +76,9 @@ pub fn sanitize(
         }
         indmap_core::version::newest_first(&mut merged);
         if merged.is_empty() {
-            clean.fields.remove(key);
+            clean.to_mut().fields.remove(key);
         } else {
-            clean.fields.insert(key.clone(), merged);
+            clean.to_mut().fields.insert(key.clone(), merged);
         }
     }
     (clean, taken_out)
