@@ -170,6 +170,32 @@ fn a_deletion_arrives_with_its_reason_even_for_a_project_never_seen_alive() {
 }
 
 #[test]
+fn an_export_replaces_the_file_only_once_it_is_whole() {
+    let mut net = Net::new();
+    let (mut a, _) = two_planners(&mut net);
+    let out = net.dir.path().join("karaganda.gpkg");
+    a.export(&out, None).unwrap();
+    let first = std::fs::read(&out).unwrap();
+    a.update_project("35-0001", &patch(json!({"status": "construction"}))).unwrap();
+    // Into a folder that is not there: refused, and the file exported before is untouched.
+    let nowhere = net.dir.path().join("no such folder").join("karaganda.gpkg");
+    assert_eq!(a.export(&nowhere, None).unwrap_err().kind, ErrorKind::Io);
+    assert!(!nowhere.parent().unwrap().exists());
+    assert_eq!(std::fs::read(&out).unwrap(), first);
+    // Over the earlier file: the new map, and nothing left beside it.
+    a.export(&out, None).unwrap();
+    let mut b = net.db("karaganda-c", karaganda(), 3);
+    b.import(&out, false).unwrap();
+    assert_eq!(prop(&b, "35-0001", "status"), "construction");
+    let names: Vec<String> = std::fs::read_dir(net.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("karaganda.gpkg"))
+        .collect();
+    assert_eq!(names, vec!["karaganda.gpkg".to_string()]);
+}
+
+#[test]
 fn importing_the_same_file_twice_changes_nothing_the_second_time() {
     let mut net = Net::new();
     let (mut a, mut b) = two_planners(&mut net);

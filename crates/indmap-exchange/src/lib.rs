@@ -17,7 +17,7 @@ use indmap_core::version::VersionedProject;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
 /// What `indmap_manifest.format` says in every exchange file.
@@ -93,63 +93,72 @@ pub struct Content {
 }
 
 /// Writes `projects` and `proposals` to a new exchange file at `path` and returns its manifest
-/// with the checksum.
+/// with the checksum. The file is written beside `path` and renamed over it once complete: a
+/// failed or interrupted export leaves no half-written file (and any earlier one whole).
 pub fn write(
     path: &Path,
-    mut manifest: Manifest,
+    manifest: Manifest,
     projects: &[(Project, VersionedProject)],
     proposals: &[Proposal],
 ) -> Result<Manifest, ExchangeError> {
     let fail = |e: &dyn std::fmt::Display| ExchangeError::Write(path.display().to_string(), e.to_string());
-    if path.exists() {
-        std::fs::remove_file(path).map_err(|e| fail(&e))?;
+    let partial = PathBuf::from(format!("{}.partial", path.display()));
+    let _ = std::fs::remove_file(&partial);
+    let written = write_new(&partial, manifest, projects, proposals)
+        .map_err(|e| fail(&e))
+        .and_then(|manifest| std::fs::rename(&partial, path).map(|()| manifest).map_err(|e| fail(&e)));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&partial);
     }
+    written
+}
+
+fn write_new(
+    path: &Path,
+    mut manifest: Manifest,
+    projects: &[(Project, VersionedProject)],
+    proposals: &[Proposal],
+) -> Result<Manifest, Box<dyn std::error::Error>> {
     let mut records: Vec<(Uuid, String)> = projects.iter().map(|(_, vp)| (vp.project_id, wire::encode(vp))).collect();
     records.sort();
     let mut proposal_texts: Vec<(Uuid, String)> = proposals.iter().map(|p| (p.id, wire::encode_proposal(p))).collect();
     proposal_texts.sort();
-    let texts: Vec<String> = records.iter().chain(&proposal_texts).map(|(_, t)| t.clone()).collect();
     manifest.format = FORMAT.into();
     manifest.format_version = FORMAT_VERSION;
     manifest.projects = records.len();
-    manifest.sha256 = checksum(&manifest, &texts);
+    manifest.sha256 = checksum(&manifest, records.iter().chain(&proposal_texts).map(|(_, t)| t));
 
-    let mut conn = Connection::open(path).map_err(|e| fail(&e))?;
-    let tx = conn.transaction().map_err(|e| fail(&e))?;
-    geopackage::create(&tx, projects.iter().map(|(p, _)| p).filter(|p| !is_deleted(projects, p.id)))
-        .map_err(|e| fail(&e))?;
+    let mut conn = Connection::open(path)?;
+    // A new file that is renamed into place only once whole needs no journal. Rows go in in
+    // key order, so the file comes out as compact as VACUUM would make it.
+    conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;")?;
+    let tx = conn.transaction()?;
+    geopackage::create(&tx, projects.iter().filter(|(_, vp)| vp.deletion().is_none()).map(|(p, _)| p))?;
     tx.execute_batch(
         "CREATE TABLE indmap_manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
          CREATE TABLE indmap_records (project_id TEXT PRIMARY KEY, record TEXT NOT NULL);
          CREATE TABLE indmap_proposals (id TEXT PRIMARY KEY, proposal TEXT NOT NULL);",
-    )
-    .map_err(|e| fail(&e))?;
-    geopackage::register_attributes(&tx, &["indmap_manifest", "indmap_records", "indmap_proposals"])
-        .map_err(|e| fail(&e))?;
+    )?;
+    geopackage::register_attributes(&tx, &["indmap_manifest", "indmap_records", "indmap_proposals"])?;
     tx.execute(
         "INSERT INTO indmap_manifest (key, value) VALUES ('manifest', ?1)",
         [serde_json::to_string(&manifest).unwrap_or_default()],
-    )
-    .map_err(|e| fail(&e))?;
+    )?;
     {
-        let mut insert =
-            tx.prepare("INSERT INTO indmap_records (project_id, record) VALUES (?1, ?2)").map_err(|e| fail(&e))?;
+        let mut insert = tx.prepare("INSERT INTO indmap_records (project_id, record) VALUES (?1, ?2)")?;
         for (id, text) in &records {
-            insert.execute(params![id.to_string(), text]).map_err(|e| fail(&e))?;
+            insert.execute(params![id.to_string(), text])?;
         }
-        let mut insert =
-            tx.prepare("INSERT INTO indmap_proposals (id, proposal) VALUES (?1, ?2)").map_err(|e| fail(&e))?;
+        let mut insert = tx.prepare("INSERT INTO indmap_proposals (id, proposal) VALUES (?1, ?2)")?;
         for (id, text) in &proposal_texts {
-            insert.execute(params![id.to_string(), text]).map_err(|e| fail(&e))?;
+            insert.execute(params![id.to_string(), text])?;
         }
     }
-    tx.commit().map_err(|e| fail(&e))?;
-    conn.execute_batch("VACUUM").map_err(|e| fail(&e))?;
+    tx.commit()?;
+    conn.close().map_err(|(_, e)| e)?;
+    // On disk before it replaces the old one.
+    std::fs::File::open(path)?.sync_all()?;
     Ok(manifest)
-}
-
-fn is_deleted(projects: &[(Project, VersionedProject)], id: Uuid) -> bool {
-    projects.iter().any(|(p, vp)| p.id == id && vp.deletion().is_some())
 }
 
 /// Reads and checks an exchange file. Nothing in it is returned unless all of it is sound.
