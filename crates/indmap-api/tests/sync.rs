@@ -196,6 +196,43 @@ fn an_export_replaces_the_file_only_once_it_is_whole() {
 }
 
 #[test]
+fn a_batch_merges_a_project_two_of_its_files_change_with_both_changes() {
+    let mut net = Net::new();
+    let (mut a, mut b) = two_planners(&mut net);
+    a.add_projects(&project("Балқаш", "35", 74.98, 46.85)).unwrap();
+    let start = net.send(&a);
+    let mut c = net.db("karaganda-c", karaganda(), 4);
+    let (mut ministry, mut one_by_one) =
+        (net.db("ministry", Scope::Ministry, 3), net.db("ministry-2", Scope::Ministry, 5));
+    for db in [&mut b, &mut c, &mut ministry, &mut one_by_one] {
+        db.import(&start, false).unwrap();
+    }
+    c.update_project("35-0002", &patch(json!({"jobs_permanent": 300}))).unwrap();
+    a.update_project("35-0001", &patch(json!({"cost_kzt": 1_200_000_000}))).unwrap();
+    b.update_project("35-0001", &patch(json!({"status": "construction"}))).unwrap();
+    let (fc, fa, fb) = (net.send(&c), net.send(&a), net.send(&b));
+    // The files that change something else come first, so that the thread reading ahead is
+    // surely loading projects by the time the two that change 35-0001 come: it reads them as
+    // they were before the batch, and the second must be merged with the first one's change.
+    let files = vec![fc.clone(), fc.clone(), fc.clone(), fa.clone(), fb.clone()];
+    for report in ministry.import_all(&files, false) {
+        report.unwrap();
+    }
+    assert_eq!(prop(&ministry, "35-0001", "cost_kzt"), 1_200_000_000);
+    assert_eq!(prop(&ministry, "35-0001", "status"), "construction");
+    assert_eq!(prop(&ministry, "35-0002", "jobs_permanent"), 300);
+    assert!(ministry.conflicts().unwrap().is_empty());
+    for file in [&fc, &fa, &fb] {
+        one_by_one.import(file, false).unwrap();
+    }
+    assert_eq!(ministry.content_hash().unwrap(), one_by_one.content_hash().unwrap());
+    assert_eq!(ministry.history("35-0001").unwrap().len(), one_by_one.history("35-0001").unwrap().len());
+    // Down to every field's dot and what each has seen of the project.
+    let mut versions = |db: &Indmap| indmap_exchange::read(&net.send(db)).unwrap().1.projects;
+    assert_eq!(versions(&ministry), versions(&one_by_one));
+}
+
+#[test]
 fn importing_the_same_file_twice_changes_nothing_the_second_time() {
     let mut net = Net::new();
     let (mut a, mut b) = two_planners(&mut net);

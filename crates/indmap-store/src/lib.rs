@@ -16,7 +16,7 @@ mod versions;
 pub use log::LogEntry;
 pub use migrations::{LATEST_VERSION, migrations};
 pub use reference::ReferenceList;
-pub use sync::ImportReceipt;
+pub use sync::{ImportReceipt, Reader};
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use indmap_core::changes::{FieldChange, FieldKey, flatten, project_changes};

@@ -54,7 +54,39 @@ fn load_versioned_many(conn: &Connection, ids: &[Uuid]) -> Result<HashMap<Uuid, 
         .collect())
 }
 
+/// A second connection to the database, for reading ahead on another thread while a batch
+/// writes. It sees the database as it was before the batch (whose writes are not committed), so
+/// what it reads holds only for projects the batch has not written since.
+pub struct Reader {
+    conn: Connection,
+}
+
+impl Reader {
+    /// The projects of a file that are stored here and that an import would merge (their
+    /// version here has not seen all of the file's), with their versions.
+    pub fn projects_to_merge(
+        &mut self,
+        remote: &[VersionedProject],
+    ) -> Result<HashMap<Uuid, (Project, VersionedProject)>> {
+        // One snapshot for all the reads.
+        let tx = self.conn.transaction()?;
+        let mut ids = Vec::new();
+        for vp in remote {
+            let seen = versions::context(&tx, vp.project_id)?;
+            if !seen.0.is_empty() && !seen.covers(&vp.context) {
+                ids.push(vp.project_id);
+            }
+        }
+        load_versioned_many(&tx, &ids)
+    }
+}
+
 impl Store {
+    /// A `Reader` of this database.
+    pub fn reader(&self) -> Result<Reader> {
+        Ok(Reader { conn: crate::connect(&self.info.path)? })
+    }
+
     /// Every project (of one region, if given), deleted ones too, with its versions: what an
     /// exchange file carries.
     pub fn versioned_projects(&self, region: Option<RegionCode>) -> Result<Vec<(Project, VersionedProject)>> {

@@ -115,19 +115,38 @@ impl Indmap {
         // Each file starts from the totals the one before it ended with (or began with, when it
         // changed nothing): counting a national map once, not twice per file.
         let mut totals = None;
-        // The next file is read and decoded on another thread while this one merges.
+        // The next file is read and decoded on another thread while this one merges; once the
+        // batch holds the write lock, that thread also loads the projects it will merge (see
+        // `Prefetched`). Dry runs read nothing ahead: they hold no lock between files. (A
+        // reader that cannot be opened only means nothing is read ahead.)
+        let writing = std::sync::atomic::AtomicBool::new(false);
+        let mut reader = if dry_run || files.len() < 2 { None } else { self.store.reader().ok() };
+        let mut touched = std::collections::HashSet::new();
         let mut reports = Vec::with_capacity(files.len());
         std::thread::scope(|scope| {
             let (send, receive) = std::sync::mpsc::sync_channel(1);
+            let writing = &writing;
             scope.spawn(move || {
                 for file in files {
-                    if send.send(read_exchange(file)).is_err() {
+                    let read = read_exchange(file).map(|exchange| {
+                        let ahead = match reader.as_mut() {
+                            Some(reader) if writing.load(std::sync::atomic::Ordering::Acquire) => {
+                                reader.projects_to_merge(&exchange.1.projects).unwrap_or_default()
+                            }
+                            _ => HashMap::new(),
+                        };
+                        (exchange, ahead)
+                    });
+                    if send.send(read).is_err() {
                         break;
                     }
                 }
             });
             for (file, read) in files.iter().zip(receive) {
-                let report = read.and_then(|read| self.import_one(file, read, dry_run, &mut batch, totals));
+                let report = read.and_then(|(exchange, ahead)| {
+                    let ahead = Prefetched { loaded: ahead, touched: &mut touched, writing };
+                    self.import_one(file, exchange, dry_run, &mut batch, totals, ahead)
+                });
                 if let Ok(r) = &report {
                     let end = if r.dry_run { &r.before } else { &r.after };
                     totals = Some((end.projects, end.cost_kzt.minor(), end.jobs_permanent as i64));
@@ -163,6 +182,7 @@ impl Indmap {
         dry_run: bool,
         batch: &mut Batch,
         totals: Option<(usize, i64, i64)>,
+        mut ahead: Prefetched,
     ) -> Result<ImportReport> {
         let info = self.store.info().clone();
         if manifest.db_id == info.db_id {
@@ -201,6 +221,9 @@ impl Indmap {
         if !dry_run && batch.is_none() {
             let backup = self.new_backup_path(&format!("before-import-{file_name}"))?;
             *batch = Some((self.store.begin_batch(&backup)?, backup));
+            // The batch holds the write lock now: what the reading thread reads from here on
+            // stays true until the batch itself writes it.
+            ahead.writing.store(true, std::sync::atomic::Ordering::Release);
         }
         let author = Author { user: self.env.user.clone(), at: self.env.clock.now(), origin: file_name.clone() };
         let ids = self.env.ids.as_mut();
@@ -234,15 +257,14 @@ impl Indmap {
                 }
             }
             let scopes = w.database_scopes()?;
-            let mut locals =
-                w.versioned_projects_by_id(&to_merge.iter().map(|vp| vp.project_id).collect::<Vec<_>>())?;
+            if ahead.loaded.is_empty() {
+                let ids: Vec<Uuid> = to_merge.iter().map(|vp| vp.project_id).collect();
+                ahead.loaded = w.versioned_projects_by_id(&ids)?;
+            }
             for vp in to_merge {
-                // Taken out, so a project twice in one file is read again after its first merge.
-                let local = match locals.remove(&vp.project_id) {
-                    Some(local) => Some(local),
-                    None => w.versioned_project(vp.project_id)?,
-                };
+                let local = ahead.take(w, vp.project_id)?;
                 merge_one(w, info.scope, local, vp, &scopes, ids, &mut report)?;
+                ahead.touched.insert(vp.project_id);
             }
             let known: Vec<Uuid> = w.proposals()?.into_iter().map(|p| p.id).collect();
             for proposal in &content.proposals {
@@ -268,6 +290,30 @@ impl Indmap {
             Ok(report)
         };
         Ok(if dry_run { self.store.trial(&author, run)? } else { self.store.write(&author, run)? })
+    }
+}
+
+/// Projects of a file loaded before their merge: by the reading thread, from the database as
+/// it was when the batch began (or here, for the first file). A project the batch has written
+/// since (`touched`: merged from an earlier file, or earlier in this one) is read again.
+struct Prefetched<'a> {
+    loaded: HashMap<Uuid, (Project, VersionedProject)>,
+    touched: &'a mut std::collections::HashSet<Uuid>,
+    /// Set once the batch holds the write lock: the reading thread may load from then on.
+    writing: &'a std::sync::atomic::AtomicBool,
+}
+
+impl Prefetched<'_> {
+    /// A project as it is stored now, deleted or not; `None` when it is not stored here.
+    fn take(
+        &mut self,
+        w: &indmap_store::Writer<'_>,
+        id: Uuid,
+    ) -> indmap_store::Result<Option<(Project, VersionedProject)>> {
+        match self.loaded.remove(&id) {
+            Some(loaded) if !self.touched.contains(&id) => Ok(Some(loaded)),
+            _ => w.versioned_project(id),
+        }
     }
 }
 
