@@ -6,6 +6,7 @@
 //! projects given to it have been validated; the schema's constraints are the last line.
 
 mod codec;
+#[cfg(target_os = "linux")]
 mod copy;
 mod log;
 mod migrations;
@@ -84,6 +85,15 @@ pub fn timestamp(at: DateTime<Utc>) -> String {
 pub struct Store {
     conn: Connection,
     info: DbInfo,
+}
+
+#[cfg(target_os = "linux")]
+use copy::copy_file;
+
+/// Elsewhere the system's own copy (direct I/O is a Linux interface).
+#[cfg(not(target_os = "linux"))]
+fn copy_file(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::copy(from, to).map(|_| ())
 }
 
 fn connect(path: &Path) -> Result<Connection> {
@@ -328,7 +338,7 @@ impl Store {
             return Ok(Batch { copy: None, backup: backup.to_owned() });
         }
         let (from, to) = (self.info.path.clone(), backup.to_owned());
-        let copy = std::thread::spawn(move || copy::copy_file(&from, &to));
+        let copy = std::thread::spawn(move || copy_file(&from, &to));
         Ok(Batch { copy: Some(copy), backup: backup.to_owned() })
     }
 
