@@ -71,7 +71,8 @@ impl World {
         let mut codes = Vec::new();
         for p in 0..projects {
             let feature = json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [73.0 + p as f64 * 0.01, 49.8]},
-                "properties": {"name_kk": format!("Жоба {p}"), "name_ru": format!("Проект {p}"), "region": "35", "sector": "metallurgy"}});
+                "properties": {"name_kk": format!("Жоба {p}"), "name_ru": format!("Проект {p}"), "region": "35", "sector": "metallurgy",
+                    "financing": [{"source": "own_funds", "amount_kzt": 400_000_000, "year": 2025, "status": "disbursed"}]}});
             codes.push(dbs[0].add_projects(&feature.to_string()).unwrap().added[0].1.to_string());
         }
         let mut files = 0;
@@ -105,7 +106,13 @@ impl World {
                 }
             }
             Op::Send { from, to } if from != to => {
-                let file = export(&self.dir, &mut self.files, &self.dbs[from]);
+                // Half the sends are files of changes (what the others have not seen), once
+                // the sender has heard from them; the rest whole maps.
+                let file = if (from + to) % 2 == 0 {
+                    export_changes(&self.dir, &mut self.files, &self.dbs[from])
+                } else {
+                    export(&self.dir, &mut self.files, &self.dbs[from])
+                };
                 let report = self.dbs[to].import(&file, false).unwrap();
                 assert_eq!(report.after, counted_totals(&self.dbs[to]), "the report's totals are the database's");
                 let known = self.seen[from].clone();
@@ -140,6 +147,17 @@ fn export(dir: &tempfile::TempDir, files: &mut usize, db: &Indmap) -> std::path:
     *files += 1;
     let path = dir.path().join(format!("f{files}.gpkg"));
     db.export(&path, None).unwrap();
+    path
+}
+
+/// A file of changes for the other planners of the region, or the whole map when this
+/// database has not heard from any of them yet.
+fn export_changes(dir: &tempfile::TempDir, files: &mut usize, db: &Indmap) -> std::path::PathBuf {
+    *files += 1;
+    let path = dir.path().join(format!("f{files}.gpkg"));
+    if db.export_for(&path, None, Some("region:35")).is_err() {
+        db.export(&path, None).unwrap();
+    }
     path
 }
 

@@ -437,7 +437,12 @@ fn a_file_of_changes_for_the_ministry_holds_only_what_it_has_not_seen() {
     let mut net = Net::new();
     let mut region = net.db("karaganda", karaganda(), 50);
     for (i, name) in ["Бірінші", "Екінші", "Үшінші"].into_iter().enumerate() {
-        region.add_projects(&project(name, "35", 73.0 + i as f64 * 0.05, 49.8)).unwrap();
+        let mut feature: Value = serde_json::from_str(&project(name, "35", 73.0 + i as f64 * 0.05, 49.8)).unwrap();
+        feature["properties"]["financing"] = json!([
+            {"source": "own_funds", "amount_kzt": 400_000_000, "year": 2025, "status": "disbursed"},
+            {"source": "dbk", "amount_kzt": 600_000_000, "year": 2026, "status": "committed"},
+        ]);
+        region.add_projects(&feature.to_string()).unwrap();
     }
     let mut ministry = net.db("ministry", Scope::Ministry, 51);
     assert_eq!(
@@ -451,8 +456,21 @@ fn a_file_of_changes_for_the_ministry_holds_only_what_it_has_not_seen() {
     let changes = net.dir.path().join("changes.gpkg");
     let manifest = region.export_for(&changes, None, Some("ministry")).unwrap();
     assert_eq!(manifest.projects, 2, "the edited project and the new one");
+    // Of the edited project, the file carries its own record, not the rows the ministry has.
+    let (_, content) = indmap_exchange::read(&changes).unwrap();
+    let edited = region.find("35-0002").unwrap().id;
+    let entities: Vec<&str> = content
+        .projects
+        .iter()
+        .filter(|p| p.project_id == edited)
+        .flat_map(|p| p.fields.keys().map(|k| k.entity))
+        .collect();
+    assert!(!entities.is_empty() && entities.iter().all(|e| *e == "project"), "{entities:?}");
     ministry.import(&changes, false).unwrap();
     assert_eq!(ministry.content_hash().unwrap(), region.content_hash().unwrap());
+    assert_eq!(ministry.find("35-0002").unwrap().financing.len(), 2);
+    let mut versions = |db: &Indmap| indmap_exchange::read(&net.send(db)).unwrap().1.projects;
+    assert_eq!(versions(&ministry), versions(&region), "down to every field's dot");
 }
 
 #[test]

@@ -90,6 +90,20 @@ impl VersionedProject {
         self.fields.iter().filter(|(_, s)| s.len() > 1)
     }
 
+    /// Leaves out the rows (not the project's own record) whose every value was written in a
+    /// write that each of `contexts` had seen: a file for databases that have seen them need not
+    /// carry them, since a merge keeps a row a file leaves out as it is (see `merge`).
+    pub fn leave_out_rows_seen_by(&mut self, contexts: &[Context]) {
+        let seen = |s: &Sibling| contexts.iter().all(|c| c.contains(s.stamp.dot));
+        let mut unseen: std::collections::HashSet<(&'static str, Uuid)> = std::collections::HashSet::new();
+        for (key, siblings) in &self.fields {
+            if key.entity == "project" || !siblings.iter().all(seen) {
+                unseen.insert((key.entity, key.record_id));
+            }
+        }
+        self.fields.retain(|k, _| unseen.contains(&(k.entity, k.record_id)));
+    }
+
     fn deleted_key(&self) -> FieldKey {
         FieldKey { entity: "project", record_id: self.project_id, field: DELETED.into() }
     }
@@ -251,6 +265,7 @@ fn merge_record(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
 
     fn db(n: u128) -> Uuid {
         Uuid::from_u128(n)
@@ -325,6 +340,33 @@ mod tests {
         assert_eq!(m.result.values()[&row], 40, "the row stays");
         assert_eq!(m.result.values()[&key("cost_kzt")], 120);
         assert_eq!(m.changed.iter().map(|c| &c.key).collect::<Vec<_>>(), vec![&key("cost_kzt")]);
+    }
+
+    #[test]
+    fn rows_the_other_side_has_seen_are_left_out_and_merging_without_them_gives_the_same() {
+        let mut a = start();
+        let row = |id: u128, field: &str| FieldKey { entity: "financing", record_id: db(id), field: field.into() };
+        let stamp = |counter| Stamp { dot: Dot { db: db(1), counter }, at: String::new(), user: String::new() };
+        for (id, counter) in [(7, 2), (8, 3)] {
+            a.context.add(stamp(counter).dot);
+            for field in ["amount_kzt", "year"] {
+                a.fields.insert(row(id, field), vec![Sibling { stamp: stamp(counter), value: Value::from(id as i64) }]);
+            }
+        }
+        let b = merge(&VersionedProject { project_id: db(100), ..Default::default() }, &a).result;
+        // Then a writes the cost and a field of row 8; b has seen everything before that.
+        write(&mut a, 1, 4, "cost_kzt", Value::from(300));
+        a.fields.insert(row(8, "year"), vec![Sibling { stamp: stamp(4), value: Value::from(2027) }]);
+        let mut file = a.clone();
+        file.leave_out_rows_seen_by(std::slice::from_ref(&b.context));
+        let records: BTreeSet<(&str, Uuid)> = file.fields.keys().map(|k| (k.entity, k.record_id)).collect();
+        assert_eq!(
+            records,
+            BTreeSet::from([("financing", db(8)), ("project", db(100))]),
+            "row 7 left out, row 8 whole"
+        );
+        assert_eq!(file.fields.len(), a.fields.len() - 2);
+        assert_eq!(merge(&b, &file), merge(&b, &a));
     }
 
     #[test]

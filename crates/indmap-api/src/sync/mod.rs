@@ -79,6 +79,14 @@ impl Indmap {
             }
             let seen = self.store.peer_contexts(&peers)?;
             projects.retain(|(p, vp)| !seen.get(&p.id).is_some_and(|all| all.iter().all(|c| c.covers(&vp.context))));
+            // Of the others, the rows they have seen all of stay out too (the `projects` layer
+            // still shows whole projects): a region's quarterly update is a field or two of a
+            // project with dozens of rows.
+            for (p, vp) in &mut projects {
+                if let Some(all) = seen.get(&p.id) {
+                    vp.leave_out_rows_seen_by(all);
+                }
+            }
             changes_for = peers.iter().map(Uuid::to_string).collect();
         }
         let manifest = Manifest {
