@@ -42,6 +42,12 @@ impl Context {
     }
 
     /// Whether every write `other` has seen, this has seen too.
+    /// Whether a project this database has seen as `self` needs merging with another's version
+    /// of it seen as `remote`: it is new here, or the other has seen writes this one has not.
+    pub fn needs_merge_with(&self, remote: &Context) -> bool {
+        self.0.is_empty() || !self.covers(remote)
+    }
+
     pub fn covers(&self, other: &Context) -> bool {
         other.0.iter().all(|(&db, &counter)| self.contains(Dot { db, counter }))
     }
@@ -162,32 +168,18 @@ pub fn merge(local: &VersionedProject, remote: &VersionedProject) -> Merge {
     result.context = local.context.clone();
     result.context.join(&remote.context);
     let (mut changed, mut new_conflicts) = (Vec::new(), Vec::new());
-    let (mut mine, mut theirs) = (records(local).peekable(), records(remote).peekable());
-    loop {
-        let next = match (mine.peek(), theirs.peek()) {
-            (None, None) => break,
-            (Some(m), Some(t)) => m.0.cmp(&t.0),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-        };
-        let (m, t) = match next {
-            std::cmp::Ordering::Less => (mine.next().map(|r| r.1), None),
-            std::cmp::Ordering::Greater => (None, theirs.next().map(|r| r.1)),
-            std::cmp::Ordering::Equal => (mine.next().map(|r| r.1), theirs.next().map(|r| r.1)),
-        };
-        match (m, t) {
-            (Some(m), t) if t.as_ref().is_none_or(|t| same_dots(&m, t)) => {
-                result.fields.extend(m.iter().map(|(k, s)| ((*k).clone(), (*s).clone())));
-            }
-            (m, t) => merge_record(
-                &m.unwrap_or_default(),
-                &t.unwrap_or_default(),
-                local,
-                remote,
-                &mut result,
-                &mut changed,
-                &mut new_conflicts,
-            ),
+    let mut pairs: BTreeMap<(&str, Uuid), (RecordFields, RecordFields)> = BTreeMap::new();
+    for (record, fields) in records(local) {
+        pairs.entry(record).or_default().0 = fields;
+    }
+    for (record, fields) in records(remote) {
+        pairs.entry(record).or_default().1 = fields;
+    }
+    for (mine, theirs) in pairs.into_values() {
+        if !mine.is_empty() && (theirs.is_empty() || same_dots(&mine, &theirs)) {
+            result.fields.extend(mine.iter().map(|(k, s)| ((*k).clone(), (*s).clone())));
+        } else {
+            merge_record(&mine, &theirs, local, remote, &mut result, &mut changed, &mut new_conflicts);
         }
     }
     Merge { result, changed, new_conflicts }

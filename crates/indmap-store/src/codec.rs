@@ -216,9 +216,9 @@ pub(crate) fn insert_project(conn: &Connection, p: &Project, at: &str) -> crate:
 
 /// Rewrites the stored project `old` as `new`. Only the columns that differ are set, and a list
 /// of rows equal in both is left as it is: an edit or an import usually changes a field or two
-/// of a project with dozens of rows, and every column set is an index entry rewritten.
-/// Writes the columns of `new` that differ from `old`, and `also` (columns a project does not
-/// hold, like its tombstone's), in one UPDATE: each one rewrites the whole row.
+/// of a project with dozens of rows, and every column set is an index entry rewritten. `also`
+/// (columns a project does not hold, like its tombstone's) goes into the same UPDATE: each
+/// UPDATE rewrites the whole row.
 pub(crate) fn update_project(
     conn: &Connection,
     old: &Project,

@@ -30,20 +30,23 @@ fn direct_copy(from: &Path, to: &Path) -> std::io::Result<()> {
     let mut source = OpenOptions::new().read(true).custom_flags(libc::O_DIRECT).open(from)?;
     let mut target =
         OpenOptions::new().write(true).create(true).truncate(true).custom_flags(libc::O_DIRECT).open(to)?;
-    let mut buffer = AlignedBuffer::new();
+    // Direct I/O wants an aligned buffer: the aligned part of one a block longer.
+    let mut room = vec![0u8; CHUNK + ALIGN];
+    let start = room.as_ptr().align_offset(ALIGN);
+    let buffer = &mut room[start..start + CHUNK];
     loop {
-        let filled = fill(&mut source, buffer.as_mut())?;
+        let filled = fill(&mut source, buffer)?;
         if filled == 0 {
             break;
         }
         if filled % ALIGN == 0 {
-            target.write_all(&buffer.as_mut()[..filled])?;
+            target.write_all(&buffer[..filled])?;
         } else {
             // The end of a file whose size is not a whole number of blocks (SQLite's never is
             // such, but the copy does not rely on it): written without direct I/O.
             drop(target);
             let mut tail = OpenOptions::new().append(true).open(to)?;
-            tail.write_all(&buffer.as_mut()[..filled])?;
+            tail.write_all(&buffer[..filled])?;
             return Ok(());
         }
     }
@@ -66,33 +69,6 @@ fn fill(source: &mut File, buffer: &mut [u8]) -> std::io::Result<usize> {
         }
     }
     Ok(filled)
-}
-
-/// A heap buffer aligned for direct I/O.
-struct AlignedBuffer(std::ptr::NonNull<u8>);
-
-impl AlignedBuffer {
-    fn layout() -> std::alloc::Layout {
-        std::alloc::Layout::from_size_align(CHUNK, ALIGN).expect("a valid layout")
-    }
-
-    fn new() -> AlignedBuffer {
-        // SAFETY: the layout has a non-zero size.
-        let ptr = unsafe { std::alloc::alloc_zeroed(Self::layout()) };
-        AlignedBuffer(std::ptr::NonNull::new(ptr).unwrap_or_else(|| std::alloc::handle_alloc_error(Self::layout())))
-    }
-
-    fn as_mut(&mut self) -> &mut [u8] {
-        // SAFETY: the allocation is CHUNK bytes, initialised, and owned by self.
-        unsafe { std::slice::from_raw_parts_mut(self.0.as_ptr(), CHUNK) }
-    }
-}
-
-impl Drop for AlignedBuffer {
-    fn drop(&mut self) {
-        // SAFETY: allocated in `new` with the same layout.
-        unsafe { std::alloc::dealloc(self.0.as_ptr(), Self::layout()) }
-    }
 }
 
 #[cfg(test)]

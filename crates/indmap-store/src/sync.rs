@@ -62,8 +62,8 @@ pub struct Reader {
 }
 
 impl Reader {
-    /// The projects of a file that are stored here and that an import would merge (their
-    /// version here has not seen all of the file's), with their versions.
+    /// The projects of a file that are stored here and that an import would merge, with their
+    /// versions (the same choice as the import's, `Context::needs_merge_with`).
     pub fn projects_to_merge(
         &mut self,
         remote: &[VersionedProject],
@@ -73,7 +73,7 @@ impl Reader {
         let mut ids = Vec::new();
         for vp in remote {
             let seen = versions::context(&tx, vp.project_id)?;
-            if !seen.0.is_empty() && !seen.covers(&vp.context) {
+            if seen.needs_merge_with(&vp.context) {
                 ids.push(vp.project_id);
             }
         }

@@ -260,7 +260,7 @@ impl Indmap {
             let mut to_merge = Vec::new();
             for vp in &content.projects {
                 let seen = w.context(vp.project_id)?;
-                if seen.0.is_empty() || !seen.covers(&vp.context) {
+                if seen.needs_merge_with(&vp.context) {
                     to_merge.push(vp);
                 }
             }
