@@ -2,7 +2,7 @@
 //! field: the unit of the change log and of the merge. Fields are named as in the interchange
 //! properties, so a field has the same name in the log, in files and in messages.
 
-use crate::feature::project_properties;
+use crate::feature::project_properties_with_rows;
 use crate::project::Project;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -40,7 +40,12 @@ impl FieldKey {
 pub type Fields = BTreeMap<FieldKey, Value>;
 
 pub fn flatten(p: &Project) -> Fields {
-    let mut props = project_properties(p);
+    flatten_records(p, |_, _| true)
+}
+
+/// `flatten`, of the project's own record and the rows `keep` takes (given their list and id).
+pub fn flatten_records(p: &Project, keep: impl Fn(&'static str, Uuid) -> bool) -> Fields {
+    let mut props = project_properties_with_rows(p, keep);
     let mut fields = Fields::new();
     for list in CHILD_LISTS {
         let Some(Value::Array(rows)) = props.remove(list) else { continue };
@@ -100,6 +105,28 @@ pub fn unflatten(project_id: Uuid, fields: &Fields, row_order: &[Uuid]) -> geojs
         props.insert(list.into(), Value::Array(values));
     }
     geojson::Feature { geometry, properties: Some(props), ..Default::default() }
+}
+
+/// Completes a project read back from some of its records (its own record and the rows
+/// `carried` takes, as `unflatten` gives them) with the other rows of `stored`. The rows come in
+/// the order `unflatten` would give the whole project: `stored`'s, then new ones.
+pub fn with_other_rows(merged: &mut Project, stored: &Project, carried: impl Fn(&str, Uuid) -> bool) {
+    fn splice<T: Clone>(list: &str, stored: &[T], merged: &mut Vec<T>, id: fn(&T) -> Uuid, carried: &dyn Fn(&str, Uuid) -> bool) {
+        let mut arrived = std::mem::take(merged);
+        for row in stored {
+            if !carried(list, id(row)) {
+                merged.push(row.clone());
+            } else if let Some(i) = arrived.iter().position(|m| id(m) == id(row)) {
+                merged.push(arrived.remove(i));
+            }
+        }
+        merged.extend(arrived);
+    }
+    splice("financing", &stored.financing, &mut merged.financing, |r| r.id, &carried);
+    splice("milestones", &stored.milestones, &mut merged.milestones, |r| r.id, &carried);
+    splice("actions", &stored.actions, &mut merged.actions, |r| r.id, &carried);
+    splice("support_measures", &stored.support_measures, &mut merged.support_measures, |r| r.id, &carried);
+    splice("monitoring", &stored.monitoring, &mut merged.monitoring, |r| r.id, &carried);
 }
 
 /// One field of one record that changed. `old` is null for a record that is born, `new` is null
@@ -162,6 +189,14 @@ mod tests {
         assert!(!problems.has_errors(), "{problems:?}");
         assert_eq!(back.unwrap(), p);
         assert!(project_changes(Some(&p), Some(&p)).is_empty());
+        // Read back from its own record and row 3 only, it gets row 9 from the stored version.
+        let only_3 = |_: &str, id: Uuid| id == Uuid::from_u128(3);
+        let partial = unflatten(p.id, &flatten_records(&p, only_3), &[Uuid::from_u128(9)]);
+        let (mut back, _) = crate::feature::project_from_feature(&partial, &mut crate::ident::tests_support::NoIds);
+        let back = back.as_mut().unwrap();
+        assert_eq!(back.financing.len(), 1);
+        with_other_rows(back, &p, only_3);
+        assert_eq!(*back, p);
         let mut removed = p.clone();
         removed.financing.remove(0);
         let changes = project_changes(Some(&p), Some(&removed));

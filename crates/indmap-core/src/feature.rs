@@ -479,6 +479,11 @@ fn num(v: Option<f64>) -> Value {
 
 /// Every property of a project; unknown values are `null`, so every Feature has the same fields.
 pub fn project_properties(p: &Project) -> Map<String, Value> {
+    project_properties_with_rows(p, |_, _| true)
+}
+
+/// `project_properties`, with only the rows `keep` takes (given their list and id).
+pub fn project_properties_with_rows(p: &Project, keep: impl Fn(&'static str, Uuid) -> bool) -> Map<String, Value> {
     let value = json!({
         "id": p.id.to_string(),
         "code": p.code.as_ref().map(|c| c.as_str()),
@@ -517,21 +522,21 @@ pub fn project_properties(p: &Project) -> Map<String, Value> {
         "exclusion_reason": p.exclusion_reason,
         "problems": p.problems,
         "notes": p.notes,
-        "financing": p.financing.iter().map(|f| json!({
+        "financing": p.financing.iter().filter(|r| keep("financing", r.id)).map(|f| json!({
             "id": f.id.to_string(), "source": f.source, "amount_kzt": f.amount.to_json(),
             "year": f.year, "status": f.status.code(), "note": f.note,
         })).collect::<Vec<_>>(),
-        "milestones": p.milestones.iter().map(|m| json!({
+        "milestones": p.milestones.iter().filter(|r| keep("milestones", r.id)).map(|m| json!({
             "id": m.id.to_string(), "name": m.name, "planned": date(m.planned), "actual": date(m.actual),
         })).collect::<Vec<_>>(),
-        "actions": p.actions.iter().map(|a| json!({
+        "actions": p.actions.iter().filter(|r| keep("actions", r.id)).map(|a| json!({
             "id": a.id.to_string(), "title": a.title, "responsible": a.responsible, "due": date(a.due),
             "status": a.status.code(), "done": date(a.done), "note": a.note,
         })).collect::<Vec<_>>(),
-        "support_measures": p.support_measures.iter().map(|s| json!({
+        "support_measures": p.support_measures.iter().filter(|r| keep("support_measures", r.id)).map(|s| json!({
             "id": s.id.to_string(), "measure": s.measure, "amount_kzt": money(s.amount), "note": s.note,
         })).collect::<Vec<_>>(),
-        "monitoring": p.monitoring.iter().map(|m| json!({
+        "monitoring": p.monitoring.iter().filter(|r| keep("monitoring", r.id)).map(|m| json!({
             "id": m.id.to_string(), "period": m.period, "investment_kzt": money(m.investment),
             "progress_pct": num(m.progress_pct), "jobs_created": m.jobs_created, "output_kzt": money(m.output),
             "output_natural": num(m.output_natural), "exports_usd": money(m.exports_usd),

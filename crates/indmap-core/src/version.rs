@@ -41,13 +41,13 @@ impl Context {
         *c = (*c).max(dot.counter);
     }
 
-    /// Whether every write `other` has seen, this has seen too.
     /// Whether a project this database has seen as `self` needs merging with another's version
     /// of it seen as `remote`: it is new here, or the other has seen writes this one has not.
     pub fn needs_merge_with(&self, remote: &Context) -> bool {
         self.0.is_empty() || !self.covers(remote)
     }
 
+    /// Whether every write `other` has seen, this has seen too.
     pub fn covers(&self, other: &Context) -> bool {
         other.0.iter().all(|(&db, &counter)| self.contains(Dot { db, counter }))
     }
@@ -108,6 +108,16 @@ impl VersionedProject {
             }
         }
         self.fields.retain(|k, _| unseen.contains(&(k.entity, k.record_id)));
+    }
+
+    /// The records of a project a merge with this version of it needs from the other side: the
+    /// project's own record and the rows it carries (a merge keeps every other row as it is),
+    /// or all of them (`None`) when it carries a deletion, which puts every record in question
+    /// (edits against it).
+    pub fn records_a_merge_needs(&self) -> Option<std::collections::HashSet<(&'static str, Uuid)>> {
+        let deletes = self.fields.get(&self.deleted_key()).is_some_and(|s| s.iter().any(|s| !s.value.is_null()));
+        let own = ("project", self.project_id);
+        (!deletes).then(|| self.fields.keys().map(|k| (k.entity, k.record_id)).chain([own]).collect())
     }
 
     fn deleted_key(&self) -> FieldKey {

@@ -17,7 +17,7 @@ mod versions;
 pub use log::LogEntry;
 pub use migrations::{LATEST_VERSION, migrations};
 pub use reference::ReferenceList;
-pub use sync::{ImportReceipt, Reader};
+pub use sync::{ImportReceipt, Reader, Records, StoredProject};
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use indmap_core::changes::{FieldChange, FieldKey, flatten, project_changes};
@@ -108,6 +108,9 @@ fn connect(path: &Path) -> Result<Connection> {
     // Pages are read from a memory map instead of a read() each: a merge looks up thousands of
     // rows spread over a file of gigabytes. (2 GB is SQLite's default ceiling for it.)
     conn.pragma_update(None, "mmap_size", 0x7fff_0000_i64)?;
+    // Each merged project is a savepoint, whose journal of the pages it changes would otherwise
+    // be a temporary file written page by page: kept in memory, a rollback still works.
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     // A merge runs some forty different statements per project; with rusqlite's default cache
     // of 16 most of them would be compiled again for every project.
     conn.set_prepared_statement_cache_capacity(128);

@@ -3,14 +3,14 @@
 
 use crate::versions::{self, Versions};
 use crate::{Result, Store, Writer, codec, log, timestamp};
-use indmap_core::changes::{FieldChange, FieldKey, flatten};
+use indmap_core::changes::{FieldChange, FieldKey, flatten, flatten_records};
 use indmap_core::proposal::{Proposal, ProposalStatus};
 use indmap_core::version::{DELETED, MergedField, VersionedProject};
 use indmap_core::{Project, ProjectFilter, RegionCode};
 use rusqlite::types::Value as Sql;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 /// A file taken in, as its receipt shows it.
@@ -25,33 +25,63 @@ pub struct ImportReceipt {
     pub summary: serde_json::Value,
 }
 
-fn versioned(project: &Project, versions: &Versions, deletion: Option<&serde_json::Value>) -> VersionedProject {
-    let mut values = flatten(project);
+/// Records of a project (its own and its rows), by entity and id.
+pub type Records = HashSet<(&'static str, Uuid)>;
+
+/// A project stored here as a merge needs it: its content, and the versions of the records a
+/// merge needs (`records`; of all of them when `None`).
+pub struct StoredProject {
+    pub project: Project,
+    pub versions: VersionedProject,
+    pub records: Option<Records>,
+}
+
+fn versioned(
+    project: &Project,
+    versions: &Versions,
+    deletion: Option<&serde_json::Value>,
+    records: Option<&Records>,
+) -> VersionedProject {
+    let mut values = match records {
+        Some(records) => flatten_records(project, |list, id| records.contains(&(list, id))),
+        None => flatten(project),
+    };
     let key = FieldKey { entity: "project", record_id: project.id, field: DELETED.into() };
     values.insert(key, deletion.cloned().unwrap_or(serde_json::Value::Null));
-    versions.project(project.id, values)
+    versions.project(project.id, values, records)
 }
 
-fn load_versioned(conn: &Connection, id: Uuid) -> Result<Option<(Project, VersionedProject)>> {
-    Ok(load_versioned_many(conn, &[id])?.remove(&id))
-}
-
-/// The projects with these ids that are stored here, deleted or not, with their versions: one
-/// query per table for all of them, where loading them one by one takes a dozen per project.
-fn load_versioned_many(conn: &Connection, ids: &[Uuid]) -> Result<HashMap<Uuid, (Project, VersionedProject)>> {
-    let projects = codec::load_projects_by_id(conn, ids)?;
+/// Stored projects, deleted or not, each with the versions of the records named (all of them
+/// when `None`, or when the project is deleted here): one query per table for all of them,
+/// where loading them one by one takes a dozen per project.
+fn load(conn: &Connection, wanted: Vec<(Uuid, Option<Records>)>) -> Result<HashMap<Uuid, StoredProject>> {
+    let ids: Vec<Uuid> = wanted.iter().map(|(id, _)| *id).collect();
+    let projects = codec::load_projects_by_id(conn, &ids)?;
     if projects.is_empty() {
         return Ok(HashMap::new());
     }
-    let versions = versions::load(conn, versions::Only::Projects(ids))?;
-    let deletions = codec::deletions(conn, Some(ids))?;
+    let versions = versions::load(conn, versions::Only::Projects(&ids))?;
+    let deletions = codec::deletions(conn, Some(&ids))?;
+    let mut wanted: HashMap<Uuid, Option<Records>> = wanted.into_iter().collect();
     Ok(projects
         .into_iter()
-        .map(|p| {
-            let vp = versioned(&p, &versions, deletions.get(&p.id));
-            (p.id, (p, vp))
+        .map(|project| {
+            let deletion = deletions.get(&project.id);
+            let records = wanted.remove(&project.id).flatten().filter(|_| deletion.is_none());
+            let versions = versioned(&project, &versions, deletion, records.as_ref());
+            (project.id, StoredProject { project, versions, records })
         })
         .collect())
+}
+
+/// The stored projects these versions of them would merge with, as the merge needs them
+/// (`VersionedProject::records_a_merge_needs`).
+fn load_to_merge(conn: &Connection, remote: &[&VersionedProject]) -> Result<HashMap<Uuid, StoredProject>> {
+    load(conn, remote.iter().map(|vp| (vp.project_id, vp.records_a_merge_needs())).collect())
+}
+
+fn load_whole(conn: &Connection, id: Uuid) -> Result<Option<(Project, VersionedProject)>> {
+    Ok(load(conn, vec![(id, None)])?.remove(&id).map(|s| (s.project, s.versions)))
 }
 
 /// A second connection to the database, for reading ahead on another thread while a batch
@@ -62,22 +92,19 @@ pub struct Reader {
 }
 
 impl Reader {
-    /// The projects of a file that are stored here and that an import would merge, with their
-    /// versions (the same choice as the import's, `Context::needs_merge_with`).
-    pub fn projects_to_merge(
-        &mut self,
-        remote: &[VersionedProject],
-    ) -> Result<HashMap<Uuid, (Project, VersionedProject)>> {
+    /// The projects of a file that are stored here and that an import would merge, as the
+    /// merge needs them (the same choice as the import's, `Context::needs_merge_with`).
+    pub fn projects_to_merge(&mut self, remote: &[VersionedProject]) -> Result<HashMap<Uuid, StoredProject>> {
         // One snapshot for all the reads.
         let tx = self.conn.transaction()?;
-        let mut ids = Vec::new();
+        let mut to_merge = Vec::new();
         for vp in remote {
             let seen = versions::context(&tx, vp.project_id)?;
             if seen.needs_merge_with(&vp.context) {
-                ids.push(vp.project_id);
+                to_merge.push(vp);
             }
         }
-        load_versioned_many(&tx, &ids)
+        load_to_merge(&tx, &to_merge)
     }
 }
 
@@ -97,7 +124,7 @@ impl Store {
         Ok(projects
             .into_iter()
             .map(|p| {
-                let vp = versioned(&p, &versions, deletions.get(&p.id));
+                let vp = versioned(&p, &versions, deletions.get(&p.id), None);
                 (p, vp)
             })
             .collect())
@@ -105,7 +132,7 @@ impl Store {
 
     /// One project, deleted or not, with its versions.
     pub fn versioned_project(&self, id: Uuid) -> Result<Option<(Project, VersionedProject)>> {
-        load_versioned(&self.conn, id)
+        load_whole(&self.conn, id)
     }
 
     /// The databases this one has heard of, with the scope each said it keeps.
@@ -157,15 +184,10 @@ impl Store {
 }
 
 impl Writer<'_> {
-    /// One project, deleted or not, with its versions, as this transaction sees it.
-    pub fn versioned_project(&self, id: Uuid) -> Result<Option<(Project, VersionedProject)>> {
-        load_versioned(&self.tx, id)
-    }
-
-    /// The projects with these ids stored here, deleted or not, with their versions, as this
-    /// transaction sees them (a project missing here is missing from the map).
-    pub fn versioned_projects_by_id(&self, ids: &[Uuid]) -> Result<HashMap<Uuid, (Project, VersionedProject)>> {
-        load_versioned_many(&self.tx, ids)
+    /// The stored projects these versions of them would merge with, as the merge needs them
+    /// (see `Reader::projects_to_merge`), as this transaction sees them.
+    pub fn projects_to_merge(&self, remote: &[&VersionedProject]) -> Result<HashMap<Uuid, StoredProject>> {
+        load_to_merge(&self.tx, remote)
     }
 
     /// The scope each known database keeps.

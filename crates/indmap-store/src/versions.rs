@@ -179,14 +179,16 @@ pub(crate) fn load(conn: &Connection, only: Only) -> rusqlite::Result<Versions> 
 
 impl Versions {
     /// The versioned form of a project whose current field values are `values` (taken, not
-    /// copied: a project has a hundred and more fields, and a merge loads thousands).
-    pub fn project(&self, project_id: Uuid, mut values: Fields) -> VersionedProject {
+    /// copied: a project has a hundred and more fields, and a merge loads thousands), of the
+    /// records `values` holds when `records` names them, else of all.
+    pub fn project(&self, project_id: Uuid, mut values: Fields, records: Option<&crate::Records>) -> VersionedProject {
         let mut vp = VersionedProject {
             project_id,
             context: self.contexts.get(&project_id).cloned().unwrap_or_default(),
             ..Default::default()
         };
-        for (key, stamp) in self.dots.get(&project_id).into_iter().flatten() {
+        let wanted = |key: &FieldKey| records.is_none_or(|r| r.contains(&(key.entity, key.record_id)));
+        for (key, stamp) in self.dots.get(&project_id).into_iter().flatten().filter(|(k, _)| wanted(k)) {
             let value = values.remove(key).unwrap_or(Value::Null);
             vp.fields.insert(key.clone(), vec![Sibling { stamp: stamp.clone(), value }]);
         }
@@ -196,7 +198,7 @@ impl Versions {
                 vp.fields.insert(key, vec![Sibling { stamp: birth.clone(), value }]);
             }
         }
-        for (key, sibling) in self.conflicts.get(&project_id).into_iter().flatten() {
+        for (key, sibling) in self.conflicts.get(&project_id).into_iter().flatten().filter(|(k, _)| wanted(k)) {
             vp.fields.entry(key.clone()).or_default().push(sibling.clone());
         }
         for siblings in vp.fields.values_mut() {
@@ -240,31 +242,40 @@ struct Stored {
     context: HashMap<Uuid, i64>,
 }
 
-fn stored(conn: &Connection, project: &str) -> rusqlite::Result<Stored> {
+/// The version rows stored for these records of a project.
+fn stored(conn: &Connection, project: &str, records: &std::collections::HashSet<Record>) -> rusqlite::Result<Stored> {
     let mut out = Stored::default();
     let dot = |r: &Row| -> rusqlite::Result<Dot> { Ok(Dot { db: uuid(r.get("db_id")?)?, counter: r.get("counter")? }) };
-    let mut stmt =
-        conn.prepare_cached("SELECT entity, record_id, db_id, counter FROM record_versions WHERE project_id = ?1")?;
-    let mut rows = stmt.query([project])?;
-    while let Some(r) = rows.next()? {
-        if let Some(record) = record_of(r)? {
-            out.births.insert(record, dot(r)?);
+    // A merge mostly writes a project's own record: its rows are looked up by record then,
+    // not among those of all the project's records.
+    let by_record = records.len() <= 4;
+    let lookups: Vec<Option<&Record>> = if by_record { records.iter().map(Some).collect() } else { vec![None] };
+    for record in lookups {
+        let (clause, id) = match record {
+            Some((entity, id)) => (" AND entity = ?2 AND record_id = ?3", (*entity, id.to_string())),
+            // (The record's parameters are bound all the same, to a clause that holds.)
+            None => (" AND ?2 = ?2 AND ?3 = ?3", ("", String::new())),
+        };
+        let args = params![project, id.0, id.1];
+        let sql = |columns: &str, table: &str| format!("SELECT {columns} FROM {table} WHERE project_id = ?1{clause}");
+        let mut stmt = conn.prepare_cached(&sql("entity, record_id, db_id, counter", "record_versions"))?;
+        let mut rows = stmt.query(args)?;
+        while let Some(r) = rows.next()? {
+            if let Some(record) = record_of(r)?.filter(|r| records.contains(r)) {
+                out.births.insert(record, dot(r)?);
+            }
         }
-    }
-    let mut stmt = conn
-        .prepare_cached("SELECT entity, record_id, field, db_id, counter FROM field_versions WHERE project_id = ?1")?;
-    let mut rows = stmt.query([project])?;
-    while let Some(r) = rows.next()? {
-        if let Some(key) = key_of(r)? {
-            out.dots.insert(key, dot(r)?);
-        }
-    }
-    let mut stmt =
-        conn.prepare_cached("SELECT entity, record_id, field, db_id, counter FROM conflicts WHERE project_id = ?1")?;
-    let mut rows = stmt.query([project])?;
-    while let Some(r) = rows.next()? {
-        if let Some(key) = key_of(r)? {
-            out.conflicts.insert((key, dot(r)?));
+        for table in ["field_versions", "conflicts"] {
+            let mut stmt = conn.prepare_cached(&sql("entity, record_id, field, db_id, counter", table))?;
+            let mut rows = stmt.query(args)?;
+            while let Some(r) = rows.next()? {
+                if let Some(key) = key_of(r)?.filter(|k| records.contains(&(k.entity, k.record_id))) {
+                    match table {
+                        "conflicts" => out.conflicts.insert((key, dot(r)?)),
+                        _ => out.dots.insert(key, dot(r)?).is_some(),
+                    };
+                }
+            }
         }
     }
     let mut stmt = conn.prepare_cached("SELECT db_id, counter FROM project_context WHERE project_id = ?1")?;
@@ -275,16 +286,18 @@ fn stored(conn: &Connection, project: &str) -> rusqlite::Result<Stored> {
     Ok(out)
 }
 
-/// Makes the stored versions of a project say what `vp` says, writing only the rows that
-/// differ: a merge usually moves the dots of a field or two of a project with dozens of records.
+/// Makes the stored versions of a project's records that `vp` holds say what `vp` says (the
+/// project's context too), writing only the rows that differ: a merge usually moves the dots of
+/// a field or two of a project with dozens of records. Records `vp` does not hold stay as they
+/// are.
 ///
 /// A record keeps the birth it has stored (any birth is right, as long as every field whose
 /// dot differs from it has a dot of its own); a new record's birth is the dot most of its
 /// fields carry.
 pub(crate) fn save(conn: &Connection, vp: &VersionedProject, detected_at: &str, origin: &str) -> rusqlite::Result<()> {
     let project = vp.project_id.to_string();
-    let old = stored(conn, &project)?;
     let records: std::collections::HashSet<Record> = vp.fields.keys().map(|k| (k.entity, k.record_id)).collect();
+    let old = stored(conn, &project, &records)?;
     let mut births: HashMap<Record, Dot> =
         old.births.iter().filter(|(r, _)| records.contains(*r)).map(|(r, d)| (*r, *d)).collect();
     for (record, stamp) in self::births(vp) {

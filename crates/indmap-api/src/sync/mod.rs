@@ -3,11 +3,11 @@
 //! `indmap_core::version`).
 
 use crate::{Error, ErrorKind, Indmap, Result};
-use indmap_core::changes::{FieldKey, unflatten};
+use indmap_core::changes::{FieldKey, unflatten, with_other_rows};
 use indmap_core::version::{DELETED, Merge, VersionedProject, merge};
 use indmap_core::{Project, RegionCode, Scope};
 use indmap_exchange::{ExchangeError, Manifest};
-use indmap_store::{Author, ImportReceipt};
+use indmap_store::{Author, ImportReceipt, StoredProject};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -266,11 +266,10 @@ impl Indmap {
             }
             let scopes = w.database_scopes()?;
             if ahead.loaded.is_empty() {
-                let ids: Vec<Uuid> = to_merge.iter().map(|vp| vp.project_id).collect();
-                ahead.loaded = w.versioned_projects_by_id(&ids)?;
+                ahead.loaded = w.projects_to_merge(&to_merge)?;
             }
             for vp in to_merge {
-                let local = ahead.take(w, vp.project_id)?;
+                let local = ahead.take(w, vp)?;
                 merge_one(w, info.scope, local, vp, &scopes, ids, &mut report)?;
                 ahead.touched.insert(vp.project_id);
             }
@@ -305,22 +304,24 @@ impl Indmap {
 /// it was when the batch began (or here, for the first file). A project the batch has written
 /// since (`touched`: merged from an earlier file, or earlier in this one) is read again.
 struct Prefetched<'a> {
-    loaded: HashMap<Uuid, (Project, VersionedProject)>,
+    loaded: HashMap<Uuid, StoredProject>,
     touched: &'a mut std::collections::HashSet<Uuid>,
     /// Set once the batch holds the write lock: the reading thread may load from then on.
     writing: &'a std::sync::atomic::AtomicBool,
 }
 
 impl Prefetched<'_> {
-    /// A project as it is stored now, deleted or not; `None` when it is not stored here.
+    /// The project `remote` is a version of as it is stored now, deleted or not, as the merge
+    /// needs it; `None` when it is not stored here.
     fn take(
         &mut self,
         w: &indmap_store::Writer<'_>,
-        id: Uuid,
-    ) -> indmap_store::Result<Option<(Project, VersionedProject)>> {
+        remote: &VersionedProject,
+    ) -> indmap_store::Result<Option<StoredProject>> {
+        let id = remote.project_id;
         match self.loaded.remove(&id) {
             Some(loaded) if !self.touched.contains(&id) => Ok(Some(loaded)),
-            _ => w.versioned_project(id),
+            _ => Ok(w.projects_to_merge(&[remote])?.remove(&id)),
         }
     }
 }
@@ -375,15 +376,15 @@ pub(crate) fn project_row_order(p: &Project) -> Vec<Uuid> {
 fn merge_one(
     w: &mut indmap_store::Writer<'_>,
     scope: Scope,
-    local: Option<(Project, VersionedProject)>,
+    local: Option<StoredProject>,
     remote: &VersionedProject,
     scopes: &HashMap<Uuid, Scope>,
     ids: &mut (dyn indmap_core::IdSource + Send),
     report: &mut ImportReport,
 ) -> indmap_store::Result<()> {
-    let (local_project, local_vp) = match local {
-        Some((p, vp)) => (Some(p), vp),
-        None => (None, VersionedProject { project_id: remote.project_id, ..Default::default() }),
+    let (local_project, local_vp, records) = match local {
+        Some(StoredProject { project, versions, records }) => (Some(project), versions, records),
+        None => (None, VersionedProject { project_id: remote.project_id, ..Default::default() }, None),
     };
     let local_project = local_project.as_ref();
     let (remote, taken_out) = ownership::sanitize(local_project, &local_vp, remote, scopes);
@@ -421,7 +422,13 @@ fn merge_one(
         report.refused.push(Refusal { id: remote.project_id, code, reason });
     };
     let project = match project {
-        Some(p) if !problems.has_errors() => p,
+        Some(mut p) if !problems.has_errors() => {
+            // Merged from some of its records: the others are as stored.
+            if let (Some(records), Some(stored)) = (&records, local_project) {
+                with_other_rows(&mut p, stored, |list, id| records.contains(&(list, id)));
+            }
+            p
+        }
         _ => {
             let errors: Vec<String> = problems.errors().map(|p| p.to_string()).collect();
             refuse(report, format!("the merged project would break rules: {}", errors.join("; ")));
