@@ -125,17 +125,6 @@ fn totals(conn: &Connection) -> Result<(usize, i64, i64)> {
     )?)
 }
 
-/// What one project adds to the totals: (1, cost, jobs) when live, nothing when deleted or absent.
-fn project_totals(conn: &Connection, id: Uuid) -> Result<(i64, i64, i64)> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT 1, coalesce(cost_tiyn, 0), coalesce(jobs_permanent, 0) FROM projects WHERE id = ?1 AND deleted_at IS NULL",
-        )?
-        .query_row([id.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()?
-        .unwrap_or_default())
-}
-
 fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {
     conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).map(|v| v.max(0) as usize)
 }

@@ -223,12 +223,13 @@ impl Writer<'_> {
     }
 
     /// Stores the result of merging another database's version of a project (`previous` is
-    /// how it is stored here, if it is): its content (or tombstone), its versions, and a
-    /// history entry for every field whose value changed, stamped with the write that made it
-    /// and the file it came in with. All of it or, when it fails, none of it.
+    /// how it is stored here, if it is, with the versions loaded for the merge): its content
+    /// (or tombstone), its versions, and a history entry for every field whose value changed,
+    /// stamped with the write that made it and the file it came in with. All of it or, when it
+    /// fails, none of it.
     pub fn apply_merged(
         &mut self,
-        previous: Option<&Project>,
+        previous: Option<(&Project, &VersionedProject)>,
         project: &Project,
         vp: &VersionedProject,
         changed: &[MergedField],
@@ -242,41 +243,55 @@ impl Writer<'_> {
 
     fn apply_merged_unguarded(
         &mut self,
-        previous: Option<&Project>,
+        previous: Option<(&Project, &VersionedProject)>,
         project: &Project,
         vp: &VersionedProject,
         changed: &[MergedField],
     ) -> Result<()> {
         let at = timestamp(self.author.at);
-        let totals_before = crate::project_totals(&self.tx, project.id)?;
-        let (deleted_at, reason, deletion) = match vp.deletion() {
-            Some((current, _)) => (
-                Sql::Text(current.stamp.at.clone()),
-                current.value.get("reason").and_then(|r| r.as_str()).map_or(Sql::Null, |r| Sql::Text(r.to_owned())),
-                Sql::Text(current.value.to_string()),
-            ),
-            None => (Sql::Null, Sql::Null, Sql::Null),
+        let deletion = vp.deletion().map(|(current, _)| current);
+        let tombstone = || {
+            let (deleted_at, reason, deletion) = match deletion {
+                Some(current) => (
+                    Sql::Text(current.stamp.at.clone()),
+                    current.value.get("reason").and_then(|r| r.as_str()).map_or(Sql::Null, |r| Sql::Text(r.to_owned())),
+                    Sql::Text(current.value.to_string()),
+                ),
+                None => (Sql::Null, Sql::Null, Sql::Null),
+            };
+            vec![("deleted_at", deleted_at), ("deleted_reason", reason), ("deletion", deletion)]
         };
-        let tombstone = vec![("deleted_at", deleted_at), ("deleted_reason", reason), ("deletion", deletion)];
-        if let Some(previous) = previous {
-            codec::update_project(&self.tx, previous, project, &at, tombstone)?;
-        } else {
-            if let Some(code) = &project.code {
-                self.claim_code(code)?;
+        let empty = VersionedProject::default();
+        let old_versions = previous.map_or(&empty, |(_, versions)| versions);
+        let was_deleted = old_versions.deletion().map(|(current, _)| current);
+        match previous {
+            Some((previous, _)) => {
+                let moved = was_deleted.map(|s| s.stamp.dot) != deletion.map(|s| s.stamp.dot);
+                codec::update_project(&self.tx, previous, project, &at, if moved { tombstone() } else { Vec::new() })?
             }
-            codec::insert_project(&self.tx, project, &at)?;
-            if vp.deletion().is_some() {
-                codec::update_project(&self.tx, project, project, &at, tombstone)?;
+            None => {
+                if let Some(code) = &project.code {
+                    self.claim_code(code)?;
+                }
+                codec::insert_project(&self.tx, project, &at)?;
+                if deletion.is_some() {
+                    codec::update_project(&self.tx, project, project, &at, tombstone())?;
+                }
             }
         }
-        versions::save(&self.tx, vp, &at, &self.author.origin)?;
+        versions::save(&self.tx, old_versions, vp, &at, &self.author.origin)?;
         for change in changed {
             log::append_merged(&self.tx, project.id, change, &self.author.origin)?;
         }
-        let after = crate::project_totals(&self.tx, project.id)?;
+        // What the project adds to the totals, live (1, cost, jobs) or deleted (nothing).
+        let adds = |p: Option<&Project>, deleted: bool| match p.filter(|_| !deleted) {
+            Some(p) => (1, p.cost.map_or(0, |c| c.0), p.jobs_permanent.map_or(0, i64::from)),
+            None => (0, 0, 0),
+        };
+        let (before, after) =
+            (adds(previous.map(|(p, _)| p), was_deleted.is_some()), adds(Some(project), deletion.is_some()));
         let sum = &mut self.merged_totals;
-        *sum =
-            (sum.0 + after.0 - totals_before.0, sum.1 + after.1 - totals_before.1, sum.2 + after.2 - totals_before.2);
+        *sum = (sum.0 + after.0 - before.0, sum.1 + after.1 - before.1, sum.2 + after.2 - before.2);
         Ok(())
     }
 

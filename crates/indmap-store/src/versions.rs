@@ -232,154 +232,88 @@ fn births(vp: &VersionedProject) -> HashMap<Record, &Stamp> {
         .collect()
 }
 
-/// The version rows a project has stored, keyed as they are compared.
-#[derive(Default)]
-struct Stored {
-    births: HashMap<Record, Dot>,
-    dots: HashMap<FieldKey, Dot>,
-    /// Concurrent values: only whether one is there matters (it is never changed in place).
-    conflicts: std::collections::HashSet<(FieldKey, Dot)>,
-    context: HashMap<Uuid, i64>,
-}
-
-/// The version rows stored for these records of a project.
-fn stored(conn: &Connection, project: &str, records: &std::collections::HashSet<Record>) -> rusqlite::Result<Stored> {
-    let mut out = Stored::default();
-    let dot = |r: &Row| -> rusqlite::Result<Dot> { Ok(Dot { db: uuid(r.get("db_id")?)?, counter: r.get("counter")? }) };
-    // A merge mostly writes a project's own record: its rows are looked up by record then,
-    // not among those of all the project's records.
-    let by_record = records.len() <= 4;
-    let lookups: Vec<Option<&Record>> = if by_record { records.iter().map(Some).collect() } else { vec![None] };
-    for record in lookups {
-        let (clause, id) = match record {
-            Some((entity, id)) => (" AND entity = ?2 AND record_id = ?3", (*entity, id.to_string())),
-            // (The record's parameters are bound all the same, to a clause that holds.)
-            None => (" AND ?2 = ?2 AND ?3 = ?3", ("", String::new())),
-        };
-        let args = params![project, id.0, id.1];
-        let sql = |columns: &str, table: &str| format!("SELECT {columns} FROM {table} WHERE project_id = ?1{clause}");
-        let mut stmt = conn.prepare_cached(&sql("entity, record_id, db_id, counter", "record_versions"))?;
-        let mut rows = stmt.query(args)?;
-        while let Some(r) = rows.next()? {
-            if let Some(record) = record_of(r)?.filter(|r| records.contains(r)) {
-                out.births.insert(record, dot(r)?);
-            }
-        }
-        for table in ["field_versions", "conflicts"] {
-            let mut stmt = conn.prepare_cached(&sql("entity, record_id, field, db_id, counter", table))?;
-            let mut rows = stmt.query(args)?;
-            while let Some(r) = rows.next()? {
-                if let Some(key) = key_of(r)?.filter(|k| records.contains(&(k.entity, k.record_id))) {
-                    match table {
-                        "conflicts" => out.conflicts.insert((key, dot(r)?)),
-                        _ => out.dots.insert(key, dot(r)?).is_some(),
-                    };
-                }
-            }
-        }
-    }
-    let mut stmt = conn.prepare_cached("SELECT db_id, counter FROM project_context WHERE project_id = ?1")?;
-    let mut rows = stmt.query([project])?;
-    while let Some(r) = rows.next()? {
-        out.context.insert(uuid(r.get(0)?)?, r.get(1)?);
-    }
-    Ok(out)
-}
-
-/// Makes the stored versions of a project's records that `vp` holds say what `vp` says (the
-/// project's context too), writing only the rows that differ: a merge usually moves the dots of
-/// a field or two of a project with dozens of records. Records `vp` does not hold stay as they
-/// are.
+/// Makes the stored versions of a project say what `vp` says, where they said what `old` says
+/// (the versions as loaded, of the same records, or empty for a project new here): writes only
+/// what differs, as a merge usually moves the dots of a field or two. Records neither holds
+/// stay as they are.
 ///
 /// A record keeps the birth it has stored (any birth is right, as long as every field whose
 /// dot differs from it has a dot of its own); a new record's birth is the dot most of its
 /// fields carry.
-pub(crate) fn save(conn: &Connection, vp: &VersionedProject, detected_at: &str, origin: &str) -> rusqlite::Result<()> {
+pub(crate) fn save(
+    conn: &Connection,
+    old: &VersionedProject,
+    vp: &VersionedProject,
+    detected_at: &str,
+    origin: &str,
+) -> rusqlite::Result<()> {
     let project = vp.project_id.to_string();
-    let records: std::collections::HashSet<Record> = vp.fields.keys().map(|k| (k.entity, k.record_id)).collect();
-    let old = stored(conn, &project, &records)?;
-    let mut births: HashMap<Record, Dot> =
-        old.births.iter().filter(|(r, _)| records.contains(*r)).map(|(r, d)| (*r, *d)).collect();
-    for (record, stamp) in self::births(vp) {
-        if let std::collections::hash_map::Entry::Vacant(e) = births.entry(record) {
-            note_write(conn, &stamp.dot.db.to_string(), stamp.dot.counter, &stamp.at, &stamp.user)?;
-            e.insert(stamp.dot);
-        }
-    }
-    for ((entity, record), _) in old.births.iter().filter(|(r, _)| !births.contains_key(*r)) {
-        conn.prepare_cached("DELETE FROM record_versions WHERE project_id = ?1 AND entity = ?2 AND record_id = ?3")?
-            .execute(params![project, entity, record.to_string()])?;
-    }
-    for (&(entity, record), dot) in births.iter().filter(|(r, d)| old.births.get(*r) != Some(*d)) {
+    let stored: std::collections::HashSet<Record> = old.fields.keys().map(|k| (k.entity, k.record_id)).collect();
+    let mut born: HashMap<Record, Dot> = HashMap::new();
+    for (record, stamp) in births(vp).into_iter().filter(|(r, _)| !stored.contains(r)) {
+        let (entity, record_id) = record;
+        note_write(conn, &stamp.dot.db.to_string(), stamp.dot.counter, &stamp.at, &stamp.user)?;
         conn.prepare_cached(
             "INSERT INTO record_versions (project_id, entity, record_id, db_id, counter) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT DO UPDATE SET db_id = excluded.db_id, counter = excluded.counter",
         )?
-        .execute(params![project, entity, record.to_string(), dot.db.to_string(), dot.counter])?;
+        .execute(params![project, entity, record_id.to_string(), stamp.dot.db.to_string(), stamp.dot.counter])?;
+        born.insert(record, stamp.dot);
     }
-    let mut dots: HashMap<&FieldKey, &Stamp> = HashMap::new();
-    let mut conflicts: HashMap<(&FieldKey, Dot), &Sibling> = HashMap::new();
     for (key, siblings) in &vp.fields {
-        for (i, s) in siblings.iter().enumerate() {
-            if i > 0 {
-                conflicts.insert((key, s.stamp.dot), s);
-            } else if s.value.is_null() || births.get(&(key.entity, key.record_id)) != Some(&s.stamp.dot) {
-                dots.insert(key, &s.stamp);
-            }
+        let before = old.fields.get(key).map_or(&[][..], Vec::as_slice);
+        let Some(first) = siblings.first() else { continue };
+        let moved = before.first().is_none_or(|b| b.stamp.dot != first.stamp.dot);
+        let from_birth = !first.value.is_null() && born.get(&(key.entity, key.record_id)) == Some(&first.stamp.dot);
+        if moved && !from_birth {
+            let db = first.stamp.dot.db.to_string();
+            note_write(conn, &db, first.stamp.dot.counter, &first.stamp.at, &first.stamp.user)?;
+            conn.prepare_cached(
+                "INSERT INTO field_versions (project_id, entity, record_id, field, db_id, counter) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT DO UPDATE SET db_id = excluded.db_id, counter = excluded.counter",
+            )?
+            .execute(params![project, key.entity, key.record_id.to_string(), key.field, db, first.stamp.dot.counter])?;
+        }
+        // Concurrent values: the ones after the first.
+        let concurrent = |list: &[Sibling], dot: Dot| list.iter().skip(1).any(|s| s.stamp.dot == dot);
+        for gone in before.iter().skip(1).filter(|b| !concurrent(siblings, b.stamp.dot)) {
+            conn.prepare_cached(
+                "DELETE FROM conflicts WHERE entity = ?1 AND record_id = ?2 AND field = ?3 AND db_id = ?4 AND counter = ?5",
+            )?
+            .execute(params![
+                key.entity,
+                key.record_id.to_string(),
+                key.field,
+                gone.stamp.dot.db.to_string(),
+                gone.stamp.dot.counter
+            ])?;
+        }
+        for s in siblings.iter().skip(1).filter(|s| !concurrent(before, s.stamp.dot)) {
+            let value = (!s.value.is_null()).then(|| s.value.to_string());
+            conn.prepare_cached(
+                "INSERT INTO conflicts (entity, record_id, field, project_id, db_id, counter, at, user, value, detected_at, origin)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?
+            .execute(params![
+                key.entity,
+                key.record_id.to_string(),
+                key.field,
+                project,
+                s.stamp.dot.db.to_string(),
+                s.stamp.dot.counter,
+                s.stamp.at,
+                s.stamp.user,
+                value,
+                detected_at,
+                origin
+            ])?;
         }
     }
-    for key in old.dots.keys().filter(|k| !dots.contains_key(k)) {
-        conn.prepare_cached(
-            "DELETE FROM field_versions WHERE project_id = ?1 AND entity = ?2 AND record_id = ?3 AND field = ?4",
-        )?
-        .execute(params![project, key.entity, key.record_id.to_string(), key.field])?;
-    }
-    for (key, stamp) in dots.iter().filter(|(k, s)| old.dots.get(**k) != Some(&s.dot)) {
-        let db = stamp.dot.db.to_string();
-        note_write(conn, &db, stamp.dot.counter, &stamp.at, &stamp.user)?;
-        conn.prepare_cached(
-            "INSERT INTO field_versions (project_id, entity, record_id, field, db_id, counter) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT DO UPDATE SET db_id = excluded.db_id, counter = excluded.counter",
-        )?
-        .execute(params![project, key.entity, key.record_id.to_string(), key.field, db, stamp.dot.counter])?;
-    }
-    for (key, dot) in old.conflicts.iter().filter(|(k, d)| !conflicts.contains_key(&(k, *d))) {
-        conn.prepare_cached(
-            "DELETE FROM conflicts WHERE entity = ?1 AND record_id = ?2 AND field = ?3 AND db_id = ?4 AND counter = ?5",
-        )?
-        .execute(params![
-            key.entity,
-            key.record_id.to_string(),
-            key.field,
-            dot.db.to_string(),
-            dot.counter
-        ])?;
-    }
-    for ((key, dot), s) in conflicts.iter().filter(|((k, d), _)| !old.conflicts.contains(&((*k).clone(), *d))) {
-        let value = (!s.value.is_null()).then(|| s.value.to_string());
-        conn.prepare_cached(
-            "INSERT INTO conflicts (entity, record_id, field, project_id, db_id, counter, at, user, value, detected_at, origin)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        )?
-        .execute(params![
-            key.entity,
-            key.record_id.to_string(),
-            key.field,
-            project,
-            dot.db.to_string(),
-            dot.counter,
-            s.stamp.at,
-            s.stamp.user,
-            value,
-            detected_at,
-            origin
-        ])?;
-    }
-    for db in old.context.keys().filter(|db| !vp.context.0.contains_key(db)) {
+    for db in old.context.0.keys().filter(|db| !vp.context.0.contains_key(db)) {
         conn.prepare_cached("DELETE FROM project_context WHERE project_id = ?1 AND db_id = ?2")?
             .execute(params![project, db.to_string()])?;
     }
-    for (db, counter) in vp.context.0.iter().filter(|(db, c)| old.context.get(db) != Some(c)) {
+    for (db, counter) in vp.context.0.iter().filter(|(db, c)| old.context.0.get(db) != Some(c)) {
         conn.prepare_cached(
             "INSERT INTO project_context (project_id, db_id, counter) VALUES (?1, ?2, ?3)
              ON CONFLICT DO UPDATE SET counter = excluded.counter",

@@ -453,7 +453,7 @@ fn merge_one(
     if local_project.is_none() {
         logged = as_births(logged);
     }
-    if let Err(e) = w.apply_merged(local_project, &project, &result, &logged) {
+    if let Err(e) = w.apply_merged(local_project.map(|p| (p, &local_vp)), &project, &result, &logged) {
         match e {
             indmap_store::StoreError::CodeTaken(_) | indmap_store::StoreError::Constraint(_) => {
                 refuse(report, e.to_string());
