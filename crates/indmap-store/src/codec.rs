@@ -371,17 +371,28 @@ pub(crate) fn load_project(conn: &Connection, id: Uuid, which: Which) -> crate::
     let mut rows = stmt.query([id.to_string()])?;
     let Some(row) = rows.next()? else { return Ok(None) };
     let mut projects = vec![project_from_row(row)?];
-    attach_rows(conn, &mut projects, "p.id = ?", vec![Sql::Text(id.to_string())])?;
+    attach_rows(conn, &mut projects, "p.id = ?", |_| Some(vec![Sql::Text(id.to_string())]))?;
     Ok(projects.pop())
 }
 
-/// The projects with these ids, deleted or not, in no particular order.
-pub(crate) fn load_projects_by_id(conn: &Connection, ids: &[Uuid]) -> crate::Result<Vec<Project>> {
+/// The projects with these ids, deleted or not, in no particular order, with the rows of the
+/// child lists `lists` names for each (given a project's id; all five when `None`): the lists
+/// left out are empty.
+pub(crate) fn load_projects_by_id(
+    conn: &Connection,
+    ids: &[Uuid],
+    lists: impl Fn(Uuid) -> Option<Vec<&'static str>>,
+) -> crate::Result<Vec<Project>> {
     let clause = "p.id IN (SELECT value FROM json_each(?))";
     let list = Sql::Text(crate::versions::json_ids(ids));
     let mut stmt = conn.prepare_cached(&format!("SELECT * FROM projects p WHERE {clause}"))?;
     let mut projects = stmt.query_map([&list], project_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
-    attach_rows(conn, &mut projects, clause, vec![list])?;
+    let wanted: Vec<(Uuid, Option<Vec<&str>>)> = projects.iter().map(|p| (p.id, lists(p.id))).collect();
+    attach_rows(conn, &mut projects, clause, |table| {
+        let ids: Vec<Uuid> =
+            wanted.iter().filter(|(_, l)| l.as_ref().is_none_or(|l| l.contains(&table))).map(|(id, _)| *id).collect();
+        (!ids.is_empty()).then(|| vec![Sql::Text(crate::versions::json_ids(&ids))])
+    })?;
     Ok(projects)
 }
 
@@ -409,14 +420,21 @@ pub(crate) fn load_projects(conn: &Connection, filter: &ProjectFilter, which: Wh
     let mut stmt = conn.prepare(&format!("SELECT * FROM projects p WHERE {clause} ORDER BY p.code"))?;
     let mut projects =
         stmt.query_map(params_from_iter(values.iter()), project_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
-    attach_rows(conn, &mut projects, &clause, values)?;
+    attach_rows(conn, &mut projects, &clause, |_| Some(values.clone()))?;
     Ok(projects)
 }
 
-/// Loads the child rows of the projects selected by `clause`, one query per child table.
-fn attach_rows(conn: &Connection, projects: &mut [Project], clause: &str, values: Vec<Sql>) -> crate::Result<()> {
+/// Loads the child rows of the projects selected by `clause`, one query per child table, with
+/// the values `values` gives for the table (none: the table's rows are not wanted).
+fn attach_rows(
+    conn: &Connection,
+    projects: &mut [Project],
+    clause: &str,
+    values: impl Fn(&'static str) -> Option<Vec<Sql>>,
+) -> crate::Result<()> {
     let index: HashMap<Uuid, usize> = projects.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
-    let mut each = |table: &str, f: &mut dyn FnMut(&mut Project, &Row) -> rusqlite::Result<()>| -> crate::Result<()> {
+    let mut each = |table: &'static str, f: &mut dyn FnMut(&mut Project, &Row) -> rusqlite::Result<()>| -> crate::Result<()> {
+        let Some(values) = values(table) else { return Ok(()) };
         let sql = format!(
             "SELECT c.* FROM {table} c JOIN projects p ON p.id = c.project_id WHERE {clause} ORDER BY c.project_id, c.position"
         );

@@ -28,8 +28,9 @@ pub struct ImportReceipt {
 /// Records of a project (its own and its rows), by entity and id.
 pub type Records = HashSet<(&'static str, Uuid)>;
 
-/// A project stored here as a merge needs it: its content, and the versions of the records a
-/// merge needs (`records`; of all of them when `None`).
+/// A project stored here as a merge needs it: the versions of the records a merge needs
+/// (`records`; of all of them when `None`), and its content with the lists of rows that hold
+/// them (the other lists are left empty: a merge does not change them).
 pub struct StoredProject {
     pub project: Project,
     pub versions: VersionedProject,
@@ -51,23 +52,29 @@ fn versioned(
     versions.project(project.id, values, records)
 }
 
-/// Stored projects, deleted or not, each with the versions of the records named (all of them
-/// when `None`, or when the project is deleted here): one query per table for all of them,
+/// Stored projects, deleted or not, each with the records named (all of them when `None`, or
+/// when the project is deleted here; see `StoredProject`): one query per table for all of them,
 /// where loading them one by one takes a dozen per project.
 fn load(conn: &Connection, wanted: Vec<(Uuid, Option<Records>)>) -> Result<HashMap<Uuid, StoredProject>> {
     let ids: Vec<Uuid> = wanted.iter().map(|(id, _)| *id).collect();
-    let projects = codec::load_projects_by_id(conn, &ids)?;
+    let deletions = codec::deletions(conn, Some(&ids))?;
+    let mut wanted: HashMap<Uuid, Option<Records>> = wanted.into_iter().collect();
+    wanted.iter_mut().filter(|(id, _)| deletions.contains_key(id)).for_each(|(_, records)| *records = None);
+    // The lists of rows to load: those with a record wanted.
+    let lists = |id: Uuid| {
+        let records = wanted.get(&id)?.as_ref()?;
+        Some(records.iter().map(|(entity, _)| *entity).filter(|e| *e != "project").collect())
+    };
+    let projects = codec::load_projects_by_id(conn, &ids, lists)?;
     if projects.is_empty() {
         return Ok(HashMap::new());
     }
     let versions = versions::load(conn, versions::Only::Projects(&ids))?;
-    let deletions = codec::deletions(conn, Some(&ids))?;
-    let mut wanted: HashMap<Uuid, Option<Records>> = wanted.into_iter().collect();
     Ok(projects
         .into_iter()
         .map(|project| {
             let deletion = deletions.get(&project.id);
-            let records = wanted.remove(&project.id).flatten().filter(|_| deletion.is_none());
+            let records = wanted.remove(&project.id).flatten();
             let versions = versioned(&project, &versions, deletion, records.as_ref());
             (project.id, StoredProject { project, versions, records })
         })
