@@ -68,6 +68,7 @@ fn main() {
     });
     let backup_took = rows[rows.len() - 2].1;
     let imports = rows.last().map(|(_, took)| *took).unwrap_or_default();
+    timed(&mut rows, "the checkpoint they leave running on another thread", || national.wait_for_checkpoint());
     // INDMAP_BENCH_PYGEODIFF=0 leaves out the comparison (and the export it needs): for profiling.
     let compare = std::env::var("INDMAP_BENCH_PYGEODIFF").map_or(true, |v| v != "0");
     let modified = dir.path().join("national-after.gpkg");

@@ -85,6 +85,8 @@ pub fn timestamp(at: DateTime<Utc>) -> String {
 pub struct Store {
     conn: Connection,
     info: DbInfo,
+    /// The checkpoint the last batch left running on another thread (see `resume_checkpoints`).
+    checkpoint: std::cell::RefCell<Option<std::thread::JoinHandle<()>>>,
 }
 
 #[cfg(target_os = "linux")]
@@ -127,6 +129,12 @@ fn totals(conn: &Connection) -> Result<(usize, i64, i64)> {
 
 fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {
     conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).map(|v| v.max(0) as usize)
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        self.wait_for_checkpoint();
+    }
 }
 
 impl Store {
@@ -245,7 +253,7 @@ impl Store {
             created_at: meta("created_at")?,
             schema_version: schema_version(&conn)?,
         };
-        Ok(Store { conn, info })
+        Ok(Store { conn, info, checkpoint: Default::default() })
     }
 
     pub fn info(&self) -> &DbInfo {
@@ -296,10 +304,31 @@ impl Store {
         Ok(self.conn.pragma_update(None, "wal_autocheckpoint", 0)?)
     }
 
-    /// Empties the WAL into the database file and goes back to doing so after transactions.
+    /// Goes back to emptying the WAL into the database file after transactions, and empties
+    /// what a batch left in it on another thread, over a connection of its own: after a national
+    /// merge that is a hundred megabytes to write and sync, which the user need not wait for.
+    /// (A checkpoint takes no lock that readers or writers wait on; until it is done, readers
+    /// find the pages in the WAL.)
     fn resume_checkpoints(&self) -> Result<()> {
         self.conn.pragma_update(None, "wal_autocheckpoint", 1000)?;
-        Ok(self.conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?)
+        self.wait_for_checkpoint();
+        let path = self.info.path.clone();
+        let checkpoint = std::thread::spawn(move || {
+            // Should it fail, the WAL is emptied by the next checkpoint instead.
+            if let Ok(conn) = connect(&path) {
+                let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+            }
+        });
+        *self.checkpoint.borrow_mut() = Some(checkpoint);
+        Ok(())
+    }
+
+    /// Waits for the checkpoint a batch left running, if any: before a batch copies the file,
+    /// and before the database is closed.
+    pub fn wait_for_checkpoint(&self) {
+        if let Some(checkpoint) = self.checkpoint.borrow_mut().take() {
+            let _ = checkpoint.join();
+        }
     }
 
     /// Starts a batch of writes that are committed together by `end_batch`, and a copy of the
@@ -311,6 +340,7 @@ impl Store {
     /// Should another process have written between the checkpoint and the lock, the copy is made
     /// page by page before the batch starts instead.
     pub fn begin_batch(&self, backup: &Path) -> Result<Batch> {
+        self.wait_for_checkpoint();
         self.pause_checkpoints()?;
         let started = self.start_batch(backup);
         if started.is_err() {

@@ -182,6 +182,12 @@ impl Indmap {
         reports
     }
 
+    /// Waits until the database file holds what the last batch of imports wrote (a batch
+    /// returns once its writes are committed, and moves them into the file on another thread).
+    pub fn wait_for_checkpoint(&self) {
+        self.store.wait_for_checkpoint();
+    }
+
     /// `totals`: the database's totals when they are known already.
     fn import_one(
         &mut self,
