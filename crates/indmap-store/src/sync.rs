@@ -69,7 +69,11 @@ fn load(conn: &Connection, wanted: Vec<(Uuid, Option<Records>)>) -> Result<HashM
     if projects.is_empty() {
         return Ok(HashMap::new());
     }
-    let versions = versions::load(conn, versions::Only::Projects(&ids))?;
+    let entities = wanted.values().try_fold(HashSet::from(["project"]), |mut all, records| {
+        all.extend(records.as_ref()?.iter().map(|(entity, _)| *entity));
+        Some(all)
+    });
+    let versions = versions::load(conn, versions::Only::Projects(&ids, entities.map(Vec::from_iter)))?;
     Ok(projects
         .into_iter()
         .map(|project| {

@@ -122,14 +122,22 @@ pub(crate) struct Versions {
 
 /// Which projects' versions to load.
 pub(crate) enum Only<'a> {
-    Projects(&'a [Uuid]),
+    /// These projects, of the records of these entities only (all when `None`).
+    Projects(&'a [Uuid], Option<Vec<&'static str>>),
     /// One region's projects, or all when `None`.
     Region(Option<indmap_core::RegionCode>),
 }
 
 pub(crate) fn load(conn: &Connection, only: Only) -> rusqlite::Result<Versions> {
+    let entities = match &only {
+        Only::Projects(_, Some(entities)) => serde_json::to_string(entities).unwrap_or_default(),
+        _ => String::new(),
+    };
+    // The records' versions of the entities wanted (the project's context is the project's).
+    let of_entities =
+        if entities.is_empty() { " AND ?2 = ?2" } else { " AND t.entity IN (SELECT value FROM json_each(?2))" };
     let (clause, arg) = match only {
-        Only::Projects(ids) => ("WHERE t.project_id IN (SELECT value FROM json_each(?1))", json_ids(ids)),
+        Only::Projects(ids, _) => ("WHERE t.project_id IN (SELECT value FROM json_each(?1))", json_ids(ids)),
         Only::Region(Some(region)) => {
             ("WHERE t.project_id IN (SELECT id FROM projects WHERE region = ?1)", region.as_str().to_owned())
         }
@@ -137,27 +145,27 @@ pub(crate) fn load(conn: &Connection, only: Only) -> rusqlite::Result<Versions> 
     };
     let with_writes = |table: &str| {
         format!(
-            "SELECT t.*, w.at, w.user FROM {table} t JOIN writes w ON w.db_id = t.db_id AND w.counter = t.counter {clause}"
+            "SELECT t.*, w.at, w.user FROM {table} t JOIN writes w ON w.db_id = t.db_id AND w.counter = t.counter {clause}{of_entities}"
         )
     };
     let mut v =
         Versions { births: HashMap::new(), dots: HashMap::new(), conflicts: HashMap::new(), contexts: HashMap::new() };
     let mut stmt = conn.prepare_cached(&with_writes("record_versions"))?;
-    let mut rows = stmt.query([&arg])?;
+    let mut rows = stmt.query([&arg, &entities])?;
     while let Some(r) = rows.next()? {
         if let Some(record) = record_of(r)? {
             v.births.entry(uuid(r.get("project_id")?)?).or_default().insert(record, stamp_of(r)?);
         }
     }
     let mut stmt = conn.prepare_cached(&with_writes("field_versions"))?;
-    let mut rows = stmt.query([&arg])?;
+    let mut rows = stmt.query([&arg, &entities])?;
     while let Some(r) = rows.next()? {
         if let Some(key) = key_of(r)? {
             v.dots.entry(uuid(r.get("project_id")?)?).or_default().push((key, stamp_of(r)?));
         }
     }
-    let mut stmt = conn.prepare_cached(&format!("SELECT * FROM conflicts t {clause}"))?;
-    let mut rows = stmt.query([&arg])?;
+    let mut stmt = conn.prepare_cached(&format!("SELECT * FROM conflicts t {clause}{of_entities}"))?;
+    let mut rows = stmt.query([&arg, &entities])?;
     while let Some(r) = rows.next()? {
         if let Some(key) = key_of(r)? {
             let value =
