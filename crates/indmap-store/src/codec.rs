@@ -234,6 +234,9 @@ pub(crate) fn update_project(
     let sql = format!("UPDATE projects SET {} WHERE id = ?", sets.join(", "));
     let values = columns.into_iter().map(|(_, v)| v).chain([Sql::Text(new.id.to_string())]);
     conn.prepare_cached(&sql)?.execute(params_from_iter(values)).map_err(constraint)?;
+    if same_rows(old, new) {
+        return Ok(());
+    }
     for ((table, before), (_, after)) in child_tables(old).into_iter().zip(child_tables(new)) {
         if before != after {
             conn.prepare_cached(&format!("DELETE FROM {table} WHERE project_id = ?1"))?
@@ -242,6 +245,15 @@ pub(crate) fn update_project(
         }
     }
     Ok(())
+}
+
+/// Whether two versions of a project have the same rows, in the same order.
+pub(crate) fn same_rows(a: &Project, b: &Project) -> bool {
+    a.financing == b.financing
+        && a.milestones == b.milestones
+        && a.actions == b.actions
+        && a.support_measures == b.support_measures
+        && a.monitoring == b.monitoring
 }
 
 /// A constraint failure means validation let something through: say so plainly.

@@ -6,7 +6,7 @@ use crate::{Result, Store, Writer, codec, log, timestamp};
 use indmap_core::changes::{FieldChange, FieldKey, flatten, flatten_records};
 use indmap_core::proposal::{Proposal, ProposalStatus};
 use indmap_core::version::{DELETED, MergedField, VersionedProject};
-use indmap_core::{Project, ProjectFilter, RegionCode};
+use indmap_core::{Project, ProjectFilter, RegionCode, Scope};
 use rusqlite::types::Value as Sql;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
@@ -95,6 +95,19 @@ fn load_whole(conn: &Connection, id: Uuid) -> Result<Option<(Project, VersionedP
     Ok(load(conn, vec![(id, None)])?.remove(&id).map(|s| (s.project, s.versions)))
 }
 
+fn database_scopes(conn: &Connection) -> Result<HashMap<Uuid, Scope>> {
+    let mut stmt = conn.prepare_cached("SELECT db_id, scope FROM databases")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut out = HashMap::new();
+    for row in rows {
+        let (db, scope) = row?;
+        if let (Ok(db), Some(scope)) = (Uuid::parse_str(&db), Scope::parse(&scope)) {
+            out.insert(db, scope);
+        }
+    }
+    Ok(out)
+}
+
 /// A second connection to the database, for reading ahead on another thread while a batch
 /// writes. It sees the database as it was before the batch (whose writes are not committed), so
 /// what it reads holds only for projects the batch has not written since.
@@ -116,6 +129,11 @@ impl Reader {
             }
         }
         load_to_merge(&tx, &to_merge)
+    }
+
+    /// The scope each known database keeps.
+    pub fn database_scopes(&self) -> Result<HashMap<Uuid, Scope>> {
+        database_scopes(&self.conn)
     }
 }
 
@@ -202,17 +220,8 @@ impl Writer<'_> {
     }
 
     /// The scope each known database keeps.
-    pub fn database_scopes(&self) -> Result<std::collections::HashMap<Uuid, indmap_core::Scope>> {
-        let mut stmt = self.tx.prepare("SELECT db_id, scope FROM databases")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-        let mut out = std::collections::HashMap::new();
-        for row in rows {
-            let (db, scope) = row?;
-            if let (Ok(db), Some(scope)) = (Uuid::parse_str(&db), indmap_core::Scope::parse(&scope)) {
-                out.insert(db, scope);
-            }
-        }
-        Ok(out)
+    pub fn database_scopes(&self) -> Result<HashMap<Uuid, Scope>> {
+        database_scopes(&self.tx)
     }
 
     /// What this database has seen of a project (empty when it has never held it).
@@ -245,6 +254,13 @@ impl Writer<'_> {
         vp: &VersionedProject,
         changed: &[MergedField],
     ) -> Result<()> {
+        // A savepoint lets a merge that breaks a rule be refused alone, whatever it wrote
+        // before. A stored project whose rows stay as they are needs none: its UPDATE is then
+        // the one write that can break a rule (`StoreError::Constraint`), and it fails whole; any
+        // other failure fails the import.
+        if previous.is_some_and(|(stored, _)| codec::same_rows(stored, project)) {
+            return self.apply_merged_unguarded(previous, project, vp, changed);
+        }
         self.tx.execute_batch("SAVEPOINT merged")?;
         let applied = self.apply_merged_unguarded(previous, project, vp, changed);
         let end = if applied.is_ok() { "RELEASE merged" } else { "ROLLBACK TO merged; RELEASE merged" };

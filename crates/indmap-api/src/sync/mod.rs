@@ -3,12 +3,10 @@
 //! `indmap_core::version`).
 
 use crate::{Error, ErrorKind, Indmap, Result};
-use indmap_core::changes::{FieldKey, unflatten, with_other_rows};
-use indmap_core::version::{DELETED, Merge, VersionedProject, merge};
-use indmap_core::{Project, RegionCode, Scope};
+use indmap_core::version::VersionedProject;
+use indmap_core::{RegionCode, Scope};
 use indmap_exchange::{ExchangeError, Manifest};
 use indmap_store::{Author, ImportReceipt, StoredProject};
-use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -16,6 +14,7 @@ use uuid::Uuid;
 
 mod bill;
 mod conflicts;
+mod merge;
 mod ownership;
 mod report;
 
@@ -23,7 +22,8 @@ pub use bill::{BillFormat, merge_bill};
 pub use conflicts::{ConflictView, Take};
 pub use report::{FieldUpdate, ImportReport, ProjectUpdate, Refusal, Totals};
 
-use conflicts::{conflicts_of, label, short};
+use conflicts::short;
+pub(crate) use merge::project_row_order;
 
 /// The imports of a batch under way: their writes, and the backup taken before them.
 type Batch = Option<(indmap_store::Batch, PathBuf)>;
@@ -124,24 +124,28 @@ impl Indmap {
         // changed nothing): counting a national map once, not twice per file.
         let mut totals = None;
         // The next file is read and decoded on another thread while this one merges; once the
-        // batch holds the write lock, that thread also loads the projects it will merge (see
-        // `Prefetched`). Dry runs read nothing ahead: they hold no lock between files. (A
-        // reader that cannot be opened only means nothing is read ahead.)
+        // batch holds the write lock, that thread also loads the projects it will merge and
+        // plans their merges (see `Ahead`). Dry runs read nothing ahead: they hold no lock
+        // between files. (A reader that cannot be opened only means nothing is read ahead.)
         let writing = std::sync::atomic::AtomicBool::new(false);
         let mut reader = if dry_run || files.len() < 2 { None } else { self.store.reader().ok() };
+        let scope = self.store.info().scope;
         let mut touched = std::collections::HashSet::new();
         let mut reports = Vec::with_capacity(files.len());
-        std::thread::scope(|scope| {
+        std::thread::scope(|threads| {
             let (send, receive) = std::sync::mpsc::sync_channel(1);
             let writing = &writing;
-            scope.spawn(move || {
+            threads.spawn(move || {
+                let mut scopes = reader.as_ref().and_then(|r| r.database_scopes().ok());
                 for file in files {
                     let read = read_exchange(file).map(|exchange| {
-                        let ahead = match reader.as_mut() {
-                            Some(reader) if writing.load(std::sync::atomic::Ordering::Acquire) => {
-                                reader.projects_to_merge(&exchange.1.projects).unwrap_or_default()
+                        let ahead = match (reader.as_mut(), scopes.as_mut()) {
+                            (Some(reader), Some(scopes)) => {
+                                note_databases(scopes, &exchange.0);
+                                let writing = writing.load(std::sync::atomic::Ordering::Acquire);
+                                if writing { Ahead::plan(reader, &exchange.1.projects, scope, scopes) } else { Ahead::default() }
                             }
-                            _ => HashMap::new(),
+                            _ => Ahead::default(),
                         };
                         (exchange, ahead)
                     });
@@ -152,8 +156,7 @@ impl Indmap {
             });
             for (file, read) in files.iter().zip(receive) {
                 let report = read.and_then(|(exchange, ahead)| {
-                    let ahead = Prefetched { loaded: ahead, touched: &mut touched, writing };
-                    self.import_one(file, exchange, dry_run, &mut batch, totals, ahead)
+                    self.import_one(file, exchange, dry_run, &mut batch, totals, ahead, &mut touched, writing)
                 });
                 if let Ok(r) = &report {
                     let end = if r.dry_run { &r.before } else { &r.after };
@@ -188,7 +191,9 @@ impl Indmap {
         self.store.wait_for_checkpoint();
     }
 
-    /// `totals`: the database's totals when they are known already.
+    /// `totals`: the database's totals when they are known already. `touched`: the projects
+    /// the batch has merged so far; `writing` is set once the batch holds the write lock.
+    #[allow(clippy::too_many_arguments)]
     fn import_one(
         &mut self,
         file: &Path,
@@ -196,7 +201,9 @@ impl Indmap {
         dry_run: bool,
         batch: &mut Batch,
         totals: Option<(usize, i64, i64)>,
-        mut ahead: Prefetched,
+        mut ahead: Ahead,
+        touched: &mut std::collections::HashSet<Uuid>,
+        writing: &std::sync::atomic::AtomicBool,
     ) -> Result<ImportReport> {
         let info = self.store.info().clone();
         if manifest.db_id == info.db_id {
@@ -237,7 +244,7 @@ impl Indmap {
             *batch = Some((self.store.begin_batch(&backup)?, backup));
             // The batch holds the write lock now: what the reading thread reads from here on
             // stays true until the batch itself writes it.
-            ahead.writing.store(true, std::sync::atomic::Ordering::Release);
+            writing.store(true, std::sync::atomic::Ordering::Release);
         }
         let author = Author { user: self.env.user.clone(), at: self.env.clock.now(), origin: file_name.clone() };
         let ids = self.env.ids.as_mut();
@@ -271,13 +278,28 @@ impl Indmap {
                 }
             }
             let scopes = w.database_scopes()?;
-            if ahead.loaded.is_empty() {
+            // Plans made ahead hold for the projects the batch has not merged since, when they
+            // were made knowing the databases this merge knows.
+            if ahead.scopes.as_ref() != Some(&scopes) {
+                ahead.plans.clear();
+            }
+            if ahead.loaded.is_empty() && ahead.plans.is_empty() {
                 ahead.loaded = w.projects_to_merge(&to_merge)?;
             }
             for vp in to_merge {
-                let local = ahead.take(w, vp)?;
-                merge_one(w, info.scope, local, vp, &scopes, ids, &mut report)?;
-                ahead.touched.insert(vp.project_id);
+                let id = vp.project_id;
+                let plan = match ahead.plans.remove(&id).filter(|_| !touched.contains(&id)) {
+                    Some(plan) => plan,
+                    None => {
+                        let local = match ahead.loaded.remove(&id).filter(|_| !touched.contains(&id)) {
+                            Some(loaded) => Some(loaded),
+                            None => w.projects_to_merge(&[vp])?.remove(&id),
+                        };
+                        merge::plan(info.scope, local, vp, &scopes, ids)
+                    }
+                };
+                merge::write(w, plan, &mut report)?;
+                touched.insert(id);
             }
             let known: Vec<Uuid> = w.proposals()?.into_iter().map(|p| p.id).collect();
             for proposal in &content.proposals {
@@ -306,28 +328,59 @@ impl Indmap {
     }
 }
 
-/// Projects of a file loaded before their merge: by the reading thread, from the database as
-/// it was when the batch began (or here, for the first file). A project the batch has written
-/// since (`touched`: merged from an earlier file, or earlier in this one) is read again.
-struct Prefetched<'a> {
+/// What the reading thread works out of a file before it merges: the projects it will merge as
+/// they are stored, read once the batch began (or none: they are read when merged), and the
+/// merges of those planned (`merge::plan`) knowing the databases in `scopes`. What a project's
+/// plan or loaded version say holds unless the batch has merged it since.
+#[derive(Default)]
+struct Ahead {
     loaded: HashMap<Uuid, StoredProject>,
-    touched: &'a mut std::collections::HashSet<Uuid>,
-    /// Set once the batch holds the write lock: the reading thread may load from then on.
-    writing: &'a std::sync::atomic::AtomicBool,
+    plans: HashMap<Uuid, merge::Plan>,
+    scopes: Option<HashMap<Uuid, Scope>>,
 }
 
-impl Prefetched<'_> {
-    /// The project `remote` is a version of as it is stored now, deleted or not, as the merge
-    /// needs it; `None` when it is not stored here.
-    fn take(
-        &mut self,
-        w: &indmap_store::Writer<'_>,
-        remote: &VersionedProject,
-    ) -> indmap_store::Result<Option<StoredProject>> {
-        let id = remote.project_id;
-        match self.loaded.remove(&id) {
-            Some(loaded) if !self.touched.contains(&id) => Ok(Some(loaded)),
-            _ => Ok(w.projects_to_merge(&[remote])?.remove(&id)),
+impl Ahead {
+    fn plan(
+        reader: &mut indmap_store::Reader,
+        remote: &[VersionedProject],
+        scope: Scope,
+        scopes: &HashMap<Uuid, Scope>,
+    ) -> Ahead {
+        let Ok(mut loaded) = reader.projects_to_merge(remote) else { return Ahead::default() };
+        let mut plans = HashMap::new();
+        for vp in remote {
+            let Some(local) = loaded.remove(&vp.project_id) else { continue };
+            // A file's records carry their ids: a plan that had to make one is made again by the
+            // import, with the ids it is given.
+            let mut ids = NoIdsAhead::default();
+            let plan = merge::plan(scope, Some(local), vp, scopes, &mut ids);
+            if !ids.needed {
+                plans.insert(vp.project_id, plan);
+            }
+        }
+        Ahead { loaded, plans, scopes: Some(scopes.clone()) }
+    }
+}
+
+#[derive(Default)]
+struct NoIdsAhead {
+    needed: bool,
+}
+
+impl indmap_core::IdSource for NoIdsAhead {
+    fn new_id(&mut self) -> Uuid {
+        self.needed = true;
+        Uuid::nil()
+    }
+}
+
+/// Notes the databases a file names as an import does (`Writer::note_database`): a database
+/// keeps the scope it was first heard of with.
+fn note_databases(scopes: &mut HashMap<Uuid, Scope>, manifest: &Manifest) {
+    let sender = (manifest.db_id.to_string(), manifest.scope.clone());
+    for (db, scope) in manifest.databases.iter().chain([&sender]) {
+        if let (Ok(db), Some(scope)) = (Uuid::parse_str(db), Scope::parse(scope)) {
+            scopes.entry(db).or_insert(scope);
         }
     }
 }
@@ -344,152 +397,4 @@ fn read_exchange(file: &Path) -> Result<Exchange> {
         };
         Error::new(kind, e.to_string())
     })
-}
-
-/// The history of a project new here: one entry per record and write, with all its values, as
-/// a birth is logged where it happens.
-fn as_births(fields: Vec<indmap_core::version::MergedField>) -> Vec<indmap_core::version::MergedField> {
-    let mut records: Vec<indmap_core::version::MergedField> = Vec::new();
-    for f in fields {
-        let same = |r: &&mut indmap_core::version::MergedField| {
-            r.key.entity == f.key.entity && r.key.record_id == f.key.record_id && r.stamp.dot == f.stamp.dot
-        };
-        match records.iter_mut().find(same) {
-            Some(r) => {
-                if let Value::Object(map) = &mut r.new {
-                    map.insert(f.key.field, f.new);
-                }
-            }
-            None => records.push(indmap_core::version::MergedField {
-                key: FieldKey { field: indmap_store::BIRTH.into(), ..f.key.clone() },
-                old: Value::Null,
-                new: serde_json::json!({ f.key.field.clone(): f.new }),
-                stamp: f.stamp,
-            }),
-        }
-    }
-    records
-}
-
-/// The ids of a project's rows in the order it shows them.
-pub(crate) fn project_row_order(p: &Project) -> Vec<Uuid> {
-    let ids = p.financing.iter().map(|r| r.id);
-    let ids = ids.chain(p.milestones.iter().map(|r| r.id)).chain(p.actions.iter().map(|r| r.id));
-    ids.chain(p.support_measures.iter().map(|r| r.id)).chain(p.monitoring.iter().map(|r| r.id)).collect()
-}
-
-/// Merges one project of a file into the database, adding what happened to the report.
-fn merge_one(
-    w: &mut indmap_store::Writer<'_>,
-    scope: Scope,
-    local: Option<StoredProject>,
-    remote: &VersionedProject,
-    scopes: &HashMap<Uuid, Scope>,
-    ids: &mut (dyn indmap_core::IdSource + Send),
-    report: &mut ImportReport,
-) -> indmap_store::Result<()> {
-    let (local_project, local_vp, records) = match local {
-        Some(StoredProject { project, versions, records }) => (Some(project), versions, records),
-        None => (None, VersionedProject { project_id: remote.project_id, ..Default::default() }, None),
-    };
-    let local_project = local_project.as_ref();
-    let (remote, taken_out) = ownership::sanitize(local_project, &local_vp, remote, scopes);
-    if !taken_out.is_empty() {
-        let code = local_project.and_then(|p| p.code.as_ref().map(|c| c.to_string()));
-        for (key, sibling, verdict) in taken_out {
-            match verdict {
-                ownership::Verdict::Propose => {
-                    report.proposals += 1;
-                    w.put_proposal(&ownership::as_proposal(remote.project_id, &key, &sibling))?;
-                }
-                ownership::Verdict::Refuse(reason) => report.refused.push(Refusal {
-                    id: remote.project_id,
-                    code: code.clone(),
-                    reason: format!("{}: {reason}", key.path()),
-                }),
-            }
-        }
-        if local_project.is_none() && remote.fields.is_empty() {
-            return Ok(());
-        }
-    }
-    let remote = &remote;
-    let Merge { result, changed, new_conflicts } = merge(&local_vp, remote);
-    if changed.is_empty() && new_conflicts.is_empty() && result.context == local_vp.context {
-        return Ok(());
-    }
-    let mut values = result.values();
-    values.retain(|k, _| k.field != DELETED || k.entity != "project");
-    let order: Vec<Uuid> = local_project.map(project_row_order).unwrap_or_default();
-    let feature = unflatten(remote.project_id, &values, &order);
-    let (project, problems) = indmap_core::feature::project_from_feature(&feature, ids);
-    let refuse = |report: &mut ImportReport, reason: String| {
-        let code = feature.properties.as_ref().and_then(|p| p.get("code")).and_then(|c| c.as_str()).map(str::to_owned);
-        report.refused.push(Refusal { id: remote.project_id, code, reason });
-    };
-    let project = match project {
-        Some(mut p) if !problems.has_errors() => {
-            // Merged from some of its records: the others are as stored.
-            if let (Some(records), Some(stored)) = (&records, local_project) {
-                with_other_rows(&mut p, stored, |list, id| records.contains(&(list, id)));
-            }
-            p
-        }
-        _ => {
-            let errors: Vec<String> = problems.errors().map(|p| p.to_string()).collect();
-            refuse(report, format!("the merged project would break rules: {}", errors.join("; ")));
-            return Ok(());
-        }
-    };
-    if !scope.covers(project.region) {
-        report.out_of_scope += 1;
-        return Ok(());
-    }
-    // History shows every value that arrived: the ones now in force, and the concurrent ones.
-    let arrived_in_conflict = new_conflicts.iter().flat_map(|key| {
-        let siblings = &result.fields[key];
-        siblings[1..].iter().map(move |s| indmap_core::version::MergedField {
-            key: key.clone(),
-            old: siblings[0].value.clone(),
-            new: s.value.clone(),
-            stamp: s.stamp.clone(),
-        })
-    });
-    let mut logged: Vec<_> = changed.iter().cloned().chain(arrived_in_conflict).collect();
-    if local_project.is_none() {
-        logged = as_births(logged);
-    }
-    if let Err(e) = w.apply_merged(local_project.map(|p| (p, &local_vp)), &project, &result, &logged) {
-        match e {
-            indmap_store::StoreError::CodeTaken(_) | indmap_store::StoreError::Constraint(_) => {
-                refuse(report, e.to_string());
-                return Ok(());
-            }
-            other => return Err(other),
-        }
-    }
-    let (code, name) = label(&project);
-    let update =
-        |fields: Vec<FieldUpdate>| ProjectUpdate { id: project.id, code: code.clone(), name: name.clone(), fields };
-    let fields: Vec<FieldUpdate> = changed
-        .iter()
-        .map(|c| FieldUpdate {
-            field: c.key.path(),
-            old: c.old.clone(),
-            new: c.new.clone(),
-            by_db: c.stamp.dot.db,
-            by_user: c.stamp.user.clone(),
-        })
-        .collect();
-    let was_deleted = local_vp.deletion().is_some();
-    match (local_project, result.deletion().is_some()) {
-        (None, false) => report.added.push(update(fields)),
-        (Some(_), true) if !was_deleted => report.deleted.push(update(fields)),
-        _ if !fields.is_empty() => report.changed.push(update(fields)),
-        _ => {}
-    }
-    if !new_conflicts.is_empty() || !result.edits_against_deletion().is_empty() {
-        report.conflicts.extend(conflicts_of(&project, &result));
-    }
-    Ok(())
 }
