@@ -220,10 +220,6 @@ fn same_dots(a: &RecordFields, b: &RecordFields) -> bool {
         })
 }
 
-fn find<'a>(side: &RecordFields<'a>, key: &FieldKey) -> Option<&'a Vec<Sibling>> {
-    side.iter().find(|(k, _)| *k == key).map(|(_, s)| *s)
-}
-
 /// Merges one record, field by field.
 fn merge_record(
     mine: &RecordFields,
@@ -234,12 +230,14 @@ fn merge_record(
     changed: &mut Vec<MergedField>,
     new_conflicts: &mut Vec<FieldKey>,
 ) {
-    let none = Vec::new();
-    let mut keys: Vec<&FieldKey> = mine.iter().chain(theirs.iter()).map(|(k, _)| *k).collect();
-    keys.sort();
-    keys.dedup();
-    for key in keys {
-        let (mine, theirs) = (find(mine, key).unwrap_or(&none), find(theirs, key).unwrap_or(&none));
+    let mut fields: BTreeMap<&FieldKey, (&[Sibling], &[Sibling])> = BTreeMap::new();
+    for (key, siblings) in mine {
+        fields.entry(key).or_default().0 = siblings;
+    }
+    for (key, siblings) in theirs {
+        fields.entry(key).or_default().1 = siblings;
+    }
+    for (key, (mine, theirs)) in fields {
         let has = |list: &[Sibling], dot: Dot| list.iter().any(|s| s.stamp.dot == dot);
         let mut kept: Vec<Sibling> = mine
             .iter()

@@ -169,14 +169,29 @@ pub fn read(path: &Path) -> Result<(Manifest, Content), ExchangeError> {
 /// `read`, and the SHA-256 of the whole file (for receipts), from the one reading of it.
 pub fn read_with_sha256(path: &Path) -> Result<(Manifest, Content, String), ExchangeError> {
     let file = name(path);
-    let bytes = std::fs::read(path).map_err(|e| ExchangeError::Unreadable(file.clone(), e.to_string()))?;
-    let (manifest, content) = check_and_decode(path, &bytes)?;
-    Ok((manifest, content, format!("{:x}", Sha256::digest(&bytes))))
+    let unreadable = |e: std::io::Error| ExchangeError::Unreadable(file.clone(), e.to_string());
+    // Hashed as it is read, through one buffer: the file itself is read by SQLite.
+    let mut reader = std::fs::File::open(path).map_err(unreadable)?;
+    let (mut hash, mut buffer, mut start, mut size) = (Sha256::new(), vec![0; 1 << 20], Vec::new(), 0);
+    loop {
+        let read = std::io::Read::read(&mut reader, &mut buffer).map_err(unreadable)?;
+        if read == 0 {
+            break;
+        }
+        if start.len() < 16 {
+            start.extend_from_slice(&buffer[..read.min(16 - start.len())]);
+        }
+        hash.update(&buffer[..read]);
+        size += read;
+    }
+    let (manifest, content) = check_and_decode(path, &start, size)?;
+    Ok((manifest, content, format!("{:x}", hash.finalize())))
 }
 
-fn check_and_decode(path: &Path, bytes: &[u8]) -> Result<(Manifest, Content), ExchangeError> {
+/// `start`: the file's first bytes; `size`: its size.
+fn check_and_decode(path: &Path, start: &[u8], size: usize) -> Result<(Manifest, Content), ExchangeError> {
     let file = name(path);
-    if !bytes.starts_with(b"SQLite format 3\0") {
+    if !start.starts_with(b"SQLite format 3\0") {
         return Err(ExchangeError::Foreign(file, "it is not a GeoPackage".into()));
     }
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
@@ -185,12 +200,9 @@ fn check_and_decode(path: &Path, bytes: &[u8]) -> Result<(Manifest, Content), Ex
     // A file cut short still opens: SQLite reads what pages it finds. Its header knows its size.
     let pages: i64 = conn.query_row("PRAGMA page_count", [], |r| r.get(0)).map_err(damaged)?;
     let page_size: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0)).map_err(damaged)?;
-    if pages * page_size != bytes.len() as i64 {
-        let reason = format!(
-            "it holds {} bytes where its header promises {}; it was cut short or padded",
-            bytes.len(),
-            pages * page_size
-        );
+    if pages * page_size != size as i64 {
+        let reason =
+            format!("it holds {size} bytes where its header promises {}; it was cut short or padded", pages * page_size);
         return Err(ExchangeError::Damaged { file, reason });
     }
     let integrity: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(damaged)?;
