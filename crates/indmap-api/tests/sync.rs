@@ -304,6 +304,16 @@ fn damaged_tampered_and_foreign_files_are_refused_and_change_nothing() {
     let e = b.import(&tampered, false).unwrap_err();
     assert!(e.message.contains("checksum"), "{e}");
 
+    // A damaged page of what an import reads: the records' table.
+    let (root, page_size): (i64, i64) = {
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        let root = conn.query_row("SELECT rootpage FROM sqlite_schema WHERE name = 'indmap_records'", [], |r| r.get(0));
+        (root.unwrap(), conn.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap())
+    };
+    let damaged = corrupt(&file, |b| b[((root - 1) * page_size) as usize] = 0xff);
+    let e = b.import(&damaged, false).unwrap_err();
+    assert!(e.message.contains("damaged"), "{e}");
+
     let newer = net.dir.path().join("newer.gpkg");
     std::fs::copy(&file, &newer).unwrap();
     let conn = rusqlite::Connection::open(&newer).unwrap();
