@@ -111,7 +111,13 @@ pub fn unflatten(project_id: Uuid, fields: &Fields, row_order: &[Uuid]) -> geojs
 /// `carried` takes, as `unflatten` gives them) with the other rows of `stored`. The rows come in
 /// the order `unflatten` would give the whole project: `stored`'s, then new ones.
 pub fn with_other_rows(merged: &mut Project, stored: &Project, carried: impl Fn(&str, Uuid) -> bool) {
-    fn splice<T: Clone>(list: &str, stored: &[T], merged: &mut Vec<T>, id: fn(&T) -> Uuid, carried: &dyn Fn(&str, Uuid) -> bool) {
+    fn splice<T: Clone>(
+        list: &str,
+        stored: &[T],
+        merged: &mut Vec<T>,
+        id: fn(&T) -> Uuid,
+        carried: &dyn Fn(&str, Uuid) -> bool,
+    ) {
         let mut arrived = std::mem::take(merged);
         for row in stored {
             if !carried(list, id(row)) {

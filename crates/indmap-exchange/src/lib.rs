@@ -201,8 +201,10 @@ fn check_and_decode(path: &Path, start: &[u8], size: usize) -> Result<(Manifest,
     let pages: i64 = conn.query_row("PRAGMA page_count", [], |r| r.get(0)).map_err(damaged)?;
     let page_size: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0)).map_err(damaged)?;
     if pages * page_size != size as i64 {
-        let reason =
-            format!("it holds {size} bytes where its header promises {}; it was cut short or padded", pages * page_size);
+        let reason = format!(
+            "it holds {size} bytes where its header promises {}; it was cut short or padded",
+            pages * page_size
+        );
         return Err(ExchangeError::Damaged { file, reason });
     }
     // The tables an import reads are checked whole; the `projects` layer, most of the file,

@@ -445,7 +445,9 @@ fn attach_rows(
     values: impl Fn(&'static str) -> Option<Vec<Sql>>,
 ) -> crate::Result<()> {
     let index: HashMap<Uuid, usize> = projects.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
-    let mut each = |table: &'static str, f: &mut dyn FnMut(&mut Project, &Row) -> rusqlite::Result<()>| -> crate::Result<()> {
+    let mut each = |table: &'static str,
+                    f: &mut dyn FnMut(&mut Project, &Row) -> rusqlite::Result<()>|
+     -> crate::Result<()> {
         let Some(values) = values(table) else { return Ok(()) };
         let sql = format!(
             "SELECT c.* FROM {table} c JOIN projects p ON p.id = c.project_id WHERE {clause} ORDER BY c.project_id, c.position"

@@ -265,7 +265,13 @@ pub(crate) fn save(
             "INSERT INTO record_versions (project_id, entity, record_id, db_id, counter) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT DO UPDATE SET db_id = excluded.db_id, counter = excluded.counter",
         )?
-        .execute(params![project, entity, record_id.to_string(), stamp.dot.db.to_string(), stamp.dot.counter])?;
+        .execute(params![
+            project,
+            entity,
+            record_id.to_string(),
+            stamp.dot.db.to_string(),
+            stamp.dot.counter
+        ])?;
         born.insert(record, stamp.dot);
     }
     for (key, siblings) in &vp.fields {

@@ -143,7 +143,11 @@ impl Indmap {
                             (Some(reader), Some(scopes)) => {
                                 note_databases(scopes, &exchange.0);
                                 let writing = writing.load(std::sync::atomic::Ordering::Acquire);
-                                if writing { Ahead::plan(reader, &exchange.1.projects, scope, scopes) } else { Ahead::default() }
+                                if writing {
+                                    Ahead::plan(reader, &exchange.1.projects, scope, scopes)
+                                } else {
+                                    Ahead::default()
+                                }
                             }
                             _ => Ahead::default(),
                         };
