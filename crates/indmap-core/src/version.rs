@@ -19,11 +19,12 @@ pub struct Dot {
 }
 
 /// A dot with who made the write and when, as the writer's clock said (for history only).
+/// Every field a write made carries its stamp: the texts are shared, not copied.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
     pub dot: Dot,
-    pub at: String,
-    pub user: String,
+    pub at: std::sync::Arc<str>,
+    pub user: std::sync::Arc<str>,
 }
 
 /// Per database, the last of its writes taken in.
@@ -278,7 +279,7 @@ mod tests {
     fn write(p: &mut VersionedProject, writer: u128, counter: i64, field: &str, value: Value) {
         let dot = Dot { db: db(writer), counter };
         p.context.add(dot);
-        let stamp = Stamp { dot, at: String::new(), user: String::new() };
+        let stamp = Stamp { dot, at: "".into(), user: "".into() };
         p.fields.insert(key(field), vec![Sibling { stamp, value }]);
     }
 
@@ -329,7 +330,7 @@ mod tests {
     fn a_record_the_other_side_does_not_carry_is_kept_as_it_is() {
         let mut a = start();
         let row = FieldKey { entity: "financing", record_id: db(7), field: "amount_kzt".into() };
-        let stamp = Stamp { dot: Dot { db: db(1), counter: 2 }, at: String::new(), user: String::new() };
+        let stamp = Stamp { dot: Dot { db: db(1), counter: 2 }, at: "".into(), user: "".into() };
         a.context.add(stamp.dot);
         a.fields.insert(row.clone(), vec![Sibling { stamp, value: Value::from(40) }]);
         // The other side has seen the row's write but sends only what changed since: the cost.
@@ -346,7 +347,7 @@ mod tests {
     fn rows_the_other_side_has_seen_are_left_out_and_merging_without_them_gives_the_same() {
         let mut a = start();
         let row = |id: u128, field: &str| FieldKey { entity: "financing", record_id: db(id), field: field.into() };
-        let stamp = |counter| Stamp { dot: Dot { db: db(1), counter }, at: String::new(), user: String::new() };
+        let stamp = |counter| Stamp { dot: Dot { db: db(1), counter }, at: "".into(), user: "".into() };
         for (id, counter) in [(7, 2), (8, 3)] {
             a.context.add(stamp(counter).dot);
             for field in ["amount_kzt", "year"] {

@@ -56,15 +56,18 @@ pub fn encode(vp: &VersionedProject) -> String {
             .or_default()
             .insert(key.field.clone(), values);
     }
-    let stamps = stamps.into_iter().map(|s| (s.dot.db, s.dot.counter, s.at.clone(), s.user.clone())).collect();
+    let stamps = stamps.into_iter().map(|s| (s.dot.db, s.dot.counter, s.at.to_string(), s.user.to_string())).collect();
     serde_json::to_string(&WireProject { id: vp.project_id, ctx: vp.context.clone(), stamps, fields })
         .unwrap_or_default()
 }
 
 pub fn decode(text: &str) -> Result<VersionedProject, WireError> {
     let wire: WireProject = serde_json::from_str(text)?;
-    let stamps: Vec<Stamp> =
-        wire.stamps.into_iter().map(|(db, counter, at, user)| Stamp { dot: Dot { db, counter }, at, user }).collect();
+    let stamps: Vec<Stamp> = wire
+        .stamps
+        .into_iter()
+        .map(|(db, counter, at, user)| Stamp { dot: Dot { db, counter }, at: at.into(), user: user.into() })
+        .collect();
     let mut vp = VersionedProject { project_id: wire.id, context: wire.ctx, ..Default::default() };
     for (name, records) in wire.fields {
         let entity = entity(&name).ok_or(WireError::UnknownEntity(name))?;

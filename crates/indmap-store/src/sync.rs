@@ -280,7 +280,7 @@ impl Writer<'_> {
         let tombstone = || {
             let (deleted_at, reason, deletion) = match deletion {
                 Some(current) => (
-                    Sql::Text(current.stamp.at.clone()),
+                    Sql::Text(current.stamp.at.to_string()),
                     current.value.get("reason").and_then(|r| r.as_str()).map_or(Sql::Null, |r| Sql::Text(r.to_owned())),
                     Sql::Text(current.value.to_string()),
                 ),

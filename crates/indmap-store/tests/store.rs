@@ -161,7 +161,7 @@ fn a_schema_2_database_is_upgraded_with_every_field_versioned_from_its_log() {
         store.versioned_project(Uuid::parse_str("01900000-0000-7000-8000-000000000002").unwrap()).unwrap().unwrap();
     let status = vp.fields.iter().find(|(k, _)| k.field == "status").unwrap().1;
     assert_eq!(
-        (status[0].stamp.dot.counter, status[0].stamp.user.as_str()),
+        (status[0].stamp.dot.counter, &*status[0].stamp.user),
         (2, "b"),
         "the field's version is its last logged write"
     );

@@ -134,7 +134,7 @@ pub(super) fn plan(
             old: c.old,
             new: c.new,
             by_db: c.stamp.dot.db,
-            by_user: c.stamp.user,
+            by_user: c.stamp.user.to_string(),
         })
         .collect();
     let was_deleted = local_vp.deletion().is_some();
