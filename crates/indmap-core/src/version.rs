@@ -239,6 +239,11 @@ fn merge_record(
         fields.entry(key).or_default().1 = siblings;
     }
     for (key, (mine, theirs)) in fields {
+        // The same writes on both sides: nothing to merge.
+        if mine.len() == theirs.len() && mine.iter().zip(theirs).all(|(a, b)| a.stamp.dot == b.stamp.dot) {
+            result.fields.insert(key.clone(), mine.to_vec());
+            continue;
+        }
         let has = |list: &[Sibling], dot: Dot| list.iter().any(|s| s.stamp.dot == dot);
         let mut kept: Vec<Sibling> = mine
             .iter()
@@ -248,11 +253,12 @@ fn merge_record(
             .collect();
         newest_first(&mut kept);
         kept.dedup_by(|a, b| a.stamp.dot == b.stamp.dot);
-        let old = mine.first().map_or(Value::Null, |s| s.value.clone());
+        let old = mine.first().map_or(&Value::Null, |s| &s.value);
         if let Some(first) = kept.first()
-            && first.value != old
+            && first.value != *old
         {
-            changed.push(MergedField { key: key.clone(), old, new: first.value.clone(), stamp: first.stamp.clone() });
+            let (old, new, stamp) = (old.clone(), first.value.clone(), first.stamp.clone());
+            changed.push(MergedField { key: key.clone(), old, new, stamp });
         }
         if kept.len() > 1 && mine.len() <= 1 {
             new_conflicts.push(key.clone());

@@ -121,13 +121,12 @@ impl Reader {
     pub fn projects_to_merge(&mut self, remote: &[VersionedProject]) -> Result<HashMap<Uuid, StoredProject>> {
         // One snapshot for all the reads.
         let tx = self.conn.transaction()?;
-        let mut to_merge = Vec::new();
-        for vp in remote {
-            let seen = versions::context(&tx, vp.project_id)?;
-            if seen.needs_merge_with(&vp.context) {
-                to_merge.push(vp);
-            }
-        }
+        let ids: Vec<Uuid> = remote.iter().map(|vp| vp.project_id).collect();
+        let seen = versions::contexts(&tx, &ids)?;
+        let to_merge: Vec<&VersionedProject> = remote
+            .iter()
+            .filter(|vp| seen.get(&vp.project_id).is_none_or(|seen| seen.needs_merge_with(&vp.context)))
+            .collect();
         load_to_merge(&tx, &to_merge)
     }
 

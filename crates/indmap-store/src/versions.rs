@@ -85,6 +85,19 @@ pub(crate) fn context(conn: &Connection, project_id: Uuid) -> rusqlite::Result<C
     Ok(Context(rows.collect::<rusqlite::Result<_>>()?))
 }
 
+/// What this database has seen of each of these projects (those it has never held are left out).
+pub(crate) fn contexts(conn: &Connection, ids: &[Uuid]) -> rusqlite::Result<HashMap<Uuid, Context>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT project_id, db_id, counter FROM project_context WHERE project_id IN (SELECT value FROM json_each(?1))",
+    )?;
+    let mut rows = stmt.query([json_ids(ids)])?;
+    let mut out: HashMap<Uuid, Context> = HashMap::new();
+    while let Some(r) = rows.next()? {
+        out.entry(uuid(r.get(0)?)?).or_default().add(Dot { db: uuid(r.get(1)?)?, counter: r.get(2)? });
+    }
+    Ok(out)
+}
+
 /// Ids as a JSON array, for `IN (SELECT value FROM json_each(?))`: one statement for any number.
 pub(crate) fn json_ids(ids: &[Uuid]) -> String {
     serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
