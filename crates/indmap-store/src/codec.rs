@@ -268,19 +268,41 @@ fn constraint(e: rusqlite::Error) -> crate::StoreError {
 
 // ---- reading ----
 
-fn get_date(r: &Row, col: &str) -> rusqlite::Result<Option<NaiveDate>> {
+/// A row whose columns are found by name through a map made once per statement: rusqlite finds
+/// a name among all the statement's columns each time a value is read by it.
+struct Named<'a> {
+    row: &'a Row<'a>,
+    columns: &'a HashMap<String, usize>,
+}
+
+impl Named<'_> {
+    fn columns(stmt: &rusqlite::Statement) -> HashMap<String, usize> {
+        stmt.column_names().into_iter().enumerate().map(|(i, name)| (name.to_owned(), i)).collect()
+    }
+
+    fn get<T: rusqlite::types::FromSql>(&self, col: &str) -> rusqlite::Result<T> {
+        match self.columns.get(col) {
+            Some(&i) => self.row.get(i),
+            None => self.row.get(col),
+        }
+    }
+}
+
+fn get_date(r: &Named, col: &str) -> rusqlite::Result<Option<NaiveDate>> {
     let t: Option<String> = r.get(col)?;
     Ok(t.and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()))
 }
-fn get_money(r: &Row, col: &str) -> rusqlite::Result<Option<Money>> {
-    Ok(r.get::<_, Option<i64>>(col)?.map(Money))
+fn get_money(r: &Named, col: &str) -> rusqlite::Result<Option<Money>> {
+    Ok(r.get::<Option<i64>>(col)?.map(Money))
 }
-fn get_uuid(r: &Row, col: &str) -> rusqlite::Result<Uuid> {
-    let t: String = r.get(col)?;
-    Uuid::parse_str(&t)
+fn get_uuid(r: &Named, col: &str) -> rusqlite::Result<Uuid> {
+    parse_uuid(r.get(col)?)
+}
+fn parse_uuid(text: String) -> rusqlite::Result<Uuid> {
+    Uuid::parse_str(&text)
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
 }
-fn get_code<T>(r: &Row, col: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+fn get_code<T>(r: &Named, col: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
     let t: String = r.get(col)?;
     parse(&t).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
@@ -291,16 +313,16 @@ fn get_code<T>(r: &Row, col: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Re
     })
 }
 
-fn project_from_row(r: &Row) -> rusqlite::Result<Project> {
+fn project_from_row(r: &Named) -> rusqlite::Result<Project> {
     let region = get_code(r, "region", RegionCode::parse)?;
     let mut p = Project::new(get_uuid(r, "id")?, r.get("name_kk")?, r.get("name_ru")?, region);
-    p.code = ProjectCode::parse(&r.get::<_, String>("code")?);
+    p.code = ProjectCode::parse(&r.get::<String>("code")?);
     p.name_en = r.get("name_en")?;
     p.district = r.get("district")?;
     p.settlement = r.get("settlement")?;
     p.zone = r.get("zone")?;
     p.location = r
-        .get::<_, Option<String>>("geometry")?
+        .get::<Option<String>>("geometry")?
         .and_then(|t| t.parse::<geojson::Geometry>().ok())
         .and_then(|g| geo::Geometry::<f64>::try_from(g).ok());
     p.level = get_code(r, "level", MapLevel::from_code)?;
@@ -308,17 +330,17 @@ fn project_from_row(r: &Row) -> rusqlite::Result<Project> {
     p.sector = r.get("sector")?;
     p.oked = r.get("oked")?;
     p.initiator = r.get("initiator")?;
-    p.initiator_bin = r.get::<_, Option<String>>("initiator_bin")?.and_then(|b| Bin::parse(&b));
+    p.initiator_bin = r.get::<Option<String>>("initiator_bin")?.and_then(|b| Bin::parse(&b));
     p.cost = get_money(r, "cost_tiyn")?;
     p.cost_original = match (
-        r.get::<_, Option<String>>("cost_currency")?,
+        r.get::<Option<String>>("cost_currency")?,
         get_money(r, "cost_original_minor")?,
-        r.get::<_, Option<f64>>("cost_rate")?,
+        r.get::<Option<f64>>("cost_rate")?,
     ) {
         (Some(currency), Some(amount), Some(rate)) => Some(OriginalCost { currency, amount, rate }),
         _ => None,
     };
-    p.capacity = match (r.get::<_, Option<f64>>("capacity_value")?, r.get::<_, Option<String>>("capacity_unit")?) {
+    p.capacity = match (r.get::<Option<f64>>("capacity_value")?, r.get::<Option<String>>("capacity_unit")?) {
         (Some(value), Some(unit)) => Some(Capacity { value, unit, product: r.get("capacity_product")? }),
         _ => None,
     };
@@ -328,7 +350,7 @@ fn project_from_row(r: &Row) -> rusqlite::Result<Project> {
     p.commissioning_planned = get_date(r, "commissioning_planned")?;
     p.commissioning_actual = get_date(r, "commissioning_actual")?;
     p.design_capacity_date = get_date(r, "design_capacity_date")?;
-    p.criteria = r.get::<_, String>("criteria")?.split(',').filter_map(Criterion::from_code).collect();
+    p.criteria = r.get::<String>("criteria")?.split(',').filter_map(Criterion::from_code).collect();
     p.local_content = LocalContent {
         labour_pct: r.get("lc_labour_pct")?,
         goods_pct: r.get("lc_goods_pct")?,
@@ -380,9 +402,10 @@ fn prefilter(filter: &ProjectFilter, which: Which) -> (String, Vec<Sql>) {
 pub(crate) fn load_project(conn: &Connection, id: Uuid, which: Which) -> crate::Result<Option<Project>> {
     let live = if which == Which::Live { "AND p.deleted_at IS NULL" } else { "" };
     let mut stmt = conn.prepare_cached(&format!("SELECT * FROM projects p WHERE p.id = ?1 {live}"))?;
+    let columns = Named::columns(&stmt);
     let mut rows = stmt.query([id.to_string()])?;
     let Some(row) = rows.next()? else { return Ok(None) };
-    let mut projects = vec![project_from_row(row)?];
+    let mut projects = vec![project_from_row(&Named { row, columns: &columns })?];
     attach_rows(conn, &mut projects, "p.id = ?", |_| Some(vec![Sql::Text(id.to_string())]))?;
     Ok(projects.pop())
 }
@@ -398,7 +421,12 @@ pub(crate) fn load_projects_by_id(
     let clause = "p.id IN (SELECT value FROM json_each(?))";
     let list = Sql::Text(crate::versions::json_ids(ids));
     let mut stmt = conn.prepare_cached(&format!("SELECT * FROM projects p WHERE {clause}"))?;
-    let mut projects = stmt.query_map([&list], project_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let columns = Named::columns(&stmt);
+    let mut projects = Vec::with_capacity(ids.len());
+    let mut rows = stmt.query([&list])?;
+    while let Some(row) = rows.next()? {
+        projects.push(project_from_row(&Named { row, columns: &columns })?);
+    }
     let wanted: Vec<(Uuid, Option<Vec<&str>>)> = projects.iter().map(|p| (p.id, lists(p.id))).collect();
     attach_rows(conn, &mut projects, clause, |table| {
         let ids: Vec<Uuid> =
@@ -418,7 +446,7 @@ pub(crate) fn deletions(conn: &Connection, only: Option<&[Uuid]>) -> crate::Resu
         None => conn.prepare_cached("SELECT id, deletion FROM projects WHERE deletion IS NOT NULL")?,
     };
     let args: Vec<String> = only.map(crate::versions::json_ids).into_iter().collect();
-    let rows = stmt.query_map(params_from_iter(args), |r| Ok((get_uuid(r, "id")?, r.get::<_, String>(1)?)))?;
+    let rows = stmt.query_map(params_from_iter(args), |r| Ok((parse_uuid(r.get(0)?)?, r.get::<_, String>(1)?)))?;
     let mut out = HashMap::new();
     for row in rows {
         let (id, text) = row?;
@@ -430,8 +458,12 @@ pub(crate) fn deletions(conn: &Connection, only: Option<&[Uuid]>) -> crate::Resu
 pub(crate) fn load_projects(conn: &Connection, filter: &ProjectFilter, which: Which) -> crate::Result<Vec<Project>> {
     let (clause, values) = prefilter(filter, which);
     let mut stmt = conn.prepare(&format!("SELECT * FROM projects p WHERE {clause} ORDER BY p.code"))?;
-    let mut projects =
-        stmt.query_map(params_from_iter(values.iter()), project_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let columns = Named::columns(&stmt);
+    let mut projects = Vec::new();
+    let mut rows = stmt.query(params_from_iter(values.iter()))?;
+    while let Some(row) = rows.next()? {
+        projects.push(project_from_row(&Named { row, columns: &columns })?);
+    }
     attach_rows(conn, &mut projects, &clause, |_| Some(values.clone()))?;
     Ok(projects)
 }
@@ -446,17 +478,19 @@ fn attach_rows(
 ) -> crate::Result<()> {
     let index: HashMap<Uuid, usize> = projects.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
     let mut each = |table: &'static str,
-                    f: &mut dyn FnMut(&mut Project, &Row) -> rusqlite::Result<()>|
+                    f: &mut dyn FnMut(&mut Project, &Named) -> rusqlite::Result<()>|
      -> crate::Result<()> {
         let Some(values) = values(table) else { return Ok(()) };
         let sql = format!(
             "SELECT c.* FROM {table} c JOIN projects p ON p.id = c.project_id WHERE {clause} ORDER BY c.project_id, c.position"
         );
         let mut stmt = conn.prepare_cached(&sql)?;
+        let columns = Named::columns(&stmt);
         let mut rows = stmt.query(params_from_iter(values.iter()))?;
         while let Some(row) = rows.next()? {
-            if let Some(&i) = index.get(&get_uuid(row, "project_id")?) {
-                f(&mut projects[i], row)?;
+            let row = Named { row, columns: &columns };
+            if let Some(&i) = index.get(&get_uuid(&row, "project_id")?) {
+                f(&mut projects[i], &row)?;
             }
         }
         Ok(())
@@ -515,7 +549,7 @@ fn attach_rows(
             utilisation_pct: r.get("utilisation_pct")?,
             taxes: get_money(r, "taxes_tiyn")?,
             local_content_pct: r.get("local_content_pct")?,
-            status: r.get::<_, Option<String>>("status")?.as_deref().and_then(Status::from_code),
+            status: r.get::<Option<String>>("status")?.as_deref().and_then(Status::from_code),
             comment: r.get("comment")?,
             reported_by: r.get("reported_by")?,
             reported_on: get_date(r, "reported_on")?,
