@@ -77,6 +77,9 @@ pub fn newest_first(siblings: &mut [Sibling]) {
 /// `{"reason": ..., "context": ...}` with what the deleting database had seen.
 pub const DELETED: &str = "deleted";
 
+/// Records of a project (its own and its rows), by entity and id.
+pub type Records = std::collections::HashSet<(&'static str, Uuid)>;
+
 /// A project (with its rows) as merging sees it: every written field with its value or
 /// concurrent values, newest dot first, and the project's context.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -102,7 +105,7 @@ impl VersionedProject {
     /// carry them, since a merge keeps a row a file leaves out as it is (see `merge`).
     pub fn leave_out_rows_seen_by(&mut self, contexts: &[Context]) {
         let seen = |s: &Sibling| contexts.iter().all(|c| c.contains(s.stamp.dot));
-        let mut unseen: std::collections::HashSet<(&'static str, Uuid)> = std::collections::HashSet::new();
+        let mut unseen = Records::new();
         for (key, siblings) in &self.fields {
             if key.entity == "project" || !siblings.iter().all(seen) {
                 unseen.insert((key.entity, key.record_id));
@@ -115,7 +118,7 @@ impl VersionedProject {
     /// project's own record and the rows it carries (a merge keeps every other row as it is),
     /// or all of them (`None`) when it carries a deletion, which puts every record in question
     /// (edits against it).
-    pub fn records_a_merge_needs(&self) -> Option<std::collections::HashSet<(&'static str, Uuid)>> {
+    pub fn records_a_merge_needs(&self) -> Option<Records> {
         let deletes = self.fields.get(&self.deleted_key()).is_some_and(|s| s.iter().any(|s| !s.value.is_null()));
         let own = ("project", self.project_id);
         (!deletes).then(|| self.fields.keys().map(|k| (k.entity, k.record_id)).chain([own]).collect())

@@ -17,6 +17,7 @@ use indmap_core::version::VersionedProject;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
@@ -170,20 +171,12 @@ pub fn read(path: &Path) -> Result<(Manifest, Content), ExchangeError> {
 pub fn read_with_sha256(path: &Path) -> Result<(Manifest, Content, String), ExchangeError> {
     let file = name(path);
     let unreadable = |e: std::io::Error| ExchangeError::Unreadable(file.clone(), e.to_string());
-    // Hashed as it is read, through one buffer: the file itself is read by SQLite.
+    // Hashed as it is read: the file itself is read by SQLite.
     let mut reader = std::fs::File::open(path).map_err(unreadable)?;
-    let (mut hash, mut buffer, mut start, mut size) = (Sha256::new(), vec![0; 1 << 20], Vec::new(), 0);
-    loop {
-        let read = std::io::Read::read(&mut reader, &mut buffer).map_err(unreadable)?;
-        if read == 0 {
-            break;
-        }
-        if start.len() < 16 {
-            start.extend_from_slice(&buffer[..read.min(16 - start.len())]);
-        }
-        hash.update(&buffer[..read]);
-        size += read;
-    }
+    let (mut hash, mut start) = (Sha256::new(), Vec::new());
+    (&mut reader).take(16).read_to_end(&mut start).map_err(unreadable)?;
+    hash.update(&start);
+    let size = start.len() + std::io::copy(&mut reader, &mut hash).map_err(unreadable)? as usize;
     let (manifest, content) = check_and_decode(path, &start, size)?;
     Ok((manifest, content, format!("{:x}", hash.finalize())))
 }

@@ -402,10 +402,10 @@ fn prefilter(filter: &ProjectFilter, which: Which) -> (String, Vec<Sql>) {
 pub(crate) fn load_project(conn: &Connection, id: Uuid, which: Which) -> crate::Result<Option<Project>> {
     let live = if which == Which::Live { "AND p.deleted_at IS NULL" } else { "" };
     let mut stmt = conn.prepare_cached(&format!("SELECT * FROM projects p WHERE p.id = ?1 {live}"))?;
-    let columns = Named::columns(&stmt);
-    let mut rows = stmt.query([id.to_string()])?;
-    let Some(row) = rows.next()? else { return Ok(None) };
-    let mut projects = vec![project_from_row(&Named { row, columns: &columns })?];
+    let mut projects = read_projects(&mut stmt, [id.to_string()])?;
+    if projects.is_empty() {
+        return Ok(None);
+    }
     attach_rows(conn, &mut projects, "p.id = ?", |_| Some(vec![Sql::Text(id.to_string())]))?;
     Ok(projects.pop())
 }
@@ -421,12 +421,7 @@ pub(crate) fn load_projects_by_id(
     let clause = "p.id IN (SELECT value FROM json_each(?))";
     let list = Sql::Text(crate::versions::json_ids(ids));
     let mut stmt = conn.prepare_cached(&format!("SELECT * FROM projects p WHERE {clause}"))?;
-    let columns = Named::columns(&stmt);
-    let mut projects = Vec::with_capacity(ids.len());
-    let mut rows = stmt.query([&list])?;
-    while let Some(row) = rows.next()? {
-        projects.push(project_from_row(&Named { row, columns: &columns })?);
-    }
+    let mut projects = read_projects(&mut stmt, [&list])?;
     let wanted: Vec<(Uuid, Option<Vec<&str>>)> = projects.iter().map(|p| (p.id, lists(p.id))).collect();
     attach_rows(conn, &mut projects, clause, |table| {
         let ids: Vec<Uuid> =
@@ -458,13 +453,19 @@ pub(crate) fn deletions(conn: &Connection, only: Option<&[Uuid]>) -> crate::Resu
 pub(crate) fn load_projects(conn: &Connection, filter: &ProjectFilter, which: Which) -> crate::Result<Vec<Project>> {
     let (clause, values) = prefilter(filter, which);
     let mut stmt = conn.prepare(&format!("SELECT * FROM projects p WHERE {clause} ORDER BY p.code"))?;
-    let columns = Named::columns(&stmt);
+    let mut projects = read_projects(&mut stmt, params_from_iter(values.iter()))?;
+    attach_rows(conn, &mut projects, &clause, |_| Some(values.clone()))?;
+    Ok(projects)
+}
+
+/// The projects a `SELECT * FROM projects` statement gives, without their rows.
+fn read_projects(stmt: &mut rusqlite::Statement, params: impl rusqlite::Params) -> crate::Result<Vec<Project>> {
+    let columns = Named::columns(stmt);
+    let mut rows = stmt.query(params)?;
     let mut projects = Vec::new();
-    let mut rows = stmt.query(params_from_iter(values.iter()))?;
     while let Some(row) = rows.next()? {
         projects.push(project_from_row(&Named { row, columns: &columns })?);
     }
-    attach_rows(conn, &mut projects, &clause, |_| Some(values.clone()))?;
     Ok(projects)
 }
 

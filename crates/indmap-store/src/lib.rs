@@ -17,7 +17,7 @@ mod versions;
 pub use log::LogEntry;
 pub use migrations::{LATEST_VERSION, migrations};
 pub use reference::ReferenceList;
-pub use sync::{ImportReceipt, Reader, Records, StoredProject};
+pub use sync::{ImportReceipt, Reader, StoredProject};
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use indmap_core::changes::{FieldChange, FieldKey, flatten, project_changes};

@@ -5,7 +5,7 @@ use crate::versions::{self, Versions};
 use crate::{Result, Store, Writer, codec, log, timestamp};
 use indmap_core::changes::{FieldChange, FieldKey, flatten, flatten_records};
 use indmap_core::proposal::{Proposal, ProposalStatus};
-use indmap_core::version::{DELETED, MergedField, VersionedProject};
+use indmap_core::version::{DELETED, MergedField, Records, VersionedProject};
 use indmap_core::{Project, ProjectFilter, RegionCode, Scope};
 use rusqlite::types::Value as Sql;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -24,9 +24,6 @@ pub struct ImportReceipt {
     pub user: String,
     pub summary: serde_json::Value,
 }
-
-/// Records of a project (its own and its rows), by entity and id.
-pub type Records = HashSet<(&'static str, Uuid)>;
 
 /// A project stored here as a merge needs it: the versions of the records a merge needs
 /// (`records`; of all of them when `None`), and its content with the lists of rows that hold

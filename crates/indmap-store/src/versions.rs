@@ -79,6 +79,8 @@ pub(crate) fn record_birth(
     take_in(conn, &project, &db, counter)
 }
 
+/// What this database has seen of a project (empty when it has never held it). One project by
+/// its key (an import asks it of every project of a file): `contexts` is for many at once.
 pub(crate) fn context(conn: &Connection, project_id: Uuid) -> rusqlite::Result<Context> {
     let mut stmt = conn.prepare_cached("SELECT db_id, counter FROM project_context WHERE project_id = ?1")?;
     let rows = stmt.query_map([project_id.to_string()], |r| Ok((uuid(r.get(0)?)?, r.get::<_, i64>(1)?)))?;
@@ -202,7 +204,12 @@ impl Versions {
     /// The versioned form of a project whose current field values are `values` (taken, not
     /// copied: a project has a hundred and more fields, and a merge loads thousands), of the
     /// records `values` holds when `records` names them, else of all.
-    pub fn project(&self, project_id: Uuid, mut values: Fields, records: Option<&crate::Records>) -> VersionedProject {
+    pub fn project(
+        &self,
+        project_id: Uuid,
+        mut values: Fields,
+        records: Option<&indmap_core::version::Records>,
+    ) -> VersionedProject {
         let mut vp = VersionedProject {
             project_id,
             context: self.contexts.get(&project_id).cloned().unwrap_or_default(),
