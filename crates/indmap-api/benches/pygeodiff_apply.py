@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """pygeodiff applying the national merge's changes, for the `sync` bench to compare with.
 
-    python3 pygeodiff_apply.py BASE MODIFIED WORKDIR
+    python3 pygeodiff_apply.py BASE MODIFIED WORKDIR [ROUNDS]
 
 BASE is the national map exported before the ministry imports the 20 regional files, MODIFIED
 the same map exported after; both are exchange GeoPackages (the `projects` layer plus the
@@ -9,6 +9,7 @@ indmap_* tables). Timed:
   - one changeset BASE -> MODIFIED applied to a copy of BASE;
   - the same changes as one changeset per region (as the 20 files come in), applied one after
     the other to a copy of BASE.
+Each is timed ROUNDS times (default 1), each time on a fresh copy of BASE: "apply_s" is a list.
 Prints one JSON object: {"ok": true, ...timings and change counts} or {"ok": false, "error": "..."}.
 Needs `pip install pygeodiff`; without it prints ok=false and exits 0 (the bench goes on).
 """
@@ -78,7 +79,16 @@ def timed_apply(geodiff, base, target, changesets):
     return time.perf_counter() - start
 
 
-def main(base, modified, workdir):
+def timed_rounds(geodiff, base, target, changesets, rounds):
+    times = []
+    for _ in range(rounds):
+        times.append(timed_apply(geodiff, base, target, changesets))
+        os.remove(target)
+    return times
+
+
+def main(base, modified, workdir, rounds=1):
+    rounds = max(1, int(rounds))
     try:
         import pygeodiff
     except ImportError:
@@ -96,7 +106,7 @@ def main(base, modified, workdir):
     out["create_s"] = time.perf_counter() - start
     out["changes"] = geodiff.changes_count(changeset)
     out["summary"] = summary(geodiff, changeset, workdir)
-    out["apply_s"] = timed_apply(geodiff, base, os.path.join(workdir, "apply-one.gpkg"), [changeset])
+    out["apply_s"] = timed_rounds(geodiff, base, os.path.join(workdir, "apply-one.gpkg"), [changeset], rounds)
 
     # One changeset per region, in the order of the regions' codes; the rest (manifest,
     # gpkg_contents' timestamp, proposals) in a last one.
@@ -117,7 +127,7 @@ def main(base, modified, workdir):
         "changesets": len(changesets),
         "regions": sorted(groups),
         "changes": sum(geodiff.changes_count(c) for c in changesets),
-        "apply_s": timed_apply(geodiff, base, os.path.join(workdir, "apply-chain.gpkg"), changesets),
+        "apply_s": timed_rounds(geodiff, base, os.path.join(workdir, "apply-chain.gpkg"), changesets, rounds),
     }
     return out
 
@@ -130,7 +140,7 @@ def summary(geodiff, changeset, workdir):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4:
+    if len(sys.argv) not in (4, 5):
         sys.exit(__doc__)
     try:
         result = main(*sys.argv[1:])

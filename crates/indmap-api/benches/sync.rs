@@ -41,34 +41,39 @@ fn timed<T>(rows: &mut Vec<(String, Duration)>, step: &str, f: impl FnOnce() -> 
 
 fn main() {
     let n: usize = std::env::var("INDMAP_BENCH_PROJECTS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    // INDMAP_BENCH_ROUNDS: how many times the imports run, each time into a fresh copy of the
+    // national database as it was before them. One run on a shared machine can be off by a
+    // second; the rounds show the spread, and the median is the figure to go by.
+    let rounds: usize = std::env::var("INDMAP_BENCH_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(5).max(1);
     let dir = tempfile::tempdir().unwrap();
     let mut rows = Vec::new();
     // INDMAP_BENCH_KEEP=DIR keeps the prepared inputs (the national database before the imports,
     // the 20 files, the national export) in DIR/N and reuses them: building them takes minutes.
     let kept = std::env::var_os("INDMAP_BENCH_KEEP").map(|d| Path::new(&d).join(n.to_string()));
-    let (mut national, files, base, changed) = match kept.as_deref().filter(|k| k.join("changed").exists()) {
+    let (national, files, base, changed) = match kept.as_deref().filter(|k| k.join("changed").exists()) {
         Some(kept) => reuse(kept, dir.path(), &mut rows),
         None => prepare(n, dir.path(), &mut rows),
     };
     if let Some(kept) = kept.as_deref().filter(|k| !k.join("changed").exists()) {
         keep(kept, &national, &files, &base, changed);
     }
+    // What each later round starts from: the national database before the imports.
+    let pristine = match kept.as_deref().map(|k| k.join("national.sqlite")).filter(|p| p.exists()) {
+        Some(kept) => kept,
+        None if rounds > 1 => national.backup("pristine").unwrap(),
+        None => PathBuf::new(),
+    };
     let bytes: u64 = files.iter().map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0)).sum();
-    // The imports below take one backup of the national database first (a copy of the whole
-    // file, history included); timing one alone shows how much of the import time it is.
-    // Each timed step starts with what earlier steps wrote on disk, as a user's database is
-    // when they import: gigabytes of pages still waiting to be written would slow the
-    // kernel's copy of the backup several times over, and differently on every run.
-    settle_disk();
-    let backup = timed(&mut rows, "one backup of the national database", || national.backup("bench").unwrap());
-    settle_disk();
-    let backup_bytes = std::fs::metadata(&backup).map(|m| m.len()).unwrap_or(0);
-    let reports = timed(&mut rows, "the ministry imports the 20 files (goal: under 3 s in all)", || {
-        national.import_all(&files, false).into_iter().map(Result::unwrap).collect::<Vec<_>>()
-    });
-    let backup_took = rows[rows.len() - 2].1;
-    let imports = rows.last().map(|(_, took)| *took).unwrap_or_default();
-    timed(&mut rows, "the checkpoint they leave running on another thread", || national.wait_for_checkpoint());
+    let first = Round::run(national, &files, 1);
+    let mut runs = vec![first.times];
+    for round in 2..=rounds {
+        let db = dir.path().join(format!("national-{round}.sqlite"));
+        std::fs::copy(&pristine, &db).unwrap();
+        let national = Indmap::open(&db, env("ministry", 30)).unwrap();
+        runs.push(Round::run(national, &files, round).times);
+        remove_database(&db);
+    }
+    let national = first.national;
     // INDMAP_BENCH_PYGEODIFF=0 leaves out the comparison (and the export it needs): for profiling.
     let compare = std::env::var("INDMAP_BENCH_PYGEODIFF").map_or(true, |v| v != "0");
     let modified = dir.path().join("national-after.gpkg");
@@ -77,24 +82,82 @@ fn main() {
             national.export(&modified, None).unwrap()
         });
     }
-    let merged: usize = reports.iter().map(|r| r.changed.len()).sum();
-    let conflicts: usize = reports.iter().map(|r| r.conflicts.len()).sum();
+    let merged: usize = first.reports.iter().map(|r| r.changed.len()).sum();
+    let conflicts: usize = first.reports.iter().map(|r| r.conflicts.len()).sum();
     println!(
         "\nnational merge of {n} projects: {changed} changed in the regions, {merged} merged, {conflicts} conflicts"
     );
     println!("the 20 regional files hold {:.1} MB", bytes as f64 / 1e6);
-    println!("the national database (a backup's size) is {:.1} MB", backup_bytes as f64 / 1e6);
+    println!("the national database (a backup's size) is {:.1} MB", first.backup_bytes as f64 / 1e6);
     println!("{:<60} {:>10}", "step", "seconds");
     for (step, took) in rows {
         println!("{step:<60} {:>10.2}", took.as_secs_f64());
     }
-    if compare {
-        print_pygeodiff(&base, &modified, dir.path(), imports, backup_took);
+    let pygeodiff = if compare { run_pygeodiff(&base, &modified, dir.path(), rounds) } else { None };
+    print_rounds(&runs, pygeodiff.as_ref());
+    if let Some(result) = &pygeodiff {
+        print_pygeodiff_details(result);
     }
     if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
         println!("load average (1, 5, 15 min): {}", load.split(' ').take(3).collect::<Vec<_>>().join(" "));
     }
     assert_eq!(merged, changed, "every regional change reached the national map");
+}
+
+/// The figures of one round of imports, in seconds.
+struct Times {
+    backup: f64,
+    imports: f64,
+    checkpoint: f64,
+}
+
+/// One round: a backup timed alone (how much of the imports it is), then the 20 imports.
+struct Round {
+    national: Indmap,
+    reports: Vec<indmap_api::ImportReport>,
+    backup_bytes: u64,
+    times: Times,
+}
+
+impl Round {
+    fn run(mut national: Indmap, files: &[PathBuf], round: usize) -> Round {
+        let took = |step: &str, start: Instant| {
+            let took = start.elapsed().as_secs_f64();
+            eprintln!("round {round}: {step:<60} {took:>6.2} s");
+            took
+        };
+        // Each timed step starts with what earlier steps wrote on disk, as a user's database is
+        // when they import: gigabytes of pages still waiting to be written would slow the
+        // kernel's copy of the backup several times over, and differently on every run.
+        settle_disk();
+        let start = Instant::now();
+        let backup_path = national.backup("bench").unwrap();
+        let backup = took("one backup of the national database", start);
+        let backup_bytes = std::fs::metadata(&backup_path).map(|m| m.len()).unwrap_or(0);
+        std::fs::remove_file(&backup_path).unwrap();
+        settle_disk();
+        let start = Instant::now();
+        let reports = national.import_all(files, false).into_iter().map(Result::unwrap).collect::<Vec<_>>();
+        let imports = took("the ministry imports the 20 files (goal: under 3 s in all)", start);
+        let start = Instant::now();
+        national.wait_for_checkpoint();
+        let checkpoint = took("the checkpoint they leave running on another thread", start);
+        Round { national, reports, backup_bytes, times: Times { backup, imports, checkpoint } }
+    }
+}
+
+/// Removes a database of a finished round, with its WAL and backups: each is gigabytes.
+fn remove_database(db: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    let _ = std::fs::remove_dir_all(format!("{}.backups", db.display()));
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    if values.len() % 2 == 1 { values[mid] } else { (values[mid - 1] + values[mid]) / 2.0 }
 }
 
 type Prepared = (Indmap, Vec<PathBuf>, PathBuf, usize);
@@ -192,50 +255,109 @@ fn reuse(kept: &Path, dir: &Path, rows: &mut Vec<(String, Duration)>) -> Prepare
     (national, files, kept.join("national-before.gpkg"), changed)
 }
 
-/// Runs benches/pygeodiff_apply.py on the national map before and after the imports and prints
-/// its figures beside ours. Never fails the bench: a missing python3 or pygeodiff is one line.
-fn print_pygeodiff(base: &Path, modified: &Path, workdir: &Path, imports: Duration, backup: Duration) {
-    println!("\nside by side (pygeodiff changesets from the national map exported before and after the imports):");
-    let output = Command::new("python3").arg(PYGEODIFF_SCRIPT).args([base, modified, workdir]).output();
+/// Runs benches/pygeodiff_apply.py on the national map before and after the imports: `rounds`
+/// timings of each way of applying the changes. Never fails the bench: a missing python3 or
+/// pygeodiff is one line, and no comparison.
+fn run_pygeodiff(base: &Path, modified: &Path, workdir: &Path, rounds: usize) -> Option<Value> {
+    let output =
+        Command::new("python3").arg(PYGEODIFF_SCRIPT).args([base, modified, workdir]).arg(rounds.to_string()).output();
     let result: Value = match output {
-        Err(e) => return println!("no pygeodiff comparison: python3 cannot be run ({e})"),
+        Err(e) => {
+            println!("no pygeodiff comparison: python3 cannot be run ({e})");
+            return None;
+        }
         Ok(out) => match serde_json::from_slice(&out.stdout) {
             Ok(v) => v,
             Err(_) => {
                 let stderr = String::from_utf8_lossy(&out.stderr);
-                return println!("no pygeodiff comparison: the script failed: {}", stderr.trim());
+                println!("no pygeodiff comparison: the script failed: {}", stderr.trim());
+                return None;
             }
         },
     };
     if result["ok"] != true {
         let error = result["error"].as_str().unwrap_or("unknown error");
-        return println!("no pygeodiff comparison: {error}; install it with `python3 -m pip install pygeodiff`");
+        println!("no pygeodiff comparison: {error}; install it with `python3 -m pip install pygeodiff`");
+        return None;
     }
+    Some(result)
+}
+
+fn seconds(v: &Value) -> Vec<f64> {
+    v.as_array().map(|a| a.iter().map(|x| x.as_f64().unwrap_or(f64::NAN)).collect()).unwrap_or_default()
+}
+
+/// The rounds side by side: indmap's imports (with the backup they take, which pygeodiff does
+/// not), and pygeodiff applying the same changes as the 20 files' changesets and as one.
+fn print_rounds(runs: &[Times], pygeodiff: Option<&Value>) {
+    let (chain, one) =
+        pygeodiff.map(|r| (seconds(&r["per_region"]["apply_s"]), seconds(&r["apply_s"]))).unwrap_or_default();
+    let changesets = pygeodiff.and_then(|r| r["per_region"]["changesets"].as_u64()).unwrap_or(0);
+    println!("\n{} rounds, in seconds (pygeodiff's figures are its own rounds, run after indmap's):", runs.len());
+    println!(
+        "{:>6} {:>14} {:>24} {:>12} {:>27} {:>26}",
+        "round",
+        "backup alone",
+        "indmap imports (< 3 s)",
+        "checkpoint",
+        format!("pygeodiff, {changesets} changesets"),
+        "pygeodiff, one changeset"
+    );
+    let cell = |v: Option<&f64>| v.map_or_else(|| "-".to_owned(), |s| format!("{s:.2}"));
+    for (i, run) in runs.iter().enumerate() {
+        println!(
+            "{:>6} {:>14.2} {:>24.2} {:>12.2} {:>27} {:>26}",
+            i + 1,
+            run.backup,
+            run.imports,
+            run.checkpoint,
+            cell(chain.get(i)),
+            cell(one.get(i))
+        );
+    }
+    let imports: Vec<f64> = runs.iter().map(|r| r.imports).collect();
+    let of = |v: &[f64]| (!v.is_empty()).then(|| median(v.to_vec()));
+    println!(
+        "{:>6} {:>14.2} {:>24.2} {:>12.2} {:>27} {:>26}",
+        "median",
+        median(runs.iter().map(|r| r.backup).collect()),
+        median(imports.clone()),
+        median(runs.iter().map(|r| r.checkpoint).collect()),
+        cell(of(&chain).as_ref()),
+        cell(of(&one).as_ref())
+    );
+    let under = imports.iter().filter(|&&s| s < 3.0).count();
+    let slowest = imports.iter().copied().fold(0.0, f64::max);
+    println!("indmap's imports took under 3 s in {under} of {} rounds (the slowest: {slowest:.2} s)", imports.len());
+    let ours = median(imports);
+    for (label, theirs) in [(format!("{changesets} changesets"), &chain), ("one changeset".to_owned(), &one)] {
+        if let Some(theirs) = of(theirs) {
+            let verdict = if ours < theirs { "indmap is faster" } else { "pygeodiff is faster" };
+            println!("median: indmap {ours:.2} s, pygeodiff applying {label} {theirs:.2} s: {verdict}");
+        }
+    }
+}
+
+/// What pygeodiff applied: its version, the changes and their tables.
+fn print_pygeodiff_details(result: &Value) {
     let no_pk = result["tables_without_pk"].as_array().map(Vec::len).unwrap_or(0);
     if no_pk > 0 {
         println!("pygeodiff skips tables without a primary key: {}", result["tables_without_pk"]);
     }
-    let secs = |v: &Value| v.as_f64().unwrap_or(f64::NAN);
     let region = &result["per_region"];
-    let one =
-        format!("pygeodiff {} applies the same changes as one changeset", result["version"].as_str().unwrap_or("?"));
-    println!(
-        "{one:<74} {:>6.2} s ({} changes; creating it took {:.2} s)",
-        secs(&result["apply_s"]),
-        result["changes"],
-        secs(&result["create_s"]),
-    );
     let regions = region["regions"].as_array().map(Vec::len).unwrap_or(0);
     let changesets = region["changesets"].as_u64().unwrap_or(0) as usize;
     let manifest = if changesets > regions { " + 1 for the manifest" } else { "" };
-    let chain = format!("pygeodiff applies them as {changesets} changesets ({regions} regions{manifest})");
-    println!("{chain:<74} {:>6.2} s ({} changes)", secs(&region["apply_s"]), region["changes"]);
     println!(
-        "{:<74} {:>6.2} s (the backup alone: {:.2} s)",
-        "indmap imports the 20 files (backup, checks, merge, history)",
-        imports.as_secs_f64(),
-        backup.as_secs_f64()
+        "pygeodiff {}: one changeset of {} changes (creating it took {:.2} s); {changesets} changesets ({regions} regions{manifest}) of {} changes",
+        result["version"].as_str().unwrap_or("?"),
+        result["changes"],
+        result["create_s"].as_f64().unwrap_or(f64::NAN),
+        region["changes"],
     );
     println!("pygeodiff changes by table: {}", result["summary"]);
-    println!("pygeodiff applies them to a copy of the national GeoPackage of {:.1} MB", secs(&result["base_mb"]));
+    println!(
+        "pygeodiff applies them to a copy of the national GeoPackage of {:.1} MB",
+        result["base_mb"].as_f64().unwrap_or(f64::NAN)
+    );
 }
