@@ -300,7 +300,7 @@ fn print_rounds(runs: &[Times], pygeodiff: Option<&Value>) {
         "backup alone",
         "indmap imports (< 3 s)",
         "checkpoint",
-        format!("pygeodiff, {changesets} changesets"),
+        if changesets > 0 { format!("pygeodiff, {changesets} changesets") } else { "pygeodiff, per region".to_owned() },
         "pygeodiff, one changeset"
     );
     let cell = |v: Option<&f64>| v.map_or_else(|| "-".to_owned(), |s| format!("{s:.2}"));

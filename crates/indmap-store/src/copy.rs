@@ -1,9 +1,12 @@
-//! Copying a database file for a backup without going through the page cache.
+//! Copying a database file for a backup without filling the page cache with it.
 //!
-//! A national map is gigabytes. Copied through the page cache, the kernel spends seconds of CPU
-//! moving it page by page (more when memory is full of other files), on the core the merge that
-//! runs beside the copy needs; and the backup then crowds out of memory the pages the merge
-//! reads. With direct I/O the disk moves it, and the copy mostly waits.
+//! A national map is gigabytes. Written through the page cache, the backup would crowd out of
+//! memory the pages the merge beside it reads, for a file nobody reads; and writing those dirty
+//! pages back later costs the kernel seconds of CPU, on the cores the merge needs. So the copy is
+//! written with direct I/O, and the disk moves it while the copy waits. It is read through the
+//! page cache: the database is mostly there already (the merge reads the same file), and what is
+//! not is then there for the merge. Reading it with direct I/O as well doubled what the disk
+//! moves, and made the copy, which the import's commit waits for, 0.3 to 1 s slower.
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
@@ -15,8 +18,8 @@ use std::path::Path;
 const ALIGN: usize = 4096;
 const CHUNK: usize = 8 << 20;
 
-/// Copies `from` to `to` (created or truncated) with direct I/O where the file system allows
-/// it, and with an ordinary copy where it does not.
+/// Copies `from` to `to` (created or truncated), writing with direct I/O where the file system
+/// allows it, and with an ordinary copy where it does not.
 pub(crate) fn copy_file(from: &Path, to: &Path) -> std::io::Result<()> {
     match direct_copy(from, to) {
         Ok(()) => Ok(()),
@@ -27,7 +30,7 @@ pub(crate) fn copy_file(from: &Path, to: &Path) -> std::io::Result<()> {
 }
 
 fn direct_copy(from: &Path, to: &Path) -> std::io::Result<()> {
-    let mut source = OpenOptions::new().read(true).custom_flags(libc::O_DIRECT).open(from)?;
+    let mut source = File::open(from)?;
     let mut target =
         OpenOptions::new().write(true).create(true).truncate(true).custom_flags(libc::O_DIRECT).open(to)?;
     // Direct I/O wants an aligned buffer: the aligned part of one a block longer.
@@ -53,7 +56,7 @@ fn direct_copy(from: &Path, to: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Reads until the buffer is full or the file ends; direct reads may return less than asked.
+/// Reads until the buffer is full or the file ends; a read may return less than asked.
 fn fill(source: &mut File, buffer: &mut [u8]) -> std::io::Result<usize> {
     let mut filled = 0;
     while filled < buffer.len() {
@@ -62,10 +65,6 @@ fn fill(source: &mut File, buffer: &mut [u8]) -> std::io::Result<usize> {
             Ok(n) => filled += n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e),
-        }
-        // A short read that is not block-aligned is the end of the file.
-        if filled % ALIGN != 0 {
-            break;
         }
     }
     Ok(filled)
