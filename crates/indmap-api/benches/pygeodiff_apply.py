@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """pygeodiff applying the national merge's changes, for the `sync` bench to compare with.
 
-    python3 pygeodiff_apply.py BASE MODIFIED WORKDIR [ROUNDS]
+    python3 pygeodiff_apply.py prepare BASE MODIFIED WORKDIR
+    python3 pygeodiff_apply.py apply BASE WORKDIR
 
 BASE is the national map exported before the ministry imports the 20 regional files, MODIFIED
 the same map exported after; both are exchange GeoPackages (the `projects` layer plus the
-indmap_* tables). Timed:
-  - one changeset BASE -> MODIFIED applied to a copy of BASE;
-  - the same changes as one changeset per region (as the 20 files come in), applied one after
-    the other to a copy of BASE.
-Each is timed ROUNDS times (default 1), each time on a fresh copy of BASE: "apply_s" is a list.
-Prints one JSON object: {"ok": true, ...timings and change counts} or {"ok": false, "error": "..."}.
+indmap_* tables. `prepare` makes, in WORKDIR, the changesets of the changes between them:
+  - one changeset BASE -> MODIFIED;
+  - the same changes as one changeset per region (as the 20 files come in).
+`apply` times one round of applying them to a fresh copy of BASE: the one changeset, then the
+per-region ones one after the other. The bench runs a round after each round of its imports, so
+both meet the machine in the same state.
+Each prints one JSON object: {"ok": true, ...} or {"ok": false, "error": "..."}.
 Needs `pip install pygeodiff`; without it prints ok=false and exits 0 (the bench goes on).
 """
 
@@ -20,6 +22,9 @@ import shutil
 import sqlite3
 import sys
 import time
+
+# Where `prepare` lists the changesets it made, for `apply`.
+CHANGESETS = "changesets.json"
 
 # Tables whose changed rows belong to a region: the key column and how to find the project's region.
 REGIONAL_TABLES = {
@@ -79,20 +84,8 @@ def timed_apply(geodiff, base, target, changesets):
     return time.perf_counter() - start
 
 
-def timed_rounds(geodiff, base, target, changesets, rounds):
-    times = []
-    for _ in range(rounds):
-        times.append(timed_apply(geodiff, base, target, changesets))
-        os.remove(target)
-    return times
-
-
-def main(base, modified, workdir, rounds=1):
-    rounds = max(1, int(rounds))
-    try:
-        import pygeodiff
-    except ImportError:
-        return {"ok": False, "error": "pygeodiff is not installed (pip install pygeodiff)"}
+def prepare(base, modified, workdir):
+    """Makes the changesets (once); says what they hold."""
     geodiff = pygeodiff.GeoDiff()
     schema = tables(base)
     without_pk = sorted(t for t, pk in schema.items() if not pk)
@@ -106,7 +99,6 @@ def main(base, modified, workdir, rounds=1):
     out["create_s"] = time.perf_counter() - start
     out["changes"] = geodiff.changes_count(changeset)
     out["summary"] = summary(geodiff, changeset, workdir)
-    out["apply_s"] = timed_rounds(geodiff, base, os.path.join(workdir, "apply-one.gpkg"), [changeset], rounds)
 
     # One changeset per region, in the order of the regions' codes; the rest (manifest,
     # gpkg_contents' timestamp, proposals) in a last one.
@@ -123,12 +115,28 @@ def main(base, modified, workdir, rounds=1):
         copy_rows(before, modified, rows, others)
         if geodiff.has_changes(path):
             changesets.append(path)
+    for path in (before, after):
+        os.remove(path)
     out["per_region"] = {
         "changesets": len(changesets),
         "regions": sorted(groups),
         "changes": sum(geodiff.changes_count(c) for c in changesets),
-        "apply_s": timed_rounds(geodiff, base, os.path.join(workdir, "apply-chain.gpkg"), changesets, rounds),
     }
+    with open(os.path.join(workdir, CHANGESETS), "w") as f:
+        json.dump({"one": [changeset], "chain": changesets}, f)
+    return out
+
+
+def apply(base, workdir):
+    """One round: the changes applied as one changeset, and as the per-region ones in turn."""
+    geodiff = pygeodiff.GeoDiff()
+    with open(os.path.join(workdir, CHANGESETS)) as f:
+        changesets = json.load(f)
+    out = {"ok": True}
+    for way in ("one", "chain"):
+        target = os.path.join(workdir, f"apply-{way}.gpkg")
+        out[f"{way}_s"] = timed_apply(geodiff, base, target, changesets[way])
+        os.remove(target)
     return out
 
 
@@ -139,11 +147,22 @@ def summary(geodiff, changeset, workdir):
         return json.load(f)
 
 
+def main(args):
+    if args[:1] == ["prepare"] and len(args) == 4:
+        return prepare(*args[1:])
+    if args[:1] == ["apply"] and len(args) == 3:
+        return apply(*args[1:])
+    sys.exit(__doc__)
+
+
 if __name__ == "__main__":
-    if len(sys.argv) not in (4, 5):
-        sys.exit(__doc__)
     try:
-        result = main(*sys.argv[1:])
+        import pygeodiff
+    except ImportError:
+        print(json.dumps({"ok": False, "error": "pygeodiff is not installed (pip install pygeodiff)"}))
+        sys.exit(0)
+    try:
+        result = main(sys.argv[1:])
     except Exception as e:  # noqa: BLE001 -- the bench prints the reason and goes on
         result = {"ok": False, "error": f"{type(e).__name__}: {e}"}
     print(json.dumps(result))

@@ -65,22 +65,32 @@ fn main() {
     };
     let bytes: u64 = files.iter().map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0)).sum();
     let first = Round::run(national, &files, 1);
-    let mut runs = vec![first.times];
+    // INDMAP_BENCH_PYGEODIFF=0 leaves out the comparison (and the export it needs): for profiling.
+    let compare = std::env::var("INDMAP_BENCH_PYGEODIFF").map_or(true, |v| v != "0");
+    let pygeodiff_dir = dir.path().join("pygeodiff");
+    let pygeodiff = compare
+        .then(|| {
+            let modified = dir.path().join("national-after.gpkg");
+            timed(&mut rows, "export the national map after the imports (for pygeodiff)", || {
+                first.national.export(&modified, None).unwrap()
+            });
+            std::fs::create_dir_all(&pygeodiff_dir).unwrap();
+            timed(&mut rows, "pygeodiff makes its changesets of the same changes", || {
+                run_pygeodiff(&[Path::new("prepare"), &base, &modified, &pygeodiff_dir])
+            })
+        })
+        .flatten();
+    // Each round of indmap's is followed by one of pygeodiff's, so both meet the machine as it is then.
+    let pygeodiff_round =
+        || pygeodiff.as_ref().and_then(|_| run_pygeodiff(&[Path::new("apply"), &base, &pygeodiff_dir]));
+    let mut runs = vec![(first.times, pygeodiff_round())];
     for round in 2..=rounds {
         let db = dir.path().join(format!("national-{round}.sqlite"));
         std::fs::copy(&pristine, &db).unwrap();
         let national = Indmap::open(&db, env("ministry", 30)).unwrap();
-        runs.push(Round::run(national, &files, round).times);
+        let times = Round::run(national, &files, round).times;
         remove_database(&db);
-    }
-    let national = first.national;
-    // INDMAP_BENCH_PYGEODIFF=0 leaves out the comparison (and the export it needs): for profiling.
-    let compare = std::env::var("INDMAP_BENCH_PYGEODIFF").map_or(true, |v| v != "0");
-    let modified = dir.path().join("national-after.gpkg");
-    if compare {
-        timed(&mut rows, "export the national map after the imports (for pygeodiff)", || {
-            national.export(&modified, None).unwrap()
-        });
+        runs.push((times, pygeodiff_round()));
     }
     let merged: usize = first.reports.iter().map(|r| r.changed.len()).sum();
     let conflicts: usize = first.reports.iter().map(|r| r.conflicts.len()).sum();
@@ -93,7 +103,6 @@ fn main() {
     for (step, took) in rows {
         println!("{step:<60} {:>10.2}", took.as_secs_f64());
     }
-    let pygeodiff = if compare { run_pygeodiff(&base, &modified, dir.path(), rounds) } else { None };
     print_rounds(&runs, pygeodiff.as_ref());
     if let Some(result) = &pygeodiff {
         print_pygeodiff_details(result);
@@ -255,12 +264,11 @@ fn reuse(kept: &Path, dir: &Path, rows: &mut Vec<(String, Duration)>) -> Prepare
     (national, files, kept.join("national-before.gpkg"), changed)
 }
 
-/// Runs benches/pygeodiff_apply.py on the national map before and after the imports: `rounds`
-/// timings of each way of applying the changes. Never fails the bench: a missing python3 or
-/// pygeodiff is one line, and no comparison.
-fn run_pygeodiff(base: &Path, modified: &Path, workdir: &Path, rounds: usize) -> Option<Value> {
-    let output =
-        Command::new("python3").arg(PYGEODIFF_SCRIPT).args([base, modified, workdir]).arg(rounds.to_string()).output();
+/// Runs benches/pygeodiff_apply.py with these arguments (`prepare` the changesets, or `apply`
+/// them once). Never fails the bench: a missing python3 or pygeodiff is one line, and no
+/// comparison.
+fn run_pygeodiff(args: &[&Path]) -> Option<Value> {
+    let output = Command::new("python3").arg(PYGEODIFF_SCRIPT).args(args).output();
     let result: Value = match output {
         Err(e) => {
             println!("no pygeodiff comparison: python3 cannot be run ({e})");
@@ -283,17 +291,14 @@ fn run_pygeodiff(base: &Path, modified: &Path, workdir: &Path, rounds: usize) ->
     Some(result)
 }
 
-fn seconds(v: &Value) -> Vec<f64> {
-    v.as_array().map(|a| a.iter().map(|x| x.as_f64().unwrap_or(f64::NAN)).collect()).unwrap_or_default()
-}
-
 /// The rounds side by side: indmap's imports (with the backup they take, which pygeodiff does
 /// not), and pygeodiff applying the same changes as the 20 files' changesets and as one.
-fn print_rounds(runs: &[Times], pygeodiff: Option<&Value>) {
-    let (chain, one) =
-        pygeodiff.map(|r| (seconds(&r["per_region"]["apply_s"]), seconds(&r["apply_s"]))).unwrap_or_default();
+fn print_rounds(rounds: &[(Times, Option<Value>)], pygeodiff: Option<&Value>) {
+    let theirs = |way: &str| -> Vec<f64> { rounds.iter().filter_map(|(_, r)| r.as_ref()?[way].as_f64()).collect() };
+    let (chain, one) = (theirs("chain_s"), theirs("one_s"));
+    let runs: Vec<&Times> = rounds.iter().map(|(t, _)| t).collect();
     let changesets = pygeodiff.and_then(|r| r["per_region"]["changesets"].as_u64()).unwrap_or(0);
-    println!("\n{} rounds, in seconds (pygeodiff's figures are its own rounds, run after indmap's):", runs.len());
+    println!("\n{} rounds, in seconds (each of indmap's followed by one of pygeodiff's):", runs.len());
     println!(
         "{:>6} {:>14} {:>24} {:>12} {:>27} {:>26}",
         "round",
@@ -332,7 +337,11 @@ fn print_rounds(runs: &[Times], pygeodiff: Option<&Value>) {
     let ours = median(imports);
     for (label, theirs) in [(format!("{changesets} changesets"), &chain), ("one changeset".to_owned(), &one)] {
         if let Some(theirs) = of(theirs) {
-            let verdict = if ours < theirs { "indmap is faster" } else { "pygeodiff is faster" };
+            let verdict = match ours.total_cmp(&theirs) {
+                std::cmp::Ordering::Less => "indmap is faster",
+                std::cmp::Ordering::Equal => "as fast",
+                std::cmp::Ordering::Greater => "pygeodiff is faster",
+            };
             println!("median: indmap {ours:.2} s, pygeodiff applying {label} {theirs:.2} s: {verdict}");
         }
     }
