@@ -64,7 +64,7 @@ fn main() {
         None => PathBuf::new(),
     };
     let bytes: u64 = files.iter().map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0)).sum();
-    let first = Round::run(national, &files, 1);
+    let first = Round::run(national, &files, changed, 1);
     // INDMAP_BENCH_PYGEODIFF=0 leaves out the comparison (and the export it needs): for profiling.
     let compare = std::env::var("INDMAP_BENCH_PYGEODIFF").map_or(true, |v| v != "0");
     let pygeodiff_dir = dir.path().join("pygeodiff");
@@ -88,14 +88,13 @@ fn main() {
         let db = dir.path().join(format!("national-{round}.sqlite"));
         std::fs::copy(&pristine, &db).unwrap();
         let national = Indmap::open(&db, env("ministry", 30)).unwrap();
-        let times = Round::run(national, &files, round).times;
+        let times = Round::run(national, &files, changed, round).times;
         remove_database(&db);
         runs.push((times, pygeodiff_round()));
     }
-    let merged: usize = first.reports.iter().map(|r| r.changed.len()).sum();
-    let conflicts: usize = first.reports.iter().map(|r| r.conflicts.len()).sum();
     println!(
-        "\nnational merge of {n} projects: {changed} changed in the regions, {merged} merged, {conflicts} conflicts"
+        "\nnational merge of {n} projects: {changed} changed in the regions, all merged in every round, {} conflicts",
+        first.conflicts
     );
     println!("the 20 regional files hold {:.1} MB", bytes as f64 / 1e6);
     println!("the national database (a backup's size) is {:.1} MB", first.backup_bytes as f64 / 1e6);
@@ -110,7 +109,6 @@ fn main() {
     if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
         println!("load average (1, 5, 15 min): {}", load.split(' ').take(3).collect::<Vec<_>>().join(" "));
     }
-    assert_eq!(merged, changed, "every regional change reached the national map");
 }
 
 /// The figures of one round of imports, in seconds.
@@ -123,13 +121,14 @@ struct Times {
 /// One round: a backup timed alone (how much of the imports it is), then the 20 imports.
 struct Round {
     national: Indmap,
-    reports: Vec<indmap_api::ImportReport>,
+    conflicts: usize,
     backup_bytes: u64,
     times: Times,
 }
 
 impl Round {
-    fn run(mut national: Indmap, files: &[PathBuf], round: usize) -> Round {
+    /// Fails unless the imports merged all `changed` projects: a round's figures count only then.
+    fn run(mut national: Indmap, files: &[PathBuf], changed: usize, round: usize) -> Round {
         let took = |step: &str, start: Instant| {
             let took = start.elapsed().as_secs_f64();
             eprintln!("round {round}: {step:<60} {took:>6.2} s");
@@ -151,7 +150,10 @@ impl Round {
         let start = Instant::now();
         national.wait_for_checkpoint();
         let checkpoint = took("the checkpoint they leave running on another thread", start);
-        Round { national, reports, backup_bytes, times: Times { backup, imports, checkpoint } }
+        let merged: usize = reports.iter().map(|r| r.changed.len()).sum();
+        assert_eq!(merged, changed, "round {round}: every regional change reached the national map");
+        let conflicts = reports.iter().map(|r| r.conflicts.len()).sum();
+        Round { national, conflicts, backup_bytes, times: Times { backup, imports, checkpoint } }
     }
 }
 
@@ -321,12 +323,13 @@ fn print_rounds(rounds: &[(Times, Option<Value>)], pygeodiff: Option<&Value>) {
         );
     }
     let imports: Vec<f64> = runs.iter().map(|r| r.imports).collect();
+    let ours = median(imports.clone());
     let of = |v: &[f64]| (!v.is_empty()).then(|| median(v.to_vec()));
     println!(
         "{:>6} {:>14.2} {:>24.2} {:>12.2} {:>27} {:>26}",
         "median",
         median(runs.iter().map(|r| r.backup).collect()),
-        median(imports.clone()),
+        ours,
         median(runs.iter().map(|r| r.checkpoint).collect()),
         cell(of(&chain).as_ref()),
         cell(of(&one).as_ref())
@@ -334,7 +337,6 @@ fn print_rounds(rounds: &[(Times, Option<Value>)], pygeodiff: Option<&Value>) {
     let under = imports.iter().filter(|&&s| s < 3.0).count();
     let slowest = imports.iter().copied().fold(0.0, f64::max);
     println!("indmap's imports took under 3 s in {under} of {} rounds (the slowest: {slowest:.2} s)", imports.len());
-    let ours = median(imports);
     for (label, theirs) in [(format!("{changesets} changesets"), &chain), ("one changeset".to_owned(), &one)] {
         if let Some(theirs) = of(theirs) {
             let verdict = match ours.total_cmp(&theirs) {
