@@ -246,6 +246,41 @@ fn importing_the_same_file_twice_changes_nothing_the_second_time() {
     assert_eq!(b.content_hash().unwrap(), hash);
 }
 
+/// A file a region exported with the build of commit 68550c0: its database had schema 3, and
+/// its manifest lacks a field (`changes_for`) added since. Its checksum is over the manifest as
+/// that build wrote it, so checking it against this build's manifest would refuse a sound file.
+#[test]
+fn a_file_from_an_older_build_and_schema_is_read() {
+    let net = Net::new();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/karaganda-68550c0.gpkg");
+    let file = net.dir.path().join("karaganda-68550c0.gpkg");
+    std::fs::copy(fixture, &file).unwrap();
+    let mut ministry = net.db("ministry", Scope::Ministry, 1);
+    let preview = ministry.import(&file, true).unwrap();
+    assert_eq!(preview.manifest.schema_version, 3);
+    let added: Vec<_> = preview.added.iter().filter_map(|p| p.code.clone()).collect();
+    assert_eq!(added, (1..=11).map(|n| format!("35-{n:04}")).collect::<Vec<_>>());
+
+    let report = ministry.import(&file, false).unwrap();
+    assert_eq!(report.added.len(), 11);
+    let project = ministry.find("35-0001").unwrap();
+    assert_eq!(project.name_kk, "«Сарыарқа» ферроқорытпа зауытының құрылысы");
+    assert_eq!(prop(&ministry, "35-0001", "cost_kzt"), json!(41_500_000_000i64));
+    assert_eq!(prop(&ministry, "35-0001", "status"), json!("commissioned"));
+    assert!(!project.financing.is_empty() && !project.milestones.is_empty(), "{project:?}");
+    let history = ministry.history("35-0001").unwrap();
+    assert!(
+        history.iter().any(|e| e.user == "Жақсылықова Ә.Ғ." && e.origin == "karaganda-68550c0.gpkg"),
+        "{history:?}"
+    );
+    let gone = ministry.find("35-0012").unwrap_err().to_string();
+    assert!(gone.contains("Инвестор шықты: жоба тоқтатылды"), "{gone}");
+
+    let hash = ministry.content_hash().unwrap();
+    assert!(ministry.import(&file, false).unwrap().already_imported.is_some());
+    assert_eq!(ministry.content_hash().unwrap(), hash);
+}
+
 #[test]
 fn dry_run_shows_the_bill_and_changes_nothing() {
     let mut net = Net::new();

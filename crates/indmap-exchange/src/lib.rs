@@ -7,6 +7,7 @@
 
 mod geopackage;
 pub mod layers;
+mod signature;
 mod wire;
 
 pub use wire::WireError;
@@ -70,16 +71,11 @@ pub struct Manifest {
     pub sha256: String,
 }
 
-fn checksum<'a>(manifest: &Manifest, records: impl IntoIterator<Item = &'a String>) -> String {
+/// The checksum a writer gives its manifest: over the manifest as written, with `sha256` empty.
+fn sign<'a>(manifest: &Manifest, records: impl IntoIterator<Item = &'a String>) -> String {
     let mut unsigned = manifest.clone();
     unsigned.sha256.clear();
-    let mut hash = Sha256::new();
-    hash.update(serde_json::to_vec(&unsigned).unwrap_or_default());
-    for r in records {
-        hash.update((r.len() as u64).to_le_bytes());
-        hash.update(r.as_bytes());
-    }
-    format!("{:x}", hash.finalize())
+    signature::checksum(&serde_json::to_string(&unsigned).unwrap_or_default(), records)
 }
 
 fn name(path: &Path) -> String {
@@ -127,7 +123,7 @@ fn write_new(
     manifest.format = FORMAT.into();
     manifest.format_version = FORMAT_VERSION;
     manifest.projects = records.len();
-    manifest.sha256 = checksum(&manifest, records.iter().chain(&proposal_texts).map(|(_, t)| t));
+    manifest.sha256 = sign(&manifest, records.iter().chain(&proposal_texts).map(|(_, t)| t));
 
     let mut conn = Connection::open(path)?;
     // A new file that is renamed into place only once whole needs no journal. Rows go in in
@@ -241,7 +237,11 @@ fn check_and_decode(path: &Path, start: &[u8], size: usize) -> Result<(Manifest,
     };
     let records = texts("SELECT record FROM indmap_records ORDER BY project_id")?;
     let proposals = texts("SELECT proposal FROM indmap_proposals ORDER BY id")?;
-    if checksum(&manifest, records.iter().chain(&proposals)) != manifest.sha256 || records.len() != manifest.projects {
+    let unsigned = signature::unsigned_text(&manifest_text)
+        .map_err(|e| ExchangeError::Damaged { file: file.clone(), reason: e.to_string() })?;
+    if signature::checksum(&unsigned, records.iter().chain(&proposals)) != manifest.sha256
+        || records.len() != manifest.projects
+    {
         return Err(ExchangeError::Tampered(file));
     }
     let bad = |e: WireError| ExchangeError::Damaged { file: file.clone(), reason: e.to_string() };
