@@ -14,13 +14,55 @@ use indmap_api::core::reference::REGIONS;
 use indmap_api::core::{RegionCode, Scope};
 use indmap_api::{CountingIds, Env, Indmap};
 use serde_json::{Value, json};
+use std::alloc::{GlobalAlloc, Layout};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
 
-// The allocator of the indmap binaries, so the figures are theirs.
+// The allocator of the indmap binaries, so the figures are theirs; counted, for the peak of the heap.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: Counted = Counted;
+
+/// mimalloc, keeping count of the bytes allocated now and at most since `Counted::reset_peak`.
+struct Counted;
+
+static ALLOCATED: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counted {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let now = ALLOCATED.fetch_add(layout.size(), Relaxed) + layout.size();
+        PEAK.fetch_max(now, Relaxed);
+        unsafe { mimalloc::MiMalloc.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        ALLOCATED.fetch_sub(layout.size(), Relaxed);
+        unsafe { mimalloc::MiMalloc.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let now = if new_size >= layout.size() {
+            ALLOCATED.fetch_add(new_size - layout.size(), Relaxed) + new_size - layout.size()
+        } else {
+            ALLOCATED.fetch_sub(layout.size() - new_size, Relaxed) - (layout.size() - new_size)
+        };
+        PEAK.fetch_max(now, Relaxed);
+        unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) }
+    }
+}
+
+impl Counted {
+    fn reset_peak() {
+        PEAK.store(ALLOCATED.load(Relaxed), Relaxed);
+    }
+
+    /// The most the heap held since the last reset, beyond what it held then.
+    fn peak_above(start: usize) -> f64 {
+        PEAK.load(Relaxed).saturating_sub(start) as f64 / 1e6
+    }
+}
 
 const PYGEODIFF_SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/pygeodiff_apply.py");
 
@@ -68,12 +110,16 @@ fn main() {
     // INDMAP_BENCH_PYGEODIFF=0 leaves out the comparison (and the export it needs): for profiling.
     let compare = std::env::var("INDMAP_BENCH_PYGEODIFF").map_or(true, |v| v != "0");
     let pygeodiff_dir = dir.path().join("pygeodiff");
+    let mut export_heap = None;
     let pygeodiff = compare
         .then(|| {
             let modified = dir.path().join("national-after.gpkg");
+            Counted::reset_peak();
+            let heap = ALLOCATED.load(Relaxed);
             timed(&mut rows, "export the national map after the imports (for pygeodiff)", || {
                 first.national.export(&modified, None).unwrap()
             });
+            export_heap = Some(Counted::peak_above(heap));
             std::fs::create_dir_all(&pygeodiff_dir).unwrap();
             timed(&mut rows, "pygeodiff makes its changesets of the same changes", || {
                 run_pygeodiff(&[Path::new("prepare"), &base, &modified, &pygeodiff_dir])
@@ -98,6 +144,9 @@ fn main() {
     );
     println!("the 20 regional files hold {:.1} MB", bytes as f64 / 1e6);
     println!("the national database (a backup's size) is {:.1} MB", first.backup_bytes as f64 / 1e6);
+    if let Some(mb) = export_heap {
+        println!("the national export's heap grew by at most {mb:.0} MB (it loads a slice of the map at a time)");
+    }
     println!("{:<60} {:>10}", "step", "seconds");
     for (step, took) in rows {
         println!("{step:<60} {:>10.2}", took.as_secs_f64());

@@ -281,6 +281,42 @@ fn a_file_from_an_older_build_and_schema_is_read() {
     assert_eq!(ministry.content_hash().unwrap(), hash);
 }
 
+/// An export loads a slice of projects at a time (a national map loaded whole with its versions
+/// takes gigabytes): a map of several slices arrives whole, its deleted projects too, and its
+/// `projects` layer holds every live project, with the extent of all of them.
+#[test]
+fn a_map_of_several_export_slices_arrives_whole() {
+    let net = Net::new();
+    let mut ministry = net.db("ministry", Scope::Ministry, 1);
+    ministry.add_sample(2_345, 5).unwrap();
+    let listed = ministry.list(&Default::default()).unwrap();
+    let (first, last) =
+        (listed[0].code.as_ref().unwrap().to_string(), listed[2_344].code.as_ref().unwrap().to_string());
+    ministry.delete_project(&first, Some("Қайталап енгізілген")).unwrap();
+    let file = net.dir.path().join("national.gpkg");
+    let manifest = ministry.export(&file, None).unwrap();
+    assert_eq!(manifest.projects, 2_345);
+
+    let gpkg = rusqlite::Connection::open(&file).unwrap();
+    let features: i64 = gpkg.query_row("SELECT count(*) FROM projects", [], |r| r.get(0)).unwrap();
+    assert_eq!(features, 2_344, "every live project is a feature");
+    let (min_x, max_x): (f64, f64) = gpkg
+        .query_row("SELECT min_x, max_x FROM gpkg_contents WHERE table_name = 'projects'", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    let live = geo::GeometryCollection(listed[1..].iter().filter_map(|p| p.location.clone()).collect());
+    let extent = geo::BoundingRect::bounding_rect(&live).unwrap();
+    assert_eq!((min_x, max_x), (extent.min().x, extent.max().x));
+    drop(gpkg);
+
+    let mut copy = net.db("ministry-2", Scope::Ministry, 2);
+    copy.import(&file, false).unwrap();
+    assert_eq!(copy.content_hash().unwrap(), ministry.content_hash().unwrap());
+    assert!(copy.find(&first).unwrap_err().to_string().contains("Қайталап енгізілген"));
+    assert_eq!(copy.find(&last).unwrap().id, listed[2_344].id);
+}
+
 #[test]
 fn dry_run_shows_the_bill_and_changes_nothing() {
     let mut net = Net::new();

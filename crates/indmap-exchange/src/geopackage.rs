@@ -3,13 +3,14 @@
 
 use indmap_core::Project;
 use indmap_core::feature::project_properties;
-use rusqlite::{Transaction, params};
+use rusqlite::{Connection, params};
 
 /// 'GPKG' in the SQLite header's application id, and GeoPackage 1.4.
 const APPLICATION_ID: i32 = 0x4750_4B47;
 const USER_VERSION: i32 = 10400;
 
-pub fn create<'a>(tx: &Transaction, projects: impl Iterator<Item = &'a Project>) -> rusqlite::Result<()> {
+/// The tables of every GeoPackage, and the empty `projects` layer.
+pub fn create_tables(tx: &Connection) -> rusqlite::Result<()> {
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.pragma_update(None, "user_version", USER_VERSION)?;
     tx.execute_batch(
@@ -37,15 +38,22 @@ pub fn create<'a>(tx: &Transaction, projects: impl Iterator<Item = &'a Project>)
          INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id)
             VALUES ('projects', 'features', 'projects', 'Industrialization map projects', 4326);
          INSERT INTO gpkg_geometry_columns VALUES ('projects', 'geom', 'GEOMETRY', 4326, 0, 0);",
-    )?;
-    let mut insert = tx.prepare(
+    )
+}
+
+/// Adds projects to the `projects` layer, widening `extent` to their geometries.
+pub fn add_features<'a>(
+    tx: &Connection,
+    projects: impl Iterator<Item = &'a Project>,
+    extent: &mut Option<geo::Rect<f64>>,
+) -> rusqlite::Result<()> {
+    let mut insert = tx.prepare_cached(
         "INSERT INTO projects (geom, id, code, name_kk, name_ru, name_en, region, level, status, sector, initiator,
             cost_kzt, jobs_permanent, start_date, commissioning_planned, commissioning_actual, properties)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?;
-    let mut extent: Option<geo::Rect<f64>> = None;
     for p in projects {
-        let blob = p.location.as_ref().and_then(|g| geometry_blob(g, &mut extent));
+        let blob = p.location.as_ref().and_then(|g| geometry_blob(g, extent));
         let props = project_properties(p);
         let text = |k: &str| props.get(k).and_then(|v| v.as_str()).map(str::to_owned);
         insert.execute(params![
@@ -68,17 +76,20 @@ pub fn create<'a>(tx: &Transaction, projects: impl Iterator<Item = &'a Project>)
             serde_json::Value::Object(props).to_string(),
         ])?;
     }
-    if let Some(r) = extent {
-        tx.execute(
-            "UPDATE gpkg_contents SET min_x = ?1, min_y = ?2, max_x = ?3, max_y = ?4 WHERE table_name = 'projects'",
-            params![r.min().x, r.min().y, r.max().x, r.max().y],
-        )?;
-    }
+    Ok(())
+}
+
+/// The extent of the `projects` layer, as GIS tools zoom to it.
+pub fn set_extent(tx: &Connection, r: geo::Rect<f64>) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE gpkg_contents SET min_x = ?1, min_y = ?2, max_x = ?3, max_y = ?4 WHERE table_name = 'projects'",
+        params![r.min().x, r.min().y, r.max().x, r.max().y],
+    )?;
     Ok(())
 }
 
 /// Lists plain tables in gpkg_contents, as the standard asks of non-spatial data.
-pub fn register_attributes(tx: &Transaction, tables: &[&str]) -> rusqlite::Result<()> {
+pub fn register_attributes(tx: &Connection, tables: &[&str]) -> rusqlite::Result<()> {
     for t in tables {
         tx.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier) VALUES (?1, 'attributes', ?1)", [t])?;
     }

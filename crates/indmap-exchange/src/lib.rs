@@ -9,17 +9,19 @@ mod geopackage;
 pub mod layers;
 mod signature;
 mod wire;
+mod writer;
 
 pub use wire::WireError;
+pub use writer::FileWriter;
 
 use indmap_core::Project;
 use indmap_core::proposal::Proposal;
 use indmap_core::version::VersionedProject;
-use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use uuid::Uuid;
 
 /// What `indmap_manifest.format` says in every exchange file.
@@ -71,13 +73,6 @@ pub struct Manifest {
     pub sha256: String,
 }
 
-/// The checksum a writer gives its manifest: over the manifest as written, with `sha256` empty.
-fn sign<'a>(manifest: &Manifest, records: impl IntoIterator<Item = &'a String>) -> String {
-    let mut unsigned = manifest.clone();
-    unsigned.sha256.clear();
-    signature::checksum(&serde_json::to_string(&unsigned).unwrap_or_default(), records)
-}
-
 fn name(path: &Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
@@ -90,72 +85,17 @@ pub struct Content {
 }
 
 /// Writes `projects` and `proposals` to a new exchange file at `path` and returns its manifest
-/// with the checksum. The file is written beside `path` and renamed over it once complete: a
-/// failed or interrupted export leaves no half-written file (and any earlier one whole).
+/// with the checksum (`FileWriter` writes a slice of projects at a time). A failed export leaves
+/// no half-written file, and any earlier one whole.
 pub fn write(
     path: &Path,
     manifest: Manifest,
     projects: &[(Project, VersionedProject)],
     proposals: &[Proposal],
 ) -> Result<Manifest, ExchangeError> {
-    let fail = |e: &dyn std::fmt::Display| ExchangeError::Write(path.display().to_string(), e.to_string());
-    let partial = PathBuf::from(format!("{}.partial", path.display()));
-    let _ = std::fs::remove_file(&partial);
-    let written = write_new(&partial, manifest, projects, proposals)
-        .map_err(|e| fail(&e))
-        .and_then(|manifest| std::fs::rename(&partial, path).map(|()| manifest).map_err(|e| fail(&e)));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&partial);
-    }
-    written
-}
-
-fn write_new(
-    path: &Path,
-    mut manifest: Manifest,
-    projects: &[(Project, VersionedProject)],
-    proposals: &[Proposal],
-) -> Result<Manifest, Box<dyn std::error::Error>> {
-    let mut records: Vec<(Uuid, String)> = projects.iter().map(|(_, vp)| (vp.project_id, wire::encode(vp))).collect();
-    records.sort();
-    let mut proposal_texts: Vec<(Uuid, String)> = proposals.iter().map(|p| (p.id, wire::encode_proposal(p))).collect();
-    proposal_texts.sort();
-    manifest.format = FORMAT.into();
-    manifest.format_version = FORMAT_VERSION;
-    manifest.projects = records.len();
-    manifest.sha256 = sign(&manifest, records.iter().chain(&proposal_texts).map(|(_, t)| t));
-
-    let mut conn = Connection::open(path)?;
-    // A new file that is renamed into place only once whole needs no journal. Rows go in in
-    // key order, so the file comes out as compact as VACUUM would make it.
-    conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;")?;
-    let tx = conn.transaction()?;
-    geopackage::create(&tx, projects.iter().filter(|(_, vp)| vp.deletion().is_none()).map(|(p, _)| p))?;
-    tx.execute_batch(
-        "CREATE TABLE indmap_manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-         CREATE TABLE indmap_records (project_id TEXT PRIMARY KEY, record TEXT NOT NULL);
-         CREATE TABLE indmap_proposals (id TEXT PRIMARY KEY, proposal TEXT NOT NULL);",
-    )?;
-    geopackage::register_attributes(&tx, &["indmap_manifest", "indmap_records", "indmap_proposals"])?;
-    tx.execute(
-        "INSERT INTO indmap_manifest (key, value) VALUES ('manifest', ?1)",
-        [serde_json::to_string(&manifest).unwrap_or_default()],
-    )?;
-    {
-        let mut insert = tx.prepare("INSERT INTO indmap_records (project_id, record) VALUES (?1, ?2)")?;
-        for (id, text) in &records {
-            insert.execute(params![id.to_string(), text])?;
-        }
-        let mut insert = tx.prepare("INSERT INTO indmap_proposals (id, proposal) VALUES (?1, ?2)")?;
-        for (id, text) in &proposal_texts {
-            insert.execute(params![id.to_string(), text])?;
-        }
-    }
-    tx.commit()?;
-    conn.close().map_err(|(_, e)| e)?;
-    // On disk before it replaces the old one.
-    std::fs::File::open(path)?.sync_all()?;
-    Ok(manifest)
+    let mut file = FileWriter::create(path)?;
+    file.add(projects)?;
+    file.finish(manifest, proposals)
 }
 
 /// Reads and checks an exchange file. Nothing in it is returned unless all of it is sound.

@@ -6,16 +6,30 @@ use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
-/// The hex SHA-256 of a manifest's unsigned text and the records, each record length-prefixed
+/// The SHA-256 of a manifest's unsigned text and then the records, each record length-prefixed
 /// so that no two lists of records hash alike.
-pub(crate) fn checksum<'a>(unsigned: &str, records: impl IntoIterator<Item = &'a String>) -> String {
-    let mut hash = Sha256::new();
-    hash.update(unsigned.as_bytes());
-    for r in records {
-        hash.update((r.len() as u64).to_le_bytes());
-        hash.update(r.as_bytes());
+pub(crate) struct Checksum(Sha256);
+
+impl Checksum {
+    pub(crate) fn of_manifest(unsigned: &str) -> Checksum {
+        Checksum(Sha256::new_with_prefix(unsigned.as_bytes()))
     }
-    format!("{:x}", hash.finalize())
+
+    pub(crate) fn add(&mut self, record: &str) {
+        self.0.update((record.len() as u64).to_le_bytes());
+        self.0.update(record.as_bytes());
+    }
+
+    pub(crate) fn hex(self) -> String {
+        format!("{:x}", self.0.finalize())
+    }
+}
+
+/// The hex checksum of a manifest's unsigned text and the records.
+pub(crate) fn checksum<'a>(unsigned: &str, records: impl IntoIterator<Item = &'a String>) -> String {
+    let mut sum = Checksum::of_manifest(unsigned);
+    records.into_iter().for_each(|r| sum.add(r));
+    sum.hex()
 }
 
 /// A manifest's text as its writer signed it: the written text with `sha256` empty. Writers

@@ -369,22 +369,10 @@ fn project_from_row(r: &Named) -> rusqlite::Result<Project> {
 }
 
 /// The WHERE clause and parameters that narrow the projects table by the indexed parts of a
-/// filter; the rest of the filter is applied in Rust by `ProjectFilter::matches`.
-/// Which projects a load takes: the live ones, or the deleted ones too (for merging).
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Which {
-    Live,
-    WithDeleted,
-}
-
-fn prefilter(filter: &ProjectFilter, which: Which) -> (String, Vec<Sql>) {
-    let mut clauses = vec![
-        match which {
-            Which::Live => "p.deleted_at IS NULL",
-            Which::WithDeleted => "1 = 1",
-        }
-        .to_owned(),
-    ];
+/// filter (of the live projects); the rest of the filter is applied in Rust by
+/// `ProjectFilter::matches`.
+fn prefilter(filter: &ProjectFilter) -> (String, Vec<Sql>) {
+    let mut clauses = vec!["p.deleted_at IS NULL".to_owned()];
     let mut values = Vec::new();
     let mut any_of = |column: &str, items: Vec<String>| {
         if !items.is_empty() {
@@ -399,9 +387,9 @@ fn prefilter(filter: &ProjectFilter, which: Which) -> (String, Vec<Sql>) {
     (clauses.join(" AND "), values)
 }
 
-pub(crate) fn load_project(conn: &Connection, id: Uuid, which: Which) -> crate::Result<Option<Project>> {
-    let live = if which == Which::Live { "AND p.deleted_at IS NULL" } else { "" };
-    let mut stmt = conn.prepare_cached(&format!("SELECT * FROM projects p WHERE p.id = ?1 {live}"))?;
+/// A live project by id.
+pub(crate) fn load_project(conn: &Connection, id: Uuid) -> crate::Result<Option<Project>> {
+    let mut stmt = conn.prepare_cached("SELECT * FROM projects p WHERE p.id = ?1 AND p.deleted_at IS NULL")?;
     let mut projects = read_projects(&mut stmt, [id.to_string()])?;
     if projects.is_empty() {
         return Ok(None);
@@ -450,8 +438,9 @@ pub(crate) fn deletions(conn: &Connection, only: Option<&[Uuid]>) -> crate::Resu
     Ok(out)
 }
 
-pub(crate) fn load_projects(conn: &Connection, filter: &ProjectFilter, which: Which) -> crate::Result<Vec<Project>> {
-    let (clause, values) = prefilter(filter, which);
+/// The live projects the indexed parts of the filter let through, by code.
+pub(crate) fn load_projects(conn: &Connection, filter: &ProjectFilter) -> crate::Result<Vec<Project>> {
+    let (clause, values) = prefilter(filter);
     let mut stmt = conn.prepare(&format!("SELECT * FROM projects p WHERE {clause} ORDER BY p.code"))?;
     let mut projects = read_projects(&mut stmt, params_from_iter(values.iter()))?;
     attach_rows(conn, &mut projects, &clause, |_| Some(values.clone()))?;

@@ -410,7 +410,7 @@ impl Store {
 
     /// A live project by id; deleted projects are not returned.
     pub fn project(&self, id: Uuid) -> Result<Option<Project>> {
-        codec::load_project(&self.conn, id, codec::Which::Live)
+        codec::load_project(&self.conn, id)
     }
 
     /// Whether the id belongs to a deleted project, and when and why it was deleted.
@@ -433,7 +433,7 @@ impl Store {
 
     /// The live projects that pass the filter, ordered by code.
     pub fn projects(&self, filter: &ProjectFilter) -> Result<Vec<Project>> {
-        let all = codec::load_projects(&self.conn, filter, codec::Which::Live)?;
+        let all = codec::load_projects(&self.conn, filter)?;
         Ok(all.into_iter().filter(|p| filter.matches(p)).collect())
     }
 

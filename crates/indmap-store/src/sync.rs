@@ -6,7 +6,7 @@ use crate::{Result, Store, Writer, codec, log, timestamp};
 use indmap_core::changes::{FieldChange, FieldKey, flatten, flatten_records};
 use indmap_core::proposal::{Proposal, ProposalStatus};
 use indmap_core::version::{DELETED, MergedField, Records, VersionedProject};
-use indmap_core::{Project, ProjectFilter, RegionCode, Scope};
+use indmap_core::{Project, RegionCode, Scope};
 use rusqlite::types::Value as Sql;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
@@ -70,7 +70,7 @@ fn load(conn: &Connection, wanted: Vec<(Uuid, Option<Records>)>) -> Result<HashM
         all.extend(records.as_ref()?.iter().map(|(entity, _)| *entity));
         Some(all)
     });
-    let versions = versions::load(conn, versions::Only::Projects(&ids, entities.map(Vec::from_iter)))?;
+    let versions = versions::load(conn, &ids, entities.map(Vec::from_iter))?;
     Ok(projects
         .into_iter()
         .map(|project| {
@@ -139,20 +139,32 @@ impl Store {
         Ok(Reader { conn: crate::connect(&self.info.path)? })
     }
 
-    /// Every project (of one region, if given), deleted ones too, with its versions: what an
-    /// exchange file carries.
-    pub fn versioned_projects(&self, region: Option<RegionCode>) -> Result<Vec<(Project, VersionedProject)>> {
-        let filter = ProjectFilter { regions: region.into_iter().collect(), ..Default::default() };
-        let projects = codec::load_projects(&self.conn, &filter, codec::Which::WithDeleted)?;
-        let versions = versions::load(&self.conn, versions::Only::Region(region))?;
-        let deletions = codec::deletions(&self.conn, None)?;
-        Ok(projects
-            .into_iter()
-            .map(|p| {
-                let vp = versioned(&p, &versions, deletions.get(&p.id), None);
-                (p, vp)
-            })
-            .collect())
+    /// The ids of every project (of one region, if given), deleted ones too, in order: what an
+    /// exchange file carries, to be loaded with `versioned_projects` a slice at a time (a
+    /// national map loaded whole with its versions takes gigabytes).
+    pub fn project_ids(&self, region: Option<RegionCode>) -> Result<Vec<Uuid>> {
+        let mut stmt = self.conn.prepare("SELECT id FROM projects WHERE ?1 IS NULL OR region = ?1 ORDER BY id")?;
+        let rows = stmt.query_map([region.as_ref().map(|r| r.as_str())], |r| r.get::<_, String>(0))?;
+        let ids: Vec<String> = rows.collect::<rusqlite::Result<_>>()?;
+        Ok(ids.iter().filter_map(|id| Uuid::parse_str(id).ok()).collect())
+    }
+
+    /// These projects, deleted or not, with their versions, in the order of `ids` (ids of no
+    /// project are left out).
+    pub fn versioned_projects(&self, ids: &[Uuid]) -> Result<Vec<(Project, VersionedProject)>> {
+        let mut loaded = load(&self.conn, ids.iter().map(|id| (*id, None)).collect())?;
+        Ok(ids.iter().filter_map(|id| loaded.remove(id)).map(|s| (s.project, s.versions)).collect())
+    }
+
+    /// The projects a conflict can be about, in order: those with concurrent values kept, and
+    /// the deleted ones (an edit may have arrived against the deletion).
+    pub fn projects_with_conflicts(&self) -> Result<Vec<Uuid>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT project_id FROM conflicts UNION SELECT id FROM projects WHERE deletion IS NOT NULL ORDER BY 1",
+        )?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let ids: Vec<String> = rows.collect::<rusqlite::Result<_>>()?;
+        Ok(ids.iter().filter_map(|id| Uuid::parse_str(id).ok()).collect())
     }
 
     /// One project, deleted or not, with its versions.

@@ -135,29 +135,13 @@ pub(crate) struct Versions {
     pub contexts: HashMap<Uuid, Context>,
 }
 
-/// Which projects' versions to load.
-pub(crate) enum Only<'a> {
-    /// These projects, of the records of these entities only (all when `None`).
-    Projects(&'a [Uuid], Option<Vec<&'static str>>),
-    /// One region's projects, or all when `None`.
-    Region(Option<indmap_core::RegionCode>),
-}
-
-pub(crate) fn load(conn: &Connection, only: Only) -> rusqlite::Result<Versions> {
-    let entities = match &only {
-        Only::Projects(_, Some(entities)) => serde_json::to_string(entities).unwrap_or_default(),
-        _ => String::new(),
-    };
+/// The versions of these projects, of the records of these entities only (all when `None`).
+pub(crate) fn load(conn: &Connection, ids: &[Uuid], entities: Option<Vec<&'static str>>) -> rusqlite::Result<Versions> {
+    let entities = entities.map(|e| serde_json::to_string(&e).unwrap_or_default()).unwrap_or_default();
     // The records' versions of the entities wanted (the project's context is the project's).
     let of_entities =
         if entities.is_empty() { " AND ?2 = ?2" } else { " AND t.entity IN (SELECT value FROM json_each(?2))" };
-    let (clause, arg) = match only {
-        Only::Projects(ids, _) => ("WHERE t.project_id IN (SELECT value FROM json_each(?1))", json_ids(ids)),
-        Only::Region(Some(region)) => {
-            ("WHERE t.project_id IN (SELECT id FROM projects WHERE region = ?1)", region.as_str().to_owned())
-        }
-        Only::Region(None) => ("WHERE ?1 = ?1", String::new()),
-    };
+    let (clause, arg) = ("WHERE t.project_id IN (SELECT value FROM json_each(?1))", json_ids(ids));
     let with_writes = |table: &str| {
         format!(
             "SELECT t.*, w.at, w.user FROM {table} t JOIN writes w ON w.db_id = t.db_id AND w.counter = t.counter {clause}{of_entities}"

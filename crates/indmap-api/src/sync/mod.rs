@@ -25,6 +25,10 @@ pub use report::{FieldUpdate, ImportReport, ProjectUpdate, Refusal, Totals};
 use conflicts::short;
 pub(crate) use merge::project_row_order;
 
+/// How many projects an export (or a content hash) loads at a time: a national map loaded whole
+/// with the versions of every field takes gigabytes.
+const SLICE: usize = 1000;
+
 /// The imports of a batch under way: their writes, and the backup taken before them.
 type Batch = Option<(indmap_store::Batch, PathBuf)>;
 
@@ -38,11 +42,11 @@ impl Indmap {
     /// two databases with the same map have the same hash, whatever order they learnt it in.
     pub fn content_hash(&self) -> Result<String> {
         let mut hash = Sha256::new();
-        let mut all = self.store.versioned_projects(None)?;
-        all.sort_by_key(|(p, _)| p.id);
-        for (_, vp) in all {
-            for (key, value) in vp.values() {
-                hash.update(format!("{}|{}|{}|{}\n", key.entity, key.record_id, key.field, value).as_bytes());
+        for ids in self.store.project_ids(None)?.chunks(SLICE) {
+            for (_, vp) in self.store.versioned_projects(ids)? {
+                for (key, value) in vp.values() {
+                    hash.update(format!("{}|{}|{}|{}\n", key.entity, key.record_id, key.field, value).as_bytes());
+                }
             }
         }
         Ok(format!("{:x}", hash.finalize()))
@@ -59,9 +63,9 @@ impl Indmap {
     /// are always included.
     pub fn export_for(&self, out: &Path, region: Option<RegionCode>, for_scope: Option<&str>) -> Result<Manifest> {
         let info = self.store.info();
-        let mut projects = self.store.versioned_projects(region)?;
         let databases = self.store.databases()?;
         let mut changes_for = Vec::new();
+        let mut seen = None;
         if let Some(scope) = for_scope {
             let peers: Vec<Uuid> = databases
                 .iter()
@@ -77,18 +81,31 @@ impl Indmap {
                 );
                 return Err(Error::invalid(problems));
             }
-            let seen = self.store.peer_contexts(&peers)?;
-            projects.retain(|(p, vp)| !seen.get(&p.id).is_some_and(|all| all.iter().all(|c| c.covers(&vp.context))));
-            // Of the others, the rows they have seen all of stay out too (the `projects` layer
-            // still shows whole projects): a region's quarterly update is a field or two of a
-            // project with dozens of rows.
-            for (p, vp) in &mut projects {
-                if let Some(all) = seen.get(&p.id) {
-                    vp.leave_out_rows_seen_by(all);
-                }
-            }
+            seen = Some(self.store.peer_contexts(&peers)?);
             changes_for = peers.iter().map(Uuid::to_string).collect();
         }
+        let failed = |e: ExchangeError| Error::new(ErrorKind::Io, e.to_string());
+        let mut file = indmap_exchange::FileWriter::create(out).map_err(failed)?;
+        let mut exported = std::collections::HashSet::new();
+        for ids in self.store.project_ids(region)?.chunks(SLICE) {
+            let mut projects = self.store.versioned_projects(ids)?;
+            if let Some(seen) = &seen {
+                projects
+                    .retain(|(p, vp)| !seen.get(&p.id).is_some_and(|all| all.iter().all(|c| c.covers(&vp.context))));
+                // Of the others, the rows they have seen all of stay out too (the `projects`
+                // layer still shows whole projects): a region's quarterly update is a field or
+                // two of a project with dozens of rows.
+                for (p, vp) in &mut projects {
+                    if let Some(all) = seen.get(&p.id) {
+                        vp.leave_out_rows_seen_by(all);
+                    }
+                }
+            }
+            exported.extend(projects.iter().map(|(p, _)| p.id));
+            file.add(&projects).map_err(failed)?;
+        }
+        let proposals: Vec<_> =
+            self.store.proposals()?.into_iter().filter(|p| exported.contains(&p.project_id)).collect();
         let manifest = Manifest {
             format: String::new(),
             format_version: 0,
@@ -102,10 +119,7 @@ impl Indmap {
             changes_for,
             sha256: String::new(),
         };
-        let ids: std::collections::HashSet<Uuid> = projects.iter().map(|(p, _)| p.id).collect();
-        let proposals: Vec<_> = self.store.proposals()?.into_iter().filter(|p| ids.contains(&p.project_id)).collect();
-        indmap_exchange::write(out, manifest, &projects, &proposals)
-            .map_err(|e| Error::new(ErrorKind::Io, e.to_string()))
+        file.finish(manifest, &proposals).map_err(failed)
     }
 
     /// Merges an exchange file into this database: one transaction, after a backup. With

@@ -1,0 +1,136 @@
+//! Writing an exchange file a slice of projects at a time: a national map with the versions of
+//! every field takes gigabytes of memory when loaded whole, and its file needs none of that.
+
+use crate::signature::Checksum;
+use crate::{ExchangeError, FORMAT, FORMAT_VERSION, Manifest, geopackage, wire};
+use indmap_core::Project;
+use indmap_core::proposal::Proposal;
+use indmap_core::version::VersionedProject;
+use rusqlite::{Connection, params};
+use std::path::{Path, PathBuf};
+
+/// An exchange file being written. It is written beside its path (`NAME.partial`) and put in
+/// place by `finish` once whole: dropped before that, it leaves no file behind (and any earlier
+/// file at the path whole).
+pub struct FileWriter {
+    path: PathBuf,
+    partial: PathBuf,
+    conn: Option<Connection>,
+    extent: Option<geo::Rect<f64>>,
+}
+
+type Failed = Box<dyn std::error::Error>;
+const CLOSED: &str = "the file was closed after a failure";
+
+impl FileWriter {
+    pub fn create(path: &Path) -> Result<FileWriter, ExchangeError> {
+        let partial = PathBuf::from(format!("{}.partial", path.display()));
+        let _ = std::fs::remove_file(&partial);
+        let mut writer = FileWriter { path: path.to_owned(), partial, conn: None, extent: None };
+        let conn = Connection::open(&writer.partial).map_err(|e| writer.failed(e.into()))?;
+        writer.conn = Some(conn);
+        writer.begin().map_err(|e| writer.failed(e))?;
+        Ok(writer)
+    }
+
+    fn begin(&self) -> Result<(), Failed> {
+        let conn = self.conn.as_ref().ok_or(CLOSED)?;
+        // A new file that is put in place only once whole needs no journal. Rows go in in key
+        // order, so the file comes out as compact as VACUUM would make it.
+        conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536; BEGIN")?;
+        geopackage::create_tables(conn)?;
+        conn.execute_batch(
+            "CREATE TABLE indmap_manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+             CREATE TABLE indmap_records (project_id TEXT PRIMARY KEY, record TEXT NOT NULL);
+             CREATE TABLE indmap_proposals (id TEXT PRIMARY KEY, proposal TEXT NOT NULL);",
+        )?;
+        geopackage::register_attributes(conn, &["indmap_manifest", "indmap_records", "indmap_proposals"])?;
+        Ok(())
+    }
+
+    /// Adds projects (best in the order of their ids, as they are stored): each as its record,
+    /// and the live ones as features of the `projects` layer too.
+    pub fn add(&mut self, projects: &[(Project, VersionedProject)]) -> Result<(), ExchangeError> {
+        let added = self.add_all(projects);
+        added.map_err(|e| self.failed(e))
+    }
+
+    fn add_all(&mut self, projects: &[(Project, VersionedProject)]) -> Result<(), Failed> {
+        let conn = self.conn.as_ref().ok_or(CLOSED)?;
+        let live = projects.iter().filter(|(_, vp)| vp.deletion().is_none()).map(|(p, _)| p);
+        geopackage::add_features(conn, live, &mut self.extent)?;
+        let mut insert = conn.prepare_cached("INSERT INTO indmap_records (project_id, record) VALUES (?1, ?2)")?;
+        for (_, vp) in projects {
+            insert.execute(params![vp.project_id.to_string(), wire::encode(vp)])?;
+        }
+        Ok(())
+    }
+
+    /// Adds the proposals and the manifest with the checksum over what the file holds, and puts
+    /// the file in place. Returns the manifest as written.
+    pub fn finish(mut self, manifest: Manifest, proposals: &[Proposal]) -> Result<Manifest, ExchangeError> {
+        let finished = self.finish_file(manifest, proposals).and_then(|manifest| {
+            std::fs::rename(&self.partial, &self.path)?;
+            Ok(manifest)
+        });
+        finished.map_err(|e| self.failed(e))
+    }
+
+    fn finish_file(&mut self, mut manifest: Manifest, proposals: &[Proposal]) -> Result<Manifest, Failed> {
+        let conn = self.conn.take().ok_or(CLOSED)?;
+        let mut texts: Vec<(String, String)> =
+            proposals.iter().map(|p| (p.id.to_string(), wire::encode_proposal(p))).collect();
+        texts.sort();
+        let mut insert = conn.prepare("INSERT INTO indmap_proposals (id, proposal) VALUES (?1, ?2)")?;
+        for (id, text) in &texts {
+            insert.execute(params![id, text])?;
+        }
+        if let Some(extent) = self.extent {
+            geopackage::set_extent(&conn, extent)?;
+        }
+        manifest.format = FORMAT.into();
+        manifest.format_version = FORMAT_VERSION;
+        manifest.projects = conn.query_row("SELECT count(*) FROM indmap_records", [], |r| r.get::<_, i64>(0))? as usize;
+        manifest.sha256.clear();
+        // Signed as an import reads it: the records and proposals in the order of their keys.
+        let mut sum = Checksum::of_manifest(&serde_json::to_string(&manifest)?);
+        for sql in [
+            "SELECT record FROM indmap_records ORDER BY project_id",
+            "SELECT proposal FROM indmap_proposals ORDER BY id",
+        ] {
+            let mut stmt = conn.prepare(sql)?;
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                sum.add(row.get_ref(0)?.as_str()?);
+            }
+        }
+        manifest.sha256 = sum.hex();
+        drop(insert);
+        conn.execute(
+            "INSERT INTO indmap_manifest (key, value) VALUES ('manifest', ?1)",
+            [serde_json::to_string(&manifest)?],
+        )?;
+        conn.execute_batch("COMMIT")?;
+        conn.close().map_err(|(_, e)| e)?;
+        // On disk before it replaces the old one.
+        std::fs::File::open(&self.partial)?.sync_all()?;
+        Ok(manifest)
+    }
+
+    /// A failure: the error naming the file; the half-written file goes.
+    fn failed(&mut self, e: Failed) -> ExchangeError {
+        self.discard();
+        ExchangeError::Write(self.path.display().to_string(), e.to_string())
+    }
+
+    fn discard(&mut self) {
+        drop(self.conn.take());
+        let _ = std::fs::remove_file(&self.partial);
+    }
+}
+
+impl Drop for FileWriter {
+    fn drop(&mut self) {
+        self.discard();
+    }
+}
