@@ -336,7 +336,7 @@ fn run_pygeodiff(args: &[&Path]) -> Option<Value> {
     };
     if result["ok"] != true {
         let error = result["error"].as_str().unwrap_or("unknown error");
-        println!("no pygeodiff comparison: {error}; install it with `python3 -m pip install pygeodiff`");
+        println!("no pygeodiff comparison: {error}");
         return None;
     }
     Some(result)

@@ -300,6 +300,11 @@ fn a_map_of_several_export_slices_arrives_whole() {
     let gpkg = rusqlite::Connection::open(&file).unwrap();
     let features: i64 = gpkg.query_row("SELECT count(*) FROM projects", [], |r| r.get(0)).unwrap();
     assert_eq!(features, 2_344, "every live project is a feature");
+    let mut stmt = gpkg.prepare("SELECT code FROM projects ORDER BY fid").unwrap();
+    let codes: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    let by_code: Vec<String> = listed[1..].iter().map(|p| p.code.as_ref().unwrap().to_string()).collect();
+    assert_eq!(codes, by_code, "GIS tools list the features by code");
+    drop(stmt);
     let (min_x, max_x): (f64, f64) = gpkg
         .query_row("SELECT min_x, max_x FROM gpkg_contents WHERE table_name = 'projects'", [], |r| {
             Ok((r.get(0)?, r.get(1)?))

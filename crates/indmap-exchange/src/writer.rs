@@ -35,8 +35,7 @@ impl FileWriter {
 
     fn begin(&self) -> Result<(), Failed> {
         let conn = self.conn.as_ref().ok_or(CLOSED)?;
-        // A new file that is put in place only once whole needs no journal. Rows go in in key
-        // order, so the file comes out as compact as VACUUM would make it.
+        // A new file that is put in place only once whole needs no journal.
         conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536; BEGIN")?;
         geopackage::create_tables(conn)?;
         conn.execute_batch(
@@ -48,8 +47,8 @@ impl FileWriter {
         Ok(())
     }
 
-    /// Adds projects (best in the order of their ids, as they are stored): each as its record,
-    /// and the live ones as features of the `projects` layer too.
+    /// Adds projects: each as its record, and the live ones as features of the `projects` layer
+    /// too, in the order given (GIS tools list them so).
     pub fn add(&mut self, projects: &[(Project, VersionedProject)]) -> Result<(), ExchangeError> {
         let added = self.add_all(projects);
         added.map_err(|e| self.failed(e))

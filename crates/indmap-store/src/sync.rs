@@ -139,11 +139,11 @@ impl Store {
         Ok(Reader { conn: crate::connect(&self.info.path)? })
     }
 
-    /// The ids of every project (of one region, if given), deleted ones too, in order: what an
+    /// The ids of every project (of one region, if given), deleted ones too, by code: what an
     /// exchange file carries, to be loaded with `versioned_projects` a slice at a time (a
     /// national map loaded whole with its versions takes gigabytes).
     pub fn project_ids(&self, region: Option<RegionCode>) -> Result<Vec<Uuid>> {
-        let mut stmt = self.conn.prepare("SELECT id FROM projects WHERE ?1 IS NULL OR region = ?1 ORDER BY id")?;
+        let mut stmt = self.conn.prepare("SELECT id FROM projects WHERE ?1 IS NULL OR region = ?1 ORDER BY code")?;
         let rows = stmt.query_map([region.as_ref().map(|r| r.as_str())], |r| r.get::<_, String>(0))?;
         let ids: Vec<String> = rows.collect::<rusqlite::Result<_>>()?;
         Ok(ids.iter().filter_map(|id| Uuid::parse_str(id).ok()).collect())

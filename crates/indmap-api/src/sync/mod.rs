@@ -42,7 +42,9 @@ impl Indmap {
     /// two databases with the same map have the same hash, whatever order they learnt it in.
     pub fn content_hash(&self) -> Result<String> {
         let mut hash = Sha256::new();
-        for ids in self.store.project_ids(None)?.chunks(SLICE) {
+        let mut ids = self.store.project_ids(None)?;
+        ids.sort();
+        for ids in ids.chunks(SLICE) {
             for (_, vp) in self.store.versioned_projects(ids)? {
                 for (key, value) in vp.values() {
                     hash.update(format!("{}|{}|{}|{}\n", key.entity, key.record_id, key.field, value).as_bytes());
