@@ -32,33 +32,35 @@ static PEAK: AtomicUsize = AtomicUsize::new(0);
 
 unsafe impl GlobalAlloc for Counted {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let now = ALLOCATED.fetch_add(layout.size(), Relaxed) + layout.size();
-        PEAK.fetch_max(now, Relaxed);
+        Counted::resize(0, layout.size());
         unsafe { mimalloc::MiMalloc.alloc(layout) }
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        ALLOCATED.fetch_sub(layout.size(), Relaxed);
+        Counted::resize(layout.size(), 0);
         unsafe { mimalloc::MiMalloc.dealloc(ptr, layout) }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let now = if new_size >= layout.size() {
-            ALLOCATED.fetch_add(new_size - layout.size(), Relaxed) + new_size - layout.size()
-        } else {
-            ALLOCATED.fetch_sub(layout.size() - new_size, Relaxed) - (layout.size() - new_size)
-        };
-        PEAK.fetch_max(now, Relaxed);
+        Counted::resize(layout.size(), new_size);
         unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) }
     }
 }
 
 impl Counted {
-    fn reset_peak() {
-        PEAK.store(ALLOCATED.load(Relaxed), Relaxed);
+    fn resize(from: usize, to: usize) {
+        ALLOCATED.fetch_sub(from, Relaxed);
+        PEAK.fetch_max(ALLOCATED.fetch_add(to, Relaxed) + to, Relaxed);
     }
 
-    /// The most the heap held since the last reset, beyond what it held then.
+    /// Starts counting the peak afresh; answers what the heap holds now.
+    fn reset_peak() -> usize {
+        let now = ALLOCATED.load(Relaxed);
+        PEAK.store(now, Relaxed);
+        now
+    }
+
+    /// The most the heap held since the reset, beyond what it held then, in MB.
     fn peak_above(start: usize) -> f64 {
         PEAK.load(Relaxed).saturating_sub(start) as f64 / 1e6
     }
@@ -114,8 +116,7 @@ fn main() {
     let pygeodiff = compare
         .then(|| {
             let modified = dir.path().join("national-after.gpkg");
-            Counted::reset_peak();
-            let heap = ALLOCATED.load(Relaxed);
+            let heap = Counted::reset_peak();
             timed(&mut rows, "export the national map after the imports (for pygeodiff)", || {
                 first.national.export(&modified, None).unwrap()
             });

@@ -80,9 +80,11 @@ impl FileWriter {
         let mut texts: Vec<(String, String)> =
             proposals.iter().map(|p| (p.id.to_string(), wire::encode_proposal(p))).collect();
         texts.sort();
-        let mut insert = conn.prepare("INSERT INTO indmap_proposals (id, proposal) VALUES (?1, ?2)")?;
-        for (id, text) in &texts {
-            insert.execute(params![id, text])?;
+        {
+            let mut insert = conn.prepare("INSERT INTO indmap_proposals (id, proposal) VALUES (?1, ?2)")?;
+            for (id, text) in &texts {
+                insert.execute(params![id, text])?;
+            }
         }
         if let Some(extent) = self.extent {
             geopackage::set_extent(&conn, extent)?;
@@ -104,7 +106,6 @@ impl FileWriter {
             }
         }
         manifest.sha256 = sum.hex();
-        drop(insert);
         conn.execute(
             "INSERT INTO indmap_manifest (key, value) VALUES ('manifest', ?1)",
             [serde_json::to_string(&manifest)?],

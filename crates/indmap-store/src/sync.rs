@@ -92,6 +92,13 @@ fn load_whole(conn: &Connection, id: Uuid) -> Result<Option<(Project, VersionedP
     Ok(load(conn, vec![(id, None)])?.remove(&id).map(|s| (s.project, s.versions)))
 }
 
+/// The ids of the projects, deleted or not, that `condition` holds for, by code.
+fn project_ids(conn: &Connection, condition: &str, params: impl rusqlite::Params) -> Result<Vec<Uuid>> {
+    let mut stmt = conn.prepare(&format!("SELECT id FROM projects WHERE {condition} ORDER BY code"))?;
+    let ids = stmt.query_map(params, |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(ids.iter().filter_map(|id| Uuid::parse_str(id).ok()).collect())
+}
+
 fn database_scopes(conn: &Connection) -> Result<HashMap<Uuid, Scope>> {
     let mut stmt = conn.prepare_cached("SELECT db_id, scope FROM databases")?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
@@ -143,10 +150,7 @@ impl Store {
     /// exchange file carries, to be loaded with `versioned_projects` a slice at a time (a
     /// national map loaded whole with its versions takes gigabytes).
     pub fn project_ids(&self, region: Option<RegionCode>) -> Result<Vec<Uuid>> {
-        let mut stmt = self.conn.prepare("SELECT id FROM projects WHERE ?1 IS NULL OR region = ?1 ORDER BY code")?;
-        let rows = stmt.query_map([region.as_ref().map(|r| r.as_str())], |r| r.get::<_, String>(0))?;
-        let ids: Vec<String> = rows.collect::<rusqlite::Result<_>>()?;
-        Ok(ids.iter().filter_map(|id| Uuid::parse_str(id).ok()).collect())
+        project_ids(&self.conn, "?1 IS NULL OR region = ?1", [region.as_ref().map(|r| r.as_str())])
     }
 
     /// These projects, deleted or not, with their versions, in the order of `ids` (ids of no
@@ -156,15 +160,10 @@ impl Store {
         Ok(ids.iter().filter_map(|id| loaded.remove(id)).map(|s| (s.project, s.versions)).collect())
     }
 
-    /// The projects a conflict can be about, in order: those with concurrent values kept, and
+    /// The projects a conflict can be about, by code: those with concurrent values kept, and
     /// the deleted ones (an edit may have arrived against the deletion).
     pub fn projects_with_conflicts(&self) -> Result<Vec<Uuid>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT project_id FROM conflicts UNION SELECT id FROM projects WHERE deletion IS NOT NULL ORDER BY 1",
-        )?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-        let ids: Vec<String> = rows.collect::<rusqlite::Result<_>>()?;
-        Ok(ids.iter().filter_map(|id| Uuid::parse_str(id).ok()).collect())
+        project_ids(&self.conn, "id IN (SELECT project_id FROM conflicts) OR deletion IS NOT NULL", [])
     }
 
     /// One project, deleted or not, with its versions.

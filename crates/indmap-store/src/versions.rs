@@ -141,7 +141,8 @@ pub(crate) fn load(conn: &Connection, ids: &[Uuid], entities: Option<Vec<&'stati
     // The records' versions of the entities wanted (the project's context is the project's).
     let of_entities =
         if entities.is_empty() { " AND ?2 = ?2" } else { " AND t.entity IN (SELECT value FROM json_each(?2))" };
-    let (clause, arg) = ("WHERE t.project_id IN (SELECT value FROM json_each(?1))", json_ids(ids));
+    let clause = "WHERE t.project_id IN (SELECT value FROM json_each(?1))";
+    let arg = json_ids(ids);
     let with_writes = |table: &str| {
         format!(
             "SELECT t.*, w.at, w.user FROM {table} t JOIN writes w ON w.db_id = t.db_id AND w.counter = t.counter {clause}{of_entities}"
