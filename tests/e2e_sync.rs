@@ -106,6 +106,88 @@ async fn count(app: &App, selector: &str) -> Res<u64> {
     Ok(app.js(&format!("return document.querySelectorAll({sel}).length")).await?.as_u64().unwrap_or(0))
 }
 
+/// The Exchange menu is read, not only found: in each language every item stands out from the
+/// menu's white (its items were once white on white, painted by the top bar's button colours).
+#[tokio::test]
+async fn exchange_menu_can_be_read_in_every_language() -> Res {
+    let _serial = lock();
+    let m = Machine::new()?;
+    world(m.dir.path(), &m.db)?;
+    with_app("sync_menu_readable", &m, |app| async move {
+        let r = async {
+            app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 3", 60).await?;
+            for lang in ["ru", "kk", "en"] {
+                app.choose("[data-role=lang]", lang).await?;
+                app.wait_js("the language", &format!("return document.documentElement.lang === '{lang}'"), 10).await?;
+                app.ensure_readable(&format!("the top bar ({lang})"), ".topbar").await?;
+                app.click("[data-role=sx-menu]").await?;
+                app.css("[data-role=sx-menu-list]").await?;
+                ensure_eq!(count(&app, "[data-role=sx-menu-list] [role=menuitem]").await?, 5);
+                app.ensure_readable(&format!("the Exchange menu ({lang})"), "[data-role=sx-menu-list]").await?;
+                shot_to(&app, SHOTS, &format!("exchange-menu-{lang}")).await?;
+                app.click("[data-role=sx-menu]").await?;
+                app.wait_js("the menu to close", "return !document.querySelector('[data-role=sx-menu-list]')", 10).await?;
+            }
+            Ok(())
+        }
+        .await;
+        (app, r)
+    })
+    .await
+}
+
+/// A conflict's own value is typed in the unit its box shows: money in millions of tenge, as
+/// the editor takes it. Text that is no number is refused beside the box; a value more than ten
+/// times off (tenge typed into a box of millions) is asked about, and correcting it writes
+/// nothing; "1 350,5" writes 1 350,5 mln ₸.
+#[tokio::test]
+async fn conflict_value_is_read_in_the_unit_its_box_shows() -> Res {
+    let _serial = lock();
+    let m = Machine::new()?;
+    let w = world(m.dir.path(), &m.db)?;
+    Indmap::open(&m.db, env_of("planner-a", 1))?.import(&w.b_file, false)?;
+    let cost = "[data-role=sx-conflict][data-field=cost_kzt]";
+    with_app("sync_conflict_unit", &m, |app| async move {
+        let r = async {
+            app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 4", 60).await?;
+            open_menu_item(&app, "sx-conflicts").await?;
+            app.wait_js("three conflicts", "return document.querySelectorAll('[data-role=sx-conflict]').length === 3", 30).await?;
+            let unit = app.text(&format!("{cost} [data-role=sx-value-unit]")).await?;
+            ensure_eq!(unit, "млн ₸");
+            app.ensure_readable("the conflict review", "[data-role=sx-conflicts-panel]").await?;
+            let value = format!("{cost} [data-role=sx-value]");
+            let set = format!("{cost} [data-role=sx-set-value]");
+
+            app.type_into(&value, "много").await?;
+            app.click(&set).await?;
+            let problem = app.wait_js("the problem beside the box", &format!("const p = document.querySelector('{cost} [data-role=sx-value-problem]'); return !p.hidden && p.textContent"), 10).await?;
+            ensure!(problem.as_str().is_some_and(|p| !p.is_empty()), "a reason is shown: {problem}");
+            app.ensure_readable("the value's problem", &format!("{cost} [data-role=sx-value-problem]")).await?;
+
+            app.type_into(&value, "1350500000").await?;
+            app.click(&set).await?;
+            let question = app.wait_js("the question about the scale", "const d = document.querySelector('.dialog'); return d && d.textContent", 10).await?;
+            ensure!(question.as_str().is_some_and(|q| q.contains("1,2") && q.contains("1,5")), "names the values replaced: {question}");
+            shot_to(&app, SHOTS, "conflict-scale-question").await?;
+            app.click("[data-role=dialog-cancel]").await?;
+            ensure_eq!(count(&app, "[data-role=sx-conflict]").await?, 3);
+
+            app.type_into(&value, "1 350,5").await?;
+            app.click(&set).await?;
+            app.wait_js("the cost conflict to go", "return document.querySelectorAll('[data-role=sx-conflict]').length === 2", 30).await?;
+            ensure_eq!(count(&app, ".dialog").await?, 0);
+            Ok(())
+        }
+        .await;
+        (app, r)
+    })
+    .await?;
+    let a = Indmap::open(&m.db, env_of("check", 9))?;
+    assert_eq!(prop(&a, "35-0001", "cost_kzt"), json!(1_350_500_000), "1 350,5 in a box of millions is 1 350,5 mln ₸");
+    assert_eq!(a.conflicts()?.len(), 2, "only the cost was settled");
+    Ok(())
+}
+
 /// The wizard previews two files (counts and totals as the API says), saves a merge bill and
 /// imports them; the list reloads. The conflict review shows both values (and both locations),
 /// Take theirs settles the cost; a proposal is accepted; the history names the file a change

@@ -330,6 +330,23 @@ impl App {
         Ok(())
     }
 
+    /// What a person could not read inside `selector`: each element showing text that is not
+    /// shown on screen, or whose colour stands against what is painted behind it below WCAG's
+    /// 4.5:1 (3:1 for large text). A selector that finds the element is not enough: the
+    /// Exchange menu was once found and clicked while its items were white on white.
+    pub async fn unreadable(&self, selector: &str) -> Res<Vec<String>> {
+        let sel = serde_json::to_string(selector)?;
+        let v = self.js(&format!("{READABILITY}\nreturn unreadable({sel});")).await?;
+        Ok(v.as_array().map(|a| a.iter().map(|x| x.as_str().unwrap_or_default().to_owned()).collect()).unwrap_or_default())
+    }
+
+    /// Fails unless everything inside `selector` can be read (see `unreadable`).
+    pub async fn ensure_readable(&self, what: &str, selector: &str) -> Res {
+        let bad = self.unreadable(selector).await?;
+        ensure!(bad.is_empty(), "{what} cannot be read: {}", bad.join("; "));
+        Ok(())
+    }
+
     /// The number of rows in the project table.
     pub async fn table_rows(&self) -> Res<u64> {
         Ok(self.js("return document.querySelectorAll('[data-role=rows] tr').length").await?.as_u64().unwrap_or(0))
@@ -430,3 +447,60 @@ where
         Err(_) => Err(format!("{name}: timed out after 300 s; app processes at start: {pid_hint}").into()),
     }
 }
+
+/// The page side of `App::unreadable`: colours are composed from the element up to the first
+/// opaque background (the page is white), opacity of ancestors fades the text.
+const READABILITY: &str = r#"
+function rgba(c) {
+  const m = /rgba?\(([^)]*)\)/.exec(c || "");
+  if (!m) return [0, 0, 0, 0];
+  const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(Number);
+  return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+}
+function over(top, bottom, alpha) {
+  return [0, 1, 2].map((i) => top[i] * alpha + bottom[i] * (1 - alpha)).concat([1]);
+}
+function luminance(c) {
+  const lin = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  return 0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2]);
+}
+function behind(el) {
+  const layers = [];
+  for (let e = el; e; e = e.parentElement) {
+    const c = rgba(getComputedStyle(e).backgroundColor);
+    if (c[3] > 0) layers.push(c);
+    if (c[3] >= 1) break;
+  }
+  let bg = [255, 255, 255, 1];
+  for (const l of layers.reverse()) bg = over(l, bg, l[3]);
+  return bg;
+}
+function unreadable(selector) {
+  const root = document.querySelector(selector);
+  if (!root) return ["nothing matches " + selector];
+  const bad = [];
+  for (const el of [root, ...root.querySelectorAll("*")]) {
+    // An option is drawn by its select (closed, it has no box of its own).
+    if (el.tagName === "OPTION") continue;
+    const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join("");
+    const text = (el.tagName === "SELECT" ? el.selectedOptions[0]?.textContent ?? "" : own).trim();
+    if (!text) continue;
+    const s = getComputedStyle(el);
+    const r = el.getBoundingClientRect();
+    if (s.display === "none" || el.closest("[hidden]")) continue;
+    const onScreen = r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
+    if (s.visibility !== "visible" || !onScreen) { bad.push(`"${text}" is not shown`); continue; }
+    let fade = 1;
+    for (let e = el; e; e = e.parentElement) fade *= Number(getComputedStyle(e).opacity);
+    const bg = behind(el);
+    const fg = rgba(s.color);
+    const ink = over(fg, bg, fg[3] * fade);
+    const [a, b] = [luminance(ink), luminance(bg)];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const size = parseFloat(s.fontSize);
+    const large = size >= 24 || (size >= 18.66 && Number(s.fontWeight) >= 700);
+    if (ratio < (large ? 3 : 4.5)) bad.push(`"${text}" at ${ratio.toFixed(2)}:1 (${s.color} on rgb(${bg.slice(0, 3).map(Math.round).join(", ")}))`);
+  }
+  return bad;
+}
+"#;

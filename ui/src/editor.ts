@@ -5,14 +5,15 @@
 
 import { api, ApiError, type OpenInfo, type Problem, type ProjectFeature, type ProjectProperties, type Reference, type RegionInfo } from "./api";
 import { clear, h, option } from "./dom";
-import { formatDate, formatMoney, formatNumber, parseDate, parseNumber, pick, t, lang, type Key } from "./i18n";
-import { financingBalance, getPath, History, kztToMln, mlnToKzt, newProperties, pruneEmptyObjects, setPath } from "./model";
+import { formatMoney, formatNumber, parseNumber, pick, t, lang, type Key } from "./i18n";
+import { financingBalance, getPath, History, newProperties, pruneEmptyObjects, setPath } from "./model";
 import { ask, errorText, showError, toast } from "./ui";
 import { problemText } from "./rules";
 import { discardDraft, draftKey, draftTime, DRAFT_INTERVAL_MS, loadDraft, pruneDrafts, saveDraft } from "./draft";
 import type { DrawSession } from "./draw";
 import { GEOM_KINDS, geometryText, kindOf, parseGeometryText, type GeomKind } from "./geometry";
 import { currentGlMap } from "./map";
+import { DATE_HINT, displayValue, formatPlain, parseValue, type ValueKind } from "./values";
 import "./geo.css";
 
 export interface EditorContext {
@@ -24,9 +25,6 @@ export interface EditorContext {
   onSaved: (id: string) => Promise<void>;
 }
 
-type Kind = "text" | "textarea" | "int" | "decimal" | "mln" | "date" | "year";
-
-const DATE_HINT = { kk: "КК.АА.ЖЖЖЖ", ru: "ДД.ММ.ГГГГ", en: "DD.MM.YYYY" };
 
 let openEditorCount = 0;
 
@@ -310,38 +308,17 @@ class Editor {
     this.render();
   }
 
-  private display(kind: Kind, v: unknown): string {
-    if (v === null || v === undefined) return "";
-    if (kind === "date") return formatDate(String(v));
-    if (kind === "mln") return formatPlain(kztToMln(Number(v)));
-    if (kind === "decimal") return formatPlain(Number(v));
-    return String(v);
-  }
-
-  private parse(kind: Kind, text: string): { ok: true; value: unknown } | { ok: false; error: string } {
-    if (kind === "text" || kind === "textarea") return { ok: true, value: text.trim() === "" ? null : text };
-    if (kind === "date") {
-      const d = parseDate(text);
-      return d === undefined ? { ok: false, error: t("r_date") } : { ok: true, value: d };
-    }
-    const n = parseNumber(text);
-    if (n === undefined) return { ok: false, error: t("r_number") };
-    if (n === null) return { ok: true, value: null };
-    if ((kind === "int" || kind === "year") && !Number.isInteger(n)) return { ok: false, error: t("r_number") };
-    return { ok: true, value: kind === "mln" ? mlnToKzt(n) : n };
-  }
-
   /** A labelled input bound to `path`; `required` values never become null. */
-  private field(path: string, label: string, kind: Kind, opts: { required?: boolean; wide?: boolean; placeholder?: string } = {}): HTMLElement {
+  private field(path: string, label: string, kind: ValueKind, opts: { required?: boolean; wide?: boolean; placeholder?: string } = {}): HTMLElement {
     const value = getPath(this.model.p, path);
     const input =
       kind === "textarea"
         ? h("textarea", { rows: 2, "data-path": path })
         : h("input", { type: "text", "data-path": path, inputmode: kind === "text" ? null : "decimal", placeholder: opts.placeholder ?? (kind === "date" ? DATE_HINT[lang()] : null) });
-    input.value = this.display(kind, value);
+    input.value = displayValue(kind, value);
     const box = h("div", { class: `field${opts.wide ? " wide" : ""}`, "data-field": path }, h("label", {}, label, input));
     const onEdit = () => {
-      const r = this.parse(kind, input.value);
+      const r = parseValue(kind, input.value);
       for (const m of box.querySelectorAll(".field-problem.local")) m.remove();
       box.classList.remove("has-error");
       if (!r.ok) {
@@ -739,13 +716,6 @@ class Editor {
       if (!ok) el.append(` · ${t("p_fin_diff")}: ${formatMoney(b.diff)} — ${t("r_financing_sum")}`);
     }
   }
-}
-
-/** A number as a person types it: comma decimals in kk/ru, no grouping, no trailing zeros. */
-function formatPlain(n: number): string {
-  if (!Number.isFinite(n)) return "";
-  const s = String(Number(n.toFixed(6)));
-  return lang() === "en" ? s : s.replace(".", ",");
 }
 
 /** "73,1, 49,8" for a point; "Polygon · 5 vertices" for a shape; "no location" for none. */

@@ -5,7 +5,8 @@
 import { api, type ConflictView } from "../api";
 import { clear, h } from "../dom";
 import { t } from "../i18n";
-import { showError, toast } from "../ui";
+import { ask, showError, toast } from "../ui";
+import { changesScale, kindOfField, parseValue } from "../values";
 import { afterChange } from "./exchange";
 import { groupByProject } from "./model";
 import { openPanel } from "./panel";
@@ -25,12 +26,54 @@ function versions(c: ConflictView): HTMLElement {
   );
 }
 
+/** The box for a value of one's own: it reads what is typed in the unit it shows (millions of
+ * tenge for money, as the editor does) and asks before a change of more than tenfold. */
+function valueBox(c: ConflictView, settle: (take: "value", value: string) => void): HTMLElement[] {
+  const kind = kindOfField(c.field, c.mine ?? c.theirs[0]?.[0]);
+  const prompt = kind === "mln" ? t("sx_value_mln") : kind === "date" ? t("sx_value_date") : kind === null ? t("sx_value_json") : t("sx_value_prompt");
+  const input = h("input", { type: "text", "data-role": "sx-value", "aria-label": prompt, placeholder: prompt, inputmode: kind === "mln" || kind === "decimal" || kind === "int" ? "decimal" : null });
+  const problem = h("span", { class: "error", "data-role": "sx-value-problem", hidden: true });
+  const read = (): { ok: true; value: unknown } | { ok: false; error: string } => {
+    if (kind !== null) return parseValue(kind, input.value);
+    try {
+      return { ok: true, value: JSON.parse(input.value) };
+    } catch {
+      return { ok: false, error: t("sx_value_not_json") };
+    }
+  };
+  const submit = async () => {
+    if (!input.value.trim()) return;
+    const r = read();
+    problem.hidden = r.ok;
+    if (!r.ok) {
+      problem.textContent = r.error;
+      return input.focus();
+    }
+    const before = [c.mine, ...c.theirs.map(([v]) => v)];
+    if (changesScale(r.value, before)) {
+      const old = before.filter((v) => typeof v === "number").map((v) => valueText(c.field, v)).join(", ");
+      const sure = await ask({
+        title: t("sx_scale_title"),
+        text: t("sx_scale_text").replace("{new}", valueText(c.field, r.value)).replace("{old}", old),
+        ok: t("sx_scale_ok"),
+        cancel: t("sx_scale_cancel"),
+      });
+      if (sure === null) return input.focus();
+    }
+    settle("value", JSON.stringify(r.value));
+  };
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") void submit();
+  });
+  return [
+    h("label", { class: "sx-value" }, input, kind === "mln" ? h("span", { class: "unit", "data-role": "sx-value-unit" }, t("sx_unit_mln")) : null),
+    h("button", { "data-role": "sx-set-value", onclick: () => void submit() }, t("sx_set")),
+    problem,
+  ];
+}
+
 function conflictCard(c: ConflictView, settle: (take: "mine" | "theirs" | "value", value?: string) => void): HTMLElement {
   const deletion = c.field === "deleted";
-  const valueInput = h("input", { type: "text", "data-role": "sx-value", "aria-label": t("sx_value_prompt"), placeholder: t("sx_value_prompt") });
-  valueInput.addEventListener("keydown", (e) => {
-    if (e.key === "Enter" && valueInput.value.trim()) settle("value", valueInput.value);
-  });
   const actions = deletion
     ? [
         h("button", { "data-role": "sx-keep-deleted", onclick: () => settle("mine") }, t("sx_keep_deleted")),
@@ -39,8 +82,7 @@ function conflictCard(c: ConflictView, settle: (take: "mine" | "theirs" | "value
     : [
         h("button", { "data-role": "sx-keep-mine", onclick: () => settle("mine") }, t("sx_keep_mine")),
         h("button", { class: "primary", "data-role": "sx-take-theirs", onclick: () => settle("theirs") }, t("sx_take_theirs")),
-        c.field === "geometry" ? null : valueInput,
-        c.field === "geometry" ? null : h("button", { "data-role": "sx-set-value", onclick: () => valueInput.value.trim() && settle("value", valueInput.value) }, t("sx_set")),
+        ...(c.field === "geometry" ? [] : valueBox(c, settle)),
       ];
   return h(
     "div",
