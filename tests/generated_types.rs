@@ -1,8 +1,8 @@
-//! The window's TypeScript types (ui/src/generated/) are made from the Rust types by ts-rs.
+//! The window's TypeScript types (ui/src/generated/) are made from the Rust types by ts-rs, and
+//! the project's properties and fields from the schema.
 //! This test fails when they are stale; `UPDATE_GENERATED=1 cargo test -p indmap-desktop
 //! --features ts --test generated_types` rewrites them.
 
-use indmap_api::core::properties::ProjectProperties;
 use indmap_api::{MapView, Reference, RegionInfo, ViewFilter};
 use indmap_desktop::{AppInfo, PickFile, Saved};
 use std::collections::BTreeMap;
@@ -24,7 +24,6 @@ fn files_in(dir: &Path) -> BTreeMap<PathBuf, String> {
 fn generated_typescript_is_up_to_date() {
     let fresh = tempfile::tempdir().unwrap();
     let cfg = ts_rs::Config::new().with_out_dir(fresh.path());
-    ProjectProperties::export_all(&cfg).unwrap();
     MapView::export_all(&cfg).unwrap();
     ViewFilter::export_all(&cfg).unwrap();
     Reference::export_all(&cfg).unwrap();
@@ -43,6 +42,8 @@ fn generated_typescript_is_up_to_date() {
     // print
     indmap_desktop::PrintRequest::export_all(&cfg).unwrap();
     indmap_desktop::AtlasProgress::export_all(&cfg).unwrap();
+    // the project's fields: their properties' types, kinds and labels (crates/indmap-core/src/project.rs)
+    std::fs::write(fresh.path().join("schema.ts"), indmap_api::core::schema::typescript()).unwrap();
     // rule codes of problems, which the window translates (ui/src/lang/rules.ts)
     std::fs::write(fresh.path().join("rules.ts"), indmap_api::core::problem::rules_typescript()).unwrap();
     let committed_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/generated");

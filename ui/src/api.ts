@@ -10,7 +10,7 @@ import type { OpenInfo } from "./generated/OpenInfo";
 import type { PickFile } from "./generated/PickFile";
 import type { PickMode } from "./generated/PickMode";
 import type { Problem } from "./generated/Problem";
-import type { ProjectProperties } from "./generated/ProjectProperties";
+import type { ProjectProperties } from "./generated/schema";
 import type { ProjectRow } from "./generated/ProjectRow";
 import type { Reference } from "./generated/Reference";
 import type { RegionInfo } from "./generated/RegionInfo";

@@ -14,6 +14,18 @@ import type { DrawSession } from "./draw";
 import { GEOM_KINDS, geometryText, kindOf, parseGeometryText, type GeomKind } from "./geometry";
 import { currentGlMap } from "./map";
 import { DATE_HINT, displayValue, formatPlain, parseValue, type ValueKind } from "./values";
+import { blank, boxKind, entityName, fieldAt, fieldName } from "./fields";
+import type { ActionProperties, FinancingProperties, MilestoneProperties, MonitoringProperties, SupportProperties } from "./generated/schema";
+
+interface FieldOptions {
+  required?: boolean;
+  wide?: boolean;
+  placeholder?: string;
+  textarea?: boolean;
+  /** For a part of a structured field (the schema describes the whole). */
+  label?: string;
+  kind?: ValueKind;
+}
 import "./geo.css";
 
 export interface EditorContext {
@@ -308,8 +320,12 @@ class Editor {
     this.render();
   }
 
-  /** A labelled input bound to `path`; `required` values never become null. */
-  private field(path: string, label: string, kind: ValueKind, opts: { required?: boolean; wide?: boolean; placeholder?: string } = {}): HTMLElement {
+  /** An input bound to `path`, labelled and boxed as the schema describes the field (a part of
+   * a structured field names its own label and kind); `required` values never become null. */
+  private field(path: string, opts: FieldOptions = {}): HTMLElement {
+    const info = fieldAt(path);
+    const label = opts.label ?? (info ? fieldName(info) : path);
+    const kind: ValueKind = opts.textarea ? "textarea" : (opts.kind ?? (info && boxKind(info)) ?? "text");
     const value = getPath(this.model.p, path);
     const input =
       kind === "textarea"
@@ -340,7 +356,10 @@ class Editor {
     return box;
   }
 
-  private select(path: string, label: string, items: [string, string][], opts: { empty?: boolean; number?: boolean } = {}): HTMLElement {
+  /** A choice of codes bound to `path`, labelled as the schema describes the field. */
+  private select(path: string, items: [string, string][], opts: { empty?: boolean; number?: boolean } = {}): HTMLElement {
+    const info = fieldAt(path);
+    const label = info ? fieldName(info) : path;
     const value = getPath(this.model.p, path);
     const sel = h("select", { "data-path": path }, opts.empty ? option("", "—") : null, items.map(([code, text]) => option(code, text)));
     sel.value = value === null || value === undefined ? "" : String(value);
@@ -378,12 +397,12 @@ class Editor {
   }
 
   /** A list of rows (financing, milestones...) with add and remove. */
-  private rows<T>(list: "financing" | "milestones" | "actions" | "support_measures" | "monitoring", title: Key, blank: () => T, row: (i: number) => HTMLElement[]): HTMLElement {
+  private rows<T>(list: "financing" | "milestones" | "actions" | "support_measures" | "monitoring", blank: () => T, row: (i: number) => HTMLElement[]): HTMLElement {
     const items = this.model.p[list] as unknown[];
     return h(
       "div",
       { class: `rows rows-${list}`, "data-field": list },
-      h("h4", {}, t(title)),
+      h("h4", {}, entityName(list)),
       items.map((_, i) =>
         h(
           "div",
@@ -408,26 +427,26 @@ class Editor {
         "general",
         "sec_general",
         this.grid(
-          this.field("name_kk", t("p_name_kk"), "text", { required: true, wide: true }),
-          this.field("name_ru", t("p_name_ru"), "text", { required: true, wide: true }),
-          this.field("name_en", t("p_name_en"), "text", { wide: true }),
-          this.field("initiator", t("p_initiator"), "text"),
-          this.field("initiator_bin", t("p_initiator_bin"), "text"),
-          this.select("level", t("p_level"), this.ref("levels")),
-          this.select("status", t("p_status"), this.ref("statuses")),
-          this.select("sector", t("p_sector"), this.ref("sectors"), { empty: true }),
-          this.field("oked", t("p_oked"), "text"),
-          this.field("responsible_body", t("p_responsible_body"), "text"),
+          this.field("name_kk", { required: true, wide: true }),
+          this.field("name_ru", { required: true, wide: true }),
+          this.field("name_en", { wide: true }),
+          this.field("initiator"),
+          this.field("initiator_bin"),
+          this.select("level", this.ref("levels")),
+          this.select("status", this.ref("statuses")),
+          this.select("sector", this.ref("sectors"), { empty: true }),
+          this.field("oked"),
+          this.field("responsible_body"),
         ),
       ),
       this.section(
         "location",
         "sec_location",
         this.grid(
-          this.select("region", t("p_region"), regions, { empty: !this.ctx.open.region }),
-          this.field("district", t("p_district"), "text"),
-          this.field("settlement", t("p_settlement"), "text"),
-          this.field("zone", t("p_zone"), "text"),
+          this.select("region", regions, { empty: !this.ctx.open.region }),
+          this.field("district"),
+          this.field("settlement"),
+          this.field("zone"),
         ),
         this.locationFields(),
       ),
@@ -435,22 +454,22 @@ class Editor {
         "finance",
         "sec_finance",
         this.grid(
-          this.field("cost_kzt", t("p_cost"), "mln"),
-          this.field("cost_original.currency", t("p_cost_currency"), "text", { placeholder: "USD" }),
-          this.field("cost_original.amount", t("p_cost_amount"), "decimal"),
-          this.field("cost_original.rate", t("p_cost_rate"), "decimal"),
-          this.field("capacity.value", t("p_capacity_value"), "decimal"),
-          this.field("capacity.unit", t("p_capacity_unit"), "text"),
-          this.field("capacity.product", t("p_capacity_product"), "text"),
-          this.field("jobs_construction", t("p_jobs_construction"), "int"),
-          this.field("jobs_permanent", t("p_jobs_permanent"), "int"),
+          this.field("cost_kzt"),
+          this.field("cost_original.currency", { label: t("p_cost_currency"), kind: "text", placeholder: "USD" }),
+          this.field("cost_original.amount", { label: t("p_cost_amount"), kind: "decimal" }),
+          this.field("cost_original.rate", { label: t("p_cost_rate"), kind: "decimal" }),
+          this.field("capacity.value", { label: t("p_capacity_value"), kind: "decimal" }),
+          this.field("capacity.unit", { label: t("p_capacity_unit"), kind: "text" }),
+          this.field("capacity.product", { label: t("p_capacity_product"), kind: "text" }),
+          this.field("jobs_construction"),
+          this.field("jobs_permanent"),
         ),
-        this.rows("financing", "p_financing", () => ({ id: null, source: this.ctx.reference.financing_sources[0]?.code ?? "own_funds", amount_kzt: 0, year, status: "planned", note: null }), (i) => [
-          this.select(`financing[${i}].source`, t("p_fin_source"), this.ref("financing_sources")),
-          this.field(`financing[${i}].amount_kzt`, t("p_fin_amount"), "mln", { required: true }),
-          this.field(`financing[${i}].year`, t("p_fin_year"), "year", { required: true }),
-          this.select(`financing[${i}].status`, t("p_fin_status"), this.ref("financing_statuses")),
-          this.field(`financing[${i}].note`, t("p_note"), "text"),
+        this.rows("financing", () => blank<FinancingProperties>("financing", { source: this.ctx.reference.financing_sources[0]?.code ?? "own_funds", amount_kzt: 0, year, status: "planned" }), (i) => [
+          this.select(`financing[${i}].source`, this.ref("financing_sources")),
+          this.field(`financing[${i}].amount_kzt`, { required: true }),
+          this.field(`financing[${i}].year`, { required: true }),
+          this.select(`financing[${i}].status`, this.ref("financing_statuses")),
+          this.field(`financing[${i}].note`),
         ]),
         h("div", { class: "balance", "data-role": "financing-balance" }),
       ),
@@ -458,36 +477,36 @@ class Editor {
         "schedule",
         "sec_schedule",
         this.grid(
-          this.field("start_date", t("p_start_date"), "date"),
-          this.field("commissioning_planned", t("p_commissioning_planned"), "date"),
-          this.field("commissioning_actual", t("p_commissioning_actual"), "date"),
-          this.field("design_capacity_date", t("p_design_capacity_date"), "date"),
+          this.field("start_date"),
+          this.field("commissioning_planned"),
+          this.field("commissioning_actual"),
+          this.field("design_capacity_date"),
         ),
-        this.rows("milestones", "p_milestones", () => ({ id: null, name: "", planned: null, actual: null }), (i) => [
-          this.field(`milestones[${i}].name`, t("p_ms_name"), "text", { required: true }),
-          this.field(`milestones[${i}].planned`, t("p_ms_planned"), "date"),
-          this.field(`milestones[${i}].actual`, t("p_ms_actual"), "date"),
+        this.rows("milestones", () => blank<MilestoneProperties>("milestones", { name: "" }), (i) => [
+          this.field(`milestones[${i}].name`, { required: true }),
+          this.field(`milestones[${i}].planned`),
+          this.field(`milestones[${i}].actual`),
         ]),
       ),
       this.section(
         "actions",
         "sec_actions",
-        this.rows("actions", "p_actions", () => ({ id: null, title: "", responsible: null, due: null, status: "planned", done: null, note: null }), (i) => [
-          this.field(`actions[${i}].title`, t("p_ac_title"), "text", { required: true }),
-          this.field(`actions[${i}].responsible`, t("p_ac_responsible"), "text"),
-          this.field(`actions[${i}].due`, t("p_ac_due"), "date"),
-          this.select(`actions[${i}].status`, t("p_ac_status"), this.ref("action_statuses")),
-          this.field(`actions[${i}].done`, t("p_ac_done"), "date"),
-          this.field(`actions[${i}].note`, t("p_note"), "text"),
+        this.rows("actions", () => blank<ActionProperties>("actions", { title: "", status: "planned" }), (i) => [
+          this.field(`actions[${i}].title`, { required: true }),
+          this.field(`actions[${i}].responsible`),
+          this.field(`actions[${i}].due`),
+          this.select(`actions[${i}].status`, this.ref("action_statuses")),
+          this.field(`actions[${i}].done`),
+          this.field(`actions[${i}].note`),
         ]),
       ),
       this.section(
         "support",
         "sec_support",
-        this.rows("support_measures", "p_support", () => ({ id: null, measure: 1, amount_kzt: null, note: null }), (i) => [
-          this.select(`support_measures[${i}].measure`, t("p_sm_measure"), measures, { number: true }),
-          this.field(`support_measures[${i}].amount_kzt`, t("p_sm_amount"), "mln"),
-          this.field(`support_measures[${i}].note`, t("p_note"), "text"),
+        this.rows("support_measures", () => blank<SupportProperties>("support_measures", { measure: 1 }), (i) => [
+          this.select(`support_measures[${i}].measure`, measures, { number: true }),
+          this.field(`support_measures[${i}].amount_kzt`),
+          this.field(`support_measures[${i}].note`),
         ]),
         this.criteria(),
       ),
@@ -495,10 +514,10 @@ class Editor {
         "local",
         "sec_local",
         this.grid(
-          this.field("local_content_labour_pct", t("p_lc_labour"), "decimal"),
-          this.field("local_content_goods_pct", t("p_lc_goods"), "decimal"),
-          this.field("local_content_expertise_date", t("p_lc_date"), "date"),
-          this.field("local_content_expertise_ref", t("p_lc_ref"), "text"),
+          this.field("local_content_labour_pct"),
+          this.field("local_content_goods_pct"),
+          this.field("local_content_expertise_date"),
+          this.field("local_content_expertise_ref"),
         ),
       ),
       this.section(
@@ -506,23 +525,22 @@ class Editor {
         "sec_monitoring",
         this.rows(
           "monitoring",
-          "p_monitoring",
-          () => ({ id: null, period: `${year}-Q${Math.floor(new Date().getMonth() / 3) + 1}`, investment_kzt: null, progress_pct: null, jobs_created: null, output_kzt: null, output_natural: null, exports_usd: null, utilisation_pct: null, taxes_kzt: null, local_content_pct: null, status: null, comment: null, reported_by: null, reported_on: null }),
+          () => blank<MonitoringProperties>("monitoring", { period: `${year}-Q${Math.floor(new Date().getMonth() / 3) + 1}` }),
           (i) => [
             this.grid(
-              this.field(`monitoring[${i}].period`, t("p_mo_period"), "text", { required: true }),
-              this.field(`monitoring[${i}].investment_kzt`, t("p_mo_investment"), "mln"),
-              this.field(`monitoring[${i}].progress_pct`, t("p_mo_progress"), "decimal"),
-              this.field(`monitoring[${i}].jobs_created`, t("p_mo_jobs"), "int"),
-              this.field(`monitoring[${i}].output_kzt`, t("p_mo_output"), "mln"),
-              this.field(`monitoring[${i}].exports_usd`, t("p_mo_exports"), "decimal"),
-              this.field(`monitoring[${i}].utilisation_pct`, t("p_mo_utilisation"), "decimal"),
-              this.field(`monitoring[${i}].taxes_kzt`, t("p_mo_taxes"), "mln"),
-              this.field(`monitoring[${i}].local_content_pct`, t("p_mo_lc"), "decimal"),
-              this.select(`monitoring[${i}].status`, t("p_mo_status"), this.ref("statuses"), { empty: true }),
-              this.field(`monitoring[${i}].reported_by`, t("p_mo_reported_by"), "text"),
-              this.field(`monitoring[${i}].reported_on`, t("p_mo_reported_on"), "date"),
-              this.field(`monitoring[${i}].comment`, t("p_mo_comment"), "text", { wide: true }),
+              this.field(`monitoring[${i}].period`, { required: true }),
+              this.field(`monitoring[${i}].investment_kzt`),
+              this.field(`monitoring[${i}].progress_pct`),
+              this.field(`monitoring[${i}].jobs_created`),
+              this.field(`monitoring[${i}].output_kzt`),
+              this.field(`monitoring[${i}].exports_usd`),
+              this.field(`monitoring[${i}].utilisation_pct`),
+              this.field(`monitoring[${i}].taxes_kzt`),
+              this.field(`monitoring[${i}].local_content_pct`),
+              this.select(`monitoring[${i}].status`, this.ref("statuses"), { empty: true }),
+              this.field(`monitoring[${i}].reported_by`),
+              this.field(`monitoring[${i}].reported_on`),
+              this.field(`monitoring[${i}].comment`, { wide: true }),
             ),
           ],
         ),
@@ -531,13 +549,13 @@ class Editor {
         "acts",
         "sec_acts",
         this.grid(
-          this.field("inclusion_act", t("p_inclusion_act"), "text"),
-          this.field("inclusion_date", t("p_inclusion_date"), "date"),
-          this.field("exclusion_act", t("p_exclusion_act"), "text"),
-          this.field("exclusion_date", t("p_exclusion_date"), "date"),
-          this.field("exclusion_reason", t("p_exclusion_reason"), "text", { wide: true }),
-          this.field("problems", t("p_problems"), "textarea", { wide: true }),
-          this.field("notes", t("p_notes"), "textarea", { wide: true }),
+          this.field("inclusion_act"),
+          this.field("inclusion_date"),
+          this.field("exclusion_act"),
+          this.field("exclusion_date"),
+          this.field("exclusion_reason", { wide: true }),
+          this.field("problems", { textarea: true, wide: true }),
+          this.field("notes", { textarea: true, wide: true }),
         ),
       ),
     );
@@ -550,7 +568,7 @@ class Editor {
     return h(
       "fieldset",
       { class: "criteria", "data-field": "criteria" },
-      h("legend", {}, t("p_criteria")),
+      h("legend", {}, fieldName(fieldAt("criteria")!)),
       this.ctx.reference.criteria.map((c) => {
         const box = h("input", { type: "checkbox", "data-path": `criteria:${c.code}`, checked: this.model.p.criteria.includes(c.code) });
         box.addEventListener("change", () => {

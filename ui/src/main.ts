@@ -6,6 +6,7 @@ import { api, type MapView, type OpenInfo, type ProjectRow, type RegionInfo, typ
 import { RAMP, STATUS_COLORS, sectorColor } from "./colors";
 import { append, clear, h, option } from "./dom";
 import { openEditor } from "./editor";
+import { fieldAt, fieldName } from "./fields";
 import { formatDate, formatMoney, formatNumber, LANGS, DICTS, pick, setLang, t, lang, type Lang } from "./i18n";
 import { choroplethValue, GlMap, hasWebGL2 } from "./map";
 import { StaticMap } from "./staticmap";
@@ -429,7 +430,7 @@ function renderCard(): void {
     line(t("card_level"), refLabel("levels", row.level)),
     line(t("card_initiator"), row.initiator ?? ""),
     line(t("col_cost"), formatMoney(row.cost_kzt)),
-    line(t("p_jobs_permanent"), row.jobs_permanent === null ? "" : formatNumber(row.jobs_permanent)),
+    line(fieldName(fieldAt("jobs_permanent")!), row.jobs_permanent === null ? "" : formatNumber(row.jobs_permanent)),
     line(t("col_commissioning"), formatDate(row.commissioning)),
     h(
       "div",

@@ -2,6 +2,7 @@
 // (`financing[1].amount_kzt`, `capacity.value`), the same paths the API names in its problems.
 
 import type { ProjectProperties } from "./api";
+import { blank } from "./fields";
 
 export type Path = string;
 
@@ -47,50 +48,7 @@ export function pruneEmptyObjects(p: ProjectProperties): ProjectProperties {
 }
 
 export function newProperties(region: string | null): ProjectProperties {
-  return {
-    id: null,
-    code: null,
-    name_kk: "",
-    name_ru: "",
-    name_en: null,
-    region: region ?? "",
-    district: null,
-    settlement: null,
-    zone: null,
-    level: "regional",
-    status: "candidate",
-    sector: null,
-    oked: null,
-    initiator: null,
-    initiator_bin: null,
-    cost_kzt: null,
-    cost_original: null,
-    capacity: null,
-    jobs_construction: null,
-    jobs_permanent: null,
-    start_date: null,
-    commissioning_planned: null,
-    commissioning_actual: null,
-    design_capacity_date: null,
-    criteria: [],
-    local_content_labour_pct: null,
-    local_content_goods_pct: null,
-    local_content_expertise_date: null,
-    local_content_expertise_ref: null,
-    responsible_body: null,
-    inclusion_act: null,
-    inclusion_date: null,
-    exclusion_act: null,
-    exclusion_date: null,
-    exclusion_reason: null,
-    problems: null,
-    notes: null,
-    financing: [],
-    milestones: [],
-    actions: [],
-    support_measures: [],
-    monitoring: [],
-  };
+  return blank<ProjectProperties>("project", { region: region ?? "" });
 }
 
 /** Tenge from millions, exact to the tiyn. */

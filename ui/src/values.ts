@@ -4,6 +4,7 @@
 // says "млн ₸" never stores tenge.
 
 import { formatDate, lang, parseDate, parseNumber, t, type Lang } from "./i18n";
+import { boxKind, fieldAt } from "./fields";
 import { kztToMln, mlnToKzt } from "./model";
 
 export type ValueKind = "text" | "textarea" | "int" | "decimal" | "mln" | "date" | "year";
@@ -42,17 +43,13 @@ export function parseValue(kind: ValueKind, text: string): Parsed {
   return { ok: true, value: kind === "mln" ? mlnToKzt(n) : n };
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_FIELD = /(^|_)(date|planned|actual|due|done|reported_on)$/;
-
-/** The kind of box for a field known only by its path and a value it holds (a conflict's): money
- * fields end in `_kzt` and are typed in millions, like the editor's; dates, numbers and text as
- * the value is. `null` when the value is structured (a location, an object): no box for it. */
-export function kindOfField(field: string, sample: unknown): ValueKind | null {
-  const name = field.split("/").pop() ?? field;
-  if (/_kzt$/.test(name)) return "mln";
-  if (DATE_FIELD.test(name) || (typeof sample === "string" && DATE.test(sample))) return "date";
-  if (name === "year" || /_year$/.test(name)) return "year";
+/** The kind of box for a field known by its path and a value it holds (a conflict's): as the
+ * schema describes the field, so money is typed in millions as in the editor; a field the schema
+ * does not describe is boxed as its value is. `null` when the value is structured (a location,
+ * an object): no box for it. */
+export function kindOfField(path: string, sample: unknown): ValueKind | null {
+  const info = fieldAt(path);
+  if (info) return boxKind(info);
   if (typeof sample === "number") return Number.isInteger(sample) ? "int" : "decimal";
   if (sample !== null && typeof sample === "object") return null;
   return "text";

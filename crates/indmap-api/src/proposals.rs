@@ -71,7 +71,7 @@ impl Indmap {
     /// Records proposals for `changes` to a project this database does not own.
     pub(crate) fn propose(&mut self, project: &Project, changes: &[FieldChange]) -> Result<()> {
         if changes.iter().any(|c| c.key.field == "level" && c.new == MapLevel::Republican.code())
-            && project.local_content.expertise_date.is_none()
+            && project.local_content_expertise_date.is_none()
         {
             let mut problems = Problems::new();
             problems.error(

@@ -1,58 +1,75 @@
-//! A project of an industrialization map and the rows that belong to it (DOMAIN.md, "A project
-//! record"). Every record, child rows included, has a UUID v7 made where it was born.
+//! A project of an industrialization map and the rows that belong to it (`shared/DOMAIN.md`, "A
+//! project record"). Every record, child rows included, has a UUID v7 made where it was born.
+//!
+//! This file is the schema: each field is declared once, with how it reads and writes (its
+//! codec), its property name, its store column and its label in kk/ru/en (`schema::record!`).
+//! Readers, writers, columns and labels everywhere else are derived from it.
 
 use crate::ident::{Bin, ProjectCode, RegionCode};
 use crate::money::Money;
+use crate::record;
 use crate::reference::{ActionStatus, Criterion, FinancingStatus, MapLevel, Status};
+use crate::schema::codec::*;
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Project {
-    pub id: Uuid,
-    /// Given by the database that registers the project, unless the project arrives with one.
-    pub code: Option<ProjectCode>,
-    pub name_kk: String,
-    pub name_ru: String,
-    pub name_en: Option<String>,
-    pub region: RegionCode,
-    pub district: Option<String>,
-    pub settlement: Option<String>,
-    /// Special economic zone or industrial zone.
-    pub zone: Option<String>,
-    /// A point, a site polygon or a line (pipeline, road), WGS84.
-    pub location: Option<geo::Geometry<f64>>,
-    pub level: MapLevel,
-    pub status: Status,
-    /// A code of the editable sector list.
-    pub sector: Option<String>,
-    pub oked: Option<String>,
-    pub initiator: Option<String>,
-    pub initiator_bin: Option<Bin>,
-    pub cost: Option<Money>,
-    pub cost_original: Option<OriginalCost>,
-    pub capacity: Option<Capacity>,
-    pub jobs_construction: Option<u32>,
-    pub jobs_permanent: Option<u32>,
-    pub start_date: Option<NaiveDate>,
-    pub commissioning_planned: Option<NaiveDate>,
-    pub commissioning_actual: Option<NaiveDate>,
-    pub design_capacity_date: Option<NaiveDate>,
-    pub criteria: Vec<Criterion>,
-    pub local_content: LocalContent,
-    pub responsible_body: Option<String>,
-    pub inclusion_act: Option<String>,
-    pub inclusion_date: Option<NaiveDate>,
-    pub exclusion_act: Option<String>,
-    pub exclusion_date: Option<NaiveDate>,
-    pub exclusion_reason: Option<String>,
-    pub problems: Option<String>,
-    pub notes: Option<String>,
-    pub financing: Vec<FinancingRow>,
-    pub milestones: Vec<Milestone>,
-    pub actions: Vec<ActionItem>,
-    pub support_measures: Vec<SupportReceived>,
-    pub monitoring: Vec<MonitoringReport>,
+record! {
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Project(Project) {
+        pub id: Uuid,
+        /// Given by the database that registers the project, unless the project arrives with one.
+        pub code: Option<ProjectCode> as Code = "code", "code", ["Коды", "Код", "Code"];
+        pub name_kk: String as Name = "name_kk", "name_kk", ["Қазақша атауы", "Название на казахском", "Name in Kazakh"];
+        pub name_ru: String as Name = "name_ru", "name_ru", ["Орысша атауы", "Название на русском", "Name in Russian"];
+        pub name_en: Option<String> as Text = "name_en", "name_en", ["Ағылшынша атауы", "Название на английском", "Name in English"];
+        pub region: RegionCode as Region = "region", "region", ["Өңір", "Регион", "Region"];
+        pub district: Option<String> as Text = "district", "district", ["Аудан", "Район", "District"];
+        pub settlement: Option<String> as Text = "settlement", "settlement", ["Елді мекен", "Населённый пункт", "Settlement"];
+        /// Special economic zone or industrial zone.
+        pub zone: Option<String> as Text = "zone", "zone", ["АЭА немесе индустриялық аймақ", "СЭЗ или индустриальная зона", "SEZ or industrial zone"];
+        pub level: MapLevel as Coded<MapLevel> = "level", "level", ["Карта деңгейі", "Уровень карты", "Map level"];
+        pub status: Status as Coded<Status> = "status", "status", ["Мәртебе", "Статус", "Status"];
+        /// A code of the editable sector list.
+        pub sector: Option<String> as ListCode = "sector", "sector", ["Сала", "Отрасль", "Sector"];
+        pub oked: Option<String> as Text = "oked", "oked", ["ЭҚЖЖ коды", "Код ОКЭД", "OKED code"];
+        pub initiator: Option<String> as Text = "initiator", "initiator", ["Бастамашы (компания)", "Инициатор (компания)", "Initiator (company)"];
+        pub initiator_bin: Option<Bin> as BinNo = "initiator_bin", "initiator_bin", ["Бастамашының БСН", "БИН инициатора", "Initiator's BIN"];
+        pub cost: Option<Money> as Amount = "cost_kzt", "cost_tiyn", ["Жалпы құны", "Общая стоимость", "Total cost"];
+        pub cost_original: Option<OriginalCost> as OriginalCostCodec = "cost_original", ["cost_currency", "cost_original_minor", "cost_rate"],
+            ["Бастапқы валютадағы құны", "Стоимость в исходной валюте", "Cost in the original currency"];
+        pub capacity: Option<Capacity> as CapacityCodec = "capacity", ["capacity_value", "capacity_unit", "capacity_product"],
+            ["Жобалық қуаты", "Проектная мощность", "Design capacity"];
+        pub jobs_construction: Option<u32> as Count = "jobs_construction", "jobs_construction", ["Құрылыс кезіндегі жұмыс орны", "Рабочие места на стройке", "Jobs during construction"];
+        pub jobs_permanent: Option<u32> as Count = "jobs_permanent", "jobs_permanent", ["Тұрақты жұмыс орны", "Постоянные рабочие места", "Permanent jobs"];
+        pub start_date: Option<NaiveDate> as Date = "start_date", "start_date", ["Басталуы", "Начало", "Start"];
+        pub commissioning_planned: Option<NaiveDate> as Date = "commissioning_planned", "commissioning_planned", ["Іске қосу, жоспар", "Ввод, план", "Commissioning, planned"];
+        pub commissioning_actual: Option<NaiveDate> as Date = "commissioning_actual", "commissioning_actual", ["Іске қосу, нақты", "Ввод, факт", "Commissioning, actual"];
+        pub design_capacity_date: Option<NaiveDate> as Date = "design_capacity_date", "design_capacity_date", ["Жобалық қуатқа шығу", "Выход на проектную мощность", "Design capacity reached"];
+        /// The criteria on which support is decided (Art. 20 p.6).
+        pub criteria: Vec<Criterion> as CodeSet<Criterion> = "criteria", "criteria", ["Өлшемшарттар (20-бап 6-т.)", "Критерии (ст. 20 п. 6)", "Criteria (Art. 20 p.6)"];
+        /// Local content (Art. 1 p.1-2) and its expertise, needed for the republican map.
+        pub local_content_labour_pct: Option<f64> as Real = "local_content_labour_pct", "lc_labour_pct", ["Жергілікті кадрлар, %", "Местные кадры, %", "Local labour, %"];
+        pub local_content_goods_pct: Option<f64> as Real = "local_content_goods_pct", "lc_goods_pct", ["Жергілікті тауарлар, жұмыстар, қызметтер, %", "Местные товары, работы, услуги, %", "Local goods, works, services, %"];
+        pub local_content_expertise_date: Option<NaiveDate> as Date = "local_content_expertise_date", "lc_expertise_date", ["Жергілікті қамту сараптамасының күні", "Дата экспертизы местного содержания", "Local content expertise date"];
+        pub local_content_expertise_ref: Option<String> as Text = "local_content_expertise_ref", "lc_expertise_ref", ["Жергілікті қамту сараптамасының нөмірі", "Номер экспертизы местного содержания", "Local content expertise reference"];
+        pub responsible_body: Option<String> as Text = "responsible_body", "responsible_body", ["Жауапты орган", "Ответственный орган", "Responsible body"];
+        pub inclusion_act: Option<String> as Text = "inclusion_act", "inclusion_act", ["Енгізу туралы акт", "Акт о включении", "Inclusion act"];
+        pub inclusion_date: Option<NaiveDate> as Date = "inclusion_date", "inclusion_date", ["Енгізу күні", "Дата включения", "Inclusion date"];
+        pub exclusion_act: Option<String> as Text = "exclusion_act", "exclusion_act", ["Шығару туралы акт", "Акт об исключении", "Exclusion act"];
+        pub exclusion_date: Option<NaiveDate> as Date = "exclusion_date", "exclusion_date", ["Шығару күні", "Дата исключения", "Exclusion date"];
+        pub exclusion_reason: Option<String> as Text = "exclusion_reason", "exclusion_reason", ["Шығару себебі", "Причина исключения", "Exclusion reason"];
+        pub problems: Option<String> as Text = "problems", "problems", ["Проблемалар", "Проблемы", "Problems"];
+        pub notes: Option<String> as Text = "notes", "notes", ["Ескертпелер", "Примечания", "Notes"];
+        rest {
+            /// A point, a site polygon or a line (pipeline, road), WGS84: the Feature's geometry.
+            pub location: Option<geo::Geometry<f64>>,
+            pub financing: Vec<FinancingRow>,
+            pub milestones: Vec<Milestone>,
+            pub actions: Vec<ActionItem>,
+            pub support_measures: Vec<SupportReceived>,
+            pub monitoring: Vec<MonitoringReport>,
+        }
+    }
 }
 
 impl Project {
@@ -69,8 +86,8 @@ impl Project {
             settlement: None,
             zone: None,
             location: None,
-            level: MapLevel::Regional,
-            status: Status::Candidate,
+            level: MapLevel::default(),
+            status: Status::default(),
             sector: None,
             oked: None,
             initiator: None,
@@ -85,7 +102,10 @@ impl Project {
             commissioning_actual: None,
             design_capacity_date: None,
             criteria: Vec::new(),
-            local_content: LocalContent::default(),
+            local_content_labour_pct: None,
+            local_content_goods_pct: None,
+            local_content_expertise_date: None,
+            local_content_expertise_ref: None,
             responsible_body: None,
             inclusion_act: None,
             inclusion_date: None,
@@ -138,76 +158,82 @@ pub struct Capacity {
     pub product: Option<String>,
 }
 
-/// Local content (Art. 1 p.1-2) and its expertise, needed for the republican map.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct LocalContent {
-    pub labour_pct: Option<f64>,
-    pub goods_pct: Option<f64>,
-    pub expertise_date: Option<NaiveDate>,
-    pub expertise_ref: Option<String>,
+record! {
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct FinancingRow(Financing) {
+        pub id: Uuid,
+        /// A code of the editable financing-source list.
+        pub source: String as RequiredListCode = "source", "source", ["Көзі", "Источник", "Source"];
+        pub amount: Money as RequiredAmount = "amount_kzt", "amount_tiyn", ["Сомасы", "Сумма", "Amount"];
+        pub year: i32 as Year = "year", "year", ["Жылы", "Год", "Year"];
+        pub status: FinancingStatus as Coded<FinancingStatus> = "status", "status", ["Мәртебесі", "Статус", "Status"];
+        /// E.g. the investor's country for foreign direct investment.
+        pub note: Option<String> as Text = "note", "note", ["Ескертпе", "Примечание", "Note"];
+        rest {}
+    }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct FinancingRow {
-    pub id: Uuid,
-    /// A code of the editable financing-source list.
-    pub source: String,
-    pub amount: Money,
-    pub year: i32,
-    pub status: FinancingStatus,
-    /// E.g. the investor's country for foreign direct investment.
-    pub note: Option<String>,
+record! {
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Milestone(Milestones) {
+        pub id: Uuid,
+        pub name: String as RequiredText = "name", "name", ["Кезең", "Этап", "Milestone"];
+        pub planned: Option<NaiveDate> as Date = "planned", "planned", ["Жоспар", "План", "Planned"];
+        pub actual: Option<NaiveDate> as Date = "actual", "actual", ["Нақты", "Факт", "Actual"];
+        rest {}
+    }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Milestone {
-    pub id: Uuid,
-    pub name: String,
-    pub planned: Option<NaiveDate>,
-    pub actual: Option<NaiveDate>,
+record! {
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct ActionItem(Actions) {
+        pub id: Uuid,
+        pub title: String as RequiredText = "title", "title", ["Не істеу керек", "Что сделать", "What"];
+        pub responsible: Option<String> as Text = "responsible", "responsible", ["Жауапты", "Ответственный", "Responsible"];
+        pub due: Option<NaiveDate> as Date = "due", "due", ["Мерзімі", "Срок", "Due"];
+        pub status: ActionStatus as Coded<ActionStatus> = "status", "status", ["Мәртебесі", "Статус", "Status"];
+        pub done: Option<NaiveDate> as Date = "done", "done", ["Орындалған күні", "Исполнено", "Done on"];
+        pub note: Option<String> as Text = "note", "note", ["Ескертпе", "Примечание", "Note"];
+        rest {}
+    }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct ActionItem {
-    pub id: Uuid,
-    pub title: String,
-    pub responsible: Option<String>,
-    pub due: Option<NaiveDate>,
-    pub status: ActionStatus,
-    pub done: Option<NaiveDate>,
-    pub note: Option<String>,
+record! {
+    /// A state support measure (Art. 20 p.2) the project receives.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct SupportReceived(SupportMeasures) {
+        pub id: Uuid,
+        /// 1 to 13, numbered as in the law.
+        pub measure: u8 as Measure = "measure", "measure", ["Шара", "Мера", "Measure"];
+        pub amount: Option<Money> as Amount = "amount_kzt", "amount_tiyn", ["Сомасы", "Сумма", "Amount"];
+        pub note: Option<String> as Text = "note", "note", ["Ескертпе", "Примечание", "Note"];
+        rest {}
+    }
 }
 
-/// A state support measure (Art. 20 p.2) the project receives.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SupportReceived {
-    pub id: Uuid,
-    /// 1 to 13, numbered as in the law.
-    pub measure: u8,
-    pub amount: Option<Money>,
-    pub note: Option<String>,
-}
-
-/// What a project reported for one monitoring period.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MonitoringReport {
-    pub id: Uuid,
-    /// `2026-Q3` by default; `2026-07` or `2026` where the period is configured so.
-    pub period: String,
-    /// Investment made to date, all sources.
-    pub investment: Option<Money>,
-    pub progress_pct: Option<f64>,
-    pub jobs_created: Option<u32>,
-    pub output: Option<Money>,
-    pub output_natural: Option<f64>,
-    pub exports_usd: Option<Money>,
-    pub utilisation_pct: Option<f64>,
-    pub taxes: Option<Money>,
-    pub local_content_pct: Option<f64>,
-    pub status: Option<Status>,
-    pub comment: Option<String>,
-    pub reported_by: Option<String>,
-    pub reported_on: Option<NaiveDate>,
+record! {
+    /// What a project reported for one monitoring period.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct MonitoringReport(Monitoring) {
+        pub id: Uuid,
+        /// `2026-Q3` by default; `2026-07` or `2026` where the period is configured so.
+        pub period: String as RequiredText = "period", "period", ["Кезең", "Период", "Period"];
+        /// Investment made to date, all sources.
+        pub investment: Option<Money> as Amount = "investment_kzt", "investment_tiyn", ["Игерілгені", "Освоено на дату", "Invested to date"];
+        pub progress_pct: Option<f64> as Real = "progress_pct", "progress_pct", ["Дайындығы, %", "Готовность, %", "Progress, %"];
+        pub jobs_created: Option<u32> as Count = "jobs_created", "jobs_created", ["Құрылған жұмыс орны", "Создано рабочих мест", "Jobs created"];
+        pub output: Option<Money> as Amount = "output_kzt", "output_tiyn", ["Өнім көлемі", "Выпуск", "Output"];
+        pub output_natural: Option<f64> as Real = "output_natural", "output_natural", ["Заттай өнім", "Выпуск в натуральном выражении", "Output in kind"];
+        pub exports_usd: Option<Money> as UsdAmount = "exports_usd", "exports_usd_cents", ["Экспорт, USD", "Экспорт, USD", "Exports, USD"];
+        pub utilisation_pct: Option<f64> as Real = "utilisation_pct", "utilisation_pct", ["Қуат жүктемесі, %", "Загрузка мощности, %", "Utilisation, %"];
+        pub taxes: Option<Money> as Amount = "taxes_kzt", "taxes_tiyn", ["Салықтар", "Налоги", "Taxes"];
+        pub local_content_pct: Option<f64> as Real = "local_content_pct", "local_content_pct", ["Жергілікті қамту, %", "Местное содержание, %", "Local content, %"];
+        pub status: Option<Status> as MaybeCoded<Status> = "status", "status", ["Мәртебе", "Статус", "Status"];
+        pub comment: Option<String> as Text = "comment", "comment", ["Түсініктеме", "Комментарий", "Comment"];
+        pub reported_by: Option<String> as Text = "reported_by", "reported_by", ["Кім хабарлады", "Кто сообщил", "Reported by"];
+        pub reported_on: Option<NaiveDate> as Date = "reported_on", "reported_on", ["Есеп күні", "Дата отчёта", "Reported on"];
+        rest {}
+    }
 }
 
 /// Whether a monitoring period is written `YYYY`, `YYYY-Qn` or `YYYY-MM`.

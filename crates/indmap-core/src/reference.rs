@@ -119,13 +119,20 @@ pub fn region(kato: &str) -> Option<&'static Region> {
     REGIONS.iter().find(|r| r.kato == kato)
 }
 
+/// A closed list of codes, as fields of records hold them (see `schema::Coded`).
+pub trait CodeList: Copy + Sized + 'static {
+    fn code(self) -> &'static str;
+    fn from_code(code: &str) -> Option<Self>;
+    fn codes() -> Vec<&'static str>;
+}
+
 /// Declares a closed list of codes as an enum with its labels, its parser and its listing.
 macro_rules! code_list {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal : $kk:literal, $ru:literal, $en:literal;)+ }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal : $kk:literal, $ru:literal, $en:literal;)+ }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -149,6 +156,18 @@ macro_rules! code_list {
             }
         }
 
+        impl CodeList for $name {
+            fn code(self) -> &'static str {
+                $name::code(self)
+            }
+            fn from_code(code: &str) -> Option<Self> {
+                $name::from_code(code)
+            }
+            fn codes() -> Vec<&'static str> {
+                $name::codes()
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.code())
@@ -159,8 +178,11 @@ macro_rules! code_list {
 
 code_list! {
     /// Which industrialization map a project belongs to (Art. 4 p.6 and Art. 8 p.2).
+    #[derive(Default)]
     MapLevel {
         Republican = "republican": "Республикалық", "Республиканская", "Republican";
+        /// What a new project is on, until told otherwise.
+        #[default]
         Regional = "regional": "Өңірлік", "Региональная", "Regional";
     }
 }
@@ -168,7 +190,9 @@ code_list! {
 code_list! {
     /// The status lifecycle: candidate → submitted → under review → included → design →
     /// construction → commissioned → at design capacity, with side states.
+    #[derive(Default)]
     Status {
+        #[default]
         Candidate = "candidate": "Үміткер", "Кандидат", "Candidate";
         Submitted = "submitted": "Өтінім берілген", "Заявка подана", "Submitted";
         UnderReview = "under_review": "Қаралуда", "На рассмотрении", "Under review";
@@ -203,7 +227,9 @@ code_list! {
 
 code_list! {
     /// Where a financing row stands.
+    #[derive(Default)]
     FinancingStatus {
+        #[default]
         Planned = "planned": "Жоспарланған", "Планируется", "Planned";
         Committed = "committed": "Расталған", "Подтверждено", "Committed";
         Disbursed = "disbursed": "Игерілген", "Освоено", "Disbursed";
@@ -212,7 +238,9 @@ code_list! {
 
 code_list! {
     /// Where an action-plan item stands.
+    #[derive(Default)]
     ActionStatus {
+        #[default]
         Planned = "planned": "Жоспарланған", "Запланировано", "Planned";
         InProgress = "in_progress": "Орындалуда", "В работе", "In progress";
         Done = "done": "Орындалды", "Выполнено", "Done";

@@ -180,8 +180,8 @@ fn check_percentages(p: &Project, problems: &mut Problems) {
             problems.error(field, "percent.range", "must be a percentage from 0 to 100");
         }
     };
-    pct("local_content_labour_pct".into(), p.local_content.labour_pct);
-    pct("local_content_goods_pct".into(), p.local_content.goods_pct);
+    pct("local_content_labour_pct".into(), p.local_content_labour_pct);
+    pct("local_content_goods_pct".into(), p.local_content_goods_pct);
     for (i, m) in p.monitoring.iter().enumerate() {
         pct(format!("monitoring[{i}].progress_pct"), m.progress_pct);
         pct(format!("monitoring[{i}].utilisation_pct"), m.utilisation_pct);
@@ -231,7 +231,7 @@ fn check_level(p: &Project, rules: &Rules, problems: &mut Problems) {
             _ => {}
         }
     }
-    if p.level == MapLevel::Republican && p.local_content.expertise_date.is_none() {
+    if p.level == MapLevel::Republican && p.local_content_expertise_date.is_none() {
         problems.warning(
             "local_content_expertise_date",
             "local_content.expertise",

@@ -134,7 +134,7 @@ fn project() -> impl Strategy<Value = Project> {
                 })
                 .collect();
         p.criteria = r.5;
-        (p.local_content.labour_pct, p.local_content.goods_pct) = r.6;
+        (p.local_content_labour_pct, p.local_content_goods_pct) = r.6;
         p
     })
 }

@@ -121,10 +121,10 @@ fn key_facts(ctx: &PrintContext, p: &Project) -> Vec<(String, String)> {
         (w(Word::PlannedCommissioning), format::opt_date(p.commissioning_planned, lang)),
         (w(Word::ActualCommissioning), format::opt_date(p.commissioning_actual, lang)),
     ]);
-    let lc = &p.local_content;
-    if lc.labour_pct.is_some() || lc.goods_pct.is_some() {
+    let (labour, goods) = (p.local_content_labour_pct, p.local_content_goods_pct);
+    if labour.is_some() || goods.is_some() {
         let pct = |v: Option<f64>| v.map(|v| format::percent(v, lang)).unwrap_or_else(|| "—".into());
-        rows.push((w(Word::LocalContent), format!("{} / {}", pct(lc.labour_pct), pct(lc.goods_pct))));
+        rows.push((w(Word::LocalContent), format!("{} / {}", pct(labour), pct(goods))));
     }
     if !p.criteria.is_empty() {
         rows.push((w(Word::Criteria), p.criteria.iter().map(|c| lang.pick(&c.label())).collect::<Vec<_>>().join(", ")));

@@ -147,24 +147,24 @@ const COLUMNS: &[Column] = &[
         "Местное содержание (труд), %",
         "Local content (labour), %",
         10.0,
-        |p, _| pct(p.local_content.labour_pct),
+        |p, _| pct(p.local_content_labour_pct),
     ),
     Column(
         "Жергілікті қамту (тауарлар), %",
         "Местное содержание (товары), %",
         "Local content (goods), %",
         10.0,
-        |p, _| pct(p.local_content.goods_pct),
+        |p, _| pct(p.local_content_goods_pct),
     ),
     Column("Сараптама күні", "Дата экспертизы", "Expertise date", 11.0, |p, _| {
-        date(p.local_content.expertise_date)
+        date(p.local_content_expertise_date)
     }),
     Column(
         "Сараптама нөмірі",
         "Номер экспертизы",
         "Expertise reference",
         14.0,
-        |p, _| opt_text(&p.local_content.expertise_ref),
+        |p, _| opt_text(&p.local_content_expertise_ref),
     ),
     Column("Жауапты орган", "Ответственный орган", "Responsible body", 24.0, |p, _| {
         opt_text(&p.responsible_body)

@@ -24,7 +24,7 @@ mod schedule;
 use chrono::NaiveDate;
 use draw::{Draw, Lang};
 use examples::Example;
-use indmap_core::{Capacity, Criterion, LocalContent, MapLevel, Money, Project, RegionCode, Scope, Status};
+use indmap_core::{Capacity, Criterion, MapLevel, Money, Project, RegionCode, Scope, Status};
 use location::Shape;
 use names::Company;
 use places::{REGIONS, RegionInfo, Town};
@@ -286,7 +286,7 @@ fn build(draw: &mut Draw, core: Core) -> Project {
         p.exclusion_act = t.stop.map(|d| names::act(lang, &issuer, d, act_number(draw, republican)));
         p.exclusion_reason = Some(pick_text(draw, EXCLUSION_REASONS, lang));
     }
-    p.local_content = local_content(draw, republican, p.inclusion_date, lang);
+    local_content(&mut p, draw, republican, lang);
     p.problems = match t.status {
         Status::Delayed => Some(pick_text(draw, DELAY_PROBLEMS, lang)),
         Status::Suspended => Some(pick_text(draw, SUSPENSION_PROBLEMS, lang)),
@@ -308,7 +308,7 @@ fn build(draw: &mut Draw, core: Core) -> Project {
         capacity: p.capacity.as_ref(),
         jobs_construction,
         jobs_permanent,
-        goods_pct: p.local_content.goods_pct,
+        goods_pct: p.local_content_goods_pct,
         lang,
     };
     p.monitoring = monitoring::reports(draw, &subject);
@@ -345,22 +345,21 @@ fn act_number(draw: &mut Draw, republican: bool) -> u32 {
 
 /// Labour and goods shares for most projects; republican ones also have the local-content
 /// expertise their inclusion needs (Art. 1 p.2), done before they were put on the map.
-fn local_content(draw: &mut Draw, republican: bool, included: Option<NaiveDate>, lang: Lang) -> LocalContent {
-    let mut lc = LocalContent::default();
+fn local_content(p: &mut Project, draw: &mut Draw, republican: bool, lang: Lang) {
     if republican || draw.chance(0.8) {
-        lc.labour_pct = Some((draw.range(70.0..100.0) * 10.0_f64).round() / 10.0);
-        lc.goods_pct = Some((draw.range(5.0..80.0) * 10.0_f64).round() / 10.0);
+        p.local_content_labour_pct = Some((draw.range(70.0..100.0) * 10.0_f64).round() / 10.0);
+        p.local_content_goods_pct = Some((draw.range(5.0..80.0) * 10.0_f64).round() / 10.0);
     }
     if republican {
-        let date = match included {
+        let date = match p.inclusion_date {
             Some(d) => add_days(d, -draw.range(30..=180)),
             None => draw.date(add_days(today(), -365), add_days(today(), -20)),
         };
         let prefix = lang.pick("ЖҚ", "МС");
-        lc.expertise_ref = Some(format!("№ {prefix}-{}/{:04}", chrono::Datelike::year(&date), draw.range(1..=2000)));
-        lc.expertise_date = Some(date);
+        p.local_content_expertise_ref =
+            Some(format!("№ {prefix}-{}/{:04}", chrono::Datelike::year(&date), draw.range(1..=2000)));
+        p.local_content_expertise_date = Some(date);
     }
-    lc
 }
 
 fn pick_text(draw: &mut Draw, options: &[(&str, &str)], lang: Lang) -> String {

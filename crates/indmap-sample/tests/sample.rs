@@ -62,7 +62,7 @@ fn national_sample_covers_every_region_with_a_few_republican_projects() {
     assert!((0.05..=0.08).contains(&republican), "republican share {republican}");
     for p in sample.iter().filter(|p| p.level == MapLevel::Republican) {
         assert!(p.cost.unwrap() >= Money::from_mln(50_000), "{}", p.name_ru);
-        assert!(p.local_content.expertise_date.is_some() && p.local_content.expertise_ref.is_some(), "{}", p.name_ru);
+        assert!(p.local_content_expertise_date.is_some() && p.local_content_expertise_ref.is_some(), "{}", p.name_ru);
     }
 
     // Larger economies carry more projects than small ones.

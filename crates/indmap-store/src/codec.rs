@@ -1,179 +1,55 @@
-//! Projects to rows and back. Each table's columns are listed once, as (name, value) pairs, and
-//! both INSERT and UPDATE are built from that list.
+//! Projects to rows and back. The columns of each table are the schema's (`indmap_core`'s
+//! `project.rs`), plus the project's location; both INSERT and UPDATE are built from that list.
 
-use chrono::NaiveDate;
 use geo::InteriorPoint;
-use indmap_core::reference::{ActionStatus, Criterion, FinancingStatus, MapLevel, Status};
+use indmap_core::schema::{Cell, CellSource, Cells, Record};
 use indmap_core::*;
-use rusqlite::types::Value as Sql;
+use rusqlite::types::{Value as Sql, ValueRef};
 use rusqlite::{Connection, Row, params_from_iter};
 use std::collections::HashMap;
 use uuid::Uuid;
 
 pub(crate) type Columns = Vec<(&'static str, Sql)>;
 
-fn text<S: AsRef<str>>(v: Option<S>) -> Sql {
-    v.map_or(Sql::Null, |s| Sql::Text(s.as_ref().to_owned()))
-}
-fn date(v: Option<NaiveDate>) -> Sql {
-    text(v.map(|d| d.format("%Y-%m-%d").to_string()))
-}
-fn money(v: Option<Money>) -> Sql {
-    v.map_or(Sql::Null, |m| Sql::Integer(m.minor()))
-}
-fn real(v: Option<f64>) -> Sql {
-    v.map_or(Sql::Null, Sql::Real)
-}
-fn int(v: Option<u32>) -> Sql {
-    v.map_or(Sql::Null, |n| Sql::Integer(n.into()))
+fn sql(cells: Cells) -> Columns {
+    cells
+        .into_iter()
+        .map(|(column, cell)| {
+            let value = match cell {
+                Cell::Null => Sql::Null,
+                Cell::Integer(n) => Sql::Integer(n),
+                Cell::Real(x) => Sql::Real(x),
+                Cell::Text(t) => Sql::Text(t),
+            };
+            (column, value)
+        })
+        .collect()
 }
 
 fn project_columns(p: &Project) -> Columns {
     let point = p.location.as_ref().and_then(|g| g.interior_point());
     let geometry = p.location.as_ref().map(|g| geojson::Geometry::from(g).to_string());
-    let criteria: Vec<&str> = p.criteria.iter().map(|c| c.code()).collect();
-    vec![
-        ("code", text(p.code.as_ref().map(|c| c.as_str()))),
-        ("name_kk", text(Some(&p.name_kk))),
-        ("name_ru", text(Some(&p.name_ru))),
-        ("name_en", text(p.name_en.as_ref())),
-        ("region", text(Some(p.region.as_str()))),
-        ("district", text(p.district.as_ref())),
-        ("settlement", text(p.settlement.as_ref())),
-        ("zone", text(p.zone.as_ref())),
-        ("geometry", text(geometry)),
-        ("lon", real(point.map(|pt| pt.x()))),
-        ("lat", real(point.map(|pt| pt.y()))),
-        ("level", text(Some(p.level.code()))),
-        ("status", text(Some(p.status.code()))),
-        ("sector", text(p.sector.as_ref())),
-        ("oked", text(p.oked.as_ref())),
-        ("initiator", text(p.initiator.as_ref())),
-        ("initiator_bin", text(p.initiator_bin.as_ref().map(|b| b.as_str()))),
-        ("cost_tiyn", money(p.cost)),
-        ("cost_currency", text(p.cost_original.as_ref().map(|c| &c.currency))),
-        ("cost_original_minor", money(p.cost_original.as_ref().map(|c| c.amount))),
-        ("cost_rate", real(p.cost_original.as_ref().map(|c| c.rate))),
-        ("capacity_value", real(p.capacity.as_ref().map(|c| c.value))),
-        ("capacity_unit", text(p.capacity.as_ref().map(|c| &c.unit))),
-        ("capacity_product", text(p.capacity.as_ref().and_then(|c| c.product.as_ref()))),
-        ("jobs_construction", int(p.jobs_construction)),
-        ("jobs_permanent", int(p.jobs_permanent)),
-        ("start_date", date(p.start_date)),
-        ("commissioning_planned", date(p.commissioning_planned)),
-        ("commissioning_actual", date(p.commissioning_actual)),
-        ("design_capacity_date", date(p.design_capacity_date)),
-        ("criteria", Sql::Text(criteria.join(","))),
-        ("lc_labour_pct", real(p.local_content.labour_pct)),
-        ("lc_goods_pct", real(p.local_content.goods_pct)),
-        ("lc_expertise_date", date(p.local_content.expertise_date)),
-        ("lc_expertise_ref", text(p.local_content.expertise_ref.as_ref())),
-        ("responsible_body", text(p.responsible_body.as_ref())),
-        ("inclusion_act", text(p.inclusion_act.as_ref())),
-        ("inclusion_date", date(p.inclusion_date)),
-        ("exclusion_act", text(p.exclusion_act.as_ref())),
-        ("exclusion_date", date(p.exclusion_date)),
-        ("exclusion_reason", text(p.exclusion_reason.as_ref())),
-        ("problems", text(p.problems.as_ref())),
-        ("notes", text(p.notes.as_ref())),
-    ]
+    let mut columns = sql(p.cells());
+    columns.push(("geometry", geometry.map_or(Sql::Null, Sql::Text)));
+    columns.push(("lon", point.map_or(Sql::Null, |pt| Sql::Real(pt.x()))));
+    columns.push(("lat", point.map_or(Sql::Null, |pt| Sql::Real(pt.y()))));
+    columns
 }
 
-/// The child tables, each with its rows' columns (the row id and project id come first).
-fn child_tables(p: &Project) -> Vec<(&'static str, Vec<(Uuid, Columns)>)> {
-    vec![
-        (
-            "financing",
-            p.financing
-                .iter()
-                .map(|f| {
-                    (
-                        f.id,
-                        vec![
-                            ("source", text(Some(&f.source))),
-                            ("amount_tiyn", money(Some(f.amount))),
-                            ("year", Sql::Integer(f.year.into())),
-                            ("status", text(Some(f.status.code()))),
-                            ("note", text(f.note.as_ref())),
-                        ],
-                    )
-                })
-                .collect(),
-        ),
-        (
-            "milestones",
-            p.milestones
-                .iter()
-                .map(|m| {
-                    (
-                        m.id,
-                        vec![("name", text(Some(&m.name))), ("planned", date(m.planned)), ("actual", date(m.actual))],
-                    )
-                })
-                .collect(),
-        ),
-        (
-            "actions",
-            p.actions
-                .iter()
-                .map(|a| {
-                    (
-                        a.id,
-                        vec![
-                            ("title", text(Some(&a.title))),
-                            ("responsible", text(a.responsible.as_ref())),
-                            ("due", date(a.due)),
-                            ("status", text(Some(a.status.code()))),
-                            ("done", date(a.done)),
-                            ("note", text(a.note.as_ref())),
-                        ],
-                    )
-                })
-                .collect(),
-        ),
-        (
-            "support_measures",
-            p.support_measures
-                .iter()
-                .map(|s| {
-                    (
-                        s.id,
-                        vec![
-                            ("measure", Sql::Integer(s.measure.into())),
-                            ("amount_tiyn", money(s.amount)),
-                            ("note", text(s.note.as_ref())),
-                        ],
-                    )
-                })
-                .collect(),
-        ),
-        (
-            "monitoring",
-            p.monitoring
-                .iter()
-                .map(|m| {
-                    (
-                        m.id,
-                        vec![
-                            ("period", text(Some(&m.period))),
-                            ("investment_tiyn", money(m.investment)),
-                            ("progress_pct", real(m.progress_pct)),
-                            ("jobs_created", int(m.jobs_created)),
-                            ("output_tiyn", money(m.output)),
-                            ("output_natural", real(m.output_natural)),
-                            ("exports_usd_cents", money(m.exports_usd)),
-                            ("utilisation_pct", real(m.utilisation_pct)),
-                            ("taxes_tiyn", money(m.taxes)),
-                            ("local_content_pct", real(m.local_content_pct)),
-                            ("status", text(m.status.map(|s| s.code()))),
-                            ("comment", text(m.comment.as_ref())),
-                            ("reported_by", text(m.reported_by.as_ref())),
-                            ("reported_on", date(m.reported_on)),
-                        ],
-                    )
-                })
-                .collect(),
-        ),
+type Table = (&'static str, Vec<(Uuid, Columns)>);
+
+/// One child table: its name and its rows' columns (the row id and project id come first).
+fn table<R: Record>(rows: &[R]) -> Table {
+    (R::ENTITY.as_str(), rows.iter().map(|r| (r.id(), sql(r.cells()))).collect())
+}
+
+fn child_tables(p: &Project) -> [Table; 5] {
+    [
+        table(&p.financing),
+        table(&p.milestones),
+        table(&p.actions),
+        table(&p.support_measures),
+        table(&p.monitoring),
     ]
 }
 
@@ -288,13 +164,22 @@ impl Named<'_> {
     }
 }
 
-fn get_date(r: &Named, col: &str) -> rusqlite::Result<Option<NaiveDate>> {
-    let t: Option<String> = r.get(col)?;
-    Ok(t.and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()))
+impl CellSource for Named<'_> {
+    fn cell(&self, column: &str) -> Result<Cell, String> {
+        let value = match self.columns.get(column) {
+            Some(&i) => self.row.get_ref(i),
+            None => self.row.get_ref(column),
+        };
+        Ok(match value.map_err(|e| e.to_string())? {
+            ValueRef::Null => Cell::Null,
+            ValueRef::Integer(n) => Cell::Integer(n),
+            ValueRef::Real(x) => Cell::Real(x),
+            ValueRef::Text(t) => Cell::Text(String::from_utf8_lossy(t).into_owned()),
+            ValueRef::Blob(_) => return Err(format!("{column} holds a blob")),
+        })
+    }
 }
-fn get_money(r: &Named, col: &str) -> rusqlite::Result<Option<Money>> {
-    Ok(r.get::<Option<i64>>(col)?.map(Money))
-}
+
 fn get_uuid(r: &Named, col: &str) -> rusqlite::Result<Uuid> {
     parse_uuid(r.get(col)?)
 }
@@ -302,69 +187,19 @@ fn parse_uuid(text: String) -> rusqlite::Result<Uuid> {
     Uuid::parse_str(&text)
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
 }
-fn get_code<T>(r: &Named, col: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
-    let t: String = r.get(col)?;
-    parse(&t).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            0,
-            rusqlite::types::Type::Text,
-            format!("unknown code {t:?} in {col}").into(),
-        )
-    })
+
+/// A record read back from its row by the schema's columns.
+fn record<R: Record>(r: &Named) -> rusqlite::Result<R> {
+    R::from_cells(r, get_uuid(r, "id")?)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into()))
 }
 
 fn project_from_row(r: &Named) -> rusqlite::Result<Project> {
-    let region = get_code(r, "region", RegionCode::parse)?;
-    let mut p = Project::new(get_uuid(r, "id")?, r.get("name_kk")?, r.get("name_ru")?, region);
-    p.code = ProjectCode::parse(&r.get::<String>("code")?);
-    p.name_en = r.get("name_en")?;
-    p.district = r.get("district")?;
-    p.settlement = r.get("settlement")?;
-    p.zone = r.get("zone")?;
+    let mut p: Project = record(r)?;
     p.location = r
         .get::<Option<String>>("geometry")?
         .and_then(|t| t.parse::<geojson::Geometry>().ok())
         .and_then(|g| geo::Geometry::<f64>::try_from(g).ok());
-    p.level = get_code(r, "level", MapLevel::from_code)?;
-    p.status = get_code(r, "status", Status::from_code)?;
-    p.sector = r.get("sector")?;
-    p.oked = r.get("oked")?;
-    p.initiator = r.get("initiator")?;
-    p.initiator_bin = r.get::<Option<String>>("initiator_bin")?.and_then(|b| Bin::parse(&b));
-    p.cost = get_money(r, "cost_tiyn")?;
-    p.cost_original = match (
-        r.get::<Option<String>>("cost_currency")?,
-        get_money(r, "cost_original_minor")?,
-        r.get::<Option<f64>>("cost_rate")?,
-    ) {
-        (Some(currency), Some(amount), Some(rate)) => Some(OriginalCost { currency, amount, rate }),
-        _ => None,
-    };
-    p.capacity = match (r.get::<Option<f64>>("capacity_value")?, r.get::<Option<String>>("capacity_unit")?) {
-        (Some(value), Some(unit)) => Some(Capacity { value, unit, product: r.get("capacity_product")? }),
-        _ => None,
-    };
-    p.jobs_construction = r.get("jobs_construction")?;
-    p.jobs_permanent = r.get("jobs_permanent")?;
-    p.start_date = get_date(r, "start_date")?;
-    p.commissioning_planned = get_date(r, "commissioning_planned")?;
-    p.commissioning_actual = get_date(r, "commissioning_actual")?;
-    p.design_capacity_date = get_date(r, "design_capacity_date")?;
-    p.criteria = r.get::<String>("criteria")?.split(',').filter_map(Criterion::from_code).collect();
-    p.local_content = LocalContent {
-        labour_pct: r.get("lc_labour_pct")?,
-        goods_pct: r.get("lc_goods_pct")?,
-        expertise_date: get_date(r, "lc_expertise_date")?,
-        expertise_ref: r.get("lc_expertise_ref")?,
-    };
-    p.responsible_body = r.get("responsible_body")?;
-    p.inclusion_act = r.get("inclusion_act")?;
-    p.inclusion_date = get_date(r, "inclusion_date")?;
-    p.exclusion_act = r.get("exclusion_act")?;
-    p.exclusion_date = get_date(r, "exclusion_date")?;
-    p.exclusion_reason = r.get("exclusion_reason")?;
-    p.problems = r.get("problems")?;
-    p.notes = r.get("notes")?;
     Ok(p)
 }
 
@@ -467,84 +302,40 @@ fn attach_rows(
     values: impl Fn(&'static str) -> Option<Vec<Sql>>,
 ) -> crate::Result<()> {
     let index: HashMap<Uuid, usize> = projects.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
-    let mut each = |table: &'static str,
-                    f: &mut dyn FnMut(&mut Project, &Named) -> rusqlite::Result<()>|
-     -> crate::Result<()> {
-        let Some(values) = values(table) else { return Ok(()) };
+    let rows = Rows { conn, clause, index: &index, values: &values };
+    rows.attach(projects, |p| &mut p.financing)?;
+    rows.attach(projects, |p| &mut p.milestones)?;
+    rows.attach(projects, |p| &mut p.actions)?;
+    rows.attach(projects, |p| &mut p.support_measures)?;
+    rows.attach(projects, |p| &mut p.monitoring)
+}
+
+/// What `attach_rows` reads the child tables with.
+struct Rows<'a> {
+    conn: &'a Connection,
+    clause: &'a str,
+    index: &'a HashMap<Uuid, usize>,
+    values: &'a dyn Fn(&'static str) -> Option<Vec<Sql>>,
+}
+
+impl Rows<'_> {
+    /// Appends the rows of one child table to the list `list` picks out of each project.
+    fn attach<R: Record>(&self, projects: &mut [Project], list: fn(&mut Project) -> &mut Vec<R>) -> crate::Result<()> {
+        let table = R::ENTITY.as_str();
+        let Some(values) = (self.values)(table) else { return Ok(()) };
         let sql = format!(
-            "SELECT c.* FROM {table} c JOIN projects p ON p.id = c.project_id WHERE {clause} ORDER BY c.project_id, c.position"
+            "SELECT c.* FROM {table} c JOIN projects p ON p.id = c.project_id WHERE {} ORDER BY c.project_id, c.position",
+            self.clause
         );
-        let mut stmt = conn.prepare_cached(&sql)?;
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let columns = Named::columns(&stmt);
         let mut rows = stmt.query(params_from_iter(values.iter()))?;
         while let Some(row) = rows.next()? {
             let row = Named { row, columns: &columns };
-            if let Some(&i) = index.get(&get_uuid(&row, "project_id")?) {
-                f(&mut projects[i], &row)?;
+            if let Some(&i) = self.index.get(&get_uuid(&row, "project_id")?) {
+                list(&mut projects[i]).push(record(&row)?);
             }
         }
         Ok(())
-    };
-    each("financing", &mut |p, r| {
-        p.financing.push(FinancingRow {
-            id: get_uuid(r, "id")?,
-            source: r.get("source")?,
-            amount: Money(r.get("amount_tiyn")?),
-            year: r.get("year")?,
-            status: get_code(r, "status", FinancingStatus::from_code)?,
-            note: r.get("note")?,
-        });
-        Ok(())
-    })?;
-    each("milestones", &mut |p, r| {
-        p.milestones.push(Milestone {
-            id: get_uuid(r, "id")?,
-            name: r.get("name")?,
-            planned: get_date(r, "planned")?,
-            actual: get_date(r, "actual")?,
-        });
-        Ok(())
-    })?;
-    each("actions", &mut |p, r| {
-        p.actions.push(ActionItem {
-            id: get_uuid(r, "id")?,
-            title: r.get("title")?,
-            responsible: r.get("responsible")?,
-            due: get_date(r, "due")?,
-            status: get_code(r, "status", ActionStatus::from_code)?,
-            done: get_date(r, "done")?,
-            note: r.get("note")?,
-        });
-        Ok(())
-    })?;
-    each("support_measures", &mut |p, r| {
-        p.support_measures.push(SupportReceived {
-            id: get_uuid(r, "id")?,
-            measure: r.get("measure")?,
-            amount: get_money(r, "amount_tiyn")?,
-            note: r.get("note")?,
-        });
-        Ok(())
-    })?;
-    each("monitoring", &mut |p, r| {
-        p.monitoring.push(MonitoringReport {
-            id: get_uuid(r, "id")?,
-            period: r.get("period")?,
-            investment: get_money(r, "investment_tiyn")?,
-            progress_pct: r.get("progress_pct")?,
-            jobs_created: r.get("jobs_created")?,
-            output: get_money(r, "output_tiyn")?,
-            output_natural: r.get("output_natural")?,
-            exports_usd: get_money(r, "exports_usd_cents")?,
-            utilisation_pct: r.get("utilisation_pct")?,
-            taxes: get_money(r, "taxes_tiyn")?,
-            local_content_pct: r.get("local_content_pct")?,
-            status: r.get::<Option<String>>("status")?.as_deref().and_then(Status::from_code),
-            comment: r.get("comment")?,
-            reported_by: r.get("reported_by")?,
-            reported_on: get_date(r, "reported_on")?,
-        });
-        Ok(())
-    })?;
-    Ok(())
+    }
 }

@@ -1,26 +1,21 @@
 // Field names and values in the user's language, over the pure formatting of model.ts.
 
-import { DICTS, lang, pick, t, type Key } from "../i18n";
+import { fieldAt, entityName, fieldName } from "../fields";
+import { lang, pick, t, type Key } from "../i18n";
 import { syncHooks } from "./exchange";
 import { formatValue, splitField } from "./model";
 
-function known(key: string): key is Key {
-  return key in DICTS.en;
-}
+const SPECIAL: Record<string, Key> = { geometry: "sx_f_geometry", deleted: "sx_f_deleted" };
 
-const SPECIAL: Record<string, Key> = { geometry: "sx_f_geometry", deleted: "sx_f_deleted", cost_kzt: "p_cost", code: "col_code" };
-
-function oneField(field: string): string {
-  const key = SPECIAL[field] ?? `p_${field}`;
-  return known(key) ? t(key) : field;
-}
-
-/** `cost_kzt` → "Cost, mln ₸"-like label; `financing/<row>/amount_kzt` → "Financing · amount_kzt". */
+/** `cost_kzt` → "Общая стоимость, млн ₸"; `financing/<row>/amount_kzt` → "План финансирования ·
+ * Сумма, млн ₸": as the schema names the field. */
 export function fieldLabel(path: string): string {
+  const special = SPECIAL[path];
+  if (special) return t(special);
   const f = splitField(path);
-  if (!f.list) return oneField(f.field);
-  const list = `p_${f.list}`;
-  return `${known(list) ? t(list) : f.list} · ${oneField(f.field)}`;
+  const info = fieldAt(path);
+  const name = info ? fieldName(info) : f.field;
+  return f.list ? `${entityName(f.list)} · ${name}` : name;
 }
 
 /** `ministry` or `region:35` as people name them. */

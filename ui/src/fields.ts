@@ -1,0 +1,68 @@
+// The project's fields as the schema in Rust describes them (generated/schema.ts): their labels
+// in the window's language and the kind of box each takes. The editor, the conflict review and
+// every list of changes name fields through here, as the printouts do.
+
+import { ENTITIES, FIELDS, type FieldInfo } from "./generated/schema";
+import { lang, pick, type Lang } from "./i18n";
+import type { ValueKind } from "./values";
+
+const UNIT_MLN: Record<Lang, string> = { kk: "млн ₸", ru: "млн ₸", en: "mln ₸" };
+
+/** The list and field a property path names: `cost_kzt`, `financing[2].amount_kzt` (the
+ * editor's and the rules'), `financing/<row id>/amount_kzt` (the log's and the merge's). */
+export function splitPath(path: string): { entity: string; field: string } {
+  const parts = path.split("/");
+  if (parts.length === 3) return { entity: parts[0], field: parts[2] };
+  const m = /^(\w+)\[\d+\]\.(\w+)$/.exec(path);
+  return m ? { entity: m[1], field: m[2] } : { entity: "project", field: path };
+}
+
+/** The schema's description of the field at `path`, if it names one. */
+export function fieldAt(path: string): FieldInfo | undefined {
+  const { entity, field } = splitPath(path);
+  return FIELDS.find((f) => f.entity === entity && f.name === field);
+}
+
+/** A field's label; money names the unit its box takes ("Общая стоимость, млн ₸"). */
+export function fieldName(info: FieldInfo, l: Lang = lang()): string {
+  const label = l === "kk" ? info.label_kk : l === "ru" ? info.label_ru : info.label_en;
+  return info.kind === "money" ? `${label}, ${UNIT_MLN[l]}` : label;
+}
+
+/** The label of a list of rows (`financing`) or of the project. */
+export function entityName(entity: string, l: Lang = lang()): string {
+  const e = ENTITIES.find((x) => x.entity === entity);
+  return e ? pick(e.label, l) : entity;
+}
+
+/** The box a field is typed in: money in millions of tenge, dates as DD.MM.YYYY, counts whole.
+ * `null` for a structured value (a location, an object), which has no box. */
+export function boxKind(info: FieldInfo): ValueKind | null {
+  switch (info.kind) {
+    case "money":
+      return "mln";
+    case "date":
+      return "date";
+    case "count":
+      return "int";
+    case "year":
+      return "year";
+    case "number":
+      return "decimal";
+    case "structured":
+      return null;
+    default:
+      return "text";
+  }
+}
+
+const LISTS = ["financing", "milestones", "actions", "support_measures", "monitoring"] as const;
+
+/** A new record of `entity` as the schema says it starts (every field blank, a project's lists
+ * empty), with the values `given`. */
+export function blank<T>(entity: string, given: Partial<T> = {}): T {
+  const record: Record<string, unknown> = { id: null };
+  for (const f of FIELDS) if (f.entity === entity) record[f.name] = structuredClone(f.blank);
+  if (entity === "project") for (const list of LISTS) record[list] = [];
+  return { ...record, ...given } as T;
+}
