@@ -126,7 +126,8 @@ async fn exchange_menu_can_be_read_in_every_language() -> Res {
                 app.ensure_readable(&format!("the Exchange menu ({lang})"), "[data-role=sx-menu-list]").await?;
                 shot_to(&app, SHOTS, &format!("exchange-menu-{lang}")).await?;
                 app.click("[data-role=sx-menu]").await?;
-                app.wait_js("the menu to close", "return !document.querySelector('[data-role=sx-menu-list]')", 10).await?;
+                app.wait_js("the menu to close", "return !document.querySelector('[data-role=sx-menu-list]')", 10)
+                    .await?;
             }
             Ok(())
         }

@@ -337,7 +337,9 @@ impl App {
     pub async fn unreadable(&self, selector: &str) -> Res<Vec<String>> {
         let sel = serde_json::to_string(selector)?;
         let v = self.js(&format!("{READABILITY}\nreturn unreadable({sel});")).await?;
-        Ok(v.as_array().map(|a| a.iter().map(|x| x.as_str().unwrap_or_default().to_owned()).collect()).unwrap_or_default())
+        Ok(v.as_array()
+            .map(|a| a.iter().map(|x| x.as_str().unwrap_or_default().to_owned()).collect())
+            .unwrap_or_default())
     }
 
     /// Fails unless everything inside `selector` can be read (see `unreadable`).

@@ -437,6 +437,7 @@ class Editor {
           this.select("sector", this.ref("sectors"), { empty: true }),
           this.field("oked"),
           this.field("responsible_body"),
+          this.field("responsible_person"),
         ),
       ),
       this.section(

@@ -9,6 +9,7 @@ use crate::ident::{Bin, ProjectCode, RegionCode};
 use crate::money::Money;
 use crate::record;
 use crate::reference::{ActionStatus, Criterion, FinancingStatus, MapLevel, Status};
+use crate::schema::Record;
 use crate::schema::codec::*;
 use chrono::NaiveDate;
 use uuid::Uuid;
@@ -19,16 +20,16 @@ record! {
         pub id: Uuid,
         /// Given by the database that registers the project, unless the project arrives with one.
         pub code: Option<ProjectCode> as Code = "code", "code", ["Коды", "Код", "Code"];
-        pub name_kk: String as Name = "name_kk", "name_kk", ["Қазақша атауы", "Название на казахском", "Name in Kazakh"];
-        pub name_ru: String as Name = "name_ru", "name_ru", ["Орысша атауы", "Название на русском", "Name in Russian"];
-        pub name_en: Option<String> as Text = "name_en", "name_en", ["Ағылшынша атауы", "Название на английском", "Name in English"];
+        pub name_kk: String as Name = "name_kk", "name_kk", ["Атауы (қаз.)", "Наименование (каз.)", "Name (kk)"];
+        pub name_ru: String as Name = "name_ru", "name_ru", ["Атауы (орыс.)", "Наименование (рус.)", "Name (ru)"];
+        pub name_en: Option<String> as Text = "name_en", "name_en", ["Атауы (ағыл.)", "Наименование (англ.)", "Name (en)"];
         pub region: RegionCode as Region = "region", "region", ["Өңір", "Регион", "Region"];
         pub district: Option<String> as Text = "district", "district", ["Аудан", "Район", "District"];
         pub settlement: Option<String> as Text = "settlement", "settlement", ["Елді мекен", "Населённый пункт", "Settlement"];
         /// Special economic zone or industrial zone.
         pub zone: Option<String> as Text = "zone", "zone", ["АЭА немесе индустриялық аймақ", "СЭЗ или индустриальная зона", "SEZ or industrial zone"];
         pub level: MapLevel as Coded<MapLevel> = "level", "level", ["Карта деңгейі", "Уровень карты", "Map level"];
-        pub status: Status as Coded<Status> = "status", "status", ["Мәртебе", "Статус", "Status"];
+        pub status: Status as Coded<Status> = "status", "status", ["Мәртебесі", "Статус", "Status"];
         /// A code of the editable sector list.
         pub sector: Option<String> as ListCode = "sector", "sector", ["Сала", "Отрасль", "Sector"];
         pub oked: Option<String> as Text = "oked", "oked", ["ЭҚЖЖ коды", "Код ОКЭД", "OKED code"];
@@ -53,6 +54,8 @@ record! {
         pub local_content_expertise_date: Option<NaiveDate> as Date = "local_content_expertise_date", "lc_expertise_date", ["Жергілікті қамту сараптамасының күні", "Дата экспертизы местного содержания", "Local content expertise date"];
         pub local_content_expertise_ref: Option<String> as Text = "local_content_expertise_ref", "lc_expertise_ref", ["Жергілікті қамту сараптамасының нөмірі", "Номер экспертизы местного содержания", "Local content expertise reference"];
         pub responsible_body: Option<String> as Text = "responsible_body", "responsible_body", ["Жауапты орган", "Ответственный орган", "Responsible body"];
+        /// Who answers for the project and reports on it each period.
+        pub responsible_person: Option<String> as Text = "responsible_person", "responsible_person", ["Жауапты тұлға", "Ответственное лицо", "Responsible person"];
         pub inclusion_act: Option<String> as Text = "inclusion_act", "inclusion_act", ["Енгізу туралы акт", "Акт о включении", "Inclusion act"];
         pub inclusion_date: Option<NaiveDate> as Date = "inclusion_date", "inclusion_date", ["Енгізу күні", "Дата включения", "Inclusion date"];
         pub exclusion_act: Option<String> as Text = "exclusion_act", "exclusion_act", ["Шығару туралы акт", "Акт об исключении", "Exclusion act"];
@@ -75,51 +78,7 @@ record! {
 impl Project {
     /// A project with only what every project must have; the rest is unknown.
     pub fn new(id: Uuid, name_kk: String, name_ru: String, region: RegionCode) -> Project {
-        Project {
-            id,
-            code: None,
-            name_kk,
-            name_ru,
-            name_en: None,
-            region,
-            district: None,
-            settlement: None,
-            zone: None,
-            location: None,
-            level: MapLevel::default(),
-            status: Status::default(),
-            sector: None,
-            oked: None,
-            initiator: None,
-            initiator_bin: None,
-            cost: None,
-            cost_original: None,
-            capacity: None,
-            jobs_construction: None,
-            jobs_permanent: None,
-            start_date: None,
-            commissioning_planned: None,
-            commissioning_actual: None,
-            design_capacity_date: None,
-            criteria: Vec::new(),
-            local_content_labour_pct: None,
-            local_content_goods_pct: None,
-            local_content_expertise_date: None,
-            local_content_expertise_ref: None,
-            responsible_body: None,
-            inclusion_act: None,
-            inclusion_date: None,
-            exclusion_act: None,
-            exclusion_date: None,
-            exclusion_reason: None,
-            problems: None,
-            notes: None,
-            financing: Vec::new(),
-            milestones: Vec::new(),
-            actions: Vec::new(),
-            support_measures: Vec::new(),
-            monitoring: Vec::new(),
-        }
+        Project { name_kk, name_ru, region, ..Project::blank(id) }
     }
 
     /// The name to show in a language, falling back to the other names.

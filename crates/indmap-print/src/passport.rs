@@ -14,6 +14,7 @@ use crate::paper::{PageSetup, Rect};
 use crate::svg::{Anchor, Canvas, TextStyle};
 use crate::symbology::{SymbolBy, Symbology};
 use indmap_core::reference::{ActionStatus, support_measure};
+use indmap_core::schema::{self, Record};
 use indmap_core::{Money, Project};
 use std::collections::BTreeMap;
 
@@ -85,58 +86,98 @@ fn section(canvas: &mut Canvas, ctx: &PrintContext, x: f64, y: f64, title: &str)
     style.line_mm() + 1.0
 }
 
+/// The key facts, and the fields of the schema each shows.
+struct Facts {
+    rows: Vec<(String, String)>,
+    shown: Vec<&'static str>,
+}
+
+impl Facts {
+    fn add(&mut self, fields: &[&'static str], label: String, value: String) {
+        self.shown.extend(fields);
+        self.rows.push((label, value));
+    }
+}
+
+/// Fields the passport shows outside its key facts: the name in the title, the problems in a
+/// section of their own, the schedule, financing, actions and monitoring in their tables.
+const SHOWN_ELSEWHERE: [&str; 4] = ["name_kk", "name_ru", "name_en", "problems"];
+
 fn key_facts(ctx: &PrintContext, p: &Project) -> Vec<(String, String)> {
     let lang = ctx.lang;
     let w = |word: Word| word.text(lang).to_string();
     let join = |parts: Vec<Option<String>>| {
         parts.into_iter().flatten().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")
     };
-    let mut rows = vec![
-        (w(Word::Code), p.code.as_ref().map(|c| c.to_string()).unwrap_or_default()),
-        (
-            w(Word::Location),
-            join(vec![Some(scope_name(ctx, Some(p.region))), p.district.clone(), p.settlement.clone(), p.zone.clone()]),
-        ),
-        (w(Word::Level), lang.pick(&p.level.label())),
-        (w(Word::Status), lang.pick(&p.status.label())),
-        (w(Word::Sector), join(vec![Some(ctx.sector_label(p.sector.as_deref())), p.oked.clone()])),
-        (
-            w(Word::Initiator),
-            join(vec![
-                p.initiator.clone(),
-                p.initiator_bin.as_ref().map(|b| format!("{} {}", w(Word::BinLabel), b.as_str())),
-            ]),
-        ),
-        (w(Word::Cost), p.cost.map(|c| format::money(c, lang)).unwrap_or_default()),
-    ];
-    if let Some(c) = &p.capacity {
+    let mut facts = Facts { rows: Vec::new(), shown: SHOWN_ELSEWHERE.to_vec() };
+    facts.add(&["code"], w(Word::Code), p.code.as_ref().map(|c| c.to_string()).unwrap_or_default());
+    facts.add(
+        &["region", "district", "settlement", "zone"],
+        w(Word::Location),
+        join(vec![Some(scope_name(ctx, Some(p.region))), p.district.clone(), p.settlement.clone(), p.zone.clone()]),
+    );
+    facts.add(&["level"], w(Word::Level), lang.pick(&p.level.label()));
+    facts.add(&["status"], w(Word::Status), lang.pick(&p.status.label()));
+    facts.add(
+        &["sector", "oked"],
+        w(Word::Sector),
+        join(vec![Some(ctx.sector_label(p.sector.as_deref())), p.oked.clone()]),
+    );
+    facts.add(
+        &["initiator", "initiator_bin"],
+        w(Word::Initiator),
+        join(vec![
+            p.initiator.clone(),
+            p.initiator_bin.as_ref().map(|b| format!("{} {}", w(Word::BinLabel), b.as_str())),
+        ]),
+    );
+    facts.add(
+        &["cost_kzt", "cost_original"],
+        w(Word::Cost),
+        p.cost.map(|c| format::money(c, lang)).unwrap_or_default(),
+    );
+    let capacity = p.capacity.as_ref().map(|c| {
         let value =
             format!("{} {}", format::decimal(c.value, if c.value.fract() == 0.0 { 0 } else { 1 }, lang), c.unit);
-        rows.push((w(Word::Capacity), join(vec![Some(value), c.product.clone()])));
-    }
-    rows.extend([
-        (w(Word::JobsConstruction), p.jobs_construction.map(|j| format::integer(i64::from(j))).unwrap_or_default()),
-        (w(Word::JobsPermanent), p.jobs_permanent.map(|j| format::integer(i64::from(j))).unwrap_or_default()),
-        (w(Word::Start), format::opt_date(p.start_date, lang)),
-        (w(Word::PlannedCommissioning), format::opt_date(p.commissioning_planned, lang)),
-        (w(Word::ActualCommissioning), format::opt_date(p.commissioning_actual, lang)),
-    ]);
+        join(vec![Some(value), c.product.clone()])
+    });
+    facts.add(&["capacity"], w(Word::Capacity), capacity.unwrap_or_default());
+    let count = |n: Option<u32>| n.map(|j| format::integer(i64::from(j))).unwrap_or_default();
+    facts.add(&["jobs_construction"], w(Word::JobsConstruction), count(p.jobs_construction));
+    facts.add(&["jobs_permanent"], w(Word::JobsPermanent), count(p.jobs_permanent));
+    facts.add(&["start_date"], w(Word::Start), format::opt_date(p.start_date, lang));
+    facts.add(
+        &["commissioning_planned"],
+        w(Word::PlannedCommissioning),
+        format::opt_date(p.commissioning_planned, lang),
+    );
+    facts.add(&["commissioning_actual"], w(Word::ActualCommissioning), format::opt_date(p.commissioning_actual, lang));
     let (labour, goods) = (p.local_content_labour_pct, p.local_content_goods_pct);
-    if labour.is_some() || goods.is_some() {
-        let pct = |v: Option<f64>| v.map(|v| format::percent(v, lang)).unwrap_or_else(|| "—".into());
-        rows.push((w(Word::LocalContent), format!("{} / {}", pct(labour), pct(goods))));
+    let pct = |v: Option<f64>| v.map(|v| format::percent(v, lang)).unwrap_or_else(|| "—".into());
+    let local_content = (labour.is_some() || goods.is_some()).then(|| format!("{} / {}", pct(labour), pct(goods)));
+    facts.add(
+        &["local_content_labour_pct", "local_content_goods_pct"],
+        w(Word::LocalContent),
+        local_content.unwrap_or_default(),
+    );
+    facts.add(
+        &["criteria"],
+        w(Word::Criteria),
+        p.criteria.iter().map(|c| lang.pick(&c.label())).collect::<Vec<_>>().join(", "),
+    );
+    facts.add(&["responsible_body"], w(Word::ResponsibleBody), p.responsible_body.clone().unwrap_or_default());
+    facts.add(
+        &["inclusion_act", "inclusion_date"],
+        w(Word::Inclusion),
+        join(vec![p.inclusion_act.clone(), p.inclusion_date.map(|d| format::date(d, lang))]),
+    );
+    // Every other field of the schema, under its label: a new field is in the passport at once.
+    let props = schema::record_json(p);
+    for f in Project::FIELDS.iter().filter(|f| !facts.shown.contains(&f.name)) {
+        let value = format::field_value(f.kind, props.get(f.name).unwrap_or(&serde_json::Value::Null), lang);
+        facts.rows.push((lang.pick(&f.label()).to_string(), value));
     }
-    if !p.criteria.is_empty() {
-        rows.push((w(Word::Criteria), p.criteria.iter().map(|c| lang.pick(&c.label())).collect::<Vec<_>>().join(", ")));
-    }
-    rows.push((w(Word::ResponsibleBody), p.responsible_body.clone().unwrap_or_default()));
-    if p.inclusion_act.is_some() || p.inclusion_date.is_some() {
-        rows.push((
-            w(Word::Inclusion),
-            join(vec![p.inclusion_act.clone(), p.inclusion_date.map(|d| format::date(d, lang))]),
-        ));
-    }
-    rows.into_iter().filter(|(_, v)| !v.is_empty()).collect()
+    facts.rows.into_iter().filter(|(_, v)| !v.is_empty()).collect()
 }
 
 /// Financing as a matrix: a row per source, a column per year, with totals.

@@ -9,8 +9,10 @@ use crate::lang::Lang;
 use chrono::{Datelike, NaiveDate};
 use indmap_core::filter::commissioning_year;
 use indmap_core::reference::{REGIONS, support_measure};
+use indmap_core::schema::{self, Entity, FieldSpec, Kind, Record};
 use indmap_core::{Money, Project, RegionCode};
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, XlsxError};
+use serde_json::Value;
 
 /// The value of one cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,8 +53,106 @@ fn pct(v: Option<f64>) -> Cell {
 
 type Getter = fn(&Project, &PrintContext) -> Cell;
 
-/// A column: its header in kk/ru/en, its width in characters and how to read it.
-struct Column(&'static str, &'static str, &'static str, f64, Getter);
+/// A curated column: what it shows, its width in characters and how to read it.
+struct Column {
+    shows: Shows,
+    width: f64,
+    get: Getter,
+}
+
+enum Shows {
+    /// A field of the schema, headed by its label.
+    Field(&'static str),
+    /// A part of a field of the schema (or a figure worked out, `None`), headed by its own words.
+    Words(Option<&'static str>, (&'static str, &'static str, &'static str)),
+}
+
+impl Column {
+    const fn field(name: &'static str, width: f64, get: Getter) -> Column {
+        Column { shows: Shows::Field(name), width, get }
+    }
+
+    const fn part(
+        field: &'static str,
+        words: (&'static str, &'static str, &'static str),
+        width: f64,
+        get: Getter,
+    ) -> Column {
+        Column { shows: Shows::Words(Some(field), words), width, get }
+    }
+
+    const fn derived(words: (&'static str, &'static str, &'static str), width: f64, get: Getter) -> Column {
+        Column { shows: Shows::Words(None, words), width, get }
+    }
+
+    /// The schema's field this column shows (all or part of).
+    fn field_name(&self) -> Option<&'static str> {
+        match self.shows {
+            Shows::Field(name) | Shows::Words(Some(name), _) => Some(name),
+            Shows::Words(None, _) => None,
+        }
+    }
+}
+
+/// A column of the table: a curated one, or a field of the schema no curated column shows.
+enum Layout {
+    Curated(&'static Column),
+    Field(&'static FieldSpec),
+}
+
+/// Every column, in order: the curated ones, then each field of the schema they leave out.
+fn layout() -> Vec<Layout> {
+    let shown: Vec<&str> = COLUMNS.iter().filter_map(Column::field_name).collect();
+    let rest = Project::FIELDS.iter().filter(|f| !shown.contains(&f.name)).map(Layout::Field);
+    COLUMNS.iter().map(Layout::Curated).chain(rest).collect()
+}
+
+fn spec(name: &str) -> &'static FieldSpec {
+    schema::field(Entity::Project, name).expect("a curated column names a field of the schema")
+}
+
+/// A field's label as a header: money with the unit its cells are in.
+fn field_header(f: &FieldSpec, lang: Lang) -> String {
+    let label = lang.of(f.label_kk, f.label_ru, f.label_en);
+    if f.kind == Kind::Money { format!("{label}, {}", Word::MlnKzt.text(lang)) } else { label.to_owned() }
+}
+
+impl Layout {
+    fn header(&self, lang: Lang) -> String {
+        match self {
+            Layout::Curated(Column { shows: Shows::Field(name), .. }) => field_header(spec(name), lang),
+            Layout::Curated(Column { shows: Shows::Words(_, (kk, ru, en)), .. }) => lang.of(kk, ru, en).to_owned(),
+            Layout::Field(f) => field_header(f, lang),
+        }
+    }
+
+    fn width(&self) -> f64 {
+        match self {
+            Layout::Curated(c) => c.width,
+            Layout::Field(f) => match f.kind {
+                Kind::Date | Kind::Count | Kind::Year => 11.0,
+                Kind::Money | Kind::Number => 14.0,
+                _ => 24.0,
+            },
+        }
+    }
+}
+
+/// A field no curated column shows, as its property reads: by its kind.
+fn field_cell(f: &FieldSpec, props: &serde_json::Map<String, Value>) -> Cell {
+    let v = props.get(f.name).unwrap_or(&Value::Null);
+    match (f.kind, v) {
+        (_, Value::Null) => Cell::Empty,
+        (Kind::Date, Value::String(s)) => {
+            NaiveDate::parse_from_str(s, "%Y-%m-%d").map_or_else(|_| text(s.as_str()), Cell::Date)
+        }
+        (Kind::Money, Value::Number(n)) => n.as_f64().map_or(Cell::Empty, |kzt| Cell::Mln(kzt / 1e6)),
+        (Kind::Count | Kind::Year, Value::Number(n)) => n.as_i64().map_or(Cell::Empty, Cell::Int),
+        (_, Value::Number(n)) => n.as_f64().map_or(Cell::Empty, Cell::Pct),
+        (_, Value::String(s)) => text(s.as_str()),
+        (_, other) => text(other.to_string()),
+    }
+}
 
 fn region_name(r: RegionCode, lang: Lang) -> String {
     let r = r.region();
@@ -64,139 +164,82 @@ fn lonlat(p: &Project) -> Option<(f64, f64)> {
     p.location.as_ref()?.interior_point().map(|pt| (pt.x(), pt.y()))
 }
 
-/// Every field of a project, in the order of the README's table.
+/// The curated columns, in the order of the README's table: a field of the schema is headed by
+/// its label; parts of a field and figures worked out from several have words of their own.
+/// Every field of the schema that no column here shows gets a column of its own after these
+/// (`layout`), so a new field reaches the table without a word here.
 const COLUMNS: &[Column] = &[
-    Column("Коды", "Код", "Code", 10.0, |p, _| opt_text(&p.code.as_ref().map(|c| c.to_string()))),
-    Column("Атауы (қаз.)", "Наименование (каз.)", "Name (kk)", 50.0, |p, _| {
-        text(p.name_kk.clone())
-    }),
-    Column("Атауы (орыс.)", "Наименование (рус.)", "Name (ru)", 50.0, |p, _| {
-        text(p.name_ru.clone())
-    }),
-    Column("Атауы (ағыл.)", "Наименование (англ.)", "Name (en)", 30.0, |p, _| {
-        opt_text(&p.name_en)
-    }),
-    Column("ҚАТО", "КАТО", "KATO", 6.0, |p, _| text(p.region.as_str())),
-    Column("Өңір", "Регион", "Region", 26.0, |p, c| text(region_name(p.region, c.lang))),
-    Column("Аудан", "Район", "District", 16.0, |p, _| opt_text(&p.district)),
-    Column("Елді мекен", "Населённый пункт", "Settlement", 16.0, |p, _| {
-        opt_text(&p.settlement)
-    }),
-    Column("АЭА / ИА", "СЭЗ / ИЗ", "SEZ / industrial zone", 16.0, |p, _| opt_text(&p.zone)),
-    Column("Карта деңгейі", "Уровень карты", "Map level", 14.0, |p, c| {
-        text(c.lang.pick(&p.level.label()))
-    }),
-    Column("Мәртебесі", "Статус", "Status", 20.0, |p, c| text(c.lang.pick(&p.status.label()))),
-    Column("Сала", "Отрасль", "Sector", 24.0, |p, c| text(c.sector_label(p.sector.as_deref()))),
-    Column("ЭҚЖЖ", "ОКЭД", "OKED", 8.0, |p, _| opt_text(&p.oked)),
-    Column("Бастамашы", "Инициатор", "Initiator", 30.0, |p, _| opt_text(&p.initiator)),
-    Column("БСН", "БИН", "BIN", 14.0, |p, _| opt_text(&p.initiator_bin.as_ref().map(|b| b.as_str().to_string()))),
-    Column("Құны, млн ₸", "Стоимость, млн ₸", "Cost, mln KZT", 14.0, |p, _| mln(p.cost)),
-    Column("Бастапқы валюта", "Исходная валюта", "Original currency", 8.0, |p, _| {
-        opt_text(&p.cost_original.as_ref().map(|o| o.currency.clone()))
-    }),
-    Column(
-        "Бастапқы сомасы, млн",
-        "Исходная сумма, млн",
-        "Original amount, mln",
+    Column::field("code", 10.0, |p, _| opt_text(&p.code.as_ref().map(|c| c.to_string()))),
+    Column::field("name_kk", 50.0, |p, _| text(p.name_kk.clone())),
+    Column::field("name_ru", 50.0, |p, _| text(p.name_ru.clone())),
+    Column::field("name_en", 30.0, |p, _| opt_text(&p.name_en)),
+    Column::part("region", ("ҚАТО", "КАТО", "KATO"), 6.0, |p, _| text(p.region.as_str())),
+    Column::part("region", ("Өңір", "Регион", "Region"), 26.0, |p, c| text(region_name(p.region, c.lang))),
+    Column::field("district", 16.0, |p, _| opt_text(&p.district)),
+    Column::field("settlement", 16.0, |p, _| opt_text(&p.settlement)),
+    Column::field("zone", 16.0, |p, _| opt_text(&p.zone)),
+    Column::field("level", 14.0, |p, c| text(c.lang.pick(&p.level.label()))),
+    Column::field("status", 20.0, |p, c| text(c.lang.pick(&p.status.label()))),
+    Column::field("sector", 24.0, |p, c| text(c.sector_label(p.sector.as_deref()))),
+    Column::field("oked", 8.0, |p, _| opt_text(&p.oked)),
+    Column::field("initiator", 30.0, |p, _| opt_text(&p.initiator)),
+    Column::field("initiator_bin", 14.0, |p, _| opt_text(&p.initiator_bin.as_ref().map(|b| b.as_str().to_string()))),
+    Column::field("cost_kzt", 14.0, |p, _| mln(p.cost)),
+    Column::part(
+        "cost_original",
+        ("Бастапқы валюта", "Исходная валюта", "Original currency"),
+        8.0,
+        |p, _| opt_text(&p.cost_original.as_ref().map(|o| o.currency.clone())),
+    ),
+    Column::part(
+        "cost_original",
+        ("Бастапқы сомасы, млн", "Исходная сумма, млн", "Original amount, mln"),
         12.0,
         |p, _| mln(p.cost_original.as_ref().map(|o| o.amount)),
     ),
-    Column("Бағамы", "Курс", "Rate", 8.0, |p, _| {
+    Column::part("cost_original", ("Бағамы", "Курс", "Rate"), 8.0, |p, _| {
         p.cost_original.as_ref().map(|o| Cell::Pct(o.rate)).unwrap_or(Cell::Empty)
     }),
-    Column("Қуаты", "Мощность", "Capacity", 10.0, |p, _| {
+    Column::part("capacity", ("Қуаты", "Мощность", "Capacity"), 10.0, |p, _| {
         p.capacity.as_ref().map(|c| Cell::Pct(c.value)).unwrap_or(Cell::Empty)
     }),
-    Column("Өлшем бірлігі", "Единица", "Unit", 10.0, |p, _| {
+    Column::part("capacity", ("Өлшем бірлігі", "Единица", "Unit"), 10.0, |p, _| {
         opt_text(&p.capacity.as_ref().map(|c| c.unit.clone()))
     }),
-    Column("Өнім", "Продукция", "Product", 20.0, |p, _| {
+    Column::part("capacity", ("Өнім", "Продукция", "Product"), 20.0, |p, _| {
         opt_text(&p.capacity.as_ref().and_then(|c| c.product.clone()))
     }),
-    Column(
-        "Құрылыс кезіндегі жұмыс орындары",
-        "Раб. места при строительстве",
-        "Jobs, construction",
-        10.0,
-        |p, _| int(p.jobs_construction),
-    ),
-    Column("Тұрақты жұмыс орындары", "Постоянные раб. места", "Jobs, permanent", 10.0, |p, _| int(p.jobs_permanent)),
-    Column("Басталуы", "Начало", "Start", 11.0, |p, _| date(p.start_date)),
-    Column("Жоспарлы іске қосу", "Плановый ввод", "Planned commissioning", 11.0, |p, _| {
-        date(p.commissioning_planned)
-    }),
-    Column("Нақты іске қосу", "Фактический ввод", "Actual commissioning", 11.0, |p, _| {
-        date(p.commissioning_actual)
-    }),
-    Column("Іске қосу жылы", "Год ввода", "Commissioning year", 8.0, |p, _| {
+    Column::field("jobs_construction", 10.0, |p, _| int(p.jobs_construction)),
+    Column::field("jobs_permanent", 10.0, |p, _| int(p.jobs_permanent)),
+    Column::field("start_date", 11.0, |p, _| date(p.start_date)),
+    Column::field("commissioning_planned", 11.0, |p, _| date(p.commissioning_planned)),
+    Column::field("commissioning_actual", 11.0, |p, _| date(p.commissioning_actual)),
+    Column::derived(("Іске қосу жылы", "Год ввода", "Commissioning year"), 8.0, |p, _| {
         commissioning_year(p).map(|y| Cell::Int(i64::from(y))).unwrap_or(Cell::Empty)
     }),
-    Column(
-        "Жобалық қуатқа шығу",
-        "Выход на проектную мощность",
-        "Design capacity reached",
-        11.0,
-        |p, _| date(p.design_capacity_date),
-    ),
-    Column("Критерийлер", "Критерии", "Criteria", 20.0, |p, c| {
+    Column::field("design_capacity_date", 11.0, |p, _| date(p.design_capacity_date)),
+    Column::field("criteria", 20.0, |p, c| {
         text(p.criteria.iter().map(|k| c.lang.pick(&k.label())).collect::<Vec<_>>().join(", "))
     }),
-    Column(
-        "Жергілікті қамту (еңбек), %",
-        "Местное содержание (труд), %",
-        "Local content (labour), %",
-        10.0,
-        |p, _| pct(p.local_content_labour_pct),
-    ),
-    Column(
-        "Жергілікті қамту (тауарлар), %",
-        "Местное содержание (товары), %",
-        "Local content (goods), %",
-        10.0,
-        |p, _| pct(p.local_content_goods_pct),
-    ),
-    Column("Сараптама күні", "Дата экспертизы", "Expertise date", 11.0, |p, _| {
-        date(p.local_content_expertise_date)
-    }),
-    Column(
-        "Сараптама нөмірі",
-        "Номер экспертизы",
-        "Expertise reference",
-        14.0,
-        |p, _| opt_text(&p.local_content_expertise_ref),
-    ),
-    Column("Жауапты орган", "Ответственный орган", "Responsible body", 24.0, |p, _| {
-        opt_text(&p.responsible_body)
-    }),
-    Column("Енгізу актісі", "Акт включения", "Inclusion act", 16.0, |p, _| {
-        opt_text(&p.inclusion_act)
-    }),
-    Column("Енгізу күні", "Дата включения", "Inclusion date", 11.0, |p, _| {
-        date(p.inclusion_date)
-    }),
-    Column("Шығару актісі", "Акт исключения", "Exclusion act", 16.0, |p, _| {
-        opt_text(&p.exclusion_act)
-    }),
-    Column("Шығару күні", "Дата исключения", "Exclusion date", 11.0, |p, _| {
-        date(p.exclusion_date)
-    }),
-    Column("Шығару себебі", "Причина исключения", "Exclusion reason", 20.0, |p, _| {
-        opt_text(&p.exclusion_reason)
-    }),
-    Column(
-        "Қаржыландыру жиыны, млн ₸",
-        "Финансирование всего, млн ₸",
-        "Financing total, mln KZT",
+    Column::field("local_content_labour_pct", 10.0, |p, _| pct(p.local_content_labour_pct)),
+    Column::field("local_content_goods_pct", 10.0, |p, _| pct(p.local_content_goods_pct)),
+    Column::field("local_content_expertise_date", 11.0, |p, _| date(p.local_content_expertise_date)),
+    Column::field("local_content_expertise_ref", 14.0, |p, _| opt_text(&p.local_content_expertise_ref)),
+    Column::field("responsible_body", 24.0, |p, _| opt_text(&p.responsible_body)),
+    Column::field("inclusion_act", 16.0, |p, _| opt_text(&p.inclusion_act)),
+    Column::field("inclusion_date", 11.0, |p, _| date(p.inclusion_date)),
+    Column::field("exclusion_act", 16.0, |p, _| opt_text(&p.exclusion_act)),
+    Column::field("exclusion_date", 11.0, |p, _| date(p.exclusion_date)),
+    Column::field("exclusion_reason", 20.0, |p, _| opt_text(&p.exclusion_reason)),
+    Column::derived(
+        ("Қаржыландыру жиыны, млн ₸", "Финансирование всего, млн ₸", "Financing total, mln KZT"),
         14.0,
         |p, _| {
             if p.financing.is_empty() { Cell::Empty } else { mln(Some(p.financing_total())) }
         },
     ),
-    Column(
-        "Қаржыландыру көздері",
-        "Источники финансирования",
-        "Financing sources",
+    Column::derived(
+        ("Қаржыландыру көздері", "Источники финансирования", "Financing sources"),
         40.0,
         |p, c| {
             text(
@@ -210,7 +253,7 @@ const COLUMNS: &[Column] = &[
             )
         },
     ),
-    Column("Кезеңдер", "Этапы", "Milestones", 30.0, |p, c| {
+    Column::derived(("Кезеңдер", "Этапы", "Milestones"), 30.0, |p, c| {
         text(
             p.milestones
                 .iter()
@@ -219,7 +262,7 @@ const COLUMNS: &[Column] = &[
                 .join("; "),
         )
     }),
-    Column("Іс-шаралар", "Мероприятия", "Actions", 30.0, |p, c| {
+    Column::derived(("Іс-шаралар", "Мероприятия", "Actions"), 30.0, |p, c| {
         text(
             p.actions
                 .iter()
@@ -228,51 +271,66 @@ const COLUMNS: &[Column] = &[
                 .join("; "),
         )
     }),
-    Column("Қолдау шаралары", "Меры поддержки", "Support measures", 30.0, |p, c| {
-        text(
-            p.support_measures
-                .iter()
-                .filter_map(|s| support_measure(s.measure).map(|l| format!("{}. {}", s.measure, c.lang.pick(&l))))
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    }),
-    Column(
-        "Соңғы мониторинг кезеңі",
-        "Последний период мониторинга",
-        "Last monitoring period",
+    Column::derived(
+        ("Қолдау шаралары", "Меры поддержки", "Support measures"),
+        30.0,
+        |p, c| {
+            text(
+                p.support_measures
+                    .iter()
+                    .filter_map(|s| support_measure(s.measure).map(|l| format!("{}. {}", s.measure, c.lang.pick(&l))))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
+        },
+    ),
+    Column::derived(
+        ("Соңғы мониторинг кезеңі", "Последний период мониторинга", "Last monitoring period"),
         10.0,
         |p, _| opt_text(&p.monitoring.last().map(|m| m.period.clone())),
     ),
-    Column(
-        "Игерілген инвестиция, млн ₸",
-        "Освоено инвестиций, млн ₸",
-        "Investment made, mln KZT",
+    Column::derived(
+        ("Игерілген инвестиция, млн ₸", "Освоено инвестиций, млн ₸", "Investment made, mln KZT"),
         14.0,
         |p, _| mln(p.monitoring.last().and_then(|m| m.investment)),
     ),
-    Column("Құрылыс барысы, %", "Готовность, %", "Progress, %", 8.0, |p, _| {
+    Column::derived(("Құрылыс барысы, %", "Готовность, %", "Progress, %"), 8.0, |p, _| {
         pct(p.monitoring.last().and_then(|m| m.progress_pct))
     }),
-    Column("Мәселелер", "Проблемы", "Problems", 30.0, |p, _| opt_text(&p.problems)),
-    Column("Ескертпелер", "Примечания", "Notes", 30.0, |p, _| opt_text(&p.notes)),
-    Column("Бойлық", "Долгота", "Longitude", 10.0, |p, _| {
+    Column::field("problems", 30.0, |p, _| opt_text(&p.problems)),
+    Column::field("notes", 30.0, |p, _| opt_text(&p.notes)),
+    Column::derived(("Бойлық", "Долгота", "Longitude"), 10.0, |p, _| {
         lonlat(p).map(|l| Cell::Pct(l.0)).unwrap_or(Cell::Empty)
     }),
-    Column("Ендік", "Широта", "Latitude", 10.0, |p, _| {
+    Column::derived(("Ендік", "Широта", "Latitude"), 10.0, |p, _| {
         lonlat(p).map(|l| Cell::Pct(l.1)).unwrap_or(Cell::Empty)
     }),
-    Column("Идентификатор", "Идентификатор", "Id", 36.0, |p, _| text(p.id.to_string())),
+    Column::derived(("Идентификатор", "Идентификатор", "Id"), 36.0, |p, _| {
+        text(p.id.to_string())
+    }),
 ];
 
 /// The header row in the context's language.
-pub fn headers(ctx: &PrintContext) -> Vec<&'static str> {
-    COLUMNS.iter().map(|c| ctx.lang.of(c.0, c.1, c.2)).collect()
+pub fn headers(ctx: &PrintContext) -> Vec<String> {
+    layout().iter().map(|c| c.header(ctx.lang)).collect()
 }
 
 /// The cells of a project's row.
 pub fn cells(ctx: &PrintContext, p: &Project) -> Vec<Cell> {
-    COLUMNS.iter().map(|c| (c.4)(p, ctx)).collect()
+    project_row(&layout(), ctx, p)
+}
+
+fn project_row(layout: &[Layout], ctx: &PrintContext, p: &Project) -> Vec<Cell> {
+    // The properties are written once a row, and only when a column reads them.
+    let props = layout.iter().any(|c| matches!(c, Layout::Field(_))).then(|| schema::record_json(p));
+    layout
+        .iter()
+        .map(|c| match (c, &props) {
+            (Layout::Curated(col), _) => (col.get)(p, ctx),
+            (Layout::Field(f), Some(props)) => field_cell(f, props),
+            (Layout::Field(_), None) => Cell::Empty,
+        })
+        .collect()
 }
 
 /// Excel sheet names: at most 31 characters, none of `[]:*?/\`.
@@ -399,18 +457,19 @@ pub fn xlsx(ctx: &PrintContext, projects: &[Project]) -> Result<Vec<u8>, XlsxErr
         }
         let ws = wb.add_worksheet();
         ws.set_name(sheet_name(lang.of(r.name_kk, r.name_ru, r.name_en)))?;
-        for (c, col) in COLUMNS.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, lang.of(col.0, col.1, col.2), &f.header)?;
-            ws.set_column_width(c as u16, col.3)?;
+        let columns = layout();
+        for (c, col) in columns.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, col.header(lang), &f.header)?;
+            ws.set_column_width(c as u16, col.width())?;
         }
         ws.set_row_height(0, 45)?;
         ws.set_freeze_panes(1, 1)?;
         for (i, p) in chosen.iter().enumerate() {
-            for (c, cell) in cells(ctx, p).iter().enumerate() {
+            for (c, cell) in project_row(&columns, ctx, p).iter().enumerate() {
                 write_cell(ws, i as u32 + 1, c as u16, cell, &f)?;
             }
         }
-        ws.autofilter(0, 0, chosen.len() as u32, COLUMNS.len() as u16 - 1)?;
+        ws.autofilter(0, 0, chosen.len() as u32, columns.len() as u16 - 1)?;
     }
     wb.save_to_buffer()
 }
@@ -434,8 +493,9 @@ pub fn csv(ctx: &PrintContext, projects: &[Project]) -> Vec<u8> {
     let header: Vec<String> = headers(ctx).iter().map(|h| field(h)).collect();
     out.push_str(&header.join(&sep.to_string()));
     out.push_str("\r\n");
+    let columns = layout();
     for p in projects {
-        let fields: Vec<String> = cells(ctx, p)
+        let fields: Vec<String> = project_row(&columns, ctx, p)
             .iter()
             .map(|c| match c {
                 Cell::Empty => String::new(),

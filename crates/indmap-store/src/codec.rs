@@ -44,13 +44,7 @@ fn table<R: Record>(rows: &[R]) -> Table {
 }
 
 fn child_tables(p: &Project) -> [Table; 5] {
-    [
-        table(&p.financing),
-        table(&p.milestones),
-        table(&p.actions),
-        table(&p.support_measures),
-        table(&p.monitoring),
-    ]
+    [table(&p.financing), table(&p.milestones), table(&p.actions), table(&p.support_measures), table(&p.monitoring)]
 }
 
 fn insert(conn: &Connection, table: &str, columns: Columns) -> rusqlite::Result<()> {

@@ -11,6 +11,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/002_settings_and_indexes.sql"),
     include_str!("migrations/003_sync.sql"),
     include_str!("migrations/004_totals_index.sql"),
+    include_str!("migrations/005_responsible_person.sql"),
 ];
 
 /// The schema version this build writes.

@@ -1,6 +1,6 @@
 // Made from the schema in crates/indmap-core/src/project.rs; do not edit.
 
-export type ProjectProperties = { id: string | null, code: string | null, name_kk: string, name_ru: string, name_en: string | null, region: string, district: string | null, settlement: string | null, zone: string | null, level: string, status: string, sector: string | null, oked: string | null, initiator: string | null, initiator_bin: string | null, cost_kzt: number | null, cost_original: { currency: string, amount: number, rate: number } | null, capacity: { value: number, unit: string, product: string | null } | null, jobs_construction: number | null, jobs_permanent: number | null, start_date: string | null, commissioning_planned: string | null, commissioning_actual: string | null, design_capacity_date: string | null, criteria: Array<string>, local_content_labour_pct: number | null, local_content_goods_pct: number | null, local_content_expertise_date: string | null, local_content_expertise_ref: string | null, responsible_body: string | null, inclusion_act: string | null, inclusion_date: string | null, exclusion_act: string | null, exclusion_date: string | null, exclusion_reason: string | null, problems: string | null, notes: string | null, financing: Array<FinancingProperties>, milestones: Array<MilestoneProperties>, actions: Array<ActionProperties>, support_measures: Array<SupportProperties>, monitoring: Array<MonitoringProperties> };
+export type ProjectProperties = { id: string | null, code: string | null, name_kk: string, name_ru: string, name_en: string | null, region: string, district: string | null, settlement: string | null, zone: string | null, level: string, status: string, sector: string | null, oked: string | null, initiator: string | null, initiator_bin: string | null, cost_kzt: number | null, cost_original: { currency: string, amount: number, rate: number } | null, capacity: { value: number, unit: string, product: string | null } | null, jobs_construction: number | null, jobs_permanent: number | null, start_date: string | null, commissioning_planned: string | null, commissioning_actual: string | null, design_capacity_date: string | null, criteria: Array<string>, local_content_labour_pct: number | null, local_content_goods_pct: number | null, local_content_expertise_date: string | null, local_content_expertise_ref: string | null, responsible_body: string | null, responsible_person: string | null, inclusion_act: string | null, inclusion_date: string | null, exclusion_act: string | null, exclusion_date: string | null, exclusion_reason: string | null, problems: string | null, notes: string | null, financing: Array<FinancingProperties>, milestones: Array<MilestoneProperties>, actions: Array<ActionProperties>, support_measures: Array<SupportProperties>, monitoring: Array<MonitoringProperties> };
 
 export type FinancingProperties = { id: string | null, source: string, amount_kzt: number, year: number, status: string, note: string | null };
 
@@ -38,15 +38,15 @@ export const ENTITIES: readonly { entity: string; label: { kk: string; ru: strin
 /** Every field of every record, as the schema describes it. */
 export const FIELDS: readonly FieldInfo[] = [
   {"blank":null,"entity":"project","kind":"text","label_en":"Code","label_kk":"Коды","label_ru":"Код","name":"code"},
-  {"blank":"","entity":"project","kind":"text","label_en":"Name in Kazakh","label_kk":"Қазақша атауы","label_ru":"Название на казахском","name":"name_kk"},
-  {"blank":"","entity":"project","kind":"text","label_en":"Name in Russian","label_kk":"Орысша атауы","label_ru":"Название на русском","name":"name_ru"},
-  {"blank":null,"entity":"project","kind":"text","label_en":"Name in English","label_kk":"Ағылшынша атауы","label_ru":"Название на английском","name":"name_en"},
+  {"blank":"","entity":"project","kind":"text","label_en":"Name (kk)","label_kk":"Атауы (қаз.)","label_ru":"Наименование (каз.)","name":"name_kk"},
+  {"blank":"","entity":"project","kind":"text","label_en":"Name (ru)","label_kk":"Атауы (орыс.)","label_ru":"Наименование (рус.)","name":"name_ru"},
+  {"blank":null,"entity":"project","kind":"text","label_en":"Name (en)","label_kk":"Атауы (ағыл.)","label_ru":"Наименование (англ.)","name":"name_en"},
   {"blank":"","entity":"project","kind":"code","label_en":"Region","label_kk":"Өңір","label_ru":"Регион","name":"region"},
   {"blank":null,"entity":"project","kind":"text","label_en":"District","label_kk":"Аудан","label_ru":"Район","name":"district"},
   {"blank":null,"entity":"project","kind":"text","label_en":"Settlement","label_kk":"Елді мекен","label_ru":"Населённый пункт","name":"settlement"},
   {"blank":null,"entity":"project","kind":"text","label_en":"SEZ or industrial zone","label_kk":"АЭА немесе индустриялық аймақ","label_ru":"СЭЗ или индустриальная зона","name":"zone"},
   {"blank":"regional","entity":"project","kind":"code","label_en":"Map level","label_kk":"Карта деңгейі","label_ru":"Уровень карты","name":"level"},
-  {"blank":"candidate","entity":"project","kind":"code","label_en":"Status","label_kk":"Мәртебе","label_ru":"Статус","name":"status"},
+  {"blank":"candidate","entity":"project","kind":"code","label_en":"Status","label_kk":"Мәртебесі","label_ru":"Статус","name":"status"},
   {"blank":null,"entity":"project","kind":"code","label_en":"Sector","label_kk":"Сала","label_ru":"Отрасль","name":"sector"},
   {"blank":null,"entity":"project","kind":"text","label_en":"OKED code","label_kk":"ЭҚЖЖ коды","label_ru":"Код ОКЭД","name":"oked"},
   {"blank":null,"entity":"project","kind":"text","label_en":"Initiator (company)","label_kk":"Бастамашы (компания)","label_ru":"Инициатор (компания)","name":"initiator"},
@@ -66,6 +66,7 @@ export const FIELDS: readonly FieldInfo[] = [
   {"blank":null,"entity":"project","kind":"date","label_en":"Local content expertise date","label_kk":"Жергілікті қамту сараптамасының күні","label_ru":"Дата экспертизы местного содержания","name":"local_content_expertise_date"},
   {"blank":null,"entity":"project","kind":"text","label_en":"Local content expertise reference","label_kk":"Жергілікті қамту сараптамасының нөмірі","label_ru":"Номер экспертизы местного содержания","name":"local_content_expertise_ref"},
   {"blank":null,"entity":"project","kind":"text","label_en":"Responsible body","label_kk":"Жауапты орган","label_ru":"Ответственный орган","name":"responsible_body"},
+  {"blank":null,"entity":"project","kind":"text","label_en":"Responsible person","label_kk":"Жауапты тұлға","label_ru":"Ответственное лицо","name":"responsible_person"},
   {"blank":null,"entity":"project","kind":"text","label_en":"Inclusion act","label_kk":"Енгізу туралы акт","label_ru":"Акт о включении","name":"inclusion_act"},
   {"blank":null,"entity":"project","kind":"date","label_en":"Inclusion date","label_kk":"Енгізу күні","label_ru":"Дата включения","name":"inclusion_date"},
   {"blank":null,"entity":"project","kind":"text","label_en":"Exclusion act","label_kk":"Шығару туралы акт","label_ru":"Акт об исключении","name":"exclusion_act"},

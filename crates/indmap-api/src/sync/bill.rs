@@ -4,6 +4,7 @@
 use super::{ImportReport, ProjectUpdate};
 use crate::{Error, ErrorKind, Result};
 use indmap_core::reference::{MapLevel, Status, default_sectors};
+use indmap_core::schema::{self, Entity};
 use indmap_core::{Money, RegionCode};
 use indmap_print::Lang;
 use indmap_print::format;
@@ -73,28 +74,22 @@ fn text(v: &Value) -> String {
     }
 }
 
-/// A field's name as an official reads it, with the property after it: "Мәртебесі (status)".
+/// A field's name as an official reads it, with the property after it: "Мәртебесі (status)";
+/// a row's field with its list: "Қаржыландыру жоспары · Сомасы (financing/<row>/amount_kzt)".
+/// Names come from the schema; a path it does not describe is printed as it is.
 fn field_name(lang: Lang, field: &str) -> String {
-    let word = match field {
-        "name_kk" | "name_ru" | "name_en" => Word::Name,
-        "region" => Word::Region,
-        "level" => Word::Level,
-        "status" => Word::Status,
-        "sector" => Word::Sector,
-        "initiator" => Word::Initiator,
-        "cost_kzt" => Word::Cost,
-        "capacity" => Word::Capacity,
-        "jobs_construction" => Word::JobsConstruction,
-        "jobs_permanent" => Word::JobsPermanent,
-        "start_date" => Word::Start,
-        "commissioning_planned" => Word::PlannedCommissioning,
-        "commissioning_actual" => Word::ActualCommissioning,
-        "responsible_body" => Word::ResponsibleBody,
-        "problems" => Word::Problems,
-        "geometry" => Word::Location,
-        _ => return field.to_owned(),
+    if field == "geometry" {
+        return format!("{} ({field})", Word::Location.text(lang));
+    }
+    let (entity, name) = match field.split('/').collect::<Vec<_>>()[..] {
+        [list, _, name] => (Entity::parse(list), name),
+        _ => (Some(Entity::Project), field),
     };
-    format!("{} ({field})", word.text(lang))
+    match entity.and_then(|e| schema::field(e, name)) {
+        Some(f) if f.entity == Entity::Project => format!("{} ({field})", lang.pick(&f.label())),
+        Some(f) => format!("{} · {} ({field})", lang.pick(&f.entity.label()), lang.pick(&f.label())),
+        None => field.to_owned(),
+    }
 }
 
 /// A field's value as printed: a status, level or sector by its name, an amount in tenge with

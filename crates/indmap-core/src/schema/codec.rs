@@ -23,6 +23,9 @@ pub trait Codec {
     /// The value a field takes when its property is absent or unreadable; `None` when the field
     /// is required, so the record cannot be read without it.
     fn fallback() -> Option<Self::Value>;
+    /// What a record made in code holds until it is given a value: the fallback, or for a
+    /// required field a stand-in the maker replaces (`Record::blank`).
+    fn placeholder() -> Self::Value;
     fn json(v: &Self::Value) -> Value;
     /// What a new record holds in the field before anyone fills it: the fallback, or for a
     /// required field an empty text or zero for the person to replace.
@@ -106,6 +109,9 @@ macro_rules! optional_codec {
             }
             fn fallback() -> Option<Option<$t>> {
                 Some(None)
+            }
+            fn placeholder() -> Option<$t> {
+                None
             }
             fn json(v: &Option<$t>) -> Value {
                 match v {
@@ -211,7 +217,7 @@ optional_codec! {
 
 /// Declares a codec of a field every record has (absent is a problem, the record is not read).
 macro_rules! required_codec {
-    ($(#[$m:meta])* $name:ident: $t:ty, $kind:ident, $ts:literal,
+    ($(#[$m:meta])* $name:ident: $t:ty, $kind:ident, $ts:literal, placeholder $placeholder:expr,
      read($r:ident, $key:ident) $read:block,
      json($v:ident) $json:block,
      cell($c:ident) $cell:block,
@@ -227,6 +233,9 @@ macro_rules! required_codec {
             }
             fn fallback() -> Option<$t> {
                 None
+            }
+            fn placeholder() -> $t {
+                $placeholder
             }
             fn json($v: &$t) -> Value {
                 $json
@@ -244,7 +253,7 @@ macro_rules! required_codec {
 
 required_codec! {
     /// Text every record of its kind has.
-    RequiredText: String, Text, "string",
+    RequiredText: String, Text, "string", placeholder String::new(),
     read(r, key) { r.required_text(key) },
     json(s) { json!(s) },
     cell(s) { Cell::Text(s.clone()) },
@@ -253,7 +262,7 @@ required_codec! {
 
 required_codec! {
     /// A code of an editable list every record of its kind has (a financing source).
-    RequiredListCode: String, Code, "string",
+    RequiredListCode: String, Code, "string", placeholder String::new(),
     read(r, key) { r.required_text(key) },
     json(s) { json!(s) },
     cell(s) { Cell::Text(s.clone()) },
@@ -262,7 +271,7 @@ required_codec! {
 
 required_codec! {
     /// A project's name: required, and an empty one is refused rather than taken as absent.
-    Name: String, Text, "string",
+    Name: String, Text, "string", placeholder String::new(),
     read(r, key) { r.name(key) },
     json(s) { json!(s) },
     cell(s) { Cell::Text(s.clone()) },
@@ -271,7 +280,7 @@ required_codec! {
 
 required_codec! {
     /// An amount every row of its kind has.
-    RequiredAmount: Money, Money, "number",
+    RequiredAmount: Money, Money, "number", placeholder Money::ZERO,
     read(r, key) { r.required(key, Reader::money) },
     json(m) { m.to_json() },
     cell(m) { Cell::Integer(m.minor()) },
@@ -280,7 +289,7 @@ required_codec! {
 
 required_codec! {
     /// A year from 1990 to 2100.
-    Year: i32, Year, "number",
+    Year: i32, Year, "number", placeholder 0,
     read(r, key) { r.required(key, Reader::year) },
     json(y) { json!(y) },
     cell(y) { Cell::Integer(i64::from(*y)) },
@@ -292,7 +301,7 @@ required_codec! {
 
 required_codec! {
     /// The number of a support measure of Art. 20 p.2, 1 to 13.
-    Measure: u8, Count, "number",
+    Measure: u8, Count, "number", placeholder 0,
     read(r, key) { r.required(key, Reader::measure) },
     json(n) { json!(n) },
     cell(n) { Cell::Integer(i64::from(*n)) },
@@ -305,7 +314,7 @@ required_codec! {
 required_codec! {
     /// The region, by its KATO prefix as text (a number is accepted too: spreadsheets turn "35"
     /// into 35).
-    Region: RegionCode, Code, "string",
+    Region: RegionCode, Code, "string", placeholder RegionCode::parse("71").expect("Astana is a region"),
     read(r, key) {
         match r.raw(key) {
             None => {
@@ -343,6 +352,9 @@ impl<T: CodeList + Default> Codec for Coded<T> {
     fn fallback() -> Option<T> {
         Some(T::default())
     }
+    fn placeholder() -> T {
+        T::default()
+    }
     fn json(v: &T) -> Value {
         json!(v.code())
     }
@@ -366,6 +378,9 @@ impl<T: CodeList> Codec for MaybeCoded<T> {
     }
     fn fallback() -> Option<Option<T>> {
         Some(None)
+    }
+    fn placeholder() -> Option<T> {
+        None
     }
     fn json(v: &Option<T>) -> Value {
         v.map_or(Value::Null, |c| json!(c.code()))
@@ -396,6 +411,9 @@ impl<T: CodeList> Codec for CodeSet<T> {
     }
     fn fallback() -> Option<Vec<T>> {
         Some(Vec::new())
+    }
+    fn placeholder() -> Vec<T> {
+        Vec::new()
     }
     fn json(v: &Vec<T>) -> Value {
         json!(v.iter().map(|c| c.code()).collect::<Vec<_>>())
@@ -430,10 +448,14 @@ impl Codec for OriginalCostCodec {
     fn fallback() -> Option<Option<OriginalCost>> {
         Some(None)
     }
+    fn placeholder() -> Option<OriginalCost> {
+        None
+    }
     fn json(v: &Option<OriginalCost>) -> Value {
-        v.as_ref().map_or(Value::Null, |c| {
-            json!({"currency": c.currency, "amount": c.amount.to_json(), "rate": number_json(Some(c.rate))})
-        })
+        v.as_ref().map_or(
+            Value::Null,
+            |c| json!({"currency": c.currency, "amount": c.amount.to_json(), "rate": number_json(Some(c.rate))}),
+        )
     }
     fn cells(v: &Option<OriginalCost>, columns: &[&'static str], out: &mut Cells) {
         out.push((columns[0], text_cell(v.as_ref().map(|c| c.currency.as_str()))));
@@ -468,8 +490,12 @@ impl Codec for CapacityCodec {
     fn fallback() -> Option<Option<Capacity>> {
         Some(None)
     }
+    fn placeholder() -> Option<Capacity> {
+        None
+    }
     fn json(v: &Option<Capacity>) -> Value {
-        v.as_ref().map_or(Value::Null, |c| json!({"value": number_json(Some(c.value)), "unit": c.unit, "product": c.product}))
+        v.as_ref()
+            .map_or(Value::Null, |c| json!({"value": number_json(Some(c.value)), "unit": c.unit, "product": c.product}))
     }
     fn cells(v: &Option<Capacity>, columns: &[&'static str], out: &mut Cells) {
         out.push((columns[0], v.as_ref().map_or(Cell::Null, |c| Cell::Real(c.value))));

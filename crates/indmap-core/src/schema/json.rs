@@ -81,7 +81,13 @@ impl<'a, 'p> Reader<'a, 'p> {
         read(self, key)
     }
 
-    pub fn parsed<T>(&mut self, key: &str, rule: &'static str, expected: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
+    pub fn parsed<T>(
+        &mut self,
+        key: &str,
+        rule: &'static str,
+        expected: &str,
+        parse: fn(&str) -> Option<T>,
+    ) -> Option<T> {
         let text = self.text(key)?;
         let value = parse(&text);
         if value.is_none() {
@@ -178,7 +184,11 @@ impl<'a, 'p> Reader<'a, 'p> {
         }
     }
 
-    pub fn list<T>(&mut self, key: &str, mut read: impl FnMut(&'a Value, String, &mut Problems) -> Option<T>) -> Vec<T> {
+    pub fn list<T>(
+        &mut self,
+        key: &str,
+        mut read: impl FnMut(&'a Value, String, &mut Problems) -> Option<T>,
+    ) -> Vec<T> {
         match self.raw(key) {
             None => Vec::new(),
             Some(Value::Array(items)) => {
@@ -208,4 +218,3 @@ impl<'a, 'p> Reader<'a, 'p> {
         })
     }
 }
-

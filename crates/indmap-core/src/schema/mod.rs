@@ -154,6 +154,9 @@ pub trait Record: Sized {
     /// Every field the schema describes, in order.
     const FIELDS: &'static [FieldSpec];
     fn id(&self) -> Uuid;
+    /// A record with every field unknown or at its default; a required field holds a stand-in
+    /// (empty text, zero) that the maker must replace.
+    fn blank(id: Uuid) -> Self;
     /// Writes every field as a Feature property (unknown values as `null`).
     fn write_json(&self, out: &mut Map<String, Value>);
     /// Reads every field from an object of properties; `None` when a required one could not
@@ -210,6 +213,14 @@ macro_rules! record {
 
             fn id(&self) -> ::uuid::Uuid {
                 self.id
+            }
+
+            fn blank(id: ::uuid::Uuid) -> Self {
+                $name {
+                    id,
+                    $( $field: <$codec as $crate::schema::Codec>::placeholder(), )*
+                    $( $rest: Default::default(), )*
+                }
             }
 
             fn write_json(&self, out: &mut ::serde_json::Map<String, ::serde_json::Value>) {
@@ -376,8 +387,10 @@ mod tests {
         let ts = typescript();
         for entity in Entity::ALL {
             let list = if entity == Entity::Project { written.clone() } else { written[entity.as_str()][0].clone() };
-            let described: BTreeSet<String> =
-                std::iter::once("id").chain(all_fields().filter(|f| f.entity == entity).map(|f| f.name)).map(str::to_owned).collect();
+            let described: BTreeSet<String> = std::iter::once("id")
+                .chain(all_fields().filter(|f| f.entity == entity).map(|f| f.name))
+                .map(str::to_owned)
+                .collect();
             let own: BTreeSet<String> =
                 keys(&list).into_iter().filter(|k| Entity::parse(k).is_none_or(|e| e == Entity::Project)).collect();
             assert_eq!(own, described, "{entity:?}");
