@@ -8,13 +8,13 @@ source scripts/setup.sh
 # The window's interface: type check, unit tests (Vitest, IPC mocked), then the build the app embeds.
 (cd ui && npx tsc --noEmit && npx vitest run && npx vite build)
 
-cargo build --workspace --all-targets
-cargo test --workspace --exclude indmap-desktop --no-fail-fast
+# The crates and tools (the workspace's default members: everything but the desktop app).
+cargo build --all-targets
+cargo test --no-fail-fast
 
 # The desktop app as it ships (custom-protocol), its TypeScript types checked against the Rust
 # ones, and the end-to-end tests that drive the real binary under Xvfb (each test starts its own
-# display, tauri-driver and WebKitWebDriver).
-cargo build -p indmap-desktop --features custom-protocol
+# display, tauri-driver and WebKitWebDriver; cargo builds the binary they drive).
 cargo test -p indmap-desktop --features custom-protocol,ts --no-fail-fast -- --test-threads=1 --nocapture
 
 # The Linux installer as `tauri build` makes it, and what it must hold (scripts/bundle.sh).

@@ -43,7 +43,7 @@ fn generated_typescript_is_up_to_date() {
     indmap_desktop::PrintRequest::export_all(&cfg).unwrap();
     indmap_desktop::AtlasProgress::export_all(&cfg).unwrap();
     // the project's fields: their properties' types, kinds and labels (crates/indmap-core/src/project.rs)
-    std::fs::write(fresh.path().join("schema.ts"), indmap_api::core::schema::typescript()).unwrap();
+    std::fs::write(fresh.path().join("schema.ts"), indmap_api::core::schema_typescript()).unwrap();
     // rule codes of problems, which the window translates (ui/src/lang/rules.ts)
     std::fs::write(fresh.path().join("rules.ts"), indmap_api::core::problem::rules_typescript()).unwrap();
     let committed_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/generated");

@@ -4,7 +4,9 @@
 
 import { ENTITIES, FIELDS, type FieldInfo } from "./generated/schema";
 import { lang, pick, type Lang } from "./i18n";
-import type { ValueKind } from "./values";
+
+/** The kinds of value box: how typed text is read and stored values are shown (`values.ts`). */
+export type ValueKind = "text" | "textarea" | "int" | "decimal" | "mln" | "date" | "year";
 
 const UNIT_MLN: Record<Lang, string> = { kk: "млн ₸", ru: "млн ₸", en: "mln ₸" };
 

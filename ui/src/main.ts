@@ -28,7 +28,8 @@ import { ask, showError, toast } from "./ui";
 // geo: the Layers panel (ui/src/layers.ts).
 import { LayersPanel } from "./layers";
 // sync: the Exchange menu, the import wizard and the history panel (ui/src/sync/).
-import { exchangeButton, initSync } from "./sync/exchange";
+import { exchangeButton } from "./sync/exchange";
+import { initSync } from "./sync/hooks";
 import { historyButton } from "./sync/history";
 // print: the print dialog with its live preview and the atlas (ui/src/print.ts).
 import { openPrint } from "./print";

@@ -4,10 +4,10 @@
 // says "млн ₸" never stores tenge.
 
 import { formatDate, lang, parseDate, parseNumber, t, type Lang } from "./i18n";
-import { boxKind, fieldAt } from "./fields";
+import { boxKind, fieldAt, type ValueKind } from "./fields";
 import { kztToMln, mlnToKzt } from "./model";
 
-export type ValueKind = "text" | "textarea" | "int" | "decimal" | "mln" | "date" | "year";
+export type { ValueKind };
 
 export const DATE_HINT: Record<Lang, string> = { kk: "КК.АА.ЖЖЖЖ", ru: "ДД.ММ.ГГГГ", en: "DD.MM.YYYY" };
 

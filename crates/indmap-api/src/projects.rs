@@ -2,11 +2,11 @@
 //! the sample map.
 
 use crate::{Error, Indmap, Result};
-use indmap_core::changes::FieldChange;
+use indmap_core::changes::{FieldChange, FieldKey, flatten, row_order, unflatten};
 use indmap_core::feature::{parse_features, project_from_feature, project_properties};
 use indmap_core::validate::{self, Rules};
 use indmap_core::version::DELETED;
-use indmap_core::{Money, Problem, Problems, Project, ProjectCode, ProjectFilter};
+use indmap_core::{Money, Problem, Problems, Project, ProjectCode, ProjectFilter, Scope};
 use indmap_store::LogEntry;
 use serde::Serialize;
 use serde_json::Value;
@@ -79,17 +79,20 @@ impl Indmap {
             return Err(Error::invalid(problems));
         }
         let many = features.len() > 1;
+        let rules = self.rules()?;
         let mut problems = Problems::new();
         let mut projects = Vec::new();
         for (i, f) in features.iter().enumerate() {
-            let (project, found) = project_from_feature(f, self.env.ids.as_mut());
+            let (project, mut found) = project_from_feature(f, self.env.ids.as_mut());
+            // Every problem of an input in one pass: the rules run on what could be read, so a
+            // BIN that cannot be read does not hide a commissioning before the start.
+            if let Some(p) = &project {
+                self.check(p, &rules, &mut found);
+            }
             projects.extend(project);
             problems.extend(if many { found.prefixed(&format!("features[{i}].")) } else { found });
         }
-        if problems.has_errors() {
-            return Err(Error::invalid(problems));
-        }
-        self.insert_checked(projects, problems)
+        self.insert(projects, problems)
     }
 
     /// The live projects that pass the filter, ordered by code.
@@ -178,7 +181,7 @@ impl Indmap {
         if !direct.is_empty() {
             // What this database owns is written; what it proposed stays as it was until accepted.
             let values: Vec<_> = direct.into_iter().map(|c| (c.key, c.new)).collect();
-            let (written, _) = crate::proposals::with_values(self, &old, &values)?;
+            let (written, _) = with_values(self, &old, &values)?;
             let author = self.author();
             self.store.write(&author, |w| w.replace_project(&old, &written))?;
         }
@@ -190,7 +193,7 @@ impl Indmap {
     pub fn delete_project(&mut self, id_or_code: &str, reason: Option<&str>) -> Result<Deletion> {
         let project = self.find(id_or_code)?;
         let key = indmap_core::changes::FieldKey { entity: "project", record_id: project.id, field: DELETED.into() };
-        if crate::proposals::owner_of(&project, &key) != self.store.info().scope {
+        if Scope::owner_of(&project, &key) != self.store.info().scope {
             let change = FieldChange {
                 key,
                 project_id: project.id,
@@ -218,19 +221,19 @@ impl Indmap {
     /// Fills the database with `count` sample projects for its scope, determined by `seed`.
     pub fn add_sample(&mut self, count: usize, seed: u64) -> Result<AddReport> {
         let projects = indmap_sample::generate(count, seed, self.store.info().scope);
-        self.insert_checked(projects, Problems::new())
-    }
-
-    /// Checks every project and writes them all in one transaction, or none if any has an error.
-    /// `problems` holds what reading them found already.
-    fn insert_checked(&mut self, projects: Vec<Project>, mut problems: Problems) -> Result<AddReport> {
         let rules = self.rules()?;
-        let many = projects.len() > 1;
+        let mut problems = Problems::new();
         for (i, p) in projects.iter().enumerate() {
             let mut found = Problems::new();
             self.check(p, &rules, &mut found);
-            problems.extend(if many { found.prefixed(&format!("features[{i}].")) } else { found });
+            problems.extend(found.prefixed(&format!("features[{i}].")));
         }
+        self.insert(projects, problems)
+    }
+
+    /// Writes checked projects in one transaction, or none if `problems` (what reading and
+    /// checking them found) holds an error.
+    fn insert(&mut self, projects: Vec<Project>, problems: Problems) -> Result<AddReport> {
         if problems.has_errors() {
             return Err(Error::invalid(problems));
         }
@@ -240,4 +243,23 @@ impl Indmap {
         })?;
         Ok(AddReport { added, warnings: problems.0 })
     }
+}
+
+/// The project with some of its fields set to other values, read back through the interchange
+/// (so every rule of reading applies).
+pub(crate) fn with_values(db: &mut Indmap, p: &Project, values: &[(FieldKey, Value)]) -> Result<(Project, Problems)> {
+    let mut fields = flatten(p);
+    for (key, value) in values {
+        fields.insert(key.clone(), value.clone());
+    }
+    let order = row_order(p);
+    let (project, mut problems) =
+        indmap_core::feature::project_from_feature(&unflatten(p.id, &fields, &order), db.env.ids.as_mut());
+    let project = project.ok_or_else(|| Error::invalid(problems.clone()))?;
+    let rules = db.rules()?;
+    db.check(&project, &rules, &mut problems);
+    if problems.has_errors() {
+        return Err(Error::invalid(problems));
+    }
+    Ok((project, problems))
 }

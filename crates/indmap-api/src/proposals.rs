@@ -3,7 +3,7 @@
 //! when the owner accepts it.
 
 use crate::{Error, ErrorKind, Indmap, Result};
-use indmap_core::changes::{FieldChange, FieldKey, flatten, unflatten};
+use indmap_core::changes::FieldChange;
 use indmap_core::proposal::{Proposal, ProposalStatus};
 use indmap_core::version::DELETED;
 use indmap_core::{MapLevel, Problems, Project, Scope};
@@ -33,30 +33,6 @@ pub struct ProposalView {
     pub ours_to_decide: bool,
 }
 
-/// Who decides a field of a project.
-pub(crate) fn owner_of(p: &Project, key: &FieldKey) -> Scope {
-    Scope::owner(p.level, p.region, if key.entity == "project" { &key.field } else { "" })
-}
-
-/// The project with some of its fields set to other values, read back through the interchange
-/// (so every rule of reading applies).
-pub(crate) fn with_values(db: &mut Indmap, p: &Project, values: &[(FieldKey, Value)]) -> Result<(Project, Problems)> {
-    let mut fields = flatten(p);
-    for (key, value) in values {
-        fields.insert(key.clone(), value.clone());
-    }
-    let order = crate::sync::project_row_order(p);
-    let (project, mut problems) =
-        indmap_core::feature::project_from_feature(&unflatten(p.id, &fields, &order), db.env.ids.as_mut());
-    let project = project.ok_or_else(|| Error::invalid(problems.clone()))?;
-    let rules = db.rules()?;
-    db.check(&project, &rules, &mut problems);
-    if problems.has_errors() {
-        return Err(Error::invalid(problems));
-    }
-    Ok((project, problems))
-}
-
 impl Indmap {
     /// Splits an edit into what this database may write and what it must propose.
     pub(crate) fn split_by_owner(
@@ -65,7 +41,7 @@ impl Indmap {
         changes: Vec<FieldChange>,
     ) -> (Vec<FieldChange>, Vec<FieldChange>) {
         let scope = self.store.info().scope;
-        changes.into_iter().partition(|c| owner_of(old, &c.key) == scope)
+        changes.into_iter().partition(|c| Scope::owner_of(old, &c.key) == scope)
     }
 
     /// Records proposals for `changes` to a project this database does not own.
@@ -121,7 +97,7 @@ impl Indmap {
                 by: format!("{} ({}, database {})", p.user, p.at, &p.proposer_db.to_string()[..8]),
                 status: p.status.code().into(),
                 reason: p.reason.clone(),
-                ours_to_decide: owner_of(&project, &p.key) == scope,
+                ours_to_decide: Scope::owner_of(&project, &p.key) == scope,
             });
         }
         Ok(out)
@@ -145,12 +121,12 @@ impl Indmap {
             .versioned_project(proposal.project_id)?
             .ok_or_else(|| Error::not_found(format!("the project of proposal {id} is not in this database")))?;
         let scope = self.store.info().scope;
-        if owner_of(&project, &proposal.key) != scope {
+        if Scope::owner_of(&project, &proposal.key) != scope {
             return Err(Error::new(
                 ErrorKind::Conflict,
                 format!(
                     "proposal {id} is for {} to decide, not for {}",
-                    owner_of(&project, &proposal.key).describe(),
+                    Scope::owner_of(&project, &proposal.key).describe(),
                     scope.describe()
                 ),
             ));
@@ -178,7 +154,8 @@ impl Indmap {
                 w.put_proposal(&decision)
             })?);
         }
-        let (accepted, _) = with_values(self, &project, &[(proposal.key.clone(), proposal.value.clone())])?;
+        let (accepted, _) =
+            crate::projects::with_values(self, &project, &[(proposal.key.clone(), proposal.value.clone())])?;
         Ok(self.store.write(&author, |w| {
             w.replace_project(&project, &accepted)?;
             w.put_proposal(&decision)

@@ -4,7 +4,7 @@
 //! tables, the passport and the merge bill, each named by the schema's label in kk, ru and en.
 
 use chrono::{TimeZone, Utc};
-use indmap_api::core::schema::{self, Entity, FieldSpec};
+use indmap_api::core::schema::{Entity, FieldSpec};
 use indmap_api::core::{RegionCode, Scope};
 use indmap_api::{BillFormat, Env, Indmap, PrintLang, PrintOptions, TableFormat, merge_bill};
 use serde_json::{Value, json};
@@ -21,7 +21,7 @@ fn env(user: &str, seed: u64) -> Env {
 }
 
 fn field() -> &'static FieldSpec {
-    schema::field(Entity::Project, "responsible_person").expect("the schema describes the field")
+    indmap_api::core::field_spec(Entity::Project, "responsible_person").expect("the schema describes the field")
 }
 
 fn label(lang: PrintLang) -> &'static str {

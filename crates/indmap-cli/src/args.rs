@@ -110,13 +110,13 @@ pub enum Command {
     /// Put a backup in place of the database (the current state is backed up first)
     Restore { name: String },
     /// Print the map (PDF, PNG or SVG) of the filtered projects: one region's with `--region KATO`
-    Print(crate::print_cmd::PrintArgs),
+    Print(PrintArgs),
     /// Print the atlas as one PDF: the national map, then each region's map and project table
-    Atlas(crate::print_cmd::AtlasArgs),
+    Atlas(AtlasArgs),
     /// Print one project's passport as PDF: location, key facts, financing, schedule, monitoring
-    Passport(crate::print_cmd::PassportArgs),
+    Passport(PassportArgs),
     /// Write the filtered project table as XLSX (a sheet per region) or CSV, or a chart as PNG/SVG
-    Report(crate::print_cmd::ReportArgs),
+    Report(ReportArgs),
     /// Show the settings, or set one: `indmap settings republican_threshold_kzt 20000000000`
     Settings { key: Option<String>, value: Option<String> },
     /// List the layers of a GeoJSON or GeoPackage file (features, extent) as the map's Layers panel loads them
@@ -204,4 +204,89 @@ pub struct FilterArgs {
     /// Words to find in names, initiator, BIN or code
     #[arg(long)]
     pub search: Option<String>,
+}
+
+// ---- printouts (`print_cmd.rs` runs them) ----
+
+#[derive(Args)]
+pub struct PageArgs {
+    /// Paper size: A4 or A3
+    #[arg(long, default_value = "A4", value_parser = ["A4", "A3", "a4", "a3"])]
+    pub paper: String,
+    /// Landscape instead of portrait
+    #[arg(long)]
+    pub landscape: bool,
+}
+
+/// Which pages, and how fine a PNG is.
+#[derive(Args)]
+pub struct PagePick {
+    /// Write page N alone (from 1), to FILE itself
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub page: Option<u32>,
+    /// Resolution of a PNG, dots per inch
+    #[arg(long, default_value_t = 150.0)]
+    pub dpi: f64,
+}
+
+/// What a map printout shows, on which paper and how.
+#[derive(Args)]
+pub struct MapArgs {
+    #[command(flatten)]
+    pub page: PageArgs,
+    /// Colour the projects by status or by sector
+    #[arg(long, default_value = "status", value_parser = ["status", "sector"])]
+    pub by: String,
+    #[command(flatten)]
+    pub pick: PagePick,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Args)]
+pub struct PrintArgs {
+    /// The file to write: .pdf, .png or .svg
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub map: MapArgs,
+}
+
+#[derive(Args)]
+pub struct AtlasArgs {
+    /// The file to write: .pdf (every page in one file), or .png or .svg: one file per page,
+    /// FILE's name with the page number added (atlas.png gives atlas-01.png, atlas-02.png, …;
+    /// the names are printed on stdout)
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub map: MapArgs,
+}
+
+#[derive(Args)]
+pub struct PassportArgs {
+    /// The project's id or code (e.g. 35-0042)
+    pub project: String,
+    /// The file to write: .pdf, or .png or .svg: one file per page, FILE's name with the page
+    /// number added (p.png gives p-01.png and p-02.png; the names are printed on stdout)
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Paper size: A4 or A3
+    #[arg(long, default_value = "A4", value_parser = ["A4", "A3", "a4", "a3"])]
+    pub paper: String,
+    #[command(flatten)]
+    pub pick: PagePick,
+}
+
+#[derive(Args)]
+pub struct ReportArgs {
+    /// The file to write: .xlsx or .csv for the table; .png, .svg or .pdf for a chart (--chart)
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// A chart instead of the table: financing-by-source, financing-by-year, projects-by-status,
+    /// projects-by-sector, projects-by-region, investment-by-region, jobs-by-region
+    #[arg(long)]
+    pub chart: Option<String>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
 }

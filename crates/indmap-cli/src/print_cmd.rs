@@ -2,97 +2,14 @@
 //! `--out` names; its extension says the format. A PDF holds every page; a PNG or SVG of several
 //! pages is written one file per page, numbered (`atlas-01.png`, `atlas-02.png`, …).
 
-use crate::args::FilterArgs;
-use clap::Args;
+use crate::args::{AtlasArgs, MapArgs, PageArgs, PagePick, PassportArgs, PrintArgs, ReportArgs};
+use indmap_api::core::ProjectFilter;
 use indmap_api::{
     ChartKind, Env, Error, Indmap, PageFormat, Paper, PrintBy, PrintLang, PrintOptions, PrintSetup, Printout,
     TableFormat,
 };
 use std::io::Write;
-use std::path::{Path, PathBuf};
-
-#[derive(Args)]
-pub struct PageArgs {
-    /// Paper size: A4 or A3
-    #[arg(long, default_value = "A4", value_parser = ["A4", "A3", "a4", "a3"])]
-    pub paper: String,
-    /// Landscape instead of portrait
-    #[arg(long)]
-    pub landscape: bool,
-}
-
-/// Which pages, and how fine a PNG is.
-#[derive(Args)]
-pub struct PagePick {
-    /// Write page N alone (from 1), to FILE itself
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
-    pub page: Option<u32>,
-    /// Resolution of a PNG, dots per inch
-    #[arg(long, default_value_t = 150.0)]
-    pub dpi: f64,
-}
-
-#[derive(Args)]
-pub struct PrintArgs {
-    /// The file to write: .pdf, .png or .svg
-    #[arg(long, value_name = "FILE")]
-    pub out: PathBuf,
-    #[command(flatten)]
-    pub page: PageArgs,
-    /// Colour the projects by status or by sector
-    #[arg(long, default_value = "status", value_parser = ["status", "sector"])]
-    pub by: String,
-    #[command(flatten)]
-    pub pick: PagePick,
-    #[command(flatten)]
-    pub filter: FilterArgs,
-}
-
-#[derive(Args)]
-pub struct AtlasArgs {
-    /// The file to write: .pdf (every page in one file), or .png or .svg: one file per page,
-    /// FILE's name with the page number added (atlas.png gives atlas-01.png, atlas-02.png, …;
-    /// the names are printed on stdout)
-    #[arg(long, value_name = "FILE")]
-    pub out: PathBuf,
-    #[command(flatten)]
-    pub page: PageArgs,
-    /// Colour the projects by status or by sector
-    #[arg(long, default_value = "status", value_parser = ["status", "sector"])]
-    pub by: String,
-    #[command(flatten)]
-    pub pick: PagePick,
-    #[command(flatten)]
-    pub filter: FilterArgs,
-}
-
-#[derive(Args)]
-pub struct PassportArgs {
-    /// The project's id or code (e.g. 35-0042)
-    pub project: String,
-    /// The file to write: .pdf, or .png or .svg: one file per page, FILE's name with the page
-    /// number added (p.png gives p-01.png and p-02.png; the names are printed on stdout)
-    #[arg(long, value_name = "FILE")]
-    pub out: PathBuf,
-    /// Paper size: A4 or A3
-    #[arg(long, default_value = "A4", value_parser = ["A4", "A3", "a4", "a3"])]
-    pub paper: String,
-    #[command(flatten)]
-    pub pick: PagePick,
-}
-
-#[derive(Args)]
-pub struct ReportArgs {
-    /// The file to write: .xlsx or .csv for the table; .png, .svg or .pdf for a chart (--chart)
-    #[arg(long, value_name = "FILE")]
-    pub out: PathBuf,
-    /// A chart instead of the table: financing-by-source, financing-by-year, projects-by-status,
-    /// projects-by-sector, projects-by-region, investment-by-region, jobs-by-region
-    #[arg(long)]
-    pub chart: Option<String>,
-    #[command(flatten)]
-    pub filter: FilterArgs,
-}
+use std::path::Path;
 
 fn usage(message: String) -> Error {
     let mut problems = indmap_api::core::Problems::new();
@@ -143,20 +60,26 @@ fn print_options(
 
 fn no_progress(_: usize, _: usize) {}
 
+/// The options, filter and page a map printout asks for.
+fn map_printout(
+    map: MapArgs,
+    out: &Path,
+    lang_code: &str,
+) -> Result<(PrintOptions, ProjectFilter, Option<usize>), Error> {
+    let options = print_options(lang_code, setup(&map.page), &map.by, out, &map.pick)?;
+    Ok((options, crate::project_filter(map.filter)?, map.pick.page.map(|n| n as usize)))
+}
+
 pub fn print(args: PrintArgs, db: &Path, lang_code: &str) -> Result<(), Error> {
-    let options = print_options(lang_code, setup(&args.page), &args.by, &args.out, &args.pick)?;
-    let filter = crate::project_filter(args.filter)?;
+    let (options, filter, page) = map_printout(args.map, &args.out, lang_code)?;
     let db = Indmap::open(db, Env::system())?;
-    let page = args.pick.page.map(|n| n as usize);
     write_files(&args.out, &db.print_files(Printout::Map(&filter), &options, page, &mut no_progress)?)
 }
 
 pub fn atlas(args: AtlasArgs, db: &Path, lang_code: &str) -> Result<(), Error> {
-    let options = print_options(lang_code, setup(&args.page), &args.by, &args.out, &args.pick)?;
-    let filter = crate::project_filter(args.filter)?;
+    let (options, filter, page) = map_printout(args.map, &args.out, lang_code)?;
     let db = Indmap::open(db, Env::system())?;
     let mut last_shown = 0;
-    let page = args.pick.page.map(|n| n as usize);
     let files = db.print_files(Printout::Atlas(&filter), &options, page, &mut |done, total| {
         // A progress line on stderr, rewritten in place, every tenth of the way.
         if done * 10 / total.max(1) != last_shown || done == total {
@@ -174,7 +97,7 @@ pub fn passport(args: PassportArgs, db: &Path, lang_code: &str) -> Result<(), Er
     let options = print_options(lang_code, setup, "status", &args.out, &args.pick)?;
     let db = Indmap::open(db, Env::system())?;
     let page = args.pick.page.map(|n| n as usize);
-    let printout = Printout::<indmap_api::core::ProjectFilter>::Passport(&args.project);
+    let printout = Printout::<ProjectFilter>::Passport(&args.project);
     write_files(&args.out, &db.print_files(printout, &options, page, &mut no_progress)?)
 }
 

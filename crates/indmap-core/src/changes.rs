@@ -4,12 +4,19 @@
 
 use crate::feature::project_properties_with_rows;
 use crate::project::Project;
+use crate::schema::Entity;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
 /// The child lists of a project; each row is a record of its own, with its own id.
-pub const CHILD_LISTS: [&str; 5] = ["financing", "milestones", "actions", "support_measures", "monitoring"];
+pub const CHILD_LISTS: [&str; 5] = [
+    Entity::Financing.as_str(),
+    Entity::Milestones.as_str(),
+    Entity::Actions.as_str(),
+    Entity::SupportMeasures.as_str(),
+    Entity::Monitoring.as_str(),
+];
 
 /// The entity a field belongs to: `project`, or the child list of its row.
 pub fn entity(name: &str) -> Option<&'static str> {
@@ -105,6 +112,13 @@ pub fn unflatten(project_id: Uuid, fields: &Fields, row_order: &[Uuid]) -> geojs
         props.insert(list.into(), Value::Array(values));
     }
     geojson::Feature { geometry, properties: Some(props), ..Default::default() }
+}
+
+/// The ids of a project's rows in the order it shows them (what `unflatten` keeps).
+pub fn row_order(p: &Project) -> Vec<Uuid> {
+    let ids = p.financing.iter().map(|r| r.id);
+    let ids = ids.chain(p.milestones.iter().map(|r| r.id)).chain(p.actions.iter().map(|r| r.id));
+    ids.chain(p.support_measures.iter().map(|r| r.id)).chain(p.monitoring.iter().map(|r| r.id)).collect()
 }
 
 /// Completes a project read back from some of its records (its own record and the rows

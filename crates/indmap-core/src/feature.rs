@@ -7,14 +7,15 @@ use crate::geography;
 use crate::ident::IdSource;
 use crate::problem::Problems;
 use crate::project::*;
-use crate::schema::{Reader, Record, record_json};
+use crate::schema::{Entity, Reader, Record, record_json};
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
 /// Every property a project Feature may carry: its id, the fields the schema describes and its
 /// lists of rows. Anything else is reported and ignored.
 pub fn properties() -> impl Iterator<Item = &'static str> {
-    std::iter::once("id").chain(Project::FIELDS.iter().map(|f| f.name)).chain(crate::changes::CHILD_LISTS)
+    let lists = Entity::LISTS.map(Entity::as_str);
+    std::iter::once("id").chain(Project::FIELDS.iter().map(|f| f.name)).chain(lists)
 }
 
 /// Splits a file's text into project Features: a Feature, or a FeatureCollection of them.

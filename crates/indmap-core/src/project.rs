@@ -1,5 +1,6 @@
-//! A project of an industrialization map and the rows that belong to it (`shared/DOMAIN.md`, "A
-//! project record"). Every record, child rows included, has a UUID v7 made where it was born.
+//! A project of an industrialization map, with its financing sources, schedule and action plan
+//! (Law of 2012, Art. 19 p.2), and the rows that belong to it. Every record, child rows included,
+//! has a UUID v7 made where it was born.
 //!
 //! This file is the schema: each field is declared once, with how it reads and writes (its
 //! codec), its property name, its store column and its label in kk/ru/en (`schema::record!`).
@@ -9,9 +10,10 @@ use crate::ident::{Bin, ProjectCode, RegionCode};
 use crate::money::Money;
 use crate::record;
 use crate::reference::{ActionStatus, Criterion, FinancingStatus, MapLevel, Status};
-use crate::schema::Record;
 use crate::schema::codec::*;
+use crate::schema::{Cell, CellSource, Cells, Entity, FieldSpec, Kind, Reader, Record};
 use chrono::NaiveDate;
+use serde_json::{Value, json};
 use uuid::Uuid;
 
 record! {
@@ -192,6 +194,113 @@ record! {
         pub reported_by: Option<String> as Text = "reported_by", "reported_by", ["Кім хабарлады", "Кто сообщил", "Reported by"];
         pub reported_on: Option<NaiveDate> as Date = "reported_on", "reported_on", ["Есеп күні", "Дата отчёта", "Reported on"];
         rest {}
+    }
+}
+
+/// Every field the schema describes: the project's, then each list's.
+pub fn all_fields() -> impl Iterator<Item = &'static FieldSpec> {
+    [
+        Project::FIELDS,
+        FinancingRow::FIELDS,
+        Milestone::FIELDS,
+        ActionItem::FIELDS,
+        SupportReceived::FIELDS,
+        MonitoringReport::FIELDS,
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// The field of `entity` named `name`, if the schema describes one.
+pub fn field_spec(entity: Entity, name: &str) -> Option<&'static FieldSpec> {
+    all_fields().find(|f| f.entity == entity && f.name == name)
+}
+
+/// `ui/src/generated/schema.ts`, from the fields above.
+pub fn schema_typescript() -> String {
+    crate::schema::typescript(&all_fields().collect::<Vec<_>>())
+}
+
+/// How the cost as the investor stated it reads and is kept: `{currency, amount, rate}`; three
+/// columns.
+pub struct OriginalCostCodec;
+
+impl Codec for OriginalCostCodec {
+    type Value = Option<OriginalCost>;
+    const KIND: Kind = Kind::Structured;
+    const TS: &'static str = "{ currency: string, amount: number, rate: number } | null";
+    fn read(r: &mut Reader, key: &str) -> Option<Option<OriginalCost>> {
+        r.object(key, |o| {
+            Some(OriginalCost {
+                currency: o.required_text("currency")?,
+                amount: o.required("amount", Reader::money)?,
+                rate: o.required("rate", Reader::float)?,
+            })
+        })
+        .map(Some)
+    }
+    fn fallback() -> Option<Option<OriginalCost>> {
+        Some(None)
+    }
+    fn placeholder() -> Option<OriginalCost> {
+        None
+    }
+    fn json(v: &Option<OriginalCost>) -> Value {
+        v.as_ref().map_or(
+            Value::Null,
+            |c| json!({"currency": c.currency, "amount": c.amount.to_json(), "rate": number_json(Some(c.rate))}),
+        )
+    }
+    fn cells(v: &Option<OriginalCost>, columns: &[&'static str], out: &mut Cells) {
+        out.push((columns[0], text_cell(v.as_ref().map(|c| c.currency.as_str()))));
+        out.push((columns[1], v.as_ref().map_or(Cell::Null, |c| Cell::Integer(c.amount.minor()))));
+        out.push((columns[2], v.as_ref().map_or(Cell::Null, |c| Cell::Real(c.rate))));
+    }
+    fn from_cells(row: &dyn CellSource, columns: &[&'static str]) -> Result<Option<OriginalCost>, String> {
+        Ok(match (cell_text(row, columns[0])?, cell_int(row, columns[1])?, cell_real(row, columns[2])?) {
+            (Some(currency), Some(amount), Some(rate)) => Some(OriginalCost { currency, amount: Money(amount), rate }),
+            _ => None,
+        })
+    }
+}
+
+/// How design capacity reads and is kept: `{value, unit, product}`; three columns.
+pub struct CapacityCodec;
+
+impl Codec for CapacityCodec {
+    type Value = Option<Capacity>;
+    const KIND: Kind = Kind::Structured;
+    const TS: &'static str = "{ value: number, unit: string, product: string | null } | null";
+    fn read(r: &mut Reader, key: &str) -> Option<Option<Capacity>> {
+        r.object(key, |o| {
+            Some(Capacity {
+                value: o.required("value", Reader::float)?,
+                unit: o.required_text("unit")?,
+                product: o.text("product"),
+            })
+        })
+        .map(Some)
+    }
+    fn fallback() -> Option<Option<Capacity>> {
+        Some(None)
+    }
+    fn placeholder() -> Option<Capacity> {
+        None
+    }
+    fn json(v: &Option<Capacity>) -> Value {
+        v.as_ref()
+            .map_or(Value::Null, |c| json!({"value": number_json(Some(c.value)), "unit": c.unit, "product": c.product}))
+    }
+    fn cells(v: &Option<Capacity>, columns: &[&'static str], out: &mut Cells) {
+        out.push((columns[0], v.as_ref().map_or(Cell::Null, |c| Cell::Real(c.value))));
+        out.push((columns[1], text_cell(v.as_ref().map(|c| c.unit.as_str()))));
+        out.push((columns[2], text_cell(v.as_ref().and_then(|c| c.product.as_deref()))));
+    }
+    fn from_cells(row: &dyn CellSource, columns: &[&'static str]) -> Result<Option<Capacity>, String> {
+        Ok(match (cell_real(row, columns[0])?, cell_text(row, columns[1])?) {
+            (Some(value), Some(unit)) => Some(Capacity { value, unit, product: cell_text(row, columns[2])? }),
+            _ => None,
+        })
     }
 }
 

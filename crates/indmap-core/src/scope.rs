@@ -1,6 +1,8 @@
 //! Whose map a database keeps: one region's akimat, or the ministry (the national map).
 
+use crate::changes::FieldKey;
 use crate::ident::{MINISTRY_CODE_PREFIX, RegionCode};
+use crate::project::Project;
 use crate::reference::MapLevel;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -50,6 +52,11 @@ impl Scope {
             (MapLevel::Republican, _) | (_, "level") => Scope::Ministry,
             (MapLevel::Regional, _) => Scope::Region(region),
         }
+    }
+
+    /// Who decides a field of a project: its own fields by `owner`, a row's by the project's.
+    pub fn owner_of(p: &Project, key: &FieldKey) -> Scope {
+        Scope::owner(p.level, p.region, if key.entity == "project" { &key.field } else { "" })
     }
 
     /// "the ministry" or "Karaganda Region (35)", for messages.

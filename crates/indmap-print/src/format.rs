@@ -85,6 +85,29 @@ pub fn percent(value: f64, lang: Lang) -> String {
     format!("{}{THIN}%", decimal(value, 1, lang))
 }
 
+/// A field's value as its property reads (`schema::record_json`), written for people by the
+/// field's kind; empty when unknown.
+pub fn field_value(kind: indmap_core::schema::Kind, v: &serde_json::Value, lang: Lang) -> String {
+    use indmap_core::schema::Kind;
+    use serde_json::Value;
+    match (kind, v) {
+        (_, Value::Null) => String::new(),
+        (Kind::Date, Value::String(s)) => {
+            NaiveDate::parse_from_str(s, "%Y-%m-%d").map_or_else(|_| s.clone(), |d| date(d, lang))
+        }
+        (Kind::Money, Value::Number(n)) => Money::from_json(n).map_or_else(|_| n.to_string(), |m| money(m, lang)),
+        (Kind::Count | Kind::Year, Value::Number(n)) if n.is_i64() => {
+            let n = n.as_i64().unwrap_or_default();
+            if kind == Kind::Year { n.to_string() } else { integer(n) }
+        }
+        (_, Value::Number(n)) => {
+            n.as_f64().map_or_else(|| n.to_string(), |x| decimal(x, if x.fract() == 0.0 { 0 } else { 2 }, lang))
+        }
+        (_, Value::String(s)) => s.clone(),
+        (_, other) => other.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,28 +141,5 @@ mod tests {
         assert_eq!(date(d, Lang::En), "2026-03-07");
         assert_eq!(plain(decimal(12.345, 1, Lang::Ru)), "12,3");
         assert_eq!(plain(percent(85.0, Lang::En)), "85.0 %");
-    }
-}
-
-/// A field's value as its property reads (`schema::record_json`), written for people by the
-/// field's kind; empty when unknown.
-pub fn field_value(kind: indmap_core::schema::Kind, v: &serde_json::Value, lang: Lang) -> String {
-    use indmap_core::schema::Kind;
-    use serde_json::Value;
-    match (kind, v) {
-        (_, Value::Null) => String::new(),
-        (Kind::Date, Value::String(s)) => {
-            NaiveDate::parse_from_str(s, "%Y-%m-%d").map_or_else(|_| s.clone(), |d| date(d, lang))
-        }
-        (Kind::Money, Value::Number(n)) => Money::from_json(n).map_or_else(|_| n.to_string(), |m| money(m, lang)),
-        (Kind::Count | Kind::Year, Value::Number(n)) if n.is_i64() => {
-            let n = n.as_i64().unwrap_or_default();
-            if kind == Kind::Year { n.to_string() } else { integer(n) }
-        }
-        (_, Value::Number(n)) => {
-            n.as_f64().map_or_else(|| n.to_string(), |x| decimal(x, if x.fract() == 0.0 { 0 } else { 2 }, lang))
-        }
-        (_, Value::String(s)) => s.clone(),
-        (_, other) => other.to_string(),
     }
 }

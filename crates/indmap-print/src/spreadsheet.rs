@@ -108,7 +108,7 @@ fn layout() -> Vec<Layout> {
 }
 
 fn spec(name: &str) -> &'static FieldSpec {
-    schema::field(Entity::Project, name).expect("a curated column names a field of the schema")
+    indmap_core::field_spec(Entity::Project, name).expect("a curated column names a field of the schema")
 }
 
 /// A field's label as a header: money with the unit its cells are in.

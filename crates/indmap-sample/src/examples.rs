@@ -1,4 +1,4 @@
-//! Published projects (DOMAIN.md, "Realistic example projects"): region, sector, cost, jobs and,
+//! Published projects of the regions' industrialization maps: region, sector, cost, jobs and,
 //! where published, initiator, capacity and commissioning year are facts; dates, statuses and
 //! everything else about them are the sample's invention.
 

@@ -5,7 +5,7 @@ import { api, type Backup } from "../api";
 import { h } from "../dom";
 import { formatNumber, t } from "../i18n";
 import { ask, showError, toast } from "../ui";
-import { afterChange } from "./exchange";
+import { afterChange } from "./hooks";
 import { openPanel } from "./panel";
 
 export async function openBackups(): Promise<void> {

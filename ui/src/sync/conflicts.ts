@@ -7,7 +7,7 @@ import { clear, h } from "../dom";
 import { t } from "../i18n";
 import { ask, showError, toast } from "../ui";
 import { changesScale, kindOfField, parseValue } from "../values";
-import { afterChange } from "./exchange";
+import { afterChange } from "./hooks";
 import { groupByProject } from "./model";
 import { openPanel } from "./panel";
 import { geometrySketch } from "./sketch";

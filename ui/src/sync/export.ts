@@ -6,7 +6,7 @@ import { h, option } from "../dom";
 import { fileField, FILTERS } from "../files";
 import { pick, t, lang } from "../i18n";
 import { showError, toast } from "../ui";
-import { syncHooks } from "./exchange";
+import { syncHooks } from "./hooks";
 import { besides, defaultExportName } from "./model";
 import { openPanel } from "./panel";
 

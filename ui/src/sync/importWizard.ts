@@ -9,7 +9,7 @@ import { lang, t, type Key } from "../i18n";
 import { errorsText } from "../rules";
 import { errorText, showError, toast } from "../ui";
 import { openConflicts } from "./conflicts";
-import { afterChange } from "./exchange";
+import { afterChange } from "./hooks";
 import { baseName, batchTotals, besides, reportCounts } from "./model";
 import { openPanel, type Panel } from "./panel";
 import { openProposals } from "./proposals";

@@ -5,7 +5,7 @@ import { api, type ProposalView } from "../api";
 import { clear, h } from "../dom";
 import { t, type Key } from "../i18n";
 import { ask, showError, toast } from "../ui";
-import { afterChange } from "./exchange";
+import { afterChange } from "./hooks";
 import { sortProposals } from "./model";
 import { openPanel } from "./panel";
 import { fieldLabel, valueText } from "./words";

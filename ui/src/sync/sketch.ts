@@ -4,7 +4,7 @@
 import { h } from "../dom";
 import { t } from "../i18n";
 import { isGeometry, positions } from "./model";
-import { syncHooks } from "./exchange";
+import { syncHooks } from "./hooks";
 
 const NS = "http://www.w3.org/2000/svg";
 export const MINE_COLOR = "#1565c0";

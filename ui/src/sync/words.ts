@@ -2,7 +2,7 @@
 
 import { fieldAt, entityName, fieldName } from "../fields";
 import { lang, pick, t, type Key } from "../i18n";
-import { syncHooks } from "./exchange";
+import { syncHooks } from "./hooks";
 import { formatValue, splitField } from "./model";
 
 const SPECIAL: Record<string, Key> = { geometry: "sx_f_geometry", deleted: "sx_f_deleted" };

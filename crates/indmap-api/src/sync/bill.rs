@@ -4,7 +4,7 @@
 use super::{ImportReport, ProjectUpdate};
 use crate::{Error, ErrorKind, Result};
 use indmap_core::reference::{MapLevel, Status, default_sectors};
-use indmap_core::schema::{self, Entity};
+use indmap_core::schema::Entity;
 use indmap_core::{Money, RegionCode};
 use indmap_print::Lang;
 use indmap_print::format;
@@ -85,7 +85,7 @@ fn field_name(lang: Lang, field: &str) -> String {
         [list, _, name] => (Entity::parse(list), name),
         _ => (Some(Entity::Project), field),
     };
-    match entity.and_then(|e| schema::field(e, name)) {
+    match entity.and_then(|e| indmap_core::field_spec(e, name)) {
         Some(f) if f.entity == Entity::Project => format!("{} ({field})", lang.pick(&f.label())),
         Some(f) => format!("{} · {} ({field})", lang.pick(&f.entity.label()), lang.pick(&f.label())),
         None => field.to_owned(),

@@ -166,7 +166,7 @@ impl Indmap {
             Take::Theirs => conflict.theirs.first().map(|(v, _)| v.clone()).unwrap_or(Value::Null),
             Take::Value(v) => v,
         };
-        let (settled, _) = crate::proposals::with_values(self, &project, &[(conflict.key.clone(), value.clone())])?;
+        let (settled, _) = crate::projects::with_values(self, &project, &[(conflict.key.clone(), value.clone())])?;
         let author = self.author();
         Ok(self.store.write(&author, |w| {
             w.replace_project(&project, &settled)?;

@@ -5,7 +5,7 @@
 use super::conflicts::{ConflictView, conflicts_of, label};
 use super::ownership;
 use super::report::{FieldUpdate, ImportReport, ProjectUpdate, Refusal};
-use indmap_core::changes::{FieldKey, unflatten, with_other_rows};
+use indmap_core::changes::{FieldKey, row_order, unflatten, with_other_rows};
 use indmap_core::proposal::Proposal;
 use indmap_core::version::{DELETED, Merge, MergedField, VersionedProject, merge};
 use indmap_core::{IdSource, Project, Scope};
@@ -89,7 +89,7 @@ pub(super) fn plan(
     }
     let mut values = result.values();
     values.retain(|k, _| k.field != DELETED || k.entity != "project");
-    let order: Vec<Uuid> = local_project.as_ref().map(project_row_order).unwrap_or_default();
+    let order: Vec<Uuid> = local_project.as_ref().map(row_order).unwrap_or_default();
     let feature = unflatten(remote.project_id, &values, &order);
     let (project, problems) = indmap_core::feature::project_from_feature(&feature, ids);
     let mut project = match project {
@@ -224,11 +224,4 @@ fn as_births(fields: Vec<MergedField>) -> Vec<MergedField> {
         }
     }
     records
-}
-
-/// The ids of a project's rows in the order it shows them.
-pub(crate) fn project_row_order(p: &Project) -> Vec<Uuid> {
-    let ids = p.financing.iter().map(|r| r.id);
-    let ids = ids.chain(p.milestones.iter().map(|r| r.id)).chain(p.actions.iter().map(|r| r.id));
-    ids.chain(p.support_measures.iter().map(|r| r.id)).chain(p.monitoring.iter().map(|r| r.id)).collect()
 }

@@ -23,7 +23,6 @@ pub use conflicts::{ConflictView, Take};
 pub use report::{FieldUpdate, ImportReport, ProjectUpdate, Refusal, Totals};
 
 use conflicts::short;
-pub(crate) use merge::project_row_order;
 
 /// How many projects an export (or a content hash) loads at a time: a national map loaded whole
 /// with the versions of every field takes gigabytes.

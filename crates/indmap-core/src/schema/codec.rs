@@ -5,7 +5,6 @@
 use super::{Cell, CellSource, Cells, Kind, Reader};
 use crate::ident::{Bin, ProjectCode, RegionCode};
 use crate::money::Money;
-use crate::project::{Capacity, OriginalCost};
 use crate::reference::CodeList;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
@@ -40,11 +39,11 @@ pub trait Codec {
     fn from_cells(row: &dyn CellSource, columns: &[&'static str]) -> Result<Self::Value, String>;
 }
 
-fn text_cell(s: Option<&str>) -> Cell {
+pub(crate) fn text_cell(s: Option<&str>) -> Cell {
     s.map_or(Cell::Null, |s| Cell::Text(s.to_owned()))
 }
 
-fn cell_text(row: &dyn CellSource, column: &str) -> Result<Option<String>, String> {
+pub(crate) fn cell_text(row: &dyn CellSource, column: &str) -> Result<Option<String>, String> {
     match row.cell(column)? {
         Cell::Null => Ok(None),
         Cell::Text(t) => Ok(Some(t)),
@@ -52,7 +51,7 @@ fn cell_text(row: &dyn CellSource, column: &str) -> Result<Option<String>, Strin
     }
 }
 
-fn cell_int(row: &dyn CellSource, column: &str) -> Result<Option<i64>, String> {
+pub(crate) fn cell_int(row: &dyn CellSource, column: &str) -> Result<Option<i64>, String> {
     match row.cell(column)? {
         Cell::Null => Ok(None),
         Cell::Integer(n) => Ok(Some(n)),
@@ -60,7 +59,7 @@ fn cell_int(row: &dyn CellSource, column: &str) -> Result<Option<i64>, String> {
     }
 }
 
-fn cell_real(row: &dyn CellSource, column: &str) -> Result<Option<f64>, String> {
+pub(crate) fn cell_real(row: &dyn CellSource, column: &str) -> Result<Option<f64>, String> {
     match row.cell(column)? {
         Cell::Null => Ok(None),
         Cell::Real(x) => Ok(Some(x)),
@@ -130,22 +129,62 @@ macro_rules! optional_codec {
     };
 }
 
-optional_codec! {
-    /// Free text; blank text is unknown.
-    Text: String, Text, "string",
-    read(r, key) { r.text(key) },
-    json(s) { json!(s) },
-    cell(s) { Cell::Text(s.clone()) },
-    from(row, col) { cell_text(row, col) }
+/// Free text; blank text is unknown. `Text<true>` (`ListCode`) is a code of an editable list (a
+/// sector), kept as text and shown by its label.
+pub struct Text<const CODE: bool = false>;
+pub type ListCode = Text<true>;
+
+impl<const CODE: bool> Codec for Text<CODE> {
+    type Value = Option<String>;
+    const KIND: Kind = if CODE { Kind::Code } else { Kind::Text };
+    const TS: &'static str = "string | null";
+    fn read(r: &mut Reader, key: &str) -> Option<Option<String>> {
+        r.text(key).map(Some)
+    }
+    fn fallback() -> Option<Option<String>> {
+        Some(None)
+    }
+    fn placeholder() -> Option<String> {
+        None
+    }
+    fn json(v: &Option<String>) -> Value {
+        v.as_ref().map_or(Value::Null, |s| json!(s))
+    }
+    fn cells(v: &Option<String>, columns: &[&'static str], out: &mut Cells) {
+        out.push((columns[0], text_cell(v.as_deref())));
+    }
+    fn from_cells(row: &dyn CellSource, columns: &[&'static str]) -> Result<Option<String>, String> {
+        cell_text(row, columns[0])
+    }
 }
 
-optional_codec! {
-    /// A code of an editable list (sectors), shown by its label.
-    ListCode: String, Code, "string",
-    read(r, key) { r.text(key) },
-    json(s) { json!(s) },
-    cell(s) { Cell::Text(s.clone()) },
-    from(row, col) { cell_text(row, col) }
+/// Text every record of its kind has; `RequiredText<true>` (`RequiredListCode`) a code of an
+/// editable list (a financing source).
+pub struct RequiredText<const CODE: bool = false>;
+pub type RequiredListCode = RequiredText<true>;
+
+impl<const CODE: bool> Codec for RequiredText<CODE> {
+    type Value = String;
+    const KIND: Kind = if CODE { Kind::Code } else { Kind::Text };
+    const TS: &'static str = "string";
+    fn read(r: &mut Reader, key: &str) -> Option<String> {
+        r.required_text(key)
+    }
+    fn fallback() -> Option<String> {
+        None
+    }
+    fn placeholder() -> String {
+        String::new()
+    }
+    fn json(v: &String) -> Value {
+        json!(v)
+    }
+    fn cells(v: &String, columns: &[&'static str], out: &mut Cells) {
+        out.push((columns[0], Cell::Text(v.clone())));
+    }
+    fn from_cells(row: &dyn CellSource, columns: &[&'static str]) -> Result<String, String> {
+        required(cell_text(row, columns[0])?, columns[0])
+    }
 }
 
 optional_codec! {
@@ -157,22 +196,33 @@ optional_codec! {
     from(row, col) { Ok(cell_text(row, col)?.as_deref().and_then(parse_date)) }
 }
 
-optional_codec! {
-    /// Money: a number of tenge in files, exact to the tiyn; minor units in the store.
-    Amount: Money, Money, "number",
-    read(r, key) { r.money(key) },
-    json(m) { m.to_json() },
-    cell(m) { Cell::Integer(m.minor()) },
-    from(row, col) { Ok(cell_int(row, col)?.map(Money)) }
-}
+/// Money: a number of tenge in files, exact to the tiyn; minor units in the store.
+/// `Amount<false>` (`UsdAmount`) is money in US dollars (exports), a plain number to people.
+pub struct Amount<const TENGE: bool = true>;
+pub type UsdAmount = Amount<false>;
 
-optional_codec! {
-    /// Money in US dollars (exports), exact to the cent; a plain number to people.
-    UsdAmount: Money, Number, "number",
-    read(r, key) { r.money(key) },
-    json(m) { m.to_json() },
-    cell(m) { Cell::Integer(m.minor()) },
-    from(row, col) { Ok(cell_int(row, col)?.map(Money)) }
+impl<const TENGE: bool> Codec for Amount<TENGE> {
+    type Value = Option<Money>;
+    const KIND: Kind = if TENGE { Kind::Money } else { Kind::Number };
+    const TS: &'static str = "number | null";
+    fn read(r: &mut Reader, key: &str) -> Option<Option<Money>> {
+        r.money(key).map(Some)
+    }
+    fn fallback() -> Option<Option<Money>> {
+        Some(None)
+    }
+    fn placeholder() -> Option<Money> {
+        None
+    }
+    fn json(v: &Option<Money>) -> Value {
+        v.map_or(Value::Null, Money::to_json)
+    }
+    fn cells(v: &Option<Money>, columns: &[&'static str], out: &mut Cells) {
+        out.push((columns[0], v.map_or(Cell::Null, |m| Cell::Integer(m.minor()))));
+    }
+    fn from_cells(row: &dyn CellSource, columns: &[&'static str]) -> Result<Option<Money>, String> {
+        Ok(cell_int(row, columns[0])?.map(Money))
+    }
 }
 
 optional_codec! {
@@ -249,24 +299,6 @@ macro_rules! required_codec {
             }
         }
     };
-}
-
-required_codec! {
-    /// Text every record of its kind has.
-    RequiredText: String, Text, "string", placeholder String::new(),
-    read(r, key) { r.required_text(key) },
-    json(s) { json!(s) },
-    cell(s) { Cell::Text(s.clone()) },
-    from(row, col) { required(cell_text(row, col)?, col) }
-}
-
-required_codec! {
-    /// A code of an editable list every record of its kind has (a financing source).
-    RequiredListCode: String, Code, "string", placeholder String::new(),
-    read(r, key) { r.required_text(key) },
-    json(s) { json!(s) },
-    cell(s) { Cell::Text(s.clone()) },
-    from(row, col) { required(cell_text(row, col)?, col) }
 }
 
 required_codec! {
@@ -425,87 +457,5 @@ impl<T: CodeList> Codec for CodeSet<T> {
     fn from_cells(row: &dyn CellSource, columns: &[&'static str]) -> Result<Vec<T>, String> {
         let text = cell_text(row, columns[0])?.unwrap_or_default();
         Ok(text.split(',').filter_map(T::from_code).collect())
-    }
-}
-
-/// The cost as the investor stated it: `{currency, amount, rate}`; three columns.
-pub struct OriginalCostCodec;
-
-impl Codec for OriginalCostCodec {
-    type Value = Option<OriginalCost>;
-    const KIND: Kind = Kind::Structured;
-    const TS: &'static str = "{ currency: string, amount: number, rate: number } | null";
-    fn read(r: &mut Reader, key: &str) -> Option<Option<OriginalCost>> {
-        r.object(key, |o| {
-            Some(OriginalCost {
-                currency: o.required_text("currency")?,
-                amount: o.required("amount", Reader::money)?,
-                rate: o.required("rate", Reader::float)?,
-            })
-        })
-        .map(Some)
-    }
-    fn fallback() -> Option<Option<OriginalCost>> {
-        Some(None)
-    }
-    fn placeholder() -> Option<OriginalCost> {
-        None
-    }
-    fn json(v: &Option<OriginalCost>) -> Value {
-        v.as_ref().map_or(
-            Value::Null,
-            |c| json!({"currency": c.currency, "amount": c.amount.to_json(), "rate": number_json(Some(c.rate))}),
-        )
-    }
-    fn cells(v: &Option<OriginalCost>, columns: &[&'static str], out: &mut Cells) {
-        out.push((columns[0], text_cell(v.as_ref().map(|c| c.currency.as_str()))));
-        out.push((columns[1], v.as_ref().map_or(Cell::Null, |c| Cell::Integer(c.amount.minor()))));
-        out.push((columns[2], v.as_ref().map_or(Cell::Null, |c| Cell::Real(c.rate))));
-    }
-    fn from_cells(row: &dyn CellSource, columns: &[&'static str]) -> Result<Option<OriginalCost>, String> {
-        Ok(match (cell_text(row, columns[0])?, cell_int(row, columns[1])?, cell_real(row, columns[2])?) {
-            (Some(currency), Some(amount), Some(rate)) => Some(OriginalCost { currency, amount: Money(amount), rate }),
-            _ => None,
-        })
-    }
-}
-
-/// Design capacity: `{value, unit, product}`; three columns.
-pub struct CapacityCodec;
-
-impl Codec for CapacityCodec {
-    type Value = Option<Capacity>;
-    const KIND: Kind = Kind::Structured;
-    const TS: &'static str = "{ value: number, unit: string, product: string | null } | null";
-    fn read(r: &mut Reader, key: &str) -> Option<Option<Capacity>> {
-        r.object(key, |o| {
-            Some(Capacity {
-                value: o.required("value", Reader::float)?,
-                unit: o.required_text("unit")?,
-                product: o.text("product"),
-            })
-        })
-        .map(Some)
-    }
-    fn fallback() -> Option<Option<Capacity>> {
-        Some(None)
-    }
-    fn placeholder() -> Option<Capacity> {
-        None
-    }
-    fn json(v: &Option<Capacity>) -> Value {
-        v.as_ref()
-            .map_or(Value::Null, |c| json!({"value": number_json(Some(c.value)), "unit": c.unit, "product": c.product}))
-    }
-    fn cells(v: &Option<Capacity>, columns: &[&'static str], out: &mut Cells) {
-        out.push((columns[0], v.as_ref().map_or(Cell::Null, |c| Cell::Real(c.value))));
-        out.push((columns[1], text_cell(v.as_ref().map(|c| c.unit.as_str()))));
-        out.push((columns[2], text_cell(v.as_ref().and_then(|c| c.product.as_deref()))));
-    }
-    fn from_cells(row: &dyn CellSource, columns: &[&'static str]) -> Result<Option<Capacity>, String> {
-        Ok(match (cell_real(row, columns[0])?, cell_text(row, columns[1])?) {
-            (Some(value), Some(unit)) => Some(Capacity { value, unit, product: cell_text(row, columns[2])? }),
-            _ => None,
-        })
     }
 }

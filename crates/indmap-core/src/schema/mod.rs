@@ -39,8 +39,12 @@ impl Entity {
         Entity::Monitoring,
     ];
 
+    /// The lists of rows a project holds, each a table of its own in the store.
+    pub const LISTS: [Entity; 5] =
+        [Entity::Financing, Entity::Milestones, Entity::Actions, Entity::SupportMeasures, Entity::Monitoring];
+
     /// The name records, files and the log use: `project`, or the child list (`financing`).
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Entity::Project => "project",
             Entity::Financing => "financing",
@@ -73,7 +77,7 @@ impl Entity {
     }
 
     /// The window's name for the properties of a record of this kind.
-    fn ts_type(self) -> &'static str {
+    pub fn ts_type(self) -> &'static str {
         match self {
             Entity::Project => "ProjectProperties",
             Entity::Financing => "FinancingProperties",
@@ -269,36 +273,15 @@ pub fn record_json<R: Record>(record: &R) -> Map<String, Value> {
     out
 }
 
-/// The field of `entity` named `name`, if the schema describes one.
-pub fn field(entity: Entity, name: &str) -> Option<&'static FieldSpec> {
-    all_fields().find(|f| f.entity == entity && f.name == name)
-}
-
-/// Every field of every record, the project's first.
-pub fn all_fields() -> impl Iterator<Item = &'static FieldSpec> {
-    use crate::project::*;
-    [
-        Project::FIELDS,
-        FinancingRow::FIELDS,
-        Milestone::FIELDS,
-        ActionItem::FIELDS,
-        SupportReceived::FIELDS,
-        MonitoringReport::FIELDS,
-    ]
-    .into_iter()
-    .flatten()
-}
-
 /// `ui/src/generated/schema.ts`: the properties of each record as TypeScript types, and every
 /// field with its kind and labels, so the window names fields as the printouts do.
-pub fn typescript() -> String {
+pub fn typescript(fields: &[&FieldSpec]) -> String {
     let mut out = String::from("// Made from the schema in crates/indmap-core/src/project.rs; do not edit.\n\n");
     for entity in Entity::ALL {
         let mut members = vec!["id: string | null".to_owned()];
-        members.extend(all_fields().filter(|f| f.entity == entity).map(|f| format!("{}: {}", f.name, f.ts)));
+        members.extend(fields.iter().filter(|f| f.entity == entity).map(|f| format!("{}: {}", f.name, f.ts)));
         if entity == Entity::Project {
-            let lists = Entity::ALL.into_iter().skip(1);
-            members.extend(lists.map(|l| format!("{}: Array<{}>", l.as_str(), l.ts_type())));
+            members.extend(Entity::LISTS.map(|l| format!("{}: Array<{}>", l.as_str(), l.ts_type())));
         }
         out += &format!("export type {} = {{ {} }};\n\n", entity.ts_type(), members.join(", "));
     }
@@ -311,126 +294,11 @@ pub fn typescript() -> String {
     }
     out += "];\n\n";
     out += "/** Every field of every record, as the schema describes it. */\nexport const FIELDS: readonly FieldInfo[] = [\n";
-    for f in all_fields() {
+    for f in fields {
         let mut info = serde_json::to_value(f).expect("a field serializes");
         info["blank"] = (f.blank)();
         out += &format!("  {info},\n");
     }
     out += "];\n";
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::feature::{project_properties, properties};
-    use crate::ident::RegionCode;
-    use crate::money::Money;
-    use crate::project::*;
-    use crate::reference::{ActionStatus, FinancingStatus};
-    use std::collections::BTreeSet;
-
-    /// A project with one row of every kind and every optional object set, so every key shows.
-    fn full_project() -> Project {
-        let mut p = Project::new(Uuid::nil(), "Атау".into(), "Название".into(), RegionCode::parse("35").unwrap());
-        p.cost_original = Some(OriginalCost { currency: "USD".into(), amount: Money::from_units(10), rate: 470.5 });
-        p.capacity = Some(Capacity { value: 1.5, unit: "t".into(), product: None });
-        p.financing.push(FinancingRow {
-            id: Uuid::nil(),
-            source: "own_funds".into(),
-            amount: Money::from_units(5),
-            year: 2026,
-            status: FinancingStatus::Planned,
-            note: None,
-        });
-        p.milestones.push(Milestone { id: Uuid::nil(), name: "m".into(), planned: None, actual: None });
-        p.actions.push(ActionItem {
-            id: Uuid::nil(),
-            title: "a".into(),
-            responsible: None,
-            due: None,
-            status: ActionStatus::Planned,
-            done: None,
-            note: None,
-        });
-        p.support_measures.push(SupportReceived { id: Uuid::nil(), measure: 1, amount: None, note: None });
-        p.monitoring.push(MonitoringReport {
-            id: Uuid::nil(),
-            period: "2026-Q1".into(),
-            investment: None,
-            progress_pct: None,
-            jobs_created: None,
-            output: None,
-            output_natural: None,
-            exports_usd: None,
-            utilisation_pct: None,
-            taxes: None,
-            local_content_pct: None,
-            status: None,
-            comment: None,
-            reported_by: None,
-            reported_on: None,
-        });
-        p
-    }
-
-    fn keys(v: &Value) -> BTreeSet<String> {
-        v.as_object().expect("an object").keys().cloned().collect()
-    }
-
-    /// The Feature writer writes exactly the properties the schema describes, at every level,
-    /// and the window's TypeScript types name the same ones.
-    #[test]
-    fn the_feature_writer_and_the_typescript_types_follow_the_schema() {
-        let written = Value::Object(project_properties(&full_project()));
-        assert_eq!(keys(&written), properties().map(str::to_owned).collect());
-        let ts = typescript();
-        for entity in Entity::ALL {
-            let list = if entity == Entity::Project { written.clone() } else { written[entity.as_str()][0].clone() };
-            let described: BTreeSet<String> = std::iter::once("id")
-                .chain(all_fields().filter(|f| f.entity == entity).map(|f| f.name))
-                .map(str::to_owned)
-                .collect();
-            let own: BTreeSet<String> =
-                keys(&list).into_iter().filter(|k| Entity::parse(k).is_none_or(|e| e == Entity::Project)).collect();
-            assert_eq!(own, described, "{entity:?}");
-            let line = ts.lines().find(|l| l.starts_with(&format!("export type {} ", entity.ts_type()))).unwrap();
-            for key in &described {
-                assert!(line.contains(&format!(" {key}: ")), "{entity:?} {key} in {line}");
-            }
-        }
-        for nested in ["cost_original", "capacity"] {
-            let ts_keys: BTreeSet<String> = keys(&written[nested]);
-            let spec = field(Entity::Project, nested).unwrap();
-            for k in ts_keys {
-                assert!(spec.ts.contains(&format!("{k}: ")), "{nested}.{k} in {}", spec.ts);
-            }
-        }
-    }
-
-    /// A field's kind reaches the window by the names the TypeScript union lists.
-    #[test]
-    fn kinds_are_named_as_the_window_names_them() {
-        let ts = typescript();
-        for f in all_fields() {
-            let kind = serde_json::to_value(f.kind).unwrap();
-            assert!(ts.contains(&format!("{kind}")), "{kind}");
-        }
-    }
-
-    /// Every field has a label in each language, and no two fields of a record share a name or
-    /// a column.
-    #[test]
-    fn fields_are_labelled_and_distinct() {
-        for entity in Entity::ALL {
-            let fields: Vec<_> = all_fields().filter(|f| f.entity == entity).collect();
-            let names: BTreeSet<_> = fields.iter().map(|f| f.name).collect();
-            let columns: BTreeSet<_> = fields.iter().flat_map(|f| f.columns.iter()).collect();
-            assert_eq!(names.len(), fields.len(), "{entity:?}");
-            assert_eq!(columns.len(), fields.iter().map(|f| f.columns.len()).sum::<usize>(), "{entity:?}");
-            for f in fields {
-                assert!(![f.label_kk, f.label_ru, f.label_en].contains(&""), "{}", f.name);
-            }
-        }
-    }
 }

@@ -1,0 +1,39 @@
+//! Adding and editing projects: what a refusal tells.
+
+use chrono::{TimeZone, Utc};
+use indmap_api::core::{RegionCode, Scope};
+use indmap_api::{Env, Indmap};
+use serde_json::json;
+
+fn fields(e: &indmap_api::Error) -> Vec<&str> {
+    e.problems.iter().filter(|p| p.severity == indmap_api::core::Severity::Error).map(|p| p.field.as_str()).collect()
+}
+
+/// A BIN that cannot be read and a commissioning before the start are both told at once, when
+/// a project is added and when one is edited: nobody fixes one to hear of the next on Save.
+#[test]
+fn every_problem_of_an_input_is_told_in_one_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let karaganda = Scope::Region(RegionCode::parse("35").unwrap());
+    let mut db = Indmap::init(
+        &dir.path().join("a.sqlite"),
+        karaganda,
+        Env::fixed("planner", Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap()),
+    )
+    .unwrap();
+    let bad = json!({"initiator_bin": "12345", "start_date": "2026-06-01", "commissioning_planned": "2025-01-01"});
+    let mut props = json!({"name_kk": "Зауыт", "name_ru": "Завод", "region": "35"});
+    props.as_object_mut().unwrap().extend(bad.as_object().unwrap().clone());
+    let feature = json!({"type": "Feature", "geometry": null, "properties": props});
+    let e = db.add_projects(&feature.to_string()).unwrap_err();
+    let told = fields(&e);
+    assert!(told.contains(&"initiator_bin") && told.contains(&"commissioning_planned"), "{told:?}");
+    assert!(db.list(&Default::default()).unwrap().is_empty(), "nothing was written");
+
+    let good = json!({"type": "Feature", "geometry": null, "properties": {"name_kk": "Зауыт", "name_ru": "Завод", "region": "35"}});
+    db.add_projects(&good.to_string()).unwrap();
+    let patch = json!({"type": "Feature", "geometry": null, "properties": bad});
+    let e = db.update_project("35-0001", &patch.to_string()).unwrap_err();
+    let told = fields(&e);
+    assert!(told.contains(&"initiator_bin") && told.contains(&"commissioning_planned"), "{told:?}");
+}
