@@ -4,6 +4,7 @@
 use crate::{Error, Indmap, Result};
 use indmap_core::changes::{FieldChange, FieldKey, flatten, row_order, unflatten};
 use indmap_core::feature::{parse_features, project_from_feature, project_properties};
+use indmap_core::schema::Entity;
 use indmap_core::validate::{self, Rules};
 use indmap_core::version::DELETED;
 use indmap_core::{Money, Problem, Problems, Project, ProjectCode, ProjectFilter, Scope};
@@ -192,7 +193,8 @@ impl Indmap {
     /// deletion shows in history and can travel to other databases.
     pub fn delete_project(&mut self, id_or_code: &str, reason: Option<&str>) -> Result<Deletion> {
         let project = self.find(id_or_code)?;
-        let key = indmap_core::changes::FieldKey { entity: "project", record_id: project.id, field: DELETED.into() };
+        let key =
+            indmap_core::changes::FieldKey { entity: Entity::Project, record_id: project.id, field: DELETED.into() };
         if Scope::owner_of(&project, &key) != self.store.info().scope {
             let change = FieldChange {
                 key,

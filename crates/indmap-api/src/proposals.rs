@@ -5,6 +5,7 @@
 use crate::{Error, ErrorKind, Indmap, Result};
 use indmap_core::changes::FieldChange;
 use indmap_core::proposal::{Proposal, ProposalStatus};
+use indmap_core::schema::Entity;
 use indmap_core::version::DELETED;
 use indmap_core::{MapLevel, Problems, Project, Scope};
 use serde::Serialize;
@@ -147,7 +148,7 @@ impl Indmap {
         let (proposal, project) = self.open_proposal(id)?;
         let decision = self.decided(proposal.clone(), ProposalStatus::Accepted, None);
         let author = self.author();
-        if proposal.key.field == DELETED && proposal.key.entity == "project" {
+        if proposal.key.field == DELETED && proposal.key.entity == Entity::Project {
             let reason = proposal.value.get("reason").and_then(|r| r.as_str()).map(str::to_owned);
             return Ok(self.store.write(&author, |w| {
                 w.delete_project(&project, reason.as_deref())?;

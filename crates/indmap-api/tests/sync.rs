@@ -549,7 +549,7 @@ fn a_file_of_changes_for_the_ministry_holds_only_what_it_has_not_seen() {
         .projects
         .iter()
         .filter(|p| p.project_id == edited)
-        .flat_map(|p| p.fields.keys().map(|k| k.entity))
+        .flat_map(|p| p.fields.keys().map(|k| k.entity.as_str()))
         .collect();
     assert!(!entities.is_empty() && entities.iter().all(|e| *e == "project"), "{entities:?}");
     ministry.import(&changes, false).unwrap();

@@ -2,14 +2,13 @@
 //! field: the unit of the change log and of the merge. Fields are named as in the interchange
 //! properties, so a field has the same name in the log, in files and in messages.
 
-use crate::feature::project_properties_with_rows;
 use crate::project::Project;
-use crate::schema::Entity;
+use crate::schema::{Entity, Record};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
-/// The child lists of a project; each row is a record of its own, with its own id.
+/// The child lists of a project by name; each row is a record of its own, with its own id.
 pub const CHILD_LISTS: [&str; 5] = [
     Entity::Financing.as_str(),
     Entity::Milestones.as_str(),
@@ -18,16 +17,11 @@ pub const CHILD_LISTS: [&str; 5] = [
     Entity::Monitoring.as_str(),
 ];
 
-/// The entity a field belongs to: `project`, or the child list of its row.
-pub fn entity(name: &str) -> Option<&'static str> {
-    std::iter::once("project").chain(CHILD_LISTS).find(|e| *e == name)
-}
-
 /// One field of one record.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FieldKey {
-    /// `project`, or the child list the row belongs to (`financing`, ...).
-    pub entity: &'static str,
+    /// The project's own record, or the child list the row belongs to.
+    pub entity: Entity,
     pub record_id: Uuid,
     pub field: String,
 }
@@ -36,8 +30,8 @@ impl FieldKey {
     /// How people and files name the field: `cost_kzt`, or `financing/<row id>/amount_kzt`.
     pub fn path(&self) -> String {
         match self.entity {
-            "project" => self.field.clone(),
-            list => format!("{list}/{}/{}", self.record_id, self.field),
+            Entity::Project => self.field.clone(),
+            list => format!("{}/{}/{}", list.as_str(), self.record_id, self.field),
         }
     }
 }
@@ -51,28 +45,31 @@ pub fn flatten(p: &Project) -> Fields {
 }
 
 /// `flatten`, of the project's own record and the rows `keep` takes (given their list and id).
-pub fn flatten_records(p: &Project, keep: impl Fn(&'static str, Uuid) -> bool) -> Fields {
-    let mut props = project_properties_with_rows(p, keep);
+pub fn flatten_records(p: &Project, keep: impl Fn(Entity, Uuid) -> bool) -> Fields {
     let mut fields = Fields::new();
-    for list in CHILD_LISTS {
-        let Some(Value::Array(rows)) = props.remove(list) else { continue };
-        for row in rows {
-            let Value::Object(mut row) = row else { continue };
-            let Some(id) = row.remove("id").and_then(|v| v.as_str().and_then(|s| Uuid::parse_str(s).ok())) else {
-                continue;
-            };
-            for (field, value) in row {
-                fields.insert(FieldKey { entity: list, record_id: id, field }, value);
-            }
+    let mut own = Map::new();
+    p.write_json(&mut own);
+    let geometry = p.location.as_ref().map(|g| serde_json::to_value(geojson::Geometry::from(g)).unwrap_or(Value::Null));
+    own.insert("geometry".into(), geometry.unwrap_or(Value::Null));
+    for (field, value) in own {
+        fields.insert(FieldKey { entity: Entity::Project, record_id: p.id, field }, value);
+    }
+    flatten_rows(&mut fields, &p.financing, &keep);
+    flatten_rows(&mut fields, &p.milestones, &keep);
+    flatten_rows(&mut fields, &p.actions, &keep);
+    flatten_rows(&mut fields, &p.support_measures, &keep);
+    flatten_rows(&mut fields, &p.monitoring, &keep);
+    fields
+}
+
+fn flatten_rows<R: Record>(fields: &mut Fields, rows: &[R], keep: &impl Fn(Entity, Uuid) -> bool) {
+    for row in rows.iter().filter(|r| keep(R::ENTITY, r.id())) {
+        let mut values = Map::new();
+        row.write_json(&mut values);
+        for (field, value) in values {
+            fields.insert(FieldKey { entity: R::ENTITY, record_id: row.id(), field }, value);
         }
     }
-    props.remove("id");
-    let geometry = p.location.as_ref().map(|g| serde_json::to_value(geojson::Geometry::from(g)).unwrap_or(Value::Null));
-    props.insert("geometry".into(), geometry.unwrap_or(Value::Null));
-    for (field, value) in props {
-        fields.insert(FieldKey { entity: "project", record_id: p.id, field }, value);
-    }
-    fields
 }
 
 /// The Feature that carries these fields, for reading back into a project. Rows keep the order
@@ -81,12 +78,12 @@ pub fn flatten_records(p: &Project, keep: impl Fn(&'static str, Uuid) -> bool) -
 pub fn unflatten(project_id: Uuid, fields: &Fields, row_order: &[Uuid]) -> geojson::Feature {
     let mut props = Map::new();
     props.insert("id".into(), Value::String(project_id.to_string()));
-    let mut rows: BTreeMap<(&str, Uuid), Map<String, Value>> = BTreeMap::new();
+    let mut rows: BTreeMap<(Entity, Uuid), Map<String, Value>> = BTreeMap::new();
     let mut geometry = None;
     for (key, value) in fields {
         match (key.entity, key.field.as_str()) {
-            ("project", "geometry") => geometry = serde_json::from_value::<geojson::Geometry>(value.clone()).ok(),
-            ("project", field) => {
+            (Entity::Project, "geometry") => geometry = serde_json::from_value::<geojson::Geometry>(value.clone()).ok(),
+            (Entity::Project, field) => {
                 props.insert(field.to_owned(), value.clone());
             }
             (list, field) => {
@@ -95,7 +92,7 @@ pub fn unflatten(project_id: Uuid, fields: &Fields, row_order: &[Uuid]) -> geojs
         }
     }
     let rank = |id: &Uuid| row_order.iter().position(|o| o == id).unwrap_or(usize::MAX);
-    for list in CHILD_LISTS {
+    for list in Entity::LISTS {
         let mut items: Vec<(Uuid, Map<String, Value>)> = rows
             .iter()
             .filter(|((l, _), row)| *l == list && row.values().any(|v| !v.is_null()))
@@ -109,7 +106,7 @@ pub fn unflatten(project_id: Uuid, fields: &Fields, row_order: &[Uuid]) -> geojs
                 Value::Object(row)
             })
             .collect();
-        props.insert(list.into(), Value::Array(values));
+        props.insert(list.as_str().into(), Value::Array(values));
     }
     geojson::Feature { geometry, properties: Some(props), ..Default::default() }
 }
@@ -124,29 +121,23 @@ pub fn row_order(p: &Project) -> Vec<Uuid> {
 /// Completes a project read back from some of its records (its own record and the rows
 /// `carried` takes, as `unflatten` gives them) with the other rows of `stored`. The rows come in
 /// the order `unflatten` would give the whole project: `stored`'s, then new ones.
-pub fn with_other_rows(merged: &mut Project, stored: &Project, carried: impl Fn(&str, Uuid) -> bool) {
-    fn splice<T: Clone>(
-        list: &str,
-        stored: &[T],
-        merged: &mut Vec<T>,
-        id: fn(&T) -> Uuid,
-        carried: &dyn Fn(&str, Uuid) -> bool,
-    ) {
+pub fn with_other_rows(merged: &mut Project, stored: &Project, carried: impl Fn(Entity, Uuid) -> bool) {
+    fn splice<R: Record + Clone>(stored: &[R], merged: &mut Vec<R>, carried: &dyn Fn(Entity, Uuid) -> bool) {
         let mut arrived = std::mem::take(merged);
         for row in stored {
-            if !carried(list, id(row)) {
+            if !carried(R::ENTITY, row.id()) {
                 merged.push(row.clone());
-            } else if let Some(i) = arrived.iter().position(|m| id(m) == id(row)) {
+            } else if let Some(i) = arrived.iter().position(|m| m.id() == row.id()) {
                 merged.push(arrived.remove(i));
             }
         }
         merged.extend(arrived);
     }
-    splice("financing", &stored.financing, &mut merged.financing, |r| r.id, &carried);
-    splice("milestones", &stored.milestones, &mut merged.milestones, |r| r.id, &carried);
-    splice("actions", &stored.actions, &mut merged.actions, |r| r.id, &carried);
-    splice("support_measures", &stored.support_measures, &mut merged.support_measures, |r| r.id, &carried);
-    splice("monitoring", &stored.monitoring, &mut merged.monitoring, |r| r.id, &carried);
+    splice(&stored.financing, &mut merged.financing, &carried);
+    splice(&stored.milestones, &mut merged.milestones, &carried);
+    splice(&stored.actions, &mut merged.actions, &carried);
+    splice(&stored.support_measures, &mut merged.support_measures, &carried);
+    splice(&stored.monitoring, &mut merged.monitoring, &carried);
 }
 
 /// One field of one record that changed. `old` is null for a record that is born, `new` is null
@@ -210,7 +201,7 @@ mod tests {
         assert_eq!(back.unwrap(), p);
         assert!(project_changes(Some(&p), Some(&p)).is_empty());
         // Read back from its own record and row 3 only, it gets row 9 from the stored version.
-        let only_3 = |_: &str, id: Uuid| id == Uuid::from_u128(3);
+        let only_3 = |_: Entity, id: Uuid| id == Uuid::from_u128(3);
         let partial = unflatten(p.id, &flatten_records(&p, only_3), &[Uuid::from_u128(9)]);
         let (mut back, _) = crate::feature::project_from_feature(&partial, &mut crate::ident::tests_support::NoIds);
         let back = back.as_mut().unwrap();

@@ -107,23 +107,17 @@ pub fn project_to_feature(p: &Project) -> geojson::Feature {
 
 /// Every property of a project; unknown values are `null`, so every Feature has the same fields.
 pub fn project_properties(p: &Project) -> Map<String, Value> {
-    project_properties_with_rows(p, |_, _| true)
-}
-
-/// `project_properties`, with only the rows `keep` takes (given their list and id).
-pub fn project_properties_with_rows(p: &Project, keep: impl Fn(&'static str, Uuid) -> bool) -> Map<String, Value> {
     let mut out = record_json(p);
-    out.insert("financing".into(), rows_json(&p.financing, &keep));
-    out.insert("milestones".into(), rows_json(&p.milestones, &keep));
-    out.insert("actions".into(), rows_json(&p.actions, &keep));
-    out.insert("support_measures".into(), rows_json(&p.support_measures, &keep));
-    out.insert("monitoring".into(), rows_json(&p.monitoring, &keep));
+    out.insert(Entity::Financing.as_str().into(), rows_json(&p.financing));
+    out.insert(Entity::Milestones.as_str().into(), rows_json(&p.milestones));
+    out.insert(Entity::Actions.as_str().into(), rows_json(&p.actions));
+    out.insert(Entity::SupportMeasures.as_str().into(), rows_json(&p.support_measures));
+    out.insert(Entity::Monitoring.as_str().into(), rows_json(&p.monitoring));
     out
 }
 
-fn rows_json<R: Record>(rows: &[R], keep: &impl Fn(&'static str, Uuid) -> bool) -> Value {
-    let list = R::ENTITY.as_str();
-    Value::Array(rows.iter().filter(|r| keep(list, r.id())).map(|r| Value::Object(record_json(r))).collect())
+fn rows_json<R: Record>(rows: &[R]) -> Value {
+    Value::Array(rows.iter().map(|r| Value::Object(record_json(r))).collect())
 }
 
 /// A FeatureCollection of projects: what `project list --json` prints.

@@ -4,6 +4,7 @@ use crate::changes::FieldKey;
 use crate::ident::{MINISTRY_CODE_PREFIX, RegionCode};
 use crate::project::Project;
 use crate::reference::MapLevel;
+use crate::schema::Entity;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scope {
@@ -56,7 +57,7 @@ impl Scope {
 
     /// Who decides a field of a project: its own fields by `owner`, a row's by the project's.
     pub fn owner_of(p: &Project, key: &FieldKey) -> Scope {
-        Scope::owner(p.level, p.region, if key.entity == "project" { &key.field } else { "" })
+        Scope::owner(p.level, p.region, if key.entity == Entity::Project { &key.field } else { "" })
     }
 
     /// "the ministry" or "Karaganda Region (35)", for messages.

@@ -6,6 +6,7 @@
 //! on wall-clock time or on the order files arrive in.
 
 use crate::changes::{FieldKey, Fields};
+use crate::schema::Entity;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -78,7 +79,7 @@ pub fn newest_first(siblings: &mut [Sibling]) {
 pub const DELETED: &str = "deleted";
 
 /// Records of a project (its own and its rows), by entity and id.
-pub type Records = std::collections::HashSet<(&'static str, Uuid)>;
+pub type Records = std::collections::HashSet<(Entity, Uuid)>;
 
 /// A project (with its rows) as merging sees it: every written field with its value or
 /// concurrent values, newest dot first, and the project's context.
@@ -107,7 +108,7 @@ impl VersionedProject {
         let seen = |s: &Sibling| contexts.iter().all(|c| c.contains(s.stamp.dot));
         let mut unseen = Records::new();
         for (key, siblings) in &self.fields {
-            if key.entity == "project" || !siblings.iter().all(seen) {
+            if key.entity == Entity::Project || !siblings.iter().all(seen) {
                 unseen.insert((key.entity, key.record_id));
             }
         }
@@ -120,12 +121,12 @@ impl VersionedProject {
     /// (edits against it).
     pub fn records_a_merge_needs(&self) -> Option<Records> {
         let deletes = self.fields.get(&self.deleted_key()).is_some_and(|s| s.iter().any(|s| !s.value.is_null()));
-        let own = ("project", self.project_id);
+        let own = (Entity::Project, self.project_id);
         (!deletes).then(|| self.fields.keys().map(|k| (k.entity, k.record_id)).chain([own]).collect())
     }
 
     fn deleted_key(&self) -> FieldKey {
-        FieldKey { entity: "project", record_id: self.project_id, field: DELETED.into() }
+        FieldKey { entity: Entity::Project, record_id: self.project_id, field: DELETED.into() }
     }
 
     /// The deletion in force, if the project is deleted: its stamp and what it had seen.
@@ -182,7 +183,7 @@ pub fn merge(local: &VersionedProject, remote: &VersionedProject) -> Merge {
     result.context = local.context.clone();
     result.context.join(&remote.context);
     let (mut changed, mut new_conflicts) = (Vec::new(), Vec::new());
-    let mut pairs: BTreeMap<(&str, Uuid), (RecordFields, RecordFields)> = BTreeMap::new();
+    let mut pairs: BTreeMap<(Entity, Uuid), (RecordFields, RecordFields)> = BTreeMap::new();
     for (record, fields) in records(local) {
         pairs.entry(record).or_default().0 = fields;
     }
@@ -203,7 +204,7 @@ pub fn merge(local: &VersionedProject, remote: &VersionedProject) -> Merge {
 type RecordFields<'a> = Vec<(&'a FieldKey, &'a Vec<Sibling>)>;
 
 /// A project's fields grouped by record (entity and row id), in key order.
-fn records(vp: &VersionedProject) -> impl Iterator<Item = ((&'static str, Uuid), RecordFields<'_>)> {
+fn records(vp: &VersionedProject) -> impl Iterator<Item = ((Entity, Uuid), RecordFields<'_>)> {
     let mut fields = vp.fields.iter().peekable();
     std::iter::from_fn(move || {
         let (first, siblings) = fields.next()?;
@@ -282,7 +283,7 @@ mod tests {
     }
 
     fn key(field: &str) -> FieldKey {
-        FieldKey { entity: "project", record_id: db(100), field: field.into() }
+        FieldKey { entity: Entity::Project, record_id: db(100), field: field.into() }
     }
 
     fn write(p: &mut VersionedProject, writer: u128, counter: i64, field: &str, value: Value) {
@@ -338,7 +339,7 @@ mod tests {
     #[test]
     fn a_record_the_other_side_does_not_carry_is_kept_as_it_is() {
         let mut a = start();
-        let row = FieldKey { entity: "financing", record_id: db(7), field: "amount_kzt".into() };
+        let row = FieldKey { entity: Entity::Financing, record_id: db(7), field: "amount_kzt".into() };
         let stamp = Stamp { dot: Dot { db: db(1), counter: 2 }, at: "".into(), user: "".into() };
         a.context.add(stamp.dot);
         a.fields.insert(row.clone(), vec![Sibling { stamp, value: Value::from(40) }]);
@@ -355,7 +356,8 @@ mod tests {
     #[test]
     fn rows_the_other_side_has_seen_are_left_out_and_merging_without_them_gives_the_same() {
         let mut a = start();
-        let row = |id: u128, field: &str| FieldKey { entity: "financing", record_id: db(id), field: field.into() };
+        let row =
+            |id: u128, field: &str| FieldKey { entity: Entity::Financing, record_id: db(id), field: field.into() };
         let stamp = |counter| Stamp { dot: Dot { db: db(1), counter }, at: "".into(), user: "".into() };
         for (id, counter) in [(7, 2), (8, 3)] {
             a.context.add(stamp(counter).dot);
@@ -369,10 +371,10 @@ mod tests {
         a.fields.insert(row(8, "year"), vec![Sibling { stamp: stamp(4), value: Value::from(2027) }]);
         let mut file = a.clone();
         file.leave_out_rows_seen_by(std::slice::from_ref(&b.context));
-        let records: BTreeSet<(&str, Uuid)> = file.fields.keys().map(|k| (k.entity, k.record_id)).collect();
+        let records: BTreeSet<(Entity, Uuid)> = file.fields.keys().map(|k| (k.entity, k.record_id)).collect();
         assert_eq!(
             records,
-            BTreeSet::from([("financing", db(8)), ("project", db(100))]),
+            BTreeSet::from([(Entity::Financing, db(8)), (Entity::Project, db(100))]),
             "row 7 left out, row 8 whole"
         );
         assert_eq!(file.fields.len(), a.fields.len() - 2);

@@ -1,8 +1,9 @@
 //! A versioned project as one compact JSON text in the file: the writes (stamps) are listed
 //! once and fields refer to them by number, grouped by entity and row.
 
-use indmap_core::changes::{FieldKey, entity};
+use indmap_core::changes::FieldKey;
 use indmap_core::proposal::{Proposal, ProposalStatus};
+use indmap_core::schema::Entity;
 use indmap_core::version::{Context, Dot, Sibling, Stamp, VersionedProject};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -50,7 +51,7 @@ pub fn encode(vp: &VersionedProject) -> String {
             })
             .collect();
         fields
-            .entry(key.entity.to_owned())
+            .entry(key.entity.as_str().to_owned())
             .or_default()
             .entry(key.record_id)
             .or_default()
@@ -70,7 +71,7 @@ pub fn decode(text: &str) -> Result<VersionedProject, WireError> {
         .collect();
     let mut vp = VersionedProject { project_id: wire.id, context: wire.ctx, ..Default::default() };
     for (name, records) in wire.fields {
-        let entity = entity(&name).ok_or(WireError::UnknownEntity(name))?;
+        let entity = Entity::parse(&name).ok_or(WireError::UnknownEntity(name))?;
         for (record_id, fields) in records {
             for (field, values) in fields {
                 if values.is_empty() {
@@ -105,9 +106,9 @@ mod tests {
         vp.context.add(stamp(1, 3).dot);
         vp.context.add(stamp(2, 5).dot);
         let key = |entity, field: &str| FieldKey { entity, record_id: Uuid::from_u128(9), field: field.into() };
-        vp.fields.insert(key("project", "name_kk"), vec![Sibling { stamp: stamp(1, 3), value: "Қазақ".into() }]);
+        vp.fields.insert(key(Entity::Project, "name_kk"), vec![Sibling { stamp: stamp(1, 3), value: "Қазақ".into() }]);
         vp.fields.insert(
-            key("financing", "amount_kzt"),
+            key(Entity::Financing, "amount_kzt"),
             vec![Sibling { stamp: stamp(2, 5), value: 7.into() }, Sibling { stamp: stamp(1, 3), value: 8.into() }],
         );
         assert_eq!(decode(&encode(&vp)).unwrap(), vp);
@@ -135,7 +136,7 @@ pub fn encode_proposal(p: &Proposal) -> String {
     serde_json::to_string(&WireProposal {
         id: p.id,
         project_id: p.project_id,
-        entity: p.key.entity.into(),
+        entity: p.key.entity.as_str().into(),
         record_id: p.key.record_id,
         field: p.key.field.clone(),
         value: p.value.clone(),
@@ -152,7 +153,7 @@ pub fn encode_proposal(p: &Proposal) -> String {
 
 pub fn decode_proposal(text: &str) -> Result<Proposal, WireError> {
     let w: WireProposal = serde_json::from_str(text)?;
-    let entity = entity(&w.entity).ok_or(WireError::UnknownEntity(w.entity))?;
+    let entity = Entity::parse(&w.entity).ok_or(WireError::UnknownEntity(w.entity))?;
     Ok(Proposal {
         id: w.id,
         project_id: w.project_id,

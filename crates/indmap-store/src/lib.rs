@@ -21,6 +21,7 @@ pub use sync::{ImportReceipt, Reader, StoredProject};
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use indmap_core::changes::{FieldChange, FieldKey, flatten, project_changes};
+use indmap_core::schema::Entity;
 use indmap_core::version::{DELETED, Dot};
 use indmap_core::{Project, ProjectCode, ProjectFilter, Scope};
 use rusqlite::{Connection, OptionalExtension, Savepoint, params};
@@ -518,7 +519,7 @@ impl Writer<'_> {
             "UPDATE projects SET deleted_at = ?2, deleted_reason = ?3, deletion = ?4, updated_at = ?2 WHERE id = ?1",
             params![project.id.to_string(), at, reason, deletion.to_string()],
         )?;
-        let key = FieldKey { entity: "project", record_id: project.id, field: DELETED.into() };
+        let key = FieldKey { entity: Entity::Project, record_id: project.id, field: DELETED.into() };
         self.record(&FieldChange { key, project_id: project.id, old: serde_json::Value::Null, new: deletion })
     }
 
@@ -539,9 +540,9 @@ impl Writer<'_> {
     /// to it) is logged once, with all its values, and its fields carry its birth's dot; fields
     /// of records that were there are logged and versioned one by one.
     fn log(&mut self, old: Option<&Project>, new: Option<&Project>) -> Result<()> {
-        let existed: HashSet<(&str, Uuid)> =
+        let existed: HashSet<(Entity, Uuid)> =
             old.map(|o| flatten(o).into_keys().map(|k| (k.entity, k.record_id)).collect()).unwrap_or_default();
-        let mut born: BTreeMap<(&'static str, Uuid), serde_json::Map<String, serde_json::Value>> = BTreeMap::new();
+        let mut born: BTreeMap<(Entity, Uuid), serde_json::Map<String, serde_json::Value>> = BTreeMap::new();
         let mut project_id = None;
         for change in project_changes(old, new) {
             project_id = Some(change.project_id);

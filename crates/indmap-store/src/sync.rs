@@ -5,6 +5,7 @@ use crate::versions::{self, Versions};
 use crate::{Result, Store, Writer, codec, log, timestamp};
 use indmap_core::changes::{FieldChange, FieldKey, flatten, flatten_records};
 use indmap_core::proposal::{Proposal, ProposalStatus};
+use indmap_core::schema::Entity;
 use indmap_core::version::{DELETED, MergedField, Records, VersionedProject};
 use indmap_core::{Project, RegionCode, Scope};
 use rusqlite::types::Value as Sql;
@@ -44,7 +45,7 @@ fn versioned(
         Some(records) => flatten_records(project, |list, id| records.contains(&(list, id))),
         None => flatten(project),
     };
-    let key = FieldKey { entity: "project", record_id: project.id, field: DELETED.into() };
+    let key = FieldKey { entity: Entity::Project, record_id: project.id, field: DELETED.into() };
     values.insert(key, deletion.cloned().unwrap_or(serde_json::Value::Null));
     versions.project(project.id, values, records)
 }
@@ -60,14 +61,14 @@ fn load(conn: &Connection, wanted: Vec<(Uuid, Option<Records>)>) -> Result<HashM
     // The lists of rows to load: those with a record wanted.
     let lists = |id: Uuid| {
         let records = wanted.get(&id)?.as_ref()?;
-        Some(records.iter().map(|(entity, _)| *entity).filter(|e| *e != "project").collect())
+        Some(records.iter().map(|(entity, _)| *entity).filter(|e| *e != Entity::Project).map(Entity::as_str).collect())
     };
     let projects = codec::load_projects_by_id(conn, &ids, lists)?;
     if projects.is_empty() {
         return Ok(HashMap::new());
     }
-    let entities = wanted.values().try_fold(HashSet::from(["project"]), |mut all, records| {
-        all.extend(records.as_ref()?.iter().map(|(entity, _)| *entity));
+    let entities = wanted.values().try_fold(HashSet::from([Entity::Project.as_str()]), |mut all, records| {
+        all.extend(records.as_ref()?.iter().map(|(entity, _)| entity.as_str()));
         Some(all)
     });
     let versions = versions::load(conn, &ids, entities.map(Vec::from_iter))?;
@@ -334,7 +335,7 @@ impl Writer<'_> {
     pub fn settle(&mut self, key: &FieldKey, project_id: Uuid, value: &serde_json::Value) -> Result<()> {
         let already: bool = self.tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM change_log WHERE db_id = ?1 AND counter = ?2 AND entity = ?3 AND record_id = ?4 AND field = ?5)",
-            params![self.db_id.to_string(), self.counter, key.entity, key.record_id.to_string(), key.field],
+            params![self.db_id.to_string(), self.counter, key.entity.as_str(), key.record_id.to_string(), key.field],
             |r| r.get(0),
         )?;
         if already {
@@ -352,7 +353,7 @@ impl Writer<'_> {
             params![project.id.to_string(), timestamp(self.author.at)],
         )?;
         let old = old.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null);
-        let key = FieldKey { entity: "project", record_id: project.id, field: DELETED.into() };
+        let key = FieldKey { entity: Entity::Project, record_id: project.id, field: DELETED.into() };
         self.record(&FieldChange { key, project_id: project.id, old, new: serde_json::Value::Null })
     }
 
@@ -417,7 +418,7 @@ fn proposal_from_row(r: &rusqlite::Row) -> rusqlite::Result<Option<Proposal>> {
     let id = |text: String| Uuid::parse_str(&text).ok();
     let entity_name: String = r.get("entity")?;
     let (Some(entity), Some(pid), Some(record_id), Some(proposer_db), Some(status)) = (
-        indmap_core::changes::entity(&entity_name),
+        Entity::parse(&entity_name),
         id(r.get("id")?),
         id(r.get("record_id")?),
         id(r.get("proposer_db")?),
@@ -477,7 +478,7 @@ impl Writer<'_> {
             params![
                 p.id.to_string(),
                 p.project_id.to_string(),
-                p.key.entity,
+                p.key.entity.as_str(),
                 p.key.record_id.to_string(),
                 p.key.field,
                 (!p.value.is_null()).then(|| p.value.to_string()),

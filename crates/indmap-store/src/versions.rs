@@ -4,7 +4,8 @@
 //! (`field_versions`).
 
 use crate::{Author, timestamp};
-use indmap_core::changes::{FieldChange, FieldKey, Fields, entity};
+use indmap_core::changes::{FieldChange, FieldKey, Fields};
+use indmap_core::schema::Entity;
 use indmap_core::version::{Context, Dot, Sibling, Stamp, VersionedProject};
 use rusqlite::{Connection, Row, params};
 use serde_json::Value;
@@ -50,11 +51,11 @@ pub(crate) fn record_local_write(
         "INSERT INTO field_versions (project_id, entity, record_id, field, db_id, counter) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT DO UPDATE SET db_id = excluded.db_id, counter = excluded.counter",
     )?
-    .execute(params![project, key.entity, record, key.field, db, counter])?;
+    .execute(params![project, key.entity.as_str(), record, key.field, db, counter])?;
     conn.prepare_cached(
         "DELETE FROM conflicts WHERE project_id = ?1 AND entity = ?2 AND record_id = ?3 AND field = ?4",
     )?
-    .execute(params![project, key.entity, record, key.field])?;
+    .execute(params![project, key.entity.as_str(), record, key.field])?;
     take_in(conn, &project, &db, counter)
 }
 
@@ -66,7 +67,7 @@ pub(crate) fn record_birth(
     counter: i64,
     author: &Author,
     project_id: Uuid,
-    entity: &str,
+    entity: Entity,
     record_id: Uuid,
 ) -> rusqlite::Result<()> {
     let (project, db) = (project_id.to_string(), db_id.to_string());
@@ -75,7 +76,7 @@ pub(crate) fn record_birth(
         "INSERT INTO record_versions (project_id, entity, record_id, db_id, counter) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT DO UPDATE SET db_id = excluded.db_id, counter = excluded.counter",
     )?
-    .execute(params![project, entity, record_id.to_string(), db, counter])?;
+    .execute(params![project, entity.as_str(), record_id.to_string(), db, counter])?;
     take_in(conn, &project, &db, counter)
 }
 
@@ -106,10 +107,10 @@ pub(crate) fn json_ids(ids: &[Uuid]) -> String {
 }
 
 /// The record a row is about; rows naming an entity this build does not know are skipped.
-fn record_of(r: &Row) -> rusqlite::Result<Option<(&'static str, Uuid)>> {
+fn record_of(r: &Row) -> rusqlite::Result<Option<(Entity, Uuid)>> {
     let name: String = r.get("entity")?;
     let record: String = r.get("record_id")?;
-    Ok(entity(&name).zip(Uuid::parse_str(&record).ok()))
+    Ok(Entity::parse(&name).zip(Uuid::parse_str(&record).ok()))
 }
 
 fn key_of(r: &Row) -> rusqlite::Result<Option<FieldKey>> {
@@ -128,7 +129,7 @@ fn stamp_of(r: &Row) -> rusqlite::Result<Stamp> {
 /// Versions of many projects at once, by project id.
 pub(crate) struct Versions {
     /// The dot of each record's birth, by (entity, record id).
-    pub births: HashMap<Uuid, HashMap<(&'static str, Uuid), Stamp>>,
+    pub births: HashMap<Uuid, HashMap<(Entity, Uuid), Stamp>>,
     /// Fields with a dot of their own.
     pub dots: HashMap<Uuid, Vec<(FieldKey, Stamp)>>,
     pub conflicts: HashMap<Uuid, Vec<(FieldKey, Sibling)>>,
@@ -222,7 +223,7 @@ impl Versions {
 }
 
 /// A record: its entity and id.
-type Record = (&'static str, Uuid);
+type Record = (Entity, Uuid);
 
 /// For each record, the dot most of its valued fields carry: stored once as its birth.
 fn births(vp: &VersionedProject) -> HashMap<Record, &Stamp> {
@@ -272,7 +273,7 @@ pub(crate) fn save(
         )?
         .execute(params![
             project,
-            entity,
+            entity.as_str(),
             record_id.to_string(),
             stamp.dot.db.to_string(),
             stamp.dot.counter
@@ -291,7 +292,7 @@ pub(crate) fn save(
                 "INSERT INTO field_versions (project_id, entity, record_id, field, db_id, counter) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                  ON CONFLICT DO UPDATE SET db_id = excluded.db_id, counter = excluded.counter",
             )?
-            .execute(params![project, key.entity, key.record_id.to_string(), key.field, db, first.stamp.dot.counter])?;
+            .execute(params![project, key.entity.as_str(), key.record_id.to_string(), key.field, db, first.stamp.dot.counter])?;
         }
         // Concurrent values: the ones after the first.
         let concurrent = |list: &[Sibling], dot: Dot| list.iter().skip(1).any(|s| s.stamp.dot == dot);
@@ -300,7 +301,7 @@ pub(crate) fn save(
                 "DELETE FROM conflicts WHERE entity = ?1 AND record_id = ?2 AND field = ?3 AND db_id = ?4 AND counter = ?5",
             )?
             .execute(params![
-                key.entity,
+                key.entity.as_str(),
                 key.record_id.to_string(),
                 key.field,
                 gone.stamp.dot.db.to_string(),
@@ -314,7 +315,7 @@ pub(crate) fn save(
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?
             .execute(params![
-                key.entity,
+                key.entity.as_str(),
                 key.record_id.to_string(),
                 key.field,
                 project,

@@ -4,6 +4,7 @@
 use crate::{Error, ErrorKind, Indmap, Result};
 use indmap_core::Project;
 use indmap_core::changes::FieldKey;
+use indmap_core::schema::Entity;
 use indmap_core::version::{DELETED, Dot, Sibling, VersionedProject};
 use serde::Serialize;
 use serde_json::Value;
@@ -108,7 +109,7 @@ pub(super) fn conflicts_of(p: &Project, vp: &VersionedProject) -> Vec<ConflictVi
             mine_by: who(deletion),
             theirs: against.iter().map(|(k, s)| (serde_json::json!({ k.path(): s.value }), who(s))).collect(),
             base: None,
-            key: FieldKey { entity: "project", record_id: p.id, field: DELETED.into() },
+            key: FieldKey { entity: Entity::Project, record_id: p.id, field: DELETED.into() },
             dots: Vec::new(),
         });
     }

@@ -7,6 +7,7 @@ use super::ownership;
 use super::report::{FieldUpdate, ImportReport, ProjectUpdate, Refusal};
 use indmap_core::changes::{FieldKey, row_order, unflatten, with_other_rows};
 use indmap_core::proposal::Proposal;
+use indmap_core::schema::Entity;
 use indmap_core::version::{DELETED, Merge, MergedField, VersionedProject, merge};
 use indmap_core::{IdSource, Project, Scope};
 use indmap_store::StoredProject;
@@ -88,7 +89,7 @@ pub(super) fn plan(
         return plan;
     }
     let mut values = result.values();
-    values.retain(|k, _| k.field != DELETED || k.entity != "project");
+    values.retain(|k, _| k.field != DELETED || k.entity != Entity::Project);
     let order: Vec<Uuid> = local_project.as_ref().map(row_order).unwrap_or_default();
     let feature = unflatten(remote.project_id, &values, &order);
     let (project, problems) = indmap_core::feature::project_from_feature(&feature, ids);

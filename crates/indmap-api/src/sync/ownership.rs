@@ -4,6 +4,7 @@
 
 use indmap_core::changes::FieldKey;
 use indmap_core::proposal::{Proposal, ProposalStatus};
+use indmap_core::schema::Entity;
 use indmap_core::version::{Sibling, VersionedProject};
 use indmap_core::{MapLevel, Project, RegionCode, Scope};
 use sha2::{Digest, Sha256};
@@ -17,7 +18,7 @@ pub enum Verdict {
 }
 
 fn value_of<'a>(vp: &'a VersionedProject, field: &str) -> Option<&'a Sibling> {
-    let key = FieldKey { entity: "project", record_id: vp.project_id, field: field.into() };
+    let key = FieldKey { entity: Entity::Project, record_id: vp.project_id, field: field.into() };
     vp.fields.get(&key).and_then(|s| s.first())
 }
 
@@ -44,7 +45,7 @@ pub fn sanitize<'r>(
     let mut clean = Cow::Borrowed(remote);
     let mut taken_out = Vec::new();
     for (key, siblings) in &remote.fields {
-        let field = if key.entity == "project" { key.field.as_str() } else { "" };
+        let field = if key.entity == Entity::Project { key.field.as_str() } else { "" };
         let owner = Scope::owner(level, region, field);
         let (kept, out): (Vec<&Sibling>, Vec<&Sibling>) = siblings.iter().partition(|s| {
             !is_new(s)
