@@ -227,7 +227,7 @@ proptest! {
 /// The totals of a database's live projects, counted one by one.
 fn counted_totals(db: &Indmap) -> indmap_api::Totals {
     let live = db.list(&indmap_api::core::ProjectFilter::default()).unwrap();
-    let cost = live.iter().filter_map(|p| p.cost).map(|c| c.minor()).sum();
-    let jobs = live.iter().filter_map(|p| p.jobs_permanent).map(i64::from).sum();
-    indmap_api::Totals::from((live.len(), cost, jobs))
+    let cost = live.iter().filter_map(|p| p.cost).sum();
+    let jobs = live.iter().filter_map(|p| p.jobs_permanent).map(u64::from).sum();
+    indmap_api::Totals { projects: live.len(), cost_kzt: cost, jobs_permanent: jobs }
 }

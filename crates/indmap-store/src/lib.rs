@@ -120,11 +120,19 @@ fn connect(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
-fn totals(conn: &Connection) -> Result<(usize, i64, i64)> {
+/// How many live projects the map holds, their cost and their permanent jobs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MapTotals {
+    pub projects: usize,
+    pub cost_tiyn: i64,
+    pub jobs: i64,
+}
+
+fn totals(conn: &Connection) -> Result<MapTotals> {
     Ok(conn.query_row(
         "SELECT count(*), coalesce(sum(cost_tiyn), 0), coalesce(sum(jobs_permanent), 0) FROM projects WHERE deleted_at IS NULL",
         [],
-        |r| Ok((r.get::<_, i64>(0)? as usize, r.get(1)?, r.get(2)?)),
+        |r| Ok(MapTotals { projects: r.get::<_, i64>(0)? as usize, cost_tiyn: r.get(1)?, jobs: r.get(2)? }),
     )?)
 }
 
@@ -405,7 +413,7 @@ impl Store {
     }
 
     /// How many live projects there are, their cost and their permanent jobs.
-    pub fn totals(&self) -> Result<(usize, i64, i64)> {
+    pub fn totals(&self) -> Result<MapTotals> {
         totals(&self.conn)
     }
 

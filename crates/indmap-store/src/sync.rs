@@ -239,15 +239,19 @@ impl Writer<'_> {
 
     /// How many live projects there are, their cost and their permanent jobs, as this
     /// transaction sees them.
-    pub fn totals(&self) -> Result<(usize, i64, i64)> {
+    pub fn totals(&self) -> Result<crate::MapTotals> {
         crate::totals(&self.tx)
     }
 
     /// `before` (the totals when this transaction began) plus what `apply_merged` changed:
     /// the totals without reading every project again.
-    pub fn totals_after_merges(&self, before: (usize, i64, i64)) -> (usize, i64, i64) {
+    pub fn totals_after_merges(&self, before: crate::MapTotals) -> crate::MapTotals {
         let (count, cost, jobs) = self.merged_totals;
-        ((before.0 as i64 + count).max(0) as usize, before.1 + cost, before.2 + jobs)
+        crate::MapTotals {
+            projects: (before.projects as i64 + count).max(0) as usize,
+            cost_tiyn: before.cost_tiyn + cost,
+            jobs: before.jobs + jobs,
+        }
     }
 
     /// Stores the result of merging another database's version of a project (`previous` is

@@ -3,6 +3,7 @@
 use super::ConflictView;
 use indmap_core::Money;
 use indmap_exchange::Manifest;
+use indmap_store::MapTotals;
 use serde::Serialize;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -56,9 +57,16 @@ pub struct Totals {
     pub jobs_permanent: u64,
 }
 
-impl From<(usize, i64, i64)> for Totals {
-    fn from((projects, cost, jobs): (usize, i64, i64)) -> Totals {
-        Totals { projects, cost_kzt: Money(cost), jobs_permanent: jobs.max(0) as u64 }
+impl From<MapTotals> for Totals {
+    fn from(t: MapTotals) -> Totals {
+        Totals { projects: t.projects, cost_kzt: Money(t.cost_tiyn), jobs_permanent: t.jobs.max(0) as u64 }
+    }
+}
+
+impl Totals {
+    /// The store's figures these came from.
+    pub(crate) fn to_map(self) -> MapTotals {
+        MapTotals { projects: self.projects, cost_tiyn: self.cost_kzt.minor(), jobs: self.jobs_permanent as i64 }
     }
 }
 
@@ -85,4 +93,26 @@ pub struct ImportReport {
     /// The backup taken before the import, to restore with `indmap restore`.
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub backup: Option<PathBuf>,
+}
+
+impl ImportReport {
+    /// The report of a file before it is merged: nothing done yet, the map as `before`.
+    pub(crate) fn new(file: String, manifest: Manifest, dry_run: bool, before: Totals) -> ImportReport {
+        ImportReport {
+            file,
+            manifest,
+            dry_run,
+            already_imported: None,
+            added: Vec::new(),
+            changed: Vec::new(),
+            deleted: Vec::new(),
+            conflicts: Vec::new(),
+            refused: Vec::new(),
+            proposals: 0,
+            out_of_scope: 0,
+            before,
+            after: before,
+            backup: None,
+        }
+    }
 }

@@ -1,0 +1,377 @@
+//! Importing exchange files: one, or a week's batch. The first file that may change the map
+//! begins the batch (one backup, copied while the files merge); each file merges in a
+//! transaction of its own within the batch's, and the batch is committed once its backup is
+//! written. While a file merges, another thread reads and checks the next one and, once the batch
+//! holds the write lock, loads the projects it will merge and plans their merges (`Ahead`).
+
+use super::conflicts::short;
+use super::merge;
+use super::report::{ImportReport, Refusal};
+use crate::{Error, ErrorKind, Indmap, Result};
+use indmap_core::version::VersionedProject;
+use indmap_core::{IdSource, Scope};
+use indmap_exchange::{Content, ExchangeError, Manifest};
+use indmap_store::{Author, ImportReceipt, MapTotals, StoredProject, Writer};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::SyncSender;
+use uuid::Uuid;
+
+/// An exchange file as read and checked: its manifest, its content and the SHA-256 of the file.
+struct ExchangeFile {
+    manifest: Manifest,
+    content: Content,
+    sha256: String,
+}
+
+impl ExchangeFile {
+    fn read(file: &Path) -> Result<ExchangeFile> {
+        let (manifest, content, sha256) = indmap_exchange::read_with_sha256(file).map_err(|e| {
+            let kind = match e {
+                ExchangeError::Unreadable(..) => ErrorKind::NotFound,
+                ExchangeError::TooNew { .. } => ErrorKind::Incompatible,
+                _ => ErrorKind::Invalid,
+            };
+            Error::new(kind, e.to_string())
+        })?;
+        Ok(ExchangeFile { manifest, content, sha256 })
+    }
+}
+
+/// The imports of a batch under way: their writes, and the backup taken before them.
+struct Batch {
+    writes: indmap_store::Batch,
+    backup: PathBuf,
+}
+
+/// One call of `import_all`: what it carries from one file to the next.
+struct Imports<'a> {
+    db: &'a mut Indmap,
+    dry_run: bool,
+    /// Begun by the first file that may change the map.
+    batch: Option<Batch>,
+    /// The totals the last file ended with, which the next one starts from: a national map is
+    /// counted once, not twice per file.
+    totals: Option<MapTotals>,
+    /// The projects the batch has merged so far: what was read or planned ahead of them is stale.
+    touched: HashSet<Uuid>,
+    /// Set once the batch holds the write lock: from then on what the reading thread reads
+    /// stays true until the batch itself writes it.
+    writing: &'a AtomicBool,
+}
+
+impl Indmap {
+    /// Merges an exchange file into this database: one transaction, after a backup. With
+    /// `dry_run`, says what it would do and changes nothing.
+    pub fn import(&mut self, file: &Path, dry_run: bool) -> Result<ImportReport> {
+        self.import_all(&[file.to_owned()], dry_run).pop().unwrap_or_else(|| Err(Error::not_found("no file")))
+    }
+
+    /// Imports several files, as they come in a week: one backup before the first that
+    /// changes anything, then each file in a transaction of its own within the batch's. A file
+    /// that is refused does not stop the others; each gets its own result. The batch is
+    /// committed once its backup is written (the backup is copied while the files merge).
+    pub fn import_all(&mut self, files: &[PathBuf], dry_run: bool) -> Vec<Result<ImportReport>> {
+        let writing = AtomicBool::new(false);
+        // Dry runs read nothing ahead: they hold no lock between files. (A reader that cannot
+        // be opened only means that nothing is read ahead.)
+        let reader = if dry_run || files.len() < 2 { None } else { self.store.reader().ok() };
+        let scope = self.store.info().scope;
+        let mut imports =
+            Imports { db: self, dry_run, batch: None, totals: None, touched: HashSet::new(), writing: &writing };
+        let mut reports = Vec::with_capacity(files.len());
+        std::thread::scope(|threads| {
+            let (send, receive) = std::sync::mpsc::sync_channel(1);
+            let writing = &writing;
+            threads.spawn(move || read_ahead(files, reader, scope, writing, send));
+            for (file, read) in files.iter().zip(receive) {
+                reports.push(read.and_then(|(exchange, ahead)| imports.import(file, exchange, ahead)));
+            }
+        });
+        imports.finish(reports)
+    }
+}
+
+/// The reading thread: reads and checks each file while the one before it merges, and plans
+/// its merges once the batch holds the write lock.
+fn read_ahead(
+    files: &[PathBuf],
+    mut reader: Option<indmap_store::Reader>,
+    scope: Scope,
+    writing: &AtomicBool,
+    send: SyncSender<Result<(ExchangeFile, Ahead)>>,
+) {
+    let mut scopes = reader.as_ref().and_then(|r| r.database_scopes().ok());
+    for file in files {
+        let read = ExchangeFile::read(file).map(|exchange| {
+            let ahead = match (reader.as_mut(), scopes.as_mut()) {
+                (Some(reader), Some(scopes)) => {
+                    note_databases(scopes, &exchange.manifest);
+                    if writing.load(Ordering::Acquire) {
+                        Ahead::plan(reader, &exchange.content.projects, scope, scopes)
+                    } else {
+                        Ahead::default()
+                    }
+                }
+                _ => Ahead::default(),
+            };
+            (exchange, ahead)
+        });
+        if send.send(read).is_err() {
+            break;
+        }
+    }
+}
+
+impl Imports<'_> {
+    /// Merges one file (with `dry_run`, previews it) within the batch.
+    fn import(&mut self, file: &Path, exchange: ExchangeFile, ahead: Ahead) -> Result<ImportReport> {
+        let info = self.db.store.info().clone();
+        if exchange.manifest.db_id == info.db_id {
+            let message = format!("{} was exported by this very database; there is nothing to merge", file.display());
+            return Err(Error::new(ErrorKind::Conflict, message));
+        }
+        let file_name =
+            file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let totals = match self.totals {
+            Some(known) => known,
+            None => self.db.store.totals()?,
+        };
+        let mut report = ImportReport::new(file_name.clone(), exchange.manifest.clone(), self.dry_run, totals.into());
+        if let Some(earlier) = self.db.store.imports()?.into_iter().find(|r| r.sha256 == exchange.sha256) {
+            report.already_imported = Some(earlier.imported_at);
+            return Ok(self.ended(report));
+        }
+        self.begin_batch(&file_name)?;
+        let author = Author { user: self.db.env.user.clone(), at: self.db.env.clock.now(), origin: file_name };
+        let merge =
+            FileMerge { exchange: &exchange, author: &author, scope: info.scope, dry_run: self.dry_run, totals };
+        let (touched, ids) = (&mut self.touched, self.db.env.ids.as_mut());
+        let run = |w: &mut Writer<'_>| merge.write(w, report, ahead, touched, ids);
+        let report =
+            if self.dry_run { self.db.store.trial(&author, run)? } else { self.db.store.write(&author, run)? };
+        Ok(self.ended(report))
+    }
+
+    /// Notes what the map holds after `report`, for the next file to start from.
+    fn ended(&mut self, report: ImportReport) -> ImportReport {
+        let end = if report.dry_run { &report.before } else { &report.after };
+        self.totals = Some(end.to_map());
+        report
+    }
+
+    /// Begins the batch before the first file that may change the map.
+    fn begin_batch(&mut self, file_name: &str) -> Result<()> {
+        if self.dry_run || self.batch.is_some() {
+            return Ok(());
+        }
+        let backup = self.db.new_backup_path(&format!("before-import-{file_name}"))?;
+        self.batch = Some(Batch { writes: self.db.store.begin_batch(&backup)?, backup });
+        self.writing.store(true, Ordering::Release);
+        Ok(())
+    }
+
+    /// Commits the batch once its backup is written, and names the backup in each report that
+    /// merged; when the backup failed nothing was imported, and each such report says so.
+    fn finish(self, mut reports: Vec<Result<ImportReport>>) -> Vec<Result<ImportReport>> {
+        let Some(Batch { writes, backup }) = self.batch else { return reports };
+        let merged = |r: &ImportReport| r.already_imported.is_none();
+        match self.db.store.end_batch(writes, true) {
+            Ok(()) => reports.iter_mut().flatten().filter(|r| merged(r)).for_each(|r| r.backup = Some(backup.clone())),
+            Err(e) => {
+                for report in &mut reports {
+                    if let Ok(r) = report
+                        && merged(r)
+                    {
+                        let message = format!("nothing of {} was imported: the backup failed: {e}", r.file);
+                        *report = Err(Error::new(ErrorKind::Io, message));
+                    }
+                }
+            }
+        }
+        reports
+    }
+}
+
+/// One file's merge, inside its transaction.
+struct FileMerge<'a> {
+    exchange: &'a ExchangeFile,
+    author: &'a Author,
+    scope: Scope,
+    dry_run: bool,
+    /// The map's totals before the file.
+    totals: MapTotals,
+}
+
+impl FileMerge<'_> {
+    fn write(
+        &self,
+        w: &mut Writer<'_>,
+        mut report: ImportReport,
+        ahead: Ahead,
+        touched: &mut HashSet<Uuid>,
+        ids: &mut dyn IdSource,
+    ) -> indmap_store::Result<ImportReport> {
+        let manifest = &self.exchange.manifest;
+        self.note_databases(w, &mut report)?;
+        for vp in &self.exchange.content.projects {
+            w.note_peer_context(manifest.db_id, vp.project_id, &vp.context)?;
+        }
+        let to_merge = self.to_merge(w)?;
+        self.merge_projects(w, to_merge, ahead, touched, ids, &mut report)?;
+        let known: Vec<Uuid> = w.proposals()?.into_iter().map(|p| p.id).collect();
+        for proposal in &self.exchange.content.proposals {
+            report.proposals += usize::from(!known.contains(&proposal.id));
+            w.put_proposal(proposal)?;
+        }
+        report.after = w.totals_after_merges(self.totals).into();
+        if !self.dry_run {
+            w.record_import(&self.receipt(&report))?;
+        }
+        Ok(report)
+    }
+
+    /// Notes the databases the file names (its sender among them); one the file says keeps
+    /// another scope than it is known here to keep is refused and listed.
+    fn note_databases(&self, w: &mut Writer<'_>, report: &mut ImportReport) -> indmap_store::Result<()> {
+        let manifest = &self.exchange.manifest;
+        let sender = (manifest.db_id.to_string(), manifest.scope.clone());
+        for (db, scope) in manifest.databases.iter().cloned().chain([sender]) {
+            let Ok(db) = Uuid::parse_str(&db) else { continue };
+            if let Some(known) = w.note_database(db, &scope)? {
+                let reason =
+                    format!("the file says database {} keeps {scope}, but it is known here to keep {known}", short(db));
+                report.refused.push(Refusal { id: db, code: None, reason });
+            }
+        }
+        Ok(())
+    }
+
+    /// The file's projects that need a merge. One this database has seen everything of in the
+    /// file's version needs none: merging would give back what is here, and most projects of a
+    /// regular exchange are such. (Looked up one by one: a file holds a few hundred projects of
+    /// a map of 100,000.)
+    fn to_merge<'f>(&'f self, w: &mut Writer<'_>) -> indmap_store::Result<Vec<&'f VersionedProject>> {
+        let mut to_merge = Vec::new();
+        for vp in &self.exchange.content.projects {
+            if w.context(vp.project_id)?.needs_merge_with(&vp.context) {
+                to_merge.push(vp);
+            }
+        }
+        Ok(to_merge)
+    }
+
+    /// Merges each project: with the plan made ahead where it still holds, else loaded (ahead,
+    /// or now) and planned here.
+    fn merge_projects(
+        &self,
+        w: &mut Writer<'_>,
+        to_merge: Vec<&VersionedProject>,
+        mut ahead: Ahead,
+        touched: &mut HashSet<Uuid>,
+        ids: &mut dyn IdSource,
+        report: &mut ImportReport,
+    ) -> indmap_store::Result<()> {
+        let scopes = w.database_scopes()?;
+        // Plans made ahead hold for the projects the batch has not merged since, when they
+        // were made knowing the databases this merge knows.
+        if ahead.scopes.as_ref() != Some(&scopes) {
+            ahead.plans.clear();
+        }
+        if ahead.loaded.is_empty() && ahead.plans.is_empty() {
+            ahead.loaded = w.projects_to_merge(&to_merge)?;
+        }
+        for vp in to_merge {
+            let id = vp.project_id;
+            let plan = match ahead.plans.remove(&id).filter(|_| !touched.contains(&id)) {
+                Some(plan) => plan,
+                None => {
+                    let local = match ahead.loaded.remove(&id).filter(|_| !touched.contains(&id)) {
+                        Some(loaded) => Some(loaded),
+                        None => w.projects_to_merge(&[vp])?.remove(&id),
+                    };
+                    merge::plan(self.scope, local, vp, &scopes, ids)
+                }
+            };
+            merge::write(w, plan, report)?;
+            touched.insert(id);
+        }
+        Ok(())
+    }
+
+    /// What the database keeps of the import: the file, who imported it when, what it did.
+    fn receipt(&self, report: &ImportReport) -> ImportReceipt {
+        let manifest = &self.exchange.manifest;
+        let summary = serde_json::json!({
+            "added": report.added.len(), "changed": report.changed.len(), "deleted": report.deleted.len(),
+            "conflicts": report.conflicts.len(), "refused": report.refused.len(),
+        });
+        ImportReceipt {
+            file_name: report.file.clone(),
+            sha256: self.exchange.sha256.clone(),
+            sender_db: manifest.db_id.to_string(),
+            exported_at: manifest.exported_at.clone(),
+            imported_at: indmap_store::timestamp(self.author.at),
+            user: self.author.user.clone(),
+            summary,
+        }
+    }
+}
+
+/// What the reading thread works out of a file before it merges: the projects it will merge as
+/// they are stored, read once the batch began (or none: they are read when merged), and the
+/// merges of those planned (`merge::plan`) knowing the databases in `scopes`. What a project's
+/// plan or loaded version say holds unless the batch has merged it since.
+#[derive(Default)]
+struct Ahead {
+    loaded: HashMap<Uuid, StoredProject>,
+    plans: HashMap<Uuid, merge::Plan>,
+    scopes: Option<HashMap<Uuid, Scope>>,
+}
+
+impl Ahead {
+    fn plan(
+        reader: &mut indmap_store::Reader,
+        remote: &[VersionedProject],
+        scope: Scope,
+        scopes: &HashMap<Uuid, Scope>,
+    ) -> Ahead {
+        let Ok(mut loaded) = reader.projects_to_merge(remote) else { return Ahead::default() };
+        let mut plans = HashMap::new();
+        for vp in remote {
+            let Some(local) = loaded.remove(&vp.project_id) else { continue };
+            // A file's records carry their ids: a plan that had to make one is made again by the
+            // import, with the ids it is given.
+            let mut ids = NoIdsAhead::default();
+            let plan = merge::plan(scope, Some(local), vp, scopes, &mut ids);
+            if !ids.needed {
+                plans.insert(vp.project_id, plan);
+            }
+        }
+        Ahead { loaded, plans, scopes: Some(scopes.clone()) }
+    }
+}
+
+#[derive(Default)]
+struct NoIdsAhead {
+    needed: bool,
+}
+
+impl IdSource for NoIdsAhead {
+    fn new_id(&mut self) -> Uuid {
+        self.needed = true;
+        Uuid::nil()
+    }
+}
+
+/// Notes the databases a file names as an import does (`Writer::note_database`): a database
+/// keeps the scope it was first heard of with.
+fn note_databases(scopes: &mut HashMap<Uuid, Scope>, manifest: &Manifest) {
+    let sender = (manifest.db_id.to_string(), manifest.scope.clone());
+    for (db, scope) in manifest.databases.iter().chain([&sender]) {
+        if let (Ok(db), Some(scope)) = (Uuid::parse_str(db), Scope::parse(scope)) {
+            scopes.entry(db).or_insert(scope);
+        }
+    }
+}
