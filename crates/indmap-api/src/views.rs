@@ -126,7 +126,11 @@ impl ViewFilter {
         for (i, r) in self.regions.iter().enumerate() {
             match RegionCode::parse(r) {
                 Some(code) => regions.push(code),
-                None => problems.error(format!("regions[{i}]"), "region.unknown", format!("{r:?} is not a region")),
+                None => problems.error(
+                    format!("regions[{i}]"),
+                    "region.unknown",
+                    format!("{r:?} is not the KATO prefix of one of the 20 regions (see `indmap regions`)"),
+                ),
             }
         }
         let level = given(&self.level).and_then(|l| {
@@ -140,7 +144,11 @@ impl ViewFilter {
         for (i, s) in self.statuses.iter().enumerate() {
             match Status::from_code(s) {
                 Some(status) => statuses.push(status),
-                None => problems.error(format!("statuses[{i}]"), "code.unknown", format!("{s:?} is not a status")),
+                None => problems.error(
+                    format!("statuses[{i}]"),
+                    "code.unknown",
+                    format!("{s:?} is not a status; one of {}", Status::codes().join(", ")),
+                ),
             }
         }
         let filter = ProjectFilter {

@@ -11,8 +11,9 @@ mod sync_cmd;
 
 use args::{Cli, Command, ProjectCommand, ReferenceCommand};
 use clap::Parser;
+use indmap_api::ViewFilter;
 use indmap_api::core::Label;
-use indmap_api::core::{MapLevel, ProjectFilter, RegionCode, Scope, Status};
+use indmap_api::core::{ProjectFilter, RegionCode, Scope};
 use indmap_api::{Env, Error, ErrorKind, Indmap, ReferenceList};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -207,24 +208,18 @@ fn project(command: ProjectCommand, path: &Path, json: bool, lang: &str) -> Resu
 }
 
 /// The filter `project list`, `print`, `atlas` and `report` share, from their flags.
+/// The filter the flags ask for, read by the same rules as the window's (`ViewFilter`); each
+/// problem is named by the flag the user typed.
 pub(crate) fn project_filter(filter: args::FilterArgs) -> Result<ProjectFilter, Error> {
     let (year_from, year_to) = match filter.year {
         Some(year) => (Some(year), Some(year)),
         None => (filter.year_from, filter.year_to),
     };
-    let project_filter = ProjectFilter {
-        regions: filter.region.iter().map(|r| region_code(r)).collect::<Result<_, _>>()?,
+    let view = ViewFilter {
+        regions: filter.region,
         district: filter.district,
-        level: filter
-            .level
-            .as_deref()
-            .map(|l| parse_code("--level", l, MapLevel::from_code, MapLevel::codes))
-            .transpose()?,
-        statuses: filter
-            .status
-            .iter()
-            .map(|s| parse_code("--status", s, Status::from_code, Status::codes))
-            .collect::<Result<_, _>>()?,
+        level: filter.level,
+        statuses: filter.status,
         sectors: filter.sector,
         year_from,
         year_to,
@@ -232,31 +227,27 @@ pub(crate) fn project_filter(filter: args::FilterArgs) -> Result<ProjectFilter, 
         financing_source: filter.source,
         search: filter.search,
     };
-    let mut problems = project_filter.problems();
-    if problems.has_errors() {
-        // Named by the flag the user typed.
-        for p in &mut problems.0 {
-            p.field = match p.field.as_str() {
-                "support_measure" => "--measure",
-                "year_to" => "--year-to",
-                other => other,
-            }
-            .to_owned();
+    view.project_filter().map_err(|mut e| {
+        for p in &mut e.problems {
+            p.field = flag(&p.field).to_owned();
         }
-        return Err(Error::invalid(problems));
-    }
-    Ok(project_filter)
+        e
+    })
 }
 
-fn parse_code<T>(
-    flag: &str,
-    text: &str,
-    parse: fn(&str) -> Option<T>,
-    codes: fn() -> Vec<&'static str>,
-) -> Result<T, Error> {
-    parse(text).ok_or_else(|| {
-        let mut problems = indmap_api::core::Problems::new();
-        problems.error(flag, "code.unknown", format!("must be one of {}; got {text:?}", codes().join(", ")));
-        Error::invalid(problems)
-    })
+/// The flag that sets a field of the filter (`statuses[1]` is the second `--status`).
+fn flag(field: &str) -> &str {
+    match field.split('[').next().unwrap_or(field) {
+        "regions" => "--region",
+        "district" => "--district",
+        "level" => "--level",
+        "statuses" => "--status",
+        "sectors" => "--sector",
+        "year_from" => "--year-from",
+        "year_to" => "--year-to",
+        "support_measure" => "--measure",
+        "financing_source" => "--source",
+        "search" => "--search",
+        _ => field,
+    }
 }
