@@ -44,6 +44,8 @@ fn generated_typescript_is_up_to_date() {
     indmap_desktop::AtlasProgress::export_all(&cfg).unwrap();
     // the project's fields: their properties' types, kinds and labels (crates/indmap-core/src/project.rs)
     std::fs::write(fresh.path().join("schema.ts"), indmap_api::core::schema_typescript()).unwrap();
+    // the command names the window may call: those the app registers
+    std::fs::write(fresh.path().join("commands.ts"), commands_typescript()).unwrap();
     // rule codes of problems, which the window translates (ui/src/lang/rules.ts)
     std::fs::write(fresh.path().join("rules.ts"), indmap_api::core::problem::rules_typescript()).unwrap();
     let committed_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/generated");
@@ -65,4 +67,43 @@ fn generated_typescript_is_up_to_date() {
     for (name, text) in &fresh_files {
         assert_eq!(&committed[name], text, "ui/src/generated/{} is stale; run with UPDATE_GENERATED=1", name.display());
     }
+}
+
+/// The commands `src-tauri/lib.rs` registers with `generate_handler!`, by name.
+fn registered_commands() -> Vec<String> {
+    let lib = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/lib.rs")).unwrap();
+    let start = lib.find("generate_handler![").expect("the app registers its commands") + "generate_handler![".len();
+    let list = &lib[start..start + lib[start..].find(']').unwrap()];
+    let mut names: Vec<String> = list
+        .lines()
+        .map(|l| l.split("//").next().unwrap_or_default())
+        .flat_map(|l| l.split(','))
+        .map(|path| path.trim().rsplit("::").next().unwrap_or_default().to_owned())
+        .filter(|name| !name.is_empty())
+        .collect();
+    names.sort();
+    names
+}
+
+fn commands_typescript() -> String {
+    let names: Vec<String> = registered_commands().iter().map(|n| format!("  | \"{n}\"")).collect();
+    format!(
+        "// The commands the app registers (src-tauri/lib.rs); made by tests/generated_types.rs.\n\nexport type Command =\n{};\n",
+        names.join("\n")
+    )
+}
+
+/// The window calls exactly the commands the app registers: `ui/src/api.ts` names each by a
+/// `Command` (tsc refuses any other), and none is registered that the window never calls.
+#[test]
+fn the_window_calls_every_registered_command() {
+    let api = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/api.ts")).unwrap();
+    let mut called: Vec<String> = api
+        .split("call<")
+        .skip(1)
+        .filter_map(|rest| rest.split_once(">(\"").map(|(_, after)| after.split('"').next().unwrap_or_default().to_owned()))
+        .collect();
+    called.sort();
+    called.dedup();
+    assert_eq!(called, registered_commands(), "ui/src/api.ts and src-tauri/lib.rs name other commands");
 }

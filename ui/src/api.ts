@@ -3,6 +3,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import type { AppInfo } from "./generated/AppInfo";
+import type { Command } from "./generated/commands";
 import type { ErrorKind } from "./generated/ErrorKind";
 import type { FileFilter } from "./generated/FileFilter";
 import type { MapView } from "./generated/MapView";
@@ -71,7 +72,7 @@ export function toApiError(e: unknown): ApiError {
   return new ApiError("internal", e instanceof Error ? e.message : String(e));
 }
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(cmd: Command, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
   } catch (e) {
