@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
 # The Tauri CLI, pinned to the version of the tauri crate and @tauri-apps/api.
-npx --yes @tauri-apps/cli@2.12.5 build --bundles deb --ci
+# The app is not among the workspace's default members: name its package to the cargo run the CLI makes.
+npx --yes @tauri-apps/cli@2.12.5 build --bundles deb --ci -- -p indmap-desktop
 
 deb=$(ls -t target/release/bundle/deb/*.deb | head -1)
 echo "bundle: $deb"

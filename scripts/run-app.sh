@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
 (cd ui && npm run build)
-cargo build --release --features custom-protocol --bin indmap-desktop
+cargo build --release -p indmap-desktop --features custom-protocol --bin indmap-desktop
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "run-app: no display; starting a virtual one (Xvfb :99). Take a look with: DISPLAY=:99 import -window root shot.png"

@@ -101,7 +101,9 @@ fn the_window_calls_every_registered_command() {
     let mut called: Vec<String> = api
         .split("call<")
         .skip(1)
-        .filter_map(|rest| rest.split_once(">(\"").map(|(_, after)| after.split('"').next().unwrap_or_default().to_owned()))
+        .filter_map(|rest| {
+            rest.split_once(">(\"").map(|(_, after)| after.split('"').next().unwrap_or_default().to_owned())
+        })
         .collect();
     called.sort();
     called.dedup();

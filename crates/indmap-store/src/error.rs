@@ -1,0 +1,33 @@
+//! What can go wrong in the store, each case saying what to do.
+
+use indmap_core::ProjectCode;
+use std::path::PathBuf;
+use uuid::Uuid;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("there is no indmap database at {0}")]
+    Missing(PathBuf),
+    #[error("a file already exists at {0}")]
+    AlreadyExists(PathBuf),
+    #[error("{path} is not an indmap database ({reason})")]
+    NotIndmap { path: PathBuf, reason: String },
+    #[error(
+        "the database at {path} was made by a newer indmap (schema {found}, this build knows up to {known}); update indmap"
+    )]
+    TooNew { path: PathBuf, found: usize, known: usize },
+    #[error("project code {0} is already used by another project")]
+    CodeTaken(ProjectCode),
+    #[error("a project with id {0} already exists")]
+    IdTaken(Uuid),
+    #[error("the database refused the change: {0}")]
+    Constraint(String),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("database migration failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("cannot write {path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;

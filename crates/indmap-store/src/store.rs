@@ -1,0 +1,399 @@
+//! An open database: opening and creating it, reads, the transactions every write goes through,
+//! batches of imports and their backup.
+
+use crate::{Author, Batch, DbInfo, LATEST_VERSION, LogEntry, ReferenceList, Result, StoreError, Writer};
+use crate::{codec, log, migrations, reference, timestamp};
+use chrono::{DateTime, Utc};
+use indmap_core::{Project, ProjectCode, ProjectFilter, Scope};
+use rusqlite::{Connection, OptionalExtension, params};
+use std::path::{Path, PathBuf};
+use uuid::Uuid;
+
+/// An open indmap database.
+pub struct Store {
+    pub(crate) conn: Connection,
+    pub(crate) info: DbInfo,
+    /// The checkpoint the last batch left running on another thread (see `resume_checkpoints`).
+    pub(crate) checkpoint: std::cell::RefCell<Option<std::thread::JoinHandle<()>>>,
+}
+
+#[cfg(target_os = "linux")]
+use crate::copy::copy_file;
+
+/// Elsewhere the system's own copy (direct I/O is a Linux interface).
+#[cfg(not(target_os = "linux"))]
+pub(crate) fn copy_file(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::copy(from, to).map(|_| ())
+}
+
+pub(crate) fn connect(path: &Path) -> Result<Connection> {
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // A national map with its history is about 18 KB a project (2 GB for 100,000); SQLite's
+    // default 2 MB page cache would send most lookups of a merge to the file.
+    conn.pragma_update(None, "cache_size", -65_536)?;
+    // Pages are read from a memory map instead of a read() each: a merge looks up thousands of
+    // rows spread over a file of gigabytes. (2 GB is SQLite's default ceiling for it.)
+    conn.pragma_update(None, "mmap_size", 0x7fff_0000_i64)?;
+    // Each merged project is a savepoint, whose journal of the pages it changes would otherwise
+    // be a temporary file written page by page: kept in memory, a rollback still works.
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    // A merge runs some forty different statements per project; with rusqlite's default cache
+    // of 16 most of them would be compiled again for every project.
+    conn.set_prepared_statement_cache_capacity(128);
+    Ok(conn)
+}
+
+/// How many live projects the map holds, their cost and their permanent jobs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MapTotals {
+    pub projects: usize,
+    pub cost_tiyn: i64,
+    pub jobs: i64,
+}
+
+pub(crate) fn totals(conn: &Connection) -> Result<MapTotals> {
+    Ok(conn.query_row(
+        "SELECT count(*), coalesce(sum(cost_tiyn), 0), coalesce(sum(jobs_permanent), 0) FROM projects WHERE deleted_at IS NULL",
+        [],
+        |r| Ok(MapTotals { projects: r.get::<_, i64>(0)? as usize, cost_tiyn: r.get(1)?, jobs: r.get(2)? }),
+    )?)
+}
+
+pub(crate) fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).map(|v| v.max(0) as usize)
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        self.wait_for_checkpoint();
+    }
+}
+
+impl Store {
+    /// Creates a database for `scope` at `path`, which must not exist yet.
+    pub fn create(path: &Path, scope: Scope, db_id: Uuid, at: DateTime<Utc>) -> Result<Store> {
+        if path.exists() {
+            return Err(StoreError::AlreadyExists(path.to_owned()));
+        }
+        let result = Self::create_new(path, scope, db_id, at);
+        if result.is_err() {
+            // Leave nothing half-made behind.
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+            }
+        }
+        result
+    }
+
+    fn create_new(path: &Path, scope: Scope, db_id: Uuid, at: DateTime<Utc>) -> Result<Store> {
+        let mut conn = connect(path)?;
+        migrations().to_latest(&mut conn)?;
+        let tx = conn.transaction()?;
+        for (key, value) in [
+            ("application", migrations::APPLICATION.to_owned()),
+            ("db_id", db_id.to_string()),
+            ("scope", scope.code()),
+            ("created_at", timestamp(at)),
+            ("write_counter", "0".to_owned()),
+        ] {
+            tx.execute("INSERT INTO meta (key, value) VALUES (?1, ?2)", params![key, value])?;
+        }
+        reference::seed(&tx)?;
+        tx.execute(
+            "INSERT INTO databases (db_id, scope, first_seen) VALUES (?1, ?2, ?3)",
+            params![db_id.to_string(), scope.code(), timestamp(at)],
+        )?;
+        tx.commit()?;
+        Self::from_connection(path, conn)
+    }
+
+    /// Opens an existing database and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        if !path.is_file() {
+            return Err(StoreError::Missing(path.to_owned()));
+        }
+        let not_indmap = |reason: String| StoreError::NotIndmap { path: path.to_owned(), reason };
+        let mut conn = connect(path).map_err(|e| not_indmap(e.to_string()))?;
+        let version = schema_version(&conn).map_err(|e| not_indmap(e.to_string()))?;
+        if version > LATEST_VERSION {
+            return Err(StoreError::TooNew { path: path.to_owned(), found: version, known: LATEST_VERSION });
+        }
+        let application: Option<String> = conn
+            .query_row("SELECT value FROM meta WHERE key = 'application'", [], |r| r.get(0))
+            .optional()
+            .map_err(|_| not_indmap("it has no indmap metadata".into()))?;
+        if application.as_deref() != Some(migrations::APPLICATION) {
+            return Err(not_indmap("it has no indmap metadata".into()));
+        }
+        migrations().to_latest(&mut conn)?;
+        Self::from_connection(path, conn)
+    }
+
+    /// Makes sure this file has a database id of its own. A file copied from another database
+    /// (to another folder or machine) still carries the original's id; two databases writing
+    /// under one id would make their versions collide, so the copy takes `new_id` and notes
+    /// the id it came from. `home` names where this file lives (path and file identity).
+    /// Returns the previous id when the database was forked.
+    pub fn settle_identity(
+        &mut self,
+        home: &str,
+        new_id: impl FnOnce() -> Uuid,
+        at: DateTime<Utc>,
+    ) -> Result<Option<Uuid>> {
+        let known: Option<String> =
+            self.conn.query_row("SELECT value FROM meta WHERE key = 'home'", [], |r| r.get(0)).optional()?;
+        let forked = match known {
+            Some(known) if known == home => return Ok(None),
+            // Made before files knew their home, or just created: this is the original.
+            None => None,
+            Some(_) => Some(new_id()),
+        };
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('home', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [home],
+        )?;
+        if let Some(id) = forked {
+            let old = self.info.db_id;
+            tx.execute("UPDATE meta SET value = ?1 WHERE key = 'db_id'", [id.to_string()])?;
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('forked_from', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [old.to_string()],
+            )?;
+            tx.execute(
+                "INSERT INTO databases (db_id, scope, first_seen) VALUES (?1, ?2, ?3)",
+                params![id.to_string(), self.info.scope.code(), timestamp(at)],
+            )?;
+            tx.commit()?;
+            self.info.db_id = id;
+            return Ok(Some(old));
+        }
+        tx.commit()?;
+        Ok(None)
+    }
+
+    fn from_connection(path: &Path, conn: Connection) -> Result<Store> {
+        let meta = |key: &str| -> Result<String> {
+            Ok(conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))?)
+        };
+        let bad =
+            |what: &str| StoreError::NotIndmap { path: path.to_owned(), reason: format!("its {what} is damaged") };
+        let info = DbInfo {
+            path: path.to_owned(),
+            db_id: Uuid::parse_str(&meta("db_id")?).map_err(|_| bad("database id"))?,
+            scope: Scope::parse(&meta("scope")?).ok_or_else(|| bad("scope"))?,
+            created_at: meta("created_at")?,
+            schema_version: schema_version(&conn)?,
+        };
+        Ok(Store { conn, info, checkpoint: Default::default() })
+    }
+
+    pub fn info(&self) -> &DbInfo {
+        &self.info
+    }
+
+    /// Runs `f` in one transaction, as one write operation of this database: every change it
+    /// logs carries the same counter value. Nothing is kept if `f` fails.
+    pub fn write<T>(&mut self, author: &Author, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+        self.transaction(author, true, f)
+    }
+
+    /// Runs `f` as [`Store::write`] does, then rolls everything back: what a write would do,
+    /// without doing it (an import's preview).
+    pub fn trial<T>(&mut self, author: &Author, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+        self.transaction(author, false, f)
+    }
+
+    fn transaction<T>(
+        &mut self,
+        author: &Author,
+        commit: bool,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
+    ) -> Result<T> {
+        // A savepoint: a transaction of its own, or a part of a batch (see `begin_batch`).
+        let tx = self.conn.savepoint()?;
+        let counter: i64 =
+            tx.query_row("SELECT CAST(value AS INTEGER) + 1 FROM meta WHERE key = 'write_counter'", [], |r| r.get(0))?;
+        tx.execute("UPDATE meta SET value = ?1 WHERE key = 'write_counter'", [counter.to_string()])?;
+        let mut writer = Writer {
+            tx,
+            scope: self.info.scope,
+            db_id: self.info.db_id,
+            author: author.clone(),
+            counter,
+            merged_totals: (0, 0, 0),
+        };
+        let value = f(&mut writer)?;
+        if commit {
+            writer.tx.commit()?;
+        }
+        Ok(value)
+    }
+
+    /// Stops emptying the WAL into the database file after every transaction, until
+    /// `resume_checkpoints`: a batch of imports then writes each hot page back once, not per file.
+    fn pause_checkpoints(&self) -> Result<()> {
+        Ok(self.conn.pragma_update(None, "wal_autocheckpoint", 0)?)
+    }
+
+    /// Goes back to emptying the WAL into the database file after transactions, and empties
+    /// what a batch left in it on another thread, over a connection of its own: after a national
+    /// merge that is a hundred megabytes to write and sync, which the user need not wait for.
+    /// (A checkpoint takes no lock that readers or writers wait on; until it is done, readers
+    /// find the pages in the WAL.)
+    fn resume_checkpoints(&self) -> Result<()> {
+        self.conn.pragma_update(None, "wal_autocheckpoint", 1000)?;
+        self.wait_for_checkpoint();
+        let path = self.info.path.clone();
+        let checkpoint = std::thread::spawn(move || {
+            // Should it fail, the WAL is emptied by the next checkpoint instead.
+            if let Ok(conn) = connect(&path) {
+                let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+            }
+        });
+        *self.checkpoint.borrow_mut() = Some(checkpoint);
+        Ok(())
+    }
+
+    /// Waits for the checkpoint a batch left running, if any: before a batch copies the file,
+    /// and before the database is closed.
+    pub fn wait_for_checkpoint(&self) {
+        if let Some(checkpoint) = self.checkpoint.borrow_mut().take() {
+            let _ = checkpoint.join();
+        }
+    }
+
+    /// Starts a batch of writes that are committed together by `end_batch`, and a copy of the
+    /// database as it is now to `backup`, made on another thread while the batch writes.
+    ///
+    /// This is safe because in WAL mode writes go to the WAL, and only a checkpoint moves them
+    /// into the database file: the WAL is emptied first, the write lock is then held until the
+    /// batch ends, and checkpoints wait until then. So the file the thread copies does not change.
+    /// Should another process have written between the checkpoint and the lock, the copy is made
+    /// page by page before the batch starts instead.
+    pub fn begin_batch(&self, backup: &Path) -> Result<Batch> {
+        self.wait_for_checkpoint();
+        self.pause_checkpoints()?;
+        let started = self.start_batch(backup);
+        if started.is_err() {
+            let _ = self.resume_checkpoints();
+        }
+        started
+    }
+
+    fn start_batch(&self, backup: &Path) -> Result<Batch> {
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let wal = PathBuf::from(format!("{}-wal", self.info.path.display()));
+        if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+            self.conn.execute_batch("COMMIT")?;
+            self.backup_page_by_page(backup)?;
+            self.conn.execute_batch("BEGIN IMMEDIATE")?;
+            return Ok(Batch { copy: None, backup: backup.to_owned() });
+        }
+        let (from, to) = (self.info.path.clone(), backup.to_owned());
+        let copy = std::thread::spawn(move || copy_file(&from, &to));
+        Ok(Batch { copy: Some(copy), backup: backup.to_owned() })
+    }
+
+    /// Ends a batch: once the backup is written, commits its writes (or, without `commit`, rolls
+    /// them back). A backup that could not be written rolls the batch back and is the error.
+    pub fn end_batch(&self, batch: Batch, commit: bool) -> Result<()> {
+        let copied = match batch.copy {
+            Some(copy) => copy.join().unwrap_or_else(|_| Err(std::io::Error::other("the copying thread failed"))),
+            None => Ok(()),
+        };
+        let copied = copied.map_err(|source| StoreError::Io { path: batch.backup.clone(), source });
+        if copied.is_err() {
+            let _ = std::fs::remove_file(&batch.backup);
+        }
+        let end = if commit && copied.is_ok() { "COMMIT" } else { "ROLLBACK" };
+        let ended = self.conn.execute_batch(end);
+        let _ = self.resume_checkpoints();
+        copied?;
+        Ok(ended?)
+    }
+
+    /// Writes a consistent copy of the database to `path`: an empty batch, whose backup is the
+    /// point. The file itself is copied (by the kernel): a national map's 2 GB take well under a
+    /// second, where SQLite's page-by-page backup takes several. The copy is not synced: it exists
+    /// to undo a merge later, and by then the system has written it out; a crash before that would
+    /// roll the merge back too.
+    pub fn backup_to(&self, path: &Path) -> Result<()> {
+        let batch = self.begin_batch(path)?;
+        self.end_batch(batch, false)
+    }
+
+    fn backup_page_by_page(&self, path: &Path) -> Result<()> {
+        let mut copy = Connection::open(path)?;
+        copy.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")?;
+        let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
+        // -1: every page in one step, under one read lock.
+        while backup.step(-1)? != rusqlite::backup::StepResult::Done {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        Ok(())
+    }
+
+    /// How many live projects there are, their cost and their permanent jobs.
+    pub fn totals(&self) -> Result<MapTotals> {
+        totals(&self.conn)
+    }
+
+    /// A live project by id; deleted projects are not returned.
+    pub fn project(&self, id: Uuid) -> Result<Option<Project>> {
+        codec::load_project(&self.conn, id)
+    }
+
+    /// Whether the id belongs to a deleted project, and when and why it was deleted.
+    pub fn deletion(&self, id: Uuid) -> Result<Option<(String, Option<String>)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT deleted_at, deleted_reason FROM projects WHERE id = ?1 AND deleted_at IS NOT NULL",
+                [id.to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    pub fn project_id_by_code(&self, code: &ProjectCode) -> Result<Option<Uuid>> {
+        let id: Option<String> =
+            self.conn.query_row("SELECT id FROM projects WHERE code = ?1", [code.as_str()], |r| r.get(0)).optional()?;
+        Ok(id.and_then(|s| Uuid::parse_str(&s).ok()))
+    }
+
+    /// The live projects that pass the filter, ordered by code.
+    pub fn projects(&self, filter: &ProjectFilter) -> Result<Vec<Project>> {
+        let all = codec::load_projects(&self.conn, filter)?;
+        Ok(all.into_iter().filter(|p| filter.matches(p)).collect())
+    }
+
+    pub fn reference(&self, list: ReferenceList) -> Result<Vec<indmap_core::reference::ReferenceItem>> {
+        reference::list(&self.conn, list.table())
+    }
+
+    pub fn settings(&self) -> Result<Vec<(String, String)>> {
+        let mut stmt = self.conn.prepare("SELECT key, value FROM settings ORDER BY key")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    /// Every logged change to a project and its rows, oldest first.
+    pub fn history(&self, project_id: Uuid) -> Result<Vec<LogEntry>> {
+        log::for_project(&self.conn, project_id)
+    }
+
+    /// How many changes the log holds, for tests and diagnostics.
+    pub fn log_len(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT count(*) FROM change_log", [], |r| r.get(0))?)
+    }
+}
