@@ -1,0 +1,50 @@
+//! The settings users may change.
+
+use crate::{Error, Indmap, Result};
+use indmap_core::Money;
+
+/// The settings users may change, with what they mean.
+pub const SETTINGS: &[(&str, &str)] = &[
+    ("republican_threshold_kzt", "cost in KZT from which a project belongs on the republican map (empty: no check)"),
+    ("monitoring_period", "how often projects report progress: quarter, month or year"),
+];
+
+impl Indmap {
+    pub fn settings(&self) -> Result<Vec<(String, String)>> {
+        Ok(self.store.settings()?)
+    }
+
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        let mut problems = indmap_core::Problems::new();
+        match key {
+            "republican_threshold_kzt" if !value.is_empty() => {
+                if !Money::parse_decimal(value).is_ok_and(|m| !m.is_negative()) {
+                    problems.error(
+                        key,
+                        "setting.amount",
+                        format!("must be an amount in KZT, 0 or more; got {value:?}"),
+                    );
+                }
+            }
+            "republican_threshold_kzt" => {}
+            "monitoring_period" => {
+                if !matches!(value, "quarter" | "month" | "year") {
+                    problems.error(key, "setting.period", format!("must be quarter, month or year; got {value:?}"));
+                }
+            }
+            _ => {
+                let known: Vec<&str> = SETTINGS.iter().map(|(k, _)| *k).collect();
+                problems.error(
+                    key,
+                    "setting.unknown",
+                    format!("is not a setting; the settings are {}", known.join(", ")),
+                );
+            }
+        }
+        if problems.has_errors() {
+            return Err(Error::invalid(problems));
+        }
+        let author = self.author();
+        Ok(self.store.write(&author, |w| w.set_setting(key, value))?)
+    }
+}
