@@ -71,6 +71,18 @@ impl Indmap {
     }
 }
 
+/// The database a start of the app shows: the one named, else the user's own at the default
+/// place; when there is none, the built-in sample map if `sample_if_none`, else none (the window
+/// then offers to create, open or explore a map).
+pub fn open_at_start(named: Option<&Path>, sample_if_none: bool, env: Env) -> Option<Result<(Indmap, Opened)>> {
+    let path = named.map(Path::to_path_buf).or_else(|| default_db_path().filter(|p| p.exists()));
+    match path {
+        Some(path) => Some(Indmap::open(&path, env).map(|db| (db, Opened::User))),
+        None if sample_if_none => Some(crate::open_sample(env)),
+        None => None,
+    }
+}
+
 /// Which database the window opened, and why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

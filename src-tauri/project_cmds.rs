@@ -1,0 +1,66 @@
+//! The map and its projects: regions, reference lists, the view, and adding, editing and
+//! deleting a project.
+
+use crate::{Answer, AppState, UiError, with_db};
+use indmap_api::core::Problem;
+use indmap_api::{ErrorKind, MapView, Reference, RegionInfo, ViewFilter};
+use serde::Serialize;
+
+/// A project written: its id and code, and the warnings the rules gave.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Saved {
+    pub id: String,
+    pub code: Option<String>,
+    pub warnings: Vec<Problem>,
+}
+
+#[tauri::command]
+pub(crate) fn regions() -> Vec<RegionInfo> {
+    indmap_api::regions()
+}
+
+/// The 20 region outlines (GeoJSON text), keyed by the `kato` property.
+#[tauri::command]
+pub(crate) fn boundaries() -> &'static str {
+    indmap_api::core::geography::boundaries().geojson_text()
+}
+
+#[tauri::command]
+pub(crate) fn reference(state: tauri::State<'_, AppState>) -> Answer<Reference> {
+    with_db(&state, |db| db.reference())
+}
+
+#[tauri::command]
+pub(crate) fn view(state: tauri::State<'_, AppState>, filter: ViewFilter) -> Answer<MapView> {
+    with_db(&state, |db| db.view(&filter))
+}
+
+/// One project as its GeoJSON Feature.
+#[tauri::command]
+pub(crate) fn project(state: tauri::State<'_, AppState>, id: String) -> Answer<serde_json::Value> {
+    let project = with_db(&state, |db| db.find(&id))?;
+    serde_json::to_value(indmap_api::core::feature::project_to_feature(&project))
+        .map_err(|e| UiError::new(ErrorKind::Internal, e.to_string()))
+}
+
+#[tauri::command]
+pub(crate) fn add_project(state: tauri::State<'_, AppState>, feature: String) -> Answer<Saved> {
+    let report = with_db(&state, |db| db.add_projects(&feature))?;
+    let (id, code) =
+        report.added.first().ok_or_else(|| UiError::new(ErrorKind::Internal, "the project was not added"))?;
+    Ok(Saved { id: id.to_string(), code: Some(code.to_string()), warnings: report.warnings })
+}
+
+#[tauri::command]
+pub(crate) fn update_project(state: tauri::State<'_, AppState>, id: String, feature: String) -> Answer<Saved> {
+    let report = with_db(&state, |db| db.update_project(&id, &feature))?;
+    Ok(Saved { id: report.id.to_string(), code: report.code.map(|c| c.to_string()), warnings: report.warnings })
+}
+
+/// Answers whether the deletion was only proposed (the project belongs to another database).
+#[tauri::command]
+pub(crate) fn delete_project(state: tauri::State<'_, AppState>, id: String, reason: Option<String>) -> Answer<bool> {
+    let reason = reason.filter(|r| !r.trim().is_empty());
+    with_db(&state, |db| db.delete_project(&id, reason.as_deref()).map(|d| d.proposed))
+}
