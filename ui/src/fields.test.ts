@@ -6,9 +6,9 @@ import { fieldLabel } from "./sync/words";
 
 describe("fields from the schema", () => {
   it("finds a field by any path the window meets", () => {
-    expect(splitPath("cost_kzt")).toEqual({ entity: "project", field: "cost_kzt" });
-    expect(splitPath("financing[2].amount_kzt")).toEqual({ entity: "financing", field: "amount_kzt" });
-    expect(splitPath("financing/0190f0a0-0000-7000-8000-000000000001/amount_kzt")).toEqual({ entity: "financing", field: "amount_kzt" });
+    expect(splitPath("cost_kzt")).toEqual({ entity: "project", row: null, field: "cost_kzt" });
+    expect(splitPath("financing[2].amount_kzt")).toEqual({ entity: "financing", row: "2", field: "amount_kzt" });
+    expect(splitPath("financing/0190f0a0-0000-7000-8000-000000000001/amount_kzt")).toEqual({ entity: "financing", row: "0190f0a0-0000-7000-8000-000000000001", field: "amount_kzt" });
     expect(fieldAt("monitoring[0].reported_on")?.kind).toBe("date");
     expect(fieldAt("cost_original.rate")).toBeUndefined();
   });

@@ -10,13 +10,14 @@ export type ValueKind = "text" | "textarea" | "int" | "decimal" | "mln" | "date"
 
 const UNIT_MLN: Record<Lang, string> = { kk: "млн ₸", ru: "млн ₸", en: "mln ₸" };
 
-/** The list and field a property path names: `cost_kzt`, `financing[2].amount_kzt` (the
- * editor's and the rules'), `financing/<row id>/amount_kzt` (the log's and the merge's). */
-export function splitPath(path: string): { entity: string; field: string } {
+/** The list, row and field a property path names: `cost_kzt`, `financing[2].amount_kzt` (the
+ * editor's and the rules', `row` the index), `financing/<row id>/amount_kzt` (the log's and the
+ * merge's, `row` the id). */
+export function splitPath(path: string): { entity: string; row: string | null; field: string } {
   const parts = path.split("/");
-  if (parts.length === 3) return { entity: parts[0], field: parts[2] };
-  const m = /^(\w+)\[\d+\]\.(\w+)$/.exec(path);
-  return m ? { entity: m[1], field: m[2] } : { entity: "project", field: path };
+  if (parts.length === 3) return { entity: parts[0], row: parts[1], field: parts[2] };
+  const m = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(path);
+  return m ? { entity: m[1], row: m[2], field: m[3] } : { entity: "project", row: null, field: path };
 }
 
 /** The schema's description of the field at `path`, if it names one. */
@@ -58,13 +59,11 @@ export function boxKind(info: FieldInfo): ValueKind | null {
   }
 }
 
-const LISTS = ["financing", "milestones", "actions", "support_measures", "monitoring"] as const;
-
 /** A new record of `entity` as the schema says it starts (every field blank, a project's lists
  * empty), with the values `given`. */
 export function blank<T>(entity: string, given: Partial<T> = {}): T {
   const record: Record<string, unknown> = { id: null };
   for (const f of FIELDS) if (f.entity === entity) record[f.name] = structuredClone(f.blank);
-  if (entity === "project") for (const list of LISTS) record[list] = [];
+  if (entity === "project") for (const e of ENTITIES) if (e.entity !== "project") record[e.entity] = [];
   return { ...record, ...given } as T;
 }

@@ -8,15 +8,6 @@ use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
-/// The child lists of a project by name; each row is a record of its own, with its own id.
-pub const CHILD_LISTS: [&str; 5] = [
-    Entity::Financing.as_str(),
-    Entity::Milestones.as_str(),
-    Entity::Actions.as_str(),
-    Entity::SupportMeasures.as_str(),
-    Entity::Monitoring.as_str(),
-];
-
 /// One field of one record.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FieldKey {

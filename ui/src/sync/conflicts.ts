@@ -6,7 +6,7 @@ import { api, type ConflictView } from "../api";
 import { clear, h } from "../dom";
 import { t } from "../i18n";
 import { ask, showError, toast } from "../ui";
-import { changesScale, kindOfField, parseValue } from "../values";
+import { changesScale, kindOfField, parseValue, type Parsed } from "../values";
 import { afterChange } from "./hooks";
 import { groupByProject } from "./model";
 import { openPanel } from "./panel";
@@ -33,7 +33,7 @@ function valueBox(c: ConflictView, settle: (take: "value", value: string) => voi
   const prompt = kind === "mln" ? t("sx_value_mln") : kind === "date" ? t("sx_value_date") : kind === null ? t("sx_value_json") : t("sx_value_prompt");
   const input = h("input", { type: "text", "data-role": "sx-value", "aria-label": prompt, placeholder: prompt, inputmode: kind === "mln" || kind === "decimal" || kind === "int" ? "decimal" : null });
   const problem = h("span", { class: "error", "data-role": "sx-value-problem", hidden: true });
-  const read = (): { ok: true; value: unknown } | { ok: false; error: string } => {
+  const read = (): Parsed => {
     if (kind !== null) return parseValue(kind, input.value);
     try {
       return { ok: true, value: JSON.parse(input.value) };

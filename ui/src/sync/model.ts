@@ -1,5 +1,6 @@
 // Pure helpers of the exchange screens: how values, fields and counts are shown. No DOM, no API.
 
+import { splitPath } from "../fields";
 import type { ConflictView } from "../generated/ConflictView";
 import type { ImportReport } from "../generated/ImportReport";
 import type { LogEntry } from "../generated/LogEntry";
@@ -48,8 +49,8 @@ export function formatValue(field: string, v: unknown, words: ValueWords, l: Lan
 
 /** A field path (`cost_kzt`, `financing/<row id>/amount_kzt`) as its list, row and field. */
 export function splitField(path: string): { list: string | null; row: string | null; field: string } {
-  const parts = path.split("/");
-  return parts.length === 3 ? { list: parts[0], row: parts[1], field: parts[2] } : { list: null, row: null, field: path };
+  const { entity, row, field } = splitPath(path);
+  return { list: entity === "project" ? null : entity, row, field };
 }
 
 /** Counts for the Exchange button's badges: open conflicts, and open proposals this database decides. */

@@ -12,10 +12,10 @@ const SPECIAL: Record<string, Key> = { geometry: "sx_f_geometry", deleted: "sx_f
 export function fieldLabel(path: string): string {
   const special = SPECIAL[path];
   if (special) return t(special);
-  const f = splitField(path);
+  const { list, field } = splitField(path);
   const info = fieldAt(path);
-  const name = info ? fieldName(info) : f.field;
-  return f.list ? `${entityName(f.list)} · ${name}` : name;
+  const name = info ? fieldName(info) : field;
+  return list ? `${entityName(list)} · ${name}` : name;
 }
 
 /** `ministry` or `region:35` as people name them. */
