@@ -6,7 +6,7 @@
 import { api, ApiError, type OpenInfo, type Problem, type ProjectFeature, type ProjectProperties, type Reference, type RegionInfo } from "./api";
 import { clear, h, option } from "./dom";
 import { formatMoney, formatNumber, parseNumber, pick, t, lang, type Key } from "./i18n";
-import { financingBalance, getPath, History, newProperties, pruneEmptyObjects, setPath } from "./model";
+import { financingBalance, getPath, History, newProperties, pruneEmptyObjects, setPath } from "./properties";
 import { ask, errorText, showError, toast } from "./ui";
 import { problemText } from "./rules";
 import { discardDraft, draftKey, draftTime, DRAFT_INTERVAL_MS, loadDraft, pruneDrafts, saveDraft } from "./draft";

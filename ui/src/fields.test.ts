@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { blank, boxKind, entityName, fieldAt, fieldName, splitPath } from "./fields";
 import { FIELDS, type ProjectProperties } from "./generated/schema";
-import { newProperties } from "./model";
+import { newProperties } from "./properties";
 import { fieldLabel } from "./sync/words";
 
 describe("fields from the schema", () => {

@@ -5,7 +5,7 @@
 
 import { formatDate, lang, parseDate, parseNumber, t, type Lang } from "./i18n";
 import { boxKind, fieldAt, type ValueKind } from "./fields";
-import { kztToMln, mlnToKzt } from "./model";
+import { kztToMln, mlnToKzt } from "./properties";
 
 export type { ValueKind };
 

@@ -8,7 +8,7 @@ import { t } from "../i18n";
 import { ask, showError, toast } from "../ui";
 import { changesScale, kindOfField, parseValue, type Parsed } from "../values";
 import { afterChange } from "./hooks";
-import { groupByProject } from "./model";
+import { groupByProject } from "./present";
 import { openPanel } from "./panel";
 import { geometrySketch } from "./sketch";
 import { fieldLabel, theirsText, valueText } from "./words";

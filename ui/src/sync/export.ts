@@ -7,7 +7,7 @@ import { fileField, FILTERS } from "../files";
 import { pick, t, lang } from "../i18n";
 import { showError, toast } from "../ui";
 import { syncHooks } from "./hooks";
-import { besides, defaultExportName } from "./model";
+import { besides, defaultExportName } from "./present";
 import { openPanel } from "./panel";
 
 export function openExport(): void {

@@ -5,7 +5,7 @@ import { api, type LogEntry } from "../api";
 import { h } from "../dom";
 import { lang, t } from "../i18n";
 import { showError } from "../ui";
-import { BIRTH, entryChanges, formatTime, originFile } from "./model";
+import { BIRTH, entryChanges, formatTime, originFile } from "./present";
 import { openPanel } from "./panel";
 import { fieldLabel, valueText } from "./words";
 

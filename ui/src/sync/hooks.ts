@@ -4,7 +4,7 @@
 import { api, type OpenInfo, type Reference, type RegionInfo } from "../api";
 import { h } from "../dom";
 import { t } from "../i18n";
-import { badgeCounts } from "./model";
+import { badgeCounts } from "./present";
 
 export interface SyncHooks {
   /** Reloads the map, the table and the summary from the database. */

@@ -10,7 +10,7 @@ import { errorsText } from "../rules";
 import { errorText, showError, toast } from "../ui";
 import { openConflicts } from "./conflicts";
 import { afterChange } from "./hooks";
-import { baseName, batchTotals, besides, reportCounts } from "./model";
+import { baseName, batchTotals, besides, reportCounts } from "./present";
 import { openPanel, type Panel } from "./panel";
 import { openProposals } from "./proposals";
 import { reportView, totalsTable } from "./report";

@@ -6,7 +6,7 @@ import { clear, h } from "../dom";
 import { t, type Key } from "../i18n";
 import { ask, showError, toast } from "../ui";
 import { afterChange } from "./hooks";
-import { sortProposals } from "./model";
+import { sortProposals } from "./present";
 import { openPanel } from "./panel";
 import { fieldLabel, valueText } from "./words";
 

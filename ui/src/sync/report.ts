@@ -5,7 +5,7 @@ import type { ImportReport } from "../api";
 import { h } from "../dom";
 import { formatMoney, formatNumber, lang, t, type Key } from "../i18n";
 import { fieldLabel, scopeText, theirsText, valueText } from "./words";
-import { formatTime, reportCounts, tenge } from "./model";
+import { formatTime, reportCounts, tenge } from "./present";
 
 type Totals = ImportReport["before"];
 

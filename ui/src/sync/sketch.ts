@@ -3,7 +3,7 @@
 
 import { h } from "../dom";
 import { t } from "../i18n";
-import { isGeometry, positions } from "./model";
+import { isGeometry, positions } from "./present";
 import { syncHooks } from "./hooks";
 
 const NS = "http://www.w3.org/2000/svg";

@@ -1,9 +1,9 @@
-// Field names and values in the user's language, over the pure formatting of model.ts.
+// Field names and values in the user's language, over the pure formatting of present.ts.
 
 import { fieldAt, entityName, fieldName } from "../fields";
 import { lang, pick, t, type Key } from "../i18n";
 import { syncHooks } from "./hooks";
-import { formatValue, splitField } from "./model";
+import { formatValue, splitField } from "./present";
 
 const SPECIAL: Record<string, Key> = { geometry: "sx_f_geometry", deleted: "sx_f_deleted" };
 

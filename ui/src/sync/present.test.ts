@@ -15,7 +15,7 @@ import {
   reportCounts,
   sortProposals,
   splitField,
-} from "./model";
+} from "./present";
 
 const words = { deleted: "deleted" };
 

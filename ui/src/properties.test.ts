@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { financingBalance, getPath, History, mlnToKzt, newProperties, pruneEmptyObjects, setPath } from "./model";
+import { financingBalance, getPath, History, mlnToKzt, newProperties, pruneEmptyObjects, setPath } from "./properties";
 
 describe("field paths", () => {
   it("read and write the paths the API names in problems", () => {
