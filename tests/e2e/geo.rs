@@ -4,11 +4,7 @@
 //! after a restart; the editor's autosaved draft is offered back after closing without saving.
 //! Screenshots go to /tmp/geo-helper/.
 
-#![allow(clippy::await_holding_lock)]
-
-mod common;
-
-use common::*;
+use crate::harness::*;
 use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
 use serde_json::{Value, json};
 use std::time::Duration;

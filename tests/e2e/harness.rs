@@ -17,7 +17,6 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// Like `assert!`, but returns an error so the test can save a screenshot first.
-#[macro_export]
 macro_rules! ensure {
     ($c:expr, $($m:tt)+) => {
         if !$c {
@@ -32,7 +31,6 @@ macro_rules! ensure {
 }
 
 /// Like `assert_eq!`, but returns an error so the test can save a screenshot first.
-#[macro_export]
 macro_rules! ensure_eq {
     ($a:expr, $b:expr) => {
         match (&$a, &$b) {

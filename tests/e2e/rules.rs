@@ -1,11 +1,7 @@
 //! End-to-end: the API's problems are shown next to their fields in the window's language, by
 //! their rule code (ui/src/rules.ts), not in the API's English.
 
-#![allow(clippy::await_holding_lock)]
-
-mod common;
-
-use common::*;
+use crate::harness::*;
 
 /// Where the screenshots go, for a person to look at.
 const SHOTS: &str = "/tmp/rules-helper";

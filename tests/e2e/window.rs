@@ -1,14 +1,7 @@
-//! End-to-end tests of the desktop app: the real binary, driven under Xvfb through tauri-driver
-//! and WebKitWebDriver, each test on its own temporary database and data folders.
-//! Needs: Xvfb, webkit2gtk-driver, tauri-driver (scripts/setup.sh installs them) and the UI
-//! built into ui/dist (scripts/test-all.sh builds it first).
+//! The main window: the map and the list, filters, the editor, languages, text from data shown
+//! as text, the first start and a window without WebGL.
 
-// Each test has its own runtime and thread; the lock only keeps two windows from running at once.
-#![allow(clippy::await_holding_lock)]
-
-mod common;
-
-use common::*;
+use crate::harness::*;
 use serde_json::json;
 use std::time::{Duration, Instant};
 

@@ -2,12 +2,8 @@
 //! review, the proposals review, the history panel and a damaged file refused. The databases and
 //! files are prepared through indmap-api; the window is the real app under Xvfb.
 
-#![allow(clippy::await_holding_lock)]
-
-mod common;
-
+use crate::harness::*;
 use chrono::{TimeZone, Utc};
-use common::*;
 use indmap_api::core::{RegionCode, Scope};
 use indmap_api::{Env, Indmap};
 use serde_json::{Value, json};

@@ -1,13 +1,8 @@
 //! End-to-end tests of the print dialog: the live preview drawn by the printing renderer, saving
 //! a PDF that pdfinfo and pdftotext read back, and the atlas with its progress bar and Cancel.
-//! Needs what tests/e2e.rs needs, plus poppler-utils (pdfinfo, pdftotext).
+//! Needs poppler-utils (pdfinfo, pdftotext) besides what every end-to-end test needs.
 
-// Each test has its own runtime and thread; the lock only keeps two windows from running at once.
-#![allow(clippy::await_holding_lock)]
-
-mod common;
-
-use common::*;
+use crate::harness::*;
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
