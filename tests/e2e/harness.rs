@@ -1,19 +1,37 @@
 //! Drives the real app binary: a private Xvfb display, tauri-driver (which starts
 //! WebKitWebDriver), and a fantoccini WebDriver session, each test with its own database and its
 //! own data folders. Everything started here runs in its own process group and is ended when the
-//! `App` is dropped. On failure `fail` saves a screenshot and the page's text under
-//! target/e2e-failures/.
+//! `App` is dropped.
+//!
+//! A test sets up its `Machine` (folders, database, display), then hands the steps it takes in
+//! the window to `run_app`:
+//!
+//! ```ignore
+//! let m = Machine::new()?;
+//! sample_db(&m.db, 300)?;
+//! run_app("filter_region", &m, async |app| {
+//!     app.choose("[data-role=f-region]", "35").await?;
+//!     Ok(())
+//! })
+//! .await?;
+//! ```
+//!
+//! `run_app` starts the app, runs the steps with a time limit, and always ends the session and the
+//! driver, whether the steps pass, fail, panic or hang. When they do not pass it saves a
+//! screenshot and the page's text under target/e2e-failures/ (named by the run's name).
 
-#![allow(dead_code)]
-
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, ClientBuilder};
 use serde_json::{Value, json};
+use std::future::Future;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::os::unix::process::CommandExt;
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
+use std::pin::pin;
 use std::process::{Child, Command, Stdio};
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
+use std::task::Poll;
 use std::time::{Duration, Instant};
 
 /// Like `assert!`, but returns an error so the test can save a screenshot first.
@@ -45,24 +63,17 @@ macro_rules! ensure_eq {
 
 pub type Res<T = ()> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
 
-/// One window at a time: the machine has two cores and software rendering.
-pub static SERIAL: Mutex<()> = Mutex::new(());
+/// One window at a time: the machine has two cores and software rendering. A `Machine` holds it
+/// for its whole life, so the other tests of this binary wait even when run on several threads.
+static SERIAL: Mutex<()> = Mutex::new(());
 
-/// Holds the other tests of this binary off: each drives a whole app.
-pub fn lock() -> std::sync::MutexGuard<'static, ()> {
-    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
-}
+/// How long the steps of one run may take before the run is ended as hung.
+const STEPS_LIMIT: Duration = Duration::from_secs(300);
 
-/// Saves the window as `dir/name.png` for a person to look at. Waits a moment first: under Xvfb
-/// the painted frame lags the page.
-pub async fn shot_to(app: &App, dir: &str, name: &str) -> Res {
-    tokio::time::sleep(Duration::from_millis(700)).await;
-    std::fs::create_dir_all(dir)?;
-    std::fs::write(Path::new(dir).join(format!("{name}.png")), app.c().screenshot().await?)?;
-    Ok(())
-}
+/// How long saving a failed run's screenshot may take (the app may be the thing that hung).
+const DIAGNOSIS_LIMIT: Duration = Duration::from_secs(30);
 
-pub fn app_binary() -> PathBuf {
+fn app_binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_indmap-desktop"))
 }
 
@@ -105,16 +116,21 @@ fn kill_group(child: &mut Child) {
     }
 }
 
-/// Everything one test owns: folders, display, driver.
+/// Everything one test owns: folders, its database's path (nothing is there until the test makes
+/// it), a display, and the turn to use the machine.
 pub struct Machine {
     pub dir: tempfile::TempDir,
     pub db: PathBuf,
     display: u32,
     xvfb: Child,
+    // Dropped last, after Xvfb is ended and the folders removed.
+    _turn: MutexGuard<'static, ()>,
 }
 
 impl Machine {
+    /// Waits for the other tests' machines to be gone, then makes folders and starts a display.
     pub fn new() -> Res<Machine> {
+        let turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
         let dir = tempfile::tempdir()?;
         let db = dir.path().join("map.sqlite");
         let display = free_display();
@@ -139,17 +155,7 @@ impl Machine {
             }
             std::thread::sleep(Duration::from_millis(100));
         }
-        Ok(Machine { dir, db, display, xvfb })
-    }
-
-    /// Starts the app on this machine's database and returns the session.
-    pub async fn launch(&self) -> Res<App> {
-        App::start(self, &[]).await
-    }
-
-    /// Starts the app with extra environment variables.
-    pub async fn launch_with(&self, env: &[(&str, &str)]) -> Res<App> {
-        App::start(self, env).await
+        Ok(Machine { dir, db, display, xvfb, _turn: turn })
     }
 }
 
@@ -159,10 +165,13 @@ impl Drop for Machine {
     }
 }
 
+/// The app running on a machine, and the WebDriver session that drives it (`page.rs` holds what a
+/// test does with it).
 pub struct App {
-    pub client: Option<Client>,
+    client: Option<Client>,
     driver: Child,
     log: PathBuf,
+    /// When the session was asked for, which starts the app.
     pub started: Instant,
 }
 
@@ -222,7 +231,7 @@ impl App {
     }
 
     /// The app processes running now (for messages when something hangs).
-    pub fn app_pids(&self) -> String {
+    fn app_pids(&self) -> String {
         let out = Command::new("pgrep").args(["-f", "indmap-desktop"]).output();
         out.map(|o| String::from_utf8_lossy(&o.stdout).split_whitespace().collect::<Vec<_>>().join(","))
             .unwrap_or_default()
@@ -232,7 +241,7 @@ impl App {
         self.client.as_ref().expect("a session")
     }
 
-    pub fn driver_log(&self) -> String {
+    fn driver_log(&self) -> String {
         let out = std::fs::read_to_string(&self.log).unwrap_or_default();
         let err = std::fs::read_to_string(self.log.with_extension("err")).unwrap_or_default();
         let tail =
@@ -240,152 +249,30 @@ impl App {
         format!("tauri-driver output:\n{}\n{}", tail(&out), tail(&err))
     }
 
-    /// Runs JavaScript in the page and returns its value.
-    pub async fn js(&self, script: &str) -> Res<Value> {
-        Ok(self.c().execute(script, vec![]).await?)
-    }
-
-    /// Waits until `script` returns something truthy; returns it.
-    pub async fn wait_js(&self, what: &str, script: &str, secs: u64) -> Res<Value> {
-        let deadline = Instant::now() + Duration::from_secs(secs);
-        loop {
-            let v = self.js(script).await.unwrap_or(Value::Null);
-            let truthy = match &v {
-                Value::Null => false,
-                Value::Bool(b) => *b,
-                Value::Number(n) => n.as_f64() != Some(0.0),
-                Value::String(s) => !s.is_empty(),
-                _ => true,
-            };
-            if truthy {
-                return Ok(v);
-            }
-            if Instant::now() > deadline {
-                return Err(format!("timed out after {secs} s waiting for {what}").into());
-            }
-            tokio::time::sleep(Duration::from_millis(150)).await;
-        }
-    }
-
-    pub async fn css(&self, selector: &str) -> Res<fantoccini::elements::Element> {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            match self.c().find(Locator::Css(selector)).await {
-                Ok(e) => return Ok(e),
-                Err(_) if Instant::now() < deadline => tokio::time::sleep(Duration::from_millis(150)).await,
-                Err(e) => return Err(format!("no element {selector}: {e}").into()),
-            }
-        }
-    }
-
-    /// Types into an input (after clearing it) and fires the input event the way a user does.
-    pub async fn type_into(&self, selector: &str, text: &str) -> Res {
-        let e = self.css(selector).await?;
-        let sel = serde_json::to_string(selector)?;
-        self.js(&format!("document.querySelector({sel}).scrollIntoView({{block: 'center'}})")).await?;
-        e.clear().await?;
-        if text.is_empty() {
-            self.js(&format!(
-                "const e = document.querySelector({sel}); e.value = ''; e.dispatchEvent(new Event('input', {{bubbles: true}})); e.dispatchEvent(new Event('change', {{bubbles: true}}));"
-            ))
-            .await?;
-        } else {
-            e.send_keys(text).await?;
-        }
-        Ok(())
-    }
-
-    /// The element's text content (what the user reads; WebDriver's own text is empty for
-    /// cells scrolled out of view).
-    pub async fn text(&self, selector: &str) -> Res<String> {
-        self.css(selector).await?;
-        let sel = serde_json::to_string(selector)?;
-        let v = self.js(&format!("return document.querySelector({sel}).textContent")).await?;
-        Ok(v.as_str().unwrap_or_default().to_string())
-    }
-
-    pub async fn click(&self, selector: &str) -> Res {
-        let e = self.css(selector).await?;
-        let sel = serde_json::to_string(selector)?;
-        self.js(&format!("document.querySelector({sel}).scrollIntoView({{block: 'center'}})")).await?;
-        if let Err(err) = e.click().await {
-            // WebKitWebDriver refuses some clicks (table rows under a sticky header): click as
-            // the page would, and say so in the output.
-            eprintln!("webdriver click on {selector} failed ({err}); clicking through the page");
-            self.js(&format!("document.querySelector({sel}).click()")).await?;
-        }
-        Ok(())
-    }
-
-    /// Chooses an option of a <select> by its value.
-    pub async fn choose(&self, selector: &str, value: &str) -> Res {
-        let sel = serde_json::to_string(selector)?;
-        let val = serde_json::to_string(value)?;
-        self.js(&format!(
-            "const s = document.querySelector({sel}); s.value = {val}; s.dispatchEvent(new Event('change', {{bubbles: true}})); return s.value;"
-        ))
-        .await?;
-        Ok(())
-    }
-
-    /// What a person could not read inside `selector`: each element showing text that is not
-    /// shown on screen, or whose colour stands against what is painted behind it below WCAG's
-    /// 4.5:1 (3:1 for large text). A selector that finds the element is not enough: the
-    /// Exchange menu was once found and clicked while its items were white on white.
-    pub async fn unreadable(&self, selector: &str) -> Res<Vec<String>> {
-        let sel = serde_json::to_string(selector)?;
-        let v = self.js(&format!("{READABILITY}\nreturn unreadable({sel});")).await?;
-        Ok(v.as_array()
-            .map(|a| a.iter().map(|x| x.as_str().unwrap_or_default().to_owned()).collect())
-            .unwrap_or_default())
-    }
-
-    /// Fails unless everything inside `selector` can be read (see `unreadable`).
-    pub async fn ensure_readable(&self, what: &str, selector: &str) -> Res {
-        let bad = self.unreadable(selector).await?;
-        ensure!(bad.is_empty(), "{what} cannot be read: {}", bad.join("; "));
-        Ok(())
-    }
-
-    /// The number of rows in the project table.
-    pub async fn table_rows(&self) -> Res<u64> {
-        Ok(self.js("return document.querySelectorAll('[data-role=rows] tr').length").await?.as_u64().unwrap_or(0))
-    }
-
-    /// Waits for the map to have painted the projects and returns (points in the data, points
-    /// painted).
-    pub async fn map_points(&self) -> Res<(u64, u64)> {
-        let v = self
-            .wait_js(
-                "the map to paint its projects",
-                "const m = document.querySelector('[data-role=map]'); return document.body.dataset.mapReady && m.dataset.rendered !== undefined ? [Number(m.dataset.points), Number(m.dataset.rendered)] : null",
-                90,
-            )
-            .await?;
-        Ok((v[0].as_u64().unwrap_or(0), v[1].as_u64().unwrap_or(0)))
-    }
-
-    /// Saves what the window shows and the driver said, then returns the error.
-    pub async fn fail(
-        &self,
-        name: &str,
-        e: Box<dyn std::error::Error + Send + Sync>,
-    ) -> Box<dyn std::error::Error + Send + Sync> {
+    /// Saves what the window shows and what the driver said, and returns the failure with where
+    /// to find them. Gives up on the window after `DIAGNOSIS_LIMIT`: it may be what hung.
+    async fn fail(&self, name: &str, failure: String) -> Box<dyn std::error::Error + Send + Sync> {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-failures");
         let _ = std::fs::create_dir_all(&dir);
-        if let Some(c) = &self.client {
-            if let Ok(png) = c.screenshot().await {
-                let _ = std::fs::write(dir.join(format!("{name}.png")), png);
+        let save = async {
+            if let Some(c) = &self.client {
+                if let Ok(png) = c.screenshot().await {
+                    let _ = std::fs::write(dir.join(format!("{name}.png")), png);
+                }
+                if let Ok(v) = c.execute("return document.body.innerText", vec![]).await {
+                    let _ = std::fs::write(dir.join(format!("{name}.txt")), v.as_str().unwrap_or_default());
+                }
             }
-            if let Ok(v) = c.execute("return document.body.innerText", vec![]).await {
-                let _ = std::fs::write(dir.join(format!("{name}.txt")), v.as_str().unwrap_or_default());
-            }
-        }
-        format!("{name}: {e}\n(screenshot and page text in {})\n{}", dir.display(), self.driver_log()).into()
+        };
+        let saved = match tokio::time::timeout(DIAGNOSIS_LIMIT, save).await {
+            Ok(()) => format!("screenshot and page text in {}", dir.display()),
+            Err(_) => "the window did not answer for a screenshot".to_string(),
+        };
+        format!("{name}: {failure}\n({saved})\n{}", self.driver_log()).into()
     }
 
     /// Ends the session (the app exits) and the driver.
-    pub async fn quit(mut self) {
+    async fn quit(mut self) {
         if let Some(c) = self.client.take() {
             let _ = tokio::time::timeout(Duration::from_secs(15), c.close()).await;
         }
@@ -425,82 +312,47 @@ pub fn env() -> indmap_api::Env {
     indmap_api::Env::fixed("e2e", at)
 }
 
-/// Runs a test body on a fresh app, saving diagnostics when it fails.
-pub async fn with_app<F>(name: &str, m: &Machine, body: impl FnOnce(App) -> F) -> Res
-where
-    F: std::future::Future<Output = (App, Res)>,
-{
-    let app = m.launch().await?;
-    let pid_hint = app.app_pids();
-    // A WebDriver call can wait for ever if the app dies: bound the whole body (dropping it
-    // ends the driver and the app).
-    let fut = body(app);
-    match tokio::time::timeout(Duration::from_secs(300), fut).await {
-        Ok((app, result)) => {
-            let result = match result {
-                Ok(()) => Ok(()),
-                Err(e) => Err(app.fail(name, e).await),
-            };
-            app.quit().await;
-            result
-        }
-        Err(_) => Err(format!("{name}: timed out after 300 s; app processes at start: {pid_hint}").into()),
-    }
+/// Starts the app on the machine's database, takes `steps` in its window, and ends it. `name`
+/// names the run in a failure and its screenshot (a test that restarts the app names each run).
+pub async fn run_app(name: &str, m: &Machine, steps: impl AsyncFnOnce(&App) -> Res) -> Res {
+    run_app_with(name, m, &[], steps).await
 }
 
-/// The page side of `App::unreadable`: colours are composed from the element up to the first
-/// opaque background (the page is white), opacity of ancestors fades the text.
-const READABILITY: &str = r#"
-function rgba(c) {
-  const m = /rgba?\(([^)]*)\)/.exec(c || "");
-  if (!m) return [0, 0, 0, 0];
-  const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(Number);
-  return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+/// `run_app` with extra environment variables for the app (`INDMAP_NO_WEBGL`).
+pub async fn run_app_with(name: &str, m: &Machine, env: &[(&str, &str)], steps: impl AsyncFnOnce(&App) -> Res) -> Res {
+    // A failed start ends what it started (App's and Machine's Drop).
+    let app = App::start(m, env).await?;
+    let pid_hint = app.app_pids();
+    // A WebDriver call can wait for ever if the app dies: the steps have a time limit. A panic in
+    // them is caught here, so the window is saved and closed before the test fails with it.
+    let outcome = {
+        let mut steps = pin!(steps(&app));
+        let caught =
+            std::future::poll_fn(|cx| match std::panic::catch_unwind(AssertUnwindSafe(|| steps.as_mut().poll(cx))) {
+                Ok(Poll::Pending) => Poll::Pending,
+                Ok(Poll::Ready(result)) => Poll::Ready(Ok(result)),
+                Err(panic) => Poll::Ready(Err(panic)),
+            });
+        tokio::time::timeout(STEPS_LIMIT, caught).await
+    };
+    let result = match outcome {
+        Ok(Ok(Ok(()))) => Ok(()),
+        Ok(Ok(Err(e))) => Err(app.fail(name, e.to_string()).await),
+        Ok(Err(panic)) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            eprintln!("{}", app.fail(name, format!("panicked: {message}")).await);
+            app.quit().await;
+            std::panic::resume_unwind(panic);
+        }
+        Err(_) => {
+            let limit = STEPS_LIMIT.as_secs();
+            Err(app.fail(name, format!("timed out after {limit} s; app processes at start: {pid_hint}")).await)
+        }
+    };
+    app.quit().await;
+    result
 }
-function over(top, bottom, alpha) {
-  return [0, 1, 2].map((i) => top[i] * alpha + bottom[i] * (1 - alpha)).concat([1]);
-}
-function luminance(c) {
-  const lin = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
-  return 0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2]);
-}
-function behind(el) {
-  const layers = [];
-  for (let e = el; e; e = e.parentElement) {
-    const c = rgba(getComputedStyle(e).backgroundColor);
-    if (c[3] > 0) layers.push(c);
-    if (c[3] >= 1) break;
-  }
-  let bg = [255, 255, 255, 1];
-  for (const l of layers.reverse()) bg = over(l, bg, l[3]);
-  return bg;
-}
-function unreadable(selector) {
-  const root = document.querySelector(selector);
-  if (!root) return ["nothing matches " + selector];
-  const bad = [];
-  for (const el of [root, ...root.querySelectorAll("*")]) {
-    // An option is drawn by its select (closed, it has no box of its own).
-    if (el.tagName === "OPTION") continue;
-    const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join("");
-    const text = (el.tagName === "SELECT" ? el.selectedOptions[0]?.textContent ?? "" : own).trim();
-    if (!text) continue;
-    const s = getComputedStyle(el);
-    const r = el.getBoundingClientRect();
-    if (s.display === "none" || el.closest("[hidden]")) continue;
-    const onScreen = r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
-    if (s.visibility !== "visible" || !onScreen) { bad.push(`"${text}" is not shown`); continue; }
-    let fade = 1;
-    for (let e = el; e; e = e.parentElement) fade *= Number(getComputedStyle(e).opacity);
-    const bg = behind(el);
-    const fg = rgba(s.color);
-    const ink = over(fg, bg, fg[3] * fade);
-    const [a, b] = [luminance(ink), luminance(bg)];
-    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-    const size = parseFloat(s.fontSize);
-    const large = size >= 24 || (size >= 18.66 && Number(s.fontWeight) >= 700);
-    if (ratio < (large ? 3 : 4.5)) bad.push(`"${text}" at ${ratio.toFixed(2)}:1 (${s.color} on rgb(${bg.slice(0, 3).map(Math.round).join(", ")}))`);
-  }
-  return bad;
-}
-"#;

@@ -6,11 +6,9 @@
 //! One binary, one module per part of the app; a module's name selects its tests
 //! (`cargo test -p indmap-desktop --test e2e -- --test-threads=1 sync`).
 
-// Each test has its own runtime and thread; the lock only keeps two windows from running at once.
-#![allow(clippy::await_holding_lock)]
-
 #[macro_use]
 mod harness;
+mod page;
 
 mod geo;
 mod print;

@@ -54,7 +54,6 @@ fn near(ratio: f64, paper: f64) -> bool {
 /// the region's name is searchable text in the PDF.
 #[tokio::test]
 async fn print_dialog_previews_and_saves_an_a3_landscape_pdf() -> Res {
-    let _serial = lock();
     let m = Machine::new()?;
     sample_db(&m.db, 300)?;
     let out = m.dir.path().join("out").join("karaganda.pdf");
@@ -62,69 +61,65 @@ async fn print_dialog_previews_and_saves_an_a3_landscape_pdf() -> Res {
     let out_text = out.display().to_string();
     let table = m.dir.path().join("out").join("karaganda.xlsx");
     let table_text = table.display().to_string();
-    with_app("print_preview", &m, |app| async move {
-        let r = async {
-            app.map_points().await?;
-            app.choose("[data-role=f-region]", "35").await?;
-            app.wait_js("the list to narrow to Karaganda", "return document.querySelectorAll('[data-role=rows] tr').length < 300", 30)
-                .await?;
-            app.click("[data-role=print]").await?;
-            // The dialog starts from the window's region.
-            let region = app.js("return document.querySelector('[data-role=print-region]').value").await?;
-            ensure_eq!(region.as_str().unwrap_or_default(), "35");
-            let path = app.js("return document.querySelector('[data-role=print-path]').value").await?;
-            let path = path.as_str().unwrap_or_default().to_string();
-            ensure!(
-                regex_like_default_name(&path),
-                "the default file name says map, region and date: {path}"
-            );
-            let (w, h) = preview_size(&app, "the A4 portrait preview").await?;
-            ensure!(near(h / w, 297.0 / 210.0), "A4 portrait preview is {w}×{h}");
-            shot_to(&app, SHOTS, "dialog-a4-portrait").await?;
-
-            app.choose("[data-role=print-paper]", "A3").await?;
-            app.choose("[data-role=print-orientation]", "landscape").await?;
-            app.choose("[data-role=print-lang]", "ru").await?;
-            app.wait_js(
-                "the preview of the new options",
-                "const r = JSON.parse(document.querySelector('[data-role=print-preview]').dataset.request || '{}'); return r.paper === 'A3' && r.landscape && r.lang === 'ru'",
-                90,
-            )
+    run_app("print_preview", &m, async |app| {
+        app.map_points().await?;
+        app.choose("[data-role=f-region]", "35").await?;
+        app.wait_js("the list to narrow to Karaganda", "return document.querySelectorAll('[data-role=rows] tr').length < 300", 30)
             .await?;
-            let (w, h) = preview_size(&app, "the A3 landscape preview").await?;
-            ensure!(near(w / h, 420.0 / 297.0), "A3 landscape preview is {w}×{h}");
-            shot_to(&app, SHOTS, "dialog-a3-landscape").await?;
+        app.click("[data-role=print]").await?;
+        // The dialog starts from the window's region.
+        let region = app.js("return document.querySelector('[data-role=print-region]').value").await?;
+        ensure_eq!(region.as_str().unwrap_or_default(), "35");
+        let path = app.js("return document.querySelector('[data-role=print-path]').value").await?;
+        let path = path.as_str().unwrap_or_default().to_string();
+        ensure!(
+            regex_like_default_name(&path),
+            "the default file name says map, region and date: {path}"
+        );
+        let (w, h) = preview_size(app, "the A4 portrait preview").await?;
+        ensure!(near(h / w, 297.0 / 210.0), "A4 portrait preview is {w}×{h}");
+        app.shot_to(SHOTS, "dialog-a4-portrait").await?;
 
-            app.type_into("[data-role=print-path]", &out_text).await?;
-            app.click("[data-role=print-save]").await?;
-            app.wait_js("the dialog to close after saving", "return !document.querySelector('[data-role=print-dialog]')", 90)
-                .await?;
-            let toast = app.text(".toast").await?;
-            ensure!(toast.contains("karaganda.pdf"), "the toast names the file: {toast}");
+        app.choose("[data-role=print-paper]", "A3").await?;
+        app.choose("[data-role=print-orientation]", "landscape").await?;
+        app.choose("[data-role=print-lang]", "ru").await?;
+        app.wait_js(
+            "the preview of the new options",
+            "const r = JSON.parse(document.querySelector('[data-role=print-preview]').dataset.request || '{}'); return r.paper === 'A3' && r.landscape && r.lang === 'ru'",
+            90,
+        )
+        .await?;
+        let (w, h) = preview_size(app, "the A3 landscape preview").await?;
+        ensure!(near(w / h, 420.0 / 297.0), "A3 landscape preview is {w}×{h}");
+        app.shot_to(SHOTS, "dialog-a3-landscape").await?;
 
-            // The selected project's passport, and the table as XLSX.
-            app.click("[data-role=rows] tr:nth-child(1) td:nth-child(2)").await?;
-            app.css("[data-role=card-name]").await?;
-            app.click("[data-role=print]").await?;
-            app.choose("[data-role=print-kind]", "passport").await?;
-            let (w, h) = preview_size(&app, "the passport's preview").await?;
-            ensure!(near(h / w, 297.0 / 210.0), "the passport is A4 portrait: {w}×{h}");
-            let name = app.js("return document.querySelector('[data-role=print-path]').value").await?;
-            let name = name.as_str().unwrap_or_default();
-            // Named by the project's code (35-…, or RK-… for a republican project), in the folder
-            // saved to last.
-            ensure!(name.contains("/out/pasport-") && name.ends_with(".pdf"), "a passport's file name: {name}");
-            shot_to(&app, SHOTS, "dialog-passport").await?;
-            app.choose("[data-role=print-kind]", "table").await?;
-            ensure!(app.css("[data-role=print-note]").await?.is_displayed().await?, "the table explains what it holds");
-            app.type_into("[data-role=print-path]", &table_text).await?;
-            // Enter saves.
-            app.css("[data-role=print-path]").await?.send_keys("\u{E007}").await?;
-            app.wait_js("the table to be saved", "return !document.querySelector('[data-role=print-dialog]')", 60).await?;
-            Ok(())
-        }
-        .await;
-        (app, r)
+        app.type_into("[data-role=print-path]", &out_text).await?;
+        app.click("[data-role=print-save]").await?;
+        app.wait_js("the dialog to close after saving", "return !document.querySelector('[data-role=print-dialog]')", 90)
+            .await?;
+        let toast = app.text(".toast").await?;
+        ensure!(toast.contains("karaganda.pdf"), "the toast names the file: {toast}");
+
+        // The selected project's passport, and the table as XLSX.
+        app.click("[data-role=rows] tr:nth-child(1) td:nth-child(2)").await?;
+        app.css("[data-role=card-name]").await?;
+        app.click("[data-role=print]").await?;
+        app.choose("[data-role=print-kind]", "passport").await?;
+        let (w, h) = preview_size(app, "the passport's preview").await?;
+        ensure!(near(h / w, 297.0 / 210.0), "the passport is A4 portrait: {w}×{h}");
+        let name = app.js("return document.querySelector('[data-role=print-path]').value").await?;
+        let name = name.as_str().unwrap_or_default();
+        // Named by the project's code (35-…, or RK-… for a republican project), in the folder
+        // saved to last.
+        ensure!(name.contains("/out/pasport-") && name.ends_with(".pdf"), "a passport's file name: {name}");
+        app.shot_to(SHOTS, "dialog-passport").await?;
+        app.choose("[data-role=print-kind]", "table").await?;
+        ensure!(app.css("[data-role=print-note]").await?.is_displayed().await?, "the table explains what it holds");
+        app.type_into("[data-role=print-path]", &table_text).await?;
+        // Enter saves.
+        app.css("[data-role=print-path]").await?.send_keys("\u{E007}").await?;
+        app.wait_js("the table to be saved", "return !document.querySelector('[data-role=print-dialog]')", 60).await?;
+        Ok(())
     })
     .await?;
     let (pages, w, h) = pdf_pages_and_size(&out)?;
@@ -152,7 +147,6 @@ fn regex_like_default_name(path: &str) -> bool {
 /// with every page; a second, larger atlas can be cancelled and writes nothing.
 #[tokio::test]
 async fn atlas_shows_progress_to_the_end_and_can_be_cancelled() -> Res {
-    let _serial = lock();
     let m = Machine::new()?;
     sample_db(&m.db, 300)?;
     let expected_pages = {
@@ -166,64 +160,60 @@ async fn atlas_shows_progress_to_the_end_and_can_be_cancelled() -> Res {
     let out = m.dir.path().join("atlas-35.pdf");
     let cancelled = m.dir.path().join("atlas-all.pdf");
     let (out_text, cancelled_text) = (out.display().to_string(), cancelled.display().to_string());
-    with_app("print_atlas", &m, |app| async move {
-        let r = async {
-            app.map_points().await?;
-            app.choose("[data-role=f-region]", "35").await?;
-            app.click("[data-role=print]").await?;
-            app.choose("[data-role=print-kind]", "atlas").await?;
-            app.choose("[data-role=print-lang]", "ru").await?;
-            preview_size(&app, "the atlas's first page").await?;
-            let pages = app.text("[data-role=print-page]").await?;
-            ensure!(pages.ends_with(&format!(" {expected_pages}")), "the pager counts the atlas's pages: {pages}");
-            // Step to the second page: the region's map.
-            app.click("[data-role=print-next]").await?;
-            app.wait_js("page 2", "return document.querySelector('[data-role=print-page]').textContent.startsWith('Страница 2')", 30)
-                .await?;
-            preview_size(&app, "the atlas's second page").await?;
-            // Record every value the progress bar shows.
-            app.js(
-                "window.__seen = []; const p = document.querySelector('[data-role=print-progress]'); \
-                 new MutationObserver(() => window.__seen.push([p.dataset.done, p.dataset.total])).observe(p, {attributes: true, attributeFilter: ['data-done']});",
-            )
+    run_app("print_atlas", &m, async |app| {
+        app.map_points().await?;
+        app.choose("[data-role=f-region]", "35").await?;
+        app.click("[data-role=print]").await?;
+        app.choose("[data-role=print-kind]", "atlas").await?;
+        app.choose("[data-role=print-lang]", "ru").await?;
+        preview_size(app, "the atlas's first page").await?;
+        let pages = app.text("[data-role=print-page]").await?;
+        ensure!(pages.ends_with(&format!(" {expected_pages}")), "the pager counts the atlas's pages: {pages}");
+        // Step to the second page: the region's map.
+        app.click("[data-role=print-next]").await?;
+        app.wait_js("page 2", "return document.querySelector('[data-role=print-page]').textContent.startsWith('Страница 2')", 30)
             .await?;
-            app.type_into("[data-role=print-path]", &out_text).await?;
-            app.click("[data-role=print-save]").await?;
-            app.wait_js("the atlas to be written", "return !document.querySelector('[data-role=print-dialog]')", 120).await?;
-            let seen = app.js("return window.__seen").await?;
-            let seen: Vec<(u64, u64)> = seen
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|p| (p[0].as_str().unwrap_or("0").parse().unwrap_or(0), p[1].as_str().unwrap_or("0").parse().unwrap_or(0)))
-                .collect();
-            ensure!(!seen.is_empty(), "the progress bar moved");
-            ensure_eq!(seen.last().copied(), Some((expected_pages as u64, expected_pages as u64)));
-            ensure!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "progress only goes forward: {seen:?}");
+        preview_size(app, "the atlas's second page").await?;
+        // Record every value the progress bar shows.
+        app.js(
+            "window.__seen = []; const p = document.querySelector('[data-role=print-progress]'); \
+             new MutationObserver(() => window.__seen.push([p.dataset.done, p.dataset.total])).observe(p, {attributes: true, attributeFilter: ['data-done']});",
+        )
+        .await?;
+        app.type_into("[data-role=print-path]", &out_text).await?;
+        app.click("[data-role=print-save]").await?;
+        app.wait_js("the atlas to be written", "return !document.querySelector('[data-role=print-dialog]')", 120).await?;
+        let seen = app.js("return window.__seen").await?;
+        let seen: Vec<(u64, u64)> = seen
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|p| (p[0].as_str().unwrap_or("0").parse().unwrap_or(0), p[1].as_str().unwrap_or("0").parse().unwrap_or(0)))
+            .collect();
+        ensure!(!seen.is_empty(), "the progress bar moved");
+        ensure_eq!(seen.last().copied(), Some((expected_pages as u64, expected_pages as u64)));
+        ensure!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "progress only goes forward: {seen:?}");
 
-            // The whole country's atlas, cancelled while it runs.
-            app.choose("[data-role=f-region]", "").await?;
-            // Ctrl+P opens the dialog too.
-            app.js("document.body.dispatchEvent(new KeyboardEvent('keydown', {key: 'p', ctrlKey: true, bubbles: true}))").await?;
-            app.css("[data-role=print-dialog]").await?;
-            app.choose("[data-role=print-kind]", "atlas").await?;
-            app.choose("[data-role=print-region]", "").await?;
-            app.type_into("[data-role=print-path]", &cancelled_text).await?;
-            app.js("document.querySelector('[data-role=print-save]').click(); document.querySelector('[data-role=print-cancel]').click();")
-                .await?;
-            app.wait_js(
-                "the cancel to be told",
-                "return [...document.querySelectorAll('.toast.warning')].some(t => t.textContent.startsWith('Атлас отменён')) \
-                 && !document.querySelector('[data-role=print-save]').disabled",
-                120,
-            )
+        // The whole country's atlas, cancelled while it runs.
+        app.choose("[data-role=f-region]", "").await?;
+        // Ctrl+P opens the dialog too.
+        app.js("document.body.dispatchEvent(new KeyboardEvent('keydown', {key: 'p', ctrlKey: true, bubbles: true}))").await?;
+        app.css("[data-role=print-dialog]").await?;
+        app.choose("[data-role=print-kind]", "atlas").await?;
+        app.choose("[data-role=print-region]", "").await?;
+        app.type_into("[data-role=print-path]", &cancelled_text).await?;
+        app.js("document.querySelector('[data-role=print-save]').click(); document.querySelector('[data-role=print-cancel]').click();")
             .await?;
-            ensure!(app.css("[data-role=print-dialog]").await.is_ok(), "the dialog stays open after a cancel");
-            shot_to(&app, SHOTS, "dialog-atlas-cancelled").await?;
-            Ok(())
-        }
-        .await;
-        (app, r)
+        app.wait_js(
+            "the cancel to be told",
+            "return [...document.querySelectorAll('.toast.warning')].some(t => t.textContent.startsWith('Атлас отменён')) \
+             && !document.querySelector('[data-role=print-save]').disabled",
+            120,
+        )
+        .await?;
+        ensure!(app.css("[data-role=print-dialog]").await.is_ok(), "the dialog stays open after a cancel");
+        app.shot_to(SHOTS, "dialog-atlas-cancelled").await?;
+        Ok(())
     })
     .await?;
     let (pages, w, h) = pdf_pages_and_size(&out)?;

@@ -106,29 +106,23 @@ async fn count(app: &App, selector: &str) -> Res<u64> {
 /// menu's white (its items were once white on white, painted by the top bar's button colours).
 #[tokio::test]
 async fn exchange_menu_can_be_read_in_every_language() -> Res {
-    let _serial = lock();
     let m = Machine::new()?;
     world(m.dir.path(), &m.db)?;
-    with_app("sync_menu_readable", &m, |app| async move {
-        let r = async {
-            app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 3", 60).await?;
-            for lang in ["ru", "kk", "en"] {
-                app.choose("[data-role=lang]", lang).await?;
-                app.wait_js("the language", &format!("return document.documentElement.lang === '{lang}'"), 10).await?;
-                app.ensure_readable(&format!("the top bar ({lang})"), ".topbar").await?;
-                app.click("[data-role=sx-menu]").await?;
-                app.css("[data-role=sx-menu-list]").await?;
-                ensure_eq!(count(&app, "[data-role=sx-menu-list] [role=menuitem]").await?, 5);
-                app.ensure_readable(&format!("the Exchange menu ({lang})"), "[data-role=sx-menu-list]").await?;
-                shot_to(&app, SHOTS, &format!("exchange-menu-{lang}")).await?;
-                app.click("[data-role=sx-menu]").await?;
-                app.wait_js("the menu to close", "return !document.querySelector('[data-role=sx-menu-list]')", 10)
-                    .await?;
-            }
-            Ok(())
+    run_app("sync_menu_readable", &m, async |app| {
+        app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 3", 60).await?;
+        for lang in ["ru", "kk", "en"] {
+            app.choose("[data-role=lang]", lang).await?;
+            app.wait_js("the language", &format!("return document.documentElement.lang === '{lang}'"), 10).await?;
+            app.ensure_readable(&format!("the top bar ({lang})"), ".topbar").await?;
+            app.click("[data-role=sx-menu]").await?;
+            app.css("[data-role=sx-menu-list]").await?;
+            ensure_eq!(count(app, "[data-role=sx-menu-list] [role=menuitem]").await?, 5);
+            app.ensure_readable(&format!("the Exchange menu ({lang})"), "[data-role=sx-menu-list]").await?;
+            app.shot_to(SHOTS, &format!("exchange-menu-{lang}")).await?;
+            app.click("[data-role=sx-menu]").await?;
+            app.wait_js("the menu to close", "return !document.querySelector('[data-role=sx-menu-list]')", 10).await?;
         }
-        .await;
-        (app, r)
+        Ok(())
     })
     .await
 }
@@ -139,44 +133,39 @@ async fn exchange_menu_can_be_read_in_every_language() -> Res {
 /// nothing; "1 350,5" writes 1 350,5 mln ₸.
 #[tokio::test]
 async fn conflict_value_is_read_in_the_unit_its_box_shows() -> Res {
-    let _serial = lock();
     let m = Machine::new()?;
     let w = world(m.dir.path(), &m.db)?;
     Indmap::open(&m.db, env_of("planner-a", 1))?.import(&w.b_file, false)?;
     let cost = "[data-role=sx-conflict][data-field=cost_kzt]";
-    with_app("sync_conflict_unit", &m, |app| async move {
-        let r = async {
-            app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 4", 60).await?;
-            open_menu_item(&app, "sx-conflicts").await?;
-            app.wait_js("three conflicts", "return document.querySelectorAll('[data-role=sx-conflict]').length === 3", 30).await?;
-            let unit = app.text(&format!("{cost} [data-role=sx-value-unit]")).await?;
-            ensure_eq!(unit, "млн ₸");
-            app.ensure_readable("the conflict review", "[data-role=sx-conflicts-panel]").await?;
-            let value = format!("{cost} [data-role=sx-value]");
-            let set = format!("{cost} [data-role=sx-set-value]");
+    run_app("sync_conflict_unit", &m, async |app| {
+        app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 4", 60).await?;
+        open_menu_item(app, "sx-conflicts").await?;
+        app.wait_js("three conflicts", "return document.querySelectorAll('[data-role=sx-conflict]').length === 3", 30).await?;
+        let unit = app.text(&format!("{cost} [data-role=sx-value-unit]")).await?;
+        ensure_eq!(unit, "млн ₸");
+        app.ensure_readable("the conflict review", "[data-role=sx-conflicts-panel]").await?;
+        let value = format!("{cost} [data-role=sx-value]");
+        let set = format!("{cost} [data-role=sx-set-value]");
 
-            app.type_into(&value, "много").await?;
-            app.click(&set).await?;
-            let problem = app.wait_js("the problem beside the box", &format!("const p = document.querySelector('{cost} [data-role=sx-value-problem]'); return !p.hidden && p.textContent"), 10).await?;
-            ensure!(problem.as_str().is_some_and(|p| !p.is_empty()), "a reason is shown: {problem}");
-            app.ensure_readable("the value's problem", &format!("{cost} [data-role=sx-value-problem]")).await?;
+        app.type_into(&value, "много").await?;
+        app.click(&set).await?;
+        let problem = app.wait_js("the problem beside the box", &format!("const p = document.querySelector('{cost} [data-role=sx-value-problem]'); return !p.hidden && p.textContent"), 10).await?;
+        ensure!(problem.as_str().is_some_and(|p| !p.is_empty()), "a reason is shown: {problem}");
+        app.ensure_readable("the value's problem", &format!("{cost} [data-role=sx-value-problem]")).await?;
 
-            app.type_into(&value, "1350500000").await?;
-            app.click(&set).await?;
-            let question = app.wait_js("the question about the scale", "const d = document.querySelector('.dialog'); return d && d.textContent", 10).await?;
-            ensure!(question.as_str().is_some_and(|q| q.contains("1,2") && q.contains("1,5")), "names the values replaced: {question}");
-            shot_to(&app, SHOTS, "conflict-scale-question").await?;
-            app.click("[data-role=dialog-cancel]").await?;
-            ensure_eq!(count(&app, "[data-role=sx-conflict]").await?, 3);
+        app.type_into(&value, "1350500000").await?;
+        app.click(&set).await?;
+        let question = app.wait_js("the question about the scale", "const d = document.querySelector('.dialog'); return d && d.textContent", 10).await?;
+        ensure!(question.as_str().is_some_and(|q| q.contains("1,2") && q.contains("1,5")), "names the values replaced: {question}");
+        app.shot_to(SHOTS, "conflict-scale-question").await?;
+        app.click("[data-role=dialog-cancel]").await?;
+        ensure_eq!(count(app, "[data-role=sx-conflict]").await?, 3);
 
-            app.type_into(&value, "1 350,5").await?;
-            app.click(&set).await?;
-            app.wait_js("the cost conflict to go", "return document.querySelectorAll('[data-role=sx-conflict]').length === 2", 30).await?;
-            ensure_eq!(count(&app, ".dialog").await?, 0);
-            Ok(())
-        }
-        .await;
-        (app, r)
+        app.type_into(&value, "1 350,5").await?;
+        app.click(&set).await?;
+        app.wait_js("the cost conflict to go", "return document.querySelectorAll('[data-role=sx-conflict]').length === 2", 30).await?;
+        ensure_eq!(count(app, ".dialog").await?, 0);
+        Ok(())
     })
     .await?;
     let a = Indmap::open(&m.db, env_of("check", 9))?;
@@ -191,7 +180,6 @@ async fn conflict_value_is_read_in_the_unit_its_box_shows() -> Res {
 /// came with. The database file says the same afterwards.
 #[tokio::test]
 async fn import_wizard_conflicts_proposals_and_history() -> Res {
-    let _serial = lock();
     let m = Machine::new()?;
     let w = world(m.dir.path(), &m.db)?;
     // What the API itself says the files would do (a dry run changes nothing).
@@ -204,105 +192,98 @@ async fn import_wizard_conflicts_proposals_and_history() -> Res {
     assert_eq!((expect_b.added.len(), expect_b.conflicts.len()), (1, 3), "the scenario: one added, three conflicts");
     assert_eq!(expect_m.proposals, 2);
     let bill = m.dir.path().join("bill.xlsx");
-    let (b_file, m_file, ids) = (w.b_file.clone(), w.m_file.clone(), w.ids.clone());
-    let bill2 = bill.clone();
-    let (eb, em) = (expect_b.clone(), expect_m.clone());
-    with_app("sync_wizard", &m, |app| async move {
-        let r = async {
-            app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 3", 60).await?;
-            open_menu_item(&app, "sx-import").await?;
-            app.type_into("[data-role=sx-import-files]", &format!("{}; {}", b_file.display(), m_file.display())).await?;
-            app.click("[data-role=sx-preview]").await?;
-            app.wait_js("the preview of both files", "return document.querySelectorAll('[data-role=sx-report]').length === 2", 60)
+    run_app("sync_wizard", &m, async |app| {
+        app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 3", 60).await?;
+        open_menu_item(app, "sx-import").await?;
+        app.type_into("[data-role=sx-import-files]", &format!("{}; {}", w.b_file.display(), w.m_file.display())).await?;
+        app.click("[data-role=sx-preview]").await?;
+        app.wait_js("the preview of both files", "return document.querySelectorAll('[data-role=sx-report]').length === 2", 60)
+            .await?;
+        let counts = app
+            .js("const r = document.querySelectorAll('[data-role=sx-report]'); const c = (i, k) => Number(r[i].querySelector(`[data-role=sx-count-${k}]`).dataset.count); return [c(0,'added'), c(0,'changed'), c(0,'conflicts'), c(0,'refused'), c(1,'added')]")
+            .await?;
+        ensure_eq!(counts, json!([expect_b.added.len(), expect_b.changed.len(), expect_b.conflicts.len(), 0, expect_m.added.len()]));
+        let second = app
+            .js("return document.querySelectorAll('[data-role=sx-report]')[1].querySelector('[data-role=sx-count-proposals]').textContent")
+            .await?;
+        ensure!(second.as_str().is_some_and(|s| s.ends_with(": 2")), "the ministry's proposals are counted: {second}");
+        // Totals before → after of the first file: 3 projects → 4.
+        let totals = app.text("[data-role=sx-t-projects]").await?;
+        ensure!(totals.contains('3') && totals.contains('4'), "projects before → after: {totals}");
+        // The changed status is listed field by field.
+        app.js("document.querySelectorAll('details').forEach(d => d.open = true)").await?;
+        let changed = app.text("[data-role=sx-sec-changed]").await?;
+        ensure!(changed.contains("35-0002") && changed.contains('→'), "changed field by field: {changed}");
+        app.shot_to(SHOTS, "wizard-preview").await?;
+        // The merge bill of the first file, as a workbook and as a PDF (by the extension).
+        for path in [&bill, &bill.with_extension("pdf")] {
+            app.click("[data-role=sx-save-bill]").await?;
+            app.type_into("[data-role=sx-bill-path]", &path.display().to_string()).await?;
+            app.click("[data-role=sx-bill-save]").await?;
+            app.wait_js("the bill panel to close", "return !document.querySelector('[data-role=sx-bill]')", 20)
                 .await?;
-            let counts = app
-                .js("const r = document.querySelectorAll('[data-role=sx-report]'); const c = (i, k) => Number(r[i].querySelector(`[data-role=sx-count-${k}]`).dataset.count); return [c(0,'added'), c(0,'changed'), c(0,'conflicts'), c(0,'refused'), c(1,'added')]")
-                .await?;
-            ensure_eq!(counts, json!([eb.added.len(), eb.changed.len(), eb.conflicts.len(), 0, em.added.len()]));
-            let second = app
-                .js("return document.querySelectorAll('[data-role=sx-report]')[1].querySelector('[data-role=sx-count-proposals]').textContent")
-                .await?;
-            ensure!(second.as_str().is_some_and(|s| s.ends_with(": 2")), "the ministry's proposals are counted: {second}");
-            // Totals before → after of the first file: 3 projects → 4.
-            let totals = app.text("[data-role=sx-t-projects]").await?;
-            ensure!(totals.contains('3') && totals.contains('4'), "projects before → after: {totals}");
-            // The changed status is listed field by field.
-            app.js("document.querySelectorAll('details').forEach(d => d.open = true)").await?;
-            let changed = app.text("[data-role=sx-sec-changed]").await?;
-            ensure!(changed.contains("35-0002") && changed.contains('→'), "changed field by field: {changed}");
-            shot_to(&app, SHOTS, "wizard-preview").await?;
-            // The merge bill of the first file, as a workbook and as a PDF (by the extension).
-            for path in [&bill2, &bill2.with_extension("pdf")] {
-                app.click("[data-role=sx-save-bill]").await?;
-                app.type_into("[data-role=sx-bill-path]", &path.display().to_string()).await?;
-                app.click("[data-role=sx-bill-save]").await?;
-                app.wait_js("the bill panel to close", "return !document.querySelector('[data-role=sx-bill]')", 20)
-                    .await?;
-                ensure!(path.exists(), "the merge bill {} was written", path.display());
-            }
-            // Apply: a backup is taken, the list reloads with the added project.
-            app.click("[data-role=sx-apply]").await?;
-            app.wait_js("the import to finish", "return document.querySelector('[data-role=sx-backup]') !== null", 60).await?;
-            app.wait_js("the list to reload", "return document.querySelectorAll('[data-role=rows] tr').length === 4", 30).await?;
-            app.wait_js("the badges", "const c = document.querySelector('[data-role=sx-badge-conflicts]'); const p = document.querySelector('[data-role=sx-badge-proposals]'); return !c.hidden && c.textContent === '3' && !p.hidden && p.textContent === '2'", 20).await?;
-
-            // Conflicts: both values, both locations; Take theirs settles the cost.
-            app.click("[data-role=sx-goto-conflicts]").await?;
-            app.wait_js("three conflicts", "return document.querySelectorAll('[data-role=sx-conflict]').length === 3", 30).await?;
-            let cost = "[data-role=sx-conflict][data-field=cost_kzt]";
-            let mine = app.text(&format!("{cost} [data-role=sx-mine]")).await?;
-            let theirs = app.text(&format!("{cost} [data-role=sx-theirs]")).await?;
-            ensure!(mine.contains("1,2") && theirs.contains("1,5"), "ours {mine} / theirs {theirs}");
-            let base = app.text(&format!("{cost} [data-role=sx-base]")).await?;
-            ensure!(base.contains("1,0"), "the common version both planners changed: {base}");
-            ensure_eq!(count(&app, "[data-field=geometry] [data-role=sx-sketch-mine]").await?, 1);
-            ensure_eq!(count(&app, "[data-field=geometry] [data-role=sx-sketch-theirs]").await?, 1);
-            shot_to(&app, SHOTS, "conflict-review").await?;
-            app.click(&format!("{cost} [data-role=sx-take-theirs]")).await?;
-            app.wait_js("the cost conflict to go", "return document.querySelectorAll('[data-role=sx-conflict]').length === 2", 30).await?;
-            // The deleted project was edited elsewhere: restore it, with that edit.
-            let edit = app.text("[data-field=deleted] [data-role=sx-theirs]").await?;
-            ensure!(edit.contains("150"), "the edit made without seeing the deletion: {edit}");
-            app.click("[data-field=deleted] [data-role=sx-undelete]").await?;
-            app.wait_js("the deletion conflict to go", "return document.querySelectorAll('[data-role=sx-conflict]').length === 1", 30).await?;
-            app.wait_js("the restored project in the list", "return document.querySelectorAll('[data-role=rows] tr').length === 5", 30).await?;
-            app.click("[data-field=geometry] [data-role=sx-keep-mine]").await?;
-            app.wait_js("no conflicts left", "return document.querySelector('[data-role=sx-no-conflicts]') !== null", 30).await?;
-            app.click("[data-role=sx-conflicts-panel] [data-role=sx-close]").await?;
-
-            // The ministry's proposals: one accepted, one rejected with a reason, each confirmed.
-            open_menu_item(&app, "sx-proposals").await?;
-            let jobs = "[data-role=sx-proposal][data-field=jobs_permanent]";
-            let status = "[data-role=sx-proposal][data-field=status]";
-            let value = app.text(&format!("{jobs} [data-role=sx-proposal-value]")).await?;
-            ensure!(value.contains("300"), "the proposed jobs: {value}");
-            let by = app.text(&format!("{jobs} [data-role=sx-proposal-by]")).await?;
-            ensure!(by.contains("ministry"), "who proposed: {by}");
-            shot_to(&app, SHOTS, "proposals").await?;
-            app.click(&format!("{jobs} [data-role=sx-accept]")).await?;
-            app.click("[data-role=dialog-ok]").await?;
-            app.wait_js("the proposal accepted", &format!("return document.querySelector({}).dataset.status === 'accepted'", js_str(jobs)), 30).await?;
-            app.click(&format!("{status} [data-role=sx-reject]")).await?;
-            app.type_into(".dialog-input", "not built yet").await?;
-            app.click("[data-role=dialog-ok]").await?;
-            app.wait_js("the proposal rejected", &format!("return document.querySelector({}).dataset.status === 'rejected'", js_str(status)), 30).await?;
-            app.wait_js("the badges to clear", "return document.querySelector('[data-role=sx-badge-conflicts]').hidden && document.querySelector('[data-role=sx-badge-proposals]').hidden", 20).await?;
-            app.click("[data-role=sx-proposals-panel] [data-role=sx-close]").await?;
-
-            // History of 35-0002: the status came with B's file.
-            let id = &ids.iter().find(|(c, _)| c == "35-0002").unwrap().1;
-            app.click(&format!("[data-role=rows] tr[data-id={}] td:nth-child(2)", js_str(id))).await?;
-            app.click("[data-role=card-history]").await?;
-            app.wait_js("the history", "return document.querySelectorAll('[data-role=sx-history-row]').length > 0", 30).await?;
-            let status = app
-                .js("const r = document.querySelector('[data-role=sx-history-row][data-field=status]'); return r && r.querySelector('[data-role=sx-history-file]').textContent")
-                .await?;
-            ensure_eq!(status, json!("karaganda-b.gpkg"));
-            shot_to(&app, SHOTS, "history").await?;
-            Ok(())
+            ensure!(path.exists(), "the merge bill {} was written", path.display());
         }
-        .await;
-        (app, r)
+        // Apply: a backup is taken, the list reloads with the added project.
+        app.click("[data-role=sx-apply]").await?;
+        app.wait_js("the import to finish", "return document.querySelector('[data-role=sx-backup]') !== null", 60).await?;
+        app.wait_js("the list to reload", "return document.querySelectorAll('[data-role=rows] tr').length === 4", 30).await?;
+        app.wait_js("the badges", "const c = document.querySelector('[data-role=sx-badge-conflicts]'); const p = document.querySelector('[data-role=sx-badge-proposals]'); return !c.hidden && c.textContent === '3' && !p.hidden && p.textContent === '2'", 20).await?;
+
+        // Conflicts: both values, both locations; Take theirs settles the cost.
+        app.click("[data-role=sx-goto-conflicts]").await?;
+        app.wait_js("three conflicts", "return document.querySelectorAll('[data-role=sx-conflict]').length === 3", 30).await?;
+        let cost = "[data-role=sx-conflict][data-field=cost_kzt]";
+        let mine = app.text(&format!("{cost} [data-role=sx-mine]")).await?;
+        let theirs = app.text(&format!("{cost} [data-role=sx-theirs]")).await?;
+        ensure!(mine.contains("1,2") && theirs.contains("1,5"), "ours {mine} / theirs {theirs}");
+        let base = app.text(&format!("{cost} [data-role=sx-base]")).await?;
+        ensure!(base.contains("1,0"), "the common version both planners changed: {base}");
+        ensure_eq!(count(app, "[data-field=geometry] [data-role=sx-sketch-mine]").await?, 1);
+        ensure_eq!(count(app, "[data-field=geometry] [data-role=sx-sketch-theirs]").await?, 1);
+        app.shot_to(SHOTS, "conflict-review").await?;
+        app.click(&format!("{cost} [data-role=sx-take-theirs]")).await?;
+        app.wait_js("the cost conflict to go", "return document.querySelectorAll('[data-role=sx-conflict]').length === 2", 30).await?;
+        // The deleted project was edited elsewhere: restore it, with that edit.
+        let edit = app.text("[data-field=deleted] [data-role=sx-theirs]").await?;
+        ensure!(edit.contains("150"), "the edit made without seeing the deletion: {edit}");
+        app.click("[data-field=deleted] [data-role=sx-undelete]").await?;
+        app.wait_js("the deletion conflict to go", "return document.querySelectorAll('[data-role=sx-conflict]').length === 1", 30).await?;
+        app.wait_js("the restored project in the list", "return document.querySelectorAll('[data-role=rows] tr').length === 5", 30).await?;
+        app.click("[data-field=geometry] [data-role=sx-keep-mine]").await?;
+        app.wait_js("no conflicts left", "return document.querySelector('[data-role=sx-no-conflicts]') !== null", 30).await?;
+        app.click("[data-role=sx-conflicts-panel] [data-role=sx-close]").await?;
+
+        // The ministry's proposals: one accepted, one rejected with a reason, each confirmed.
+        open_menu_item(app, "sx-proposals").await?;
+        let jobs = "[data-role=sx-proposal][data-field=jobs_permanent]";
+        let status = "[data-role=sx-proposal][data-field=status]";
+        let value = app.text(&format!("{jobs} [data-role=sx-proposal-value]")).await?;
+        ensure!(value.contains("300"), "the proposed jobs: {value}");
+        let by = app.text(&format!("{jobs} [data-role=sx-proposal-by]")).await?;
+        ensure!(by.contains("ministry"), "who proposed: {by}");
+        app.shot_to(SHOTS, "proposals").await?;
+        app.click(&format!("{jobs} [data-role=sx-accept]")).await?;
+        app.click("[data-role=dialog-ok]").await?;
+        app.wait_js("the proposal accepted", &format!("return document.querySelector({}).dataset.status === 'accepted'", js_str(jobs)), 30).await?;
+        app.click(&format!("{status} [data-role=sx-reject]")).await?;
+        app.type_into(".dialog-input", "not built yet").await?;
+        app.click("[data-role=dialog-ok]").await?;
+        app.wait_js("the proposal rejected", &format!("return document.querySelector({}).dataset.status === 'rejected'", js_str(status)), 30).await?;
+        app.wait_js("the badges to clear", "return document.querySelector('[data-role=sx-badge-conflicts]').hidden && document.querySelector('[data-role=sx-badge-proposals]').hidden", 20).await?;
+        app.click("[data-role=sx-proposals-panel] [data-role=sx-close]").await?;
+
+        // History of 35-0002: the status came with B's file.
+        let id = &w.ids.iter().find(|(c, _)| c == "35-0002").unwrap().1;
+        app.click(&format!("[data-role=rows] tr[data-id={}] td:nth-child(2)", js_str(id))).await?;
+        app.click("[data-role=card-history]").await?;
+        app.wait_js("the history", "return document.querySelectorAll('[data-role=sx-history-row]').length > 0", 30).await?;
+        let status = app
+            .js("const r = document.querySelector('[data-role=sx-history-row][data-field=status]'); return r && r.querySelector('[data-role=sx-history-file]').textContent")
+            .await?;
+        ensure_eq!(status, json!("karaganda-b.gpkg"));
+        app.shot_to(SHOTS, "history").await?;
+        Ok(())
     })
     .await?;
 
@@ -327,7 +308,6 @@ async fn import_wizard_conflicts_proposals_and_history() -> Res {
 /// database is unchanged. Then the map is exported from the window, and another database reads it.
 #[tokio::test]
 async fn a_truncated_file_is_refused_and_changes_nothing() -> Res {
-    let _serial = lock();
     let m = Machine::new()?;
     let w = world(m.dir.path(), &m.db)?;
     let bad = m.dir.path().join("truncated.gpkg");
@@ -338,33 +318,27 @@ async fn a_truncated_file_is_refused_and_changes_nothing() -> Res {
         let e = a.import(&bad, true).expect_err("a truncated file is refused");
         (a.content_hash()?, e.message)
     };
-    let bad2 = bad.clone();
     let out = m.dir.path().join("export from the window.gpkg");
-    let out2 = out.clone();
-    with_app("sync_truncated", &m, |app| async move {
-        let r = async {
-            app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 3", 60).await?;
-            open_menu_item(&app, "sx-import").await?;
-            app.type_into("[data-role=sx-import-files]", &bad2.display().to_string()).await?;
-            app.click("[data-role=sx-preview]").await?;
-            let text = app.text("[data-role=sx-refusal]").await?;
-            ensure!(text.contains(&sentence), "the API's sentence {sentence:?} in {text:?}");
-            let disabled = app.js("return document.querySelector('[data-role=sx-apply]').disabled").await?;
-            ensure_eq!(disabled, json!(true));
-            shot_to(&app, SHOTS, "refused").await?;
-            app.click("[data-role=sx-import] [data-role=sx-close]").await?;
-            // Export: the whole map to a file the other planner can read.
-            open_menu_item(&app, "sx-export").await?;
-            app.type_into("[data-role=sx-export-path]", &out2.display().to_string()).await?;
-            app.click("[data-role=sx-export-run]").await?;
-            app.wait_js("the export dialog to close", "return !document.querySelector('[data-role=sx-export]')", 30)
-                .await?;
-            let toast = app.text(".toast").await?;
-            ensure!(toast.contains("4 ") && toast.contains(&out2.display().to_string()), "the receipt: {toast}");
-            Ok(())
-        }
-        .await;
-        (app, r)
+    run_app("sync_truncated", &m, async |app| {
+        app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 3", 60).await?;
+        open_menu_item(app, "sx-import").await?;
+        app.type_into("[data-role=sx-import-files]", &bad.display().to_string()).await?;
+        app.click("[data-role=sx-preview]").await?;
+        let text = app.text("[data-role=sx-refusal]").await?;
+        ensure!(text.contains(&sentence), "the API's sentence {sentence:?} in {text:?}");
+        let disabled = app.js("return document.querySelector('[data-role=sx-apply]').disabled").await?;
+        ensure_eq!(disabled, json!(true));
+        app.shot_to(SHOTS, "refused").await?;
+        app.click("[data-role=sx-import] [data-role=sx-close]").await?;
+        // Export: the whole map to a file the other planner can read.
+        open_menu_item(app, "sx-export").await?;
+        app.type_into("[data-role=sx-export-path]", &out.display().to_string()).await?;
+        app.click("[data-role=sx-export-run]").await?;
+        app.wait_js("the export dialog to close", "return !document.querySelector('[data-role=sx-export]')", 30)
+            .await?;
+        let toast = app.text(".toast").await?;
+        ensure!(toast.contains("4 ") && toast.contains(&out.display().to_string()), "the receipt: {toast}");
+        Ok(())
     })
     .await?;
     let a = Indmap::open(&m.db, env_of("check", 9))?;
@@ -381,7 +355,6 @@ async fn a_truncated_file_is_refused_and_changes_nothing() -> Res {
 /// in the file, after backing up the state it replaces.
 #[tokio::test]
 async fn restoring_a_backup_puts_the_map_back() -> Res {
-    let _serial = lock();
     let m = Machine::new()?;
     let w = world(m.dir.path(), &m.db)?;
     {
@@ -389,22 +362,18 @@ async fn restoring_a_backup_puts_the_map_back() -> Res {
         a.import(&w.b_file, false)?;
         assert_eq!(a.backups()?.len(), 1);
     }
-    with_app("sync_restore", &m, |app| async move {
-        let r = async {
-            app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 4", 60).await?;
-            open_menu_item(&app, "sx-backups").await?;
-            app.click("[data-role=sx-backups] [data-role=sx-restore]").await?;
-            app.click("[data-role=dialog-ok]").await?;
-            app.wait_js(
-                "the map as before the import",
-                "return document.querySelectorAll('[data-role=rows] tr').length === 3",
-                30,
-            )
-            .await?;
-            Ok(())
-        }
-        .await;
-        (app, r)
+    run_app("sync_restore", &m, async |app| {
+        app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 4", 60).await?;
+        open_menu_item(app, "sx-backups").await?;
+        app.click("[data-role=sx-backups] [data-role=sx-restore]").await?;
+        app.click("[data-role=dialog-ok]").await?;
+        app.wait_js(
+            "the map as before the import",
+            "return document.querySelectorAll('[data-role=rows] tr').length === 3",
+            30,
+        )
+        .await?;
+        Ok(())
     })
     .await?;
     let a = Indmap::open(&m.db, env_of("check", 9))?;

@@ -9,35 +9,30 @@ use std::time::{Duration, Instant};
 /// to the first painted map is printed (2,000 projects).
 #[tokio::test]
 async fn sample_map_shows_projects_on_map_and_in_list() -> Res {
-    let _serial = lock();
     let m = Machine::new()?;
     sample_db(&m.db, 2000)?;
-    with_app("sample_map", &m, |app| async move {
-        let r = async {
-            let started = app.started;
-            let (points, painted) = app.map_points().await?;
-            let elapsed = started.elapsed();
-            println!("launch to first painted map with 2,000 projects: {:.2} s", elapsed.as_secs_f64());
-            ensure_eq!(points, 2000); // every sample project has a point on the map
-            ensure!(painted >= 1900, "the map paints (nearly) all projects at country zoom, painted {painted}");
-            ensure_eq!(app.table_rows().await?, 2000); // the list shows every project
-            let count = app.text("[data-role=s-count] strong").await?;
-            ensure_eq!(count.replace([' ', '\u{a0}'], ""), "2000"); // the summary counts them
-            if let Some(path) = std::env::var_os("INDMAP_SCREENSHOT") {
-                // The picture in the README: the whole country, shaded by investment.
-                app.choose("[data-role=choropleth]", "cost").await?;
-                tokio::time::sleep(Duration::from_secs(3)).await;
-                std::fs::write(path, app.c().screenshot().await?)?;
-            }
-            // Selecting a row selects the project on the map and shows its card.
-            app.click("[data-role=rows] tr:nth-child(3) td:nth-child(2)").await?;
-            let name = app.text("[data-role=rows] tr:nth-child(3) td:nth-child(2)").await?;
-            ensure_eq!(app.text("[data-role=card-name]").await?, name);
-            app.click("[data-role=card] button.icon").await?;
-            Ok(())
+    run_app("sample_map", &m, async |app| {
+        let started = app.started;
+        let (points, painted) = app.map_points().await?;
+        let elapsed = started.elapsed();
+        println!("launch to first painted map with 2,000 projects: {:.2} s", elapsed.as_secs_f64());
+        ensure_eq!(points, 2000); // every sample project has a point on the map
+        ensure!(painted >= 1900, "the map paints (nearly) all projects at country zoom, painted {painted}");
+        ensure_eq!(app.table_rows().await?, 2000); // the list shows every project
+        let count = app.text("[data-role=s-count] strong").await?;
+        ensure_eq!(count.replace([' ', '\u{a0}'], ""), "2000"); // the summary counts them
+        if let Some(path) = std::env::var_os("INDMAP_SCREENSHOT") {
+            // The picture in the README: the whole country, shaded by investment.
+            app.choose("[data-role=choropleth]", "cost").await?;
+            tokio::time::sleep(Duration::from_secs(3)).await;
+            std::fs::write(path, app.c().screenshot().await?)?;
         }
-        .await;
-        (app, r)
+        // Selecting a row selects the project on the map and shows its card.
+        app.click("[data-role=rows] tr:nth-child(3) td:nth-child(2)").await?;
+        let name = app.text("[data-role=rows] tr:nth-child(3) td:nth-child(2)").await?;
+        ensure_eq!(app.text("[data-role=card-name]").await?, name);
+        app.click("[data-role=card] button.icon").await?;
+        Ok(())
     })
     .await
 }
@@ -45,7 +40,6 @@ async fn sample_map_shows_projects_on_map_and_in_list() -> Res {
 /// Choosing a region narrows the list, the map and the summary to the same projects.
 #[tokio::test]
 async fn filtering_by_region_narrows_map_and_list() -> Res {
-    let _serial = lock();
     let m = Machine::new()?;
     sample_db(&m.db, 300)?;
     let in_karaganda = {
@@ -53,36 +47,32 @@ async fn filtering_by_region_narrows_map_and_list() -> Res {
         db.view(&indmap_api::ViewFilter { regions: vec!["35".into()], ..Default::default() })?.rows.len() as u64
     };
     assert!(in_karaganda > 0 && in_karaganda < 300);
-    with_app("filter_region", &m, |app| async move {
-        let r = async {
-            let (all, _) = app.map_points().await?;
-            ensure_eq!(all, 300);
-            app.choose("[data-role=f-region]", "35").await?;
-            app.wait_js(
-                "the list to narrow to Karaganda",
-                &format!("return document.querySelectorAll('[data-role=rows] tr').length === {in_karaganda}"),
-                30,
-            )
+    run_app("filter_region", &m, async |app| {
+        let (all, _) = app.map_points().await?;
+        ensure_eq!(all, 300);
+        app.choose("[data-role=f-region]", "35").await?;
+        app.wait_js(
+            "the list to narrow to Karaganda",
+            &format!("return document.querySelectorAll('[data-role=rows] tr').length === {in_karaganda}"),
+            30,
+        )
+        .await?;
+        let regions = app
+            .js("return [...document.querySelectorAll('[data-role=rows] tr td:nth-child(3)')].map(td => td.textContent)")
             .await?;
-            let regions = app
-                .js("return [...document.querySelectorAll('[data-role=rows] tr td:nth-child(3)')].map(td => td.textContent)")
-                .await?;
-            let regions: Vec<String> = serde_json::from_value(regions)?;
-            ensure!(regions.iter().all(|r| *r == regions[0]), "one region only: {regions:?}");
-            app.wait_js(
-                "the map to show the same projects",
-                &format!(
-                    "const m = document.querySelector('[data-role=map]'); return Number(m.dataset.points) === {in_karaganda} && Number(m.dataset.rendered) === {in_karaganda}"
-                ),
-                60,
-            )
-            .await?;
-            let count = app.text("[data-role=s-count] strong").await?;
-            ensure_eq!(count.replace([' ', '\u{a0}'], ""), in_karaganda.to_string());
-            Ok(())
-        }
-        .await;
-        (app, r)
+        let regions: Vec<String> = serde_json::from_value(regions)?;
+        ensure!(regions.iter().all(|r| *r == regions[0]), "one region only: {regions:?}");
+        app.wait_js(
+            "the map to show the same projects",
+            &format!(
+                "const m = document.querySelector('[data-role=map]'); return Number(m.dataset.points) === {in_karaganda} && Number(m.dataset.rendered) === {in_karaganda}"
+            ),
+            60,
+        )
+        .await?;
+        let count = app.text("[data-role=s-count] strong").await?;
+        ensure_eq!(count.replace([' ', '\u{a0}'], ""), in_karaganda.to_string());
+        Ok(())
     })
     .await
 }
@@ -91,55 +81,46 @@ async fn filtering_by_region_narrows_map_and_list() -> Res {
 /// there after the app restarts.
 #[tokio::test]
 async fn project_created_in_editor_survives_restart() -> Res {
-    let _serial = lock();
     let m = Machine::new()?;
     indmap_api::Indmap::init(
         &m.db,
         indmap_api::core::Scope::Region(indmap_api::core::RegionCode::parse("35").unwrap()),
         env(),
     )?;
-    with_app("editor_create", &m, |app| async move {
-        let r = async {
-            app.wait_js(
-                "the window to be ready",
-                "return document.querySelector('[data-role=new-project]') !== null",
-                60,
-            )
+    run_app("editor_create", &m, async |app| {
+        app.wait_js("the window to be ready", "return document.querySelector('[data-role=new-project]') !== null", 60)
             .await?;
-            app.click("[data-role=new-project]").await?;
-            app.type_into("[data-path=name_kk]", "Ферроқорытпа зауыты").await?;
-            app.type_into("[data-path=name_ru]", "Ферросплавный завод Сарыарка").await?;
-            app.type_into("[data-path=initiator_bin]", "12345678901").await?; // 11 digits: refused
-            app.type_into("[data-path='geometry.lon']", "73,1").await?;
-            app.type_into("[data-path='geometry.lat']", "49,8").await?;
-            app.type_into("[data-path=cost_kzt]", "35 000").await?;
-            app.click("[data-role=add-financing]").await?;
-            app.click("[data-role=add-financing]").await?;
-            app.choose("[data-path='financing[0].source']", "own_funds").await?;
-            app.type_into("[data-path='financing[0].amount_kzt']", "15 000").await?;
-            app.choose("[data-path='financing[1].source']", "dbk").await?;
-            app.type_into("[data-path='financing[1].amount_kzt']", "20 000").await?;
-            app.type_into("[data-path='financing[1].year']", "2027").await?;
-            let balance = app.text("[data-role=financing-sum]").await?;
-            ensure!(balance.contains("35") && balance.contains("млрд"), "live sum of financing: {balance}");
-            app.click("[data-role=add-actions]").await?;
-            app.type_into("[data-path='actions[0].title']", "Подключить к электросетям").await?;
-            app.click("[data-role=editor-save]").await?;
-            // The BIN is refused next to its field, and nothing is saved.
-            let problem = app.text("[data-field=initiator_bin] .field-problem").await?;
-            ensure!(problem.contains("12"), "the BIN problem is shown by the field: {problem}");
-            app.type_into("[data-path=initiator_bin]", "").await?;
-            app.click("[data-role=editor-save]").await?;
-            app.wait_js(
-                "the new project in the list",
-                "return document.querySelectorAll('[data-role=rows] tr').length === 1",
-                30,
-            )
-            .await?;
-            Ok(())
-        }
-        .await;
-        (app, r)
+        app.click("[data-role=new-project]").await?;
+        app.type_into("[data-path=name_kk]", "Ферроқорытпа зауыты").await?;
+        app.type_into("[data-path=name_ru]", "Ферросплавный завод Сарыарка").await?;
+        app.type_into("[data-path=initiator_bin]", "12345678901").await?; // 11 digits: refused
+        app.type_into("[data-path='geometry.lon']", "73,1").await?;
+        app.type_into("[data-path='geometry.lat']", "49,8").await?;
+        app.type_into("[data-path=cost_kzt]", "35 000").await?;
+        app.click("[data-role=add-financing]").await?;
+        app.click("[data-role=add-financing]").await?;
+        app.choose("[data-path='financing[0].source']", "own_funds").await?;
+        app.type_into("[data-path='financing[0].amount_kzt']", "15 000").await?;
+        app.choose("[data-path='financing[1].source']", "dbk").await?;
+        app.type_into("[data-path='financing[1].amount_kzt']", "20 000").await?;
+        app.type_into("[data-path='financing[1].year']", "2027").await?;
+        let balance = app.text("[data-role=financing-sum]").await?;
+        ensure!(balance.contains("35") && balance.contains("млрд"), "live sum of financing: {balance}");
+        app.click("[data-role=add-actions]").await?;
+        app.type_into("[data-path='actions[0].title']", "Подключить к электросетям").await?;
+        app.click("[data-role=editor-save]").await?;
+        // The BIN is refused next to its field, and nothing is saved.
+        let problem = app.text("[data-field=initiator_bin] .field-problem").await?;
+        ensure!(problem.contains("12"), "the BIN problem is shown by the field: {problem}");
+        app.type_into("[data-path=initiator_bin]", "").await?;
+        app.click("[data-role=editor-save]").await?;
+        app.wait_js(
+            "the new project in the list",
+            "return document.querySelectorAll('[data-role=rows] tr').length === 1",
+            30,
+        )
+        .await?;
+        Ok(())
     })
     .await?;
 
@@ -157,41 +138,36 @@ async fn project_created_in_editor_survives_restart() -> Res {
     let code = p.code.as_ref().map(|c| c.to_string()).unwrap_or_default();
     drop(db);
 
-    with_app("editor_restart", &m, |app| async move {
-        let r = async {
-            app.wait_js(
-                "the list after restart",
-                "return document.querySelectorAll('[data-role=rows] tr').length === 1",
-                60,
-            )
-            .await?;
-            let row = app.text("[data-role=rows] tr").await?;
-            ensure!(row.contains("Ферросплавный завод Сарыарка") && row.contains(&code), "{row}");
-            app.click("[data-role=rows] tr td:nth-child(2)").await?;
-            app.click("[data-role=card-edit]").await?;
-            app.wait_js("the editor", "return document.querySelectorAll('[data-row=financing]').length === 2", 30)
-                .await?;
-            let actions = app.js("return document.querySelector(\"[data-path='actions[0].title']\").value").await?;
-            ensure_eq!(actions, json!("Подключить к электросетям"));
-            // Leaving with unsaved changes asks first; undo takes the edit back.
-            app.type_into("[data-path=name_ru]", "Другое название").await?;
-            app.click("[data-role=editor-close]").await?;
-            app.css("[data-role=dialog-cancel]").await?;
-            app.click("[data-role=dialog-cancel]").await?;
-            app.click("[data-role=editor-undo]").await?;
-            let name = app.js("return document.querySelector('[data-path=name_ru]').value").await?;
-            ensure_eq!(name, json!("Ферросплавный завод Сарыарка"));
-            app.click("[data-role=editor-close]").await?;
-            app.wait_js(
-                "the editor to close without asking",
-                "return !document.querySelector('[data-role=editor]') && !document.querySelector('.dialog')",
-                10,
-            )
-            .await?;
-            Ok(())
-        }
-        .await;
-        (app, r)
+    run_app("editor_restart", &m, async |app| {
+        app.wait_js(
+            "the list after restart",
+            "return document.querySelectorAll('[data-role=rows] tr').length === 1",
+            60,
+        )
+        .await?;
+        let row = app.text("[data-role=rows] tr").await?;
+        ensure!(row.contains("Ферросплавный завод Сарыарка") && row.contains(&code), "{row}");
+        app.click("[data-role=rows] tr td:nth-child(2)").await?;
+        app.click("[data-role=card-edit]").await?;
+        app.wait_js("the editor", "return document.querySelectorAll('[data-row=financing]').length === 2", 30).await?;
+        let actions = app.js("return document.querySelector(\"[data-path='actions[0].title']\").value").await?;
+        ensure_eq!(actions, json!("Подключить к электросетям"));
+        // Leaving with unsaved changes asks first; undo takes the edit back.
+        app.type_into("[data-path=name_ru]", "Другое название").await?;
+        app.click("[data-role=editor-close]").await?;
+        app.css("[data-role=dialog-cancel]").await?;
+        app.click("[data-role=dialog-cancel]").await?;
+        app.click("[data-role=editor-undo]").await?;
+        let name = app.js("return document.querySelector('[data-path=name_ru]').value").await?;
+        ensure_eq!(name, json!("Ферросплавный завод Сарыарка"));
+        app.click("[data-role=editor-close]").await?;
+        app.wait_js(
+            "the editor to close without asking",
+            "return !document.querySelector('[data-role=editor]') && !document.querySelector('.dialog')",
+            10,
+        )
+        .await?;
+        Ok(())
     })
     .await
 }
@@ -199,38 +175,29 @@ async fn project_created_in_editor_survives_restart() -> Res {
 /// Switching to Kazakh shows Kazakh labels, and the choice is remembered.
 #[tokio::test]
 async fn switching_to_kazakh_shows_kazakh_labels() -> Res {
-    let _serial = lock();
     let m = Machine::new()?;
     sample_db(&m.db, 50)?;
-    with_app("kazakh", &m, |app| async move {
-        let r = async {
-            app.map_points().await?;
-            app.choose("[data-role=lang]", "kk").await?;
-            app.wait_js("Kazakh labels", "return document.querySelector('.filters h2').textContent === 'Сүзгілер'", 15)
-                .await?;
-            ensure_eq!(app.text("[data-role=app-title]").await?, "Индустрияландыру картасы");
-            ensure_eq!(app.text("[data-role=new-project]").await?, "+ Жаңа жоба");
-            ensure_eq!(app.text("th[data-sort=region]").await?.trim(), "Өңір");
-            let lang = app.js("return document.documentElement.lang").await?;
-            ensure_eq!(lang, json!("kk"));
-            Ok(())
-        }
-        .await;
-        (app, r)
+    run_app("kazakh", &m, async |app| {
+        app.map_points().await?;
+        app.choose("[data-role=lang]", "kk").await?;
+        app.wait_js("Kazakh labels", "return document.querySelector('.filters h2').textContent === 'Сүзгілер'", 15)
+            .await?;
+        ensure_eq!(app.text("[data-role=app-title]").await?, "Индустрияландыру картасы");
+        ensure_eq!(app.text("[data-role=new-project]").await?, "+ Жаңа жоба");
+        ensure_eq!(app.text("th[data-sort=region]").await?.trim(), "Өңір");
+        let lang = app.js("return document.documentElement.lang").await?;
+        ensure_eq!(lang, json!("kk"));
+        Ok(())
     })
     .await?;
-    with_app("kazakh_remembered", &m, |app| async move {
-        let r = async {
-            app.wait_js(
-                "Kazakh after restart",
-                "return document.querySelector('.filters h2')?.textContent === 'Сүзгілер'",
-                60,
-            )
-            .await?;
-            Ok(())
-        }
-        .await;
-        (app, r)
+    run_app("kazakh_remembered", &m, async |app| {
+        app.wait_js(
+            "Kazakh after restart",
+            "return document.querySelector('.filters h2')?.textContent === 'Сүзгілер'",
+            60,
+        )
+        .await?;
+        Ok(())
     })
     .await
 }
@@ -238,7 +205,6 @@ async fn switching_to_kazakh_shows_kazakh_labels() -> Res {
 /// A project named like markup is shown as text, and its markup never runs.
 #[tokio::test]
 async fn markup_in_a_name_is_shown_literally_and_runs_nothing() -> Res {
-    let _serial = lock();
     let m = Machine::new()?;
     let name = "<img src=x onerror=alert(1)>";
     {
@@ -253,33 +219,25 @@ async fn markup_in_a_name_is_shown_literally_and_runs_nothing() -> Res {
         });
         db.add_projects(&feature.to_string())?;
     }
-    with_app("markup", &m, |app| async move {
-        let r = async {
-            app.map_points().await?;
-            let cell = app.text("[data-role=rows] tr td:nth-child(2)").await?;
-            ensure_eq!(cell, name);
-            app.click("[data-role=rows] tr td:nth-child(2)").await?;
-            ensure_eq!(app.text("[data-role=card-name]").await?, name);
-            let images = app.js("return document.querySelectorAll('img, script:not([src])').length").await?;
-            ensure_eq!(images, json!(0)); // no element was made from the name
-            tokio::time::sleep(Duration::from_millis(500)).await;
-            ensure!(app.c().get_alert_text().await.is_err(), "no alert is open");
-            // Deleting asks for confirmation, with the name shown as text.
-            app.click("[data-role=card-delete]").await?;
-            let question = app.text(".dialog p").await?;
-            ensure!(question.contains(name), "the question names the project: {question}");
-            app.type_into(".dialog-input", "entered twice").await?;
-            app.click("[data-role=dialog-ok]").await?;
-            app.wait_js(
-                "the list to be empty",
-                "return document.querySelectorAll('[data-role=rows] tr').length === 0",
-                15,
-            )
+    run_app("markup", &m, async |app| {
+        app.map_points().await?;
+        let cell = app.text("[data-role=rows] tr td:nth-child(2)").await?;
+        ensure_eq!(cell, name);
+        app.click("[data-role=rows] tr td:nth-child(2)").await?;
+        ensure_eq!(app.text("[data-role=card-name]").await?, name);
+        let images = app.js("return document.querySelectorAll('img, script:not([src])').length").await?;
+        ensure_eq!(images, json!(0)); // no element was made from the name
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        ensure!(app.c().get_alert_text().await.is_err(), "no alert is open");
+        // Deleting asks for confirmation, with the name shown as text.
+        app.click("[data-role=card-delete]").await?;
+        let question = app.text(".dialog p").await?;
+        ensure!(question.contains(name), "the question names the project: {question}");
+        app.type_into(".dialog-input", "entered twice").await?;
+        app.click("[data-role=dialog-ok]").await?;
+        app.wait_js("the list to be empty", "return document.querySelectorAll('[data-role=rows] tr').length === 0", 15)
             .await?;
-            Ok(())
-        }
-        .await;
-        (app, r)
+        Ok(())
     })
     .await
 }
@@ -288,40 +246,35 @@ async fn markup_in_a_name_is_shown_literally_and_runs_nothing() -> Res {
 /// sample; creating one for a region opens it.
 #[tokio::test]
 async fn first_start_offers_create_open_and_sample() -> Res {
-    let _serial = lock();
     let m = Machine::new()?;
     // INDMAP_DB names a file that is not there: the start screen says so and offers the choices.
-    with_app("first_start", &m, |app| async move {
-        let r = async {
-            let t0 = Instant::now();
-            app.wait_js(
-                "the start screen",
-                "const s = document.querySelector('[data-role=start]'); return s && !s.hidden",
-                60,
-            )
-            .await?;
-            for role in ["start-create", "start-open", "start-sample"] {
-                app.css(&format!("[data-role={role}]")).await?;
-            }
-            app.choose("[data-role=start-scope]", "region:35").await?;
-            let path = app.js("return document.querySelector('[data-role=start-open-path]').value").await?;
-            let _ = path;
-            let db_path = serde_json::to_string(&m_path())?;
-            app.js(&format!("document.querySelector('[data-role=start-create-path]').value = {db_path}")).await?;
-            app.click("[data-role=start-create]").await?;
-            app.wait_js(
-                "the new map",
-                "return document.querySelector('[data-role=status-file]')?.textContent.endsWith('created.sqlite')",
-                30,
-            )
-            .await?;
-            let scope = app.text("[data-role=status-scope]").await?;
-            ensure!(scope.contains("Караганд"), "the status bar names the scope: {scope}");
-            println!("first start to a created map: {:.1} s", t0.elapsed().as_secs_f64());
-            Ok(())
+    run_app("first_start", &m, async |app| {
+        let t0 = Instant::now();
+        app.wait_js(
+            "the start screen",
+            "const s = document.querySelector('[data-role=start]'); return s && !s.hidden",
+            60,
+        )
+        .await?;
+        for role in ["start-create", "start-open", "start-sample"] {
+            app.css(&format!("[data-role={role}]")).await?;
         }
-        .await;
-        (app, r)
+        app.choose("[data-role=start-scope]", "region:35").await?;
+        let path = app.js("return document.querySelector('[data-role=start-open-path]').value").await?;
+        let _ = path;
+        let db_path = serde_json::to_string(&m_path())?;
+        app.js(&format!("document.querySelector('[data-role=start-create-path]').value = {db_path}")).await?;
+        app.click("[data-role=start-create]").await?;
+        app.wait_js(
+            "the new map",
+            "return document.querySelector('[data-role=status-file]')?.textContent.endsWith('created.sqlite')",
+            30,
+        )
+        .await?;
+        let scope = app.text("[data-role=status-scope]").await?;
+        ensure!(scope.contains("Караганд"), "the status bar names the scope: {scope}");
+        println!("first start to a created map: {:.1} s", t0.elapsed().as_secs_f64());
+        Ok(())
     })
     .await
 }
@@ -334,11 +287,9 @@ fn m_path() -> String {
 /// says why, and the list.
 #[tokio::test]
 async fn without_webgl_a_still_map_and_the_list_remain() -> Res {
-    let _serial = lock();
     let m = Machine::new()?;
     sample_db(&m.db, 100)?;
-    let app = m.launch_with(&[("INDMAP_NO_WEBGL", "1")]).await?;
-    let r = async {
+    run_app_with("no_webgl", &m, &[("INDMAP_NO_WEBGL", "1")], async |app| {
         let (points, _) = app.map_points().await?;
         ensure_eq!(points, 100);
         let dots = app.js("return document.querySelectorAll('svg.static-map circle').length").await?;
@@ -352,12 +303,6 @@ async fn without_webgl_a_still_map_and_the_list_remain() -> Res {
             std::fs::write(std::path::Path::new(&dir).join("no-webgl.png"), app.c().screenshot().await?)?;
         }
         Ok(())
-    }
-    .await;
-    let r = match r {
-        Ok(()) => Ok(()),
-        Err(e) => Err(app.fail("no_webgl", e).await),
-    };
-    app.quit().await;
-    r
+    })
+    .await
 }
