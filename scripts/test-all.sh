@@ -13,8 +13,9 @@ cargo build --all-targets
 cargo test --no-fail-fast
 
 # The desktop app as it ships (custom-protocol), its TypeScript types checked against the Rust
-# ones, and the end-to-end tests that drive the real binary under Xvfb (each test starts its own
-# display, tauri-driver and WebKitWebDriver; cargo builds the binary they drive).
+# ones (--test generated_types), and the end-to-end tests that drive the real binary under Xvfb
+# (--test e2e, one module per part of the app: `-- sync` runs the exchange screens' tests; each
+# test starts its own display, tauri-driver and WebKitWebDriver; cargo builds the binary they drive).
 cargo test -p indmap-desktop --features custom-protocol,ts --no-fail-fast -- --test-threads=1 --nocapture
 
 # The Linux installer as `tauri build` makes it, and what it must hold (scripts/bundle.sh).
