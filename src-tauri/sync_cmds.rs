@@ -4,26 +4,28 @@
 //! drawing while they run.
 
 use crate::{Answer, AppState, Session, UiError, lock, path_arg, with_db};
-use indmap_api::core::{Problems, RegionCode};
+use indmap_api::core::{Problems, RegionCode, Scope};
 use indmap_api::{
-    Backup, BillFormat, ConflictView, Env, ErrorKind, ImportReport, Indmap, LogEntry, PrintLang, ProposalView, Take,
+    Backup, BillFormat, ConflictView, Env, ErrorKind, ImportReport, Indmap, LogEntry, Manifest, PrintLang,
+    ProposalView, Take,
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
-/// What an export wrote, for the receipt the window shows.
+/// What an export wrote, for the receipt the window shows: where, and the file's manifest.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Exported {
     pub path: String,
-    pub projects: usize,
-    /// The exporting scope: `ministry` or `region:35`.
-    pub scope: String,
-    pub exported_at: String,
-    /// Set for a file of changes: the databases it was made for.
-    pub changes_for: Vec<String>,
-    pub sha256: String,
+    #[serde(flatten)]
+    pub manifest: Manifest,
 }
+
+/// A scope as the window sends it: `ministry` or `region:35`; any other text is refused (the
+/// error names the argument).
+#[derive(Debug, Deserialize)]
+#[serde(transparent)]
+pub struct ScopeArg(#[serde(with = "indmap_api::scope_code")] Scope);
 
 /// One file of an import batch: its report, or why it was refused (the API's sentence).
 #[derive(Debug, Clone, Serialize)]
@@ -40,35 +42,18 @@ fn invalid(field: &str, rule: &'static str, message: String) -> UiError {
     indmap_api::Error::invalid(problems).into()
 }
 
-/// Region KATO prefix, or none for the whole map.
-fn region_arg(region: Option<String>) -> Answer<Option<RegionCode>> {
-    match region.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
-        None => Ok(None),
-        Some(r) => RegionCode::parse(r)
-            .map(Some)
-            .ok_or_else(|| invalid("region", "region.unknown", format!("{r:?} is not the KATO prefix of a region"))),
-    }
-}
-
+/// `region`: a region's KATO prefix, or none for the whole map; `for_scope`: a file of changes
+/// for that scope, or none for the whole map.
 #[tauri::command]
 pub async fn sync_export(
     state: tauri::State<'_, AppState>,
     path: String,
-    region: Option<String>,
-    for_scope: Option<String>,
+    region: Option<RegionCode>,
+    for_scope: Option<ScopeArg>,
 ) -> Answer<Exported> {
     let out = path_arg(&path)?;
-    let region = region_arg(region)?;
-    let for_scope = for_scope.filter(|s| !s.trim().is_empty());
-    let m = with_db(&state, |db| db.export_for(&out, region, for_scope.as_deref()))?;
-    Ok(Exported {
-        path: out.display().to_string(),
-        projects: m.projects,
-        scope: m.scope,
-        exported_at: m.exported_at,
-        changes_for: m.changes_for,
-        sha256: m.sha256,
-    })
+    let manifest = with_db(&state, |db| db.export_for(&out, region, for_scope.map(|ScopeArg(s)| s)))?;
+    Ok(Exported { path: out.display().to_string(), manifest })
 }
 
 fn import_files(state: &AppState, files: Vec<String>, dry_run: bool) -> Answer<Vec<ImportOutcome>> {

@@ -282,7 +282,7 @@ fn prepare(n: usize, dir: &Path, rows: &mut Vec<(String, Duration)>) -> Prepared
             .enumerate()
             .map(|(i, db)| {
                 let path = dir.join(format!("region-{i}.gpkg"));
-                db.export_for(&path, None, Some("ministry")).unwrap();
+                db.export_for(&path, None, Some(Scope::Ministry)).unwrap();
                 path
             })
             .collect()

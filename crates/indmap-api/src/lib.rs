@@ -23,7 +23,7 @@ pub use database::{Indmap, Opened, SAMPLE_PROJECTS, SAMPLE_SEED, default_db_path
 pub use env::{Clock, CountingIds, Env, FixedClock, SystemClock, SystemIds};
 pub use error::{Error, ErrorKind, Result};
 pub use indmap_core as core;
-pub use indmap_exchange::Manifest;
+pub use indmap_exchange::{KnownDatabase, Manifest, scope_code};
 pub use indmap_store::ReferenceList;
 pub use indmap_store::{BIRTH, DbInfo, LogEntry};
 pub use layers::{MapLayer, read_map_layers};

@@ -155,7 +155,7 @@ fn export(dir: &tempfile::TempDir, files: &mut usize, db: &Indmap) -> std::path:
 fn export_changes(dir: &tempfile::TempDir, files: &mut usize, db: &Indmap) -> std::path::PathBuf {
     *files += 1;
     let path = dir.path().join(format!("f{files}.gpkg"));
-    if db.export_for(&path, None, Some("region:35")).is_err() {
+    if db.export_for(&path, None, Some(Scope::Region(RegionCode::parse("35").unwrap()))).is_err() {
         db.export(&path, None).unwrap();
     }
     path

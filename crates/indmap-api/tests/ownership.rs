@@ -134,7 +134,7 @@ fn a_forged_file_that_changes_another_regions_project_is_refused_and_listed() {
     let file = net.dir.path().join("forged.gpkg");
     let mut claimed = manifest.clone();
     claimed.db_id = kdb;
-    claimed.scope = "region:35".into();
+    claimed.scope = region("35");
     let (project, _) = (almaty.find("75-0001").unwrap(), ());
     indmap_exchange::write(&file, claimed, &[(project, forged)], &[]).unwrap();
 

@@ -532,7 +532,7 @@ fn a_file_of_changes_for_the_ministry_holds_only_what_it_has_not_seen() {
     }
     let mut ministry = net.db("ministry", Scope::Ministry, 51);
     assert_eq!(
-        region.export_for(&net.dir.path().join("x.gpkg"), None, Some("ministry")).unwrap_err().kind,
+        region.export_for(&net.dir.path().join("x.gpkg"), None, Some(Scope::Ministry)).unwrap_err().kind,
         ErrorKind::Invalid
     );
     ministry.import(&net.send(&region), false).unwrap();
@@ -540,7 +540,7 @@ fn a_file_of_changes_for_the_ministry_holds_only_what_it_has_not_seen() {
     region.update_project("35-0002", &patch(json!({"status": "construction"}))).unwrap();
     region.add_projects(&project("Төртінші", "35", 73.2, 49.9)).unwrap();
     let changes = net.dir.path().join("changes.gpkg");
-    let manifest = region.export_for(&changes, None, Some("ministry")).unwrap();
+    let manifest = region.export_for(&changes, None, Some(Scope::Ministry)).unwrap();
     assert_eq!(manifest.projects, 2, "the edited project and the new one");
     // Of the edited project, the file carries its own record, not the rows the ministry has.
     let (_, content) = indmap_exchange::read(&changes).unwrap();

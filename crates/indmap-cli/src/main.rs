@@ -120,8 +120,9 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Export { out, region, for_scope } => {
             let region = region.as_deref().map(region_code).transpose()?;
+            let for_scope = for_scope.as_deref().map(sync_cmd::scope).transpose()?;
             let db = Indmap::open(&path, Env::system())?;
-            sync_cmd::exported(&db.export_for(&out, region, for_scope.as_deref())?, &out, json);
+            sync_cmd::exported(&db.export_for(&out, region, for_scope)?, &out, json);
         }
         Command::Import { files, dry_run, bill } => {
             if bill.is_some() && files.len() > 1 {

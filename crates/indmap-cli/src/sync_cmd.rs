@@ -1,9 +1,20 @@
-//! What the exchange commands print: the merge bill, conflicts, backups.
+//! Reading a scope, and what the exchange commands print: the merge bill, conflicts, backups.
 
 use crate::output::{emit, emit_json, table};
+use indmap_api::core::{Problems, Scope};
 use indmap_api::{Backup, ConflictView, Error, ImportReport, Manifest, ProjectUpdate, ProposalView};
 use serde_json::Value;
 use std::path::Path;
+
+/// `--for SCOPE`: `ministry` or `region:KATO`.
+pub fn scope(text: &str) -> Result<Scope, Error> {
+    Scope::parse(text.trim()).ok_or_else(|| {
+        let mut problems = Problems::new();
+        let message = format!("{text:?} is not a scope: ministry, or region: and a KATO prefix (region:35)");
+        problems.error("--for", "peer.unknown", message);
+        Error::invalid(problems)
+    })
+}
 
 pub fn exported(m: &Manifest, out: &Path, json: bool) {
     if json {
@@ -12,7 +23,7 @@ pub fn exported(m: &Manifest, out: &Path, json: bool) {
     emit(&format!(
         "exported {} projects of {} to {}\n  database {}\n  at {} by {}\n  sha256 {}",
         m.projects,
-        m.scope,
+        m.scope.code(),
         out.display(),
         m.db_id,
         m.exported_at,
@@ -48,7 +59,14 @@ pub fn imported(r: &ImportReport, json: bool) {
     }
     let m = &r.manifest;
     let verb = if r.dry_run { "would import" } else { "imported" };
-    emit(&format!("{} from {} (database {}, exported {} by {})", r.file, m.scope, m.db_id, m.exported_at, m.user));
+    emit(&format!(
+        "{} from {} (database {}, exported {} by {})",
+        r.file,
+        m.scope.code(),
+        m.db_id,
+        m.exported_at,
+        m.user
+    ));
     if let Some(at) = &r.already_imported {
         return emit(&format!("this file was imported already, at {at}; nothing changed"));
     }

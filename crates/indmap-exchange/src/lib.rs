@@ -7,10 +7,12 @@
 
 mod geopackage;
 pub mod layers;
+mod manifest;
 mod signature;
 mod wire;
 mod writer;
 
+pub use manifest::{KnownDatabase, Manifest, scope_code};
 pub use wire::WireError;
 pub use writer::FileWriter;
 
@@ -18,11 +20,9 @@ use indmap_core::Project;
 use indmap_core::proposal::Proposal;
 use indmap_core::version::VersionedProject;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::path::Path;
-use uuid::Uuid;
 
 /// What `indmap_manifest.format` says in every exchange file.
 pub const FORMAT: &str = "indmap-exchange";
@@ -43,34 +43,10 @@ pub enum ExchangeError {
     Tampered(String),
     #[error("{file} is damaged: {reason}")]
     Damaged { file: String, reason: String },
+    #[error("{file} has a manifest that cannot be read: {reason}")]
+    BadManifest { file: String, reason: String },
     #[error("writing {0} failed: {1}")]
     Write(String, String),
-}
-
-/// Who made a file, when, and of what: the first thing an import shows.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct Manifest {
-    pub format: String,
-    pub format_version: u32,
-    /// The schema of the exporting database.
-    pub schema_version: usize,
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub db_id: Uuid,
-    /// `ministry` or `region:NN`.
-    pub scope: String,
-    pub exported_at: String,
-    pub user: String,
-    pub projects: usize,
-    /// Every database the exporter has heard of, with the scope each keeps.
-    pub databases: Vec<(String, String)>,
-    /// Set when the file holds only what these databases had not seen (a file of changes);
-    /// empty for a file of the whole map.
-    #[serde(default)]
-    pub changes_for: Vec<String>,
-    /// Hex SHA-256 over the manifest (less this field) and the records.
-    #[serde(default)]
-    pub sha256: String,
 }
 
 fn name(path: &Path) -> String {
@@ -169,7 +145,7 @@ fn check_and_decode(path: &Path, start: &[u8], size: usize) -> Result<(Manifest,
         return Err(ExchangeError::TooNew { file, found });
     }
     let manifest: Manifest = serde_json::from_value(raw)
-        .map_err(|e| ExchangeError::Damaged { file: file.clone(), reason: e.to_string() })?;
+        .map_err(|e| ExchangeError::BadManifest { file: file.clone(), reason: e.to_string() })?;
     let texts = |sql: &str| -> Result<Vec<String>, ExchangeError> {
         let mut stmt = conn.prepare(sql).map_err(damaged)?;
         let rows = stmt.query_map([], |r| r.get(0)).map_err(damaged)?;

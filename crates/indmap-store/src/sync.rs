@@ -100,17 +100,23 @@ fn project_ids(conn: &Connection, condition: &str, params: impl rusqlite::Params
     Ok(ids.iter().filter_map(|id| Uuid::parse_str(id).ok()).collect())
 }
 
-fn database_scopes(conn: &Connection) -> Result<HashMap<Uuid, Scope>> {
-    let mut stmt = conn.prepare_cached("SELECT db_id, scope FROM databases")?;
+/// The databases heard of, by when they were first: those whose id and scope read (a scope is
+/// written as `Scope::code`, and files that name another are refused).
+fn databases(conn: &Connection) -> Result<Vec<(Uuid, Scope)>> {
+    let mut stmt = conn.prepare_cached("SELECT db_id, scope FROM databases ORDER BY first_seen, db_id")?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    let mut out = HashMap::new();
+    let mut out = Vec::new();
     for row in rows {
         let (db, scope) = row?;
         if let (Ok(db), Some(scope)) = (Uuid::parse_str(&db), Scope::parse(&scope)) {
-            out.insert(db, scope);
+            out.push((db, scope));
         }
     }
     Ok(out)
+}
+
+fn database_scopes(conn: &Connection) -> Result<HashMap<Uuid, Scope>> {
+    Ok(databases(conn)?.into_iter().collect())
 }
 
 /// A second connection to the database, for reading ahead on another thread while a batch
@@ -172,11 +178,10 @@ impl Store {
         load_whole(&self.conn, id)
     }
 
-    /// The databases this one has heard of, with the scope each said it keeps.
-    pub fn databases(&self) -> Result<Vec<(String, String)>> {
-        let mut stmt = self.conn.prepare("SELECT db_id, scope FROM databases ORDER BY first_seen, db_id")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    /// The databases this one has heard of (itself among them), with the scope each said it
+    /// keeps, by when they were first heard of.
+    pub fn databases(&self) -> Result<Vec<(Uuid, Scope)>> {
+        databases(&self.conn)
     }
 
     /// What each of `peers` had seen of each project, per their last files: a project appears
@@ -382,19 +387,19 @@ impl Writer<'_> {
     }
 
     /// Notes a database and the scope it says it keeps. A database keeps the scope it was first
-    /// heard of with: returns that scope when `scope` contradicts it.
-    pub fn note_database(&mut self, db_id: Uuid, scope: &str) -> Result<Option<String>> {
+    /// heard of with: returns that scope (as stored) when `scope` contradicts it.
+    pub fn note_database(&mut self, db_id: Uuid, scope: Scope) -> Result<Option<String>> {
         let known: Option<String> = self
             .tx
             .query_row("SELECT scope FROM databases WHERE db_id = ?1", [db_id.to_string()], |r| r.get(0))
             .optional()?;
         match known {
-            Some(known) if known != scope => Ok(Some(known)),
+            Some(known) if Scope::parse(&known) != Some(scope) => Ok(Some(known)),
             Some(_) => Ok(None),
             None => {
                 self.tx.execute(
                     "INSERT INTO databases (db_id, scope, first_seen) VALUES (?1, ?2, ?3)",
-                    params![db_id.to_string(), scope, timestamp(self.author.at)],
+                    params![db_id.to_string(), scope.code(), timestamp(self.author.at)],
                 )?;
                 Ok(None)
             }

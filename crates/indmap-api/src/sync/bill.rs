@@ -193,7 +193,7 @@ impl Bill {
         };
         let mut facts = vec![
             (t("Файл", "Файл", "File"), report.file.clone()),
-            (t("Жіберуші дерекқор", "База данных отправителя", "Exporting database"), scope(lang, &m.scope)),
+            (t("Жіберуші дерекқор", "База данных отправителя", "Exporting database"), scope(lang, &m.scope.code())),
             (t("Дерекқор белгісі", "Идентификатор базы", "Database id"), m.db_id.to_string()),
             (t("Экспортталды", "Экспортирован", "Exported"), format!("{} · {}", m.exported_at, m.user)),
             (t("Файлдағы жобалар", "Проектов в файле", "Projects in the file"), format::integer(m.projects as i64)),

@@ -235,14 +235,14 @@ impl FileMerge<'_> {
     /// Notes the databases the file names (its sender among them); one the file says keeps
     /// another scope than it is known here to keep is refused and listed.
     fn note_databases(&self, w: &mut Writer<'_>, report: &mut ImportReport) -> indmap_store::Result<()> {
-        let manifest = &self.exchange.manifest;
-        let sender = (manifest.db_id.to_string(), manifest.scope.clone());
-        for (db, scope) in manifest.databases.iter().cloned().chain([sender]) {
-            let Ok(db) = Uuid::parse_str(&db) else { continue };
-            if let Some(known) = w.note_database(db, &scope)? {
-                let reason =
-                    format!("the file says database {} keeps {scope}, but it is known here to keep {known}", short(db));
-                report.refused.push(Refusal { id: db, code: None, reason });
+        for named in self.exchange.manifest.named_databases() {
+            if let Some(known) = w.note_database(named.id, named.scope)? {
+                let reason = format!(
+                    "the file says database {} keeps {}, but it is known here to keep {known}",
+                    short(named.id),
+                    named.scope.code()
+                );
+                report.refused.push(Refusal { id: named.id, code: None, reason });
             }
         }
         Ok(())
@@ -368,10 +368,7 @@ impl IdSource for NoIdsAhead {
 /// Notes the databases a file names as an import does (`Writer::note_database`): a database
 /// keeps the scope it was first heard of with.
 fn note_databases(scopes: &mut HashMap<Uuid, Scope>, manifest: &Manifest) {
-    let sender = (manifest.db_id.to_string(), manifest.scope.clone());
-    for (db, scope) in manifest.databases.iter().chain([&sender]) {
-        if let (Ok(db), Some(scope)) = (Uuid::parse_str(db), Scope::parse(scope)) {
-            scopes.entry(db).or_insert(scope);
-        }
+    for named in manifest.named_databases() {
+        scopes.entry(named.id).or_insert(named.scope);
     }
 }

@@ -3,8 +3,8 @@
 //! `indmap_core::version`).
 
 use crate::{Error, ErrorKind, Indmap, Result};
-use indmap_core::RegionCode;
-use indmap_exchange::{ExchangeError, Manifest};
+use indmap_core::{RegionCode, Scope};
+use indmap_exchange::{ExchangeError, KnownDatabase, Manifest};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 use uuid::Uuid;
@@ -51,32 +51,32 @@ impl Indmap {
         self.export_for(out, region, None)
     }
 
-    /// Writes an exchange file. With `for_scope` (`ministry`, `region:35`), it holds only the
-    /// projects with something the databases of that scope had not seen when they last sent
-    /// their file here: a file of changes, small enough for e-mail. Projects they never sent
-    /// are always included.
-    pub fn export_for(&self, out: &Path, region: Option<RegionCode>, for_scope: Option<&str>) -> Result<Manifest> {
+    /// Writes an exchange file. With `for_scope`, it holds only the projects with something the
+    /// databases of that scope had not seen when they last sent their file here: a file of
+    /// changes, small enough for e-mail. Projects they never sent are always included.
+    pub fn export_for(&self, out: &Path, region: Option<RegionCode>, for_scope: Option<Scope>) -> Result<Manifest> {
         let info = self.store.info();
-        let databases = self.store.databases()?;
+        let databases: Vec<KnownDatabase> =
+            self.store.databases()?.into_iter().map(|(id, scope)| KnownDatabase { id, scope }).collect();
         let mut changes_for = Vec::new();
         let mut seen = None;
         if let Some(scope) = for_scope {
-            let peers: Vec<Uuid> = databases
-                .iter()
-                .filter(|(id, s)| s == scope && *id != info.db_id.to_string())
-                .filter_map(|(id, _)| Uuid::parse_str(id).ok())
-                .collect();
+            let peers: Vec<Uuid> =
+                databases.iter().filter(|d| d.scope == scope && d.id != info.db_id).map(|d| d.id).collect();
             if peers.is_empty() {
                 let mut problems = indmap_core::Problems::new();
                 problems.error(
                     "--for",
                     "peer.unknown",
-                    format!("no file from a database of {scope} has been imported here yet; export the whole map"),
+                    format!(
+                        "no file from a database of {} has been imported here yet; export the whole map",
+                        scope.code()
+                    ),
                 );
                 return Err(Error::invalid(problems));
             }
             seen = Some(self.store.peer_contexts(&peers)?);
-            changes_for = peers.iter().map(Uuid::to_string).collect();
+            changes_for = peers;
         }
         let failed = |e: ExchangeError| Error::new(ErrorKind::Io, e.to_string());
         let mut file = indmap_exchange::FileWriter::create(out).map_err(failed)?;
@@ -105,7 +105,7 @@ impl Indmap {
             format_version: 0,
             schema_version: info.schema_version,
             db_id: info.db_id,
-            scope: info.scope.code(),
+            scope: info.scope,
             exported_at: indmap_store::timestamp(self.env.clock.now()),
             user: self.env.user.clone(),
             projects: 0,
