@@ -15,9 +15,8 @@ pub(crate) struct Session {
 #[derive(Default)]
 pub(crate) struct AppState {
     pub(crate) session: Mutex<Option<Session>>,
-    /// The last import preview of each file (path, report): the merge bill saved is the one the
-    /// user read.
-    pub(crate) previews: Mutex<Vec<(String, indmap_api::ImportReport)>>,
+    /// The last import preview of each file: the merge bill saved is the one the user read.
+    pub(crate) previews: Mutex<indmap_api::Previews>,
     /// The page count of the printout previewed last, keyed by its request: the print dialog
     /// asks for it right after the preview, and laying out an atlas twice would double the wait.
     pub(crate) last_page_count: Mutex<Option<(String, u32)>>,

@@ -6,8 +6,7 @@
 use crate::{Answer, AppState, Session, UiError, lock, path_arg, with_db};
 use indmap_api::core::{Problems, RegionCode, Scope};
 use indmap_api::{
-    Backup, BillFormat, ConflictView, Env, ErrorKind, ImportReport, Indmap, LogEntry, Manifest, PrintLang,
-    ProposalView, Take,
+    Backup, ConflictView, ErrorKind, ImportReport, LogEntry, Manifest, PrintLang, ProposalView, RestoreError, Take,
 };
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -61,8 +60,13 @@ fn import_files(state: &AppState, files: Vec<String>, dry_run: bool) -> Answer<V
     if paths.is_empty() {
         return Err(invalid("files", "import.no_file", "choose at least one exchange file (.gpkg)".into()));
     }
-    let results = with_db(state, |db| Ok(db.import_all(&paths, dry_run)))?;
-    let outcomes: Vec<ImportOutcome> = paths
+    let results = if dry_run {
+        let mut previews = lock(&state.previews)?;
+        with_db(state, |db| Ok(previews.preview(db, &paths)))?
+    } else {
+        with_db(state, |db| Ok(db.import_all(&paths, false)))?
+    };
+    Ok(paths
         .iter()
         .zip(results)
         .map(|(path, r)| {
@@ -72,12 +76,7 @@ fn import_files(state: &AppState, files: Vec<String>, dry_run: bool) -> Answer<V
                 Err(e) => ImportOutcome { path, report: None, error: Some(e.into()) },
             }
         })
-        .collect();
-    if dry_run {
-        let kept = outcomes.iter().filter_map(|o| Some((o.path.clone(), o.report.clone()?))).collect();
-        *lock(&state.previews)? = kept;
-    }
-    Ok(outcomes)
+        .collect())
 }
 
 /// What importing these files would do; changes nothing.
@@ -100,17 +99,9 @@ pub async fn sync_save_bill(
     out: String,
     lang: String,
 ) -> Answer<String> {
-    let out = path_arg(&out)?;
-    let format = BillFormat::of_path(&out)
-        .ok_or_else(|| invalid("out", "bill.format", "the merge bill is saved as .pdf or .xlsx".into()))?;
-    let report = lock(&state.previews)?
-        .iter()
-        .find(|(path, _)| *path == file)
-        .map(|(_, r)| r.clone())
-        .ok_or_else(|| UiError::new(ErrorKind::NotFound, format!("preview {file} before saving its merge bill")))?;
+    let (file, out) = (path_arg(&file)?, path_arg(&out)?);
     let lang = PrintLang::parse(&lang).unwrap_or(PrintLang::Ru);
-    let bytes = indmap_api::merge_bill(&report, lang, format)?;
-    indmap_api::write_printout(&out, &[bytes])?;
+    lock(&state.previews)?.save_bill(&file, &out, lang)?;
     Ok(out.display().to_string())
 }
 
@@ -170,13 +161,11 @@ pub fn sync_backups(state: tauri::State<'_, AppState>) -> Answer<Vec<Backup>> {
 #[tauri::command]
 pub async fn sync_restore(state: tauri::State<'_, AppState>, name: String) -> Answer<String> {
     let mut session = lock(&state.session)?;
-    let current = session.take().ok_or_else(|| UiError::new(ErrorKind::NotFound, "no map is open"))?;
-    let path = current.db.info().path.clone();
-    let opened = current.opened;
-    // The file is replaced underneath: no connection of ours may stay open on it.
-    drop(current);
-    let restored = indmap_api::restore(&path, &name, Env::system());
-    let db = Indmap::open(&path, Env::system())?;
-    *session = Some(Session { db, opened });
-    Ok(restored?.display().to_string())
+    let Session { db, opened } = session.take().ok_or_else(|| UiError::new(ErrorKind::NotFound, "no map is open"))?;
+    let (db, restored) = match db.restore(&name) {
+        Ok((db, safety)) => (Some(db), Ok(safety.display().to_string())),
+        Err(RestoreError { error, db }) => (db.map(|db| *db), Err(error.into())),
+    };
+    *session = db.map(|db| Session { db, opened });
+    restored
 }

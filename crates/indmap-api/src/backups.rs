@@ -64,29 +64,70 @@ pub fn list(db: &Path) -> Result<Vec<Backup>> {
     Ok(out)
 }
 
-/// Puts backup `name` in place of the database at `db`, after backing up the current state
-/// (so a restore can be undone by restoring that).
-pub fn restore(db: &Path, name: &str, env: Env) -> Result<PathBuf> {
-    let backup = list(db)?
-        .into_iter()
-        .find(|b| b.name == name)
-        .ok_or_else(|| Error::not_found(format!("there is no backup {name} (see `indmap backups`)")))?;
-    // The backup must itself be a sound indmap database before it replaces anything.
-    drop(Indmap::open(&backup.path, Env::fixed("restore-check", env.clock.now()))?);
-    let current = Indmap::open(db, env)?;
-    let safety = current.backup("before-restore")?;
-    drop(current);
-    // Copied beside the database, then renamed over it: a reader that has the old file open
-    // (or mapped in memory) keeps it whole, and a failed copy leaves the database as it was.
+/// A restore that did not happen, or after which the database could not be opened again: why,
+/// and the database, open as it was (or as restored), when it could be.
+pub struct RestoreError {
+    pub error: Error,
+    pub db: Option<Box<Indmap>>,
+}
+
+impl std::fmt::Debug for RestoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RestoreError").field("error", &self.error).field("open", &self.db.is_some()).finish()
+    }
+}
+
+impl From<RestoreError> for Error {
+    fn from(e: RestoreError) -> Error {
+        e.error
+    }
+}
+
+impl Indmap {
+    /// Puts backup `name` in place of this database, after backing up its current state (so a
+    /// restore can be undone by restoring that), and opens it again. Takes the database: no
+    /// connection may stay open on the file it replaces. Answers the database restored and the
+    /// backup of the state it replaced.
+    pub fn restore(self, name: &str) -> std::result::Result<(Indmap, PathBuf), RestoreError> {
+        let (backup, safety) = match self.restorable(name).and_then(|b| Ok((b, self.backup("before-restore")?))) {
+            Ok(found) => found,
+            Err(error) => return Err(RestoreError { error, db: Some(Box::new(self)) }),
+        };
+        let Indmap { store, env } = self;
+        let path = store.info().path.clone();
+        drop(store);
+        let replaced = replace(&path, &backup.path, name);
+        match (replaced, Indmap::open(&path, env)) {
+            (Ok(()), Ok(db)) => Ok((db, safety)),
+            (Err(error), db) => Err(RestoreError { error, db: db.ok().map(Box::new) }),
+            (Ok(()), Err(error)) => Err(RestoreError { error, db: None }),
+        }
+    }
+
+    /// Backup `name`, once it is known to be a sound indmap database.
+    fn restorable(&self, name: &str) -> Result<Backup> {
+        let backup = self
+            .backups()?
+            .into_iter()
+            .find(|b| b.name == name)
+            .ok_or_else(|| Error::not_found(format!("there is no backup {name} (see `indmap backups`)")))?;
+        drop(Indmap::open(&backup.path, Env::fixed("restore-check", self.env.clock.now()))?);
+        Ok(backup)
+    }
+}
+
+/// Puts the copy at `backup` in place of the (closed) database at `db`. Copied beside the
+/// database, then renamed over it: a reader that has the old file open (or mapped in memory)
+/// keeps it whole, and a failed copy leaves the database as it was.
+fn replace(db: &Path, backup: &Path, name: &str) -> Result<()> {
     let restoring = db.with_extension("restoring");
     let failed = |e: std::io::Error| Error::new(ErrorKind::Io, format!("restoring {name} failed: {e}"));
-    std::fs::copy(&backup.path, &restoring).map_err(failed)?;
+    std::fs::copy(backup, &restoring).map_err(failed)?;
     for suffix in ["-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
     std::fs::rename(&restoring, db).map_err(|e| {
         let _ = std::fs::remove_file(&restoring);
         failed(e)
-    })?;
-    Ok(safety)
+    })
 }

@@ -18,7 +18,7 @@ mod settings;
 mod sync;
 mod views;
 
-pub use backups::{Backup, restore};
+pub use backups::{Backup, RestoreError};
 pub use database::{Indmap, Opened, SAMPLE_PROJECTS, SAMPLE_SEED, default_db_path, open_at_start};
 pub use env::{Clock, CountingIds, Env, FixedClock, SystemClock, SystemIds};
 pub use error::{Error, ErrorKind, Result};
@@ -33,6 +33,6 @@ pub use proposals::ProposalView;
 pub use reports::{ChartKind, PageFormat, Paper, PrintBy, PrintLang, PrintOptions, PrintSetup, TableFormat};
 pub use reports::{PagePreview, PrintedSet, Printout, write_printout};
 pub use settings::SETTINGS;
-pub use sync::{BillFormat, merge_bill};
+pub use sync::{BillFormat, Previews, bill_format, merge_bill, write_bill};
 pub use sync::{ConflictView, FieldUpdate, ImportReport, ProjectUpdate, Refusal, Take, Totals, merge_bill_xlsx};
 pub use views::{MapView, ProjectRow, RegionFigures, SourceTotal, Summary, ViewFilter, open_sample};

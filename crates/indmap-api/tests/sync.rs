@@ -603,3 +603,55 @@ fn an_import_whose_backup_cannot_be_written_changes_nothing() {
     assert_eq!(ministry.content_hash().unwrap(), before);
     assert_eq!(ministry.list(&Default::default()).unwrap().len(), 1);
 }
+
+/// The merge bill saved after a preview is the bill of that preview, even once the map has
+/// changed since; a file not previewed has no bill to save.
+#[test]
+fn the_merge_bill_saved_is_the_one_of_the_preview_read() {
+    let mut net = Net::new();
+    let (mut a, mut b) = two_planners(&mut net);
+    a.update_project("35-0001", &patch(json!({"cost_kzt": 2_000_000_000}))).unwrap();
+    let file = net.send(&a);
+    let mut previews = indmap_api::Previews::default();
+    let reports = previews.preview(&mut b, std::slice::from_ref(&file));
+    let preview = reports[0].as_ref().unwrap();
+    b.import(&file, false).unwrap();
+    assert_eq!(previews.of(&file).unwrap(), preview, "the preview read, not the import since");
+    let bill = net.dir.path().join("bill.xlsx");
+    previews.save_bill(&file, &bill, indmap_api::PrintLang::Kk).unwrap();
+    assert!(std::fs::read(&bill).unwrap().starts_with(b"PK"), "the bill is a workbook");
+
+    let other = net.send(&a);
+    assert_eq!(previews.save_bill(&other, &bill, indmap_api::PrintLang::Kk).unwrap_err().kind, ErrorKind::NotFound);
+    let wrong = previews.save_bill(&file, &bill.with_extension("docx"), indmap_api::PrintLang::Kk).unwrap_err();
+    assert_eq!((wrong.kind, wrong.problems[0].rule), (ErrorKind::Invalid, "bill.format"));
+    // A new preview takes the place of the last.
+    previews.preview(&mut b, std::slice::from_ref(&other));
+    assert!(previews.of(&file).is_err() && previews.of(&other).is_ok());
+}
+
+/// A restore puts the backup taken before an import in place and opens it: the map is as it was
+/// before the import, and the state it replaced is kept as a backup of its own. A backup that
+/// does not exist restores nothing and leaves the database open.
+#[test]
+fn a_restore_brings_back_the_map_before_an_import_and_keeps_the_one_it_replaced() {
+    let mut net = Net::new();
+    let (mut a, mut b) = two_planners(&mut net);
+    let before = b.content_hash().unwrap();
+    a.update_project("35-0001", &patch(json!({"cost_kzt": 2_000_000_000}))).unwrap();
+    let backup = b.import(&net.send(&a), false).unwrap().backup.unwrap();
+    let after = b.content_hash().unwrap();
+    assert_ne!(after, before);
+
+    let Err(missing) = b.restore("no-such-backup.sqlite") else { panic!("restored a backup that does not exist") };
+    assert_eq!(missing.error.kind, ErrorKind::NotFound);
+    let b = *missing.db.expect("the database stays open");
+    assert_eq!(b.content_hash().unwrap(), after);
+
+    let name = backup.file_name().unwrap().to_string_lossy().into_owned();
+    let (mut b, safety) = b.restore(&name).map_err(|e| e.error).unwrap();
+    assert_eq!(b.content_hash().unwrap(), before);
+    assert_eq!(prop(&b, "35-0001", "cost_kzt"), 1_000_000_000);
+    assert!(b.backups().unwrap().iter().any(|k| k.path == safety));
+    b.update_project("35-0001", &patch(json!({"jobs_permanent": 120}))).unwrap();
+}

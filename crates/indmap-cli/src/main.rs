@@ -125,36 +125,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             sync_cmd::exported(&db.export_for(&out, region, for_scope)?, &out, json);
         }
         Command::Import { files, dry_run, bill } => {
-            if bill.is_some() && files.len() > 1 {
-                let mut problems = indmap_api::core::Problems::new();
-                problems.error("--bill", "bill.one_file", "makes the bill of one file; import the files one by one");
-                return Err(Error::invalid(problems));
-            }
-            if let Some(bill) = &bill {
-                sync_cmd::bill_format(bill)?;
-            }
-            let mut db = Indmap::open(&path, Env::system())?;
-            let mut refused = None;
-            for (file, report) in files.iter().zip(db.import_all(&files, dry_run)) {
-                match report {
-                    Ok(report) => {
-                        if let Some(bill) = &bill {
-                            sync_cmd::write_bill(bill, &report, &cli.lang)?;
-                        }
-                        sync_cmd::imported(&report, json);
-                    }
-                    // Say it and go on: one bad file must not hold up the others.
-                    Err(e) if files.len() > 1 => {
-                        eprintln!("{}: refused", file.display());
-                        output::print_error(&e);
-                        refused = Some(e);
-                    }
-                    Err(e) => return Err(e),
-                }
-            }
-            if let Some(e) = refused {
-                return Err(Error::new(e.kind, "some files were refused; the others were imported"));
-            }
+            sync_cmd::import(&path, &files, dry_run, bill.as_deref(), &cli.lang, json)?
         }
         Command::Conflicts => sync_cmd::conflicts(&Indmap::open(&path, Env::system())?.conflicts()?, json),
         Command::Resolve { conflict, take } => {
@@ -174,10 +145,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             sync_cmd::proposals(&db.proposals()?, json);
         }
         Command::Backups => sync_cmd::backups(&Indmap::open(&path, Env::system())?.backups()?, json),
-        Command::Restore { name } => {
-            let safety = indmap_api::restore(&path, &name, Env::system())?;
-            eprintln!("restored {name}; the state before it is kept as {}", safety.display());
-        }
+        Command::Restore { name } => sync_cmd::restore(Indmap::open(&path, Env::system())?, &name)?,
         Command::Project(command) => project(command, &path, json, &cli.lang)?,
         Command::Print(args) => print_cmd::print(args, &path, &cli.lang)?,
         Command::Atlas(args) => print_cmd::atlas(args, &path, &cli.lang)?,

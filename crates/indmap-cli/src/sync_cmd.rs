@@ -1,10 +1,13 @@
-//! Reading a scope, and what the exchange commands print: the merge bill, conflicts, backups.
+//! The exchange commands that do more than one call (import with its bill, restore), reading a
+//! scope, and what the exchange commands print: the merge bill, conflicts, backups.
 
-use crate::output::{emit, emit_json, table};
+use crate::output::{emit, emit_json, print_error, table};
 use indmap_api::core::{Problems, Scope};
-use indmap_api::{Backup, ConflictView, Error, ImportReport, Manifest, ProjectUpdate, ProposalView};
+use indmap_api::{
+    Backup, ConflictView, Env, Error, ImportReport, Indmap, Manifest, PrintLang, ProjectUpdate, ProposalView,
+};
 use serde_json::Value;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// `--for SCOPE`: `ministry` or `region:KATO`.
 pub fn scope(text: &str) -> Result<Scope, Error> {
@@ -14,6 +17,58 @@ pub fn scope(text: &str) -> Result<Scope, Error> {
         problems.error("--for", "peer.unknown", message);
         Error::invalid(problems)
     })
+}
+
+/// `import`: merges the files (with `dry_run`, previews them) and prints each report; with
+/// `bill`, writes the merge bill of the one file too. A refused file is said and the others go on.
+pub fn import(
+    db: &Path,
+    files: &[PathBuf],
+    dry_run: bool,
+    bill: Option<&Path>,
+    lang: &str,
+    json: bool,
+) -> Result<(), Error> {
+    let bill = match bill {
+        Some(_) if files.len() > 1 => {
+            let mut problems = Problems::new();
+            problems.error("--bill", "bill.one_file", "makes the bill of one file; import the files one by one");
+            return Err(Error::invalid(problems));
+        }
+        Some(path) => Some((path, indmap_api::bill_format(path, "--bill")?)),
+        None => None,
+    };
+    let lang = PrintLang::parse(lang).unwrap_or(PrintLang::Ru);
+    let mut db = Indmap::open(db, Env::system())?;
+    let mut refused = None;
+    for (file, report) in files.iter().zip(db.import_all(files, dry_run)) {
+        match report {
+            Ok(report) => {
+                if let Some((path, format)) = bill {
+                    indmap_api::write_bill(&report, path, format, lang)?;
+                }
+                imported(&report, json);
+            }
+            // Say it and go on: one bad file must not hold up the others.
+            Err(e) if files.len() > 1 => {
+                eprintln!("{}: refused", file.display());
+                print_error(&e);
+                refused = Some(e);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    match refused {
+        Some(e) => Err(Error::new(e.kind, "some files were refused; the others were imported")),
+        None => Ok(()),
+    }
+}
+
+/// `restore NAME`.
+pub fn restore(db: Indmap, name: &str) -> Result<(), Error> {
+    let (_, safety) = db.restore(name)?;
+    eprintln!("restored {name}; the state before it is kept as {}", safety.display());
+    Ok(())
 }
 
 pub fn exported(m: &Manifest, out: &Path, json: bool) {
@@ -163,23 +218,4 @@ pub fn proposals(list: &[ProposalView], json: bool) {
         ]);
     }
     emit(&t.to_string());
-}
-
-/// The merge bill's format, by the file's extension: checked before an import starts.
-pub fn bill_format(path: &Path) -> Result<indmap_api::BillFormat, Error> {
-    indmap_api::BillFormat::of_path(path).ok_or_else(|| {
-        let mut problems = indmap_api::core::Problems::new();
-        problems.error("--bill", "bill.format", format!("{} must end in .pdf or .xlsx", path.display()));
-        Error::invalid(problems)
-    })
-}
-
-/// Writes the merge bill of `report` to `path`: a PDF to print and sign, or an XLSX workbook,
-/// as the file's extension says.
-pub fn write_bill(path: &Path, report: &ImportReport, lang_code: &str) -> Result<(), Error> {
-    let format = bill_format(path)?;
-    let lang = indmap_api::PrintLang::parse(lang_code).unwrap_or(indmap_api::PrintLang::Ru);
-    let bytes = indmap_api::merge_bill(report, lang, format)?;
-    std::fs::write(path, bytes)
-        .map_err(|e| Error::new(indmap_api::ErrorKind::Io, format!("cannot write {}: {e}", path.display())))
 }

@@ -1,6 +1,6 @@
-//! Exchange files: export this database's map, import another's with a preview, conflicts
-//! and their resolution, backups. Merging is field by field and never decided by clocks (see
-//! `indmap_core::version`).
+//! Exchange files: export this database's map, import another's with a preview (kept for its
+//! merge bill), conflicts and their resolution. Merging is field by field and never decided by
+//! clocks (see `indmap_core::version`).
 
 use crate::{Error, ErrorKind, Indmap, Result};
 use indmap_core::{RegionCode, Scope};
@@ -14,10 +14,12 @@ mod conflicts;
 mod import;
 mod merge;
 mod ownership;
+mod previews;
 mod report;
 
 pub use bill::{BillFormat, merge_bill};
 pub use conflicts::{ConflictView, Take};
+pub use previews::{Previews, bill_format, write_bill};
 pub use report::{FieldUpdate, ImportReport, ProjectUpdate, Refusal, Totals};
 
 /// How many projects an export (or a content hash) loads at a time: a national map loaded whole
