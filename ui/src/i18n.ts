@@ -440,6 +440,13 @@ export function formatNumber(value: number, digits = 0, l: Lang = current): stri
   return sign + grouped + (frac ? (l === "en" ? "." : ",") + frac : "");
 }
 
+/** Tiyn (what the API counts money in, exactly) to tenge, only to show it. */
+export function tenge(tiyn: number): number;
+export function tenge(tiyn: number | null): number | null;
+export function tenge(tiyn: number | null): number | null {
+  return tiyn === null ? null : tiyn / 100;
+}
+
 /** Money in tenge, in millions or billions: "1 234,5 млн ₸", "12,6 млрд ₸", "12.6 bn KZT". */
 export function formatMoney(kzt: number | null | undefined, l: Lang = current): string {
   if (kzt === null || kzt === undefined || !Number.isFinite(kzt)) return "—";

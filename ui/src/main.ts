@@ -7,7 +7,7 @@ import { RAMP, STATUS_COLORS, sectorColor } from "./colors";
 import { append, clear, h, option } from "./dom";
 import { openEditor } from "./editor";
 import { fieldAt, fieldName } from "./fields";
-import { formatDate, formatMoney, formatNumber, LANGS, DICTS, pick, setLang, t, lang, type Lang } from "./i18n";
+import { formatDate, formatMoney, formatNumber, tenge, LANGS, DICTS, pick, setLang, t, lang, type Lang } from "./i18n";
 import { choroplethValue, GlMap, hasWebGL2 } from "./map";
 import { StaticMap } from "./staticmap";
 import {
@@ -247,10 +247,10 @@ function renderSummary(view: MapView | null): void {
   if (!view) return;
   const s = view.summary;
   const stat = (role: string, value: string, label: string) => h("div", { class: "stat", "data-role": role }, h("strong", {}, value), h("span", {}, label));
-  const sources = s.financing.slice(0, 4).map((f) => h("span", { class: "chip" }, `${refLabel("financing_sources", f.source)}: ${formatMoney(f.amount_kzt)}`));
+  const sources = s.financing.slice(0, 4).map((f) => h("span", { class: "chip" }, `${refLabel("financing_sources", f.source)}: ${formatMoney(tenge(f.amount_kzt))}`));
   append(el.summary, [
     stat("s-count", formatNumber(s.count), t("s_projects")),
-    stat("s-cost", formatMoney(s.cost_kzt), t("s_cost")),
+    stat("s-cost", formatMoney(tenge(s.cost_kzt)), t("s_cost")),
     stat("s-jobs", formatNumber(s.jobs_permanent), t("s_jobs")),
     stat("s-delayed", formatNumber(s.delayed), t("s_delayed")),
     h("div", { class: "financing", title: t("s_financing") }, h("span", { class: "muted" }, t("s_financing") + ":"), sources),
@@ -310,7 +310,7 @@ const COLUMNS: { key: SortKey; label: () => string; value: (r: ProjectRow) => st
   { key: "region", label: () => t("col_region"), value: (r) => regionName(r.region), show: (r) => regionName(r.region), width: 150 },
   { key: "sector", label: () => t("col_sector"), value: (r) => refLabel("sectors", r.sector), show: (r) => refLabel("sectors", r.sector), width: 150 },
   { key: "status", label: () => t("col_status"), value: (r) => refLabel("statuses", r.status), show: (r) => refLabel("statuses", r.status), width: 130 },
-  { key: "cost", label: () => t("col_cost"), value: (r) => r.cost_kzt, show: (r) => formatMoney(r.cost_kzt), cls: "num", width: 110 },
+  { key: "cost", label: () => t("col_cost"), value: (r) => r.cost_kzt, show: (r) => formatMoney(tenge(r.cost_kzt)), cls: "num", width: 110 },
   { key: "jobs", label: () => t("col_jobs"), value: (r) => r.jobs_permanent, show: (r) => (r.jobs_permanent === null ? "" : formatNumber(r.jobs_permanent)), cls: "num", width: 80 },
   { key: "commissioning", label: () => t("col_commissioning"), value: (r) => r.commissioning, show: (r) => formatDate(r.commissioning), width: 100 },
 ];
@@ -430,7 +430,7 @@ function renderCard(): void {
     line(t("col_sector"), refLabel("sectors", row.sector)),
     line(t("card_level"), refLabel("levels", row.level)),
     line(t("card_initiator"), row.initiator ?? ""),
-    line(t("col_cost"), formatMoney(row.cost_kzt)),
+    line(t("col_cost"), formatMoney(tenge(row.cost_kzt))),
     line(fieldName(fieldAt("jobs_permanent")!), row.jobs_permanent === null ? "" : formatNumber(row.jobs_permanent)),
     line(t("col_commissioning"), formatDate(row.commissioning)),
     h(

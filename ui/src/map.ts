@@ -10,6 +10,7 @@ import "maplibre-gl/dist/maplibre-gl.css";
 import type { Geometry, MapView, ProjectRow, RegionInfo } from "./api";
 import { rampColor } from "./colors";
 import { h } from "./dom";
+import { tenge } from "./i18n";
 import { DrawSession, type DrawCallbacks } from "./draw";
 import type { GeomKind } from "./geometry";
 
@@ -54,7 +55,7 @@ export function hasWebGL2(): boolean {
 }
 
 export function choroplethValue(r: { count: number; cost_kzt: number; jobs_permanent: number }, by: string): number {
-  return by === "count" ? r.count : by === "cost" ? r.cost_kzt : by === "jobs" ? r.jobs_permanent : 0;
+  return by === "count" ? r.count : by === "cost" ? tenge(r.cost_kzt) : by === "jobs" ? r.jobs_permanent : 0;
 }
 
 export class GlMap {

@@ -48,7 +48,9 @@ pub struct ProjectRow {
     pub status: String,
     pub sector: Option<String>,
     pub initiator: Option<String>,
-    pub cost_kzt: Option<f64>,
+    /// In tiyn (minor units), exact: the window turns it into tenge only to show it.
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+    pub cost_kzt: Option<Money>,
     pub jobs_permanent: Option<u32>,
     /// The actual commissioning date, else the planned one (`YYYY-MM-DD`).
     pub commissioning: Option<String>,
@@ -64,7 +66,9 @@ pub struct ProjectRow {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SourceTotal {
     pub source: String,
-    pub amount_kzt: f64,
+    /// In tiyn (minor units), exact: the window turns it into tenge only to show it.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub amount_kzt: Money,
 }
 
 /// What the summary bar says about the filtered set.
@@ -72,7 +76,9 @@ pub struct SourceTotal {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Summary {
     pub count: u32,
-    pub cost_kzt: f64,
+    /// In tiyn (minor units), exact: the window turns it into tenge only to show it.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub cost_kzt: Money,
     pub jobs_permanent: u32,
     /// Projects with the status "delayed / problem".
     pub delayed: u32,
@@ -86,7 +92,9 @@ pub struct Summary {
 pub struct RegionFigures {
     pub kato: String,
     pub count: u32,
-    pub cost_kzt: f64,
+    /// In tiyn (minor units), exact: the window turns it into tenge only to show it.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub cost_kzt: Money,
     pub jobs_permanent: u32,
 }
 
@@ -111,10 +119,6 @@ pub fn open_sample(env: crate::Env) -> Result<(Indmap, crate::Opened)> {
     let mut db = Indmap::init(&sample, indmap_core::Scope::Ministry, env)?;
     db.add_sample(crate::SAMPLE_PROJECTS, crate::SAMPLE_SEED)?;
     Ok((db, crate::Opened::Sample))
-}
-
-fn tenge(m: Money) -> f64 {
-    m.minor() as f64 / 100.0
 }
 
 impl ViewFilter {
@@ -198,7 +202,7 @@ fn row(p: &Project) -> ProjectRow {
         status: p.status.code().into(),
         sector: p.sector.clone(),
         initiator: p.initiator.clone(),
-        cost_kzt: p.cost.map(tenge),
+        cost_kzt: p.cost,
         jobs_permanent: p.jobs_permanent,
         commissioning: p.commissioning_actual.or(p.commissioning_planned).map(|d| d.format("%Y-%m-%d").to_string()),
         point,
@@ -217,31 +221,31 @@ fn summarise(projects: &[Project]) -> MapView {
     let mut by_source: BTreeMap<&str, Money> = BTreeMap::new();
     let mut regions: BTreeMap<&str, RegionFigures> = indmap_core::reference::REGIONS
         .iter()
-        .map(|r| (r.kato, RegionFigures { kato: r.kato.into(), count: 0, cost_kzt: 0.0, jobs_permanent: 0 }))
+        .map(|r| (r.kato, RegionFigures { kato: r.kato.into(), count: 0, cost_kzt: Money::ZERO, jobs_permanent: 0 }))
         .collect();
-    let mut cost = Money(0);
+    let mut cost = Money::ZERO;
     let mut jobs = 0u32;
     for p in projects {
-        cost = Money(cost.minor().saturating_add(p.cost.map_or(0, Money::minor)));
+        cost = cost.saturating_add(p.cost.unwrap_or_default());
         jobs = jobs.saturating_add(p.jobs_permanent.unwrap_or(0));
         for f in &p.financing {
-            let total = by_source.entry(f.source.as_str()).or_insert(Money(0));
-            *total = Money(total.minor().saturating_add(f.amount.minor()));
+            let total = by_source.entry(f.source.as_str()).or_default();
+            *total = total.saturating_add(f.amount);
         }
         if let Some(r) = regions.get_mut(p.region.as_str()) {
             r.count += 1;
-            r.cost_kzt += p.cost.map_or(0.0, tenge);
+            r.cost_kzt = r.cost_kzt.saturating_add(p.cost.unwrap_or_default());
             r.jobs_permanent = r.jobs_permanent.saturating_add(p.jobs_permanent.unwrap_or(0));
         }
     }
     let mut financing: Vec<SourceTotal> =
-        by_source.into_iter().map(|(s, m)| SourceTotal { source: s.into(), amount_kzt: tenge(m) }).collect();
-    financing.sort_by(|a, b| b.amount_kzt.total_cmp(&a.amount_kzt));
+        by_source.into_iter().map(|(s, m)| SourceTotal { source: s.into(), amount_kzt: m }).collect();
+    financing.sort_by_key(|f| std::cmp::Reverse(f.amount_kzt));
     MapView {
         rows: projects.iter().map(row).collect(),
         summary: Summary {
             count: projects.len() as u32,
-            cost_kzt: tenge(cost),
+            cost_kzt: cost,
             jobs_permanent: jobs,
             delayed: projects.iter().filter(|p| p.status == Status::Delayed).count() as u32,
             financing,
@@ -272,8 +276,10 @@ mod tests {
         assert_eq!(all.summary.count, 120);
         assert_eq!(all.regions.len(), 20);
         assert_eq!(all.regions.iter().map(|r| r.count).sum::<u32>(), 120);
-        let cost: f64 = all.rows.iter().filter_map(|r| r.cost_kzt).sum();
-        assert!((cost - all.summary.cost_kzt).abs() < 1.0);
+        let cost: Money = all.rows.iter().filter_map(|r| r.cost_kzt).sum();
+        assert_eq!(cost, all.summary.cost_kzt, "money is summed exactly, to the tiyn");
+        let by_region: Money = all.regions.iter().map(|r| r.cost_kzt).sum();
+        assert_eq!(by_region, all.summary.cost_kzt);
         assert!(all.rows.iter().all(|r| r.point.is_some()), "the sample places every project");
     }
 

@@ -98,6 +98,11 @@ impl Money {
         format!("{sign}{}.{:02}", abs / 100, abs % 100)
     }
 
+    /// For totals shown to a person: a sum past 92 quadrillion tenge stops there.
+    pub fn saturating_add(self, other: Money) -> Money {
+        Money(self.0.saturating_add(other.0))
+    }
+
     pub fn checked_add(self, other: Money) -> Option<Money> {
         self.0.checked_add(other.0).map(Money)
     }

@@ -3,7 +3,11 @@
 /**
  * A project as the map and the table show it.
  */
-export type ProjectRow = { id: string, code: string | null, name_kk: string, name_ru: string, name_en: string | null, region: string, district: string | null, level: string, status: string, sector: string | null, initiator: string | null, cost_kzt: number | null, jobs_permanent: number | null, 
+export type ProjectRow = { id: string, code: string | null, name_kk: string, name_ru: string, name_en: string | null, region: string, district: string | null, level: string, status: string, sector: string | null, initiator: string | null, 
+/**
+ * In tiyn (minor units), exact: the window turns it into tenge only to show it.
+ */
+cost_kzt: number | null, jobs_permanent: number | null, 
 /**
  * The actual commissioning date, else the planned one (`YYYY-MM-DD`).
  */

@@ -3,4 +3,8 @@
 /**
  * The figures of one region in the filtered set, for the choropleth.
  */
-export type RegionFigures = { kato: string, count: number, cost_kzt: number, jobs_permanent: number, };
+export type RegionFigures = { kato: string, count: number, 
+/**
+ * In tiyn (minor units), exact: the window turns it into tenge only to show it.
+ */
+cost_kzt: number, jobs_permanent: number, };

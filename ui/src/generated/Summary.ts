@@ -4,7 +4,11 @@ import type { SourceTotal } from "./SourceTotal";
 /**
  * What the summary bar says about the filtered set.
  */
-export type Summary = { count: number, cost_kzt: number, jobs_permanent: number, 
+export type Summary = { count: number, 
+/**
+ * In tiyn (minor units), exact: the window turns it into tenge only to show it.
+ */
+cost_kzt: number, jobs_permanent: number, 
 /**
  * Projects with the status "delayed / problem".
  */
