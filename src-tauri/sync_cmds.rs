@@ -110,16 +110,8 @@ pub fn sync_conflicts(state: tauri::State<'_, AppState>) -> Answer<Vec<ConflictV
     with_db(&state, |db| db.conflicts())
 }
 
-/// `take` is `mine`, `theirs` or `value`; a value is read as JSON when it is JSON (numbers,
-/// objects), else as text, as `indmap resolve --take VALUE` does.
 #[tauri::command]
-pub fn sync_resolve(state: tauri::State<'_, AppState>, id: String, take: String, value: Option<String>) -> Answer<()> {
-    let take = match (take.as_str(), value) {
-        ("mine", _) => Take::Mine,
-        ("theirs", _) => Take::Theirs,
-        ("value", Some(v)) => Take::value(&v),
-        _ => return Err(invalid("take", "resolve.take", format!("{take:?}: take mine, theirs or a value"))),
-    };
+pub fn sync_resolve(state: tauri::State<'_, AppState>, id: String, take: Take) -> Answer<()> {
     with_db(&state, |db| db.resolve(&id, take))
 }
 

@@ -37,6 +37,9 @@ export type { MapLayer };
 
 export type { AppInfo, ErrorKind, FileFilter, MapView, OpenInfo, PickFile, PickMode, Problem, ProjectProperties, ProjectRow, Reference, RegionInfo, Saved, ViewFilter };
 
+/** How a conflict is settled: `indmap_api::Take` as serde reads it (`tag = "kind", content = "value"`). */
+export type Take = { kind: "mine" } | { kind: "theirs" } | { kind: "value"; value: unknown };
+
 export interface Geometry {
   type: string;
   coordinates: unknown;
@@ -109,8 +112,7 @@ export const api = {
   /** Saves the merge bill of a file previewed last; resolves to the path written. */
   saveBill: (file: string, out: string, lang: string) => call<string>("sync_save_bill", { file, out, lang }),
   conflicts: () => call<ConflictView[]>("sync_conflicts"),
-  resolve: (id: string, take: "mine" | "theirs" | "value", value: string | null = null) =>
-    call<void>("sync_resolve", { id, take, value }),
+  resolve: (id: string, take: Take) => call<void>("sync_resolve", { id, take }),
   proposals: () => call<ProposalView[]>("sync_proposals"),
   accept: (id: string) => call<void>("sync_accept", { id }),
   reject: (id: string, reason: string | null) => call<void>("sync_reject", { id, reason }),

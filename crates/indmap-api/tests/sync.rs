@@ -141,8 +141,11 @@ fn an_edit_against_a_deletion_is_a_conflict_not_a_loss() {
         assert_eq!(conflicts[0].field, "deleted");
         assert!(conflicts[0].theirs.iter().any(|(v, _)| v["jobs_permanent"] == 250));
     }
-    // Keeping the project brings it back with the edit.
+    // A deletion is kept or undone; a value of its own settles nothing.
     let id = b.conflicts().unwrap()[0].id.clone();
+    let refused = b.resolve(&id, Take::Value(json!(300))).unwrap_err();
+    assert_eq!((refused.kind, refused.problems[0].rule), (ErrorKind::Invalid, "resolve.take"));
+    // Keeping the project brings it back with the edit.
     b.resolve(&id, Take::Theirs).unwrap();
     assert_eq!(prop(&b, "35-0001", "jobs_permanent"), 250);
     a.import(&net.send(&b), false).unwrap();
@@ -602,6 +605,20 @@ fn an_import_whose_backup_cannot_be_written_changes_nothing() {
     assert!(error.message.contains("backup"), "{}", error.message);
     assert_eq!(ministry.content_hash().unwrap(), before);
     assert_eq!(ministry.list(&Default::default()).unwrap().len(), 1);
+}
+
+/// The window says how a conflict is settled as `{ kind, value }`; anything else is refused.
+#[test]
+fn a_take_reads_from_what_the_window_sends() {
+    let take = |v: Value| serde_json::from_value::<Take>(v);
+    assert_eq!(take(json!({"kind": "mine"})).unwrap(), Take::Mine);
+    assert_eq!(take(json!({"kind": "theirs"})).unwrap(), Take::Theirs);
+    assert_eq!(take(json!({"kind": "value", "value": 1_300_000_000})).unwrap(), Take::Value(json!(1_300_000_000)));
+    assert_eq!(take(json!({"kind": "value", "value": "Жаңа"})).unwrap(), Take::Value(json!("Жаңа")));
+    assert!(take(json!({"kind": "ours"})).is_err() && take(json!("mine")).is_err());
+    // The command line's words for the same.
+    assert_eq!((Take::parse("mine"), Take::parse(" theirs")), (Take::Mine, Take::Theirs));
+    assert_eq!((Take::parse("1300"), Take::parse("Жаңа")), (Take::Value(json!(1300)), Take::Value(json!("Жаңа"))));
 }
 
 /// The merge bill saved after a preview is the bill of that preview, even once the map has

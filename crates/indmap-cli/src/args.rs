@@ -92,8 +92,8 @@ pub enum Command {
     Resolve {
         /// The conflict's id, as `indmap conflicts` shows it
         conflict: String,
-        #[arg(long, value_name = "mine|theirs|VALUE")]
-        take: String,
+        #[arg(long, value_name = "mine|theirs|VALUE", value_parser = take)]
+        take: indmap_api::Take,
     },
     /// List proposals: changes asked of records by databases that do not own them
     Proposals,
@@ -121,6 +121,11 @@ pub enum Command {
     Settings { key: Option<String>, value: Option<String> },
     /// List the layers of a GeoJSON or GeoPackage file (features, extent) as the map's Layers panel loads them
     Layers(crate::layers_cmd::LayersArgs),
+}
+
+/// `--take`: `mine`, `theirs`, or else a value (JSON when it reads as JSON, else text).
+fn take(text: &str) -> Result<indmap_api::Take, std::convert::Infallible> {
+    Ok(indmap_api::Take::parse(text))
 }
 
 #[derive(Subcommand)]

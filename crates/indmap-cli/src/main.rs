@@ -130,7 +130,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Conflicts => sync_cmd::conflicts(&Indmap::open(&path, Env::system())?.conflicts()?, json),
         Command::Resolve { conflict, take } => {
             let mut db = Indmap::open(&path, Env::system())?;
-            db.resolve(&conflict, indmap_api::Take::parse(&take))?;
+            db.resolve(&conflict, take)?;
             sync_cmd::conflicts(&db.conflicts()?, json);
         }
         Command::Proposals => sync_cmd::proposals(&Indmap::open(&path, Env::system())?.proposals()?, json),

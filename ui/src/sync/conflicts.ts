@@ -2,7 +2,7 @@
 // ours and theirs, and the decision: keep mine, take theirs or enter a value. Locations are
 // drawn side by side; a deletion against an edit offers keep deleted or restore.
 
-import { api, type ConflictView } from "../api";
+import { api, type ConflictView, type Take } from "../api";
 import { clear, h } from "../dom";
 import { t } from "../i18n";
 import { ask, showError, toast } from "../ui";
@@ -28,7 +28,7 @@ function versions(c: ConflictView): HTMLElement {
 
 /** The box for a value of one's own: it reads what is typed in the unit it shows (millions of
  * tenge for money, as the editor does) and asks before a change of more than tenfold. */
-function valueBox(c: ConflictView, settle: (take: "value", value: string) => void): HTMLElement[] {
+function valueBox(c: ConflictView, settle: (take: Take) => void): HTMLElement[] {
   const kind = kindOfField(c.field, c.mine ?? c.theirs[0]?.[0]);
   const prompt = kind === "mln" ? t("sx_value_mln") : kind === "date" ? t("sx_value_date") : kind === null ? t("sx_value_json") : t("sx_value_prompt");
   const input = h("input", { type: "text", "data-role": "sx-value", "aria-label": prompt, placeholder: prompt, inputmode: kind === "mln" || kind === "decimal" || kind === "int" ? "decimal" : null });
@@ -60,7 +60,7 @@ function valueBox(c: ConflictView, settle: (take: "value", value: string) => voi
       });
       if (sure === null) return input.focus();
     }
-    settle("value", JSON.stringify(r.value));
+    settle({ kind: "value", value: r.value });
   };
   input.addEventListener("keydown", (e) => {
     if (e.key === "Enter") void submit();
@@ -72,16 +72,16 @@ function valueBox(c: ConflictView, settle: (take: "value", value: string) => voi
   ];
 }
 
-function conflictCard(c: ConflictView, settle: (take: "mine" | "theirs" | "value", value?: string) => void): HTMLElement {
+function conflictCard(c: ConflictView, settle: (take: Take) => void): HTMLElement {
   const deletion = c.field === "deleted";
   const actions = deletion
     ? [
-        h("button", { "data-role": "sx-keep-deleted", onclick: () => settle("mine") }, t("sx_keep_deleted")),
-        h("button", { class: "primary", "data-role": "sx-undelete", onclick: () => settle("theirs") }, t("sx_restore")),
+        h("button", { "data-role": "sx-keep-deleted", onclick: () => settle({ kind: "mine" }) }, t("sx_keep_deleted")),
+        h("button", { class: "primary", "data-role": "sx-undelete", onclick: () => settle({ kind: "theirs" }) }, t("sx_restore")),
       ]
     : [
-        h("button", { "data-role": "sx-keep-mine", onclick: () => settle("mine") }, t("sx_keep_mine")),
-        h("button", { class: "primary", "data-role": "sx-take-theirs", onclick: () => settle("theirs") }, t("sx_take_theirs")),
+        h("button", { "data-role": "sx-keep-mine", onclick: () => settle({ kind: "mine" }) }, t("sx_keep_mine")),
+        h("button", { class: "primary", "data-role": "sx-take-theirs", onclick: () => settle({ kind: "theirs" }) }, t("sx_take_theirs")),
         ...(c.field === "geometry" ? [] : valueBox(c, settle)),
       ];
   return h(
@@ -109,10 +109,10 @@ export async function openConflicts(): Promise<void> {
       panel.body.append(h("p", { class: "muted", "data-role": "sx-no-conflicts" }, t("sx_no_conflicts")));
       return;
     }
-    const settle = (c: ConflictView) => async (take: "mine" | "theirs" | "value", value?: string) => {
+    const settle = (c: ConflictView) => async (take: Take) => {
       panel.body.querySelectorAll("button").forEach((b) => ((b as HTMLButtonElement).disabled = true));
       try {
-        await api.resolve(c.id, take, value ?? null);
+        await api.resolve(c.id, take);
         toast(`${t("sx_resolved")}: ${c.code ?? c.name} · ${fieldLabel(c.field)}`);
         await afterChange();
       } catch (e) {

@@ -6,7 +6,7 @@ use indmap_core::Project;
 use indmap_core::changes::FieldKey;
 use indmap_core::schema::Entity;
 use indmap_core::version::{DELETED, Dot, Sibling, VersionedProject};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -40,12 +40,19 @@ pub struct ConflictView {
     dots: Vec<Dot>,
 }
 
-/// How a conflict is settled.
-#[derive(Debug, Clone, PartialEq)]
+/// How a conflict is settled. The window sends `{ kind: "mine" }`, `{ kind: "theirs" }` or
+/// `{ kind: "value", value: <JSON> }`; the command line types `mine`, `theirs` or a value
+/// ([`Take::parse`]).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Take {
+    /// The value in force here.
     Mine,
+    /// The newest of the other values.
     Theirs,
-    Value(Value),
+    /// A new value.
+    Value(#[cfg_attr(feature = "ts", ts(type = "unknown"))] Value),
 }
 
 impl Take {
@@ -156,10 +163,15 @@ impl Indmap {
             return match take {
                 Take::Mine => self.delete_again(id),
                 Take::Theirs => self.undelete(id),
-                Take::Value(_) => Err(Error::new(
-                    ErrorKind::Invalid,
-                    "a deletion is settled with --take mine (keep it deleted) or --take theirs (keep the project)",
-                )),
+                Take::Value(_) => {
+                    let mut problems = indmap_core::Problems::new();
+                    problems.error(
+                        "take",
+                        "resolve.take",
+                        "a deletion is settled with --take mine (keep it deleted) or --take theirs (keep the project)",
+                    );
+                    Err(Error::invalid(problems))
+                }
             };
         }
         let value = match take {
