@@ -1,12 +1,15 @@
 //! The append-only change log: one row per field per write. The schema's triggers refuse any
 //! update or deletion of it.
 
-use crate::{Author, timestamp};
+use crate::author::{Author, timestamp};
 use indmap_core::changes::FieldChange;
 use indmap_core::version::MergedField;
 use rusqlite::{Connection, params};
 use serde::Serialize;
 use uuid::Uuid;
+
+/// The field name of a history entry that records a record's birth with all its values.
+pub const BIRTH: &str = "*";
 
 /// One logged change, as history shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,13 +1,24 @@
 //! An open database: opening and creating it, reads, the transactions every write goes through,
 //! batches of imports and their backup.
 
-use crate::{Author, Batch, DbInfo, LATEST_VERSION, LogEntry, ReferenceList, Result, StoreError, Writer};
-use crate::{codec, log, migrations, reference, timestamp};
+use crate::author::{Author, timestamp};
+use crate::{Batch, LATEST_VERSION, LogEntry, ReferenceList, Result, StoreError, Writer};
+use crate::{codec, log, migrations, reference};
 use chrono::{DateTime, Utc};
 use indmap_core::{Project, ProjectCode, ProjectFilter, Scope};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};
 use uuid::Uuid;
+
+/// What a database is: its own id, whose map it keeps, and its schema.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DbInfo {
+    pub path: PathBuf,
+    pub db_id: Uuid,
+    pub scope: Scope,
+    pub created_at: String,
+    pub schema_version: usize,
+}
 
 /// An open indmap database.
 pub struct Store {

@@ -3,7 +3,7 @@
 //! (`record_versions`) and only fields written later (or null) store their own
 //! (`field_versions`).
 
-use crate::{Author, timestamp};
+use crate::author::{Author, timestamp};
 use indmap_core::changes::{FieldChange, FieldKey, Fields};
 use indmap_core::schema::Entity;
 use indmap_core::version::{Context, Dot, Sibling, Stamp, VersionedProject};

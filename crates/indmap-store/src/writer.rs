@@ -1,6 +1,8 @@
 //! The writes of one transaction: every change to a project, logged field by field.
 
-use crate::{Author, BIRTH, ReferenceList, Result, StoreError, codec, log, reference, timestamp, versions};
+use crate::author::{Author, timestamp};
+use crate::log::BIRTH;
+use crate::{ReferenceList, Result, StoreError, codec, log, reference, versions};
 use indmap_core::changes::{FieldChange, FieldKey, flatten, project_changes};
 use indmap_core::schema::Entity;
 use indmap_core::version::{DELETED, Dot};
