@@ -252,8 +252,8 @@ impl Indmap {
         let (filter, projects) = filter.select(self)?;
         let ctx = self.print_context(&projects, &filter, lang, PageSetup::default())?;
         match format {
-            TableFormat::Xlsx => indmap_print::spreadsheet::xlsx(&ctx, &projects).map_err(print_error),
-            TableFormat::Csv => Ok(indmap_print::spreadsheet::csv(&ctx, &projects)),
+            TableFormat::Xlsx => indmap_print::table_export::xlsx(&ctx, &projects).map_err(print_error),
+            TableFormat::Csv => Ok(indmap_print::table_export::csv(&ctx, &projects)),
         }
     }
 }

@@ -6,7 +6,7 @@ use crate::context::PrintContext;
 use crate::document::Page;
 use crate::fonts;
 use crate::format;
-use crate::i18n::Word;
+use crate::words::Word;
 use crate::paper::Rect;
 use crate::svg::Canvas;
 use chrono::{Datelike, NaiveDate};

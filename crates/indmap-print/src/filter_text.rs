@@ -1,6 +1,6 @@
 //! The filter a printout was made with, in words, for its subtitle.
 
-use crate::i18n::Word;
+use crate::words::Word;
 use crate::lang::Lang;
 use indmap_core::ProjectFilter;
 use indmap_core::reference::{ReferenceItem, support_measure};

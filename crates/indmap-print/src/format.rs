@@ -54,7 +54,7 @@ pub fn mln_number(m: Money, lang: Lang) -> String {
 /// An amount with its unit, in millions below a billion and in billions above: `450,0 млн ₸`,
 /// `145,0 млрд ₸`, `1.2 bn KZT`.
 pub fn money(m: Money, lang: Lang) -> String {
-    use crate::i18n::Word;
+    use crate::words::Word;
     const BN_TIYN: i64 = 100 * 1_000_000_000;
     if m.minor().abs() >= BN_TIYN {
         let bn = Money(m.minor() / 1000);

@@ -4,7 +4,7 @@
 use crate::context::PrintContext;
 use crate::fonts;
 use crate::format;
-use crate::i18n::Word;
+use crate::words::Word;
 use crate::paper::Rect;
 use crate::projection::Projection;
 use crate::svg::{Anchor, Canvas, TextStyle};

@@ -6,11 +6,11 @@ use crate::context::PrintContext;
 use crate::document::{Document, Page};
 use crate::fonts;
 use crate::furniture;
-use crate::i18n::Word;
+use crate::words::Word;
 use crate::paper::Rect;
 use crate::svg::{Anchor, Canvas, TextStyle};
-use crate::table;
-pub use crate::table::Column;
+use crate::page_table;
+pub use crate::page_table::Column;
 
 /// One section: a heading and a table (or, with no rows, the `empty` sentence).
 #[derive(Debug, Clone, Default)]
@@ -115,10 +115,10 @@ fn scaled(columns: &[Column], width: f64) -> Vec<Column> {
 
 fn header_row(flow: &mut Flow, cols: &[Column], cells: &[Vec<String>]) {
     let ctx = flow.ctx;
-    let h = table::cells_height(ctx, font_pt(ctx), cells);
+    let h = page_table::cells_height(ctx, font_pt(ctx), cells);
     let area = flow.area;
     flow.canvas.rect(Rect::new(area.x, flow.y, area.w, h), "#e3e8ee", "none", 0.0);
-    table::draw_cells(&mut flow.canvas, ctx, area.x, flow.y, cells, cols, TextStyle::new(font_pt(ctx)).bold());
+    page_table::draw_cells(&mut flow.canvas, ctx, area.x, flow.y, cells, cols, TextStyle::new(font_pt(ctx)).bold());
     flow.y += h;
     flow.canvas.line(area.x, flow.y, area.right(), flow.y, "#666666", 0.2);
 }
@@ -139,12 +139,12 @@ fn section(flow: &mut Flow, s: &Section) {
     }
     let body = TextStyle::new(pt);
     let titles: Vec<String> = cols.iter().map(|c| c.title.clone()).collect();
-    let header = table::wrap_cells(&titles, &cols, pt, true, 2);
-    let header_h = table::cells_height(ctx, pt, &header);
+    let header = page_table::wrap_cells(&titles, &cols, pt, true, 2);
+    let header_h = page_table::cells_height(ctx, pt, &header);
     let mut previous: Option<&Vec<String>> = None;
     for (n, row) in s.rows.iter().enumerate() {
         let first = n == 0;
-        let full = table::wrap_cells(row, &cols, pt, false, MAX_LINES);
+        let full = page_table::wrap_cells(row, &cols, pt, false, MAX_LINES);
         // Group cells equal to the previous row's print once, and again at the top of a page.
         let same_group = s.group_columns > 0
             && previous.is_some_and(|prev| (0..s.group_columns.min(row.len())).all(|i| prev.get(i) == row.get(i)));
@@ -154,21 +154,21 @@ fn section(flow: &mut Flow, s: &Section) {
         }
         // A heading never ends a page alone: it goes over with its first row.
         let top = if first { heading_h(ctx) + header_h } else { 0.0 };
-        let new_page = flow.make_room(top + table::cells_height(ctx, pt, &grouped));
+        let new_page = flow.make_room(top + page_table::cells_height(ctx, pt, &grouped));
         if first || new_page {
             let continued = format!("{} — {}", title, Word::Continued.text(ctx.lang));
             heading(flow, if first { &title } else { &continued });
             header_row(flow, &cols, &header);
         }
         let shown = if new_page { full } else { grouped };
-        let h = table::cells_height(ctx, pt, &shown);
+        let h = page_table::cells_height(ctx, pt, &shown);
         if s.group_columns > 0 && !same_group && !first && !new_page {
             flow.canvas.line(flow.area.x, flow.y, flow.area.right(), flow.y, "#9aa3ad", 0.25);
         }
         if n % 2 == 1 && s.group_columns == 0 {
             flow.canvas.rect(Rect::new(flow.area.x, flow.y, flow.area.w, h), "#f6f7f9", "none", 0.0);
         }
-        table::draw_cells(&mut flow.canvas, ctx, flow.area.x, flow.y, &shown, &cols, body);
+        page_table::draw_cells(&mut flow.canvas, ctx, flow.area.x, flow.y, &shown, &cols, body);
         flow.y += h;
         flow.canvas.line(flow.area.x, flow.y, flow.area.right(), flow.y, "#d0d4da", 0.1);
         previous = Some(row);
@@ -181,13 +181,13 @@ fn facts(flow: &mut Flow, facts: &[(String, String)]) {
     let pt = font_pt(ctx);
     let cols = scaled(&[Column::text("", 0.3), Column::text("", 0.7)], flow.area.w);
     for (label, value) in facts {
-        let cells = table::wrap_cells(&[label.clone(), value.clone()], &cols, pt, false, MAX_LINES);
-        let h = table::cells_height(ctx, pt, &cells);
+        let cells = page_table::wrap_cells(&[label.clone(), value.clone()], &cols, pt, false, MAX_LINES);
+        let h = page_table::cells_height(ctx, pt, &cells);
         flow.make_room(h);
         let label_style = TextStyle::new(pt).color("#444444");
-        table::draw_cells(&mut flow.canvas, ctx, flow.area.x, flow.y, &cells[..1], &cols[..1], label_style.bold());
+        page_table::draw_cells(&mut flow.canvas, ctx, flow.area.x, flow.y, &cells[..1], &cols[..1], label_style.bold());
         let x = flow.area.x + cols[0].width;
-        table::draw_cells(&mut flow.canvas, ctx, x, flow.y, &cells[1..], &cols[1..], TextStyle::new(pt));
+        page_table::draw_cells(&mut flow.canvas, ctx, x, flow.y, &cells[1..], &cols[1..], TextStyle::new(pt));
         flow.y += h;
         flow.canvas.line(flow.area.x, flow.y, flow.area.right(), flow.y, "#e0e3e7", 0.1);
     }

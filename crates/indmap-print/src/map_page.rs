@@ -6,7 +6,7 @@ use crate::context::PrintContext;
 use crate::document::{Document, Page};
 use crate::format;
 use crate::furniture;
-use crate::i18n::Word;
+use crate::words::Word;
 use crate::mapframe::{self, MapContent};
 use crate::paper::{Paper, Rect};
 use crate::projection::{EARTH_RADIUS_M, Projection};

@@ -1,7 +1,7 @@
 //! The map itself, drawn into a frame: region outlines, project symbols and their labels.
 
 use crate::fonts;
-use crate::labels::{self, Occupied};
+use crate::map_labels::{self, Occupied};
 use crate::lang::Lang;
 use crate::paper::Rect;
 use crate::projection::{Extent, Projection};
@@ -296,7 +296,7 @@ pub fn draw(canvas: &mut Canvas, frame: Rect, content: &MapContent, reserved: &[
             Shape::Area => (x - b.x).max(b.right() - x).max(y - b.y).max(b.bottom() - y),
             _ => radius,
         };
-        match labels::place(&mut occupied, &frame, l.anchor, r, w, label_style.line_mm()) {
+        match map_labels::place(&mut occupied, &frame, l.anchor, r, w, label_style.line_mm()) {
             Some(placed) => {
                 canvas.halo_text(placed.x, placed.baseline, &text, label_style);
                 shown += 1;

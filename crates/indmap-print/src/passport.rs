@@ -7,7 +7,7 @@ use crate::document::{Document, Page};
 use crate::fonts;
 use crate::format;
 use crate::furniture;
-use crate::i18n::Word;
+use crate::words::Word;
 use crate::map_page::{scope_name, subject};
 use crate::mapframe::{self, MapContent};
 use crate::paper::{PageSetup, Rect};

@@ -2,7 +2,7 @@
 //! stroke, a site as a tinted area with a coloured outline; coloured by status or by sector. And
 //! the legend entries that explain the colours and show the kinds of symbol drawn.
 
-use crate::i18n::Word;
+use crate::words::Word;
 use crate::lang::Lang;
 use indmap_core::reference::ReferenceItem;
 use indmap_core::{Project, Status};

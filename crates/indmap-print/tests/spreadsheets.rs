@@ -4,14 +4,14 @@ mod common;
 
 use calamine::{Data, Reader, Xlsx};
 use common::*;
-use indmap_print::{Lang, PageSetup, spreadsheet};
+use indmap_print::{Lang, PageSetup, table_export};
 use std::io::Cursor;
 
 #[test]
 fn xlsx_has_a_summary_and_a_sheet_per_region_with_every_field() {
     let projects = sample(300);
     let ctx = ctx(Lang::Kk, PageSetup::default());
-    let bytes = spreadsheet::xlsx(&ctx, &projects).unwrap();
+    let bytes = table_export::xlsx(&ctx, &projects).unwrap();
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
     let names = book.sheet_names();
     assert_eq!(names[0], "Жиынтық");
@@ -43,7 +43,7 @@ fn csv_starts_with_a_bom_and_round_trips_kazakh_letters() {
     let mut projects = sample(20);
     projects[0].name_kk = "Әғқңөұүһі; «тырнақша» \"quoted\"".into();
     let ctx = ctx(Lang::Kk, PageSetup::default());
-    let bytes = spreadsheet::csv(&ctx, &projects);
+    let bytes = table_export::csv(&ctx, &projects);
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();

@@ -1,5 +1,6 @@
-//! The printout's own words (legend, scale, page numbers...), in the three languages. Reference
-//! data (statuses, sectors, regions) carries its own labels in indmap-core.
+//! The word catalogue: every word a printout prints of its own (legend, scale, page numbers,
+//! the merge bill's headings...), in kk, ru and en. Reference data (statuses, sectors, regions)
+//! and the schema's fields carry their own labels in indmap-core.
 
 use crate::lang::Lang;
 

@@ -1,4 +1,4 @@
-//! Label placement without overlap: greedy, most important first. Each label tries a few
+//! Where the map's project labels go, without overlap: greedy, most important first. Each label tries a few
 //! positions around its symbol; the first that stays inside the frame and touches no symbol,
 //! label or map furniture is taken, and a label with no free position is dropped (and counted).
 

@@ -1,12 +1,12 @@
-//! Tables: the cells every printed table is drawn with, and the table of projects that
-//! continues across pages: the header repeats on every page, long names wrap to two lines, and
+//! Tables drawn on a page: the cells every printed table is made of, and the table of projects
+//! that continues across the atlas's pages: the header repeats on every page, long names wrap to two lines, and
 //! the last page ends with the totals.
 
 use crate::context::PrintContext;
 use crate::fonts;
 use crate::format;
 use crate::furniture;
-use crate::i18n::Word;
+use crate::words::Word;
 use crate::paper::Rect;
 use crate::svg::{Anchor, Canvas, TextStyle};
 use indmap_core::filter::commissioning_year;

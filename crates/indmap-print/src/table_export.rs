@@ -1,11 +1,12 @@
-//! The map table for officials: XLSX with a summary sheet and one sheet per region (every field,
+//! The project table exported for spreadsheets (not drawn on a page): XLSX with a summary sheet and one sheet per region (every field,
 //! numbers as numbers with formats, dates as dates, frozen header), and CSV in UTF-8 with a BOM so
 //! Excel opens Cyrillic and Kazakh letters correctly.
 
 use crate::context::PrintContext;
 use crate::format;
-use crate::i18n::Word;
+use crate::words::Word;
 use crate::lang::Lang;
+use crate::listing_xlsx::sheet_name;
 use chrono::{Datelike, NaiveDate};
 use indmap_core::filter::commissioning_year;
 use indmap_core::reference::{REGIONS, support_measure};
@@ -331,12 +332,6 @@ fn project_row(layout: &[Layout], ctx: &PrintContext, p: &Project) -> Vec<Cell> 
             (Layout::Field(_), None) => Cell::Empty,
         })
         .collect()
-}
-
-/// Excel sheet names: at most 31 characters, none of `[]:*?/\`.
-fn sheet_name(name: &str) -> String {
-    let clean: String = name.chars().map(|c| if "[]:*?/\\".contains(c) { '-' } else { c }).collect();
-    clean.chars().take(31).collect()
 }
 
 struct Formats {

@@ -1,5 +1,5 @@
-//! Plain tables as an XLSX workbook: a sheet per table, bold frozen header, filters, columns
-//! as wide as their text. For documents that are lists rather than maps (the merge bill).
+//! A list document's tables as an XLSX workbook (the paper form is `listing`): a sheet per
+//! table of text, bold frozen header, filters, columns as wide as their text.
 
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
@@ -9,9 +9,10 @@ pub struct Sheet {
     pub rows: Vec<Vec<String>>,
 }
 
-/// Excel refuses sheet names longer than 31 characters or with some punctuation.
-fn sheet_name(name: &str) -> String {
-    name.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect()
+/// Excel sheet names: at most 31 characters, none of `[]:*?/\`.
+pub(crate) fn sheet_name(name: &str) -> String {
+    let clean: String = name.chars().map(|c| if "[]:*?/\\".contains(c) { '-' } else { c }).collect();
+    clean.chars().take(31).collect()
 }
 
 pub fn sheets_xlsx(title: &str, sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
