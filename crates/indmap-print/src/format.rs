@@ -64,6 +64,16 @@ pub fn money(m: Money, lang: Lang) -> String {
     }
 }
 
+/// Whole tenge with thousands apart, tiyn only when there are some: `5 000 ₸`, `1,50 ₸`.
+pub fn tenge(m: Money) -> String {
+    let minor = m.minor();
+    let whole = integer(minor / 100);
+    match minor % 100 {
+        0 => format!("{whole} ₸"),
+        t => format!("{whole},{:02} ₸", t.abs()),
+    }
+}
+
 /// Millions of tenge as a float, for charts and spreadsheets.
 pub fn mln_f64(m: Money) -> f64 {
     m.minor() as f64 / 100.0 / 1_000_000.0
@@ -131,6 +141,12 @@ mod tests {
         assert_eq!(plain(money(Money::from_units(1_234_560_000_000), Lang::Ru)), "1 234,6 млрд ₸");
         assert_eq!(plain(money(Money::from_units(12_600_000_000), Lang::En)), "12.6 bn KZT");
         assert_eq!(plain(mln_number(Money::from_units(-50_000), Lang::Ru)), "-0,1");
+    }
+
+    #[test]
+    fn amounts_in_tenge_show_tiyn_only_when_there_are_some() {
+        assert_eq!(tenge(Money(500_000_000_000)), "5\u{a0}000\u{a0}000\u{a0}000 ₸");
+        assert_eq!(tenge(Money(150)), "1,50 ₸");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Printouts and reports of industrialization maps: map pages of Kazakhstan or one region, the
-//! region atlas, project passports, charts, and XLSX/CSV tables.
+//! region atlas, project passports, charts, XLSX/CSV tables, and the merge bill of an import.
 //!
 //! Everything here is a pure function of what it is given: the projects, the language, the
 //! paper, and the traceability data (database id, content hash, print date) that the footer
@@ -25,6 +25,7 @@ pub mod lang;
 pub mod listing;
 pub mod listing_xlsx;
 pub mod map_page;
+pub mod merge_bill;
 mod map_labels;
 mod mapframe;
 pub mod page_table;
