@@ -39,6 +39,7 @@ fn generated_typescript_is_up_to_date() {
     indmap_api::ProposalView::export_all(&cfg).unwrap();
     indmap_api::Backup::export_all(&cfg).unwrap();
     indmap_api::LogEntry::export_all(&cfg).unwrap();
+    indmap_api::Take::export_all(&cfg).unwrap();
     // print
     indmap_desktop::PrintRequest::export_all(&cfg).unwrap();
     indmap_desktop::AtlasProgress::export_all(&cfg).unwrap();

@@ -10,6 +10,7 @@ import type { MapView } from "./generated/MapView";
 import type { OpenInfo } from "./generated/OpenInfo";
 import type { PickFile } from "./generated/PickFile";
 import type { PickMode } from "./generated/PickMode";
+import type { Take } from "./generated/Take";
 import type { Problem } from "./generated/Problem";
 import type { ProjectProperties } from "./generated/schema";
 import type { ProjectRow } from "./generated/ProjectRow";
@@ -33,12 +34,10 @@ import type { PrintRequest } from "./generated/PrintRequest";
 export type { AtlasProgress, PrintRequest };
 // layers
 import type { MapLayer } from "./generated/MapLayer";
-export type { MapLayer };
+export type { MapLayer, Take };
 
 export type { AppInfo, ErrorKind, FileFilter, MapView, OpenInfo, PickFile, PickMode, Problem, ProjectProperties, ProjectRow, Reference, RegionInfo, Saved, ViewFilter };
 
-/** How a conflict is settled: `indmap_api::Take` as serde reads it (`tag = "kind", content = "value"`). */
-export type Take = { kind: "mine" } | { kind: "theirs" } | { kind: "value"; value: unknown };
 
 export interface Geometry {
   type: string;
