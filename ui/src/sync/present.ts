@@ -97,11 +97,6 @@ export function batchTotals(reports: ImportReport[]): { before: ImportReport["be
   return { before: reports[0].before, after: reports[reports.length - 1].after };
 }
 
-/** Tiyn (what the API counts money in) to tenge. */
-export function tenge(tiyn: number): number {
-  return tiyn / 100;
-}
-
 /** The default name of an export: `indmap-35-2026-11-25.gpkg`, `indmap-ministry-….gpkg`. */
 export function defaultExportName(scope: string, region: string | null, today: Date): string {
   const who = region ?? (scope.startsWith("region:") ? scope.slice(7) : scope);

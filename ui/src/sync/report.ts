@@ -3,9 +3,9 @@
 
 import type { ImportReport } from "../api";
 import { h } from "../dom";
-import { formatMoney, formatNumber, lang, t, type Key } from "../i18n";
+import { formatMoney, formatNumber, lang, tenge, t, type Key } from "../i18n";
 import { fieldLabel, scopeText, theirsText, valueText } from "./words";
-import { formatTime, reportCounts, tenge } from "./present";
+import { formatTime, reportCounts } from "./present";
 
 type Totals = ImportReport["before"];
 
