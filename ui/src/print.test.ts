@@ -36,14 +36,19 @@ describe("the print dialog's choices", () => {
     const filter = { ...emptyFilter(), sectors: ["metallurgy"], year_from: 2025 };
     const c = { ...defaultChoices(ctx({ filter })), region: "35", paper: "A3" as const, landscape: true };
     const req = toRequest(c, ctx({ filter }));
-    expect(req).toMatchObject({ kind: "map", paper: "A3", landscape: true, lang: "kk", by: "sector", project: null, chart: null });
+    expect(req).toMatchObject({ kind: "map", paper: "A3", landscape: true, lang: "kk", by: "sector" });
+    // A map names no project and no chart.
+    expect(req).not.toHaveProperty("project");
+    expect(req).not.toHaveProperty("chart");
     expect(req.filter).toEqual({ ...filter, regions: ["35"] });
     // All of Kazakhstan drops the region the window chose.
     expect(toRequest({ ...c, region: "" }, ctx({ filter: { ...filter, regions: ["35"] } })).filter.regions).toEqual([]);
     // A passport names the selected project; a chart its kind.
     const selected = { id: "0190-x", code: "35-0042" };
-    expect(toRequest({ ...c, kind: "passport" }, ctx({ selected })).project).toBe("0190-x");
-    expect(toRequest({ ...c, kind: "chart", chart: "jobs-by-region" }, ctx()).chart).toBe("jobs-by-region");
+    expect(toRequest({ ...c, kind: "passport" }, ctx({ selected }))).toMatchObject({ kind: "passport", project: "0190-x" });
+    expect(toRequest({ ...c, kind: "chart", chart: "jobs-by-region" }, ctx())).toMatchObject({ kind: "chart", chart: "jobs-by-region" });
+    // Without a selection a passport names no project, and the app refuses it by name.
+    expect(toRequest({ ...c, kind: "passport" }, ctx())).toMatchObject({ kind: "passport", project: "" });
   });
 
   it("read the format from the path's extension, when the printout can be so", () => {

@@ -5,12 +5,16 @@ import "./print.css";
 import { api, type AtlasProgress, type FileFilter, type OpenInfo, type PrintRequest, type RegionInfo, type ViewFilter } from "./api";
 import { clear, h, option } from "./dom";
 import { FILTERS, fileField } from "./files";
-import type { PrintKind } from "./generated/PrintKind";
+import type { ChartKind } from "./generated/ChartKind";
+import type { PrintPaper } from "./generated/PrintPaper";
 import { LANGS, DICTS, lang, pick, t, type Key, type Lang } from "./i18n";
 import type { ColorBy, State } from "./state";
 import { showError, toast } from "./ui";
 
-export const CHARTS = [
+/** What is printed: the request's kind. */
+export type PrintKind = PrintRequest["kind"];
+
+export const CHARTS: readonly ChartKind[] = [
   "financing-by-source",
   "financing-by-year",
   "projects-by-status",
@@ -18,7 +22,7 @@ export const CHARTS = [
   "projects-by-region",
   "investment-by-region",
   "jobs-by-region",
-] as const;
+];
 
 /** The file formats each printout can be written as; the first is the default. */
 export const FORMATS: Record<PrintKind, string[]> = {
@@ -34,8 +38,8 @@ export interface PrintChoices {
   kind: PrintKind;
   /** A region's KATO prefix, or "" for what the window's filter shows (all of Kazakhstan). */
   region: string;
-  chart: string;
-  paper: "A4" | "A3";
+  chart: ChartKind;
+  paper: PrintPaper;
   landscape: boolean;
   lang: Lang;
   by: ColorBy;
@@ -59,19 +63,21 @@ export function defaultChoices(ctx: PrintContext): PrintChoices {
   return { kind: "map", region, chart: CHARTS[0], paper: "A4", landscape: false, lang: ctx.lang, by: ctx.colorBy, format: "pdf" };
 }
 
-/** The request the commands take: the window's filter narrowed to the chosen region. */
+/**
+ * The request the commands take: the window's filter narrowed to the chosen region; a passport
+ * names the selected project, a chart its kind.
+ */
 export function toRequest(c: PrintChoices, ctx: PrintContext): PrintRequest {
   const regions = c.region ? [c.region] : ctx.filter.regions.length > 1 ? ctx.filter.regions : [];
-  return {
-    kind: c.kind,
-    filter: { ...ctx.filter, regions },
-    project: c.kind === "passport" ? (ctx.selected?.id ?? null) : null,
-    chart: c.kind === "chart" ? c.chart : null,
-    paper: c.paper,
-    landscape: c.landscape,
-    lang: c.lang,
-    by: c.by,
-  };
+  const options = { filter: { ...ctx.filter, regions }, paper: c.paper, landscape: c.landscape, lang: c.lang, by: c.by };
+  switch (c.kind) {
+    case "passport":
+      return { ...options, kind: "passport", project: ctx.selected?.id ?? "" };
+    case "chart":
+      return { ...options, kind: "chart", chart: c.chart };
+    default:
+      return { ...options, kind: c.kind };
+  }
 }
 
 const NAME_STEM: Record<PrintKind, string> = { map: "karta", atlas: "atlas", passport: "pasport", chart: "diagramma", table: "tablitsa" };
@@ -204,7 +210,7 @@ export function openPrintDialog(ctx: PrintContext): void {
     },
   );
   const chartSel = sel("print-chart", CHARTS.map((c) => option(c, t(`pr_chart_${c.replace(/-/g, "_")}` as Key))), choices.chart, (v) => {
-    choices.chart = v;
+    choices.chart = v as ChartKind;
     changed();
   });
   const regionList = ctx.open.region ? ctx.regions.filter((r) => r.kato === ctx.open.region) : ctx.regions;
@@ -215,7 +221,7 @@ export function openPrintDialog(ctx: PrintContext): void {
     changed();
   });
   const paperSel = sel("print-paper", [option("A4", "A4"), option("A3", "A3")], choices.paper, (v) => {
-    choices.paper = v as "A4" | "A3";
+    choices.paper = v as PrintPaper;
     changed();
   });
   const orientSel = sel("print-orientation", [option("portrait", t("pr_portrait")), option("landscape", t("pr_landscape"))], "portrait", (v) => {

@@ -1,106 +1,145 @@
-//! Printouts and reports: the map, the region atlas, a project's passport, and the table as XLSX
-//! or CSV. The projects come from the same filter as every list; each printout carries the
+//! Printouts and reports: the map, the region atlas, a project's passport, a chart, and the
+//! table as XLSX or CSV. One verb, [`Indmap::print`], makes the files a [`PrintRequest`] asks
+//! for; [`Indmap::page_count`] and [`Indmap::preview`] serve the print dialog with the same
+//! request. The projects come from the same filter as every list; each printout carries the
 //! database id, the print date and a hash of exactly the projects it shows.
 
-use crate::{Error, ErrorKind, Indmap, Result};
+use crate::{Error, ErrorKind, Indmap, Result, ViewFilter};
 use indmap_core::feature::projects_to_collection;
-use indmap_core::{Project, ProjectFilter};
-use indmap_print::{Lang, PageSetup, PrintContext, SymbolBy, Trace};
+use indmap_core::{Problems, Project, ProjectFilter};
+use indmap_print::{Document, PageSetup, PrintContext, Trace};
+use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-pub use indmap_print::{ChartKind, Lang as PrintLang, PageSetup as PrintSetup, Paper, SymbolBy as PrintBy};
+pub use indmap_print::{ChartKind, Lang as PrintLang, Paper, SymbolBy as PrintBy};
 
-/// What a page is written as.
+/// What a printout is of.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Printout {
+    /// The map: of one region when the filter names exactly one (or the database keeps one
+    /// region's map), else of Kazakhstan.
+    #[default]
+    Map,
+    /// An overview, then each region's map and table of projects.
+    Atlas,
+    /// One project's passport (two pages), by its id or code; the filter plays no part.
+    Passport { project: String },
+    /// A summary chart of the filtered projects.
+    Chart { chart: ChartKind },
+    /// The filtered table as XLSX (a summary sheet and a sheet per region) or CSV.
+    Table,
+}
+
+/// A printout asked for: what, of which projects, on which paper, in which language, coloured
+/// by what. The window sends it as JSON; the CLI builds one from its flags.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(concrete(F = ViewFilter)))]
+pub struct PrintRequest<F = ViewFilter> {
+    #[serde(flatten)]
+    pub printout: Printout,
+    /// The projects shown: the window's [`ViewFilter`], or a [`ProjectFilter`] already read.
+    pub filter: F,
+    pub paper: Paper,
+    pub landscape: bool,
+    pub lang: PrintLang,
+    pub by: PrintBy,
+}
+
+/// What a printout's files are written as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PageFormat {
+pub enum PrintFormat {
     Pdf,
     Png,
     Svg,
-}
-
-impl PageFormat {
-    /// The format a file name asks for, by its extension.
-    pub fn of_path(path: &std::path::Path) -> Option<PageFormat> {
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "pdf" => Some(PageFormat::Pdf),
-            "png" => Some(PageFormat::Png),
-            "svg" => Some(PageFormat::Svg),
-            _ => None,
-        }
-    }
-}
-
-/// A table's file format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TableFormat {
     Xlsx,
     Csv,
 }
 
-impl TableFormat {
+impl PrintFormat {
     /// The format a file name asks for, by its extension.
-    pub fn of_path(path: &std::path::Path) -> Option<TableFormat> {
+    pub fn of_path(path: &Path) -> Option<PrintFormat> {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "xlsx" => Some(TableFormat::Xlsx),
-            "csv" => Some(TableFormat::Csv),
+            "pdf" => Some(PrintFormat::Pdf),
+            "png" => Some(PrintFormat::Png),
+            "svg" => Some(PrintFormat::Svg),
+            "xlsx" => Some(PrintFormat::Xlsx),
+            "csv" => Some(PrintFormat::Csv),
             _ => None,
         }
     }
-}
 
-/// The name of page `n` of `count` written as separate files: `atlas.png` → `atlas-07.png`.
-fn page_path(out: &Path, n: usize, count: usize) -> PathBuf {
-    let digits = count.to_string().len().max(2);
-    let stem = out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let ext = out.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
-    out.with_file_name(format!("{stem}-{n:0digits$}{ext}"))
-}
-
-/// Writes a printout's files (see [`Indmap::print_files`]): one to `out`, or several (a PNG or
-/// SVG per page) numbered after it. Makes the folder if need be; answers the paths written.
-pub fn write_printout(out: &Path, files: &[Vec<u8>]) -> Result<Vec<PathBuf>> {
-    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot create {}: {e}", dir.display())))?;
-    }
-    let paths: Vec<PathBuf> = match files {
-        [_] => vec![out.to_owned()],
-        _ => (1..=files.len()).map(|n| page_path(out, n, files.len())).collect(),
-    };
-    for (path, bytes) in paths.iter().zip(files) {
-        std::fs::write(path, bytes)
-            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write {}: {e}", path.display())))?;
-    }
-    Ok(paths)
-}
-
-/// How to print.
-#[derive(Debug, Clone, Copy)]
-pub struct PrintOptions {
-    pub lang: Lang,
-    pub setup: PageSetup,
-    pub by: SymbolBy,
-    pub format: PageFormat,
-    /// Resolution of PNG output.
-    pub dpi: f64,
-}
-
-impl Default for PrintOptions {
-    fn default() -> Self {
-        PrintOptions {
-            lang: Lang::Ru,
-            setup: PageSetup::default(),
-            by: SymbolBy::Status,
-            format: PageFormat::Pdf,
-            dpi: 150.0,
+    fn extension(self) -> &'static str {
+        match self {
+            PrintFormat::Pdf => ".pdf",
+            PrintFormat::Png => ".png",
+            PrintFormat::Svg => ".svg",
+            PrintFormat::Xlsx => ".xlsx",
+            PrintFormat::Csv => ".csv",
         }
     }
 }
 
-/// Which projects a printout shows: a [`ProjectFilter`], or the window's [`crate::ViewFilter`],
-/// which the window sends as text and which becomes one.
+impl Printout {
+    /// The formats it can be written as: a table as a spreadsheet, the rest as pages.
+    pub fn formats(&self) -> &'static [PrintFormat] {
+        match self {
+            Printout::Table => &[PrintFormat::Xlsx, PrintFormat::Csv],
+            _ => &[PrintFormat::Pdf, PrintFormat::Png, PrintFormat::Svg],
+        }
+    }
+
+    /// The format `path`'s extension asks for, if this printout can be written so.
+    pub fn format_of(&self, path: &Path) -> Option<PrintFormat> {
+        PrintFormat::of_path(path).filter(|f| self.formats().contains(f))
+    }
+
+    /// The extensions it can be written with, as a sentence reads them: ".pdf, .png or .svg".
+    pub fn extensions(&self) -> String {
+        let names: Vec<&str> = self.formats().iter().map(|f| f.extension()).collect();
+        match names.split_last() {
+            Some((last, [])) => (*last).to_owned(),
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            None => String::new(),
+        }
+    }
+}
+
+/// How a printout's files are written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PrintOutput {
+    pub format: PrintFormat,
+    /// The resolution of PNG pages, dots per inch.
+    pub dpi: f64,
+    /// Page `n` (from 1) alone, instead of every page.
+    pub page: Option<usize>,
+}
+
+impl PrintOutput {
+    /// Every page in `format`, PNG at 150 dpi.
+    pub fn new(format: PrintFormat) -> PrintOutput {
+        PrintOutput { format, dpi: 150.0, page: None }
+    }
+}
+
+/// Hears (pages laid out, pages in all) while a printout is made; `Break` stops it.
+pub type Progress<'a> = &'a mut dyn FnMut(usize, usize) -> ControlFlow<()>;
+
+/// One page of a printout as the print dialog shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PagePreview {
+    pub png: Vec<u8>,
+    /// The page shown, from 0.
+    pub page: usize,
+    /// How many pages the printout has.
+    pub pages: usize,
+}
+
+/// Which projects a printout shows: a [`ProjectFilter`], or the window's [`ViewFilter`], which
+/// the window sends as text and which becomes one.
 pub trait PrintedSet {
     fn project_filter(&self) -> Result<ProjectFilter>;
 
@@ -118,30 +157,36 @@ impl PrintedSet for ProjectFilter {
     }
 }
 
-impl PrintedSet for crate::ViewFilter {
+impl PrintedSet for ViewFilter {
     fn project_filter(&self) -> Result<ProjectFilter> {
-        crate::ViewFilter::project_filter(self)
+        ViewFilter::project_filter(self)
     }
 }
 
-/// One page of a printout as the print dialog shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PagePreview {
-    pub png: Vec<u8>,
-    /// The page shown, from 0.
-    pub page: usize,
-    /// How many pages the printout has.
-    pub pages: usize,
+/// The name of page `n` of `count` written as separate files: `atlas.png` → `atlas-07.png`.
+fn page_path(out: &Path, n: usize, count: usize) -> PathBuf {
+    let digits = count.to_string().len().max(2);
+    let stem = out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let ext = out.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+    out.with_file_name(format!("{stem}-{n:0digits$}{ext}"))
 }
 
-/// What a printout is of: what the print dialog previews page by page.
-#[derive(Debug, Clone, Copy)]
-pub enum Printout<'a, F: PrintedSet> {
-    Map(&'a F),
-    Atlas(&'a F),
-    /// A project's id or code.
-    Passport(&'a str),
-    Chart(&'a F, ChartKind),
+/// Writes a printout's files (see [`Indmap::print`]): one to `out`, or several (a PNG or SVG per
+/// page) numbered after it. Makes the folder if need be; answers the paths written.
+pub fn write_printout(out: &Path, files: &[Vec<u8>]) -> Result<Vec<PathBuf>> {
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot create {}: {e}", dir.display())))?;
+    }
+    let paths: Vec<PathBuf> = match files {
+        [_] => vec![out.to_owned()],
+        _ => (1..=files.len()).map(|n| page_path(out, n, files.len())).collect(),
+    };
+    for (path, bytes) in paths.iter().zip(files) {
+        std::fs::write(path, bytes)
+            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write {}: {e}", path.display())))?;
+    }
+    Ok(paths)
 }
 
 /// The SHA-256 of the projects' GeoJSON FeatureCollection, as `project list --json` prints it.
@@ -156,22 +201,145 @@ fn print_error(e: impl std::fmt::Display) -> Error {
     Error::new(ErrorKind::Io, format!("the printout could not be made: {e}"))
 }
 
-fn render(doc: &indmap_print::Document, options: &PrintOptions) -> Result<Vec<u8>> {
-    match options.format {
-        PageFormat::Pdf => doc.to_pdf().map_err(print_error),
-        PageFormat::Png => doc.first_page().and_then(|p| p.to_png(options.dpi)).map_err(print_error),
-        PageFormat::Svg => doc.first_page().map(|p| p.to_svg().into_bytes()).map_err(print_error),
+/// A request that breaks a rule: `field` says where.
+fn refused(field: &str, rule: &'static str, message: String) -> Error {
+    let mut problems = Problems::new();
+    problems.error(field, rule, message);
+    Error::invalid(problems)
+}
+
+/// A printout's files: a PDF holds every page; PNG and SVG are one file per page. `page` (from
+/// 1) keeps that page alone.
+fn page_files(doc: Document, output: &PrintOutput) -> Result<Vec<Vec<u8>>> {
+    let doc = match output.page {
+        None => doc,
+        Some(n) => doc.only_page(n).ok_or_else(|| {
+            let count = doc.pages.len();
+            let pages = if count == 1 { "1 page".to_owned() } else { format!("{count} pages") };
+            refused("--page", "print.page", format!("there is no page {n}: the printout has {pages}"))
+        })?,
+    };
+    match output.format {
+        PrintFormat::Pdf => doc.to_pdf().map(|pdf| vec![pdf]).map_err(print_error),
+        PrintFormat::Png => doc.to_pngs(output.dpi).map_err(print_error),
+        PrintFormat::Svg => Ok(doc.pages.iter().map(|p| p.to_svg().into_bytes()).collect()),
+        PrintFormat::Xlsx | PrintFormat::Csv => {
+            Err(refused("format", "print.usage", "pages are written as .pdf, .png or .svg".into()))
+        }
     }
 }
 
 impl Indmap {
+    /// The printout's files in `output.format`: one PDF of all its pages, a PNG or SVG per page
+    /// (in order), or the table's one XLSX or CSV; with `output.page` (from 1), that page alone.
+    /// `progress` hears the atlas's pages as they are laid out; `None` when it answered `Break`
+    /// (the user cancelled), and the slow part, writing the files, is skipped.
+    pub fn print<F: PrintedSet>(
+        &self,
+        request: &PrintRequest<F>,
+        output: &PrintOutput,
+        progress: Progress<'_>,
+    ) -> Result<Option<Vec<Vec<u8>>>> {
+        if request.printout == Printout::Table {
+            return self.table(request, output.format).map(|table| Some(vec![table]));
+        }
+        let mut stopped = false;
+        let doc = self.pages(request, &mut |done, total| {
+            // Not asked again once stopped.
+            stopped = stopped || progress(done, total).is_break();
+        })?;
+        if stopped { Ok(None) } else { page_files(doc, output).map(Some) }
+    }
+
+    /// How many pages the printout has (for stepping through its preview).
+    pub fn page_count<F: PrintedSet>(&self, request: &PrintRequest<F>) -> Result<usize> {
+        Ok(self.pages(request, &mut |_, _| {})?.pages.len())
+    }
+
+    /// Page `page` (from 0; past the end, the last) of the printout as PNG at `dpi`: the print
+    /// dialog's preview, drawn by the same renderer as the files.
+    pub fn preview<F: PrintedSet>(&self, request: &PrintRequest<F>, page: usize, dpi: f64) -> Result<PagePreview> {
+        let doc = self.pages(request, &mut |_, _| {})?;
+        let shown = page.min(doc.pages.len().saturating_sub(1));
+        let png = doc.pages.get(shown).ok_or_else(|| print_error("the printout has no page"))?.to_png(dpi);
+        Ok(PagePreview { png: png.map_err(print_error)?, page: shown, pages: doc.pages.len() })
+    }
+
+    /// The printout's pages, laid out; `progress` hears the atlas's.
+    fn pages<F: PrintedSet>(
+        &self,
+        request: &PrintRequest<F>,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Document> {
+        let setup = PageSetup::new(request.paper, request.landscape);
+        let selected = || -> Result<(ProjectFilter, PrintContext, Vec<Project>)> {
+            let (filter, projects) = request.filter.select(self)?;
+            let ctx = self.print_context(&projects, &filter, request.lang, setup)?;
+            Ok((filter, ctx, projects))
+        };
+        match &request.printout {
+            Printout::Map => {
+                let (filter, ctx, projects) = selected()?;
+                // A region's database prints its region unless the filter says otherwise.
+                let region = match (filter.regions.as_slice(), self.info().scope) {
+                    ([one], _) => Some(*one),
+                    ([], indmap_core::Scope::Region(own)) => Some(own),
+                    _ => None,
+                };
+                let options = indmap_print::MapOptions { region, by: request.by };
+                Ok(indmap_print::map_document(&ctx, &projects, options))
+            }
+            Printout::Atlas => {
+                let (_, ctx, projects) = selected()?;
+                Ok(indmap_print::atlas_document(&ctx, &projects, request.by, progress))
+            }
+            Printout::Chart { chart } => {
+                let (_, ctx, projects) = selected()?;
+                let page = indmap_print::chart_page(&ctx, *chart, &projects);
+                Ok(Document {
+                    title: format!("{chart:?}"),
+                    subject: indmap_print::map_page::subject(&ctx),
+                    pages: vec![page],
+                })
+            }
+            Printout::Passport { project } => {
+                let id = project.trim();
+                if id.is_empty() {
+                    return Err(refused(
+                        "project",
+                        "print.request",
+                        "choose the project whose passport to print".into(),
+                    ));
+                }
+                let project = self.find(id)?;
+                let one = std::slice::from_ref(&project);
+                let ctx = self.print_context(one, &ProjectFilter::default(), request.lang, setup)?;
+                Ok(indmap_print::passport_document(&ctx, &project))
+            }
+            Printout::Table => {
+                Err(refused("kind", "print.request", "a table is a spreadsheet and has no page to preview".into()))
+            }
+        }
+    }
+
+    /// The filtered table as XLSX (a summary sheet and a sheet per region) or CSV.
+    fn table<F: PrintedSet>(&self, request: &PrintRequest<F>, format: PrintFormat) -> Result<Vec<u8>> {
+        let (filter, projects) = request.filter.select(self)?;
+        let ctx = self.print_context(&projects, &filter, request.lang, PageSetup::default())?;
+        match format {
+            PrintFormat::Xlsx => indmap_print::table_export::xlsx(&ctx, &projects).map_err(print_error),
+            PrintFormat::Csv => Ok(indmap_print::table_export::csv(&ctx, &projects)),
+            _ => Err(refused("format", "print.usage", "a table is written as .xlsx or .csv".into())),
+        }
+    }
+
     /// The print context for `projects`: labels from this database's lists, its id, today's date
     /// and the hash of the projects.
     fn print_context(
         &self,
         projects: &[Project],
         filter: &ProjectFilter,
-        lang: Lang,
+        lang: PrintLang,
         setup: PageSetup,
     ) -> Result<PrintContext> {
         let reference = self.reference()?;
@@ -191,188 +359,6 @@ impl Indmap {
         ctx.sources = reference.financing_sources;
         Ok(ctx)
     }
-
-    /// The map of the filtered projects: of one region when the filter names exactly one (or the
-    /// database keeps one region's map), else of Kazakhstan.
-    pub fn print_map(&self, filter: &impl PrintedSet, options: &PrintOptions) -> Result<Vec<u8>> {
-        render(&self.map_pages(filter, options)?, options)
-    }
-
-    fn map_pages(&self, filter: &impl PrintedSet, options: &PrintOptions) -> Result<indmap_print::Document> {
-        let (filter, projects) = filter.select(self)?;
-        let ctx = self.print_context(&projects, &filter, options.lang, options.setup)?;
-        // A region's database prints its region unless the filter says otherwise.
-        let region = match (filter.regions.as_slice(), self.info().scope) {
-            ([one], _) => Some(*one),
-            ([], indmap_core::Scope::Region(own)) => Some(own),
-            _ => None,
-        };
-        Ok(indmap_print::map_document(&ctx, &projects, indmap_print::MapOptions { region, by: options.by }))
-    }
-
-    /// The atlas of the filtered projects as one PDF. `progress` hears (pages done, pages in all).
-    pub fn print_atlas(
-        &self,
-        filter: &impl PrintedSet,
-        options: &PrintOptions,
-        progress: &mut dyn FnMut(usize, usize),
-    ) -> Result<Vec<u8>> {
-        let doc = self.atlas_pages(filter, options, progress)?;
-        render(&doc, options)
-    }
-
-    /// The atlas, unless `progress` answers `Break` (the user cancelled): then `None`, and the
-    /// slow part, writing the PDF, is skipped.
-    pub fn print_atlas_until(
-        &self,
-        filter: &impl PrintedSet,
-        options: &PrintOptions,
-        progress: &mut dyn FnMut(usize, usize) -> ControlFlow<()>,
-    ) -> Result<Option<Vec<u8>>> {
-        let mut stopped = false;
-        let doc = self.atlas_pages(filter, options, &mut |done, total| {
-            stopped = stopped || progress(done, total).is_break();
-        })?;
-        if stopped { Ok(None) } else { render(&doc, options).map(Some) }
-    }
-
-    fn atlas_pages(
-        &self,
-        filter: &impl PrintedSet,
-        options: &PrintOptions,
-        progress: &mut dyn FnMut(usize, usize),
-    ) -> Result<indmap_print::Document> {
-        let (filter, projects) = filter.select(self)?;
-        let ctx = self.print_context(&projects, &filter, options.lang, options.setup)?;
-        Ok(indmap_print::atlas_document(&ctx, &projects, options.by, progress))
-    }
-
-    /// The filtered table as XLSX (a summary sheet and a sheet per region) or CSV.
-    pub fn report_table(&self, filter: &impl PrintedSet, lang: Lang, format: TableFormat) -> Result<Vec<u8>> {
-        let (filter, projects) = filter.select(self)?;
-        let ctx = self.print_context(&projects, &filter, lang, PageSetup::default())?;
-        match format {
-            TableFormat::Xlsx => indmap_print::table_export::xlsx(&ctx, &projects).map_err(print_error),
-            TableFormat::Csv => Ok(indmap_print::table_export::csv(&ctx, &projects)),
-        }
-    }
-}
-
-impl Indmap {
-    /// One project's passport (two pages), by its id or code.
-    pub fn print_passport(&self, id_or_code: &str, options: &PrintOptions) -> Result<Vec<u8>> {
-        render(&self.passport_pages(id_or_code, options)?, options)
-    }
-
-    fn passport_pages(&self, id_or_code: &str, options: &PrintOptions) -> Result<indmap_print::Document> {
-        let project = self.find(id_or_code)?;
-        let one = std::slice::from_ref(&project);
-        let ctx = self.print_context(one, &ProjectFilter::default(), options.lang, options.setup)?;
-        Ok(indmap_print::passport_document(&ctx, &project))
-    }
-
-    /// A summary chart of the filtered projects, as PNG or SVG (or a one-page PDF).
-    pub fn print_chart(
-        &self,
-        filter: &impl PrintedSet,
-        kind: indmap_print::ChartKind,
-        options: &PrintOptions,
-    ) -> Result<Vec<u8>> {
-        render(&self.chart_pages(filter, kind, options)?, options)
-    }
-
-    fn chart_pages(
-        &self,
-        filter: &impl PrintedSet,
-        kind: indmap_print::ChartKind,
-        options: &PrintOptions,
-    ) -> Result<indmap_print::Document> {
-        let (filter, projects) = filter.select(self)?;
-        let ctx = self.print_context(&projects, &filter, options.lang, options.setup)?;
-        let page = indmap_print::chart_page(&ctx, kind, &projects);
-        Ok(indmap_print::Document {
-            title: format!("{kind:?}"),
-            subject: indmap_print::map_page::subject(&ctx),
-            pages: vec![page],
-        })
-    }
-}
-
-impl Indmap {
-    fn printout_pages<F: PrintedSet>(
-        &self,
-        printout: Printout<'_, F>,
-        options: &PrintOptions,
-    ) -> Result<indmap_print::Document> {
-        match printout {
-            Printout::Map(filter) => self.map_pages(filter, options),
-            Printout::Atlas(filter) => self.atlas_pages(filter, options, &mut |_, _| {}),
-            Printout::Passport(id) => self.passport_pages(id, options),
-            Printout::Chart(filter, kind) => self.chart_pages(filter, kind, options),
-        }
-    }
-
-    /// How many pages the printout has (for stepping through its preview).
-    pub fn printout_page_count<F: PrintedSet>(
-        &self,
-        printout: Printout<'_, F>,
-        options: &PrintOptions,
-    ) -> Result<usize> {
-        Ok(self.printout_pages(printout, options)?.pages.len())
-    }
-
-    /// Page `page` (from 0; past the end, the last) of the printout as PNG at `options.dpi`: the
-    /// print dialog's preview, drawn by the same renderer as the file.
-    pub fn preview_page<F: PrintedSet>(
-        &self,
-        printout: Printout<'_, F>,
-        options: &PrintOptions,
-        page: usize,
-    ) -> Result<PagePreview> {
-        let doc = self.printout_pages(printout, options)?;
-        let shown = page.min(doc.pages.len().saturating_sub(1));
-        let png = doc.pages.get(shown).ok_or_else(|| print_error("the printout has no page"))?.to_png(options.dpi);
-        Ok(PagePreview { png: png.map_err(print_error)?, page: shown, pages: doc.pages.len() })
-    }
-}
-
-/// A printout's files: a PDF holds every page; PNG and SVG are one file per page. `page` (from
-/// 1) keeps that page alone.
-fn render_files(doc: indmap_print::Document, options: &PrintOptions, page: Option<usize>) -> Result<Vec<Vec<u8>>> {
-    let doc = match page {
-        None => doc,
-        Some(n) => doc.only_page(n).ok_or_else(|| {
-            let mut problems = indmap_core::Problems::new();
-            let count = doc.pages.len();
-            let pages = if count == 1 { "1 page".to_owned() } else { format!("{count} pages") };
-            problems.error("--page", "print.page", format!("there is no page {n}: the printout has {pages}"));
-            Error::invalid(problems)
-        })?,
-    };
-    match options.format {
-        PageFormat::Pdf => doc.to_pdf().map(|pdf| vec![pdf]).map_err(print_error),
-        PageFormat::Png => doc.to_pngs(options.dpi).map_err(print_error),
-        PageFormat::Svg => Ok(doc.pages.iter().map(|p| p.to_svg().into_bytes()).collect()),
-    }
-}
-
-impl Indmap {
-    /// The printout as files in `options.format`: one PDF of all its pages, or a PNG or SVG per
-    /// page (in order); with `page` (from 1), that page alone. `progress` hears (pages made,
-    /// pages in all) while the atlas is laid out.
-    pub fn print_files<F: PrintedSet>(
-        &self,
-        printout: Printout<'_, F>,
-        options: &PrintOptions,
-        page: Option<usize>,
-        progress: &mut dyn FnMut(usize, usize),
-    ) -> Result<Vec<Vec<u8>>> {
-        let doc = match printout {
-            Printout::Atlas(filter) => self.atlas_pages(filter, options, progress)?,
-            other => self.printout_pages(other, options)?,
-        };
-        render_files(doc, options, page)
-    }
 }
 
 #[cfg(test)]
@@ -389,6 +375,25 @@ mod tests {
         db
     }
 
+    fn go_on(_: usize, _: usize) -> ControlFlow<()> {
+        ControlFlow::Continue(())
+    }
+
+    /// The printout's one file, in `format`.
+    fn one<F: PrintedSet>(db: &Indmap, request: &PrintRequest<F>, format: PrintFormat) -> Vec<u8> {
+        let mut files = db.print(request, &PrintOutput::new(format), &mut go_on).unwrap().unwrap();
+        assert_eq!(files.len(), 1);
+        files.remove(0)
+    }
+
+    fn svg<F: PrintedSet>(db: &Indmap, request: &PrintRequest<F>) -> String {
+        String::from_utf8(one(db, request, PrintFormat::Svg)).unwrap()
+    }
+
+    fn map_of(filter: ProjectFilter) -> PrintRequest<ProjectFilter> {
+        PrintRequest { filter, ..PrintRequest::default() }
+    }
+
     #[test]
     fn a_regional_database_prints_its_region() {
         let dir = tempfile::tempdir().unwrap();
@@ -397,9 +402,9 @@ mod tests {
         let mut db =
             Indmap::init(&dir.path().join("r.sqlite"), Scope::Region(region), Env::fixed("planner", at)).unwrap();
         db.add_sample(10, 1).unwrap();
-        let options = PrintOptions { format: PageFormat::Svg, ..PrintOptions::default() };
-        let svg = String::from_utf8(db.print_map(&ProjectFilter::default(), &options).unwrap()).unwrap();
-        assert!(svg.contains("Карта индустриализации — Карагандинская область"));
+        assert!(
+            svg(&db, &map_of(ProjectFilter::default())).contains("Карта индустриализации — Карагандинская область")
+        );
     }
 
     #[test]
@@ -416,16 +421,16 @@ mod tests {
     fn a_printout_carries_the_database_id_and_the_date_of_the_clock() {
         let dir = tempfile::tempdir().unwrap();
         let db = sample_db(dir.path());
-        let options = PrintOptions { format: PageFormat::Svg, ..PrintOptions::default() };
-        let svg = String::from_utf8(db.print_map(&ProjectFilter::default(), &options).unwrap()).unwrap();
+        let svg = svg(&db, &map_of(ProjectFilter::default()));
         assert!(svg.contains(&db.info().db_id.to_string()));
         assert!(svg.contains("07.03.2026"), "the print date comes from the API's clock");
         let all = db.list(&ProjectFilter::default()).unwrap();
         assert!(svg.contains(&printed_set_hash(&all)));
-        let pdf = db.print_passport(all[0].code.as_ref().unwrap().as_str(), &PrintOptions::default()).unwrap();
-        assert!(pdf.starts_with(b"%PDF"));
-        let csv = db.report_table(&ProjectFilter::default(), Lang::Kk, TableFormat::Csv).unwrap();
-        assert!(csv.starts_with(b"\xEF\xBB\xBF"));
+        let project = all[0].code.as_ref().unwrap().to_string();
+        let passport = PrintRequest { printout: Printout::Passport { project }, ..map_of(ProjectFilter::default()) };
+        assert!(one(&db, &passport, PrintFormat::Pdf).starts_with(b"%PDF"));
+        let table = PrintRequest { printout: Printout::Table, lang: PrintLang::Kk, ..map_of(ProjectFilter::default()) };
+        assert!(one(&db, &table, PrintFormat::Csv).starts_with(b"\xEF\xBB\xBF"));
     }
 
     #[test]
@@ -433,68 +438,131 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = sample_db(dir.path());
         // The window sends its filter as text; the printout's hash is of exactly the rows it shows.
-        let filter = crate::ViewFilter { year_from: Some(2026), year_to: Some(2027), ..Default::default() };
+        let filter = ViewFilter { year_from: Some(2026), year_to: Some(2027), ..Default::default() };
         let shown: Vec<String> = db.view(&filter).unwrap().rows.into_iter().map(|r| r.id).collect();
         let (_, printed) = PrintedSet::select(&filter, &db).unwrap();
         assert!(!printed.is_empty() && printed.len() < 40);
         assert_eq!(printed.iter().map(|p| p.id.to_string()).collect::<Vec<_>>(), shown);
-        let options = PrintOptions { format: PageFormat::Svg, ..PrintOptions::default() };
-        let svg = String::from_utf8(db.print_map(&filter, &options).unwrap()).unwrap();
-        assert!(svg.contains(&printed_set_hash(&printed)));
+        let request = PrintRequest { filter, ..PrintRequest::default() };
+        assert!(svg(&db, &request).contains(&printed_set_hash(&printed)));
+    }
+
+    #[test]
+    fn a_printout_of_the_window_names_its_filters() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = sample_db(dir.path());
+        let filter = ViewFilter { year_from: Some(2026), support_measure: Some(4), ..Default::default() };
+        let svg = svg(&db, &PrintRequest { filter, lang: PrintLang::En, ..PrintRequest::default() });
+        assert!(svg.contains("Commissioning: from 2026"), "the subtitle names the years");
+        assert!(svg.contains("Support measure: 4"), "the subtitle names the measure");
     }
 
     #[test]
     fn a_preview_is_one_page_as_png_and_the_page_count_is_the_documents() {
         let dir = tempfile::tempdir().unwrap();
         let db = sample_db(dir.path());
-        let all = ProjectFilter::default();
-        let options = PrintOptions { dpi: 40.0, ..PrintOptions::default() };
-        assert_eq!(db.printout_page_count(Printout::Map(&all), &options).unwrap(), 1);
-        let pages = db.printout_page_count(Printout::Atlas(&all), &options).unwrap();
+        assert_eq!(db.page_count(&map_of(ProjectFilter::default())).unwrap(), 1);
+        let atlas = PrintRequest { printout: Printout::Atlas, ..map_of(ProjectFilter::default()) };
+        let pages = db.page_count(&atlas).unwrap();
         assert!(pages > 2, "an overview, then a map and a table per region: {pages}");
-        let last = db.preview_page(Printout::Atlas(&all), &options, pages - 1).unwrap();
+        let last = db.preview(&atlas, pages - 1, 40.0).unwrap();
         assert!(last.png.starts_with(b"\x89PNG"));
         assert_eq!((last.page, last.pages), (pages - 1, pages));
         // Past the end shows the last page.
-        assert_eq!(db.preview_page(Printout::Atlas(&all), &options, pages + 5).unwrap(), last);
+        assert_eq!(db.preview(&atlas, pages + 5, 40.0).unwrap(), last);
+        // A table has no page to preview.
+        let table = PrintRequest { printout: Printout::Table, ..map_of(ProjectFilter::default()) };
+        let err = db.preview(&table, 0, 40.0).unwrap_err();
+        assert_eq!((err.kind, err.problems[0].field.as_str()), (ErrorKind::Invalid, "kind"));
     }
 
     #[test]
     fn a_cancelled_atlas_stops_and_gives_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let db = sample_db(dir.path());
+        let atlas = PrintRequest { printout: Printout::Atlas, ..map_of(ProjectFilter::default()) };
+        let pdf = PrintOutput::new(PrintFormat::Pdf);
         let mut calls = 0;
         let done = db
-            .print_atlas_until(&ProjectFilter::default(), &PrintOptions::default(), &mut |done, _| {
+            .print(&atlas, &pdf, &mut |done, _| {
                 calls += 1;
                 if done >= 2 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
             })
             .unwrap();
         assert!(done.is_none());
         assert_eq!(calls, 2, "the progress is not asked again after the cancel");
-        let whole = db.print_atlas_until(&ProjectFilter::default(), &PrintOptions::default(), &mut |_, _| {
-            ControlFlow::Continue(())
-        });
-        assert!(whole.unwrap().unwrap().starts_with(b"%PDF"));
+        let whole = db.print(&atlas, &pdf, &mut go_on).unwrap().unwrap();
+        assert!(whole.len() == 1 && whole[0].starts_with(b"%PDF"));
     }
 
     #[test]
     fn png_and_svg_are_a_file_per_page_and_a_missing_page_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let db = sample_db(dir.path());
-        let code = db.list(&ProjectFilter::default()).unwrap()[0].code.clone().unwrap().to_string();
-        let passport = || Printout::<ProjectFilter>::Passport(&code);
-        let svg = PrintOptions { format: PageFormat::Svg, ..PrintOptions::default() };
-        let files = db.print_files(passport(), &svg, None, &mut |_, _| {}).unwrap();
+        let project = db.list(&ProjectFilter::default()).unwrap()[0].code.clone().unwrap().to_string();
+        let passport = PrintRequest { printout: Printout::Passport { project }, ..map_of(ProjectFilter::default()) };
+        let print = |output: PrintOutput| db.print(&passport, &output, &mut go_on).map(Option::unwrap);
+        let svg = PrintOutput::new(PrintFormat::Svg);
+        let files = print(svg).unwrap();
         assert_eq!(files.len(), 2, "the passport's two pages");
         assert!(files.iter().all(|f| f.starts_with(b"<svg")));
         assert_ne!(files[0], files[1]);
-        let second = db.print_files(passport(), &svg, Some(2), &mut |_, _| {}).unwrap();
+        let second = print(PrintOutput { page: Some(2), ..svg }).unwrap();
         assert_eq!(second, vec![files[1].clone()]);
-        let pdf = db.print_files(passport(), &PrintOptions::default(), None, &mut |_, _| {}).unwrap();
-        assert_eq!(pdf.len(), 1, "a PDF holds every page");
-        let err = db.print_files(passport(), &svg, Some(3), &mut |_, _| {}).unwrap_err();
+        assert_eq!(print(PrintOutput::new(PrintFormat::Pdf)).unwrap().len(), 1, "a PDF holds every page");
+        let err = print(PrintOutput { page: Some(3), ..svg }).unwrap_err();
         assert_eq!(err.kind, ErrorKind::Invalid);
         assert!(err.to_string().contains("has 2 pages"), "{err}");
+    }
+
+    #[test]
+    fn the_file_type_must_fit_the_printout() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = sample_db(dir.path());
+        let table = PrintRequest { printout: Printout::Table, ..map_of(ProjectFilter::default()) };
+        assert_eq!(table.printout.format_of(Path::new("t.XLSX")), Some(PrintFormat::Xlsx));
+        assert_eq!(table.printout.format_of(Path::new("t.pdf")), None);
+        assert_eq!(table.printout.extensions(), ".xlsx or .csv");
+        assert_eq!(Printout::Map.extensions(), ".pdf, .png or .svg");
+        assert_eq!(Printout::Map.format_of(Path::new("m.csv")), None);
+        let err = db.print(&table, &PrintOutput::new(PrintFormat::Pdf), &mut go_on).unwrap_err();
+        assert_eq!((err.kind, err.problems[0].rule), (ErrorKind::Invalid, "print.usage"));
+        let map = map_of(ProjectFilter::default());
+        let err = db.print(&map, &PrintOutput::new(PrintFormat::Xlsx), &mut go_on).unwrap_err();
+        assert_eq!((err.kind, err.problems[0].rule), (ErrorKind::Invalid, "print.usage"));
+        let blank = PrintRequest { printout: Printout::Passport { project: " ".into() }, ..map };
+        let err = db.page_count(&blank).unwrap_err();
+        assert_eq!((err.problems[0].field.as_str(), err.problems[0].rule), ("project", "print.request"));
+    }
+
+    #[test]
+    fn the_window_sends_typed_values_and_a_bad_one_is_refused_by_name() {
+        let request: PrintRequest = serde_json::from_value(serde_json::json!({
+            "kind": "chart", "chart": "jobs-by-region", "filter": {"regions": ["35"]},
+            "paper": "A3", "landscape": true, "lang": "kk", "by": "sector",
+        }))
+        .unwrap();
+        assert_eq!(request.printout, Printout::Chart { chart: ChartKind::JobsByRegion });
+        assert_eq!((request.paper, request.lang, request.by), (Paper::A3, PrintLang::Kk, PrintBy::Sector));
+        assert_eq!(request.filter.regions, ["35"]);
+        let passport: PrintRequest = serde_json::from_value(serde_json::json!({
+            "kind": "passport", "project": "35-0001", "filter": {}, "paper": "A4", "landscape": false,
+            "lang": "ru", "by": "status",
+        }))
+        .unwrap();
+        assert_eq!(passport.printout, Printout::Passport { project: "35-0001".into() });
+        let bad = |field: &str, value: &str| {
+            let mut json = serde_json::json!({
+                "kind": "chart", "chart": "jobs-by-region", "filter": {}, "paper": "A4", "landscape": false,
+                "lang": "ru", "by": "status",
+            });
+            json[field] = value.into();
+            serde_json::from_value::<PrintRequest>(json).unwrap_err().to_string()
+        };
+        assert!(bad("lang", "de").contains("lang must be kk, ru or en; got \"de\""), "{}", bad("lang", "de"));
+        assert!(bad("by", "colour").contains("by must be status or sector"), "{}", bad("by", "colour"));
+        assert!(bad("paper", "A5").contains("paper must be A4 or A3"), "{}", bad("paper", "A5"));
+        assert!(bad("chart", "pie").contains("chart must be one of financing-by-source,"), "{}", bad("chart", "pie"));
+        assert!(bad("kind", "poster").contains("poster"), "{}", bad("kind", "poster"));
     }
 }

@@ -349,17 +349,6 @@ mod tests {
     }
 
     #[test]
-    fn a_printout_of_the_window_names_its_filters() {
-        let (_dir, db) = sample();
-        let f = ViewFilter { year_from: Some(2026), support_measure: Some(4), ..Default::default() };
-        let options =
-            crate::PrintOptions { format: crate::PageFormat::Svg, lang: crate::PrintLang::En, ..Default::default() };
-        let svg = String::from_utf8(db.print_map(&f, &options).unwrap()).unwrap();
-        assert!(svg.contains("Commissioning: from 2026"), "the subtitle names the years");
-        assert!(svg.contains("Support measure: 4"), "the subtitle names the measure");
-    }
-
-    #[test]
     fn each_bad_field_is_named() {
         let cases = [
             (ViewFilter { regions: vec!["35".into(), "99".into()], ..Default::default() }, "regions[1]"),

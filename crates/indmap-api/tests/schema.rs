@@ -6,7 +6,7 @@
 use chrono::{TimeZone, Utc};
 use indmap_api::core::schema::{Entity, FieldSpec};
 use indmap_api::core::{RegionCode, Scope};
-use indmap_api::{BillFormat, Env, Indmap, PrintLang, PrintOptions, TableFormat, merge_bill};
+use indmap_api::{BillFormat, Env, Indmap, PrintFormat, PrintLang, PrintOutput, PrintRequest, Printout, merge_bill};
 use serde_json::{Value, json};
 use std::path::Path;
 use std::process::Command;
@@ -104,16 +104,21 @@ fn a_field_declared_once_reaches_every_path() {
     assert_eq!(value_of(&ministry, "35-0001"), json!(SUCCESSOR));
 
     // The table (XLSX and CSV), the passport and the merge bill name it by its label.
-    let printed = indmap_api::core::ProjectFilter::default();
+    let printed = |printout: Printout, lang: PrintLang, format: PrintFormat| {
+        let request =
+            PrintRequest { printout, lang, filter: indmap_api::core::ProjectFilter::default(), ..Default::default() };
+        let output = PrintOutput::new(format);
+        ministry.print(&request, &output, &mut |_, _| std::ops::ControlFlow::Continue(())).unwrap().unwrap().remove(0)
+    };
     for lang in [PrintLang::Kk, PrintLang::Ru, PrintLang::En] {
-        let cells = xlsx_cells(ministry.report_table(&printed, lang, TableFormat::Xlsx).unwrap());
+        let cells = xlsx_cells(printed(Printout::Table, lang, PrintFormat::Xlsx));
         assert!(cells.iter().any(|c| c == label(lang)), "the XLSX has a column {:?}", label(lang));
         assert!(cells.iter().any(|c| c == SUCCESSOR), "and the value in it");
-        let csv = String::from_utf8(ministry.report_table(&printed, lang, TableFormat::Csv).unwrap()).unwrap();
+        let csv = String::from_utf8(printed(Printout::Table, lang, PrintFormat::Csv)).unwrap();
         assert!(csv.lines().next().unwrap().contains(label(lang)) && csv.contains(SUCCESSOR), "the CSV too");
 
-        let options = PrintOptions { lang, ..PrintOptions::default() };
-        let passport = pdf_text(&ministry.print_passport("35-0001", &options).unwrap(), dir.path(), "passport.pdf");
+        let passport = Printout::Passport { project: "35-0001".into() };
+        let passport = pdf_text(&printed(passport, lang, PrintFormat::Pdf), dir.path(), "passport.pdf");
         assert!(
             passport.contains(&squash(label(lang))) && passport.contains(&squash(SUCCESSOR)),
             "the passport: {passport}"

@@ -1,6 +1,8 @@
 //! The command line's words.
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
+use indmap_api::{ChartKind, Paper, PrintBy};
 use std::path::PathBuf;
 
 #[derive(Parser)]
@@ -213,11 +215,27 @@ pub struct FilterArgs {
 
 // ---- printouts (`print_cmd.rs` runs them) ----
 
+/// `--paper`: A4 or A3, in either case.
+fn paper() -> impl TypedValueParser<Value = Paper> {
+    PossibleValuesParser::new(["A4", "A3", "a4", "a3"]).map(|p| Paper::parse(&p).unwrap_or_default())
+}
+
+/// `--by`: status or sector.
+fn symbol_by() -> impl TypedValueParser<Value = PrintBy> {
+    PossibleValuesParser::new(["status", "sector"]).map(|b| PrintBy::parse(&b).unwrap_or_default())
+}
+
+/// `--chart`: a chart's code.
+fn chart() -> impl TypedValueParser<Value = ChartKind> {
+    PossibleValuesParser::new(ChartKind::ALL.map(ChartKind::code))
+        .map(|c| ChartKind::parse(&c).unwrap_or(ChartKind::FinancingBySource))
+}
+
 #[derive(Args)]
 pub struct PageArgs {
     /// Paper size: A4 or A3
-    #[arg(long, default_value = "A4", value_parser = ["A4", "A3", "a4", "a3"])]
-    pub paper: String,
+    #[arg(long, default_value = "A4", value_parser = paper())]
+    pub paper: Paper,
     /// Landscape instead of portrait
     #[arg(long)]
     pub landscape: bool,
@@ -240,8 +258,8 @@ pub struct MapArgs {
     #[command(flatten)]
     pub page: PageArgs,
     /// Colour the projects by status or by sector
-    #[arg(long, default_value = "status", value_parser = ["status", "sector"])]
-    pub by: String,
+    #[arg(long, default_value = "status", value_parser = symbol_by())]
+    pub by: PrintBy,
     #[command(flatten)]
     pub pick: PagePick,
     #[command(flatten)]
@@ -277,8 +295,8 @@ pub struct PassportArgs {
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
     /// Paper size: A4 or A3
-    #[arg(long, default_value = "A4", value_parser = ["A4", "A3", "a4", "a3"])]
-    pub paper: String,
+    #[arg(long, default_value = "A4", value_parser = paper())]
+    pub paper: Paper,
     #[command(flatten)]
     pub pick: PagePick,
 }
@@ -288,10 +306,9 @@ pub struct ReportArgs {
     /// The file to write: .xlsx or .csv for the table; .png, .svg or .pdf for a chart (--chart)
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
-    /// A chart instead of the table: financing-by-source, financing-by-year, projects-by-status,
-    /// projects-by-sector, projects-by-region, investment-by-region, jobs-by-region
-    #[arg(long)]
-    pub chart: Option<String>,
+    /// A chart instead of the table
+    #[arg(long, value_parser = chart())]
+    pub chart: Option<ChartKind>,
     #[command(flatten)]
     pub filter: FilterArgs,
 }

@@ -1,14 +1,13 @@
 //! `indmap print`, `atlas`, `passport` and `report`: printouts and tables, written to the file
 //! `--out` names; its extension says the format. A PDF holds every page; a PNG or SVG of several
-//! pages is written one file per page, numbered (`atlas-01.png`, `atlas-02.png`, …).
+//! pages is written one file per page, numbered (`atlas-01.png`, `atlas-02.png`, …). Each command
+//! builds the API's [`PrintRequest`] from its flags and prints it.
 
-use crate::args::{AtlasArgs, MapArgs, PageArgs, PagePick, PassportArgs, PrintArgs, ReportArgs};
+use crate::args::{AtlasArgs, MapArgs, PagePick, PassportArgs, PrintArgs, ReportArgs};
 use indmap_api::core::ProjectFilter;
-use indmap_api::{
-    ChartKind, Env, Error, Indmap, PageFormat, Paper, PrintBy, PrintLang, PrintOptions, PrintSetup, Printout,
-    TableFormat,
-};
+use indmap_api::{Env, Error, Indmap, PrintLang, PrintOutput, PrintRequest, Printout, Progress};
 use std::io::Write;
+use std::ops::ControlFlow;
 use std::path::Path;
 
 fn usage(message: String) -> Error {
@@ -21,12 +20,17 @@ fn lang(code: &str) -> PrintLang {
     PrintLang::parse(code).unwrap_or_default()
 }
 
-fn setup(page: &PageArgs) -> PrintSetup {
-    PrintSetup::new(Paper::parse(&page.paper).unwrap_or_default(), page.landscape)
-}
-
-fn page_format(out: &Path) -> Result<PageFormat, Error> {
-    PageFormat::of_path(out).ok_or_else(|| usage(format!("{} must end in .pdf, .png or .svg", out.display())))
+/// The files `out` asks for, when the printout can be written so; `hint` follows the refusal.
+fn output(printout: &Printout, out: &Path, pick: Option<&PagePick>, hint: &str) -> Result<PrintOutput, Error> {
+    let format = printout
+        .format_of(out)
+        .ok_or_else(|| usage(format!("{} must end in {}{hint}", out.display(), printout.extensions())))?;
+    let mut output = PrintOutput::new(format);
+    if let Some(pick) = pick {
+        output.dpi = pick.dpi.clamp(30.0, 600.0);
+        output.page = pick.page.map(|n| n as usize);
+    }
+    Ok(output)
 }
 
 /// Writes one file to `out`, or several (a PNG or SVG per page) numbered after it. Says what
@@ -42,82 +46,74 @@ fn write_files(out: &Path, files: &[Vec<u8>]) -> Result<(), Error> {
     Ok(())
 }
 
-fn print_options(
-    lang_code: &str,
-    setup: PrintSetup,
-    by: &str,
+fn go_on(_: usize, _: usize) -> ControlFlow<()> {
+    ControlFlow::Continue(())
+}
+
+/// Prints `request` from the database `db` into the files `out` names.
+fn print_to(
+    db: &Path,
+    request: &PrintRequest<ProjectFilter>,
     out: &Path,
-    pick: &PagePick,
-) -> Result<PrintOptions, Error> {
-    Ok(PrintOptions {
+    output: &PrintOutput,
+    progress: Progress<'_>,
+) -> Result<(), Error> {
+    let db = Indmap::open(db, Env::system())?;
+    // Nothing here stops a printout, so there are always files.
+    let files = db.print(request, output, progress)?.unwrap_or_default();
+    write_files(out, &files)
+}
+
+/// A map or an atlas of the projects the flags choose.
+fn map_request(printout: Printout, map: MapArgs, lang_code: &str) -> Result<PrintRequest<ProjectFilter>, Error> {
+    Ok(PrintRequest {
+        printout,
+        filter: crate::project_filter(map.filter)?,
+        paper: map.page.paper,
+        landscape: map.page.landscape,
         lang: lang(lang_code),
-        setup,
-        by: PrintBy::parse(by).unwrap_or_default(),
-        format: page_format(out)?,
-        dpi: pick.dpi.clamp(30.0, 600.0),
+        by: map.by,
     })
 }
 
-fn no_progress(_: usize, _: usize) {}
-
-/// The options, filter and page a map printout asks for.
-fn map_printout(
-    map: MapArgs,
-    out: &Path,
-    lang_code: &str,
-) -> Result<(PrintOptions, ProjectFilter, Option<usize>), Error> {
-    let options = print_options(lang_code, setup(&map.page), &map.by, out, &map.pick)?;
-    Ok((options, crate::project_filter(map.filter)?, map.pick.page.map(|n| n as usize)))
-}
-
 pub fn print(args: PrintArgs, db: &Path, lang_code: &str) -> Result<(), Error> {
-    let (options, filter, page) = map_printout(args.map, &args.out, lang_code)?;
-    let db = Indmap::open(db, Env::system())?;
-    write_files(&args.out, &db.print_files(Printout::Map(&filter), &options, page, &mut no_progress)?)
+    let output = output(&Printout::Map, &args.out, Some(&args.map.pick), "")?;
+    let request = map_request(Printout::Map, args.map, lang_code)?;
+    print_to(db, &request, &args.out, &output, &mut go_on)
 }
 
 pub fn atlas(args: AtlasArgs, db: &Path, lang_code: &str) -> Result<(), Error> {
-    let (options, filter, page) = map_printout(args.map, &args.out, lang_code)?;
-    let db = Indmap::open(db, Env::system())?;
+    let output = output(&Printout::Atlas, &args.out, Some(&args.map.pick), "")?;
+    let request = map_request(Printout::Atlas, args.map, lang_code)?;
     let mut last_shown = 0;
-    let files = db.print_files(Printout::Atlas(&filter), &options, page, &mut |done, total| {
+    print_to(db, &request, &args.out, &output, &mut |done, total| {
         // A progress line on stderr, rewritten in place, every tenth of the way.
         if done * 10 / total.max(1) != last_shown || done == total {
             last_shown = done * 10 / total.max(1);
             eprint!("\rpage {done} of {total}");
             let _ = std::io::stderr().flush();
         }
-    })?;
-    eprintln!();
-    write_files(&args.out, &files)
+        if done == total {
+            eprintln!();
+        }
+        ControlFlow::Continue(())
+    })
 }
 
 pub fn passport(args: PassportArgs, db: &Path, lang_code: &str) -> Result<(), Error> {
-    let setup = PrintSetup::new(Paper::parse(&args.paper).unwrap_or_default(), false);
-    let options = print_options(lang_code, setup, "status", &args.out, &args.pick)?;
-    let db = Indmap::open(db, Env::system())?;
-    let page = args.pick.page.map(|n| n as usize);
-    let printout = Printout::<ProjectFilter>::Passport(&args.project);
-    write_files(&args.out, &db.print_files(printout, &options, page, &mut no_progress)?)
+    let printout = Printout::Passport { project: args.project };
+    let output = output(&printout, &args.out, Some(&args.pick), "")?;
+    let request = PrintRequest { printout, paper: args.paper, lang: lang(lang_code), ..PrintRequest::default() };
+    print_to(db, &request, &args.out, &output, &mut go_on)
 }
 
 pub fn report(args: ReportArgs, db: &Path, lang_code: &str) -> Result<(), Error> {
     let filter = crate::project_filter(args.filter)?;
-    let db = Indmap::open(db, Env::system())?;
-    let bytes = match (args.chart.as_deref(), TableFormat::of_path(&args.out)) {
-        (None, Some(format)) => db.report_table(&filter, lang(lang_code), format)?,
-        (None, None) => {
-            return Err(usage(format!("{} must end in .xlsx or .csv (or give --chart)", args.out.display())));
-        }
-        (Some(code), _) => {
-            let kind = ChartKind::parse(code).ok_or_else(|| {
-                let codes: Vec<&str> = ChartKind::ALL.iter().map(|k| k.code()).collect();
-                usage(format!("--chart must be one of {}; got {code:?}", codes.join(", ")))
-            })?;
-            let options =
-                PrintOptions { lang: lang(lang_code), format: page_format(&args.out)?, ..PrintOptions::default() };
-            db.print_chart(&filter, kind, &options)?
-        }
+    let (printout, hint) = match args.chart {
+        Some(chart) => (Printout::Chart { chart }, ""),
+        None => (Printout::Table, " (or give --chart)"),
     };
-    write_files(&args.out, &[bytes])
+    let output = output(&printout, &args.out, None, hint)?;
+    let request = PrintRequest { printout, filter, lang: lang(lang_code), ..PrintRequest::default() };
+    print_to(db, &request, &args.out, &output, &mut go_on)
 }

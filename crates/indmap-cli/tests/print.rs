@@ -128,6 +128,16 @@ fn report_writes_xlsx_csv_and_charts_and_refuses_other_files() {
     let bad = dir.path().join("t.docx");
     indmap(db).args(["report", "--out", bad.to_str().unwrap()]).assert().code(3);
     indmap(db).args(["print", "--out", bad.to_str().unwrap()]).assert().code(3);
+    // A table is no picture, nor a chart a spreadsheet.
+    let stderr = |args: &[&str]| String::from_utf8(indmap(db).args(args).output().unwrap().stderr).unwrap();
+    let table_as_png = stderr(&["report", "--out", chart.with_extension("png").to_str().unwrap()]);
+    assert!(table_as_png.contains("must end in .xlsx or .csv (or give --chart)"), "{table_as_png}");
+    let chart_as_csv = stderr(&["report", "--out", csv.to_str().unwrap(), "--chart", "jobs-by-region"]);
+    assert!(chart_as_csv.contains("must end in .pdf, .png or .svg"), "{chart_as_csv}");
+    // A chart that does not exist is refused as a flag, naming the charts there are.
+    let unknown = indmap(db).args(["report", "--out", chart.to_str().unwrap(), "--chart", "pie"]).assert().code(2);
+    let said = String::from_utf8(unknown.get_output().stderr.clone()).unwrap();
+    assert!(said.contains("jobs-by-region"), "{said}");
 }
 
 #[test]

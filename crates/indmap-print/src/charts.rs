@@ -35,7 +35,10 @@ pub struct ChartSize {
 }
 
 /// Which summary chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
+#[serde(try_from = "String")]
 pub enum ChartKind {
     FinancingBySource,
     FinancingByYear,
@@ -83,6 +86,18 @@ impl ChartKind {
             ChartKind::InvestmentByRegion => Word::InvestmentByRegion,
             ChartKind::JobsByRegion => Word::JobsByRegion,
         }
+    }
+}
+
+/// A request's `chart`, refused with a message that names the field and the charts there are.
+impl TryFrom<String> for ChartKind {
+    type Error = String;
+
+    fn try_from(code: String) -> Result<ChartKind, String> {
+        ChartKind::parse(&code).ok_or_else(|| {
+            let codes: Vec<&str> = ChartKind::ALL.iter().map(|k| k.code()).collect();
+            format!("chart must be one of {}; got {code:?}", codes.join(", "))
+        })
     }
 }
 

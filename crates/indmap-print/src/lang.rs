@@ -2,7 +2,10 @@
 
 use indmap_core::Label;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PrintLang"))]
+#[serde(rename_all = "lowercase")]
+#[serde(try_from = "String")]
 pub enum Lang {
     Kk,
     #[default]
@@ -41,5 +44,14 @@ impl Lang {
             Lang::Ru => ru,
             Lang::En => en,
         }
+    }
+}
+
+/// A request's `lang`, refused with a message that names the field.
+impl TryFrom<String> for Lang {
+    type Error = String;
+
+    fn try_from(code: String) -> Result<Lang, String> {
+        Lang::parse(&code).ok_or_else(|| format!("lang must be kk, ru or en; got {code:?}"))
     }
 }

@@ -1,6 +1,8 @@
 //! Paper sizes, orientation and margins. Pages are laid out in millimetres.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PrintPaper"))]
+#[serde(try_from = "String")]
 pub enum Paper {
     #[default]
     A4,
@@ -22,6 +24,15 @@ impl Paper {
             Paper::A4 => (210.0, 297.0),
             Paper::A3 => (297.0, 420.0),
         }
+    }
+}
+
+/// A request's `paper`, refused with a message that names the field.
+impl TryFrom<String> for Paper {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Paper, String> {
+        Paper::parse(&text).ok_or_else(|| format!("paper must be A4 or A3; got {text:?}"))
     }
 }
 

@@ -8,7 +8,10 @@ use indmap_core::reference::ReferenceItem;
 use indmap_core::{Project, Status};
 
 /// What the colour of a symbol tells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PrintBy"))]
+#[serde(rename_all = "lowercase")]
+#[serde(try_from = "String")]
 pub enum SymbolBy {
     #[default]
     Status,
@@ -22,6 +25,15 @@ impl SymbolBy {
             "sector" => Some(SymbolBy::Sector),
             _ => None,
         }
+    }
+}
+
+/// A request's `by`, refused with a message that names the field.
+impl TryFrom<String> for SymbolBy {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<SymbolBy, String> {
+        SymbolBy::parse(&text).ok_or_else(|| format!("by must be status or sector; got {text:?}"))
     }
 }
 
