@@ -1,0 +1,164 @@
+//! What a file may change here. A write counts only when its database owns the field
+//! (`Scope::owner`); a write by a database that could have owned it (same region, or the
+//! ministry) becomes a proposal to the owner; any other (a hand-edited or forged file) is
+//! refused and listed.
+
+use crate::changes::FieldKey;
+use crate::proposal::{Proposal, ProposalStatus};
+use crate::schema::Entity;
+use crate::version::{Sibling, VersionedProject, newest_first};
+use crate::{MapLevel, Project, RegionCode, Scope};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// What becomes of a write of a file its database does not own.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    /// Kept as a proposal to the owner.
+    Propose,
+    /// Not taken, and listed.
+    Refuse(Unowned),
+}
+
+/// Why a write was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unowned {
+    /// Written directly by a database that does not keep the project's region.
+    NotKept { writer: Scope, region: RegionCode },
+    /// Written by a database this one has never heard of.
+    UnknownWriter,
+}
+
+impl std::fmt::Display for Unowned {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unowned::NotKept { writer, region } => write!(
+                f,
+                "changed directly by {}, which does not keep {} ({region}); the change was not taken",
+                writer.describe(),
+                region.region().name_en
+            ),
+            Unowned::UnknownWriter => {
+                f.write_str("changed by a database this one has never heard of; the change was not taken")
+            }
+        }
+    }
+}
+
+/// A write of a file taken out of the merge, and what becomes of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TakenOut {
+    pub key: FieldKey,
+    pub write: Sibling,
+    pub verdict: Verdict,
+}
+
+impl TakenOut {
+    /// The write as an open proposal about project `project_id`, with the id `id` (the same
+    /// write arriving again should be given the same id).
+    pub fn proposal(&self, project_id: Uuid, id: Uuid) -> Proposal {
+        let s = &self.write;
+        Proposal {
+            id,
+            project_id,
+            key: self.key.clone(),
+            value: s.value.clone(),
+            proposer_db: s.stamp.dot.db,
+            user: s.stamp.user.to_string(),
+            at: s.stamp.at.to_string(),
+            status: ProposalStatus::Open,
+            decided_by: None,
+            decided_at: None,
+            reason: None,
+        }
+    }
+}
+
+/// The version of `remote` this database may merge (`remote` itself, unless something had to be
+/// taken out), and what was taken out of it and why. `local` is the project as stored here
+/// (`None`: new here) and `local_vp` its versions; `scopes` the scope each known database keeps.
+pub fn sanitize<'r>(
+    local: Option<&Project>,
+    local_vp: &VersionedProject,
+    remote: &'r VersionedProject,
+    scopes: &HashMap<Uuid, Scope>,
+) -> (Cow<'r, VersionedProject>, Vec<TakenOut>) {
+    let Some((region, level)) = region_and_level(local, local_vp, remote, scopes) else {
+        return (Cow::Borrowed(remote), Vec::new());
+    };
+    let is_new = |s: &Sibling| !local_vp.context.contains(s.stamp.dot);
+    let mut clean = Cow::Borrowed(remote);
+    let mut taken_out = Vec::new();
+    for (key, siblings) in &remote.fields {
+        let field = if key.entity == Entity::Project { key.field.as_str() } else { "" };
+        let owner = Scope::owner(level, region, field);
+        let (kept, out): (Vec<&Sibling>, Vec<&Sibling>) = siblings.iter().partition(|s| {
+            !is_new(s)
+                || scopes.get(&s.stamp.dot.db).is_some_and(|w| *w == owner || (local.is_none() && w.covers(region)))
+        });
+        if out.is_empty() {
+            continue;
+        }
+        for s in out {
+            let verdict = verdict(scopes.get(&s.stamp.dot.db).copied(), region);
+            taken_out.push(TakenOut { key: key.clone(), write: s.clone(), verdict });
+        }
+        keep_here(clean.to_mut(), key, kept, local_vp);
+    }
+    (clean, taken_out)
+}
+
+fn value_of<'a>(vp: &'a VersionedProject, field: &str) -> Option<&'a Sibling> {
+    let key = FieldKey { entity: Entity::Project, record_id: vp.project_id, field: field.into() };
+    vp.fields.get(&key).and_then(|s| s.first())
+}
+
+/// The region and map level that decide who owns the project's fields. A project keeps its
+/// region; whether it is on the republican map is the ministry's word. `None`: the project
+/// has no region to go by (nothing is taken out; the merged project is refused by the rules).
+fn region_and_level(
+    local: Option<&Project>,
+    local_vp: &VersionedProject,
+    remote: &VersionedProject,
+    scopes: &HashMap<Uuid, Scope>,
+) -> Option<(RegionCode, MapLevel)> {
+    let is_new = |s: &Sibling| !local_vp.context.contains(s.stamp.dot);
+    let remote_region = value_of(remote, "region").and_then(|s| s.value.as_str()).and_then(RegionCode::parse);
+    let region = local.map(|p| p.region).or(remote_region)?;
+    let remote_level =
+        value_of(remote, "level").filter(|s| !is_new(s) || scopes.get(&s.stamp.dot.db) == Some(&Scope::Ministry));
+    let level = remote_level
+        .and_then(|s| s.value.as_str())
+        .and_then(MapLevel::from_code)
+        .or(local.map(|p| p.level))
+        .unwrap_or(MapLevel::Regional);
+    Some((region, level))
+}
+
+/// What becomes of a write its database (of scope `writer`, `None` if unknown here) does not
+/// own, to a project of `region`.
+fn verdict(writer: Option<Scope>, region: RegionCode) -> Verdict {
+    match writer {
+        Some(writer) if writer.covers(region) => Verdict::Propose,
+        Some(writer) => Verdict::Refuse(Unowned::NotKept { writer, region }),
+        None => Verdict::Refuse(Unowned::UnknownWriter),
+    }
+}
+
+/// Puts in `clean` the values of `key` the file may merge (`kept`) beside those stored here:
+/// what is here stays as it is, the file is not taken to have seen past it.
+fn keep_here(clean: &mut VersionedProject, key: &FieldKey, kept: Vec<&Sibling>, local_vp: &VersionedProject) {
+    let mut merged: Vec<Sibling> = kept.into_iter().cloned().collect();
+    for s in local_vp.fields.get(key).into_iter().flatten() {
+        if !merged.iter().any(|m| m.stamp.dot == s.stamp.dot) {
+            merged.push(s.clone());
+        }
+    }
+    newest_first(&mut merged);
+    if merged.is_empty() {
+        clean.fields.remove(key);
+    } else {
+        clean.fields.insert(key.clone(), merged);
+    }
+}
