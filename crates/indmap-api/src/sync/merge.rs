@@ -1,21 +1,23 @@
-//! Merging one project of a file, in two steps: `plan` works out everything from the project as
-//! stored and the file's version of it, writing nothing (so it can run on the thread that reads
-//! ahead); `write` stores the plan and adds it to the report.
+//! Merging one project of a file, in two steps: `plan` has the core decide everything from the
+//! project as stored and the file's version of it (`indmap_core::merge_plan`), writing nothing
+//! (so it can run on the thread that reads ahead), and puts it as the report tells it; `write`
+//! stores the plan and adds it to the report.
 
 use super::conflicts::{ConflictView, conflicts_of, label};
 use super::ownership;
 use super::report::{FieldUpdate, ImportReport, ProjectUpdate, Refusal};
-use indmap_core::changes::{FieldKey, row_order, unflatten, with_other_rows};
+use indmap_core::changes::FieldKey;
+use indmap_core::merge_plan::{self, Entry, MergePlan, Stored};
+use indmap_core::ownership::Verdict;
 use indmap_core::proposal::Proposal;
-use indmap_core::schema::Entity;
-use indmap_core::version::{DELETED, Merge, MergedField, VersionedProject, merge};
+use indmap_core::version::{MergedField, VersionedProject};
 use indmap_core::{IdSource, Project, Scope};
-use indmap_store::StoredProject;
+use indmap_store::{StoreError, StoredProject, Writer};
 use serde_json::Value;
 use std::collections::HashMap;
 use uuid::Uuid;
 
-/// What merging one project of a file comes to.
+/// What merging one project of a file comes to, as the report tells it.
 pub(super) struct Plan {
     /// Writes of the file taken out of the merge: kept as proposals, or refused.
     proposals: Vec<Proposal>,
@@ -44,12 +46,6 @@ struct Merged {
     conflicts: Vec<ConflictView>,
 }
 
-enum Entry {
-    Added,
-    Changed,
-    Deleted,
-}
-
 /// Works out the merge of `remote` into the project as stored here (`None`: new here), given
 /// the scope each known database keeps. Ids missing from the file are made with `ids`.
 pub(super) fn plan(
@@ -59,76 +55,54 @@ pub(super) fn plan(
     scopes: &HashMap<Uuid, Scope>,
     ids: &mut dyn IdSource,
 ) -> Plan {
-    let (local_project, local_vp, records) = match local {
-        Some(StoredProject { project, versions, records }) => (Some(project), versions, records),
-        None => (None, VersionedProject { project_id: remote.project_id, ..Default::default() }, None),
-    };
-    let mut plan = Plan { proposals: Vec::new(), refused: Vec::new(), outcome: Outcome::Unchanged };
-    let (remote, taken_out) = ownership::sanitize(local_project.as_ref(), &local_vp, remote, scopes);
-    if !taken_out.is_empty() {
-        let code = local_project.as_ref().and_then(|p| p.code.as_ref().map(|c| c.to_string()));
-        for (key, sibling, verdict) in taken_out {
-            match verdict {
-                ownership::Verdict::Propose => {
-                    plan.proposals.push(ownership::as_proposal(remote.project_id, &key, &sibling))
+    let stored = local.map(|StoredProject { project, versions, records }| Stored { project, versions, records });
+    Plan::told(remote.project_id, merge_plan::plan(scope, stored, remote, scopes, ids))
+}
+
+impl Plan {
+    /// The core's plan for project `id`, as the report tells it.
+    fn told(id: Uuid, plan: MergePlan) -> Plan {
+        let MergePlan { stored_code, taken_out, outcome } = plan;
+        let code = stored_code.map(|c| c.to_string());
+        let (mut proposals, mut refused) = (Vec::new(), Vec::new());
+        for taken in taken_out {
+            match &taken.verdict {
+                Verdict::Propose => proposals.push(ownership::as_proposal(id, &taken)),
+                Verdict::Refuse(why) => {
+                    let reason = format!("{}: {why}", taken.key.path());
+                    refused.push(Refusal { id, code: code.clone(), reason });
                 }
-                ownership::Verdict::Refuse(reason) => plan.refused.push(Refusal {
-                    id: remote.project_id,
-                    code: code.clone(),
-                    reason: format!("{}: {reason}", key.path()),
-                }),
             }
         }
-        if local_project.is_none() && remote.fields.is_empty() {
-            return plan;
-        }
+        let outcome = match outcome {
+            merge_plan::Outcome::Unchanged => Outcome::Unchanged,
+            merge_plan::Outcome::Refused(broken) => {
+                Outcome::Refused(Refusal { id, code: broken.code.clone(), reason: broken.to_string() })
+            }
+            merge_plan::Outcome::OutOfScope => Outcome::OutOfScope,
+            merge_plan::Outcome::Store(merged) => Outcome::Store(Box::new(Merged::told(*merged))),
+        };
+        Plan { proposals, refused, outcome }
     }
-    let remote = &remote;
-    let Merge { result, changed, new_conflicts } = merge(&local_vp, remote);
-    if changed.is_empty() && new_conflicts.is_empty() && result.context == local_vp.context {
-        return plan;
+}
+
+impl Merged {
+    /// A merged project as the report tells it, its history as the store logs it.
+    fn told(merged: merge_plan::Merged) -> Merged {
+        let conflicts =
+            if merged.makes_conflicts() { conflicts_of(&merged.project, &merged.versions) } else { Vec::new() };
+        let merge_plan::Merged { stored, project, versions, logged, changed, entry, .. } = merged;
+        let logged = if stored.is_none() { as_births(logged) } else { logged };
+        let entry = entry.map(|e| (e, update(&project, changed)));
+        let stored = stored.map(|s| (s.project, s.versions));
+        Merged { stored, project, versions, logged, entry, conflicts }
     }
-    let mut values = result.values();
-    values.retain(|k, _| k.field != DELETED || k.entity != Entity::Project);
-    let order: Vec<Uuid> = local_project.as_ref().map(row_order).unwrap_or_default();
-    let feature = unflatten(remote.project_id, &values, &order);
-    let (project, problems) = indmap_core::feature::project_from_feature(&feature, ids);
-    let mut project = match project {
-        Some(p) if !problems.has_errors() => p,
-        _ => {
-            let errors: Vec<String> = problems.errors().map(|p| p.to_string()).collect();
-            let code = feature.properties.as_ref().and_then(|p| p.get("code")).and_then(|c| c.as_str());
-            plan.outcome = Outcome::Refused(Refusal {
-                id: remote.project_id,
-                code: code.map(str::to_owned),
-                reason: format!("the merged project would break rules: {}", errors.join("; ")),
-            });
-            return plan;
-        }
-    };
-    // Merged from some of its records: the others are as stored.
-    if let (Some(records), Some(stored)) = (&records, &local_project) {
-        with_other_rows(&mut project, stored, |list, id| records.contains(&(list, id)));
-    }
-    if !scope.covers(project.region) {
-        plan.outcome = Outcome::OutOfScope;
-        return plan;
-    }
-    let arrived_in_conflict = new_conflicts.iter().flat_map(|key| {
-        let siblings = &result.fields[key];
-        siblings[1..].iter().map(move |s| MergedField {
-            key: key.clone(),
-            old: siblings[0].value.clone(),
-            new: s.value.clone(),
-            stamp: s.stamp.clone(),
-        })
-    });
-    let mut logged: Vec<_> = changed.iter().cloned().chain(arrived_in_conflict).collect();
-    if local_project.is_none() {
-        logged = as_births(logged);
-    }
-    let (code, name) = label(&project);
-    let fields: Vec<FieldUpdate> = changed
+}
+
+/// What the report lists of a project the merge changed.
+fn update(project: &Project, changed: Vec<MergedField>) -> ProjectUpdate {
+    let (code, name) = label(project);
+    let fields = changed
         .into_iter()
         .map(|c| FieldUpdate {
             field: c.key.path(),
@@ -138,59 +112,43 @@ pub(super) fn plan(
             by_user: c.stamp.user.to_string(),
         })
         .collect();
-    let was_deleted = local_vp.deletion().is_some();
-    let entry = match (&local_project, result.deletion().is_some()) {
-        (None, false) => Some(Entry::Added),
-        (Some(_), true) if !was_deleted => Some(Entry::Deleted),
-        _ if !fields.is_empty() => Some(Entry::Changed),
-        _ => None,
-    };
-    let entry = entry.map(|e| (e, ProjectUpdate { id: project.id, code, name, fields }));
-    let conflicts = if !new_conflicts.is_empty() || !result.edits_against_deletion().is_empty() {
-        conflicts_of(&project, &result)
-    } else {
-        Vec::new()
-    };
-    let stored = local_project.map(|p| (p, local_vp));
-    plan.outcome = Outcome::Store(Box::new(Merged { stored, project, versions: result, logged, entry, conflicts }));
-    plan
+    ProjectUpdate { id: project.id, code, name, fields }
 }
 
 /// Stores a plan and adds what it did to the report. A merged project the database refuses
 /// (its code taken, a rule broken) is refused alone.
-pub(super) fn write(
-    w: &mut indmap_store::Writer<'_>,
-    plan: Plan,
-    report: &mut ImportReport,
-) -> indmap_store::Result<()> {
+pub(super) fn write(w: &mut Writer<'_>, plan: Plan, report: &mut ImportReport) -> indmap_store::Result<()> {
     for proposal in &plan.proposals {
         report.proposals += 1;
         w.put_proposal(proposal)?;
     }
     report.refused.extend(plan.refused);
-    let merged = match plan.outcome {
-        Outcome::Unchanged => return Ok(()),
+    match plan.outcome {
+        Outcome::Unchanged => Ok(()),
         Outcome::Refused(refusal) => {
             report.refused.push(refusal);
-            return Ok(());
+            Ok(())
         }
         Outcome::OutOfScope => {
             report.out_of_scope += 1;
+            Ok(())
+        }
+        Outcome::Store(merged) => store(w, *merged, report),
+    }
+}
+
+/// Stores a merged project and adds it to the report, or refuses it when the database does.
+fn store(w: &mut Writer<'_>, merged: Merged, report: &mut ImportReport) -> indmap_store::Result<()> {
+    let Merged { stored, project, versions, logged, entry, conflicts } = merged;
+    let previous = stored.as_ref().map(|(p, vp)| (p, vp));
+    match w.apply_merged(previous, &project, &versions, &logged) {
+        Ok(_) => {}
+        Err(e @ (StoreError::CodeTaken(_) | StoreError::Constraint(_))) => {
+            let code = project.code.as_ref().map(|c| c.to_string());
+            report.refused.push(Refusal { id: project.id, code, reason: e.to_string() });
             return Ok(());
         }
-        Outcome::Store(merged) => merged,
-    };
-    let Merged { stored, project, versions, logged, entry, conflicts } = *merged;
-    let previous = stored.as_ref().map(|(p, vp)| (p, vp));
-    if let Err(e) = w.apply_merged(previous, &project, &versions, &logged) {
-        match e {
-            indmap_store::StoreError::CodeTaken(_) | indmap_store::StoreError::Constraint(_) => {
-                let code = project.code.as_ref().map(|c| c.to_string());
-                report.refused.push(Refusal { id: project.id, code, reason: e.to_string() });
-                return Ok(());
-            }
-            other => return Err(other),
-        }
+        Err(other) => return Err(other),
     }
     match entry {
         Some((Entry::Added, update)) => report.added.push(update),
