@@ -11,6 +11,20 @@ pub fn default_db_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("kz", "indmap", "indmap").map(|d| d.data_dir().join("indmap.sqlite"))
 }
 
+/// The built-in sample map, kept apart from user data next to where the user's map would be:
+/// what the window's "explore the sample map" opens. Made on first use.
+pub fn open_sample(env: crate::Env) -> Result<(Indmap, Opened)> {
+    let user = default_db_path()
+        .ok_or_else(|| Error::new(crate::ErrorKind::Io, "no home folder to keep the sample map in"))?;
+    let sample = user.with_file_name("sample.sqlite");
+    if sample.exists() {
+        return Ok((Indmap::open(&sample, env)?, Opened::Sample));
+    }
+    let mut db = Indmap::init(&sample, indmap_core::Scope::Ministry, env)?;
+    db.add_sample(crate::SAMPLE_PROJECTS, crate::SAMPLE_SEED)?;
+    Ok((db, Opened::Sample))
+}
+
 /// Where a file lives: its full path and, where the system has one, its file number. A copy
 /// differs in one or the other.
 fn file_home(path: &Path) -> Result<String> {
@@ -78,7 +92,7 @@ pub fn open_at_start(named: Option<&Path>, sample_if_none: bool, env: Env) -> Op
     let path = named.map(Path::to_path_buf).or_else(|| default_db_path().filter(|p| p.exists()));
     match path {
         Some(path) => Some(Indmap::open(&path, env).map(|db| (db, Opened::User))),
-        None if sample_if_none => Some(crate::open_sample(env)),
+        None if sample_if_none => Some(open_sample(env)),
         None => None,
     }
 }

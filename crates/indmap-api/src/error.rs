@@ -66,6 +66,18 @@ impl From<StoreError> for Error {
     }
 }
 
+impl From<indmap_exchange::ExchangeError> for Error {
+    fn from(e: indmap_exchange::ExchangeError) -> Self {
+        use indmap_exchange::ExchangeError::*;
+        let kind = match e {
+            Unreadable(..) => ErrorKind::NotFound,
+            TooNew { .. } => ErrorKind::Incompatible,
+            _ => ErrorKind::Invalid,
+        };
+        Error::new(kind, e.to_string())
+    }
+}
+
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Error {
         Error::new(ErrorKind::Io, e.to_string())

@@ -19,7 +19,7 @@ mod sync;
 mod views;
 
 pub use backups::{Backup, RestoreError};
-pub use database::{Indmap, Opened, SAMPLE_PROJECTS, SAMPLE_SEED, default_db_path, open_at_start};
+pub use database::{Indmap, Opened, SAMPLE_PROJECTS, SAMPLE_SEED, default_db_path, open_at_start, open_sample};
 pub use env::{Clock, CountingIds, Env, FixedClock, SystemClock, SystemIds};
 pub use error::{Error, ErrorKind, Result};
 pub use indmap_core as core;
@@ -35,4 +35,4 @@ pub use reports::{PagePreview, PrintedSet, write_printout};
 pub use settings::SETTINGS;
 pub use sync::{BillFormat, Previews, bill_format, merge_bill, write_bill};
 pub use sync::{ConflictView, FieldUpdate, ImportReport, ProjectUpdate, Refusal, Take, Totals, merge_bill_xlsx};
-pub use views::{MapView, ProjectRow, RegionFigures, SourceTotal, Summary, ViewFilter, open_sample};
+pub use views::{MapView, ProjectRow, RegionFigures, SourceTotal, Summary, ViewFilter};

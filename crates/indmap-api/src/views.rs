@@ -107,20 +107,6 @@ pub struct MapView {
     pub regions: Vec<RegionFigures>,
 }
 
-/// The built-in sample map, kept apart from user data next to where the user's map would be:
-/// what the window's "explore the sample map" opens. Made on first use.
-pub fn open_sample(env: crate::Env) -> Result<(Indmap, crate::Opened)> {
-    let user = crate::default_db_path()
-        .ok_or_else(|| Error::new(crate::ErrorKind::Io, "no home folder to keep the sample map in"))?;
-    let sample = user.with_file_name("sample.sqlite");
-    if sample.exists() {
-        return Ok((Indmap::open(&sample, env)?, crate::Opened::Sample));
-    }
-    let mut db = Indmap::init(&sample, indmap_core::Scope::Ministry, env)?;
-    db.add_sample(crate::SAMPLE_PROJECTS, crate::SAMPLE_SEED)?;
-    Ok((db, crate::Opened::Sample))
-}
-
 impl ViewFilter {
     /// The filter the window means, as the one filter the command line and the printouts use.
     /// Codes are checked here; a bad one is refused naming its field. Empty text means "any".

@@ -215,7 +215,7 @@ proptest! {
         let versions: Vec<_> = world
             .dbs
             .iter()
-            .map(|d| indmap_exchange::read(&export(&world.dir, &mut files, d)).unwrap().1.projects)
+            .map(|d| indmap_exchange::ExchangeFile::read(&export(&world.dir, &mut files, d)).unwrap().content.projects)
             .collect();
         prop_assert!(versions.windows(2).all(|w| w[0] == w[1]), "the databases' versions differ");
         for db in &world.dbs {

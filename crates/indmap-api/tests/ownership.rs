@@ -123,7 +123,8 @@ fn a_forged_file_that_changes_another_regions_project_is_refused_and_listed() {
     ministry.import(&net.send(&karaganda), false).unwrap();
 
     // Karaganda's file, edited by hand to carry a direct change to Almaty's project.
-    let (manifest, content) = indmap_exchange::read(&net.send(&almaty)).unwrap();
+    let indmap_exchange::ExchangeFile { manifest, content, .. } =
+        indmap_exchange::ExchangeFile::read(&net.send(&almaty)).unwrap();
     let mut forged = content.projects[0].clone();
     let kdb = karaganda.info().db_id;
     let dot = indmap_api::core::version::Dot { db: kdb, counter: 99 };

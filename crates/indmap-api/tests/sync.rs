@@ -231,7 +231,7 @@ fn a_batch_merges_a_project_two_of_its_files_change_with_both_changes() {
     assert_eq!(ministry.content_hash().unwrap(), one_by_one.content_hash().unwrap());
     assert_eq!(ministry.history("35-0001").unwrap().len(), one_by_one.history("35-0001").unwrap().len());
     // Down to every field's dot and what each has seen of the project.
-    let mut versions = |db: &Indmap| indmap_exchange::read(&net.send(db)).unwrap().1.projects;
+    let mut versions = |db: &Indmap| indmap_exchange::ExchangeFile::read(&net.send(db)).unwrap().content.projects;
     assert_eq!(versions(&ministry), versions(&one_by_one));
 }
 
@@ -546,7 +546,7 @@ fn a_file_of_changes_for_the_ministry_holds_only_what_it_has_not_seen() {
     let manifest = region.export_for(&changes, None, Some(Scope::Ministry)).unwrap();
     assert_eq!(manifest.projects, 2, "the edited project and the new one");
     // Of the edited project, the file carries its own record, not the rows the ministry has.
-    let (_, content) = indmap_exchange::read(&changes).unwrap();
+    let content = indmap_exchange::ExchangeFile::read(&changes).unwrap().content;
     let edited = region.find("35-0002").unwrap().id;
     let entities: Vec<&str> = content
         .projects
@@ -558,7 +558,7 @@ fn a_file_of_changes_for_the_ministry_holds_only_what_it_has_not_seen() {
     ministry.import(&changes, false).unwrap();
     assert_eq!(ministry.content_hash().unwrap(), region.content_hash().unwrap());
     assert_eq!(ministry.find("35-0002").unwrap().financing.len(), 2);
-    let mut versions = |db: &Indmap| indmap_exchange::read(&net.send(db)).unwrap().1.projects;
+    let mut versions = |db: &Indmap| indmap_exchange::ExchangeFile::read(&net.send(db)).unwrap().content.projects;
     assert_eq!(versions(&ministry), versions(&region), "down to every field's dot");
 }
 

@@ -134,3 +134,17 @@ impl Drop for FileWriter {
         self.discard();
     }
 }
+
+/// Writes `projects` and `proposals` to a new exchange file at `path` and returns its manifest
+/// with the checksum (`FileWriter` writes a slice of projects at a time). A failed export leaves
+/// no half-written file, and any earlier one whole.
+pub fn write(
+    path: &Path,
+    manifest: Manifest,
+    projects: &[(Project, VersionedProject)],
+    proposals: &[Proposal],
+) -> Result<Manifest, ExchangeError> {
+    let mut file = FileWriter::create(path)?;
+    file.add(projects)?;
+    file.finish(manifest, proposals)
+}

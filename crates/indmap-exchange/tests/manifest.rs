@@ -27,7 +27,7 @@ fn a_file_is_read_back_with_its_manifest_typed() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("a.gpkg");
     let written = indmap_exchange::write(&file, manifest(), &[], &[]).unwrap();
-    let (read, _) = indmap_exchange::read(&file).unwrap();
+    let read = indmap_exchange::ExchangeFile::read(&file).unwrap().manifest;
     assert_eq!(read, written);
     assert_eq!(read.databases, manifest().databases);
 }
@@ -47,7 +47,7 @@ fn a_file_with_a_malformed_scope_or_id_in_its_manifest_is_refused() {
         assert!(text.contains(from), "{text}");
         conn.execute("UPDATE indmap_manifest SET value = ?1", [text.replace(from, to)]).unwrap();
         drop(conn);
-        match indmap_exchange::read(&file) {
+        match indmap_exchange::ExchangeFile::read(&file) {
             Err(e @ ExchangeError::BadManifest { .. }) => assert!(e.to_string().contains("forged.gpkg"), "{e}"),
             other => panic!("{to}: {other:?}"),
         }

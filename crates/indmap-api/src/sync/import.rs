@@ -10,34 +10,13 @@ use super::report::{ImportReport, Refusal};
 use crate::{Error, ErrorKind, Indmap, Result};
 use indmap_core::version::VersionedProject;
 use indmap_core::{IdSource, Scope};
-use indmap_exchange::{Content, ExchangeError, Manifest};
+use indmap_exchange::{ExchangeFile, Manifest};
 use indmap_store::{Author, ImportReceipt, MapTotals, StoredProject, Writer};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::SyncSender;
 use uuid::Uuid;
-
-/// An exchange file as read and checked: its manifest, its content and the SHA-256 of the file.
-struct ExchangeFile {
-    manifest: Manifest,
-    content: Content,
-    sha256: String,
-}
-
-impl ExchangeFile {
-    fn read(file: &Path) -> Result<ExchangeFile> {
-        let (manifest, content, sha256) = indmap_exchange::read_with_sha256(file).map_err(|e| {
-            let kind = match e {
-                ExchangeError::Unreadable(..) => ErrorKind::NotFound,
-                ExchangeError::TooNew { .. } => ErrorKind::Incompatible,
-                _ => ErrorKind::Invalid,
-            };
-            Error::new(kind, e.to_string())
-        })?;
-        Ok(ExchangeFile { manifest, content, sha256 })
-    }
-}
 
 /// The imports of a batch under way: their writes, and the backup taken before them.
 struct Batch {
@@ -104,7 +83,7 @@ fn read_ahead(
 ) {
     let mut scopes = reader.as_ref().and_then(|r| r.database_scopes().ok());
     for file in files {
-        let read = ExchangeFile::read(file).map(|exchange| {
+        let read = ExchangeFile::read(file).map_err(Error::from).map(|exchange| {
             let ahead = match (reader.as_mut(), scopes.as_mut()) {
                 (Some(reader), Some(scopes)) => {
                     note_databases(scopes, &exchange.manifest);

@@ -1,0 +1,157 @@
+//! Reading an exchange file: nothing in it is believed until its size, its tables, its format
+//! and its checksum have been checked.
+
+use crate::error::name;
+use crate::{ExchangeError, FORMAT, FORMAT_VERSION, Manifest, WireError, signature, wire};
+use indmap_core::proposal::Proposal;
+use indmap_core::version::VersionedProject;
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use sha2::{Digest, Sha256};
+use std::io::Read;
+use std::path::Path;
+
+/// An exchange file as read and checked.
+#[derive(Debug)]
+pub struct ExchangeFile {
+    pub manifest: Manifest,
+    pub content: Content,
+    /// The SHA-256 of the whole file, for receipts: made from the one reading of it.
+    pub sha256: String,
+}
+
+/// What a file carries besides its manifest.
+#[derive(Debug, Default)]
+pub struct Content {
+    pub projects: Vec<VersionedProject>,
+    pub proposals: Vec<Proposal>,
+}
+
+impl ExchangeFile {
+    /// Reads and checks an exchange file. Nothing in it is returned unless all of it is sound.
+    pub fn read(path: &Path) -> Result<ExchangeFile, ExchangeError> {
+        let file = name(path);
+        let unreadable = |e: std::io::Error| ExchangeError::Unreadable(file.clone(), e.to_string());
+        // Hashed as it is read: the file itself is read by SQLite.
+        let mut reader = std::fs::File::open(path).map_err(unreadable)?;
+        let (mut hash, mut start) = (Sha256::new(), Vec::new());
+        (&mut reader).take(16).read_to_end(&mut start).map_err(unreadable)?;
+        hash.update(&start);
+        let size = start.len() + std::io::copy(&mut reader, &mut hash).map_err(unreadable)? as usize;
+        let (manifest, content) = check_and_decode(path, &start, size)?;
+        Ok(ExchangeFile { manifest, content, sha256: format!("{:x}", hash.finalize()) })
+    }
+}
+
+/// `start`: the file's first bytes; `size`: its size.
+fn check_and_decode(path: &Path, start: &[u8], size: usize) -> Result<(Manifest, Content), ExchangeError> {
+    let file = name(path);
+    if !start.starts_with(b"SQLite format 3\0") {
+        return Err(ExchangeError::Foreign(file, "it is not a GeoPackage".into()));
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(|e| ExchangeError::Unreadable(file.clone(), e.to_string()))?;
+    let open = OpenFile { file, conn };
+    open.check_size(size)?;
+    open.check_tables()?;
+    let (manifest, text) = open.manifest()?;
+    let content = open.content(&manifest, &text)?;
+    Ok((manifest, content))
+}
+
+/// A file SQLite has opened, read only, and its name for messages.
+struct OpenFile {
+    file: String,
+    conn: Connection,
+}
+
+impl OpenFile {
+    fn damaged(&self, reason: impl ToString) -> ExchangeError {
+        ExchangeError::Damaged { file: self.file.clone(), reason: reason.to_string() }
+    }
+
+    fn number(&self, pragma: &str) -> Result<i64, ExchangeError> {
+        self.conn.query_row(pragma, [], |r| r.get(0)).map_err(|e| self.damaged(e))
+    }
+
+    /// A file cut short still opens: SQLite reads what pages it finds. Its header knows its size.
+    fn check_size(&self, size: usize) -> Result<(), ExchangeError> {
+        let promised = self.number("PRAGMA page_count")? * self.number("PRAGMA page_size")?;
+        if promised != size as i64 {
+            let reason =
+                format!("it holds {size} bytes where its header promises {promised}; it was cut short or padded");
+            return Err(self.damaged(reason));
+        }
+        Ok(())
+    }
+
+    /// The tables an import reads are checked whole; the `projects` layer, most of the file, is
+    /// there for QGIS and is not read.
+    fn check_tables(&self) -> Result<(), ExchangeError> {
+        for table in ["indmap_manifest", "indmap_records", "indmap_proposals"] {
+            let exists: bool = self
+                .conn
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1)",
+                    [table],
+                    |r| r.get(0),
+                )
+                .map_err(|e| self.damaged(e))?;
+            if !exists {
+                continue;
+            }
+            let integrity: String = self
+                .conn
+                .query_row(&format!("PRAGMA quick_check({table})"), [], |r| r.get(0))
+                .map_err(|e| self.damaged(e))?;
+            if integrity != "ok" {
+                return Err(self.damaged(integrity));
+            }
+        }
+        Ok(())
+    }
+
+    /// The manifest, and its text as stored (what the checksum covers).
+    fn manifest(&self) -> Result<(Manifest, String), ExchangeError> {
+        let foreign = |why: &str| ExchangeError::Foreign(self.file.clone(), why.into());
+        let text: String = self
+            .conn
+            .query_row("SELECT value FROM indmap_manifest WHERE key = 'manifest'", [], |r| r.get(0))
+            .optional()
+            .map_err(|_| foreign("it has no indmap manifest"))?
+            .ok_or_else(|| foreign("it has no indmap manifest"))?;
+        let raw: serde_json::Value = serde_json::from_str(&text).map_err(|e| self.damaged(e))?;
+        if raw.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+            return Err(foreign("its manifest is not indmap's"));
+        }
+        let found = raw.get("format_version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
+        if found > FORMAT_VERSION {
+            return Err(ExchangeError::TooNew { file: self.file.clone(), found });
+        }
+        let manifest = serde_json::from_value(raw)
+            .map_err(|e| ExchangeError::BadManifest { file: self.file.clone(), reason: e.to_string() })?;
+        Ok((manifest, text))
+    }
+
+    fn texts(&self, sql: &str) -> Result<Vec<String>, ExchangeError> {
+        let mut stmt = self.conn.prepare(sql).map_err(|e| self.damaged(e))?;
+        let rows = stmt.query_map([], |r| r.get(0)).map_err(|e| self.damaged(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.damaged(e))
+    }
+
+    /// The records and proposals, once their checksum matches the manifest's.
+    fn content(&self, manifest: &Manifest, manifest_text: &str) -> Result<Content, ExchangeError> {
+        let records = self.texts("SELECT record FROM indmap_records ORDER BY project_id")?;
+        let proposals = self.texts("SELECT proposal FROM indmap_proposals ORDER BY id")?;
+        let unsigned = signature::unsigned_text(manifest_text).map_err(|e| self.damaged(e))?;
+        if signature::checksum(&unsigned, records.iter().chain(&proposals)) != manifest.sha256
+            || records.len() != manifest.projects
+        {
+            return Err(ExchangeError::Tampered(self.file.clone()));
+        }
+        let bad = |e: WireError| self.damaged(e);
+        Ok(Content {
+            projects: records.iter().map(|t| wire::decode(t)).collect::<Result<_, _>>().map_err(bad)?,
+            proposals: proposals.iter().map(|t| wire::decode_proposal(t)).collect::<Result<_, _>>().map_err(bad)?,
+        })
+    }
+}
