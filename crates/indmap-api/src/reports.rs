@@ -208,6 +208,11 @@ fn refused(field: &str, rule: &'static str, message: String) -> Error {
     Error::invalid(problems)
 }
 
+/// A printout asked for in a format it is not written in.
+fn unfit(printout: &Printout) -> Error {
+    refused("format", "print.usage", format!("this printout is written as {}", printout.extensions()))
+}
+
 /// A printout's files: a PDF holds every page; PNG and SVG are one file per page. `page` (from
 /// 1) keeps that page alone.
 fn page_files(doc: Document, output: &PrintOutput) -> Result<Vec<Vec<u8>>> {
@@ -223,9 +228,7 @@ fn page_files(doc: Document, output: &PrintOutput) -> Result<Vec<Vec<u8>>> {
         PrintFormat::Pdf => doc.to_pdf().map(|pdf| vec![pdf]).map_err(print_error),
         PrintFormat::Png => doc.to_pngs(output.dpi).map_err(print_error),
         PrintFormat::Svg => Ok(doc.pages.iter().map(|p| p.to_svg().into_bytes()).collect()),
-        PrintFormat::Xlsx | PrintFormat::Csv => {
-            Err(refused("format", "print.usage", "pages are written as .pdf, .png or .svg".into()))
-        }
+        PrintFormat::Xlsx | PrintFormat::Csv => Err(unfit(&Printout::Map)),
     }
 }
 
@@ -240,6 +243,9 @@ impl Indmap {
         output: &PrintOutput,
         progress: Progress<'_>,
     ) -> Result<Option<Vec<Vec<u8>>>> {
+        if !request.printout.formats().contains(&output.format) {
+            return Err(unfit(&request.printout));
+        }
         if request.printout == Printout::Table {
             return self.table(request, output.format).map(|table| Some(vec![table]));
         }
@@ -329,7 +335,7 @@ impl Indmap {
         match format {
             PrintFormat::Xlsx => indmap_print::table_export::xlsx(&ctx, &projects).map_err(print_error),
             PrintFormat::Csv => Ok(indmap_print::table_export::csv(&ctx, &projects)),
-            _ => Err(refused("format", "print.usage", "a table is written as .xlsx or .csv".into())),
+            _ => Err(unfit(&Printout::Table)),
         }
     }
 
