@@ -4,6 +4,7 @@
 
 use crate::{Answer, AppState, UiError, lock, with_db};
 use indmap_api::core::Problems;
+use indmap_api::core::Rule;
 use indmap_api::{Error, ErrorKind, Indmap, Paper, PrintFormat, PrintOutput, Printout, ViewFilter, write_printout};
 use serde::Serialize;
 use std::ops::ControlFlow;
@@ -24,7 +25,7 @@ pub struct AtlasProgress {
 
 fn invalid(field: &str, message: String) -> Error {
     let mut problems = Problems::new();
-    problems.error(field, "print.request", message);
+    problems.error(field, Rule::PrintRequest, message);
     Error::invalid(problems)
 }
 

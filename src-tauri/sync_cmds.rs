@@ -4,6 +4,7 @@
 //! drawing while they run.
 
 use crate::{Answer, AppState, Session, UiError, lock, path_arg, with_db};
+use indmap_api::core::Rule;
 use indmap_api::core::{Problems, RegionCode, Scope};
 use indmap_api::{
     Backup, ConflictView, ErrorKind, ImportReport, LogEntry, Manifest, PrintLang, ProposalView, RestoreError, Take,
@@ -35,7 +36,7 @@ pub struct ImportOutcome {
     pub error: Option<UiError>,
 }
 
-fn invalid(field: &str, rule: &'static str, message: String) -> UiError {
+fn invalid(field: &str, rule: Rule, message: String) -> UiError {
     let mut problems = Problems::new();
     problems.error(field, rule, message);
     indmap_api::Error::invalid(problems).into()
@@ -58,7 +59,7 @@ pub async fn sync_export(
 fn import_files(state: &AppState, files: Vec<String>, dry_run: bool) -> Answer<Vec<ImportOutcome>> {
     let paths = files.iter().map(|f| path_arg(f)).collect::<Answer<Vec<PathBuf>>>()?;
     if paths.is_empty() {
-        return Err(invalid("files", "import.no_file", "choose at least one exchange file (.gpkg)".into()));
+        return Err(invalid("files", Rule::ImportNoFile, "choose at least one exchange file (.gpkg)".into()));
     }
     let results = if dry_run {
         let mut previews = lock(&state.previews)?;
@@ -121,7 +122,7 @@ pub fn sync_proposals(state: tauri::State<'_, AppState>) -> Answer<Vec<ProposalV
 }
 
 fn bad_proposal_id(id: &str) -> UiError {
-    invalid("id", "proposal.id", format!("{id:?} is not a proposal id"))
+    invalid("id", Rule::ProposalId, format!("{id:?} is not a proposal id"))
 }
 
 #[tauri::command]

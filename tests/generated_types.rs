@@ -47,8 +47,9 @@ fn generated_typescript_is_up_to_date() {
     std::fs::write(fresh.path().join("schema.ts"), indmap_api::core::schema_typescript()).unwrap();
     // the command names the window may call: those the app registers
     std::fs::write(fresh.path().join("commands.ts"), commands_typescript()).unwrap();
-    // rule codes of problems, which the window translates (ui/src/lang/rules.ts)
-    std::fs::write(fresh.path().join("rules.ts"), indmap_api::core::problem::rules_typescript()).unwrap();
+    // every rule a problem can name (its type, Rule.ts, comes with Problem), which the window
+    // translates (ui/src/lang/rules.ts)
+    std::fs::write(fresh.path().join("allRules.ts"), indmap_api::core::problem::rules_typescript()).unwrap();
     let committed_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/generated");
     let fresh_files = files_in(fresh.path());
     if std::env::var_os("UPDATE_GENERATED").is_some() {

@@ -152,8 +152,8 @@ async fn atlas_shows_progress_to_the_end_and_can_be_cancelled() -> Res {
     let expected_pages = {
         let db = indmap_api::Indmap::open(&m.db, env())?;
         let filter = indmap_api::ViewFilter { regions: vec!["35".into()], ..Default::default() };
-        let options = indmap_api::PrintOptions::default();
-        db.printout_page_count(indmap_api::Printout::Atlas(&filter), &options)?
+        let request = indmap_api::PrintRequest { printout: indmap_api::Printout::Atlas, filter, ..Default::default() };
+        db.page_count(&request)?
     };
     // An overview, the region's map and its table.
     assert!(expected_pages >= 3, "the region's atlas has {expected_pages} pages");

@@ -3,12 +3,12 @@
 // API finds appear next to the field they name; undo, an unsaved-changes warning and a delete
 // confirmation keep typing safe.
 
-import { api, ApiError, type OpenInfo, type Problem, type ProjectFeature, type ProjectProperties, type Reference, type RegionInfo } from "./api";
+import { api, ApiError, type OpenInfo, type ProjectFeature, type ProjectProperties, type Reference, type RegionInfo } from "./api";
 import { clear, h, option } from "./dom";
 import { formatMoney, formatNumber, parseNumber, pick, t, lang, type Key } from "./i18n";
 import { financingBalance, getPath, History, newProperties, pruneEmptyObjects, setPath } from "./properties";
 import { ask, errorText, showError, toast } from "./ui";
-import { problemText } from "./rules";
+import { problemText, type Shown } from "./rules";
 import { discardDraft, draftKey, draftTime, DRAFT_INTERVAL_MS, loadDraft, pruneDrafts, saveDraft } from "./draft";
 import type { DrawSession } from "./draw";
 import { GEOM_KINDS, geometryText, kindOf, parseGeometryText, type GeomKind } from "./geometry";
@@ -238,7 +238,7 @@ class Editor {
   private async save(): Promise<void> {
     this.clearProblems();
     if (this.localErrors.size) {
-      this.showProblems([...this.localErrors].map(([field, message]) => ({ severity: "error", field, rule: "local", message })));
+      this.showProblems([...this.localErrors].map(([field, message]) => ({ severity: "error" as const, field, rule: null, message })));
       return;
     }
     const feature: ProjectFeature = { type: "Feature", geometry: this.model.geometry, properties: pruneEmptyObjects(this.model.p) };
@@ -273,8 +273,8 @@ class Editor {
     this.banner.className = "editor-banner";
   }
 
-  private showProblems(problems: Problem[]): void {
-    const unplaced: Problem[] = [];
+  private showProblems(problems: Shown[]): void {
+    const unplaced: Shown[] = [];
     let first: HTMLElement | null = null;
     for (const p of problems) {
       const target = this.findField(p.field);

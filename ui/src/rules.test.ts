@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Problem } from "./api";
-import { RULES } from "./generated/rules";
+import { RULES } from "./generated/allRules";
+import type { Rule } from "./generated/Rule";
 import { DICTS, LANGS, setLang, type Key } from "./i18n";
 import { errorsText, problemText, ruleKey } from "./rules";
 
-function problem(rule: string, message: string, severity: Problem["severity"] = "error"): Problem {
+function problem(rule: Rule, message: string, severity: Problem["severity"] = "error"): Problem {
   return { severity, field: "initiator_bin", rule, message };
 }
 
@@ -56,7 +57,7 @@ describe("a problem in the user's language", () => {
 
   it("shows the window's own checks, which carry no catalogue code, as they are", () => {
     setLang("kk");
-    expect(problemText(problem("local", "Сан болуы керек."))).toBe("Сан болуы керек.");
+    expect(problemText({ severity: "error", field: "cost_kzt", rule: null, message: "Сан болуы керек." })).toBe("Сан болуы керек.");
   });
 
   it("lists the errors after their fields and leaves warnings out", () => {

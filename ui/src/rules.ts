@@ -1,9 +1,9 @@
-// A problem the API found, in the user's language. The rule code (one of ui/src/generated/rules.ts,
+// A problem the API found, in the user's language. The rule code (one of ui/src/generated/Rule.ts,
 // made from Rust) picks the sentence of ui/src/lang/rules.ts; the API's own English sentence is
 // added only where it carries specifics the translation cannot (amounts, regions, places, codes).
 
 import type { Problem } from "./api";
-import { RULES, type Rule } from "./generated/rules";
+import type { Rule } from "./generated/Rule";
 import { t } from "./i18n";
 import type { RuleKey } from "./lang/rules";
 
@@ -30,23 +30,23 @@ const WITH_DETAIL: ReadonlySet<Rule> = new Set<Rule>([
   "setting.unknown",
 ]);
 
-export function isRule(code: string): code is Rule {
-  return (RULES as readonly string[]).includes(code);
-}
-
 export function ruleKey(rule: Rule): RuleKey {
   return `rule_${rule}`;
 }
 
-/** One problem's text. A code the catalogue lacks (the window's own checks) keeps its message. */
-export function problemText(p: Problem): string {
-  if (!isRule(p.rule)) return p.message;
+/** A problem as the window shows it: the API's, or one of the window's own checks (no rule),
+ * whose message is already in the user's words. */
+export type Shown = Omit<Problem, "rule"> & { rule: Rule | null };
+
+/** One problem's text. */
+export function problemText(p: Shown): string {
+  if (p.rule === null) return p.message;
   const text = t(ruleKey(p.rule));
   return WITH_DETAIL.has(p.rule) && p.message ? `${text} (${p.message})` : text;
 }
 
 /** The errors among `problems`, each after its field, for a toast or a banner. */
-export function errorsText(problems: Problem[]): string {
+export function errorsText(problems: Shown[]): string {
   return problems
     .filter((p) => p.severity === "error")
     .map((p) => `${p.field}: ${problemText(p)}`)

@@ -1,6 +1,7 @@
 //! The reference lists: the regions, the closed lists of the domain and the editable ones.
 
 use crate::{Error, Indmap, Result};
+use indmap_core::Rule;
 use indmap_core::reference::{self, ActionStatus, Criterion, FinancingStatus, Label, MapLevel, ReferenceItem, Status};
 use indmap_store::ReferenceList;
 use serde::Serialize;
@@ -47,7 +48,7 @@ impl Indmap {
         if !code_ok {
             problems.error(
                 "code",
-                "reference.code",
+                Rule::ReferenceCode,
                 format!("must be lowercase Latin letters, digits and _ (e.g. tourism); got {code:?}"),
             );
         }
@@ -55,7 +56,7 @@ impl Indmap {
             if text.trim().is_empty() {
                 problems.error(
                     field,
-                    "reference.label",
+                    Rule::ReferenceLabel,
                     "must not be empty: every item has a label in Kazakh, Russian and English",
                 );
             }

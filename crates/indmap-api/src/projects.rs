@@ -2,6 +2,7 @@
 //! the sample map.
 
 use crate::{Error, Indmap, Result};
+use indmap_core::Rule;
 use indmap_core::changes::{FieldChange, FieldKey, flatten, row_order, unflatten};
 use indmap_core::feature::{parse_features, project_from_feature, project_properties};
 use indmap_core::schema::Entity;
@@ -59,7 +60,7 @@ impl Indmap {
         if !scope.covers(project.region) {
             problems.error(
                 "region",
-                "region.scope",
+                Rule::RegionScope,
                 format!(
                     "is {} ({}), but this database keeps the map of {}",
                     project.region.region().name_en,
@@ -76,7 +77,7 @@ impl Indmap {
         let features = parse_features(geojson_text).map_err(Error::invalid)?;
         if features.is_empty() {
             let mut problems = Problems::new();
-            problems.error("features", "features.empty", "the file holds no project Feature");
+            problems.error("features", Rule::FeaturesEmpty, "the file holds no project Feature");
             return Err(Error::invalid(problems));
         }
         let many = features.len() > 1;
@@ -136,7 +137,7 @@ impl Indmap {
             let mut problems = Problems::new();
             problems.error(
                 "file",
-                "features.one",
+                Rule::FeaturesOne,
                 format!("must hold exactly one Feature to update a project; it holds {}", features.len()),
             );
             return Err(Error::invalid(problems));
@@ -152,7 +153,7 @@ impl Indmap {
             };
             if let Some(current) = fixed {
                 if value.as_str().is_some_and(|v| v != current) {
-                    problems.error(key.as_str(), "identity.fixed", format!("cannot be changed (it is {current})"));
+                    problems.error(key.as_str(), Rule::IdentityFixed, format!("cannot be changed (it is {current})"));
                 }
                 continue;
             }

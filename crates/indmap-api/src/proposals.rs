@@ -3,6 +3,7 @@
 //! when the owner accepts it.
 
 use crate::{Error, ErrorKind, Indmap, Result};
+use indmap_core::Rule;
 use indmap_core::changes::FieldChange;
 use indmap_core::proposal::{Proposal, ProposalStatus};
 use indmap_core::schema::Entity;
@@ -53,7 +54,7 @@ impl Indmap {
             let mut problems = Problems::new();
             problems.error(
                 "local_content_expertise_date",
-                "proposal.expertise",
+                Rule::ProposalExpertise,
                 "is empty: a project proposed for the republican map needs its local-content expertise (Art. 1 p.2)",
             );
             return Err(Error::invalid(problems));

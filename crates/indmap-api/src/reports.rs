@@ -5,6 +5,7 @@
 //! database id, the print date and a hash of exactly the projects it shows.
 
 use crate::{Error, ErrorKind, Indmap, Result, ViewFilter};
+use indmap_core::Rule;
 use indmap_core::feature::projects_to_collection;
 use indmap_core::{Problems, Project, ProjectFilter};
 use indmap_print::{Document, PageSetup, PrintContext, Trace};
@@ -202,7 +203,7 @@ fn print_error(e: impl std::fmt::Display) -> Error {
 }
 
 /// A request that breaks a rule: `field` says where.
-fn refused(field: &str, rule: &'static str, message: String) -> Error {
+fn refused(field: &str, rule: Rule, message: String) -> Error {
     let mut problems = Problems::new();
     problems.error(field, rule, message);
     Error::invalid(problems)
@@ -210,7 +211,7 @@ fn refused(field: &str, rule: &'static str, message: String) -> Error {
 
 /// A printout asked for in a format it is not written in.
 fn unfit(printout: &Printout) -> Error {
-    refused("format", "print.usage", format!("this printout is written as {}", printout.extensions()))
+    refused("format", Rule::PrintUsage, format!("this printout is written as {}", printout.extensions()))
 }
 
 /// A printout's files: a PDF holds every page; PNG and SVG are one file per page. `page` (from
@@ -221,7 +222,7 @@ fn page_files(doc: Document, output: &PrintOutput) -> Result<Vec<Vec<u8>>> {
         Some(n) => doc.only_page(n).ok_or_else(|| {
             let count = doc.pages.len();
             let pages = if count == 1 { "1 page".to_owned() } else { format!("{count} pages") };
-            refused("--page", "print.page", format!("there is no page {n}: the printout has {pages}"))
+            refused("--page", Rule::PrintPage, format!("there is no page {n}: the printout has {pages}"))
         })?,
     };
     match output.format {
@@ -313,7 +314,7 @@ impl Indmap {
                 if id.is_empty() {
                     return Err(refused(
                         "project",
-                        "print.request",
+                        Rule::PrintRequest,
                         "choose the project whose passport to print".into(),
                     ));
                 }
@@ -323,7 +324,7 @@ impl Indmap {
                 Ok(indmap_print::passport_document(&ctx, &project))
             }
             Printout::Table => {
-                Err(refused("kind", "print.request", "a table is a spreadsheet and has no page to preview".into()))
+                Err(refused("kind", Rule::PrintRequest, "a table is a spreadsheet and has no page to preview".into()))
             }
         }
     }
@@ -532,13 +533,16 @@ mod tests {
         assert_eq!(Printout::Map.extensions(), ".pdf, .png or .svg");
         assert_eq!(Printout::Map.format_of(Path::new("m.csv")), None);
         let err = db.print(&table, &PrintOutput::new(PrintFormat::Pdf), &mut go_on).unwrap_err();
-        assert_eq!((err.kind, err.problems[0].rule), (ErrorKind::Invalid, "print.usage"));
+        assert_eq!((err.kind, err.problems[0].rule), (ErrorKind::Invalid, indmap_core::Rule::PrintUsage));
         let map = map_of(ProjectFilter::default());
         let err = db.print(&map, &PrintOutput::new(PrintFormat::Xlsx), &mut go_on).unwrap_err();
-        assert_eq!((err.kind, err.problems[0].rule), (ErrorKind::Invalid, "print.usage"));
+        assert_eq!((err.kind, err.problems[0].rule), (ErrorKind::Invalid, indmap_core::Rule::PrintUsage));
         let blank = PrintRequest { printout: Printout::Passport { project: " ".into() }, ..map };
         let err = db.page_count(&blank).unwrap_err();
-        assert_eq!((err.problems[0].field.as_str(), err.problems[0].rule), ("project", "print.request"));
+        assert_eq!(
+            (err.problems[0].field.as_str(), err.problems[0].rule),
+            ("project", indmap_core::Rule::PrintRequest)
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use crate::{Error, Indmap, Result};
 use indmap_core::Money;
+use indmap_core::Rule;
 
 /// The settings users may change, with what they mean.
 pub const SETTINGS: &[(&str, &str)] = &[
@@ -21,7 +22,7 @@ impl Indmap {
                 if !Money::parse_decimal(value).is_ok_and(|m| !m.is_negative()) {
                     problems.error(
                         key,
-                        "setting.amount",
+                        Rule::SettingAmount,
                         format!("must be an amount in KZT, 0 or more; got {value:?}"),
                     );
                 }
@@ -29,14 +30,14 @@ impl Indmap {
             "republican_threshold_kzt" => {}
             "monitoring_period" => {
                 if !matches!(value, "quarter" | "month" | "year") {
-                    problems.error(key, "setting.period", format!("must be quarter, month or year; got {value:?}"));
+                    problems.error(key, Rule::SettingPeriod, format!("must be quarter, month or year; got {value:?}"));
                 }
             }
             _ => {
                 let known: Vec<&str> = SETTINGS.iter().map(|(k, _)| *k).collect();
                 problems.error(
                     key,
-                    "setting.unknown",
+                    Rule::SettingUnknown,
                     format!("is not a setting; the settings are {}", known.join(", ")),
                 );
             }

@@ -4,6 +4,7 @@
 
 use crate::{Error, Indmap, Result};
 use geo::{Centroid, InteriorPoint};
+use indmap_core::Rule;
 use indmap_core::reference::{MapLevel, Status};
 use indmap_core::{Money, Problems, Project, ProjectFilter, RegionCode};
 use serde::{Deserialize, Serialize};
@@ -118,7 +119,7 @@ impl ViewFilter {
                 Some(code) => regions.push(code),
                 None => problems.error(
                     format!("regions[{i}]"),
-                    "region.unknown",
+                    Rule::RegionUnknown,
                     format!("{r:?} is not the KATO prefix of one of the 20 regions (see `indmap regions`)"),
                 ),
             }
@@ -126,7 +127,7 @@ impl ViewFilter {
         let level = given(&self.level).and_then(|l| {
             let level = MapLevel::from_code(&l);
             if level.is_none() {
-                problems.error("level", "code.unknown", format!("must be one of {}", MapLevel::codes().join(", ")));
+                problems.error("level", Rule::CodeUnknown, format!("must be one of {}", MapLevel::codes().join(", ")));
             }
             level
         });
@@ -136,7 +137,7 @@ impl ViewFilter {
                 Some(status) => statuses.push(status),
                 None => problems.error(
                     format!("statuses[{i}]"),
-                    "code.unknown",
+                    Rule::CodeUnknown,
                     format!("{s:?} is not a status; one of {}", Status::codes().join(", ")),
                 ),
             }

@@ -144,7 +144,7 @@ fn an_edit_against_a_deletion_is_a_conflict_not_a_loss() {
     // A deletion is kept or undone; a value of its own settles nothing.
     let id = b.conflicts().unwrap()[0].id.clone();
     let refused = b.resolve(&id, Take::Value(json!(300))).unwrap_err();
-    assert_eq!((refused.kind, refused.problems[0].rule), (ErrorKind::Invalid, "resolve.take"));
+    assert_eq!((refused.kind, refused.problems[0].rule), (ErrorKind::Invalid, indmap_api::core::Rule::ResolveTake));
     // Keeping the project brings it back with the edit.
     b.resolve(&id, Take::Theirs).unwrap();
     assert_eq!(prop(&b, "35-0001", "jobs_permanent"), 250);
@@ -641,7 +641,7 @@ fn the_merge_bill_saved_is_the_one_of_the_preview_read() {
     let other = net.send(&a);
     assert_eq!(previews.save_bill(&other, &bill, indmap_api::PrintLang::Kk).unwrap_err().kind, ErrorKind::NotFound);
     let wrong = previews.save_bill(&file, &bill.with_extension("docx"), indmap_api::PrintLang::Kk).unwrap_err();
-    assert_eq!((wrong.kind, wrong.problems[0].rule), (ErrorKind::Invalid, "bill.format"));
+    assert_eq!((wrong.kind, wrong.problems[0].rule), (ErrorKind::Invalid, indmap_api::core::Rule::BillFormat));
     // A new preview takes the place of the last.
     previews.preview(&mut b, std::slice::from_ref(&other));
     assert!(previews.of(&file).is_err() && previews.of(&other).is_ok());

@@ -13,6 +13,7 @@ use args::{Cli, Command, ProjectCommand, ReferenceCommand};
 use clap::Parser;
 use indmap_api::ViewFilter;
 use indmap_api::core::Label;
+use indmap_api::core::Rule;
 use indmap_api::core::{ProjectFilter, RegionCode, Scope};
 use indmap_api::{Env, Error, ErrorKind, Indmap, ReferenceList};
 use std::path::{Path, PathBuf};
@@ -62,7 +63,7 @@ fn region_code(kato: &str) -> Result<RegionCode, Error> {
         let mut problems = indmap_api::core::Problems::new();
         problems.error(
             "--region",
-            "region.unknown",
+            Rule::RegionUnknown,
             format!("{kato:?} is not the KATO prefix of one of the 20 regions (see `indmap regions`)"),
         );
         Error::invalid(problems)

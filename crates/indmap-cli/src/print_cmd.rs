@@ -5,6 +5,7 @@
 
 use crate::args::{AtlasArgs, MapArgs, PagePick, PassportArgs, PrintArgs, ReportArgs};
 use indmap_api::core::ProjectFilter;
+use indmap_api::core::Rule;
 use indmap_api::{Env, Error, Indmap, PrintLang, PrintOutput, PrintRequest, Printout, Progress};
 use std::io::Write;
 use std::ops::ControlFlow;
@@ -12,7 +13,7 @@ use std::path::Path;
 
 fn usage(message: String) -> Error {
     let mut problems = indmap_api::core::Problems::new();
-    problems.error("--out", "print.usage", message);
+    problems.error("--out", Rule::PrintUsage, message);
     Error::invalid(problems)
 }
 

@@ -2,6 +2,7 @@
 //! scope, and what the exchange commands print: the merge bill, conflicts, backups.
 
 use crate::output::{emit, emit_json, print_error, table};
+use indmap_api::core::Rule;
 use indmap_api::core::{Problems, Scope};
 use indmap_api::{
     Backup, ConflictView, Env, Error, ImportReport, Indmap, Manifest, PrintLang, ProjectUpdate, ProposalView,
@@ -14,7 +15,7 @@ pub fn scope(text: &str) -> Result<Scope, Error> {
     Scope::parse(text.trim()).ok_or_else(|| {
         let mut problems = Problems::new();
         let message = format!("{text:?} is not a scope: ministry, or region: and a KATO prefix (region:35)");
-        problems.error("--for", "peer.unknown", message);
+        problems.error("--for", Rule::PeerUnknown, message);
         Error::invalid(problems)
     })
 }
@@ -32,7 +33,7 @@ pub fn import(
     let bill = match bill {
         Some(_) if files.len() > 1 => {
             let mut problems = Problems::new();
-            problems.error("--bill", "bill.one_file", "makes the bill of one file; import the files one by one");
+            problems.error("--bill", Rule::BillOneFile, "makes the bill of one file; import the files one by one");
             return Err(Error::invalid(problems));
         }
         Some(path) => Some((path, indmap_api::bill_format(path, "--bill")?)),

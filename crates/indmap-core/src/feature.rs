@@ -3,6 +3,7 @@
 //! the schema describes (`project.rs`); reading never panics and never stops at the first
 //! mistake: it returns what it could read and every problem, each naming the property path.
 
+use crate::Rule;
 use crate::geography;
 use crate::ident::IdSource;
 use crate::problem::Problems;
@@ -22,7 +23,7 @@ pub fn properties() -> impl Iterator<Item = &'static str> {
 pub fn parse_features(text: &str) -> Result<Vec<geojson::Feature>, Problems> {
     let mut problems = Problems::new();
     if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
-        problems.error("file", "json.syntax", format!("is not valid JSON ({e})"));
+        problems.error("file", Rule::JsonSyntax, format!("is not valid JSON ({e})"));
         return Err(problems);
     }
     match text.parse::<geojson::GeoJson>() {
@@ -31,13 +32,13 @@ pub fn parse_features(text: &str) -> Result<Vec<geojson::Feature>, Problems> {
         Ok(geojson::GeoJson::Geometry(_)) => {
             problems.error(
                 "file",
-                "geojson.type",
+                Rule::GeojsonType,
                 "is a bare geometry; a project is a GeoJSON Feature with properties",
             );
             Err(problems)
         }
         Err(e) => {
-            problems.error("file", "geojson.syntax", format!("is not a GeoJSON Feature or FeatureCollection ({e})"));
+            problems.error("file", Rule::GeojsonSyntax, format!("is not a GeoJSON Feature or FeatureCollection ({e})"));
             Err(problems)
         }
     }
@@ -50,7 +51,7 @@ pub fn project_from_feature(feature: &geojson::Feature, ids: &mut dyn IdSource) 
     let props = feature.properties.as_ref().unwrap_or(&empty);
     let mut problems = Problems::new();
     for key in props.keys().filter(|k| !properties().any(|p| p == k.as_str())) {
-        problems.warning(key.as_str(), "property.unknown", "is not a property indmap knows; it was ignored");
+        problems.warning(key.as_str(), Rule::PropertyUnknown, "is not a property indmap knows; it was ignored");
     }
     let mut r = Reader::new(props, &mut problems);
     let id = r.uuid("id").or_else(|| feature_id_uuid(feature));

@@ -2,6 +2,7 @@
 //! the window and the reports, so "the filtered set" means one thing everywhere: `matches` is the
 //! one place its rules live.
 
+use crate::Rule;
 use crate::ident::RegionCode;
 use crate::problem::Problems;
 use crate::project::Project;
@@ -52,12 +53,12 @@ impl ProjectFilter {
     pub fn problems(&self) -> Problems {
         let mut problems = Problems::new();
         if let Some(m) = self.support_measure.filter(|m| support_measure(*m).is_none()) {
-            problems.error("support_measure", "number.range", format!("must be 1 to 13; got {m}"));
+            problems.error("support_measure", Rule::NumberRange, format!("must be 1 to 13; got {m}"));
         }
         if let (Some(from), Some(to)) = (self.year_from, self.year_to)
             && to < from
         {
-            problems.error("year_to", "year.order", format!("must be the first year ({from}) or later; got {to}"));
+            problems.error("year_to", Rule::YearOrder, format!("must be the first year ({from}) or later; got {to}"));
         }
         problems
     }

@@ -1,6 +1,7 @@
 //! Where things are: the region boundaries shipped with the app, and the check of a project's
 //! location against them.
 
+use crate::Rule;
 use std::sync::OnceLock;
 
 use geo::{
@@ -116,7 +117,7 @@ pub fn check_location(
     let Some(parts) = Parts::of(&g.value) else {
         problems.error(
             field,
-            "location.type",
+            Rule::LocationType,
             "a location must be a Point, LineString, Polygon or their Multi- form, not a GeometryCollection",
         );
         return None;
@@ -126,7 +127,7 @@ pub fn check_location(
     if let Some(first) = bad.first() {
         problems.error(
             field,
-            "location.wgs84",
+            Rule::LocationWgs84,
             and_more(first, bad.len(), "positions are not WGS 84 longitude/latitude"),
         );
         return None;
@@ -137,14 +138,14 @@ pub fn check_location(
     }
 
     let geometry = geo::Geometry::<f64>::try_from(&g.value)
-        .map_err(|e| problems.error(field, "location.invalid", e.to_string()))
+        .map_err(|e| problems.error(field, Rule::LocationInvalid, e.to_string()))
         .ok()?;
     if let Err(e) = geometry.check_validation() {
-        problems.error(field, "location.invalid", e.to_string());
+        problems.error(field, Rule::LocationInvalid, e.to_string());
         return None;
     }
     let Some(representative) = geometry.interior_point() else {
-        problems.error(field, "location.invalid", "the geometry has no coordinates");
+        problems.error(field, Rule::LocationInvalid, "the geometry has no coordinates");
         return None;
     };
 
@@ -161,7 +162,7 @@ pub fn check_location(
             2 => format!("{first} and 1 other vertex lie outside Kazakhstan"),
             n => format!("{first} and {} other vertices lie outside Kazakhstan", n - 1),
         };
-        problems.error(field, "location.outside_kazakhstan", message);
+        problems.error(field, Rule::LocationOutsideKazakhstan, message);
         return None;
     }
 
@@ -211,7 +212,7 @@ impl<'a> Parts<'a> {
                     let name = if lines.len() > 1 { format!("line {i}") } else { "the line".into() };
                     problems.error(
                         field,
-                        "location.invalid",
+                        Rule::LocationInvalid,
                         format!("{name} has {} position(s); a line needs at least 2", line.len()),
                     );
                 }
@@ -220,7 +221,7 @@ impl<'a> Parts<'a> {
                 for (i, rings) in polygons.iter().enumerate() {
                     let polygon = if polygons.len() > 1 { format!("polygon {i}") } else { "the polygon".into() };
                     if rings.is_empty() {
-                        problems.error(field, "location.ring", format!("{polygon} has no rings"));
+                        problems.error(field, Rule::LocationRing, format!("{polygon} has no rings"));
                     }
                     for (j, ring) in rings.iter().enumerate() {
                         if let Some(problem) = ring_problem(ring) {
@@ -229,7 +230,7 @@ impl<'a> Parts<'a> {
                             } else {
                                 format!("hole {j} of {polygon}")
                             };
-                            problems.error(field, "location.ring", format!("{name} {problem}"));
+                            problems.error(field, Rule::LocationRing, format!("{name} {problem}"));
                         }
                     }
                 }

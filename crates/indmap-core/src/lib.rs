@@ -26,7 +26,7 @@ pub mod version;
 pub use filter::ProjectFilter;
 pub use ident::{Bin, IdSource, ProjectCode, RegionCode};
 pub use money::Money;
-pub use problem::{Problem, Problems, Severity};
+pub use problem::{Problem, Problems, Rule, Severity};
 pub use project::*;
 pub use reference::{Criterion, Label, MapLevel, Status};
 pub use scope::Scope;

@@ -1,7 +1,7 @@
 //! Problems found in user input: each names the field and the rule it breaks. Errors refuse the
 //! input; warnings accept it and tell the user.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -17,8 +17,8 @@ pub struct Problem {
     pub severity: Severity,
     /// The property path, as a file or form names it: `initiator_bin`, `financing[2].amount_kzt`.
     pub field: String,
-    /// A stable code of the rule (`bin.digits`), for interfaces that translate messages.
-    pub rule: &'static str,
+    /// The rule broken; front ends translate problems by it.
+    pub rule: Rule,
     /// One English sentence that says what is wrong and what is expected.
     pub message: String,
 }
@@ -39,15 +39,15 @@ impl Problems {
         Self::default()
     }
 
-    pub fn error(&mut self, field: impl Into<String>, rule: &'static str, message: impl Into<String>) {
+    pub fn error(&mut self, field: impl Into<String>, rule: Rule, message: impl Into<String>) {
         self.push(Severity::Error, field, rule, message);
     }
 
-    pub fn warning(&mut self, field: impl Into<String>, rule: &'static str, message: impl Into<String>) {
+    pub fn warning(&mut self, field: impl Into<String>, rule: Rule, message: impl Into<String>) {
         self.push(Severity::Warning, field, rule, message);
     }
 
-    fn push(&mut self, severity: Severity, field: impl Into<String>, rule: &'static str, message: impl Into<String>) {
+    fn push(&mut self, severity: Severity, field: impl Into<String>, rule: Rule, message: impl Into<String>) {
         self.0.push(Problem { severity, field: field.into(), rule, message: message.into() });
     }
 
@@ -80,81 +80,117 @@ impl Problems {
     }
 }
 
-/// Every rule code a problem can carry, in the core, the API, the command line and the desktop
-/// shell. Front ends translate problems by these codes (the window gets them as
-/// ui/src/generated/rules.ts); a test fails when a code is used but missing here, or listed but
-/// no longer used. Kept sorted.
-pub const RULES: &[&str] = &[
-    "action.done_date",
-    "bill.format",
-    "bill.one_file",
-    "bin.check_digit",
-    "bin.digits",
-    "code.format",
-    "code.unknown",
-    "date.format",
-    "exclusion.reason",
-    "features.empty",
-    "features.one",
-    "financing.total",
-    "geojson.syntax",
-    "geojson.type",
-    "id.format",
-    "identity.fixed",
-    "import.no_file",
-    "json.syntax",
-    "level.threshold",
-    "local_content.expertise",
-    "location.invalid",
-    "location.other_region",
-    "location.outside_kazakhstan",
-    "location.ring",
-    "location.type",
-    "location.wgs84",
-    "milestone.undated",
-    "money.format",
-    "money.negative",
-    "name.empty",
-    "name.required",
-    "number.range",
-    "oked.format",
-    "peer.unknown",
-    "percent.range",
-    "period.format",
-    "print.page",
-    "print.request",
-    "print.usage",
-    "property.unknown",
-    "proposal.expertise",
-    "proposal.id",
-    "rate.positive",
-    "reference.code",
-    "reference.label",
-    "region.required",
-    "region.scope",
-    "region.unknown",
-    "required",
-    "resolve.take",
-    "schedule.before_commissioning",
-    "schedule.before_start",
-    "schedule.commissioned_without_date",
-    "schedule.exclusion_before_inclusion",
-    "setting.amount",
-    "setting.period",
-    "setting.unknown",
-    "type.array",
-    "type.number",
-    "type.object",
-    "type.text",
-    "year.order",
-];
+/// Declares the rules: each a variant and its stable code, which is what files, the command
+/// line's JSON and the window see (`bin.digits`).
+macro_rules! rules {
+    ($($variant:ident = $code:literal,)*) => {
+        /// Every rule a problem can break, in the core, the API, the command line and the desktop
+        /// shell. Front ends translate problems by its code (the window has them as
+        /// ui/src/generated/Rule.ts and allRules.ts); a test fails when one is no longer used.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+        pub enum Rule {
+            $(#[serde(rename = $code)] $variant,)*
+        }
 
-/// The catalogue as the TypeScript module ui/src/generated/rules.ts.
+        impl Rule {
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant,)*];
+
+            pub const fn code(self) -> &'static str {
+                match self {
+                    $(Rule::$variant => $code,)*
+                }
+            }
+
+            #[cfg(test)]
+            fn variant_name(self) -> &'static str {
+                match self {
+                    $(Rule::$variant => stringify!($variant),)*
+                }
+            }
+        }
+    };
+}
+
+rules! {
+    ActionDoneDate = "action.done_date",
+    BillFormat = "bill.format",
+    BillOneFile = "bill.one_file",
+    BinCheckDigit = "bin.check_digit",
+    BinDigits = "bin.digits",
+    CodeFormat = "code.format",
+    CodeUnknown = "code.unknown",
+    DateFormat = "date.format",
+    ExclusionReason = "exclusion.reason",
+    FeaturesEmpty = "features.empty",
+    FeaturesOne = "features.one",
+    FinancingTotal = "financing.total",
+    GeojsonSyntax = "geojson.syntax",
+    GeojsonType = "geojson.type",
+    IdFormat = "id.format",
+    IdentityFixed = "identity.fixed",
+    ImportNoFile = "import.no_file",
+    JsonSyntax = "json.syntax",
+    LevelThreshold = "level.threshold",
+    LocalContentExpertise = "local_content.expertise",
+    LocationInvalid = "location.invalid",
+    LocationOtherRegion = "location.other_region",
+    LocationOutsideKazakhstan = "location.outside_kazakhstan",
+    LocationRing = "location.ring",
+    LocationType = "location.type",
+    LocationWgs84 = "location.wgs84",
+    MilestoneUndated = "milestone.undated",
+    MoneyFormat = "money.format",
+    MoneyNegative = "money.negative",
+    NameEmpty = "name.empty",
+    NameRequired = "name.required",
+    NumberRange = "number.range",
+    OkedFormat = "oked.format",
+    PeerUnknown = "peer.unknown",
+    PercentRange = "percent.range",
+    PeriodFormat = "period.format",
+    PrintPage = "print.page",
+    PrintRequest = "print.request",
+    PrintUsage = "print.usage",
+    PropertyUnknown = "property.unknown",
+    ProposalExpertise = "proposal.expertise",
+    ProposalId = "proposal.id",
+    RatePositive = "rate.positive",
+    ReferenceCode = "reference.code",
+    ReferenceLabel = "reference.label",
+    RegionRequired = "region.required",
+    RegionScope = "region.scope",
+    RegionUnknown = "region.unknown",
+    Required = "required",
+    ResolveTake = "resolve.take",
+    ScheduleBeforeCommissioning = "schedule.before_commissioning",
+    ScheduleBeforeStart = "schedule.before_start",
+    ScheduleCommissionedWithoutDate = "schedule.commissioned_without_date",
+    ScheduleExclusionBeforeInclusion = "schedule.exclusion_before_inclusion",
+    SettingAmount = "setting.amount",
+    SettingPeriod = "setting.period",
+    SettingUnknown = "setting.unknown",
+    TypeArray = "type.array",
+    TypeNumber = "type.number",
+    TypeObject = "type.object",
+    TypeText = "type.text",
+    YearOrder = "year.order",
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// The catalogue as the TypeScript module ui/src/generated/allRules.ts, for the window to tell
+/// a rule's code from the window's own checks and to test its dictionaries against.
 pub fn rules_typescript() -> String {
-    let items: String = RULES.iter().map(|r| format!("  \"{r}\",\n")).collect();
+    let items: String = Rule::ALL.iter().map(|r| format!("  \"{r}\",\n")).collect();
     format!(
-        "// Generated from indmap_core::problem::RULES by tests/generated_types.rs. Do not edit this file manually.\n\n\
-         export const RULES = [\n{items}] as const;\n\nexport type Rule = (typeof RULES)[number];\n"
+        "// Generated from indmap_core::problem::Rule by tests/generated_types.rs. Do not edit this file manually.\n\n\
+         import type {{ Rule }} from \"./Rule\";\n\n\
+         export const RULES: readonly Rule[] = [\n{items}];\n"
     )
 }
 
@@ -168,71 +204,8 @@ impl IntoIterator for Problems {
 
 #[cfg(test)]
 mod tests {
-    use super::RULES;
-    use std::collections::{BTreeMap, BTreeSet};
+    use super::Rule;
     use std::path::{Path, PathBuf};
-
-    /// Calls whose second argument is a rule code: `Problems::error`/`warning` and the helpers
-    /// that pass a rule on to them (`Reader::parsed`, the desktop shell's `invalid`).
-    const CALLS: [&str; 4] = ["error", "warning", "parsed", "invalid"];
-
-    fn is_rule_code(text: &str) -> bool {
-        text.split('.').all(|part| {
-            part.starts_with(|c: char| c.is_ascii_lowercase())
-                && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        })
-    }
-
-    /// The arguments of the call whose `(` ends just before `at`, split at top-level commas;
-    /// string literals are kept whole, so commas and brackets inside them do not count.
-    fn call_arguments(src: &str, at: usize) -> Vec<&str> {
-        let bytes = src.as_bytes();
-        let (mut depth, mut start, mut i, mut args) = (0usize, at, at, Vec::new());
-        while i < bytes.len() {
-            match bytes[i] {
-                b'"' => {
-                    i += 1;
-                    while i < bytes.len() && bytes[i] != b'"' {
-                        i += if bytes[i] == b'\\' { 2 } else { 1 };
-                    }
-                }
-                b'(' | b'[' | b'{' => depth += 1,
-                b')' | b']' | b'}' if depth == 0 => {
-                    args.push(src[start..i].trim());
-                    return args;
-                }
-                b')' | b']' | b'}' => depth -= 1,
-                b',' if depth == 0 => {
-                    args.push(src[start..i].trim());
-                    start = i + 1;
-                }
-                _ => {}
-            }
-            i += 1;
-        }
-        args
-    }
-
-    /// Rule codes written as the second argument of a `CALLS` call in one source text.
-    fn rules_in(src: &str) -> BTreeSet<String> {
-        let mut found = BTreeSet::new();
-        for name in CALLS {
-            for (pos, _) in src.match_indices(name) {
-                let before = src[..pos].chars().next_back();
-                let after = pos + name.len();
-                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') || !src[after..].starts_with('(') {
-                    continue;
-                }
-                if let Some(rule) = call_arguments(src, after + 1).get(1).and_then(|a| a.strip_prefix('"')) {
-                    let rule = rule.strip_suffix('"').unwrap_or_default();
-                    if is_rule_code(rule) {
-                        found.insert(rule.to_owned());
-                    }
-                }
-            }
-        }
-        found
-    }
 
     fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
         for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).flatten() {
@@ -245,9 +218,9 @@ mod tests {
         }
     }
 
-    /// Every rule code used in the sources of the workspace's crates and the desktop shell,
-    /// with the files that use it.
-    fn rules_in_sources() -> BTreeMap<String, Vec<PathBuf>> {
+    /// The product sources of the workspace's crates and the desktop shell, less test modules
+    /// (they may use a rule only to check it).
+    fn product_sources() -> String {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let mut dirs = vec![root.join("src-tauri")];
         for krate in std::fs::read_dir(root.join("crates")).unwrap().flatten() {
@@ -257,58 +230,42 @@ mod tests {
         for dir in dirs.iter().filter(|d| d.is_dir()) {
             rust_files(dir, &mut files);
         }
-        let mut used: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
-        for file in files {
-            let src = std::fs::read_to_string(&file).unwrap();
-            // Test modules may make up codes; only the code before them runs in the product.
-            let product = src.split("#[cfg(test)]").next().unwrap_or_default();
-            for rule in rules_in(product) {
-                used.entry(rule).or_default().push(file.strip_prefix(&root).unwrap_or(&file).to_owned());
-            }
-        }
-        used
-    }
-
-    #[test]
-    fn the_scan_finds_rules_in_calls_of_one_or_many_lines() {
-        let src = r#"
-            problems.error("cost_kzt", "money.negative", "must not be negative");
-            problems.warning(
-                format!("actions[{i}].done"),
-                "action.done_date",
-                format!("is set, (but) {x:?}, not done"),
-            );
-            let v = r.parsed("initiator_bin", "bin.digits", "must be exactly 12 digits", Bin::parse);
-            self.error(key, "required", "is required");
-            self.error(key, rule, "a rule passed on is not a code");
-            print_error("not.a_problem");
-            problems.error(field, "location.wgs84", e.to_string());
-        "#;
-        let found: Vec<String> = rules_in(src).into_iter().collect();
-        assert_eq!(found, ["action.done_date", "bin.digits", "location.wgs84", "money.negative", "required"]);
-    }
-
-    #[test]
-    fn every_rule_in_the_sources_is_in_the_catalogue_and_back() {
-        let used = rules_in_sources();
-        let missing: Vec<String> = used
+        files
             .iter()
-            .filter(|(rule, _)| !RULES.contains(&rule.as_str()))
-            .map(|(rule, files)| {
-                format!("{rule} (in {})", files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", "))
-            })
+            .filter(|f| !f.ends_with("indmap-core/src/problem.rs"))
+            .map(|f| std::fs::read_to_string(f).unwrap().split("#[cfg(test)]").next().unwrap_or_default().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn every_rule_is_made_somewhere() {
+        let src = product_sources();
+        let unused: Vec<&str> = Rule::ALL
+            .iter()
+            .filter(|r| !src.contains(&format!("Rule::{}", r.variant_name())))
+            .map(|r| r.code())
             .collect();
         assert!(
-            missing.is_empty(),
-            "rule codes missing from problem::RULES (and from ui/src/lang/rules.ts): {missing:?}"
+            unused.is_empty(),
+            "rules no source makes any more (drop them here and in ui/src/lang/rules.ts): {unused:?}"
         );
-        let unused: Vec<&str> = RULES.iter().copied().filter(|r| !used.contains_key(*r)).collect();
-        assert!(unused.is_empty(), "problem::RULES lists codes no source uses any more: {unused:?}");
     }
 
     #[test]
-    fn the_catalogue_is_sorted_codes_without_repeats() {
-        assert!(RULES.windows(2).all(|w| w[0] < w[1]), "keep problem::RULES sorted and without repeats");
-        assert!(RULES.iter().all(|r| is_rule_code(r)), "rule codes are lowercase words joined by dots");
+    fn codes_are_sorted_lowercase_words_joined_by_dots_without_repeats() {
+        let codes: Vec<&str> = Rule::ALL.iter().map(|r| r.code()).collect();
+        assert!(codes.windows(2).all(|w| w[0] < w[1]), "keep the rules sorted by code and without repeats");
+        let word = |w: &str| {
+            w.starts_with(|c: char| c.is_ascii_lowercase())
+                && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        };
+        assert!(codes.iter().all(|c| c.split('.').all(word)), "rule codes are lowercase words joined by dots");
+    }
+
+    #[test]
+    fn a_rule_crosses_the_wire_as_its_code() {
+        assert_eq!(serde_json::to_string(&Rule::BinDigits).unwrap(), "\"bin.digits\"");
+        assert_eq!(serde_json::from_str::<Rule>("\"location.wgs84\"").unwrap(), Rule::LocationWgs84);
+        assert!(serde_json::from_str::<Rule>("\"no.such_rule\"").is_err());
     }
 }

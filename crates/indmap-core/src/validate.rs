@@ -1,6 +1,7 @@
 //! The rules a project must follow (errors refuse it) and the ones users want to hear about
 //! (warnings accept it). Every problem names the field and the rule.
 
+use crate::Rule;
 use crate::geography;
 use crate::money::Money;
 use crate::problem::Problems;
@@ -33,7 +34,7 @@ pub fn check(p: &Project, rules: &Rules) -> Problems {
 
 fn not_negative(problems: &mut Problems, field: String, amount: Option<Money>) {
     if amount.is_some_and(Money::is_negative) {
-        problems.error(field, "money.negative", "must not be negative");
+        problems.error(field, Rule::MoneyNegative, "must not be negative");
     }
 }
 
@@ -42,7 +43,7 @@ fn check_amounts(p: &Project, problems: &mut Problems) {
     if let Some(original) = &p.cost_original {
         not_negative(problems, "cost_original.amount".into(), Some(original.amount));
         if !(original.rate.is_finite() && original.rate > 0.0) {
-            problems.error("cost_original.rate", "rate.positive", "must be a positive number of tenge per unit");
+            problems.error("cost_original.rate", Rule::RatePositive, "must be a positive number of tenge per unit");
         }
     }
     for (i, f) in p.financing.iter().enumerate() {
@@ -66,7 +67,7 @@ fn check_amounts(p: &Project, problems: &mut Problems) {
         if total != cost {
             problems.warning(
                 "financing",
-                "financing.total",
+                Rule::FinancingTotal,
                 format!(
                     "adds up to {} KZT, but cost_kzt is {} KZT",
                     total.to_decimal_string(),
@@ -85,7 +86,7 @@ fn check_schedule(p: &Project, problems: &mut Problems) {
             ("design_capacity_date", p.design_capacity_date),
         ] {
             if date.is_some_and(|d| d < start) {
-                problems.error(field, "schedule.before_start", format!("must not be before start_date ({start})"));
+                problems.error(field, Rule::ScheduleBeforeStart, format!("must not be before start_date ({start})"));
             }
         }
     }
@@ -94,27 +95,27 @@ fn check_schedule(p: &Project, problems: &mut Problems) {
     {
         problems.error(
             "design_capacity_date",
-            "schedule.before_commissioning",
+            Rule::ScheduleBeforeCommissioning,
             format!("must not be before commissioning_actual ({commissioned})"),
         );
     }
     if p.status.is_commissioned() && p.commissioning_actual.is_none() {
         problems.warning(
             "commissioning_actual",
-            "schedule.commissioned_without_date",
+            Rule::ScheduleCommissionedWithoutDate,
             format!("is empty, but the status is {}", p.status),
         );
     }
     for (i, a) in p.actions.iter().enumerate() {
         if a.done.is_some() && a.status != crate::reference::ActionStatus::Done {
-            problems.warning(format!("actions[{i}].done"), "action.done_date", "is set, but the status is not done");
+            problems.warning(format!("actions[{i}].done"), Rule::ActionDoneDate, "is set, but the status is not done");
         }
     }
     for (i, m) in p.milestones.iter().enumerate() {
         if m.planned.is_none() && m.actual.is_none() {
             problems.warning(
                 format!("milestones[{i}]"),
-                "milestone.undated",
+                Rule::MilestoneUndated,
                 "has neither a planned nor an actual date",
             );
         }
@@ -123,7 +124,7 @@ fn check_schedule(p: &Project, problems: &mut Problems) {
         if !is_valid_period(&m.period) {
             problems.error(
                 format!("monitoring[{i}].period"),
-                "period.format",
+                Rule::PeriodFormat,
                 format!("must be written 2026-Q3, 2026-07 or 2026; got {:?}", m.period),
             );
         }
@@ -133,12 +134,12 @@ fn check_schedule(p: &Project, problems: &mut Problems) {
     {
         problems.error(
             "exclusion_date",
-            "schedule.exclusion_before_inclusion",
+            Rule::ScheduleExclusionBeforeInclusion,
             format!("must not be before inclusion_date ({included})"),
         );
     }
     if p.status == Status::Excluded && p.exclusion_reason.is_none() {
-        problems.warning("exclusion_reason", "exclusion.reason", "is empty: say why the project was excluded");
+        problems.warning("exclusion_reason", Rule::ExclusionReason, "is empty: say why the project was excluded");
     }
 }
 
@@ -148,7 +149,7 @@ fn check_codes(p: &Project, rules: &Rules, problems: &mut Problems) {
     {
         problems.error(
             "sector",
-            "code.unknown",
+            Rule::CodeUnknown,
             format!("{sector:?} is not in the sector list (see `indmap reference`)"),
         );
     }
@@ -156,7 +157,7 @@ fn check_codes(p: &Project, rules: &Rules, problems: &mut Problems) {
         if !rules.financing_sources.contains(&f.source) {
             problems.error(
                 format!("financing[{i}].source"),
-                "code.unknown",
+                Rule::CodeUnknown,
                 format!("{:?} is not in the financing-source list (see `indmap reference`)", f.source),
             );
         }
@@ -167,7 +168,7 @@ fn check_codes(p: &Project, rules: &Rules, problems: &mut Problems) {
         if !well_formed {
             problems.warning(
                 "oked",
-                "oked.format",
+                Rule::OkedFormat,
                 format!("{oked:?} does not look like an OKED code (e.g. 24.10 or 24101)"),
             );
         }
@@ -177,7 +178,7 @@ fn check_codes(p: &Project, rules: &Rules, problems: &mut Problems) {
 fn check_percentages(p: &Project, problems: &mut Problems) {
     let mut pct = |field: String, value: Option<f64>| {
         if value.is_some_and(|v| !(0.0..=100.0).contains(&v)) {
-            problems.error(field, "percent.range", "must be a percentage from 0 to 100");
+            problems.error(field, Rule::PercentRange, "must be a percentage from 0 to 100");
         }
     };
     pct("local_content_labour_pct".into(), p.local_content_labour_pct);
@@ -190,7 +191,7 @@ fn check_percentages(p: &Project, problems: &mut Problems) {
     if let Some(capacity) = &p.capacity
         && !(capacity.value.is_finite() && capacity.value >= 0.0)
     {
-        problems.error("capacity.value", "number.range", "must be a number, 0 or more");
+        problems.error("capacity.value", Rule::NumberRange, "must be a number, 0 or more");
     }
 }
 
@@ -201,7 +202,7 @@ fn check_location_region(p: &Project, problems: &mut Problems) {
     match geography::boundaries().region_at(point) {
         Some(found) if found.kato != p.region.as_str() => problems.warning(
             "geometry",
-            "location.other_region",
+            Rule::LocationOtherRegion,
             format!(
                 "lies in {} ({}), not in {} ({}) chosen in region",
                 found.name_en,
@@ -220,12 +221,12 @@ fn check_level(p: &Project, rules: &Rules, problems: &mut Problems) {
         match p.level {
             MapLevel::Republican if cost < threshold => problems.warning(
                 "level",
-                "level.threshold",
+                Rule::LevelThreshold,
                 format!("is republican, but cost_kzt is below the republican threshold of {threshold_text} KZT set in settings"),
             ),
             MapLevel::Regional if cost >= threshold => problems.warning(
                 "level",
-                "level.threshold",
+                Rule::LevelThreshold,
                 format!("is regional, but cost_kzt reaches the republican threshold of {threshold_text} KZT set in settings"),
             ),
             _ => {}
@@ -234,7 +235,7 @@ fn check_level(p: &Project, rules: &Rules, problems: &mut Problems) {
     if p.level == MapLevel::Republican && p.local_content_expertise_date.is_none() {
         problems.warning(
             "local_content_expertise_date",
-            "local_content.expertise",
+            Rule::LocalContentExpertise,
             "is empty: a project on the republican map needs a local-content expertise (Art. 1 p.2)",
         );
     }
@@ -244,7 +245,7 @@ fn check_bin(p: &Project, problems: &mut Problems) {
     if p.initiator_bin.as_ref().is_some_and(|b| !b.check_digit_ok()) {
         problems.warning(
             "initiator_bin",
-            "bin.check_digit",
+            Rule::BinCheckDigit,
             "has a check digit that does not match; check the number for a typo",
         );
     }

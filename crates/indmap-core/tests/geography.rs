@@ -23,7 +23,7 @@ fn check(g: Geometry) -> (Option<(geo::Geometry<f64>, LocationCheck)>, Problems)
 }
 
 /// The one error the geometry gets, as (rule, message).
-fn refused(g: Geometry) -> (&'static str, String) {
+fn refused(g: Geometry) -> (indmap_core::Rule, String) {
     let (result, problems) = check(g);
     assert!(result.is_none());
     assert_eq!(problems.0.len(), 1, "{problems:?}");
@@ -117,54 +117,54 @@ fn a_site_in_karaganda() {
 #[test]
 fn a_geometry_collection_is_refused() {
     let g = Geometry::new_geometry_collection([Geometry::new_point(KARAGANDA)]);
-    assert_eq!(refused(g).0, "location.type");
+    assert_eq!(refused(g).0, indmap_core::Rule::LocationType);
 }
 
 #[test]
 fn an_unclosed_ring_is_refused() {
     let ring = [[73.0, 49.8], [73.1, 49.8], [73.1, 49.9], [73.0, 49.9]];
     let (rule, message) = refused(Geometry::new_polygon([ring]));
-    assert_eq!(rule, "location.ring");
+    assert_eq!(rule, indmap_core::Rule::LocationRing);
     assert!(message.contains("not closed"), "{message}");
 }
 
 #[test]
 fn a_ring_of_three_positions_is_refused() {
     let (rule, _) = refused(Geometry::new_polygon([[[73.0, 49.8], [73.1, 49.8], [73.0, 49.8]]]));
-    assert_eq!(rule, "location.ring");
+    assert_eq!(rule, indmap_core::Rule::LocationRing);
 }
 
 #[test]
 fn a_self_intersecting_polygon_is_refused() {
     let bowtie = [[73.0, 49.8], [73.1, 49.9], [73.1, 49.8], [73.0, 49.9], [73.0, 49.8]];
     let (rule, message) = refused(Geometry::new_polygon([bowtie]));
-    assert_eq!(rule, "location.invalid");
+    assert_eq!(rule, indmap_core::Rule::LocationInvalid);
     assert!(message.contains("self-intersection"), "{message}");
 }
 
 #[test]
 fn a_line_of_one_position_is_refused() {
-    assert_eq!(refused(Geometry::new_line_string([KARAGANDA])).0, "location.invalid");
+    assert_eq!(refused(Geometry::new_line_string([KARAGANDA])).0, indmap_core::Rule::LocationInvalid);
 }
 
 #[test]
 fn latitude_95_is_refused() {
     let (rule, message) = refused(Geometry::new_point([73.1, 95.0]));
-    assert_eq!(rule, "location.wgs84");
+    assert_eq!(rule, indmap_core::Rule::LocationWgs84);
     assert!(message.contains("(73.10, 95.00)") && message.contains("latitude"), "{message}");
 }
 
 #[test]
 fn nan_is_refused() {
     let (rule, message) = refused(Geometry::new_line_string([KARAGANDA, [f64::NAN, 51.0]]));
-    assert_eq!(rule, "location.wgs84");
+    assert_eq!(rule, indmap_core::Rule::LocationWgs84);
     assert!(message.contains("NaN"), "{message}");
 }
 
 #[test]
 fn beijing_is_outside_kazakhstan() {
     let (rule, message) = refused(Geometry::new_point(BEIJING));
-    assert_eq!(rule, "location.outside_kazakhstan");
+    assert_eq!(rule, indmap_core::Rule::LocationOutsideKazakhstan);
     assert_eq!(message, "point (116.40, 39.90) lies outside Kazakhstan");
 }
 
@@ -172,20 +172,20 @@ fn beijing_is_outside_kazakhstan() {
 fn many_vertices_outside_are_counted() {
     let g = Geometry::new_multi_point([KARAGANDA, TASHKENT, BEIJING, CASPIAN]);
     let (rule, message) = refused(g);
-    assert_eq!(rule, "location.outside_kazakhstan");
+    assert_eq!(rule, indmap_core::Rule::LocationOutsideKazakhstan);
     assert_eq!(message, "point (69.24, 41.31) and 2 other vertices lie outside Kazakhstan");
 }
 
 #[test]
 fn a_line_ending_abroad_is_refused() {
     let (rule, _) = refused(Geometry::new_line_string([KARAGANDA, TASHKENT]));
-    assert_eq!(rule, "location.outside_kazakhstan");
+    assert_eq!(rule, indmap_core::Rule::LocationOutsideKazakhstan);
 }
 
 #[test]
 fn an_empty_geometry_is_refused() {
     let (rule, message) = refused(Geometry::new_multi_point(Vec::<[f64; 2]>::new()));
-    assert_eq!(rule, "location.invalid");
+    assert_eq!(rule, indmap_core::Rule::LocationInvalid);
     assert_eq!(message, "the geometry has no coordinates");
 }
 

@@ -257,7 +257,7 @@ fn a_merged_project_that_breaks_a_rule_is_refused_naming_the_rule() {
     let Outcome::Refused(broken) = &plan.outcome else { panic!("{:?}", plan.outcome) };
     assert_eq!(broken.code.as_deref(), Some("35-0001"));
     assert_eq!(broken.errors.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), ["status"]);
-    assert_eq!(broken.errors[0].rule, "code.unknown", "the rule is named");
+    assert_eq!(broken.errors[0].rule, indmap_core::Rule::CodeUnknown, "the rule is named");
     let reason = broken.to_string();
     assert!(reason.starts_with("the merged project would break rules: status: "), "{reason}");
 }

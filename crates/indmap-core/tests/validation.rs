@@ -122,7 +122,7 @@ fn a_point_in_another_region_is_a_warning_that_names_it() {
 fn financing_that_does_not_add_up_is_only_a_warning() {
     let problems = problems_of(&with("cost_kzt", json!(2_000_000_000)));
     assert!(!problems.has_errors(), "{problems:?}");
-    assert!(problems.warnings().any(|p| p.field == "financing" && p.rule == "financing.total"));
+    assert!(problems.warnings().any(|p| p.field == "financing" && p.rule == indmap_core::Rule::FinancingTotal));
 }
 
 #[test]
@@ -137,7 +137,7 @@ fn malformed_json_and_missing_names_are_refused() {
 #[test]
 fn unknown_properties_are_reported_not_silently_dropped() {
     let problems = problems_of(&with("cost_kz", json!(5)));
-    assert!(problems.warnings().any(|p| p.field == "cost_kz" && p.rule == "property.unknown"));
+    assert!(problems.warnings().any(|p| p.field == "cost_kz" && p.rule == indmap_core::Rule::PropertyUnknown));
 }
 
 #[test]
@@ -147,7 +147,7 @@ fn republican_threshold_comes_from_settings() {
     let features = parse_features(&with("level", json!("republican")).to_string()).unwrap();
     let (p, _) = project_from_feature(&features[0], &mut Counter(0));
     let problems = check(&p.unwrap(), &r);
-    assert!(problems.warnings().any(|p| p.rule == "level.threshold"), "{problems:?}");
+    assert!(problems.warnings().any(|p| p.rule == indmap_core::Rule::LevelThreshold), "{problems:?}");
 }
 
 proptest! {

@@ -3,10 +3,10 @@
 
 use crate::context::PrintContext;
 use crate::document::{Document, Page};
-use crate::words::Word;
 use crate::map_page::{self, MapOptions, scope_name};
-use crate::symbology::SymbolBy;
 use crate::page_table::TablePages;
+use crate::symbology::SymbolBy;
+use crate::words::Word;
 use indmap_core::reference::REGIONS;
 use indmap_core::{Project, RegionCode};
 

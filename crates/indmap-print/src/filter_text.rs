@@ -1,7 +1,7 @@
 //! The filter a printout was made with, in words, for its subtitle.
 
-use crate::words::Word;
 use crate::lang::Lang;
+use crate::words::Word;
 use indmap_core::ProjectFilter;
 use indmap_core::reference::{ReferenceItem, support_measure};
 

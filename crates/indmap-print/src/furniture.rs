@@ -4,11 +4,11 @@
 use crate::context::PrintContext;
 use crate::fonts;
 use crate::format;
-use crate::words::Word;
 use crate::paper::Rect;
 use crate::projection::Projection;
 use crate::svg::{Anchor, Canvas, TextStyle};
 use crate::symbology::{AREA_OPACITY, Category, LINE_MM, Shape, Shapes};
+use crate::words::Word;
 
 /// Draws the title and the subtitle lines at the top of `area`; returns the height used.
 pub fn title_block(canvas: &mut Canvas, area: Rect, title: &str, subtitles: &[String], k: f64) -> f64 {

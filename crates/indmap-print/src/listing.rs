@@ -6,11 +6,11 @@ use crate::context::PrintContext;
 use crate::document::{Document, Page};
 use crate::fonts;
 use crate::furniture;
-use crate::words::Word;
-use crate::paper::Rect;
-use crate::svg::{Anchor, Canvas, TextStyle};
 use crate::page_table;
 pub use crate::page_table::Column;
+use crate::paper::Rect;
+use crate::svg::{Anchor, Canvas, TextStyle};
+use crate::words::Word;
 
 /// One section: a heading and a table (or, with no rows, the `empty` sentence).
 #[derive(Debug, Clone, Default)]

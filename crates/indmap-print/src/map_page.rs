@@ -6,12 +6,12 @@ use crate::context::PrintContext;
 use crate::document::{Document, Page};
 use crate::format;
 use crate::furniture;
-use crate::words::Word;
 use crate::mapframe::{self, MapContent};
 use crate::paper::{Paper, Rect};
 use crate::projection::{EARTH_RADIUS_M, Projection};
 use crate::svg::{Anchor, Canvas, TextStyle};
 use crate::symbology::{SymbolBy, Symbology};
+use crate::words::Word;
 use indmap_core::{Money, Project, RegionCode};
 use plotters::style::RGBColor;
 

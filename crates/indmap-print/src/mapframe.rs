@@ -1,8 +1,8 @@
 //! The map itself, drawn into a frame: region outlines, project symbols and their labels.
 
 use crate::fonts;
-use crate::map_labels::{self, Occupied};
 use crate::lang::Lang;
+use crate::map_labels::{self, Occupied};
 use crate::paper::Rect;
 use crate::projection::{Extent, Projection};
 use crate::svg::{Canvas, TextStyle};

@@ -6,9 +6,9 @@ use crate::context::PrintContext;
 use crate::fonts;
 use crate::format;
 use crate::furniture;
-use crate::words::Word;
 use crate::paper::Rect;
 use crate::svg::{Anchor, Canvas, TextStyle};
+use crate::words::Word;
 use indmap_core::filter::commissioning_year;
 use indmap_core::{Money, Project};
 

@@ -2,8 +2,8 @@
 //! stroke, a site as a tinted area with a coloured outline; coloured by status or by sector. And
 //! the legend entries that explain the colours and show the kinds of symbol drawn.
 
-use crate::words::Word;
 use crate::lang::Lang;
+use crate::words::Word;
 use indmap_core::reference::ReferenceItem;
 use indmap_core::{Project, Status};
 

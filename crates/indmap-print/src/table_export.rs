@@ -4,9 +4,9 @@
 
 use crate::context::PrintContext;
 use crate::format;
-use crate::words::Word;
 use crate::lang::Lang;
 use crate::listing_xlsx::sheet_name;
+use crate::words::Word;
 use chrono::{Datelike, NaiveDate};
 use indmap_core::filter::commissioning_year;
 use indmap_core::reference::{REGIONS, support_measure};

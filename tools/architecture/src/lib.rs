@@ -186,8 +186,12 @@ pub fn rust_uses(
         .lines()
         .filter(|l| {
             let l = l.trim_start();
-            !(l.starts_with("//") || l.starts_with("mod ") || l.starts_with("pub mod ") || l.starts_with("pub use ")
-                || l.starts_with("pub(crate) use ") || l.starts_with("pub(crate) mod "))
+            !(l.starts_with("//")
+                || l.starts_with("mod ")
+                || l.starts_with("pub mod ")
+                || l.starts_with("pub use ")
+                || l.starts_with("pub(crate) use ")
+                || l.starts_with("pub(crate) mod "))
         })
         .collect::<Vec<_>>()
         .join("\n");
@@ -209,10 +213,10 @@ pub fn rust_uses(
             for path in expand(tree) {
                 let mut parts: Vec<String> = base.iter().map(|s| s.to_string()).collect();
                 parts.extend(path.split("::").map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()));
-                if let Some(target) = resolve(&parts, modules, reexported) {
-                    if Some(target.as_str()) != module {
-                        out.insert(target);
-                    }
+                if let Some(target) = resolve(&parts, modules, reexported)
+                    && Some(target.as_str()) != module
+                {
+                    out.insert(target);
                 }
             }
         }
@@ -221,7 +225,11 @@ pub fn rust_uses(
 }
 
 /// The deepest module a path names, following re-exports of the module it passes through.
-fn resolve(parts: &[String], modules: &BTreeSet<String>, reexported: &BTreeMap<String, BTreeMap<String, String>>) -> Option<String> {
+fn resolve(
+    parts: &[String],
+    modules: &BTreeSet<String>,
+    reexported: &BTreeMap<String, BTreeMap<String, String>>,
+) -> Option<String> {
     let mut found: Option<String> = None;
     for n in 1..=parts.len() {
         let candidate = parts[..n].join("::");
@@ -236,7 +244,8 @@ fn resolve(parts: &[String], modules: &BTreeSet<String>, reexported: &BTreeMap<S
                 Some(absolute) => (String::new(), absolute),
                 None => (owner, path.strip_prefix("self::").unwrap_or(path)),
             };
-            let mut full: Vec<String> = if owner.is_empty() { Vec::new() } else { owner.split("::").map(str::to_owned).collect() };
+            let mut full: Vec<String> =
+                if owner.is_empty() { Vec::new() } else { owner.split("::").map(str::to_owned).collect() };
             full.extend(path.split("::").map(str::to_owned));
             full.pop();
             return resolve(&full, modules, reexported).or(found);

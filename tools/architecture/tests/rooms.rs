@@ -2,7 +2,9 @@
 //! down, no modules of a crate (or files of the window) import each other around a circle, and
 //! every crate's `lib.rs` is a face that names its modules.
 
-use architecture::{Graph, crate_dependencies, files, items_defined, reexports, root, rust_module, rust_uses, ts_imports};
+use architecture::{
+    Graph, crate_dependencies, files, items_defined, reexports, root, rust_module, rust_uses, ts_imports,
+};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -114,6 +116,9 @@ fn every_crates_lib_rs_is_a_face() {
     for krate in faces {
         let lib = read(&root.join("crates").join(krate).join("src/lib.rs"));
         let items = items_defined(&lib);
-        assert!(items.is_empty(), "{krate}/src/lib.rs defines {items:?}: give them a module whose name says what they are");
+        assert!(
+            items.is_empty(),
+            "{krate}/src/lib.rs defines {items:?}: give them a module whose name says what they are"
+        );
     }
 }

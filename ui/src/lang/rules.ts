@@ -1,8 +1,8 @@
 // What each validation rule means, in English, Russian and Kazakh; i18n.ts merges them into the one
 // dictionary and ui/src/rules.ts shows them for the API's problems. One key per rule code of
-// ui/src/generated/rules.ts (made from Rust): the type below makes tsc refuse a missing code.
+// ui/src/generated/Rule.ts (made from Rust): the type below makes tsc refuse a missing code.
 
-import type { Rule } from "../generated/rules";
+import type { Rule } from "../generated/Rule";
 import type { FeatureDict } from "./feature";
 
 export type RuleKey = `rule_${Rule}`;

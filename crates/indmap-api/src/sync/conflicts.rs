@@ -3,6 +3,7 @@
 
 use crate::{Error, ErrorKind, Indmap, Result};
 use indmap_core::Project;
+use indmap_core::Rule;
 use indmap_core::changes::FieldKey;
 use indmap_core::schema::Entity;
 use indmap_core::version::{DELETED, Dot, Sibling, VersionedProject};
@@ -167,7 +168,7 @@ impl Indmap {
                     let mut problems = indmap_core::Problems::new();
                     problems.error(
                         "take",
-                        "resolve.take",
+                        Rule::ResolveTake,
                         "a deletion is settled with --take mine (keep it deleted) or --take theirs (keep the project)",
                     );
                     Err(Error::invalid(problems))

@@ -3,6 +3,7 @@
 //! clocks (see `indmap_core::version`).
 
 use crate::{Error, ErrorKind, Indmap, Result};
+use indmap_core::Rule;
 use indmap_core::{RegionCode, Scope};
 use indmap_exchange::{ExchangeError, KnownDatabase, Manifest};
 use sha2::{Digest, Sha256};
@@ -69,7 +70,7 @@ impl Indmap {
                 let mut problems = indmap_core::Problems::new();
                 problems.error(
                     "--for",
-                    "peer.unknown",
+                    Rule::PeerUnknown,
                     format!(
                         "no file from a database of {} has been imported here yet; export the whole map",
                         scope.code()

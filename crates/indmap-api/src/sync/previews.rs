@@ -5,6 +5,7 @@
 use super::bill::{BillFormat, merge_bill};
 use super::report::ImportReport;
 use crate::{Error, Indmap, Result};
+use indmap_core::Rule;
 use indmap_print::Lang;
 use std::path::{Path, PathBuf};
 
@@ -52,7 +53,7 @@ pub fn bill_format(out: &Path, field: &str) -> Result<BillFormat> {
         let mut problems = indmap_core::Problems::new();
         problems.error(
             field,
-            "bill.format",
+            Rule::BillFormat,
             format!("the merge bill is saved as .pdf or .xlsx, not {}", out.display()),
         );
         Error::invalid(problems)

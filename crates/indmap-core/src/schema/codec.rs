@@ -3,6 +3,7 @@
 //! messages of reading live here once, for every field of that kind.
 
 use super::{Cell, CellSource, Cells, Kind, Reader};
+use crate::Rule;
 use crate::ident::{Bin, ProjectCode, RegionCode};
 use crate::money::Money;
 use crate::reference::CodeList;
@@ -249,7 +250,7 @@ optional_codec! {
     /// The project's human code, `35-0042`.
     Code: ProjectCode, Text, "string",
     read(r, key) {
-        r.parsed(key, "code.format", "must look like 35-0042 (a region's KATO prefix or RK, a dash, 4 or more digits)", ProjectCode::parse)
+        r.parsed(key, Rule::CodeFormat, "must look like 35-0042 (a region's KATO prefix or RK, a dash, 4 or more digits)", ProjectCode::parse)
     },
     json(c) { json!(c.as_str()) },
     cell(c) { Cell::Text(c.as_str().to_owned()) },
@@ -259,7 +260,7 @@ optional_codec! {
 optional_codec! {
     /// A 12-digit business identification number.
     BinNo: Bin, Text, "string",
-    read(r, key) { r.parsed(key, "bin.digits", "must be exactly 12 digits", Bin::parse) },
+    read(r, key) { r.parsed(key, Rule::BinDigits, "must be exactly 12 digits", Bin::parse) },
     json(b) { json!(b.as_str()) },
     cell(b) { Cell::Text(b.as_str().to_owned()) },
     from(row, col) { Ok(cell_text(row, col)?.as_deref().and_then(Bin::parse)) }
@@ -350,13 +351,13 @@ required_codec! {
     read(r, key) {
         match r.raw(key) {
             None => {
-                r.error(key, "region.required", "is required: the KATO prefix of the region, e.g. \"35\"");
+                r.error(key, Rule::RegionRequired, "is required: the KATO prefix of the region, e.g. \"35\"");
                 None
             }
             Some(Value::Number(n)) => r.known_region(&n.to_string()),
             Some(Value::String(s)) => r.known_region(s),
             Some(_) => {
-                r.error(key, "type.text", "must be a KATO prefix as text, e.g. \"35\"");
+                r.error(key, Rule::TypeText, "must be a KATO prefix as text, e.g. \"35\"");
                 None
             }
         }
@@ -436,7 +437,7 @@ impl<T: CodeList> Codec for CodeSet<T> {
         Some(r.list(key, |item, path, problems| match item.as_str().and_then(T::from_code) {
             Some(c) => Some(c),
             None => {
-                problems.error(path, "code.unknown", format!("must be one of {}", T::codes().join(", ")));
+                problems.error(path, Rule::CodeUnknown, format!("must be one of {}", T::codes().join(", ")));
                 None
             }
         }))

@@ -2,6 +2,7 @@
 //! stops at the first mistake: each value that cannot be read is recorded as a problem naming its
 //! path (`financing[2].amount_kzt`) and a stable rule code.
 
+use crate::Rule;
 use crate::ident::RegionCode;
 use crate::money::Money;
 use crate::problem::Problems;
@@ -31,7 +32,7 @@ impl<'a, 'p> Reader<'a, 'p> {
         format!("{}{key}", self.prefix)
     }
 
-    pub fn error(&mut self, key: &str, rule: &'static str, message: impl Into<String>) {
+    pub fn error(&mut self, key: &str, rule: Rule, message: impl Into<String>) {
         let path = self.path(key);
         self.problems.error(path, rule, message);
     }
@@ -46,7 +47,7 @@ impl<'a, 'p> Reader<'a, 'p> {
             Value::String(s) if s.trim().is_empty() => None,
             Value::String(s) => Some(s.trim().to_owned()),
             _ => {
-                self.error(key, "type.text", "must be text");
+                self.error(key, Rule::TypeText, "must be text");
                 None
             }
         }
@@ -55,7 +56,7 @@ impl<'a, 'p> Reader<'a, 'p> {
     pub fn required_text(&mut self, key: &str) -> Option<String> {
         let value = self.text(key);
         if value.is_none() && !matches!(self.raw(key), Some(v) if !v.is_string()) {
-            self.error(key, "required", "is required and must not be empty");
+            self.error(key, Rule::Required, "is required and must not be empty");
         }
         value
     }
@@ -63,31 +64,25 @@ impl<'a, 'p> Reader<'a, 'p> {
     /// A project name: required, and an empty one is refused rather than taken as absent.
     pub fn name(&mut self, key: &str) -> Option<String> {
         if self.raw(key).is_none() {
-            self.error(key, "name.required", "is required: a project needs its name in Kazakh and in Russian");
+            self.error(key, Rule::NameRequired, "is required: a project needs its name in Kazakh and in Russian");
             return None;
         }
         let name = self.text(key);
         if name.is_none() && self.raw(key).is_some_and(Value::is_string) {
-            self.error(key, "name.empty", "must not be empty");
+            self.error(key, Rule::NameEmpty, "must not be empty");
         }
         name
     }
 
     pub fn required<T>(&mut self, key: &str, read: fn(&mut Self, &str) -> Option<T>) -> Option<T> {
         if self.raw(key).is_none() {
-            self.error(key, "required", "is required");
+            self.error(key, Rule::Required, "is required");
             return None;
         }
         read(self, key)
     }
 
-    pub fn parsed<T>(
-        &mut self,
-        key: &str,
-        rule: &'static str,
-        expected: &str,
-        parse: fn(&str) -> Option<T>,
-    ) -> Option<T> {
+    pub fn parsed<T>(&mut self, key: &str, rule: Rule, expected: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
         let text = self.text(key)?;
         let value = parse(&text);
         if value.is_none() {
@@ -97,7 +92,7 @@ impl<'a, 'p> Reader<'a, 'p> {
     }
 
     pub fn coded<T>(&mut self, key: &str, parse: fn(&str) -> Option<T>, codes: fn() -> Vec<&'static str>) -> Option<T> {
-        self.parsed(key, "code.unknown", &format!("must be one of {}", codes().join(", ")), parse)
+        self.parsed(key, Rule::CodeUnknown, &format!("must be one of {}", codes().join(", ")), parse)
     }
 
     pub fn known_region(&mut self, kato: &str) -> Option<RegionCode> {
@@ -105,7 +100,7 @@ impl<'a, 'p> Reader<'a, 'p> {
         if region.is_none() {
             self.error(
                 "region",
-                "region.unknown",
+                Rule::RegionUnknown,
                 format!("{kato:?} is not the KATO prefix of one of the 20 regions (see `indmap regions`)"),
             );
         }
@@ -113,11 +108,11 @@ impl<'a, 'p> Reader<'a, 'p> {
     }
 
     pub fn uuid(&mut self, key: &str) -> Option<Uuid> {
-        self.parsed(key, "id.format", "must be a UUID", |s| Uuid::parse_str(s).ok())
+        self.parsed(key, Rule::IdFormat, "must be a UUID", |s| Uuid::parse_str(s).ok())
     }
 
     pub fn date(&mut self, key: &str) -> Option<NaiveDate> {
-        self.parsed(key, "date.format", "must be a date written YYYY-MM-DD", |s| {
+        self.parsed(key, Rule::DateFormat, "must be a date written YYYY-MM-DD", |s| {
             NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
         })
     }
@@ -126,7 +121,7 @@ impl<'a, 'p> Reader<'a, 'p> {
         match self.raw(key)? {
             Value::Number(n) => Some(n),
             _ => {
-                self.error(key, "type.number", format!("must be {expected}"));
+                self.error(key, Rule::TypeNumber, format!("must be {expected}"));
                 None
             }
         }
@@ -137,7 +132,7 @@ impl<'a, 'p> Reader<'a, 'p> {
         match Money::from_json(n) {
             Ok(m) => Some(m),
             Err(e) => {
-                self.error(key, "money.format", format!("{e}: amounts are kept to the tiyn"));
+                self.error(key, Rule::MoneyFormat, format!("{e}: amounts are kept to the tiyn"));
                 None
             }
         }
@@ -152,7 +147,7 @@ impl<'a, 'p> Reader<'a, 'p> {
         match n.as_i64().filter(|v| range.contains(v)) {
             Some(v) => Some(v),
             None => {
-                self.error(key, "number.range", format!("must be {expected}; got {n}"));
+                self.error(key, Rule::NumberRange, format!("must be {expected}; got {n}"));
                 None
             }
         }
@@ -178,7 +173,7 @@ impl<'a, 'p> Reader<'a, 'p> {
                 read(&mut inner)
             }
             _ => {
-                self.error(key, "type.object", "must be an object");
+                self.error(key, Rule::TypeObject, "must be an object");
                 None
             }
         }
@@ -200,7 +195,7 @@ impl<'a, 'p> Reader<'a, 'p> {
                     .collect()
             }
             Some(_) => {
-                self.error(key, "type.array", "must be an array");
+                self.error(key, Rule::TypeArray, "must be an array");
                 Vec::new()
             }
         }
@@ -212,7 +207,7 @@ impl<'a, 'p> Reader<'a, 'p> {
         self.list(key, |item, path, problems| match item {
             Value::Object(map) => read(&mut Reader { props: map, prefix: format!("{path}."), problems }),
             _ => {
-                problems.error(path, "type.object", "must be an object");
+                problems.error(path, Rule::TypeObject, "must be an object");
                 None
             }
         })
