@@ -98,11 +98,11 @@ pub async fn sync_save_bill(
     state: tauri::State<'_, AppState>,
     file: String,
     out: String,
-    lang: String,
+    lang: PrintLang,
 ) -> Answer<String> {
     let (file, out) = (path_arg(&file)?, path_arg(&out)?);
-    let lang = PrintLang::parse(&lang).unwrap_or(PrintLang::Ru);
-    lock(&state.previews)?.save_bill(&file, &out, lang)?;
+    let previews = lock(&state.previews)?;
+    with_db(&state, |db| previews.save_bill(db, &file, &out, lang))?;
     Ok(out.display().to_string())
 }
 

@@ -33,6 +33,6 @@ pub use proposals::ProposalView;
 pub use reports::{ChartKind, Paper, PrintBy, PrintFormat, PrintLang, PrintOutput, PrintRequest, Printout, Progress};
 pub use reports::{PagePreview, PrintedSet, write_printout};
 pub use settings::SETTINGS;
-pub use sync::{BillFormat, Previews, bill_format, merge_bill, write_bill};
-pub use sync::{ConflictView, FieldUpdate, ImportReport, ProjectUpdate, Refusal, Take, Totals, merge_bill_xlsx};
+pub use sync::{BillFormat, Previews, bill_format};
+pub use sync::{ConflictView, FieldUpdate, ImportReport, ProjectUpdate, Refusal, Take, Totals};
 pub use views::{MapView, ProjectRow, RegionFigures, SourceTotal, Summary, ViewFilter};

@@ -6,7 +6,7 @@
 use chrono::{TimeZone, Utc};
 use indmap_api::core::schema::{Entity, FieldSpec};
 use indmap_api::core::{RegionCode, Scope};
-use indmap_api::{BillFormat, Env, Indmap, PrintFormat, PrintLang, PrintOutput, PrintRequest, Printout, merge_bill};
+use indmap_api::{BillFormat, Env, Indmap, PrintFormat, PrintLang, PrintOutput, PrintRequest, Printout};
 use serde_json::{Value, json};
 use std::path::Path;
 use std::process::Command;
@@ -124,7 +124,7 @@ fn a_field_declared_once_reaches_every_path() {
             "the passport: {passport}"
         );
 
-        let bill = pdf_text(&merge_bill(&preview, lang, BillFormat::Pdf).unwrap(), dir.path(), "bill.pdf");
+        let bill = pdf_text(&ministry.merge_bill(&preview, lang, BillFormat::Pdf).unwrap(), dir.path(), "bill.pdf");
         let named = squash(&format!("{} ({})", label(lang), field().name));
         assert!(bill.contains(&named) && bill.contains(&squash(SUCCESSOR)), "the bill names {named}: {bill}");
     }

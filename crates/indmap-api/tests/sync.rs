@@ -635,12 +635,12 @@ fn the_merge_bill_saved_is_the_one_of_the_preview_read() {
     b.import(&file, false).unwrap();
     assert_eq!(previews.of(&file).unwrap(), preview, "the preview read, not the import since");
     let bill = net.dir.path().join("bill.xlsx");
-    previews.save_bill(&file, &bill, indmap_api::PrintLang::Kk).unwrap();
+    previews.save_bill(&b, &file, &bill, indmap_api::PrintLang::Kk).unwrap();
     assert!(std::fs::read(&bill).unwrap().starts_with(b"PK"), "the bill is a workbook");
 
     let other = net.send(&a);
-    assert_eq!(previews.save_bill(&other, &bill, indmap_api::PrintLang::Kk).unwrap_err().kind, ErrorKind::NotFound);
-    let wrong = previews.save_bill(&file, &bill.with_extension("docx"), indmap_api::PrintLang::Kk).unwrap_err();
+    assert_eq!(previews.save_bill(&b, &other, &bill, indmap_api::PrintLang::Kk).unwrap_err().kind, ErrorKind::NotFound);
+    let wrong = previews.save_bill(&b, &file, &bill.with_extension("docx"), indmap_api::PrintLang::Kk).unwrap_err();
     assert_eq!((wrong.kind, wrong.problems[0].rule), (ErrorKind::Invalid, indmap_api::core::Rule::BillFormat));
     // A new preview takes the place of the last.
     previews.preview(&mut b, std::slice::from_ref(&other));

@@ -46,7 +46,7 @@ pub fn import(
         match report {
             Ok(report) => {
                 if let Some((path, format)) = bill {
-                    indmap_api::write_bill(&report, path, format, lang)?;
+                    db.write_bill(&report, path, format, lang)?;
                 }
                 imported(&report, json);
             }

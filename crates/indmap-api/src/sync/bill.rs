@@ -2,9 +2,7 @@
 //! [`MergeBill`], which lays the bill out as a PDF to sign or an XLSX workbook, in its words.
 
 use super::{ImportReport, ProjectUpdate, Totals};
-use crate::env::{Clock, SystemClock};
 use crate::{Error, ErrorKind, Indmap, Result};
-use chrono::NaiveDate;
 use indmap_print::Lang;
 use indmap_print::merge_bill::{self, BillConflict, BillProject, BillRefusal, FieldChange, ImportState};
 use indmap_print::merge_bill::{MapTotals, MergeBill, Sender};
@@ -28,26 +26,6 @@ impl BillFormat {
     }
 }
 
-/// The merge bill of an import in `lang`, dated today by the system's clock. With a database
-/// open, [`Indmap::merge_bill`] dates it by the database's clock instead.
-pub fn merge_bill(report: &ImportReport, lang: Lang, format: BillFormat) -> Result<Vec<u8>> {
-    merge_bill_on(report, lang, format, SystemClock.now().date_naive())
-}
-
-/// The merge bill of an import in `lang`: a PDF (A4, vector, searchable, with lines to sign,
-/// its footer tracing it to the file and carrying `printed_on`) or an XLSX workbook.
-fn merge_bill_on(report: &ImportReport, lang: Lang, format: BillFormat, printed_on: NaiveDate) -> Result<Vec<u8>> {
-    match format {
-        BillFormat::Pdf => merge_bill::pdf(&bill_of(report), lang, printed_on).map_err(not_written),
-        BillFormat::Xlsx => xlsx(report, lang),
-    }
-}
-
-/// The bill as XLSX (it carries no date): a summary, then a sheet per kind of change.
-pub fn xlsx(report: &ImportReport, lang: Lang) -> Result<Vec<u8>> {
-    merge_bill::xlsx(&bill_of(report), lang).map_err(not_written)
-}
-
 fn not_written(e: impl std::fmt::Display) -> Error {
     Error::new(ErrorKind::Io, format!("the merge bill could not be written: {e}"))
 }
@@ -55,7 +33,11 @@ fn not_written(e: impl std::fmt::Display) -> Error {
 impl Indmap {
     /// The merge bill of `report` in `lang`, dated by this database's clock.
     pub fn merge_bill(&self, report: &ImportReport, lang: Lang, format: BillFormat) -> Result<Vec<u8>> {
-        merge_bill_on(report, lang, format, self.env.clock.now().date_naive())
+        let bill = bill_of(report);
+        match format {
+            BillFormat::Pdf => merge_bill::pdf(&bill, lang, self.env.clock.now().date_naive()).map_err(not_written),
+            BillFormat::Xlsx => merge_bill::xlsx(&bill, lang).map_err(not_written),
+        }
     }
 }
 

@@ -18,19 +18,14 @@ mod ownership;
 mod previews;
 mod report;
 
-pub use bill::{BillFormat, merge_bill};
+pub use bill::BillFormat;
 pub use conflicts::{ConflictView, Take};
-pub use previews::{Previews, bill_format, write_bill};
+pub use previews::{Previews, bill_format};
 pub use report::{FieldUpdate, ImportReport, ProjectUpdate, Refusal, Totals};
 
 /// How many projects an export (or a content hash) loads at a time: a national map loaded whole
 /// with the versions of every field takes gigabytes.
 const SLICE: usize = 1000;
-
-/// The merge bill of an import as an XLSX workbook, in the given language.
-pub fn merge_bill_xlsx(report: &ImportReport, lang: indmap_print::Lang) -> Result<Vec<u8>> {
-    bill::xlsx(report, lang)
-}
 
 impl Indmap {
     /// SHA-256 over every project's current fields (deleted ones too), in a canonical order:

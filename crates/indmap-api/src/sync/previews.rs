@@ -2,7 +2,7 @@
 //! a preview is the bill of the preview the user read: importing again could tell another story
 //! (the map may have changed since).
 
-use super::bill::{BillFormat, merge_bill};
+use super::bill::BillFormat;
 use super::report::ImportReport;
 use crate::{Error, Indmap, Result};
 use indmap_core::Rule;
@@ -39,10 +39,10 @@ impl Previews {
     }
 
     /// Saves the merge bill of the last preview of `file` to `out`, as PDF or XLSX by the
-    /// extension of `out`.
-    pub fn save_bill(&self, file: &Path, out: &Path, lang: Lang) -> Result<()> {
+    /// extension of `out`, dated by `db`'s clock.
+    pub fn save_bill(&self, db: &Indmap, file: &Path, out: &Path, lang: Lang) -> Result<()> {
         let format = bill_format(out, "out")?;
-        write_bill(self.of(file)?, out, format, lang)
+        db.write_bill(self.of(file)?, out, format, lang)
     }
 }
 
@@ -60,8 +60,10 @@ pub fn bill_format(out: &Path, field: &str) -> Result<BillFormat> {
     })
 }
 
-/// Writes the merge bill of `report` to `out`: a PDF to print and sign, or an XLSX workbook.
-pub fn write_bill(report: &ImportReport, out: &Path, format: BillFormat, lang: Lang) -> Result<()> {
-    crate::write_printout(out, &[merge_bill(report, lang, format)?])?;
-    Ok(())
+impl Indmap {
+    /// Writes the merge bill of `report` to `out`: a PDF to print and sign, or an XLSX workbook.
+    pub fn write_bill(&self, report: &ImportReport, out: &Path, format: BillFormat, lang: Lang) -> Result<()> {
+        crate::write_printout(out, &[self.merge_bill(report, lang, format)?])?;
+        Ok(())
+    }
 }
