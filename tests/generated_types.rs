@@ -5,7 +5,7 @@
 
 use indmap_api::{MapView, Reference, RegionInfo, ViewFilter};
 use indmap_desktop::{AppInfo, PickFile, Saved};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
@@ -87,11 +87,130 @@ fn registered_commands() -> Vec<String> {
     names
 }
 
+/// Every `#[tauri::command]` in `src-tauri/`, by name: its arguments, each as the window sends
+/// it (camelCase, as Tauri reads it) with its Rust type, and the Rust type it answers. What
+/// Tauri itself passes (the state, the app, the window) is left out.
+fn command_signatures() -> BTreeMap<String, (Vec<(String, String)>, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri");
+    let mut out = BTreeMap::new();
+    for entry in std::fs::read_dir(&dir).unwrap().flatten().filter(|e| e.path().extension().is_some_and(|x| x == "rs"))
+    {
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        for after in text.split("#[tauri::command]").skip(1) {
+            let signature = &after[after.find("fn ").expect("a command is a function") + 3..];
+            let name = signature[..signature.find('(').unwrap()].trim().to_owned();
+            let params = &signature[signature.find('(').unwrap() + 1..];
+            let end = closing_paren(params);
+            let rest = &params[end + 1..];
+            let answer = match rest[..rest.find('{').unwrap()].trim().strip_prefix("->") {
+                Some(ty) => ty.trim().to_owned(),
+                None => "()".to_owned(),
+            };
+            let answer = answer.strip_prefix("Answer<").and_then(|a| a.strip_suffix('>')).unwrap_or(&answer).to_owned();
+            let mut args = Vec::new();
+            for param in split_top_level(&params[..end]) {
+                let Some((arg, ty)) = param.split_once(':') else { continue };
+                let ty = ty.trim().to_owned();
+                if !ty.starts_with("tauri::") {
+                    args.push((camel_case(arg.trim()), ty));
+                }
+            }
+            out.insert(name, (args, answer));
+        }
+    }
+    out
+}
+
+fn closing_paren(text: &str) -> usize {
+    let mut depth = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '<' => depth += 1,
+            ')' if depth == 0 => return i,
+            ')' | '>' => depth -= 1,
+            _ => {}
+        }
+    }
+    panic!("a command's arguments end")
+}
+
+/// Splits at commas outside `<...>`.
+fn split_top_level(text: &str) -> Vec<&str> {
+    let (mut depth, mut start, mut out) = (0, 0, Vec::new());
+    for (i, c) in text.char_indices() {
+        match c {
+            '<' | '(' => depth += 1,
+            '>' | ')' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(text[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(text[start..].trim());
+    out.into_iter().filter(|p| !p.is_empty()).collect()
+}
+
+fn camel_case(snake: &str) -> String {
+    let mut parts = snake.split('_');
+    let first = parts.next().unwrap_or_default().to_owned();
+    first + &parts.map(|p| p[..1].to_uppercase() + &p[1..]).collect::<String>()
+}
+
+/// A Rust argument type as TypeScript, and the generated types it names.
+fn ts_type(rust: &str, names: &mut BTreeSet<String>) -> String {
+    let inner = |prefix: &str| rust.strip_prefix(prefix).and_then(|r| r.strip_suffix('>'));
+    if let Some(t) = inner("Option<") {
+        return format!("{} | null", ts_type(t, names));
+    }
+    if let Some(t) = inner("Vec<") {
+        return format!("Array<{}>", ts_type(t, names));
+    }
+    if let Some(t) = inner("Channel<") {
+        names.insert("Channel".into());
+        return format!("Channel<{}>", ts_type(t, names));
+    }
+    match rust {
+        "String" | "&'static str" | "RegionCode" | "ScopeArg" => "string".into(),
+        "()" => "void".into(),
+        // Raw bytes (`tauri::ipc::Response`) and any JSON.
+        "Response" => "ArrayBuffer".into(),
+        "serde_json::Value" => "unknown".into(),
+        "u32" | "u64" | "usize" | "i32" | "i64" | "f64" => "number".into(),
+        "bool" => "boolean".into(),
+        named => {
+            names.insert(named.to_owned());
+            named.to_owned()
+        }
+    }
+}
+
 fn commands_typescript() -> String {
-    let names: Vec<String> = registered_commands().iter().map(|n| format!("  | \"{n}\"")).collect();
+    let registered = registered_commands();
+    let signatures = command_signatures();
+    let mut names = BTreeSet::new();
+    let (mut members, mut answers) = (String::new(), String::new());
+    for command in &registered {
+        let (args, answer) = signatures.get(command).unwrap_or_else(|| panic!("{command} is registered but not found"));
+        let fields: Vec<String> = args.iter().map(|(arg, ty)| format!("{arg}: {}", ts_type(ty, &mut names))).collect();
+        let object =
+            if fields.is_empty() { "Record<string, never>".to_owned() } else { format!("{{ {} }}", fields.join("; ")) };
+        members += &format!("  {command}: {object};\n");
+        answers += &format!("  {command}: {};\n", ts_type(answer, &mut names));
+    }
+    let imports: String = names
+        .iter()
+        .map(|n| match n.as_str() {
+            "Channel" => "import type { Channel } from \"@tauri-apps/api/core\";\n".to_owned(),
+            _ => format!("import type {{ {n} }} from \"./{n}\";\n"),
+        })
+        .collect();
     format!(
-        "// The commands the app registers (src-tauri/lib.rs); made by tests/generated_types.rs.\n\nexport type Command =\n{};\n",
-        names.join("\n")
+        "// The commands the app registers (src-tauri/lib.rs), the arguments each takes as the window\n\
+         // sends them, and what each answers; made by tests/generated_types.rs.\n\n{imports}\n\
+         export interface CommandArgs {{\n{members}}}\n\n\
+         export interface CommandAnswers {{\n{answers}}}\n\nexport type Command = keyof CommandArgs;\n"
     )
 }
 
@@ -100,13 +219,8 @@ fn commands_typescript() -> String {
 #[test]
 fn the_window_calls_every_registered_command() {
     let api = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/api.ts")).unwrap();
-    let mut called: Vec<String> = api
-        .split("call<")
-        .skip(1)
-        .filter_map(|rest| {
-            rest.split_once(">(\"").map(|(_, after)| after.split('"').next().unwrap_or_default().to_owned())
-        })
-        .collect();
+    let mut called: Vec<String> =
+        api.split("call(\"").skip(1).map(|rest| rest.split('"').next().unwrap_or_default().to_owned()).collect();
     called.sort();
     called.dedup();
     assert_eq!(called, registered_commands(), "ui/src/api.ts and src-tauri/lib.rs name other commands");

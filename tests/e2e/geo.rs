@@ -39,8 +39,7 @@ async fn click_at(app: &App, x: f64, y: f64, double: bool) -> Res {
 }
 
 async fn wait_ready(app: &App) -> Res {
-    app.wait_js("the window to be ready", "return document.querySelector('[data-role=new-project]') !== null", 60)
-        .await?;
+    app.wait_window().await?;
     app.wait_js("the map to load", "return document.body.dataset.mapReady === '1'", 90).await?;
     Ok(())
 }
@@ -233,12 +232,7 @@ async fn geojson_layer_is_listed_drawn_and_remembered() -> Res {
 /// again offers "Restore unsaved draft from HH:MM?", and restoring brings the typing back.
 #[tokio::test]
 async fn draft_is_offered_back_after_closing_without_saving() -> Res {
-    let m = Machine::new()?;
-    indmap_api::Indmap::init(
-        &m.db,
-        indmap_api::core::Scope::Region(indmap_api::core::RegionCode::parse("35").unwrap()),
-        env(),
-    )?;
+    let m = Machine::karaganda()?;
     run_app("geo_draft", &m, async |app| {
         wait_ready(app).await?;
         app.click("[data-role=new-project]").await?;
@@ -330,15 +324,9 @@ async fn line_is_finished_with_enter_and_escape_cancels() -> Res {
 /// polygon typed there is saved as the project's Polygon.
 #[tokio::test]
 async fn without_webgl_a_polygon_is_entered_as_coordinates() -> Res {
-    let m = Machine::new()?;
-    indmap_api::Indmap::init(
-        &m.db,
-        indmap_api::core::Scope::Region(indmap_api::core::RegionCode::parse("35").unwrap()),
-        env(),
-    )?;
+    let m = Machine::karaganda()?;
     run_app_with("geo_no_webgl", &m, &[("INDMAP_NO_WEBGL", "1")], async |app| {
-        app.wait_js("the window to be ready", "return document.querySelector('[data-role=new-project]') !== null", 60)
-            .await?;
+        app.wait_window().await?;
         app.click("[data-role=new-project]").await?;
         app.type_into("[data-path=name_kk]", "Қойма кешені").await?;
         app.type_into("[data-path=name_ru]", "Складской комплекс").await?;

@@ -157,6 +157,14 @@ impl Machine {
         }
         Ok(Machine { dir, db, display, xvfb, _turn: turn })
     }
+
+    /// A machine whose map is a new, empty regional map of Karaganda region (KATO 35).
+    pub fn karaganda() -> Res<Machine> {
+        let m = Machine::new()?;
+        let region = indmap_api::core::RegionCode::parse("35").ok_or("35 is Karaganda's KATO prefix")?;
+        indmap_api::Indmap::init(&m.db, indmap_api::core::Scope::Region(region), env())?;
+        Ok(m)
+    }
 }
 
 impl Drop for Machine {

@@ -23,6 +23,13 @@ impl App {
         Ok(self.c().execute(script, vec![]).await?)
     }
 
+    /// Waits for the window to be ready for work: its "New project" button is there.
+    pub async fn wait_window(&self) -> Res {
+        self.wait_js("the window to be ready", "return document.querySelector('[data-role=new-project]') !== null", 60)
+            .await?;
+        Ok(())
+    }
+
     /// Waits until `script` returns something truthy; returns it.
     pub async fn wait_js(&self, what: &str, script: &str, secs: u64) -> Res<Value> {
         let deadline = Instant::now() + Duration::from_secs(secs);

@@ -10,14 +10,9 @@ const SHOTS: &str = "/tmp/rules-helper";
 /// with Kazakh sentences by the fields.
 #[tokio::test]
 async fn problems_are_shown_in_kazakh_by_their_fields() -> Res {
-    let m = Machine::new()?;
-    indmap_api::Indmap::init(
-        &m.db,
-        indmap_api::core::Scope::Region(indmap_api::core::RegionCode::parse("35").unwrap()),
-        env(),
-    )?;
+    let m = Machine::karaganda()?;
     run_app("rules_kazakh", &m, async |app| {
-        app.wait_js("the window", "return document.querySelector('[data-role=new-project]') !== null", 60).await?;
+        app.wait_window().await?;
         app.choose("[data-role=lang]", "kk").await?;
         app.wait_js("Kazakh labels", "return document.documentElement.lang === 'kk'", 15).await?;
         app.click("[data-role=new-project]").await?;

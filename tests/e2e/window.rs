@@ -81,15 +81,9 @@ async fn filtering_by_region_narrows_map_and_list() -> Res {
 /// there after the app restarts.
 #[tokio::test]
 async fn project_created_in_editor_survives_restart() -> Res {
-    let m = Machine::new()?;
-    indmap_api::Indmap::init(
-        &m.db,
-        indmap_api::core::Scope::Region(indmap_api::core::RegionCode::parse("35").unwrap()),
-        env(),
-    )?;
+    let m = Machine::karaganda()?;
     run_app("editor_create", &m, async |app| {
-        app.wait_js("the window to be ready", "return document.querySelector('[data-role=new-project]') !== null", 60)
-            .await?;
+        app.wait_window().await?;
         app.click("[data-role=new-project]").await?;
         app.type_into("[data-path=name_kk]", "Ферроқорытпа зауыты").await?;
         app.type_into("[data-path=name_ru]", "Ферросплавный завод Сарыарка").await?;

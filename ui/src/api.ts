@@ -3,7 +3,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import type { AppInfo } from "./generated/AppInfo";
-import type { Command } from "./generated/commands";
+import type { Command, CommandAnswers, CommandArgs } from "./generated/commands";
 import type { ErrorKind } from "./generated/ErrorKind";
 import type { FileFilter } from "./generated/FileFilter";
 import type { MapView } from "./generated/MapView";
@@ -31,6 +31,7 @@ export type { Backup, ConflictView, Exported, ImportOutcome, ImportReport, LogEn
 import { Channel } from "@tauri-apps/api/core";
 import type { AtlasProgress } from "./generated/AtlasProgress";
 import type { PrintRequest } from "./generated/PrintRequest";
+import type { PrintLang } from "./generated/PrintLang";
 export type { AtlasProgress, PrintRequest };
 // layers
 import type { MapLayer } from "./generated/MapLayer";
@@ -74,66 +75,71 @@ export function toApiError(e: unknown): ApiError {
   return new ApiError("internal", e instanceof Error ? e.message : String(e));
 }
 
-async function call<T>(cmd: Command, args?: Record<string, unknown>): Promise<T> {
+/** Calls a command with the arguments Rust declares for it and answers what Rust says it answers
+ * (generated/commands.ts): tsc refuses a misnamed, mistyped or missing argument. */
+async function call<C extends Command>(
+  cmd: C,
+  ...args: Record<string, never> extends CommandArgs[C] ? [args?: CommandArgs[C]] : [args: CommandArgs[C]]
+): Promise<CommandAnswers[C]> {
   try {
-    return await invoke<T>(cmd, args);
+    return await invoke<CommandAnswers[C]>(cmd, args[0]);
   } catch (e) {
     throw toApiError(e);
   }
 }
 
 export const api = {
-  appInfo: () => call<AppInfo>("app_info"),
-  openDatabase: (path: string) => call<OpenInfo>("open_database", { path }),
-  createDatabase: (path: string, scope: string) => call<OpenInfo>("create_database", { path, scope }),
-  openSample: () => call<OpenInfo>("open_sample"),
-  setTitle: (title: string) => call<void>("set_title", { title }),
-  regions: () => call<RegionInfo[]>("regions"),
-  boundaries: () => call<string>("boundaries"),
-  reference: () => call<Reference>("reference"),
-  view: (filter: ViewFilter) => call<MapView>("view", { filter }),
-  project: (id: string) => call<ProjectFeature>("project", { id }),
-  addProject: (feature: ProjectFeature) => call<Saved>("add_project", { feature: JSON.stringify(feature) }),
+  appInfo: () => call("app_info"),
+  openDatabase: (path: string) => call("open_database", { path }),
+  createDatabase: (path: string, scope: string) => call("create_database", { path, scope }),
+  openSample: () => call("open_sample"),
+  setTitle: (title: string) => call("set_title", { title }),
+  regions: () => call("regions"),
+  boundaries: () => call("boundaries"),
+  reference: () => call("reference"),
+  view: (filter: ViewFilter) => call("view", { filter }),
+  project: (id: string) => call("project", { id }) as Promise<ProjectFeature>,
+  addProject: (feature: ProjectFeature) => call("add_project", { feature: JSON.stringify(feature) }),
   updateProject: (id: string, feature: ProjectFeature) =>
-    call<Saved>("update_project", { id, feature: JSON.stringify(feature) }),
+    call("update_project", { id, feature: JSON.stringify(feature) }),
   /** Resolves to true when the deletion was only proposed to the project's owner. */
-  deleteProject: (id: string, reason: string | null) => call<boolean>("delete_project", { id, reason }),
-  loadPrefs: () => call<string | null>("load_prefs"),
-  savePrefs: (text: string) => call<void>("save_prefs", { text }),
+  deleteProject: (id: string, reason: string | null) => call("delete_project", { id, reason }),
+  loadPrefs: () => call("load_prefs"),
+  savePrefs: (text: string) => call("save_prefs", { text }),
   /** Shows the native open or save dialog; resolves to the chosen paths (none on cancel). */
-  pickFile: (request: PickFile) => call<string[]>("pick_file", { request }),
+  pickFile: (request: PickFile) => call("pick_file", { request }),
   // sync
   exportFile: (path: string, region: string | null, forScope: string | null) =>
-    call<Exported>("sync_export", { path, region, forScope }),
+    call("sync_export", { path, region, forScope }),
   /** What importing the files would do (a dry run): one outcome per file, in order. */
-  importPreview: (files: string[]) => call<ImportOutcome[]>("sync_import_preview", { files }),
-  importApply: (files: string[]) => call<ImportOutcome[]>("sync_import_apply", { files }),
+  importPreview: (files: string[]) => call("sync_import_preview", { files }),
+  importApply: (files: string[]) => call("sync_import_apply", { files }),
   /** Saves the merge bill of a file previewed last; resolves to the path written. */
-  saveBill: (file: string, out: string, lang: string) => call<string>("sync_save_bill", { file, out, lang }),
-  conflicts: () => call<ConflictView[]>("sync_conflicts"),
-  resolve: (id: string, take: Take) => call<void>("sync_resolve", { id, take }),
-  proposals: () => call<ProposalView[]>("sync_proposals"),
-  accept: (id: string) => call<void>("sync_accept", { id }),
-  reject: (id: string, reason: string | null) => call<void>("sync_reject", { id, reason }),
-  history: (id: string) => call<LogEntry[]>("sync_history", { id }),
-  backups: () => call<Backup[]>("sync_backups"),
+  saveBill: (file: string, out: string, lang: PrintLang) => call("sync_save_bill", { file, out, lang }),
+  conflicts: () => call("sync_conflicts"),
+  resolve: (id: string, take: Take) => call("sync_resolve", { id, take }),
+  proposals: () => call("sync_proposals"),
+  accept: (id: string) => call("sync_accept", { id }),
+  reject: (id: string, reason: string | null) => call("sync_reject", { id, reason }),
+  history: (id: string) => call("sync_history", { id }),
+  backups: () => call("sync_backups"),
   /** Puts a backup in place of the open map; resolves to the safety copy of what it replaced. */
-  restore: (name: string) => call<string>("sync_restore", { name }),
+  restore: (name: string) => call("sync_restore", { name }),
   // print
   /** Page `page` (from 0) of the printout as PNG bytes, its long side about `size` pixels. */
   printPreview: (request: PrintRequest, page: number, size: number) =>
-    call<ArrayBuffer>("print_preview", { request, page, size }),
-  printPageCount: (request: PrintRequest) => call<number>("print_page_count", { request }),
+    call("print_preview", { request, page, size }),
+  printPageCount: (request: PrintRequest) => call("print_page_count", { request }),
   /** Writes the printout (not the atlas); resolves to the path written. */
-  printSave: (request: PrintRequest, path: string) => call<string>("print_save", { request, path }),
+  printSave: (request: PrintRequest, path: string) => call("print_save", { request, path }),
   /** Writes the atlas PDF as job `job`; resolves to false when cancelled (nothing written). */
   printAtlas: (request: PrintRequest, path: string, job: number, progress: (p: AtlasProgress) => void) => {
     const onProgress = new Channel<AtlasProgress>();
     onProgress.onmessage = progress;
-    return call<boolean>("print_atlas", { request, path, job, onProgress });
+    return call("print_atlas", { request, path, job, onProgress });
   },
-  printAtlasCancel: (job: number) => call<void>("print_atlas_cancel", { job }),
+  printAtlasCancel: (job: number) => call("print_atlas_cancel", { job }),
   // layers
   /** Every layer of a GeoJSON or GeoPackage file (EPSG:4326), as GeoJSON to draw. */
-  readLayers: (path: string) => call<MapLayer[]>("read_layers", { path }),
+  readLayers: (path: string) => call("read_layers", { path }),
 };
