@@ -52,6 +52,10 @@ describe("values as people read them", () => {
   it("money in millions of tenge, numbers grouped, nothing as a dash", () => {
     expect(formatValue("cost_kzt", 5_000_000_000, words, "ru")).toBe("5,0 млрд ₸");
     expect(formatValue("jobs_permanent", 1200, words, "ru")).toBe("1 200");
+    // The kind comes from the schema, not from the name: a row's money, and a year unspaced.
+    expect(formatValue("financing/0190f0a0-0000-7000-8000-000000000001/amount_kzt", 350_000_000, words, "kk")).toBe("350,0 млн ₸");
+    expect(formatValue("financing/0190f0a0-0000-7000-8000-000000000001/year", 2027, words, "ru")).toBe("2027");
+    expect(formatValue("financing[0].year", 2027, words, "kk")).toBe("2027");
     expect(formatValue("name_ru", null, words, "ru")).toBe("—");
     expect(formatValue("name_ru", "Завод", words, "ru")).toBe("Завод");
     expect(formatValue("start_date", "2026-03-01", words, "kk")).toBe("01.03.2026");

@@ -1,6 +1,6 @@
 // Pure helpers of the exchange screens: how values, fields and counts are shown. No DOM, no API.
 
-import { splitPath } from "../fields";
+import { fieldAt, splitPath } from "../fields";
 import type { ConflictView } from "../generated/ConflictView";
 import type { ImportReport } from "../generated/ImportReport";
 import type { LogEntry } from "../generated/LogEntry";
@@ -28,11 +28,20 @@ export function positions(coordinates: unknown): [number, number][] {
   return coordinates.flatMap((c) => positions(c));
 }
 
+/** A number of a field as people read it, by the field's kind in the schema: money in млн ₸, a
+ * year as it is written (2027, never "2 027"), other numbers grouped. */
+function formatNumberOf(field: string, v: number, l: Lang): string {
+  const kind = fieldAt(field)?.kind;
+  if (kind === "money") return formatMoney(v, l);
+  if (kind === "year") return String(v);
+  return formatNumber(v, Number.isInteger(v) ? 0 : 2, l);
+}
+
 /** A value of a field as people read it: money in млн ₸, numbers grouped, geometry in words. */
 export function formatValue(field: string, v: unknown, words: ValueWords, l: Lang): string {
   if (v === null || v === undefined || v === "") return "—";
   if (typeof v === "boolean") return v ? "✓" : "✗";
-  if (typeof v === "number") return /_kzt$/.test(field) ? formatMoney(v, l) : formatNumber(v, Number.isInteger(v) ? 0 : 2, l);
+  if (typeof v === "number") return formatNumberOf(field, v, l);
   if (Array.isArray(v) && v.every((x) => typeof x !== "object" || x === null)) return v.length ? v.join(", ") : "—";
   if (typeof v === "string") return /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v;
   if (isGeometry(v)) {
