@@ -50,6 +50,8 @@ fn generated_typescript_is_up_to_date() {
     // every rule a problem can name (its type, Rule.ts, comes with Problem), which the window
     // translates (ui/src/lang/rules.ts)
     std::fs::write(fresh.path().join("allRules.ts"), indmap_api::core::problem::rules_typescript()).unwrap();
+    // every summary chart, in the order the print dialog offers them
+    std::fs::write(fresh.path().join("allCharts.ts"), charts_typescript()).unwrap();
     let committed_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/generated");
     let fresh_files = files_in(fresh.path());
     if std::env::var_os("UPDATE_GENERATED").is_some() {
@@ -184,6 +186,14 @@ fn ts_type(rust: &str, names: &mut BTreeSet<String>) -> String {
             named.to_owned()
         }
     }
+}
+
+fn charts_typescript() -> String {
+    let items: String = indmap_api::ChartKind::ALL.iter().map(|c| format!("  \"{}\",\n", c.code())).collect();
+    format!(
+        "// Every summary chart (indmap_print::ChartKind::ALL); made by tests/generated_types.rs.\n\n\
+         import type {{ ChartKind }} from \"./ChartKind\";\n\nexport const CHARTS: readonly ChartKind[] = [\n{items}];\n"
+    )
 }
 
 fn commands_typescript() -> String {

@@ -5,6 +5,7 @@ import "./print.css";
 import { api, type AtlasProgress, type FileFilter, type OpenInfo, type PrintRequest, type RegionInfo, type ViewFilter } from "./api";
 import { clear, h, option } from "./dom";
 import { FILTERS, fileField } from "./files";
+import { CHARTS } from "./generated/allCharts";
 import type { ChartKind } from "./generated/ChartKind";
 import type { PrintPaper } from "./generated/PrintPaper";
 import { LANGS, DICTS, lang, pick, t, type Key, type Lang } from "./i18n";
@@ -13,16 +14,6 @@ import { showError, toast } from "./ui";
 
 /** What is printed: the request's kind. */
 export type PrintKind = PrintRequest["kind"];
-
-export const CHARTS: readonly ChartKind[] = [
-  "financing-by-source",
-  "financing-by-year",
-  "projects-by-status",
-  "projects-by-sector",
-  "projects-by-region",
-  "investment-by-region",
-  "jobs-by-region",
-];
 
 /** The file formats each printout can be written as; the first is the default. */
 export const FORMATS: Record<PrintKind, string[]> = {
