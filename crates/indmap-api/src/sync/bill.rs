@@ -2,7 +2,7 @@
 //! [`MergeBill`], which lays the bill out as a PDF to sign or an XLSX workbook, in its words.
 
 use super::{ImportReport, ProjectUpdate, Totals};
-use crate::{Error, ErrorKind, Indmap, Result};
+use crate::{Error, ErrorKind, Indmap, PrintFormat, Result};
 use indmap_print::Lang;
 use indmap_print::merge_bill::{self, BillConflict, BillProject, BillRefusal, FieldChange, ImportState};
 use indmap_print::merge_bill::{MapTotals, MergeBill, Sender};
@@ -18,9 +18,9 @@ pub enum BillFormat {
 impl BillFormat {
     /// The format a file name asks for, by its extension (`.pdf`, `.xlsx`).
     pub fn of_path(path: &Path) -> Option<BillFormat> {
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "pdf" => Some(BillFormat::Pdf),
-            "xlsx" => Some(BillFormat::Xlsx),
+        match PrintFormat::of_path(path)? {
+            PrintFormat::Pdf => Some(BillFormat::Pdf),
+            PrintFormat::Xlsx => Some(BillFormat::Xlsx),
             _ => None,
         }
     }
