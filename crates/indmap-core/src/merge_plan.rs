@@ -11,7 +11,9 @@ use crate::{IdSource, Problem, Project, ProjectCode, Scope};
 use std::collections::HashMap;
 use uuid::Uuid;
 
-/// A project as stored here, as much of it as a merge needs.
+/// A project as stored here, as much of it as a merge needs (what the store loads for one): the
+/// versions of the records a merge needs, and its content with the lists of rows that hold them
+/// (the other lists are left empty: a merge does not change them).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stored {
     pub project: Project,

@@ -24,7 +24,7 @@ pub use log::{BIRTH, LogEntry};
 pub use migrations::{LATEST_VERSION, migrations};
 pub use reference::ReferenceList;
 pub use store::{DbInfo, MapTotals, Store};
-pub use sync::{ImportReceipt, Reader, StoredProject};
+pub use sync::{ImportReceipt, Reader};
 pub use writer::{Batch, Writer};
 
 pub(crate) use store::{connect, totals};

@@ -4,6 +4,7 @@
 use crate::versions::{self, Versions};
 use crate::{Result, Store, Writer, codec, log, timestamp};
 use indmap_core::changes::{FieldChange, FieldKey, flatten, flatten_records};
+use indmap_core::merge_plan::Stored;
 use indmap_core::proposal::{Proposal, ProposalStatus};
 use indmap_core::schema::Entity;
 use indmap_core::version::{DELETED, MergedField, Records, VersionedProject};
@@ -26,15 +27,6 @@ pub struct ImportReceipt {
     pub summary: serde_json::Value,
 }
 
-/// A project stored here as a merge needs it: the versions of the records a merge needs
-/// (`records`; of all of them when `None`), and its content with the lists of rows that hold
-/// them (the other lists are left empty: a merge does not change them).
-pub struct StoredProject {
-    pub project: Project,
-    pub versions: VersionedProject,
-    pub records: Option<Records>,
-}
-
 fn versioned(
     project: &Project,
     versions: &Versions,
@@ -51,9 +43,9 @@ fn versioned(
 }
 
 /// Stored projects, deleted or not, each with the records named (all of them when `None`, or
-/// when the project is deleted here; see `StoredProject`): one query per table for all of them,
+/// when the project is deleted here; see `Stored`): one query per table for all of them,
 /// where loading them one by one takes a dozen per project.
-fn load(conn: &Connection, wanted: Vec<(Uuid, Option<Records>)>) -> Result<HashMap<Uuid, StoredProject>> {
+fn load(conn: &Connection, wanted: Vec<(Uuid, Option<Records>)>) -> Result<HashMap<Uuid, Stored>> {
     let ids: Vec<Uuid> = wanted.iter().map(|(id, _)| *id).collect();
     let deletions = codec::deletions(conn, Some(&ids))?;
     let mut wanted: HashMap<Uuid, Option<Records>> = wanted.into_iter().collect();
@@ -78,14 +70,14 @@ fn load(conn: &Connection, wanted: Vec<(Uuid, Option<Records>)>) -> Result<HashM
             let deletion = deletions.get(&project.id);
             let records = wanted.remove(&project.id).flatten();
             let versions = versioned(&project, &versions, deletion, records.as_ref());
-            (project.id, StoredProject { project, versions, records })
+            (project.id, Stored { project, versions, records })
         })
         .collect())
 }
 
 /// The stored projects these versions of them would merge with, as the merge needs them
 /// (`VersionedProject::records_a_merge_needs`).
-fn load_to_merge(conn: &Connection, remote: &[&VersionedProject]) -> Result<HashMap<Uuid, StoredProject>> {
+fn load_to_merge(conn: &Connection, remote: &[&VersionedProject]) -> Result<HashMap<Uuid, Stored>> {
     load(conn, remote.iter().map(|vp| (vp.project_id, vp.records_a_merge_needs())).collect())
 }
 
@@ -129,7 +121,7 @@ pub struct Reader {
 impl Reader {
     /// The projects of a file that are stored here and that an import would merge, as the
     /// merge needs them (the same choice as the import's, `Context::needs_merge_with`).
-    pub fn projects_to_merge(&mut self, remote: &[VersionedProject]) -> Result<HashMap<Uuid, StoredProject>> {
+    pub fn projects_to_merge(&mut self, remote: &[VersionedProject]) -> Result<HashMap<Uuid, Stored>> {
         // One snapshot for all the reads.
         let tx = self.conn.transaction()?;
         let ids: Vec<Uuid> = remote.iter().map(|vp| vp.project_id).collect();
@@ -228,7 +220,7 @@ impl Store {
 impl Writer<'_> {
     /// The stored projects these versions of them would merge with, as the merge needs them
     /// (see `Reader::projects_to_merge`), as this transaction sees them.
-    pub fn projects_to_merge(&self, remote: &[&VersionedProject]) -> Result<HashMap<Uuid, StoredProject>> {
+    pub fn projects_to_merge(&self, remote: &[&VersionedProject]) -> Result<HashMap<Uuid, Stored>> {
         load_to_merge(&self.tx, remote)
     }
 

@@ -8,10 +8,11 @@ use super::conflicts::short;
 use super::merge;
 use super::report::{ImportReport, Refusal};
 use crate::{Error, ErrorKind, Indmap, Result};
+use indmap_core::merge_plan::Stored;
 use indmap_core::version::VersionedProject;
 use indmap_core::{IdSource, Scope};
 use indmap_exchange::{ExchangeFile, Manifest};
-use indmap_store::{Author, ImportReceipt, MapTotals, StoredProject, Writer};
+use indmap_store::{Author, ImportReceipt, MapTotals, Writer};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -304,7 +305,7 @@ impl FileMerge<'_> {
 /// plan or loaded version say holds unless the batch has merged it since.
 #[derive(Default)]
 struct Ahead {
-    loaded: HashMap<Uuid, StoredProject>,
+    loaded: HashMap<Uuid, Stored>,
     plans: HashMap<Uuid, merge::Plan>,
     scopes: Option<HashMap<Uuid, Scope>>,
 }

@@ -12,7 +12,7 @@ use indmap_core::ownership::Verdict;
 use indmap_core::proposal::Proposal;
 use indmap_core::version::{MergedField, VersionedProject};
 use indmap_core::{IdSource, Project, Scope};
-use indmap_store::{StoreError, StoredProject, Writer};
+use indmap_store::{StoreError, Writer};
 use serde_json::Value;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -50,12 +50,11 @@ struct Merged {
 /// the scope each known database keeps. Ids missing from the file are made with `ids`.
 pub(super) fn plan(
     scope: Scope,
-    local: Option<StoredProject>,
+    stored: Option<Stored>,
     remote: &VersionedProject,
     scopes: &HashMap<Uuid, Scope>,
     ids: &mut dyn IdSource,
 ) -> Plan {
-    let stored = local.map(|StoredProject { project, versions, records }| Stored { project, versions, records });
     Plan::told(remote.project_id, merge_plan::plan(scope, stored, remote, scopes, ids))
 }
 
