@@ -63,7 +63,7 @@ export class ApiError extends Error {
   }
 }
 
-const KINDS: ErrorKind[] = ["invalid", "not_found", "conflict", "incompatible", "io", "internal"];
+const KINDS: ErrorKind[] = ["invalid", "not_found", "conflict", "incompatible", "io", "busy", "internal"];
 
 export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;

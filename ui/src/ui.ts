@@ -13,6 +13,7 @@ export function errorText(e: unknown): string {
     conflict: "err_conflict",
     incompatible: "err_incompatible",
     io: "err_io",
+    busy: "err_busy",
     internal: "err_internal",
   } as const)[err.kind] as Key;
   const problems = errorsText(err.problems);

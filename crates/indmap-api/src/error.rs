@@ -20,6 +20,8 @@ pub enum ErrorKind {
     Incompatible,
     /// Reading or writing a file failed.
     Io,
+    /// Another operation held the database longer than this one waits; trying again later works.
+    Busy,
     /// Anything else: a bug or a broken disk.
     Internal,
 }
@@ -60,6 +62,7 @@ impl From<StoreError> for Error {
             StoreError::NotIndmap { .. } | StoreError::TooNew { .. } => ErrorKind::Incompatible,
             StoreError::Constraint(_) => ErrorKind::Invalid,
             StoreError::Io { .. } => ErrorKind::Io,
+            StoreError::Busy => ErrorKind::Busy,
             StoreError::Sqlite(_) | StoreError::Migration(_) => ErrorKind::Internal,
         };
         Error::new(kind, e.to_string())

@@ -38,6 +38,7 @@ fn main() -> ExitCode {
             ExitCode::from(match e.kind {
                 ErrorKind::Invalid => 3,
                 ErrorKind::NotFound => 4,
+                ErrorKind::Busy => 5,
                 _ => 1,
             })
         }

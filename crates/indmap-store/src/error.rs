@@ -22,12 +22,27 @@ pub enum StoreError {
     IdTaken(Uuid),
     #[error("the database refused the change: {0}")]
     Constraint(String),
+    /// Another process (an import, a restore, the window) held the database longer than a
+    /// writer waits for its turn.
+    #[error(
+        "the map is busy with another operation (an import, a restore or another window); wait a moment and try again"
+    )]
+    Busy,
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     #[error("database migration failed: {0}")]
     Migration(#[from] rusqlite_migration::Error),
     #[error("cannot write {path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => StoreError::Busy,
+            _ => StoreError::Sqlite(e),
+        }
+    }
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;

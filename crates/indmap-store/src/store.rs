@@ -37,9 +37,13 @@ pub(crate) fn copy_file(from: &Path, to: &Path) -> std::io::Result<()> {
     std::fs::copy(from, to).map(|_| ())
 }
 
+/// How long a writer waits for another to finish before it says the map is busy: longer than a
+/// national batch of imports takes.
+const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
 pub(crate) fn connect(path: &Path) -> Result<Connection> {
     let conn = Connection::open(path)?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.busy_timeout(BUSY_WAIT)?;
     conn.pragma_update(None, "foreign_keys", true)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
@@ -225,7 +229,31 @@ impl Store {
         commit: bool,
         f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
     ) -> Result<T> {
-        // A savepoint: a transaction of its own, or a part of a batch (see `begin_batch`).
+        // Outside a batch (`begin_batch`), the transaction takes the write lock before it reads
+        // anything: one that read first could not take it later, if another connection wrote
+        // meanwhile, and would fail at once instead of waiting its turn.
+        let alone = self.conn.is_autocommit();
+        if alone {
+            self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        }
+        let result = self.savepoint(author, commit, f);
+        if alone {
+            let end = if commit && result.is_ok() { "COMMIT" } else { "ROLLBACK" };
+            let ended = self.conn.execute_batch(end);
+            if result.is_ok() {
+                ended?;
+            }
+        }
+        result
+    }
+
+    fn savepoint<T>(
+        &mut self,
+        author: &Author,
+        commit: bool,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
+    ) -> Result<T> {
+        // A savepoint: the transaction's own, or a part of a batch.
         let tx = self.conn.savepoint()?;
         let counter: i64 =
             tx.query_row("SELECT CAST(value AS INTEGER) + 1 FROM meta WHERE key = 'write_counter'", [], |r| r.get(0))?;
@@ -242,6 +270,33 @@ impl Store {
         if commit {
             writer.tx.commit()?;
         }
+        Ok(value)
+    }
+
+    /// Runs `f` over one snapshot of the database: every read it makes sees the same committed
+    /// state, whatever other connections write meanwhile (an export, a content hash, a list of
+    /// conflicts must not mix values from before a write with versions from after it).
+    pub fn snapshot<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        if !self.conn.is_autocommit() {
+            // Inside a transaction already, which is one snapshot.
+            return f();
+        }
+        // A deferred transaction takes its snapshot at its first read: made here, at once.
+        let begun = self
+            .conn
+            .execute_batch("BEGIN DEFERRED")
+            .and_then(|()| self.conn.query_row("SELECT count(*) FROM meta", [], |_| Ok(())));
+        if let Err(e) = begun {
+            let _ = self.conn.execute_batch("ROLLBACK");
+            return Err(StoreError::from(e).into());
+        }
+        let result = f();
+        let ended = self.conn.execute_batch("COMMIT").map_err(StoreError::from);
+        let value = result?;
+        ended?;
         Ok(value)
     }
 

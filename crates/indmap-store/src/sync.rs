@@ -398,6 +398,14 @@ impl Writer<'_> {
         }
     }
 
+    /// When a file of this SHA-256 was imported, if it was.
+    pub fn imported_at(&self, sha256: &str) -> Result<Option<String>> {
+        Ok(self
+            .tx
+            .query_row("SELECT imported_at FROM imports WHERE sha256 = ?1 ORDER BY id LIMIT 1", [sha256], |r| r.get(0))
+            .optional()?)
+    }
+
     pub fn record_import(&mut self, receipt: &ImportReceipt) -> Result<()> {
         self.tx.execute(
             "INSERT INTO imports (file_name, sha256, sender_db, exported_at, imported_at, user, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

@@ -4,4 +4,4 @@
  * What went wrong, in the terms a front end acts on. The window branches on this, never on
  * the message; the command line maps it to its exit code.
  */
-export type ErrorKind = "invalid" | "not_found" | "conflict" | "incompatible" | "io" | "internal";
+export type ErrorKind = "invalid" | "not_found" | "conflict" | "incompatible" | "io" | "busy" | "internal";

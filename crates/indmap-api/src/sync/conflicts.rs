@@ -127,6 +127,10 @@ pub(super) fn conflicts_of(p: &Project, vp: &VersionedProject) -> Vec<ConflictVi
 impl Indmap {
     /// Every conflict in the database.
     pub fn conflicts(&self) -> Result<Vec<ConflictView>> {
+        self.store.snapshot(|| self.conflicts_now())
+    }
+
+    fn conflicts_now(&self) -> Result<Vec<ConflictView>> {
         let projects = self.store.versioned_projects(&self.store.projects_with_conflicts()?)?;
         let mut views: Vec<ConflictView> = projects.iter().flat_map(|(p, vp)| conflicts_of(p, vp)).collect();
         for view in views.iter_mut().filter(|v| !v.dots.is_empty()) {

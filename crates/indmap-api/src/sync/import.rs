@@ -157,6 +157,14 @@ impl Imports<'_> {
     fn finish(self, mut reports: Vec<Result<ImportReport>>) -> Vec<Result<ImportReport>> {
         let Some(Batch { writes, backup }) = self.batch else { return reports };
         let merged = |r: &ImportReport| r.already_imported.is_none();
+        if !reports.iter().flatten().any(merged) {
+            // Every file was refused or imported already (by another process meanwhile): a
+            // backup before nothing would only fill the disk.
+            // (Nothing was merged, so a failed rollback loses nothing.)
+            let _ = self.db.store.end_batch(writes, false);
+            let _ = std::fs::remove_file(&backup);
+            return reports;
+        }
         match self.db.store.end_batch(writes, true) {
             Ok(()) => reports.iter_mut().flatten().filter(|r| merged(r)).for_each(|r| r.backup = Some(backup.clone())),
             Err(e) => {
@@ -193,6 +201,12 @@ impl FileMerge<'_> {
         touched: &mut HashSet<Uuid>,
         ids: &mut dyn IdSource,
     ) -> indmap_store::Result<ImportReport> {
+        // Checked again under the write lock: another process may have imported the same file
+        // since this one looked.
+        if let Some(earlier) = w.imported_at(&self.exchange.sha256)? {
+            report.already_imported = Some(earlier);
+            return Ok(report);
+        }
         let manifest = &self.exchange.manifest;
         self.note_databases(w, &mut report)?;
         for vp in &self.exchange.content.projects {

@@ -31,6 +31,10 @@ impl Indmap {
     /// SHA-256 over every project's current fields (deleted ones too), in a canonical order:
     /// two databases with the same map have the same hash, whatever order they learnt it in.
     pub fn content_hash(&self) -> Result<String> {
+        self.store.snapshot(|| self.hash_content())
+    }
+
+    fn hash_content(&self) -> Result<String> {
         let mut hash = Sha256::new();
         let mut ids = self.store.project_ids(None)?;
         ids.sort();
@@ -53,6 +57,11 @@ impl Indmap {
     /// databases of that scope had not seen when they last sent their file here: a file of
     /// changes, small enough for e-mail. Projects they never sent are always included.
     pub fn export_for(&self, out: &Path, region: Option<RegionCode>, for_scope: Option<Scope>) -> Result<Manifest> {
+        self.store.snapshot(|| self.export_snapshot(out, region, for_scope))
+    }
+
+    /// `export_for`, inside one snapshot of the database.
+    fn export_snapshot(&self, out: &Path, region: Option<RegionCode>, for_scope: Option<Scope>) -> Result<Manifest> {
         let info = self.store.info();
         let databases: Vec<KnownDatabase> =
             self.store.databases()?.into_iter().map(|(id, scope)| KnownDatabase { id, scope }).collect();
