@@ -184,10 +184,39 @@ pub fn write_printout(out: &Path, files: &[Vec<u8>]) -> Result<Vec<PathBuf>> {
         _ => (1..=files.len()).map(|n| page_path(out, n, files.len())).collect(),
     };
     for (path, bytes) in paths.iter().zip(files) {
-        std::fs::write(path, bytes)
-            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write {}: {e}", path.display())))?;
+        let cannot = |e: std::io::Error| Error::new(ErrorKind::Io, format!("cannot write {}: {e}", path.display()));
+        if is_database(path) {
+            let message = format!("{} is a database, not a printout; choose another file name", path.display());
+            return Err(Error::new(ErrorKind::Conflict, message));
+        }
+        write_whole(path, bytes).map_err(cannot)?;
     }
     Ok(paths)
+}
+
+/// Whether the file at `path` is an SQLite database (a map, its backup or an exchange file).
+fn is_database(path: &Path) -> bool {
+    use std::io::Read;
+    let mut start = [0u8; 16];
+    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut start)).is_ok() && &start == b"SQLite format 3\0"
+}
+
+/// Writes `bytes` beside `path` and renames the file into place once it is whole and on disk:
+/// a printout killed half-way leaves no truncated PDF, and any earlier one as it was.
+pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let partial = PathBuf::from(format!("{}.partial", path.display()));
+    let written = std::fs::File::create(&partial).and_then(|mut file| {
+        file.write_all(bytes)?;
+        file.sync_all()
+    });
+    match written.and_then(|()| std::fs::rename(&partial, path)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&partial);
+            Err(e)
+        }
+    }
 }
 
 /// The SHA-256 of the projects' GeoJSON FeatureCollection, as `project list --json` prints it.

@@ -182,3 +182,25 @@ fn a_dry_run_writes_the_merge_bill_as_a_pdf_to_sign_and_changes_nothing() {
     b.cmd(&["import", from_a.to_str().unwrap(), "--bill", wrong.to_str().unwrap()]).assert().code(3);
     assert_eq!(b.content(), before);
 }
+
+/// `export --out` the map's own file would have replaced the live map by an exchange file.
+#[test]
+fn an_export_onto_the_database_itself_is_refused_and_changes_nothing() {
+    let db = Db::init(&["--region", "35"]);
+    let file = db.file("p.json", &feature(5_000_000_000));
+    db.cmd(&["project", "add", &file]).assert().success();
+    let before = db.content();
+    let own = db.path.to_str().unwrap().to_owned();
+    let wal = format!("{own}-wal");
+    for out in [own.as_str(), wal.as_str()] {
+        db.cmd(&["export", "--out", out]).assert().code(3).stderr(contains("own database"));
+    }
+    assert_eq!(db.content(), before);
+    db.cmd(&["project", "show", "35-0001"]).assert().success();
+    // A printout named like the database is refused too, and leaves no half-written file.
+    let disguised = db.dir.path().join("map.pdf");
+    std::fs::copy(&db.path, &disguised).unwrap();
+    db.cmd(&["print", "--out", disguised.to_str().unwrap()]).assert().failure().stderr(contains("is a database"));
+    assert_eq!(std::fs::read(&disguised).unwrap(), std::fs::read(&db.path).unwrap());
+    assert!(!db.dir.path().join("map.pdf.partial").exists());
+}

@@ -20,6 +20,10 @@ pub enum MoneyError {
 
 impl Money {
     pub const ZERO: Money = Money(0);
+    /// The most a single amount may be: a quadrillion tenge, some fifty times the largest
+    /// investment project the country has seen. Sums of amounts so bounded stay far from the
+    /// `i64` ceiling for any map, and amounts beyond it are mistakes of unit.
+    pub const MAX_AMOUNT: Money = Money(100_000_000_000_000_000);
 
     pub fn from_units(units: i64) -> Money {
         Money(units * 100)

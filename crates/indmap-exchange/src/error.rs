@@ -19,6 +19,10 @@ pub enum ExchangeError {
     Damaged { file: String, reason: String },
     #[error("{file} has a manifest that cannot be read: {reason}")]
     BadManifest { file: String, reason: String },
+    /// A file beyond what any real map needs: refused before it is read, so a hostile file
+    /// cannot fill the memory or the disk.
+    #[error("{file} is too big to be an exchange file: {what} is {found}, where at most {limit} is read")]
+    TooBig { file: String, what: &'static str, found: u64, limit: u64 },
     #[error("writing {0} failed: {1}")]
     Write(String, String),
 }

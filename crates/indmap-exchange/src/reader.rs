@@ -26,36 +26,45 @@ pub struct Content {
     pub proposals: Vec<Proposal>,
 }
 
+/// The most any file is read: a national map of 100,000 projects with a decade of history
+/// is about 2 GB.
+pub const MAX_FILE_BYTES: u64 = 8 << 30;
+/// The most projects a file carries (the national map holds a few thousand).
+pub const MAX_RECORDS: u64 = 1_000_000;
+/// The most one project's record, or one proposal, takes (a big project's is some 100 KB).
+pub const MAX_RECORD_BYTES: u64 = 16 << 20;
+
 impl ExchangeFile {
-    /// Reads and checks an exchange file. Nothing in it is returned unless all of it is sound.
+    /// Reads and checks an exchange file. Nothing in it is returned unless all of it is sound;
+    /// what the file says about its size is checked before the file is read whole.
     pub fn read(path: &Path) -> Result<ExchangeFile, ExchangeError> {
         let file = name(path);
         let unreadable = |e: std::io::Error| ExchangeError::Unreadable(file.clone(), e.to_string());
-        // Hashed as it is read: the file itself is read by SQLite.
+        let metadata = std::fs::metadata(path).map_err(unreadable)?;
+        if !metadata.is_file() {
+            // A pipe or a device would be read for ever.
+            return Err(ExchangeError::Unreadable(file, "it is not a regular file".into()));
+        }
+        let size = metadata.len();
+        if size > MAX_FILE_BYTES {
+            return Err(ExchangeError::TooBig { file, what: "its size in bytes", found: size, limit: MAX_FILE_BYTES });
+        }
         let mut reader = std::fs::File::open(path).map_err(unreadable)?;
-        let (mut hash, mut start) = (Sha256::new(), Vec::new());
+        let mut start = Vec::new();
         (&mut reader).take(16).read_to_end(&mut start).map_err(unreadable)?;
-        hash.update(&start);
-        let size = start.len() + std::io::copy(&mut reader, &mut hash).map_err(unreadable)? as usize;
-        let (manifest, content) = check_and_decode(path, &start, size)?;
+        if !start.starts_with(b"SQLite format 3\0") {
+            return Err(ExchangeError::Foreign(file, "it is not a GeoPackage".into()));
+        }
+        let open = OpenFile::open(path)?;
+        open.check_size(size)?;
+        open.check_tables()?;
+        // Hashed once its size is known to be what SQLite reads.
+        let mut hash = Sha256::new_with_prefix(&start);
+        std::io::copy(&mut reader.take(size - start.len() as u64), &mut hash).map_err(unreadable)?;
+        let (manifest, text) = open.manifest()?;
+        let content = open.content(&manifest, &text)?;
         Ok(ExchangeFile { manifest, content, sha256: format!("{:x}", hash.finalize()) })
     }
-}
-
-/// `start`: the file's first bytes; `size`: its size.
-fn check_and_decode(path: &Path, start: &[u8], size: usize) -> Result<(Manifest, Content), ExchangeError> {
-    let file = name(path);
-    if !start.starts_with(b"SQLite format 3\0") {
-        return Err(ExchangeError::Foreign(file, "it is not a GeoPackage".into()));
-    }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|e| ExchangeError::Unreadable(file.clone(), e.to_string()))?;
-    let open = OpenFile { file, conn };
-    open.check_size(size)?;
-    open.check_tables()?;
-    let (manifest, text) = open.manifest()?;
-    let content = open.content(&manifest, &text)?;
-    Ok((manifest, content))
 }
 
 /// A file SQLite has opened, read only, and its name for messages.
@@ -65,6 +74,22 @@ struct OpenFile {
 }
 
 impl OpenFile {
+    fn open(path: &Path) -> Result<OpenFile, ExchangeError> {
+        let file = name(path);
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| ExchangeError::Unreadable(file.clone(), e.to_string()))?;
+        Ok(OpenFile { file, conn })
+    }
+
+    /// Refuses `found` when it is beyond `limit`.
+    fn at_most(&self, what: &'static str, found: i64, limit: u64) -> Result<(), ExchangeError> {
+        match u64::try_from(found) {
+            Ok(found) if found <= limit => Ok(()),
+            _ => Err(ExchangeError::TooBig { file: self.file.clone(), what, found: found.max(0) as u64, limit }),
+        }
+    }
+
     fn damaged(&self, reason: impl ToString) -> ExchangeError {
         ExchangeError::Damaged { file: self.file.clone(), reason: reason.to_string() }
     }
@@ -74,9 +99,9 @@ impl OpenFile {
     }
 
     /// A file cut short still opens: SQLite reads what pages it finds. Its header knows its size.
-    fn check_size(&self, size: usize) -> Result<(), ExchangeError> {
+    fn check_size(&self, size: u64) -> Result<(), ExchangeError> {
         let promised = self.number("PRAGMA page_count")? * self.number("PRAGMA page_size")?;
-        if promised != size as i64 {
+        if u64::try_from(promised).ok() != Some(size) {
             let reason =
                 format!("it holds {size} bytes where its header promises {promised}; it was cut short or padded");
             return Err(self.damaged(reason));
@@ -85,19 +110,30 @@ impl OpenFile {
     }
 
     /// The tables an import reads are checked whole; the `projects` layer, most of the file, is
-    /// there for QGIS and is not read.
+    /// there for QGIS and is not read. They must be plain tables (a view or a virtual table
+    /// could make reading them endless), holding no more than a map can.
     fn check_tables(&self) -> Result<(), ExchangeError> {
-        for table in ["indmap_manifest", "indmap_records", "indmap_proposals"] {
-            let exists: bool = self
+        for (table, column, needed) in [
+            ("indmap_manifest", "value", true),
+            ("indmap_records", "record", true),
+            ("indmap_proposals", "proposal", false),
+        ] {
+            let kind: Option<(String, String)> = self
                 .conn
-                .query_row(
-                    "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1)",
-                    [table],
-                    |r| r.get(0),
-                )
+                .query_row("SELECT type, coalesce(sql, '') FROM sqlite_schema WHERE name = ?1", [table], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()
                 .map_err(|e| self.damaged(e))?;
-            if !exists {
-                continue;
+            let (kind, sql) = match kind {
+                Some(found) => found,
+                None if needed => {
+                    return Err(ExchangeError::Foreign(self.file.clone(), format!("it has no table {table}")));
+                }
+                None => continue,
+            };
+            if kind != "table" || sql.trim_start().to_ascii_uppercase().starts_with("CREATE VIRTUAL") {
+                return Err(self.damaged(format!("its {table} is not a plain table")));
             }
             let integrity: String = self
                 .conn
@@ -106,6 +142,16 @@ impl OpenFile {
             if integrity != "ok" {
                 return Err(self.damaged(integrity));
             }
+            let (rows, longest): (i64, i64) = self
+                .conn
+                .query_row(
+                    &format!("SELECT count(*), coalesce(max(length(CAST({column} AS BLOB))), 0) FROM {table}"),
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .map_err(|e| self.damaged(e))?;
+            self.at_most("its number of records", rows, MAX_RECORDS)?;
+            self.at_most("its longest record in bytes", longest, MAX_RECORD_BYTES)?;
         }
         Ok(())
     }

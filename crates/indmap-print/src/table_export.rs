@@ -475,6 +475,9 @@ pub fn csv(ctx: &PrintContext, projects: &[Project]) -> Vec<u8> {
     let sep = if ctx.lang == Lang::En { ',' } else { ';' };
     let mut out = String::from("\u{FEFF}");
     let field = |s: &str| {
+        // A cell that starts like a formula is one to Excel, which would run it on opening
+        // (CSV injection): it is written as text, after an apostrophe as Excel itself does.
+        let s = &if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_owned() };
         if s.contains(sep) || s.contains('"') || s.contains('\n') || s.contains('\r') {
             format!("\"{}\"", s.replace('"', "\"\""))
         } else {

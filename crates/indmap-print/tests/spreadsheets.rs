@@ -52,3 +52,20 @@ fn csv_starts_with_a_bom_and_round_trips_kazakh_letters() {
     // A field with the separator or quotes is quoted, quotes doubled.
     assert!(lines[1].contains("\"Әғқңөұүһі; «тырнақша» \"\"quoted\"\"\""), "{}", lines[1]);
 }
+
+/// A name that starts like a formula is a name in Excel too: it is never run on opening.
+#[test]
+fn csv_cells_that_start_like_formulas_are_written_as_text() {
+    let mut projects = sample(4);
+    for (p, name) in projects.iter_mut().zip(["=HYPERLINK(\"http://x\")", "+1+1", "-2-2", "@SUM(A1)"]) {
+        p.name_kk = name.into();
+    }
+    let ctx = ctx(Lang::Kk, PageSetup::default());
+    let text = String::from_utf8(table_export::csv(&ctx, &projects)[3..].to_vec()).unwrap();
+    let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    for (line, name) in lines[1..].iter().zip(["'=HYPERLINK(\"\"http://x\"\")", "'+1+1", "'-2-2", "'@SUM(A1)"]) {
+        let cells: Vec<&str> = line.split(';').collect();
+        assert!(cells[1] == name || cells[1] == format!("\"{name}\""), "{line}");
+        assert!(!cells.iter().any(|c| c.trim_start_matches('"').starts_with(['=', '+', '@'])), "{line}");
+    }
+}

@@ -71,11 +71,23 @@ pub struct MapTotals {
 }
 
 pub(crate) fn totals(conn: &Connection) -> Result<MapTotals> {
+    // SQLite's `sum` fails on overflow: the costs are summed in two parts (billions of tiyn and
+    // the rest), each far from overflowing, and put together in 128 bits.
     Ok(conn.query_row(
-        "SELECT count(*), coalesce(sum(cost_tiyn), 0), coalesce(sum(jobs_permanent), 0) FROM projects WHERE deleted_at IS NULL",
+        "SELECT count(*), coalesce(sum(cost_tiyn / 1000000000), 0), coalesce(sum(cost_tiyn % 1000000000), 0),
+                coalesce(sum(jobs_permanent), 0)
+         FROM projects WHERE deleted_at IS NULL",
         [],
-        |r| Ok(MapTotals { projects: r.get::<_, i64>(0)? as usize, cost_tiyn: r.get(1)?, jobs: r.get(2)? }),
+        |r| {
+            let cost = i128::from(r.get::<_, i64>(1)?) * 1_000_000_000 + i128::from(r.get::<_, i64>(2)?);
+            Ok(MapTotals { projects: r.get::<_, i64>(0)? as usize, cost_tiyn: saturate(cost), jobs: r.get(3)? })
+        },
     )?)
+}
+
+/// `i128` arithmetic back in an `i64`, at its ceiling (or floor) when beyond it.
+pub(crate) fn saturate(sum: i128) -> i64 {
+    sum.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
 }
 
 pub(crate) fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {

@@ -245,9 +245,9 @@ impl Writer<'_> {
     pub fn totals_after_merges(&self, before: crate::MapTotals) -> crate::MapTotals {
         let (count, cost, jobs) = self.merged_totals;
         crate::MapTotals {
-            projects: (before.projects as i64 + count).max(0) as usize,
-            cost_tiyn: before.cost_tiyn + cost,
-            jobs: before.jobs + jobs,
+            projects: (before.projects as i64).saturating_add(count).max(0) as usize,
+            cost_tiyn: crate::store::saturate(i128::from(before.cost_tiyn) + cost),
+            jobs: before.jobs.saturating_add(jobs),
         }
     }
 
@@ -321,13 +321,13 @@ impl Writer<'_> {
         }
         // What the project adds to the totals, live (1, cost, jobs) or deleted (nothing).
         let adds = |p: Option<&Project>, deleted: bool| match p.filter(|_| !deleted) {
-            Some(p) => (1, p.cost.map_or(0, |c| c.0), p.jobs_permanent.map_or(0, i64::from)),
+            Some(p) => (1, p.cost.map_or(0, |c| i128::from(c.0)), p.jobs_permanent.map_or(0, i64::from)),
             None => (0, 0, 0),
         };
         let (before, after) =
             (adds(previous.map(|(p, _)| p), was_deleted.is_some()), adds(Some(project), deletion.is_some()));
         let sum = &mut self.merged_totals;
-        *sum = (sum.0 + after.0 - before.0, sum.1 + after.1 - before.1, sum.2 + after.2 - before.2);
+        *sum = (sum.0 + after.0 - before.0, sum.1 + after.1 - before.1, sum.2.saturating_add(after.2 - before.2));
         Ok(())
     }
 

@@ -26,7 +26,7 @@ pub struct Writer<'c> {
     pub(crate) author: Author,
     pub(crate) counter: i64,
     /// How much merged projects changed the totals (count, cost, jobs of live projects).
-    pub(crate) merged_totals: (i64, i64, i64),
+    pub(crate) merged_totals: (i64, i128, i64),
 }
 
 impl Writer<'_> {

@@ -63,6 +63,12 @@ impl Indmap {
     /// `export_for`, inside one snapshot of the database.
     fn export_snapshot(&self, out: &Path, region: Option<RegionCode>, for_scope: Option<Scope>) -> Result<Manifest> {
         let info = self.store.info();
+        if self.is_own_file(out) {
+            let mut problems = indmap_core::Problems::new();
+            let message = format!("{} is this map's own database; export to another file", out.display());
+            problems.error("--out", Rule::ExportOntoDatabase, message);
+            return Err(Error::invalid(problems));
+        }
         let databases: Vec<KnownDatabase> =
             self.store.databases()?.into_iter().map(|(id, scope)| KnownDatabase { id, scope }).collect();
         let mut changes_for = Vec::new();
@@ -121,6 +127,16 @@ impl Indmap {
             sha256: String::new(),
         };
         file.finish(manifest, &proposals).map_err(failed)
+    }
+
+    /// Whether `path` is the database file or one of its companions (the WAL, the shared memory).
+    fn is_own_file(&self, path: &Path) -> bool {
+        let db = &self.store.info().path;
+        let Ok(target) = path.canonicalize() else { return false };
+        ["", "-wal", "-shm"]
+            .iter()
+            .filter_map(|suffix| std::path::PathBuf::from(format!("{}{suffix}", db.display())).canonicalize().ok())
+            .any(|own| own == target)
     }
 
     /// Waits until the database file holds what the last batch of imports wrote (a batch

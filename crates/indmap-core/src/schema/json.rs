@@ -10,6 +10,10 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
+/// The longest text a field keeps: far beyond any name, act or note, and well within what a
+/// spreadsheet cell holds (32,767), so every printout can carry it.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
 /// Reads typed values out of a JSON object, recording a problem for each one it cannot read.
 pub struct Reader<'a, 'p> {
     props: &'a Map<String, Value>,
@@ -45,6 +49,12 @@ impl<'a, 'p> Reader<'a, 'p> {
     pub fn text(&mut self, key: &str) -> Option<String> {
         match self.raw(key)? {
             Value::String(s) if s.trim().is_empty() => None,
+            Value::String(s) if s.len() > MAX_TEXT_CHARS && s.trim().chars().count() > MAX_TEXT_CHARS => {
+                let found = s.trim().chars().count();
+                let message = format!("is {found} characters long; a text of a project keeps at most {MAX_TEXT_CHARS}");
+                self.error(key, Rule::TextTooLong, message);
+                None
+            }
             Value::String(s) => Some(s.trim().to_owned()),
             _ => {
                 self.error(key, Rule::TypeText, "must be text");
@@ -55,7 +65,8 @@ impl<'a, 'p> Reader<'a, 'p> {
 
     pub fn required_text(&mut self, key: &str) -> Option<String> {
         let value = self.text(key);
-        if value.is_none() && !matches!(self.raw(key), Some(v) if !v.is_string()) {
+        let blank = self.raw(key).is_none_or(|v| v.as_str().is_some_and(|s| s.trim().is_empty()));
+        if value.is_none() && blank {
             self.error(key, Rule::Required, "is required and must not be empty");
         }
         value
@@ -68,7 +79,7 @@ impl<'a, 'p> Reader<'a, 'p> {
             return None;
         }
         let name = self.text(key);
-        if name.is_none() && self.raw(key).is_some_and(Value::is_string) {
+        if name.is_none() && self.raw(key).and_then(Value::as_str).is_some_and(|s| s.trim().is_empty()) {
             self.error(key, Rule::NameEmpty, "must not be empty");
         }
         name
@@ -130,6 +141,14 @@ impl<'a, 'p> Reader<'a, 'p> {
     pub fn money(&mut self, key: &str) -> Option<Money> {
         let n = self.number(key, "a number (an amount of money)")?;
         match Money::from_json(n) {
+            Ok(m) if m.0.unsigned_abs() > Money::MAX_AMOUNT.0.unsigned_abs() => {
+                self.error(
+                    key,
+                    Rule::MoneyTooLarge,
+                    "is more than a quadrillion (10¹⁵) tenge, beyond any project; check the unit (tenge, not tiyn or thousands)",
+                );
+                None
+            }
             Ok(m) => Some(m),
             Err(e) => {
                 self.error(key, Rule::MoneyFormat, format!("{e}: amounts are kept to the tiyn"));
