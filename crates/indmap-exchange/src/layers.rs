@@ -6,7 +6,7 @@
 use geo_traits::to_geo::ToGeoGeometry;
 use geojson::{Feature, FeatureCollection, GeoJson, Geometry, GeometryValue, Position};
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use serde_json::{Map, Value};
 use std::path::Path;
 
@@ -161,9 +161,15 @@ fn read_geopackage(path: &Path, file: &str) -> Result<Vec<UserLayer>, LayerError
         |e: rusqlite::Error| LayerError::Malformed { file: file.into(), format: "GeoPackage", reason: e.to_string() };
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .map_err(|e| LayerError::Unreadable { file: file.into(), reason: e.to_string() })?;
+    // Before the check, which computes them too. (CHECK constraints, the other expressions a
+    // file could make SQLite compute, are left out of read-only connections.)
+    no_generated_columns(&conn, file)?;
     let integrity: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(malformed)?;
     if integrity != "ok" {
         return Err(LayerError::Malformed { file: file.into(), format: "GeoPackage", reason: integrity });
+    }
+    for table in ["gpkg_contents", "gpkg_geometry_columns", "gpkg_spatial_ref_sys"] {
+        stored_table(&conn, file, table)?;
     }
     let tables: Vec<FeatureTable> = {
         let mut stmt = conn
@@ -184,12 +190,58 @@ fn read_geopackage(path: &Path, file: &str) -> Result<Vec<UserLayer>, LayerError
     let mut layers = Vec::new();
     let mut total = 0usize;
     for t in &tables {
+        stored_table(&conn, file, &t.table)?;
         check_srs(&conn, file, t)?;
         let features = read_table(&conn, file, t, MAX_FEATURES - total)?;
         total += features.len();
         layers.push(layer(file, t.table.clone(), features)?);
     }
     Ok(layers)
+}
+
+/// Refuses a table the file names (a layer, or one of the GeoPackage's own tables) that is not
+/// stored but computed as it is read: a view or a virtual table. Its cost is not bounded by the
+/// file's size; a view over a recursive query never ends. A table the file does not have passes:
+/// the query that reads it says so.
+fn stored_table(conn: &Connection, file: &str, table: &str) -> Result<(), LayerError> {
+    let kind: Option<String> = conn
+        .query_row(
+            "SELECT type FROM pragma_table_list WHERE schema = 'main' AND name = ?1 COLLATE NOCASE",
+            [table],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(|e| LayerError::Malformed { file: file.into(), format: "GeoPackage", reason: e.to_string() })?;
+    match kind.as_deref() {
+        None | Some("table") => Ok(()),
+        Some(kind) => Err(LayerError::Malformed {
+            file: file.into(),
+            format: "GeoPackage",
+            reason: format!("{table:?} is a {kind}, not a table; only stored tables are read"),
+        }),
+    }
+}
+
+/// Refuses a file with a virtual generated column in any table: its value is computed whenever
+/// the row is read (even by `PRAGMA quick_check`), and one column can make a gigabyte of text
+/// per row in a file of a few kilobytes.
+fn no_generated_columns(conn: &Connection, file: &str) -> Result<(), LayerError> {
+    let malformed = |reason: String| LayerError::Malformed { file: file.into(), format: "GeoPackage", reason };
+    let found: Option<(String, String)> = conn
+        .query_row(
+            "SELECT m.name, c.name FROM sqlite_schema m JOIN pragma_table_xinfo(m.name) c
+             WHERE m.type = 'table' AND m.sql NOT LIKE 'CREATE VIRTUAL%' AND c.hidden = 2 LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+        .map_err(|e| malformed(e.to_string()))?;
+    match found {
+        Some((table, column)) => Err(malformed(format!(
+            "table {table:?}: column {column:?} is computed when read (a virtual generated column); only stored values are read"
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// Refuses a table whose spatial reference is not WGS 84 longitude/latitude.

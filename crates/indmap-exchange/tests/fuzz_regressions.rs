@@ -119,3 +119,25 @@ fn the_layer_seeds_read_as_they_should() {
     assert_eq!(read("bare-multipolygon.geojson").unwrap()[0].collection.features.len(), 1);
     assert!(matches!(read("utm-43n.gpkg"), Err(LayerError::WrongSrs { .. })));
 }
+
+/// GeoPackages of a few KB that would make SQLite compute without end: a layer that is a view over
+/// an endless recursive query; a virtual generated column of 900 MB per row (which `PRAGMA
+/// quick_check` computes too: over 5 GB and 20 s for 3 rows); a CHECK constraint of 900 MB per row
+/// (SQLite leaves CHECK constraints out of read-only connections, so it stays cheap while layers
+/// are opened read only). They are refused, or read, without computing any of it.
+#[test]
+fn computed_values_are_not_computed() {
+    let (_dir, path) = copy(&fuzz_dir("regressions", "user_layer").join("check-constraint-900mb.gpkg"), "layer.gpkg");
+    let start = std::time::Instant::now();
+    assert!(matches!(read_layers(&path), Err(LayerError::Malformed { .. })));
+    assert!(start.elapsed().as_secs() < 5, "the CHECK constraint was computed: {:?}", start.elapsed());
+    for (name, says) in
+        [("view-recursive-cte.gpkg", "is a view"), ("generated-column-900mb.gpkg", "virtual generated column")]
+    {
+        let (_dir, path) = copy(&fuzz_dir("regressions", "user_layer").join(name), "layer.gpkg");
+        match read_layers(&path) {
+            Err(LayerError::Malformed { reason, .. }) => assert!(reason.contains(says), "{name}: {reason}"),
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+}
