@@ -38,10 +38,7 @@ fn fuzz_dir(kind: &str) -> PathBuf {
 /// Every file of fuzz/<kind>/geojson_feature/; none when there is no such directory (yet).
 fn files(kind: &str) -> Vec<PathBuf> {
     let Ok(dir) = std::fs::read_dir(fuzz_dir(kind)) else { return vec![] };
-    let mut files: Vec<PathBuf> = dir
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .collect();
+    let mut files: Vec<PathBuf> = dir.map(|e| e.unwrap().path()).filter(|p| p.is_file()).collect();
     files.sort();
     files
 }
