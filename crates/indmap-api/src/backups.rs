@@ -1,6 +1,6 @@
 //! Copies of the database taken before risky work (an import), and restoring one.
 
-use crate::{Env, Error, ErrorKind, Indmap, Result};
+use crate::{Error, ErrorKind, Indmap, Result};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -13,6 +13,9 @@ pub struct Backup {
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub bytes: u64,
 }
+
+/// How long a restore waits for other windows and commands on the map to close.
+const ALONE_WAIT: std::time::Duration = std::time::Duration::from_secs(15);
 
 /// Backups of the database at `db` live in a folder beside it: `NAME.sqlite.backups/`.
 fn folder(db: &Path) -> PathBuf {
@@ -85,18 +88,25 @@ impl From<RestoreError> for Error {
 
 impl Indmap {
     /// Puts backup `name` in place of this database, after backing up its current state (so a
-    /// restore can be undone by restoring that), and opens it again. Takes the database: no
-    /// connection may stay open on the file it replaces. Answers the database restored and the
-    /// backup of the state it replaced.
+    /// restore can be undone by restoring that), and opens it again. Takes the database, and
+    /// waits a moment for every other window and command on it to close (an import under way
+    /// ends first); while one stays open, nothing is restored. Answers the database restored and
+    /// the backup of the state it replaced.
     pub fn restore(self, name: &str) -> std::result::Result<(Indmap, PathBuf), RestoreError> {
-        let (backup, safety) = match self.restorable(name).and_then(|b| Ok((b, self.backup("before-restore")?))) {
-            Ok(found) => found,
-            Err(error) => return Err(RestoreError { error, db: Some(Box::new(self)) }),
-        };
+        let (backup, safety) =
+            match self.restorable(name).and_then(|b| Ok((b, self.new_backup_path("before-restore")?))) {
+                Ok(found) => found,
+                Err(error) => return Err(RestoreError { error, db: Some(Box::new(self)) }),
+            };
         let Indmap { store, env } = self;
         let path = store.info().path.clone();
         drop(store);
-        let replaced = replace(&path, &backup.path, name);
+        // The map as it is is kept once nobody else can change it: an import that was under way
+        // has ended, and its work is in the copy.
+        let replaced = indmap_store::lock::exclusive(&path, ALONE_WAIT).map_err(Error::from).and_then(|alone| {
+            indmap_store::Store::copy_closed(&path, &safety, &alone)?;
+            replace(&path, &backup.path, name)
+        });
         match (replaced, Indmap::open(&path, env)) {
             (Ok(()), Ok(db)) => Ok((db, safety)),
             (Err(error), db) => Err(RestoreError { error, db: db.ok().map(Box::new) }),
@@ -111,7 +121,7 @@ impl Indmap {
             .into_iter()
             .find(|b| b.name == name)
             .ok_or_else(|| Error::not_found(format!("there is no backup {name} (see `indmap backups`)")))?;
-        drop(Indmap::open(&backup.path, Env::fixed("restore-check", self.env.clock.now()))?);
+        indmap_store::Store::check_copy(&backup.path)?;
         Ok(backup)
     }
 }
@@ -122,7 +132,7 @@ impl Indmap {
 fn replace(db: &Path, backup: &Path, name: &str) -> Result<()> {
     let restoring = db.with_extension("restoring");
     let failed = |e: std::io::Error| Error::new(ErrorKind::Io, format!("restoring {name} failed: {e}"));
-    std::fs::copy(backup, &restoring).map_err(failed)?;
+    std::fs::copy(backup, &restoring).and_then(|_| std::fs::File::open(&restoring)?.sync_all()).map_err(failed)?;
     for suffix in ["-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }

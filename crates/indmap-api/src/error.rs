@@ -62,7 +62,7 @@ impl From<StoreError> for Error {
             StoreError::NotIndmap { .. } | StoreError::TooNew { .. } => ErrorKind::Incompatible,
             StoreError::Constraint(_) => ErrorKind::Invalid,
             StoreError::Io { .. } => ErrorKind::Io,
-            StoreError::Busy => ErrorKind::Busy,
+            StoreError::Busy | StoreError::OpenElsewhere(_) => ErrorKind::Busy,
             StoreError::Sqlite(_) | StoreError::Migration(_) => ErrorKind::Internal,
         };
         Error::new(kind, e.to_string())

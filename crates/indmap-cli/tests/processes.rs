@@ -157,3 +157,71 @@ fn an_export_made_while_another_process_writes_is_one_moment_of_the_map() {
     eprintln!("{written} writes during 40 exports; {checked} values checked against the change log");
     assert!(written >= 10, "the writer wrote only {written} times during the exports");
 }
+
+fn backup_names(db: &Db) -> Vec<String> {
+    db.json(&["backups"]).as_array().unwrap().iter().map(|b| b["name"].as_str().unwrap().to_owned()).collect()
+}
+
+/// A restore while an import runs waits for the import to end: the import's work is kept in the
+/// safety copy the restore takes first, and nothing is written into a file that is no longer
+/// the map.
+#[test]
+fn a_restore_during_an_import_waits_for_it_and_loses_nothing() {
+    let (_source, file) = sample_file("800");
+    let db = Db::init(&["--ministry"]);
+    // A first backup to restore: the state before anything was imported (a file of no
+    // projects, from a database of its own).
+    let empty = Db::init(&["--ministry"]);
+    let small = empty.dir.path().join("empty.gpkg");
+    empty.cmd(&["export", "--out", small.to_str().unwrap()]).assert().success();
+    db.cmd(&["import", small.to_str().unwrap()]).assert().success();
+    let first = backup_names(&db)[0].clone();
+    let import = spawn(&db, &["import", &file]);
+    std::thread::sleep(Duration::from_millis(400));
+    let restore = spawn(&db, &["restore", &first]);
+    let (import, restore) = (finish(import), finish(restore));
+    assert_eq!(import.0, Some(0), "{}", import.1);
+    assert_eq!(restore.0, Some(0), "{}", restore.1);
+    // The restore came after the import: the map is the first backup, and the safety copy
+    // taken before the restore holds what the import merged.
+    assert_eq!(count(&db.path, "SELECT count(*) FROM projects"), 0);
+    let safety = backup_names(&db).into_iter().find(|n| n.contains("before-restore")).expect("a safety copy");
+    let safety = db.path.with_file_name("map.sqlite.backups").join(safety);
+    assert_eq!(count(&safety, "SELECT count(*) FROM projects"), 800);
+}
+
+/// A window that keeps the map open is never left writing into a replaced file: the restore
+/// is refused, saying why, and changes nothing. Checking a backup does not change it.
+#[test]
+fn a_restore_is_refused_while_the_map_is_open_elsewhere_and_checks_backups_without_touching_them() {
+    let (_source, file) = sample_file("5");
+    let db = Db::init(&["--ministry"]);
+    db.cmd(&["import", &file]).assert().success();
+    let name = backup_names(&db)[0].clone();
+    let backup = db.path.with_file_name("map.sqlite.backups").join(&name);
+    let bytes = std::fs::read(&backup).unwrap();
+    let before = db.content();
+    {
+        let _window = indmap_api::Indmap::open(&db.path, indmap_api::Env::system()).unwrap();
+        db.cmd(&["restore", &name]).assert().code(5).stderr(predicates::str::contains("open in another window"));
+    }
+    assert_eq!(db.content(), before, "a refused restore changed the map");
+    db.cmd(&["restore", &name]).assert().success();
+    assert_eq!(count(&db.path, "SELECT count(*) FROM projects"), 0);
+    assert_eq!(std::fs::read(&backup).unwrap(), bytes, "the backup was changed by its check");
+    let beside: Vec<_> = std::fs::read_dir(backup.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with("-wal") || n.ends_with("-shm") || n.ends_with(".partial"))
+        .collect();
+    assert!(beside.is_empty(), "files written beside the backups: {beside:?}");
+
+    // A damaged backup is refused before anything is replaced.
+    let mut damaged = bytes.clone();
+    let half = damaged.len() / 2;
+    damaged[half..half + 4096].fill(0xA5);
+    std::fs::write(&backup, &damaged).unwrap();
+    let before = db.content();
+    db.cmd(&["restore", &name]).assert().failure().stderr(predicates::str::contains("damaged"));
+    assert_eq!(db.content(), before);
+}

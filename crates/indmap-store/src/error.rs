@@ -28,6 +28,9 @@ pub enum StoreError {
         "the map is busy with another operation (an import, a restore or another window); wait a moment and try again"
     )]
     Busy,
+    /// Another window or command has the map open, and a restore must be alone with it.
+    #[error("the map at {0} is open in another window or command; close it, then try again")]
+    OpenElsewhere(PathBuf),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
     #[error("database migration failed: {0}")]

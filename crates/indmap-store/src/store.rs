@@ -23,6 +23,9 @@ pub struct DbInfo {
 /// An open indmap database.
 pub struct Store {
     pub(crate) conn: Connection,
+    /// Held while the database is open (see `lock`). Declared after `conn`, so it is let go
+    /// only once the connection is closed.
+    _lock: crate::lock::FileLock,
     pub(crate) info: DbInfo,
     /// The checkpoint the last batch left running on another thread (see `resume_checkpoints`).
     pub(crate) checkpoint: std::cell::RefCell<Option<std::thread::JoinHandle<()>>>,
@@ -39,7 +42,7 @@ pub(crate) fn copy_file(from: &Path, to: &Path) -> std::io::Result<()> {
 
 /// How long a writer waits for another to finish before it says the map is busy: longer than a
 /// national batch of imports takes.
-const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+pub(crate) const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 
 pub(crate) fn connect(path: &Path) -> Result<Connection> {
     let conn = Connection::open(path)?;
@@ -90,6 +93,40 @@ pub(crate) fn saturate(sum: i128) -> i64 {
     sum.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
 }
 
+/// Copies the database `conn` reads to a new file at `path`, page by page under one read lock.
+fn copy_pages(conn: &Connection, path: &Path) -> Result<()> {
+    let mut copy = Connection::open(path)?;
+    copy.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")?;
+    let backup = rusqlite::backup::Backup::new(conn, &mut copy)?;
+    // -1: every page in one step, under one read lock.
+    while backup.step(-1)? != rusqlite::backup::StepResult::Done {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    Ok(())
+}
+
+/// Refuses a file that is not an indmap database, or one of a newer schema than this build's.
+fn check_indmap(conn: &Connection, path: &Path) -> Result<()> {
+    let not_indmap = |reason: String| StoreError::NotIndmap { path: path.to_owned(), reason };
+    let version = schema_version(conn).map_err(|e| not_indmap(e.to_string()))?;
+    if version > LATEST_VERSION {
+        return Err(StoreError::TooNew { path: path.to_owned(), found: version, known: LATEST_VERSION });
+    }
+    let application: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = 'application'", [], |r| r.get(0))
+        .optional()
+        .map_err(|_| not_indmap("it has no indmap metadata".into()))?;
+    if application.as_deref() != Some(migrations::APPLICATION) {
+        return Err(not_indmap("it has no indmap metadata".into()));
+    }
+    Ok(())
+}
+
+/// Where a backup is written until it is whole: a name no list of backups takes for one.
+fn partial(backup: &Path) -> PathBuf {
+    PathBuf::from(format!("{}.partial", backup.display()))
+}
+
 pub(crate) fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {
     conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).map(|v| v.max(0) as usize)
 }
@@ -118,6 +155,7 @@ impl Store {
 
     fn create_new(path: &Path, scope: Scope, db_id: Uuid, at: DateTime<Utc>) -> Result<Store> {
         let mut conn = connect(path)?;
+        let lock = crate::lock::shared(path, BUSY_WAIT)?;
         migrations().to_latest(&mut conn)?;
         let tx = conn.transaction()?;
         for (key, value) in [
@@ -135,7 +173,7 @@ impl Store {
             params![db_id.to_string(), scope.code(), timestamp(at)],
         )?;
         tx.commit()?;
-        Self::from_connection(path, conn)
+        Self::from_connection(path, conn, lock)
     }
 
     /// Opens an existing database and brings its schema up to date.
@@ -144,20 +182,12 @@ impl Store {
             return Err(StoreError::Missing(path.to_owned()));
         }
         let not_indmap = |reason: String| StoreError::NotIndmap { path: path.to_owned(), reason };
+        // Taken before the file is opened: a restore under way puts another file at the path.
+        let lock = crate::lock::shared(path, BUSY_WAIT)?;
         let mut conn = connect(path).map_err(|e| not_indmap(e.to_string()))?;
-        let version = schema_version(&conn).map_err(|e| not_indmap(e.to_string()))?;
-        if version > LATEST_VERSION {
-            return Err(StoreError::TooNew { path: path.to_owned(), found: version, known: LATEST_VERSION });
-        }
-        let application: Option<String> = conn
-            .query_row("SELECT value FROM meta WHERE key = 'application'", [], |r| r.get(0))
-            .optional()
-            .map_err(|_| not_indmap("it has no indmap metadata".into()))?;
-        if application.as_deref() != Some(migrations::APPLICATION) {
-            return Err(not_indmap("it has no indmap metadata".into()));
-        }
+        check_indmap(&conn, path)?;
         migrations().to_latest(&mut conn)?;
-        Self::from_connection(path, conn)
+        Self::from_connection(path, conn, lock)
     }
 
     /// Makes sure this file has a database id of its own. A file copied from another database
@@ -203,7 +233,7 @@ impl Store {
         Ok(None)
     }
 
-    fn from_connection(path: &Path, conn: Connection) -> Result<Store> {
+    fn from_connection(path: &Path, conn: Connection, lock: crate::lock::FileLock) -> Result<Store> {
         let meta = |key: &str| -> Result<String> {
             Ok(conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))?)
         };
@@ -216,7 +246,7 @@ impl Store {
             created_at: meta("created_at")?,
             schema_version: schema_version(&conn)?,
         };
-        Ok(Store { conn, info, checkpoint: Default::default() })
+        Ok(Store { conn, _lock: lock, info, checkpoint: Default::default() })
     }
 
     pub fn info(&self) -> &DbInfo {
@@ -367,13 +397,14 @@ impl Store {
         self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
         let wal = PathBuf::from(format!("{}-wal", self.info.path.display()));
+        let partial = partial(backup);
         if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
             self.conn.execute_batch("COMMIT")?;
-            self.backup_page_by_page(backup)?;
+            self.backup_page_by_page(&partial)?;
             self.conn.execute_batch("BEGIN IMMEDIATE")?;
             return Ok(Batch { copy: None, backup: backup.to_owned() });
         }
-        let (from, to) = (self.info.path.clone(), backup.to_owned());
+        let (from, to) = (self.info.path.clone(), partial);
         let copy = std::thread::spawn(move || copy_file(&from, &to));
         Ok(Batch { copy: Some(copy), backup: backup.to_owned() })
     }
@@ -385,15 +416,38 @@ impl Store {
             Some(copy) => copy.join().unwrap_or_else(|_| Err(std::io::Error::other("the copying thread failed"))),
             None => Ok(()),
         };
-        let copied = copied.map_err(|source| StoreError::Io { path: batch.backup.clone(), source });
+        // Named a backup (and listed as one) only once it is whole and on disk.
+        let partial = partial(&batch.backup);
+        let copied = copied
+            .and_then(|()| std::fs::File::open(&partial)?.sync_all())
+            .and_then(|()| std::fs::rename(&partial, &batch.backup))
+            .map_err(|source| StoreError::Io { path: batch.backup.clone(), source });
         if copied.is_err() {
-            let _ = std::fs::remove_file(&batch.backup);
+            let _ = std::fs::remove_file(&partial);
         }
         let end = if commit && copied.is_ok() { "COMMIT" } else { "ROLLBACK" };
         let ended = self.conn.execute_batch(end);
         let _ = self.resume_checkpoints();
         copied?;
         Ok(ended?)
+    }
+
+    /// Checks that the database file at `path` (a backup) is a sound indmap database this build
+    /// can open, without changing it or writing beside it.
+    pub fn check_copy(path: &Path) -> Result<()> {
+        let not_indmap = |reason: String| StoreError::NotIndmap { path: path.to_owned(), reason };
+        // Immutable: no lock, no WAL or shared-memory file made beside the copy.
+        let text = path.to_string_lossy().replace('%', "%25").replace('?', "%3f").replace('#', "%23");
+        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(format!("file:{text}?immutable=1"), flags)
+            .map_err(|e| not_indmap(e.to_string()))?;
+        check_indmap(&conn, path)?;
+        let integrity: String =
+            conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|e| not_indmap(e.to_string()))?;
+        if integrity != "ok" {
+            return Err(not_indmap(format!("it is damaged ({integrity})")));
+        }
+        Ok(())
     }
 
     /// Writes a consistent copy of the database to `path`: an empty batch, whose backup is the
@@ -407,14 +461,25 @@ impl Store {
     }
 
     fn backup_page_by_page(&self, path: &Path) -> Result<()> {
-        let mut copy = Connection::open(path)?;
-        copy.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")?;
-        let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
-        // -1: every page in one step, under one read lock.
-        while backup.step(-1)? != rusqlite::backup::StepResult::Done {
-            std::thread::sleep(std::time::Duration::from_millis(10));
-        }
-        Ok(())
+        copy_pages(&self.conn, path)
+    }
+
+    /// Copies the database at `db`, which no `Store` has open (`alone` proves it), to `to`:
+    /// what a restore keeps of the map it replaces, taken once nobody can change it any more.
+    pub fn copy_closed(db: &Path, to: &Path, alone: &crate::lock::FileLock) -> Result<()> {
+        let _ = alone;
+        let conn = connect(db)?;
+        let partial = partial(to);
+        copy_pages(&conn, &partial)
+            .and_then(|()| {
+                std::fs::File::open(&partial)
+                    .and_then(|f| f.sync_all())
+                    .and_then(|()| std::fs::rename(&partial, to))
+                    .map_err(|source| StoreError::Io { path: to.to_owned(), source })
+            })
+            .inspect_err(|_| {
+                let _ = std::fs::remove_file(&partial);
+            })
     }
 
     /// How many live projects there are, their cost and their permanent jobs.
