@@ -1,8 +1,8 @@
-use geo::{Coord, CoordsIter, InteriorPoint, Point};
+use geo::{Contains, Coord, CoordsIter, Distance, Euclidean, InteriorPoint, Intersects, Point};
 use geojson::Geometry;
-use indmap_core::Problems;
 use indmap_core::geography::{LocationCheck, boundaries, check_location};
 use indmap_core::reference::{REGIONS, region};
+use indmap_core::{Problems, Rule};
 
 const KARAGANDA: [f64; 2] = [73.103, 49.816];
 const ASTANA: [f64; 2] = [71.458, 51.166];
@@ -198,4 +198,220 @@ fn a_ring_that_is_not_closed_names_its_ends() {
         message,
         "the outer ring of the polygon is not closed: it starts at (73.00, 49.80) but ends at (73.00, 49.90)"
     );
+}
+
+/// The message of the one error, which must be `Rule::LocationInvalid`.
+fn invalid(g: Geometry) -> String {
+    let (rule, message) = refused(g);
+    assert_eq!(rule, Rule::LocationInvalid, "{message}");
+    message
+}
+
+/// A closed ring of `n` vertices on a circle around Karaganda, `radius` degrees wide.
+fn circle(radius: f64, n: usize) -> Vec<[f64; 2]> {
+    let mut ring: Vec<[f64; 2]> = (0..n)
+        .map(|i| {
+            let a = std::f64::consts::TAU * i as f64 / n as f64;
+            [KARAGANDA[0] + radius * a.cos(), KARAGANDA[1] + radius * a.sin()]
+        })
+        .collect();
+    ring.push(ring[0]);
+    ring
+}
+
+/// A square ring with its south-west corner at (x, y) and sides `d` degrees long.
+fn square(x: f64, y: f64, d: f64) -> Vec<[f64; 2]> {
+    vec![[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]
+}
+
+#[test]
+fn a_ring_that_crosses_itself_is_refused() {
+    // Round a square, then back down across its first side.
+    let ring = [[73.0, 49.8], [73.2, 49.8], [73.2, 49.9], [73.1, 49.9], [73.1, 49.7], [73.0, 49.7], [73.0, 49.8]];
+    assert_eq!(invalid(Geometry::new_polygon([ring])), "exterior ring has a self-intersection");
+}
+
+#[test]
+fn a_bow_tie_is_refused_by_name() {
+    let bowtie = vec![[73.0, 49.8], [73.1, 49.9], [73.1, 49.8], [73.0, 49.9], [73.0, 49.8]];
+    assert_eq!(invalid(Geometry::new_polygon([bowtie.clone()])), "exterior ring has a self-intersection");
+    let g = Geometry::new_multi_polygon([vec![square(73.3, 49.8, 0.1)], vec![bowtie]]);
+    assert_eq!(invalid(g), "polygon at index 1 is invalid: exterior ring has a self-intersection");
+}
+
+#[test]
+fn a_ring_that_touches_itself_at_a_vertex_is_refused() {
+    // A spike out of the north side and back to where it left.
+    let ring = [
+        [73.0, 49.8],
+        [73.1, 49.8],
+        [73.1, 49.9],
+        [73.05, 49.9],
+        [73.05, 49.95],
+        [73.05, 49.9],
+        [73.0, 49.9],
+        [73.0, 49.8],
+    ];
+    assert_eq!(invalid(Geometry::new_polygon([ring])), "exterior ring has a self-intersection");
+}
+
+#[test]
+fn a_hole_that_crosses_its_shell_is_refused() {
+    let g = Geometry::new_polygon([square(73.0, 49.8, 0.1), square(73.05, 49.85, 0.1)]);
+    assert_eq!(invalid(g), "interior ring at index 0 is not contained within the polygon's exterior");
+}
+
+#[test]
+fn a_hole_outside_its_shell_is_refused() {
+    let g = Geometry::new_polygon([square(73.0, 49.8, 0.1), square(73.3, 49.8, 0.05)]);
+    assert_eq!(invalid(g), "interior ring at index 0 is not contained within the polygon's exterior");
+}
+
+#[test]
+fn a_hole_along_its_shell_is_refused() {
+    let g = Geometry::new_polygon([square(73.0, 49.8, 0.1), square(73.0, 49.82, 0.05)]);
+    assert_eq!(invalid(g), "exterior ring and interior ring at index 0 intersect on a line");
+}
+
+#[test]
+fn holes_that_overlap_are_refused() {
+    let g = Geometry::new_polygon([square(73.0, 49.8, 0.1), square(73.01, 49.81, 0.04), square(73.03, 49.83, 0.04)]);
+    assert_eq!(invalid(g), "interior ring at index 0 and interior ring at index 1 intersect on an area");
+}
+
+#[test]
+fn a_hole_inside_another_hole_is_refused() {
+    let (outer, inner) = (square(73.01, 49.81, 0.08), square(73.03, 49.83, 0.02));
+    let g = Geometry::new_polygon([square(73.0, 49.8, 0.1), outer.clone(), inner.clone()]);
+    assert_eq!(invalid(g), "interior ring at index 0 and interior ring at index 1 intersect on an area");
+    let g = Geometry::new_polygon([square(73.0, 49.8, 0.1), inner, outer]);
+    assert_eq!(invalid(g), "interior ring at index 0 and interior ring at index 1 intersect on an area");
+}
+
+#[test]
+fn holes_that_share_a_side_are_refused() {
+    let g = Geometry::new_polygon([square(73.0, 49.8, 0.1), square(73.01, 49.81, 0.03), square(73.04, 49.81, 0.03)]);
+    assert_eq!(invalid(g), "interior ring at index 0 and interior ring at index 1 intersect on a line");
+}
+
+#[test]
+fn holes_may_touch_at_a_point_each_other_and_their_shell() {
+    // Two diamonds in a row, the first with its west corner on the shell's west side.
+    let diamond = |x: f64| vec![[x, 49.83], [x + 0.02, 49.81], [x + 0.04, 49.83], [x + 0.02, 49.85], [x, 49.83]];
+    let g = Geometry::new_polygon([square(73.0, 49.8, 0.1), diamond(73.0), diamond(73.04)]);
+    assert!(check(g).0.is_some());
+}
+
+#[test]
+fn overlapping_polygons_of_a_multipolygon_are_refused() {
+    let g = Geometry::new_multi_polygon([vec![square(73.0, 49.8, 0.1)], vec![square(73.05, 49.85, 0.1)]]);
+    assert_eq!(invalid(g), "polygons at indices 0 and 1 overlap");
+    // One wholly inside the other, listed far apart.
+    let parts = [square(73.0, 49.8, 0.1), square(73.5, 49.8, 0.1), square(73.02, 49.82, 0.02)];
+    let g = Geometry::new_multi_polygon(parts.map(|ring| vec![ring]));
+    assert_eq!(invalid(g), "polygons at indices 0 and 2 overlap");
+}
+
+#[test]
+fn polygons_of_a_multipolygon_sharing_a_side_are_refused() {
+    let g = Geometry::new_multi_polygon([vec![square(73.0, 49.8, 0.1)], vec![square(73.1, 49.8, 0.1)]]);
+    assert_eq!(invalid(g), "polygons at indices 0 and 1 touch on a line");
+}
+
+#[test]
+fn polygons_of_a_multipolygon_may_touch_at_a_corner_or_sit_in_a_hole() {
+    let corner = Geometry::new_multi_polygon([vec![square(73.0, 49.8, 0.1)], vec![square(73.1, 49.9, 0.1)]]);
+    assert!(check(corner).0.is_some());
+    let island = Geometry::new_multi_polygon([
+        vec![square(73.0, 49.8, 0.1), square(73.02, 49.82, 0.06)],
+        vec![square(73.04, 49.84, 0.02)],
+    ]);
+    assert!(check(island).0.is_some());
+}
+
+#[test]
+fn a_ring_of_fewer_than_3_distinct_points_is_refused() {
+    let ring = [[73.0, 49.8], [73.1, 49.8], [73.1, 49.8], [73.0, 49.8]];
+    assert_eq!(invalid(Geometry::new_polygon([ring])), "exterior ring must have at least 3 distinct points");
+}
+
+#[test]
+fn repeated_positions_in_a_ring_are_allowed() {
+    let ring = [
+        [73.0, 49.8],
+        [73.0, 49.8],
+        [73.1, 49.8],
+        [73.1, 49.8],
+        [73.1, 49.8],
+        [73.1, 49.9],
+        [73.0, 49.8],
+        [73.0, 49.8],
+    ];
+    assert!(check(Geometry::new_polygon([ring])).0.is_some());
+}
+
+#[test]
+fn a_line_that_stays_in_one_place_is_refused() {
+    assert_eq!(
+        invalid(Geometry::new_line_string([KARAGANDA, KARAGANDA])),
+        "line string must have at least 2 distinct points"
+    );
+}
+
+#[test]
+fn a_polygon_of_100_000_vertices_is_checked() {
+    // About 6 m between vertices, 1.1 km from the centre of Karaganda.
+    let ring = circle(0.01, 100_000);
+    let (result, _) = check(Geometry::new_polygon([ring.clone()]));
+    assert_eq!(result.unwrap().1.region, region("35"));
+
+    // Two neighbours swapped: a crossing 6 m wide, half way round.
+    let mut crossed = ring;
+    crossed.swap(50_000, 50_001);
+    assert_eq!(invalid(Geometry::new_polygon([crossed])), "exterior ring has a self-intersection");
+}
+
+#[test]
+fn each_vertex_outside_is_counted_once() {
+    let g = Geometry::new_multi_point([TASHKENT, KARAGANDA, TASHKENT, BEIJING, [-0.0, 0.0], [0.0, -0.0]]);
+    let (rule, message) = refused(g);
+    assert_eq!(rule, Rule::LocationOutsideKazakhstan);
+    assert_eq!(message, "point (69.24, 41.31) and 2 other vertices lie outside Kazakhstan");
+}
+
+/// `region_at` as it was written first: every outline tested whole.
+fn region_at_measured_whole(p: Point<f64>) -> Option<&'static str> {
+    if let Some(r) = REGIONS.iter().find(|r| boundaries().shape(r.kato).unwrap().contains(&p)) {
+        return Some(r.kato);
+    }
+    let near = Coord { x: 0.02, y: 0.02 };
+    REGIONS
+        .iter()
+        .filter(|r| {
+            let rect = boundaries().bounding_rect(r.kato).unwrap();
+            geo::Rect::new(rect.min() - near, rect.max() + near).intersects(&p)
+        })
+        .map(|r| (Euclidean.distance(&p, boundaries().shape(r.kato).unwrap()), r.kato))
+        .filter(|(d, _)| *d <= 0.02)
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, kato)| kato)
+}
+
+#[test]
+fn region_at_agrees_with_testing_every_outline_whole() {
+    // A grid over the country and beyond, and points just off every 40th vertex of the outlines,
+    // where the indexed tests and the nearest-region fallback have to decide.
+    let mut points: Vec<Point<f64>> = (0..=40)
+        .flat_map(|i| (0..=16).map(move |j| Point::new(46.0 + 42.0 * i as f64 / 40.0, 40.0 + 16.0 * j as f64 / 16.0)))
+        .collect();
+    for r in &REGIONS {
+        for c in boundaries().shape(r.kato).unwrap().coords_iter().step_by(40) {
+            for (dx, dy) in [(0.0, 0.0), (0.004, 0.0), (-0.011, 0.007), (0.0, 0.019), (0.015, -0.015), (0.03, 0.0)] {
+                points.push(Point::new(c.x + dx, c.y + dy));
+            }
+        }
+    }
+    for p in points {
+        assert_eq!(boundaries().region_at(p).map(|r| r.kato), region_at_measured_whole(p), "{p:?}");
+    }
 }
