@@ -113,16 +113,18 @@ impl OpenFile {
     /// there for QGIS and is not read. They must be plain tables (a view or a virtual table
     /// could make reading them endless), holding no more than a map can.
     fn check_tables(&self) -> Result<(), ExchangeError> {
-        for (table, column, needed) in [
-            ("indmap_manifest", "value", true),
-            ("indmap_records", "record", true),
-            ("indmap_proposals", "proposal", false),
+        for (table, [key, column], needed) in [
+            ("indmap_manifest", ["key", "value"], true),
+            ("indmap_records", ["project_id", "record"], true),
+            ("indmap_proposals", ["id", "proposal"], false),
         ] {
             let kind: Option<(String, String)> = self
                 .conn
-                .query_row("SELECT type, coalesce(sql, '') FROM sqlite_schema WHERE name = ?1", [table], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
+                .query_row(
+                    "SELECT type, coalesce(sql, '') FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE",
+                    [table],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
                 .optional()
                 .map_err(|e| self.damaged(e))?;
             let (kind, sql) = match kind {
@@ -134,6 +136,13 @@ impl OpenFile {
             };
             if kind != "table" || sql.trim_start().to_ascii_uppercase().starts_with("CREATE VIRTUAL") {
                 return Err(self.damaged(format!("its {table} is not a plain table")));
+            }
+            // Its columns are the two written, stored as they are: a generated column would be
+            // computed anew for every row read. (SQLite finds a table by its name in any case.)
+            let columns =
+                self.texts(&format!("SELECT name || ':' || hidden FROM pragma_table_xinfo('{table}') ORDER BY cid"))?;
+            if columns != [format!("{key}:0"), format!("{column}:0")] {
+                return Err(self.damaged(format!("its {table} has other columns than {key} and {column}")));
             }
             let integrity: String = self
                 .conn

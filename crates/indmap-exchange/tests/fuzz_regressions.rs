@@ -9,21 +9,7 @@ use std::path::{Path, PathBuf};
 
 /// Inputs whose bug is in code not fixed yet: (target, file name, why). They are left out of the
 /// `*_returns` tests and run by the ignored `open_findings_return`.
-const OPEN: &[(&str, &str, &str)] = &[
-    (
-        "exchange_file",
-        "proposals-view-uppercase.gpkg",
-        "reader.rs looks its tables up in sqlite_schema by exact name: a view named INDMAP_PROPOSALS \
-         (over an endless recursive CTE) is taken for a missing optional table, then read by \
-         `SELECT proposal FROM indmap_proposals`, which SQLite resolves without regard to case: it never ends",
-    ),
-    (
-        "exchange_file",
-        "proposals-generated-900mb.gpkg",
-        "reader.rs checks for plain tables but not for virtual generated columns: `PRAGMA quick_check` and \
-         the longest-record query compute a 900 MB text for each of 50 rows (a 12 KB file, minutes of CPU)",
-    ),
-];
+const OPEN: &[(&str, &str, &str)] = &[];
 
 fn fuzz_dir(kind: &str, target: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz").join(kind).join(target)
