@@ -207,6 +207,10 @@ async fn import_wizard_conflicts_proposals_and_history() -> Res {
             .js("return document.querySelectorAll('[data-role=sx-report]')[1].querySelector('[data-role=sx-count-proposals]').textContent")
             .await?;
         ensure!(second.as_str().is_some_and(|s| s.ends_with(": 2")), "the ministry's proposals are counted: {second}");
+        // Each file names the key that signed it, to be confirmed by phone the first time.
+        let fingerprint = app.text("[data-role=sx-report] [data-role=sx-fingerprint]").await?;
+        ensure_eq!(Some(fingerprint.trim().to_owned()), expect_b.signature.fingerprint.clone());
+        app.ensure_readable("the signature line", "[data-role=sx-report] [data-role=sx-signature]").await?;
         // Totals before → after of the first file: 3 projects → 4.
         let totals = app.text("[data-role=sx-t-projects]").await?;
         ensure!(totals.contains('3') && totals.contains('4'), "projects before → after: {totals}");

@@ -28,6 +28,13 @@ impl Net {
     }
 }
 
+/// The key a database signs its files with, read from its file as a thief of it would.
+fn secret_of(db: &Indmap) -> [u8; 32] {
+    let conn = rusqlite::Connection::open(&db.info().path).unwrap();
+    let hex: String = conn.query_row("SELECT value FROM meta WHERE key = 'signing_key'", [], |r| r.get(0)).unwrap();
+    std::array::from_fn(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap())
+}
+
 fn region(kato: &str) -> Scope {
     Scope::Region(RegionCode::parse(kato).unwrap())
 }
@@ -137,7 +144,14 @@ fn a_forged_file_that_changes_another_regions_project_is_refused_and_listed() {
     claimed.db_id = kdb;
     claimed.scope = region("35");
     let (project, _) = (almaty.find("75-0001").unwrap(), ());
-    indmap_exchange::write(&file, claimed, &[(project, forged)], &[]).unwrap();
+    // Unsigned, it does not get in at all: Karaganda signs its files.
+    indmap_exchange::write(&file, claimed.clone(), &[(project.clone(), forged.clone())], &[], None).unwrap();
+    let refused = ministry.import(&file, false).unwrap_err();
+    assert!(refused.message.contains("it is not signed"), "{}", refused.message);
+    // Signed with Karaganda's own key (its database, not a forger, wrote it): still refused,
+    // for Almaty's project is not Karaganda's to change.
+    claimed.counter = Some(99);
+    indmap_exchange::write(&file, claimed, &[(project, forged)], &[], Some(&secret_of(&karaganda))).unwrap();
 
     let report = ministry.import(&file, false).unwrap();
     assert_eq!(report.refused.len(), 1, "{:?}", report.refused);

@@ -123,6 +123,13 @@ pub fn imported(r: &ImportReport, json: bool) {
         m.exported_at,
         m.user
     ));
+    emit(&match (&r.signature.fingerprint, r.signature.first_sight) {
+        (Some(f), false) => format!("signed by that database's pinned key {f}"),
+        (Some(f), true) => format!(
+            "signed with key {f}, the first from that database: it is pinned now; confirm the fingerprint with the sender by phone"
+        ),
+        (None, _) => "UNSIGNED (made by an older indmap): taken as before, and its database's key is not pinned".into(),
+    });
     if let Some(at) = &r.already_imported {
         return emit(&format!("this file was imported already, at {at}; nothing changed"));
     }

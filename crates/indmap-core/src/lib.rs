@@ -20,6 +20,7 @@ pub mod proposal;
 pub mod reference;
 pub mod schema;
 pub mod scope;
+pub mod trust;
 pub mod validate;
 pub mod version;
 

@@ -15,6 +15,8 @@ pub enum ExchangeError {
     TooNew { file: String, found: u32 },
     #[error("{0} is damaged or was changed after export: its content does not match its checksum")]
     Tampered(String),
+    #[error("{0} is not signed by the key it names: it was changed after its database signed it")]
+    BadSignature(String),
     #[error("{file} is damaged: {reason}")]
     Damaged { file: String, reason: String },
     #[error("{file} has a manifest that cannot be read: {reason}")]

@@ -17,6 +17,7 @@ mod writer;
 pub use error::ExchangeError;
 pub use manifest::{KnownDatabase, Manifest, scope_code};
 pub use reader::{Content, ExchangeFile};
+pub use signature::public_key;
 pub use wire::WireError;
 pub use writer::{FileWriter, write};
 

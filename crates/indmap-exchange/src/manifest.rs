@@ -31,6 +31,14 @@ pub struct Manifest {
     #[serde(default)]
     #[cfg_attr(feature = "ts", ts(type = "Array<string>"))]
     pub changes_for: Vec<Uuid>,
+    /// The exporting database's public key (hex Ed25519): the file's signature is made with its
+    /// secret. Absent in files of builds that did not sign.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_key: Option<String>,
+    /// How many writes the exporting database had made: the file vouches for those, no more.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+    pub counter: Option<i64>,
     /// Hex SHA-256 over the manifest (less this field) and the records.
     #[serde(default)]
     pub sha256: String,

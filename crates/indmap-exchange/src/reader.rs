@@ -203,6 +203,12 @@ impl OpenFile {
         {
             return Err(ExchangeError::Tampered(self.file.clone()));
         }
+        if let Some(key) = &manifest.public_key {
+            let signed = self.texts("SELECT value FROM indmap_manifest WHERE key = 'signature'")?;
+            if !signed.first().is_some_and(|s| signature::verify(key, &manifest.sha256, s)) {
+                return Err(ExchangeError::BadSignature(self.file.clone()));
+            }
+        }
         let bad = |e: WireError| self.damaged(e);
         Ok(Content {
             projects: records.iter().map(|t| wire::decode(t)).collect::<Result<_, _>>().map_err(bad)?,

@@ -2,6 +2,7 @@
 //! checksum), not as this build would write it again: a file from a build that had fewer
 //! manifest fields, or more, still matches its own checksum.
 
+use ed25519_dalek::{Signer, SigningKey, Verifier, VerifyingKey};
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
@@ -23,6 +24,39 @@ impl Checksum {
     pub(crate) fn hex(self) -> String {
         format!("{:x}", self.0.finalize())
     }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex<const N: usize>(text: &str) -> Option<[u8; N]> {
+    let mut out = [0u8; N];
+    if text.len() != 2 * N {
+        return None;
+    }
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
+    }
+    Some(out)
+}
+
+/// The public key (hex) that goes with a database's secret signing key.
+pub fn public_key(secret: &[u8; 32]) -> String {
+    hex(SigningKey::from_bytes(secret).verifying_key().as_bytes())
+}
+
+/// The signature (hex) of a file whose checksum is `sha256`: the checksum covers the manifest,
+/// with its public key, and everything the importer reads.
+pub(crate) fn sign(secret: &[u8; 32], sha256: &str) -> String {
+    hex(&SigningKey::from_bytes(secret).sign(sha256.as_bytes()).to_bytes())
+}
+
+/// Whether `signature` (hex) is `public_key`'s (hex) over the checksum `sha256`.
+pub(crate) fn verify(public_key: &str, sha256: &str, signature: &str) -> bool {
+    let (Some(key), Some(signature)) = (unhex::<32>(public_key), unhex::<64>(signature)) else { return false };
+    let Ok(key) = VerifyingKey::from_bytes(&key) else { return false };
+    key.verify(sha256.as_bytes(), &ed25519_dalek::Signature::from_bytes(&signature)).is_ok()
 }
 
 /// The hex checksum of a manifest's unsigned text and the records.

@@ -1,7 +1,7 @@
 //! Writing an exchange file a slice of projects at a time: a national map with the versions of
 //! every field takes gigabytes of memory when loaded whole, and its file needs none of that.
 
-use crate::signature::Checksum;
+use crate::signature::{self, Checksum};
 use crate::{ExchangeError, FORMAT, FORMAT_VERSION, Manifest, geopackage, wire};
 use indmap_core::Project;
 use indmap_core::proposal::Proposal;
@@ -65,17 +65,28 @@ impl FileWriter {
         Ok(())
     }
 
-    /// Adds the proposals and the manifest with the checksum over what the file holds, and puts
-    /// the file in place. Returns the manifest as written.
-    pub fn finish(mut self, manifest: Manifest, proposals: &[Proposal]) -> Result<Manifest, ExchangeError> {
-        let finished = self.finish_file(manifest, proposals).and_then(|manifest| {
+    /// Adds the proposals and the manifest with the checksum over what the file holds, signs
+    /// the checksum with the database's `secret` key when given, and puts the file in place.
+    /// Returns the manifest as written.
+    pub fn finish(
+        mut self,
+        manifest: Manifest,
+        proposals: &[Proposal],
+        secret: Option<&[u8; 32]>,
+    ) -> Result<Manifest, ExchangeError> {
+        let finished = self.finish_file(manifest, proposals, secret).and_then(|manifest| {
             std::fs::rename(&self.partial, &self.path)?;
             Ok(manifest)
         });
         finished.map_err(|e| self.failed(e))
     }
 
-    fn finish_file(&mut self, mut manifest: Manifest, proposals: &[Proposal]) -> Result<Manifest, Failed> {
+    fn finish_file(
+        &mut self,
+        mut manifest: Manifest,
+        proposals: &[Proposal],
+        secret: Option<&[u8; 32]>,
+    ) -> Result<Manifest, Failed> {
         let conn = self.conn.take().ok_or(CLOSED)?;
         let mut texts: Vec<(String, String)> =
             proposals.iter().map(|p| (p.id.to_string(), wire::encode_proposal(p))).collect();
@@ -93,6 +104,7 @@ impl FileWriter {
         manifest.format_version = FORMAT_VERSION;
         manifest.projects = conn.query_row("SELECT count(*) FROM indmap_records", [], |r| r.get::<_, i64>(0))? as usize;
         manifest.sha256.clear();
+        manifest.public_key = secret.map(signature::public_key);
         // Signed as an import reads it: the records and proposals in the order of their keys.
         let mut sum = Checksum::of_manifest(&serde_json::to_string(&manifest)?);
         for sql in [
@@ -110,6 +122,14 @@ impl FileWriter {
             "INSERT INTO indmap_manifest (key, value) VALUES ('manifest', ?1)",
             [serde_json::to_string(&manifest)?],
         )?;
+        if let Some(secret) = secret {
+            // Beside the manifest, not in it: a build that does not know signatures still reads
+            // the manifest it checksums.
+            conn.execute(
+                "INSERT INTO indmap_manifest (key, value) VALUES ('signature', ?1)",
+                [signature::sign(secret, &manifest.sha256)],
+            )?;
+        }
         conn.execute_batch("COMMIT")?;
         conn.close().map_err(|(_, e)| e)?;
         // On disk before it replaces the old one.
@@ -143,8 +163,9 @@ pub fn write(
     manifest: Manifest,
     projects: &[(Project, VersionedProject)],
     proposals: &[Proposal],
+    secret: Option<&[u8; 32]>,
 ) -> Result<Manifest, ExchangeError> {
     let mut file = FileWriter::create(path)?;
     file.add(projects)?;
-    file.finish(manifest, proposals)
+    file.finish(manifest, proposals, secret)
 }

@@ -18,6 +18,8 @@ fn manifest() -> Manifest {
         projects: 0,
         databases: Vec::new(),
         changes_for: Vec::new(),
+        public_key: None,
+        counter: None,
         sha256: String::new(),
     }
 }
@@ -26,7 +28,7 @@ fn manifest() -> Manifest {
 fn file_changed_by(dir: &Path, sql: &str) -> PathBuf {
     let file = dir.join("hostile.gpkg");
     let _ = std::fs::remove_file(&file);
-    indmap_exchange::write(&file, manifest(), &[], &[]).unwrap();
+    indmap_exchange::write(&file, manifest(), &[], &[], None).unwrap();
     rusqlite::Connection::open(&file).unwrap().execute_batch(sql).unwrap();
     file
 }

@@ -18,6 +18,8 @@ fn manifest() -> Manifest {
         projects: 0,
         databases: vec![KnownDatabase { id: Uuid::from_u128(2), scope: Scope::Ministry }],
         changes_for: vec![Uuid::from_u128(2)],
+        public_key: None,
+        counter: None,
         sha256: String::new(),
     }
 }
@@ -26,7 +28,7 @@ fn manifest() -> Manifest {
 fn a_file_is_read_back_with_its_manifest_typed() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("a.gpkg");
-    let written = indmap_exchange::write(&file, manifest(), &[], &[]).unwrap();
+    let written = indmap_exchange::write(&file, manifest(), &[], &[], None).unwrap();
     let read = indmap_exchange::ExchangeFile::read(&file).unwrap().manifest;
     assert_eq!(read, written);
     assert_eq!(read.databases, manifest().databases);
@@ -41,7 +43,7 @@ fn a_file_with_a_malformed_scope_or_id_in_its_manifest_is_refused() {
         (r#""changes_for":["00000000-0000-0000-0000-000000000002"]"#, r#""changes_for":["two"]"#),
     ] {
         let file = dir.path().join("forged.gpkg");
-        indmap_exchange::write(&file, manifest(), &[], &[]).unwrap();
+        indmap_exchange::write(&file, manifest(), &[], &[], None).unwrap();
         let conn = rusqlite::Connection::open(&file).unwrap();
         let text: String = conn.query_row("SELECT value FROM indmap_manifest", [], |r| r.get(0)).unwrap();
         assert!(text.contains(from), "{text}");

@@ -49,6 +49,10 @@ pub struct Sender {
     pub projects: usize,
     /// The file's SHA-256 (hex): the bill's footer traces it to the file.
     pub sha256: String,
+    /// The fingerprint of the key that signed the file (`None`: unsigned), and whether this
+    /// import pins it (the first signed file from that database).
+    pub fingerprint: Option<String>,
+    pub first_sight: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,6 +174,14 @@ fn facts(bill: &MergeBill, lang: Lang) -> Vec<(String, String)> {
         (w(Word::Exported), format!("{} · {}", m.exported_at, m.user)),
         (w(Word::ProjectsInFile), format::integer(m.projects as i64)),
         ("SHA-256".to_owned(), m.sha256.clone()),
+        (
+            w(Word::Signature),
+            match (&m.fingerprint, m.first_sight) {
+                (Some(f), false) => format!("{f} · {}", w(Word::KeyPinned)),
+                (Some(f), true) => format!("{f} · {}", w(Word::KeyFirstSeen)),
+                (None, _) => w(Word::Unsigned),
+            },
+        ),
         (w(Word::ImportState), state),
     ];
     if let Some(backup) = &bill.backup {

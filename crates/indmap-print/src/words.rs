@@ -121,6 +121,10 @@ words! {
     DatabaseId => "Дерекқор белгісі", "Идентификатор базы", "Database id";
     Exported => "Экспортталды", "Экспортирован", "Exported";
     ProjectsInFile => "Файлдағы жобалар", "Проектов в файле", "Projects in the file";
+    Signature => "Қолтаңба кілті", "Ключ подписи", "Signing key";
+    KeyPinned => "осы дерекқордың бекітілген кілті", "закреплённый ключ этой базы данных", "the pinned key of that database";
+    KeyFirstSeen => "осы дерекқордан алғашқы қол қойылған файл: кілт енді бекітілді, саусақ ізін жіберушімен телефон арқылы растаңыз", "первый подписанный файл этой базы данных: ключ теперь закреплён, подтвердите отпечаток у отправителя по телефону", "the first signed file of that database: its key is pinned now; confirm the fingerprint with the sender by phone";
+    Unsigned => "ҚОЛ ҚОЙЫЛМАҒАН (indmap-тың ескі нұсқасы): бұрынғыдай қабылданды, кілт бекітілмеді", "НЕ ПОДПИСАН (старая версия indmap): принят как прежде, ключ не закреплён", "UNSIGNED (an older indmap): taken as before, no key pinned";
     ImportState => "Күйі", "Состояние", "State";
     AlreadyImported => "Бұл файл бұрын импортталған, ештеңе өзгермейді:", "Этот файл уже импортирован, ничего не меняется:", "This file was imported already, nothing changes:";
     Preview => "Алдын ала қарау: дерекқор әлі өзгертілмеген", "Предварительный просмотр: база данных ещё не изменена", "Preview: the database is not changed yet";

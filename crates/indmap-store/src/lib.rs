@@ -10,6 +10,7 @@ mod codec;
 #[cfg(target_os = "linux")]
 mod copy;
 mod error;
+mod keys;
 pub mod lock;
 mod log;
 mod migrations;

@@ -12,6 +12,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/003_sync.sql"),
     include_str!("migrations/004_totals_index.sql"),
     include_str!("migrations/005_responsible_person.sql"),
+    include_str!("migrations/006_signing_keys.sql"),
 ];
 
 /// The schema version this build writes.

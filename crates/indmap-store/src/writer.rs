@@ -30,6 +30,16 @@ pub struct Writer<'c> {
 }
 
 impl Writer<'_> {
+    /// This database's id.
+    pub fn db_id(&self) -> Uuid {
+        self.db_id
+    }
+
+    /// The counter this write stamps its changes with: above every earlier write of this database.
+    pub fn counter(&self) -> i64 {
+        self.counter
+    }
+
     /// Registers a new project, giving it the next code of this database when it has none, and
     /// returns the code.
     pub fn insert_project(&mut self, project: &Project) -> Result<ProjectCode> {

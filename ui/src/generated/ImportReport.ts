@@ -3,6 +3,7 @@ import type { ConflictView } from "./ConflictView";
 import type { Manifest } from "./Manifest";
 import type { ProjectUpdate } from "./ProjectUpdate";
 import type { Refusal } from "./Refusal";
+import type { SignatureNote } from "./SignatureNote";
 import type { Totals } from "./Totals";
 
 /**
@@ -24,4 +25,8 @@ out_of_scope: number, before: Totals, after: Totals,
 /**
  * The backup taken before the import, to restore with `indmap restore`.
  */
-backup: string | null, };
+backup: string | null, 
+/**
+ * Who signed the file, as this database knows them.
+ */
+signature: SignatureNote, };

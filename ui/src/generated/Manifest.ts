@@ -22,6 +22,15 @@ databases: Array<[string, string]>,
  */
 changes_for: Array<string>, 
 /**
+ * The exporting database's public key (hex Ed25519): the file's signature is made with its
+ * secret. Absent in files of builds that did not sign.
+ */
+public_key?: string | null, 
+/**
+ * How many writes the exporting database had made: the file vouches for those, no more.
+ */
+counter?: number | null, 
+/**
  * Hex SHA-256 over the manifest (less this field) and the records.
  */
 sha256: string, };

@@ -58,6 +58,8 @@ fn bill_of(report: &ImportReport) -> MergeBill {
             user: m.user.clone(),
             projects: m.projects,
             sha256: m.sha256.clone(),
+            fingerprint: report.signature.fingerprint.clone(),
+            first_sight: report.signature.first_sight,
         },
         state,
         backup: report.backup.as_ref().map(|b| b.display().to_string()),

@@ -9,8 +9,8 @@ use super::merge;
 use super::report::{ImportReport, Refusal};
 use crate::{Error, ErrorKind, Indmap, Result};
 use indmap_core::merge_plan::Stored;
-use indmap_core::version::VersionedProject;
-use indmap_core::{IdSource, Scope};
+use indmap_core::version::{Dot, VersionedProject};
+use indmap_core::{IdSource, Scope, trust};
 use indmap_exchange::{ExchangeFile, Manifest};
 use indmap_store::{Author, ImportReceipt, MapTotals, Writer};
 use std::collections::{HashMap, HashSet};
@@ -119,6 +119,7 @@ impl Imports<'_> {
             None => self.db.store.totals()?,
         };
         let mut report = ImportReport::new(file_name.clone(), exchange.manifest.clone(), self.dry_run, totals.into());
+        report.signature.first_sight = check_sender(&self.db.store.pins()?, &exchange.manifest, &file_name)?;
         if let Some(earlier) = self.db.store.imports()?.into_iter().find(|r| r.sha256 == exchange.sha256) {
             report.already_imported = Some(earlier.imported_at);
             return Ok(self.ended(report));
@@ -209,10 +210,13 @@ impl FileMerge<'_> {
         }
         let manifest = &self.exchange.manifest;
         self.note_databases(w, &mut report)?;
+        if let Some(key) = &manifest.public_key {
+            w.pin(manifest.db_id, key, manifest.counter.unwrap_or(0))?;
+        }
         for vp in &self.exchange.content.projects {
             w.note_peer_context(manifest.db_id, vp.project_id, &vp.context)?;
         }
-        let to_merge = self.to_merge(w)?;
+        let to_merge = self.to_merge(w, &mut report)?;
         self.merge_projects(w, to_merge, ahead, touched, ids, &mut report)?;
         let known: Vec<Uuid> = w.proposals()?.into_iter().map(|p| p.id).collect();
         for proposal in &self.exchange.content.proposals {
@@ -246,14 +250,52 @@ impl FileMerge<'_> {
     /// file's version needs none: merging would give back what is here, and most projects of a
     /// regular exchange are such. (Looked up one by one: a file holds a few hundred projects of
     /// a map of 100,000.)
-    fn to_merge<'f>(&'f self, w: &mut Writer<'_>) -> indmap_store::Result<Vec<&'f VersionedProject>> {
+    /// A project that claims writes no signature vouches for (`trust::unvouched`) is refused
+    /// and listed instead.
+    fn to_merge<'f>(
+        &'f self,
+        w: &mut Writer<'_>,
+        report: &mut ImportReport,
+    ) -> indmap_store::Result<Vec<&'f VersionedProject>> {
+        let signed = self.signed_counters(w)?;
         let mut to_merge = Vec::new();
         for vp in &self.exchange.content.projects {
-            if w.context(vp.project_id)?.needs_merge_with(&vp.context) {
+            let seen = w.context(vp.project_id)?;
+            let claimed = vp.context.0.iter().map(|(&db, &counter)| Dot { db, counter });
+            let stamps = vp.fields.values().flatten().map(|s| s.stamp.dot);
+            if let Some(dot) = trust::unvouched(claimed.chain(stamps), &seen, &signed).last() {
+                let reason = format!(
+                    "it carries write {} of database {}, beyond the {} that database has signed; a file cannot speak for writes its database did not make",
+                    dot.counter,
+                    short(dot.db),
+                    signed.get(&dot.db).copied().unwrap_or(0)
+                );
+                report.refused.push(Refusal { id: vp.project_id, code: None, reason });
+                continue;
+            }
+            if seen.needs_merge_with(&vp.context) {
                 to_merge.push(vp);
             }
         }
         Ok(to_merge)
+    }
+
+    /// How many writes each database has signed for, as far as this one knows: its own, the
+    /// sender's (this file says, if it is signed) and those of databases whose signed files
+    /// came here before.
+    fn signed_counters(&self, w: &Writer<'_>) -> indmap_store::Result<HashMap<Uuid, i64>> {
+        let manifest = &self.exchange.manifest;
+        let mut signed: HashMap<Uuid, i64> = w
+            .pins()?
+            .into_iter()
+            .filter(|(_, pin)| pin.public_key.is_some())
+            .map(|(db, pin)| (db, pin.signed_counter))
+            .collect();
+        if let (Some(_), Some(counter)) = (&manifest.public_key, manifest.counter) {
+            signed.insert(manifest.db_id, counter);
+        }
+        signed.insert(w.db_id(), w.counter());
+        Ok(signed)
     }
 
     /// Merges each project: with the plan made ahead where it still holds, else loaded (ahead,
@@ -356,6 +398,28 @@ impl IdSource for NoIdsAhead {
     fn new_id(&mut self) -> Uuid {
         self.needed = true;
         Uuid::nil()
+    }
+}
+
+/// Refuses a file whose signature does not match what is pinned for its database; answers
+/// whether the file is the first signed one from it (its key is pinned by this import).
+fn check_sender(pins: &HashMap<Uuid, trust::Pin>, manifest: &Manifest, file: &str) -> Result<bool> {
+    let pin = pins.get(&manifest.db_id);
+    let who = format!("database {} ({})", short(manifest.db_id), manifest.scope.code());
+    match trust::sender(pin, manifest.public_key.as_deref()) {
+        trust::Sender::Pinned | trust::Sender::Unsigned => Ok(false),
+        trust::Sender::FirstSight => Ok(true),
+        trust::Sender::WrongKey => Err(Error::new(
+            ErrorKind::Conflict,
+            format!(
+                "{file} says it comes from {who}, but is signed with another key than the one pinned for it ({}); it was not made by that database and is refused",
+                pin.and_then(|p| p.public_key.as_deref()).map(trust::fingerprint).unwrap_or_default()
+            ),
+        )),
+        trust::Sender::MissingSignature => Err(Error::new(
+            ErrorKind::Conflict,
+            format!("{file} says it comes from {who}, which signs its files, but it is not signed; it is refused"),
+        )),
     }
 }
 

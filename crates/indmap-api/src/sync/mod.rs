@@ -21,7 +21,7 @@ mod report;
 pub use bill::BillFormat;
 pub use conflicts::{ConflictView, Take};
 pub use previews::{Previews, bill_format};
-pub use report::{FieldUpdate, ImportReport, ProjectUpdate, Refusal, Totals};
+pub use report::{FieldUpdate, ImportReport, ProjectUpdate, Refusal, SignatureNote, Totals};
 
 /// How many projects an export (or a content hash) loads at a time: a national map loaded whole
 /// with the versions of every field takes gigabytes.
@@ -124,9 +124,11 @@ impl Indmap {
             projects: 0,
             databases,
             changes_for,
+            public_key: None,
+            counter: Some(self.store.write_counter()?),
             sha256: String::new(),
         };
-        file.finish(manifest, &proposals).map_err(failed)
+        file.finish(manifest, &proposals, self.store.signing_key()?.as_ref()).map_err(failed)
     }
 
     /// Whether `path` is the database file or one of its companions (the WAL, the shared memory).

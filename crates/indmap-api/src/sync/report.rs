@@ -1,7 +1,7 @@
 //! What an import tells: the merge bill's content.
 
 use super::ConflictView;
-use indmap_core::Money;
+use indmap_core::{Money, trust};
 use indmap_exchange::Manifest;
 use indmap_store::MapTotals;
 use serde::Serialize;
@@ -93,11 +93,27 @@ pub struct ImportReport {
     /// The backup taken before the import, to restore with `indmap restore`.
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub backup: Option<PathBuf>,
+    /// Who signed the file, as this database knows them.
+    pub signature: SignatureNote,
+}
+
+/// A file's signature, as the preview and the bill show it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SignatureNote {
+    /// The sender's key as read out on the phone (`3F2A 91C0 AA55 E011 7B3C`); `None` for an
+    /// unsigned file of an older build.
+    pub fingerprint: Option<String>,
+    /// Whether this file pins the key: the first signed file from its database taken here,
+    /// whose fingerprint is worth confirming with the sender.
+    pub first_sight: bool,
 }
 
 impl ImportReport {
     /// The report of a file before it is merged: nothing done yet, the map as `before`.
     pub(crate) fn new(file: String, manifest: Manifest, dry_run: bool, before: Totals) -> ImportReport {
+        let signature =
+            SignatureNote { fingerprint: manifest.public_key.as_deref().map(trust::fingerprint), first_sight: false };
         ImportReport {
             file,
             manifest,
@@ -113,6 +129,7 @@ impl ImportReport {
             before,
             after: before,
             backup: None,
+            signature,
         }
     }
 }

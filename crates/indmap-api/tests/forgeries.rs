@@ -1,0 +1,216 @@
+//! Files that speak for a database that did not sign them, one per way of forging: each is
+//! refused (whole, or the forged project), the map is left as it was, and the real owner's
+//! later edits still arrive.
+
+use chrono::{TimeZone, Utc};
+use indmap_api::core::version::{Dot, Sibling, Stamp, VersionedProject};
+use indmap_api::core::{RegionCode, Scope};
+use indmap_api::{Env, Indmap};
+use indmap_exchange::{ExchangeFile, Manifest};
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use uuid::Uuid;
+
+fn db(dir: &Path, name: &str, scope: Scope, seed: u64) -> Indmap {
+    let mut env = Env::fixed(name, Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap());
+    env.ids = Box::new(indmap_api::CountingIds { unix_millis: 1_764_000_000_000 + seed * 1_000_000, next: 0 });
+    Indmap::init(&dir.join(format!("{name}.sqlite")), scope, env).unwrap()
+}
+
+fn region(kato: &str) -> Scope {
+    Scope::Region(RegionCode::parse(kato).unwrap())
+}
+
+fn send(dir: &Path, from: &Indmap, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    from.export(&path, None).unwrap();
+    path
+}
+
+/// The key a database signs its files with, read from its file as a thief of the laptop would.
+fn secret_of(db: &Indmap) -> [u8; 32] {
+    let conn = rusqlite::Connection::open(&db.info().path).unwrap();
+    let hex: String = conn.query_row("SELECT value FROM meta WHERE key = 'signing_key'", [], |r| r.get(0)).unwrap();
+    std::array::from_fn(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap())
+}
+
+struct World {
+    dir: tempfile::TempDir,
+    karaganda: Indmap,
+    astana: Indmap,
+    ministry: Indmap,
+    /// Karaganda's real file, as the ministry took it.
+    genuine: ExchangeFile,
+}
+
+fn world() -> World {
+    let dir = tempfile::tempdir().unwrap();
+    let mut karaganda = db(dir.path(), "karaganda", region("35"), 1);
+    let feature = json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [72.96, 50.06]}, "properties": {
+        "name_kk": "Теміртау зауыты", "name_ru": "Завод Темиртау", "region": "35", "cost_kzt": 1_000_000_000}});
+    karaganda.add_projects(&feature.to_string()).unwrap();
+    let mut astana = db(dir.path(), "astana", region("71"), 2);
+    let feature = json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [71.43, 51.13]}, "properties": {
+        "name_kk": "Астана зауыты", "name_ru": "Завод Астана", "region": "71", "cost_kzt": 2_000_000_000}});
+    astana.add_projects(&feature.to_string()).unwrap();
+    let mut ministry = db(dir.path(), "ministry", Scope::Ministry, 3);
+    let file = send(dir.path(), &karaganda, "karaganda.gpkg");
+    ministry.import(&file, false).unwrap();
+    ministry.import(&send(dir.path(), &astana, "astana.gpkg"), false).unwrap();
+    let genuine = ExchangeFile::read(&file).unwrap();
+    World { dir, karaganda, astana, ministry, genuine }
+}
+
+/// A file with `projects`, claiming to be from `claimed` and signed with `secret`, if any.
+fn forge(
+    w: &World,
+    name: &str,
+    claimed: Manifest,
+    projects: Vec<VersionedProject>,
+    secret: Option<&[u8; 32]>,
+) -> PathBuf {
+    let path = w.dir.path().join(name);
+    let project = w.karaganda.find("35-0001").unwrap();
+    let pairs: Vec<_> = projects.into_iter().map(|vp| (project.clone(), vp)).collect();
+    indmap_exchange::write(&path, claimed, &pairs, &[], secret).unwrap();
+    path
+}
+
+/// Karaganda's project with its cost set to `cost` by write `dot`.
+fn with_cost(w: &World, dot: Dot, cost: i64) -> VersionedProject {
+    let mut vp = w.genuine.content.projects[0].clone();
+    let key = vp.fields.keys().find(|k| k.field == "cost_kzt").unwrap().clone();
+    let stamp = Stamp { dot, at: "2026-11-26T10:00:00Z".into(), user: "forger".into() };
+    vp.fields.insert(key, vec![Sibling { stamp, value: json!(cost) }]);
+    vp.context.add(dot);
+    vp
+}
+
+fn manifest_as(w: &World, db: &Indmap, counter: i64) -> Manifest {
+    let mut m = w.genuine.manifest.clone();
+    m.db_id = db.info().db_id;
+    m.scope = db.info().scope;
+    m.counter = Some(counter);
+    m
+}
+
+/// Imports a forgery: refused whole (`Err`) or with its project refused; the map as it was.
+fn refused(w: &mut World, file: &Path) -> String {
+    let before = w.ministry.content_hash().unwrap();
+    let said = match w.ministry.import(file, false) {
+        Err(e) => e.message,
+        Ok(report) => {
+            assert!(report.changed.is_empty() && report.added.is_empty(), "{report:?}");
+            assert_eq!(report.refused.len(), 1, "the forged project is refused and listed: {report:?}");
+            report.refused[0].reason.clone()
+        }
+    };
+    assert_eq!(w.ministry.content_hash().unwrap(), before, "{} changed the map", file.display());
+    said
+}
+
+#[test]
+fn every_kind_of_forged_file_is_refused_and_the_owner_still_gets_through() {
+    let mut w = world();
+    let (kdb, karaganda_signed) = (w.karaganda.info().db_id, w.genuine.manifest.counter.unwrap());
+    let mut told = Vec::new();
+
+    // 1. Karaganda's own file, its signature swapped for another's: changed after signing.
+    let swapped = send(w.dir.path(), &w.astana, "other.gpkg");
+    let other_signature: String = rusqlite::Connection::open(&swapped)
+        .unwrap()
+        .query_row("SELECT value FROM indmap_manifest WHERE key = 'signature'", [], |r| r.get(0))
+        .unwrap();
+    let tampered = w.dir.path().join("tampered.gpkg");
+    std::fs::copy(send(w.dir.path(), &w.karaganda, "again.gpkg"), &tampered).unwrap();
+    rusqlite::Connection::open(&tampered)
+        .unwrap()
+        .execute("UPDATE indmap_manifest SET value = ?1 WHERE key = 'signature'", [&other_signature])
+        .unwrap();
+    told.push(refused(&mut w, &tampered));
+
+    // 2. Karaganda's id, unsigned.
+    let file = forge(
+        &w,
+        "unsigned.gpkg",
+        manifest_as(&w, &w.karaganda, karaganda_signed),
+        vec![with_cost(&w, Dot { db: kdb, counter: karaganda_signed + 1 }, 5)],
+        None,
+    );
+    told.push(refused(&mut w, &file));
+
+    // 3. Karaganda's id, signed by Astana's key.
+    let astana_key = secret_of(&w.astana);
+    let file = forge(
+        &w,
+        "wrong-key.gpkg",
+        manifest_as(&w, &w.karaganda, 1000),
+        vec![with_cost(&w, Dot { db: kdb, counter: karaganda_signed + 1 }, 5)],
+        Some(&astana_key),
+    );
+    told.push(refused(&mut w, &file));
+
+    // 4. Astana's own signed file, carrying a write stamped with Karaganda's real id beyond
+    //    what Karaganda has signed.
+    let file = forge(
+        &w,
+        "stamped.gpkg",
+        manifest_as(&w, &w.astana, 1000),
+        vec![with_cost(&w, Dot { db: kdb, counter: karaganda_signed + 1 }, 5)],
+        Some(&astana_key),
+    );
+    told.push(refused(&mut w, &file));
+
+    // 5. The same with a write Karaganda did sign: a value the ministry has seen replaced, so
+    //    nothing changes (`refused` would fail on a change).
+    let file = forge(
+        &w,
+        "replayed.gpkg",
+        manifest_as(&w, &w.astana, 1001),
+        vec![with_cost(&w, Dot { db: kdb, counter: karaganda_signed }, 5)],
+        Some(&astana_key),
+    );
+    let before = w.ministry.content_hash().unwrap();
+    let report = w.ministry.import(&file, false).unwrap();
+    assert!(report.changed.is_empty(), "{report:?}");
+    assert_eq!(w.ministry.content_hash().unwrap(), before);
+
+    // 6. A raised version-vector entry that changes nothing visible, but would make the
+    //    ministry ignore Karaganda's next genuine edits.
+    let mut raised = w.genuine.content.projects[0].clone();
+    raised.context.0.insert(kdb, 1_000_000);
+    let file = forge(&w, "raised.gpkg", manifest_as(&w, &w.astana, 1002), vec![raised], Some(&astana_key));
+    told.push(refused(&mut w, &file));
+
+    for said in &told {
+        eprintln!("refused: {said}");
+    }
+    assert!(told[0].contains("not signed by the key it names"), "{}", told[0]);
+    assert!(told[1].contains("it is not signed"), "{}", told[1]);
+    assert!(told[2].contains("another key than the one pinned"), "{}", told[2]);
+    assert!(told[3].contains("beyond the") && told[4].contains("beyond the"), "{told:?}");
+
+    // Karaganda's next real edit still arrives.
+    let patch = json!({"type": "Feature", "geometry": null, "properties": {"cost_kzt": 3_000_000_000_i64}});
+    w.karaganda.update_project("35-0001", &patch.to_string()).unwrap();
+    let report = w.ministry.import(&send(w.dir.path(), &w.karaganda, "real.gpkg"), false).unwrap();
+    assert_eq!(report.changed.len(), 1, "{report:?}");
+    assert!(report.signature.fingerprint.is_some() && !report.signature.first_sight);
+    let _ = Uuid::nil();
+}
+
+#[test]
+fn the_first_signed_file_of_a_database_pins_its_key_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let karaganda = db(dir.path(), "karaganda", region("35"), 1);
+    let mut ministry = db(dir.path(), "ministry", Scope::Ministry, 3);
+    let preview = ministry.import(&send(dir.path(), &karaganda, "1.gpkg"), true).unwrap();
+    assert!(preview.signature.first_sight, "a preview shows the key is new");
+    let fingerprint = preview.signature.fingerprint.clone().unwrap();
+    assert_eq!(fingerprint.len(), 24, "{fingerprint}");
+    let report = ministry.import(&send(dir.path(), &karaganda, "1.gpkg"), false).unwrap();
+    assert!(report.signature.first_sight);
+    let again = ministry.import(&send(dir.path(), &karaganda, "2.gpkg"), false).unwrap();
+    assert!(!again.signature.first_sight, "pinned by the first import");
+    assert_eq!(again.signature.fingerprint, Some(fingerprint));
+}

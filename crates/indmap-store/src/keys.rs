@@ -1,0 +1,93 @@
+//! The signing key a database signs its exchange files with, and the keys of the databases it
+//! has heard from: pinned by the first signed file each sent, with the highest write counter a
+//! file of theirs vouched for.
+
+use crate::{Result, Store, Writer};
+use indmap_core::trust::Pin;
+use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(text: &str) -> Option<[u8; 32]> {
+    let mut out = [0u8; 32];
+    if text.len() != 64 {
+        return None;
+    }
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
+    }
+    Some(out)
+}
+
+fn pins(conn: &Connection) -> Result<HashMap<Uuid, Pin>> {
+    let mut stmt = conn.prepare_cached("SELECT db_id, public_key, signed_counter FROM databases")?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<i64>>(2)?)))?;
+    let mut out = HashMap::new();
+    for row in rows {
+        let (db, public_key, signed_counter) = row?;
+        if let Ok(db) = Uuid::parse_str(&db) {
+            out.insert(db, Pin { public_key, signed_counter: signed_counter.unwrap_or(0) });
+        }
+    }
+    Ok(out)
+}
+
+impl Store {
+    /// The secret this database signs its files with; `None` for a database made before files
+    /// were signed, until `set_signing_key`.
+    pub fn signing_key(&self) -> Result<Option<[u8; 32]>> {
+        let text: Option<String> =
+            self.conn.query_row("SELECT value FROM meta WHERE key = 'signing_key'", [], |r| r.get(0)).optional()?;
+        Ok(text.as_deref().and_then(unhex))
+    }
+
+    /// Gives this database the signing key `secret` (made from randomness the caller passes in).
+    pub fn set_signing_key(&mut self, secret: [u8; 32]) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('signing_key', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [hex(&secret)],
+        )?;
+        Ok(tx.commit()?)
+    }
+
+    /// How many writes this database has made: what a file it exports now vouches for.
+    pub fn write_counter(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'write_counter'", [], |r| r.get(0))?)
+    }
+
+    /// The pinned keys and vouched counters of every database heard of.
+    pub fn pins(&self) -> Result<HashMap<Uuid, Pin>> {
+        pins(&self.conn)
+    }
+}
+
+impl Writer<'_> {
+    /// As `Store::pins`, as this transaction sees them.
+    pub fn pins(&self) -> Result<HashMap<Uuid, Pin>> {
+        pins(&self.tx)
+    }
+
+    /// Pins `public_key` for `db` if it has none yet, and raises what its files have vouched for
+    /// to `counter`. (A key that differs from the pinned one is refused before this, by the import.)
+    pub fn pin(&mut self, db: Uuid, public_key: &str, counter: i64) -> Result<()> {
+        let pinned = self.tx.execute(
+            "UPDATE databases SET public_key = coalesce(public_key, ?2),
+                 signed_counter = max(coalesce(signed_counter, 0), ?3)
+             WHERE db_id = ?1 AND (public_key IS NULL OR public_key = ?2)",
+            params![db.to_string(), public_key, counter],
+        )?;
+        if pinned == 0 {
+            // Another process pinned another key for it since the import looked.
+            return Err(crate::StoreError::Constraint(format!("database {db} is pinned to another key")));
+        }
+        Ok(())
+    }
+}
