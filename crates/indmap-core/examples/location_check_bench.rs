@@ -54,6 +54,19 @@ fn shapes(n: usize) -> Vec<(&'static str, Geometry)> {
             ring((CENTRE.0 - 0.03 + step * i, CENTRE.1 - 0.03 + step * j), step / 3.0, 8, true)
         }))
         .collect::<Vec<_>>();
+    // n / 4 teeth pointing east, their tips in a line: every tooth overlaps every other from
+    // west to east, the worst case for a sweep from west to east.
+    let teeth = (n / 4).max(1);
+    let (west, tip, dy) = (CENTRE.0 + 0.05, CENTRE.0 + 0.1, 0.1 / teeth as f64);
+    let mut comb: Vec<Position> = (0..teeth)
+        .flat_map(|i| {
+            let y = CENTRE.1 + i as f64 * dy;
+            [[west, y], [tip, y], [tip, y + dy / 2.0], [west, y + dy / 2.0]]
+        })
+        .chain([[west, CENTRE.1 + 0.1], [CENTRE.0, CENTRE.1 + 0.1], [CENTRE.0, CENTRE.1]])
+        .map(Position::from)
+        .collect();
+    comb.push(comb[0].clone());
     vec![
         ("regular polygon", Geometry::new_polygon([ring(CENTRE, 0.05, n, false)])),
         (
@@ -61,6 +74,7 @@ fn shapes(n: usize) -> Vec<(&'static str, Geometry)> {
             Geometry::new_polygon([ring(CENTRE, 0.05, n / 2, false), ring(CENTRE, 0.02, n / 2, true)]),
         ),
         ("polygon with many holes", Geometry::new_polygon(pierced)),
+        ("comb", Geometry::new_polygon([comb])),
         ("multipolygon of octagons", Geometry::new_multi_polygon(parts)),
         (
             "line string",
