@@ -282,6 +282,20 @@ fn read_table(conn: &Connection, file: &str, t: &FeatureTable, room: usize) -> R
         format: "GeoPackage",
         reason: format!("layer {:?}: {e}", t.table),
     };
+    // rusqlite's `Statement::column_names` panics on a name that is not UTF-8, so the table's
+    // column names are read first as values, where such a name is an error.
+    let mut columns = conn.prepare("SELECT name FROM pragma_table_xinfo(?1)").map_err(malformed)?;
+    let mut rows = columns.query([&t.table]).map_err(malformed)?;
+    while let Some(row) = rows.next().map_err(malformed)? {
+        if row.get_ref(0).map_err(malformed)?.as_str().is_err() {
+            return Err(LayerError::Malformed {
+                file: file.into(),
+                format: "GeoPackage",
+                reason: format!("layer {:?}: a column name is not UTF-8 text", t.table),
+            });
+        }
+    }
+    drop(rows);
     // One row more than there is room for tells that the limit is passed.
     let sql = format!("SELECT * FROM {} LIMIT {}", quote(&t.table), room + 1);
     let mut stmt = conn.prepare(&sql).map_err(malformed)?;
