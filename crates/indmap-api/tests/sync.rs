@@ -396,7 +396,11 @@ fn damaged_tampered_and_foreign_files_are_refused_and_change_nothing() {
     let newer = net.dir.path().join("newer.gpkg");
     std::fs::copy(&file, &newer).unwrap();
     let conn = rusqlite::Connection::open(&newer).unwrap();
-    conn.execute("UPDATE indmap_manifest SET value = json_set(value, '$.format_version', 99)", []).unwrap();
+    conn.execute(
+        "UPDATE indmap_manifest SET value = json_set(value, '$.format_version', 99) WHERE key = 'manifest'",
+        [],
+    )
+    .unwrap();
     drop(conn);
     let e = b.import(&newer, false).unwrap_err();
     assert_eq!(e.kind, ErrorKind::Incompatible, "{e}");

@@ -112,14 +112,22 @@ fn the_ministry_edit_of_a_regional_project_is_a_proposal_karaganda_accepts() {
     let patch = ministry
         .file("patch.json", &json!({"type": "Feature", "geometry": null, "properties": {"status": "construction"}}));
     ministry.cmd(&["project", "update", "35-0001", &patch]).assert().success().stderr(contains("proposals"));
+    // A file of changes for Karaganda carries the proposal (the project itself it has seen), and
+    // Karaganda's file of changes back carries the decision.
     let m1 = ministry.dir.path().join("m1.gpkg");
-    ministry.cmd(&["export", "--out", m1.to_str().unwrap()]).assert().success();
+    ministry.cmd(&["export", "--for", "region:35", "--out", m1.to_str().unwrap()]).assert().success();
     karaganda.cmd(&["import", m1.to_str().unwrap()]).assert().success().stdout(contains("1 proposals arrived"));
     let proposals = karaganda.json(&["proposals"]);
     assert_eq!(proposals[0]["ours_to_decide"], true);
     let id = proposals[0]["id"].as_str().unwrap().to_owned();
     karaganda.cmd(&["accept", &id]).assert().success().stdout(contains("accepted"));
     karaganda.cmd(&["project", "show", "35-0001"]).assert().success().stdout(contains("construction"));
+    let k2 = karaganda.dir.path().join("k2.gpkg");
+    karaganda.cmd(&["export", "--for", "ministry", "--out", k2.to_str().unwrap()]).assert().success();
+    ministry.cmd(&["import", k2.to_str().unwrap()]).assert().success();
+    let decided = ministry.json(&["proposals"]);
+    assert_eq!(decided[0]["status"], "accepted", "{decided}");
+    ministry.cmd(&["project", "show", "35-0001"]).assert().success().stdout(contains("construction"));
 }
 
 /// The merge bill as a PDF to sign: a preview with a changed field and a conflict, in Kazakh.

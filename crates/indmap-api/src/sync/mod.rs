@@ -93,8 +93,8 @@ impl Indmap {
         }
         let failed = |e: ExchangeError| Error::new(ErrorKind::Io, e.to_string());
         let mut file = indmap_exchange::FileWriter::create(out).map_err(failed)?;
-        let mut exported = std::collections::HashSet::new();
-        for ids in self.store.project_ids(region)?.chunks(SLICE) {
+        let ids = self.store.project_ids(region)?;
+        for ids in ids.chunks(SLICE) {
             let mut projects = self.store.versioned_projects(ids)?;
             if let Some(seen) = &seen {
                 projects
@@ -108,11 +108,13 @@ impl Indmap {
                     }
                 }
             }
-            exported.extend(projects.iter().map(|(p, _)| p.id));
             file.add(&projects).map_err(failed)?;
         }
+        // Every proposal about the map the file is of, decided or not, even of projects a file of
+        // changes leaves out: the receiver may not have seen it, and a proposal is a row.
+        let of_map: std::collections::HashSet<Uuid> = ids.into_iter().collect();
         let proposals: Vec<_> =
-            self.store.proposals()?.into_iter().filter(|p| exported.contains(&p.project_id)).collect();
+            self.store.proposals()?.into_iter().filter(|p| of_map.contains(&p.project_id)).collect();
         let manifest = Manifest {
             format: String::new(),
             format_version: 0,
