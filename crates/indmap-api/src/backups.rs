@@ -1,5 +1,6 @@
 //! Copies of the database taken before risky work (an import), and restoring one.
 
+use crate::backup_files::{folder, restoring};
 use crate::{Error, ErrorKind, Indmap, Result};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -17,16 +18,44 @@ pub struct Backup {
 /// How long a restore waits for other windows and commands on the map to close.
 const ALONE_WAIT: std::time::Duration = std::time::Duration::from_secs(15);
 
-/// Backups of the database at `db` live in a folder beside it: `NAME.sqlite.backups/`.
-fn folder(db: &Path) -> PathBuf {
-    let mut name = db.file_name().unwrap_or_default().to_os_string();
-    name.push(".backups");
-    db.with_file_name(name)
-}
-
 /// What may stand in a file name, from a label such as a file's name.
 fn safe(label: &str) -> String {
     label.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '.' { c } else { '_' }).collect()
+}
+
+/// How many backups are kept, and how much room they may take in all (the settings
+/// `backups_keep` and `backups_max_mb`): each is a whole copy of the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Retention {
+    pub keep: usize,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub max_mb: u64,
+}
+
+impl Default for Retention {
+    fn default() -> Retention {
+        Retention { keep: 20, max_mb: 20_000 }
+    }
+}
+
+impl Retention {
+    /// The backups to delete from `list` (oldest first), never the newest: the oldest beyond
+    /// `keep`, then the oldest while all together take more than `max_mb`.
+    pub fn beyond<'a>(&self, list: &'a [Backup]) -> Vec<&'a Backup> {
+        let mut kept = list.len();
+        let mut bytes: u64 = list.iter().map(|b| b.bytes).sum();
+        let mut out = Vec::new();
+        for b in &list[..list.len().saturating_sub(1)] {
+            if kept <= self.keep.max(1) && bytes <= self.max_mb.saturating_mul(1 << 20) {
+                break;
+            }
+            out.push(b);
+            kept -= 1;
+            bytes -= b.bytes;
+        }
+        out
+    }
 }
 
 impl Indmap {
@@ -34,7 +63,27 @@ impl Indmap {
     pub fn backup(&self, label: &str) -> Result<PathBuf> {
         let path = self.new_backup_path(label)?;
         self.store.backup_to(&path)?;
+        self.prune_backups()?;
         Ok(path)
+    }
+
+    /// The rule backups are kept by.
+    pub fn retention(&self) -> Result<Retention> {
+        let number = |key: &str| -> Result<Option<u64>> { Ok(self.store.setting(key)?.and_then(|v| v.parse().ok())) };
+        let default = Retention::default();
+        Ok(Retention {
+            keep: number("backups_keep")?.map_or(default.keep, |n| n as usize),
+            max_mb: number("backups_max_mb")?.unwrap_or(default.max_mb),
+        })
+    }
+
+    /// Deletes the backups beyond the retention rule (see `Retention::beyond`).
+    pub(crate) fn prune_backups(&self) -> Result<()> {
+        let list = self.backups()?;
+        for old in self.retention()?.beyond(&list) {
+            std::fs::remove_file(&old.path)?;
+        }
+        Ok(())
     }
 
     /// Where the next backup with this label goes (its folder is made).
@@ -107,7 +156,7 @@ impl Indmap {
             indmap_store::Store::copy_closed(&path, &safety, &alone)?;
             replace(&path, &backup.path, name)
         });
-        match (replaced, Indmap::open(&path, env)) {
+        match (replaced, Indmap::open(&path, env).and_then(|db| db.prune_backups().map(|()| db))) {
             (Ok(()), Ok(db)) => Ok((db, safety)),
             (Err(error), db) => Err(RestoreError { error, db: db.ok().map(Box::new) }),
             (Ok(()), Err(error)) => Err(RestoreError { error, db: None }),
@@ -130,7 +179,7 @@ impl Indmap {
 /// database, then renamed over it: a reader that has the old file open (or mapped in memory)
 /// keeps it whole, and a failed copy leaves the database as it was.
 fn replace(db: &Path, backup: &Path, name: &str) -> Result<()> {
-    let restoring = db.with_extension("restoring");
+    let restoring = restoring(db);
     let failed = |e: std::io::Error| Error::new(ErrorKind::Io, format!("restoring {name} failed: {e}"));
     std::fs::copy(backup, &restoring).and_then(|_| std::fs::File::open(&restoring)?.sync_all()).map_err(failed)?;
     for suffix in ["-wal", "-shm"] {

@@ -56,6 +56,9 @@ impl Indmap {
     }
 
     pub fn open(path: &Path, env: Env) -> Result<Indmap> {
+        if path.is_file() {
+            crate::backup_files::clean_leftovers(path);
+        }
         let store = Store::open(path).map_err(|e| match e {
             indmap_store::StoreError::Missing(p) => Error::not_found(format!(
                 "there is no indmap database at {}; create one with `indmap init --region KATO` or `indmap init --ministry`",

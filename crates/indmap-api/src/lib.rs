@@ -5,6 +5,7 @@
 //! Invariants: every write is one transaction that either applies fully or leaves the database
 //! as it was; every input is validated before it is written; time and ids come from [`Env`].
 
+mod backup_files;
 mod backups;
 mod database;
 mod env;
@@ -18,7 +19,7 @@ mod settings;
 mod sync;
 mod views;
 
-pub use backups::{Backup, RestoreError};
+pub use backups::{Backup, RestoreError, Retention};
 pub use database::{Indmap, Opened, SAMPLE_PROJECTS, SAMPLE_SEED, default_db_path, open_at_start, open_sample};
 pub use env::{Clock, CountingIds, Env, FixedClock, SystemClock, SystemIds};
 pub use error::{Error, ErrorKind, Result};

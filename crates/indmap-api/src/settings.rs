@@ -8,6 +8,8 @@ use indmap_core::Rule;
 pub const SETTINGS: &[(&str, &str)] = &[
     ("republican_threshold_kzt", "cost in KZT from which a project belongs on the republican map (empty: no check)"),
     ("monitoring_period", "how often projects report progress: quarter, month or year"),
+    ("backups_keep", "how many backups are kept, newest first (default 20)"),
+    ("backups_max_mb", "the most megabytes all backups together take; the oldest go first (default 20000)"),
 ];
 
 impl Indmap {
@@ -28,6 +30,15 @@ impl Indmap {
                 }
             }
             "republican_threshold_kzt" => {}
+            "backups_keep" | "backups_max_mb" => {
+                if !value.parse::<u64>().is_ok_and(|n| n >= 1) {
+                    problems.error(
+                        key,
+                        Rule::SettingCount,
+                        format!("must be a whole number, 1 or more; got {value:?}"),
+                    );
+                }
+            }
             "monitoring_period" => {
                 if !matches!(value, "quarter" | "month" | "year") {
                     problems.error(key, Rule::SettingPeriod, format!("must be quarter, month or year; got {value:?}"));

@@ -146,7 +146,10 @@ fn run(cli: Cli) -> Result<(), Error> {
             db.reject(id, reason.as_deref())?;
             sync_cmd::proposals(&db.proposals()?, json);
         }
-        Command::Backups => sync_cmd::backups(&Indmap::open(&path, Env::system())?.backups()?, json),
+        Command::Backups => {
+            let db = Indmap::open(&path, Env::system())?;
+            sync_cmd::backups(&db.backups()?, db.retention()?, json)
+        }
         Command::Restore { name } => sync_cmd::restore(Indmap::open(&path, Env::system())?, &name)?,
         Command::Project(command) => project(command, &path, json, &cli.lang)?,
         Command::Print(args) => print_cmd::print(args, &path, &cli.lang)?,

@@ -5,7 +5,7 @@ use crate::output::{emit, emit_json, print_error, table};
 use indmap_api::core::Rule;
 use indmap_api::core::{Problems, Scope};
 use indmap_api::{
-    Backup, ConflictView, Env, Error, ImportReport, Indmap, Manifest, PrintLang, ProjectUpdate, ProposalView,
+    Backup, ConflictView, Env, Error, ImportReport, Indmap, Manifest, PrintLang, ProjectUpdate, ProposalView, Retention,
 };
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -193,13 +193,21 @@ pub fn conflicts(list: &[ConflictView], json: bool) {
     emit(&t.to_string());
 }
 
-pub fn backups(list: &[Backup], json: bool) {
+pub fn backups(list: &[Backup], retention: Retention, json: bool) {
     if json {
         return emit_json(&list);
     }
     for b in list {
         emit(&format!("{}\t{} bytes", b.name, b.bytes));
     }
+    let total: u64 = list.iter().map(|b| b.bytes).sum();
+    emit(&format!(
+        "{} backups, {} MB in all; the newest {} are kept, at most {} MB (settings backups_keep, backups_max_mb)",
+        list.len(),
+        total.div_ceil(1 << 20),
+        retention.keep,
+        retention.max_mb
+    ));
 }
 
 pub fn proposals(list: &[ProposalView], json: bool) {

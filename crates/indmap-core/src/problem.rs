@@ -170,6 +170,7 @@ rules! {
     ScheduleCommissionedWithoutDate = "schedule.commissioned_without_date",
     ScheduleExclusionBeforeInclusion = "schedule.exclusion_before_inclusion",
     SettingAmount = "setting.amount",
+    SettingCount = "setting.count",
     SettingPeriod = "setting.period",
     SettingUnknown = "setting.unknown",
     TextTooLong = "text.too_long",

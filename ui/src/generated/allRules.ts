@@ -60,6 +60,7 @@ export const RULES: readonly Rule[] = [
   "schedule.commissioned_without_date",
   "schedule.exclusion_before_inclusion",
   "setting.amount",
+  "setting.count",
   "setting.period",
   "setting.unknown",
   "text.too_long",

@@ -167,7 +167,12 @@ impl Imports<'_> {
             return reports;
         }
         match self.db.store.end_batch(writes, true) {
-            Ok(()) => reports.iter_mut().flatten().filter(|r| merged(r)).for_each(|r| r.backup = Some(backup.clone())),
+            Ok(()) => {
+                reports.iter_mut().flatten().filter(|r| merged(r)).for_each(|r| r.backup = Some(backup.clone()));
+                // The import is done: an old backup that cannot be deleted is no reason to say
+                // otherwise (the next backup tries again).
+                let _ = self.db.prune_backups();
+            }
             Err(e) => {
                 for report in &mut reports {
                     if let Ok(r) = report
