@@ -1,7 +1,9 @@
-//! Several databases edit one map and trade files in random orders. After everyone has seen
-//! everyone's files and conflicts are settled the same way, all hold the same map; and before
-//! settling, no value written anywhere has gone missing: it is in force, kept in a conflict, or
-//! was replaced by a write made having seen it.
+//! Several databases edit one map and trade files in random orders: the region's planners, and
+//! the ministry, whose edits of the region's projects are proposals the planners accept or
+//! reject. After everyone has seen everyone's files (whole maps, or files of changes) and
+//! conflicts are settled the same way, all hold the same map and the same proposals with the same
+//! decisions; and before settling, no value written anywhere has gone missing: it is in force,
+//! kept in a conflict, or was replaced by a write made having seen it.
 
 use chrono::{TimeZone, Utc};
 use indmap_api::core::{RegionCode, Scope};
@@ -12,9 +14,25 @@ use std::collections::BTreeSet;
 
 #[derive(Debug, Clone)]
 enum Op {
-    Edit { db: usize, project: usize, field: usize, value: u32 },
-    Delete { db: usize, project: usize },
-    Send { from: usize, to: usize },
+    Edit {
+        db: usize,
+        project: usize,
+        field: usize,
+        value: u32,
+    },
+    Delete {
+        db: usize,
+        project: usize,
+    },
+    Send {
+        from: usize,
+        to: usize,
+    },
+    /// A planner decides the first proposal open to them.
+    Decide {
+        db: usize,
+        accept: bool,
+    },
 }
 
 const FIELDS: [&str; 3] = ["cost_kzt", "jobs_permanent", "status"];
@@ -33,6 +51,7 @@ fn op(dbs: usize, projects: usize) -> impl Strategy<Value = Op> {
         6 => (0..dbs, 0..projects, 0..FIELDS.len(), 0u32..50).prop_map(|(db, project, field, value)| Op::Edit { db, project, field, value }),
         1 => (0..dbs, 0..projects).prop_map(|(db, project)| Op::Delete { db, project }),
         4 => (0..dbs, 0..dbs).prop_map(|(from, to)| Op::Send { from, to }),
+        1 => (0..dbs, any::<bool>()).prop_map(|(db, accept)| Op::Decide { db, accept }),
     ]
 }
 
@@ -57,6 +76,7 @@ struct World {
 }
 
 impl World {
+    /// `n` planners of Karaganda (databases 0 to n - 1) and the ministry (database n).
     fn new(n: usize, projects: usize) -> World {
         let dir = tempfile::tempdir().unwrap();
         let scope = Scope::Region(RegionCode::parse("35").unwrap());
@@ -65,8 +85,11 @@ impl World {
             env.ids = Box::new(indmap_api::CountingIds { unix_millis: 1_764_000_000_000 + i * 1_000_000, next: 0 });
             env
         };
-        let mut dbs: Vec<Indmap> = (0..n)
-            .map(|i| Indmap::init(&dir.path().join(format!("db{i}.sqlite")), scope, env(i as u64)).unwrap())
+        let mut dbs: Vec<Indmap> = (0..=n)
+            .map(|i| {
+                let scope = if i == n { Scope::Ministry } else { scope };
+                Indmap::init(&dir.path().join(format!("db{i}.sqlite")), scope, env(i as u64)).unwrap()
+            })
             .collect();
         let mut codes = Vec::new();
         for p in 0..projects {
@@ -80,7 +103,7 @@ impl World {
         for db in dbs.iter_mut().skip(1) {
             db.import(&first, false).unwrap();
         }
-        World { dir, dbs, seen: vec![BTreeSet::new(); n], writes: Vec::new(), knew: Vec::new(), codes, files }
+        World { dir, dbs, seen: vec![BTreeSet::new(); n + 1], writes: Vec::new(), knew: Vec::new(), codes, files }
     }
 
     fn apply(&mut self, op: &Op) {
@@ -88,8 +111,9 @@ impl World {
             Op::Edit { db, project, field, value } => {
                 let value = value_of(field, value);
                 let patch = json!({"type": "Feature", "geometry": null, "properties": {FIELDS[field]: value}});
+                // (An edit of a field this database does not own is a proposal, not a write.)
                 if let Ok(report) = self.dbs[db].update_project(&self.codes[project], &patch.to_string())
-                    && report.changed_fields > 0
+                    && report.changed_fields > report.proposed
                 {
                     let id = self.writes.len();
                     self.knew.push(self.seen[db].clone());
@@ -105,11 +129,27 @@ impl World {
                     self.seen[db].insert(id);
                 }
             }
+            Op::Decide { db, accept } => {
+                let open =
+                    self.dbs[db].proposals().unwrap().into_iter().find(|p| p.status == "open" && p.ours_to_decide);
+                let Some(p) = open else { return };
+                let decided = if accept { self.dbs[db].accept(p.id) } else { self.dbs[db].reject(p.id, Some("test")) };
+                decided.unwrap();
+                let project = self.codes.iter().position(|c| Some(c) == p.code.as_ref()).unwrap();
+                let field = FIELDS.iter().find(|f| **f == p.field);
+                if let (true, Some(&field)) = (accept && p.current != p.proposed, field) {
+                    // An accepted proposal is a write of the planner's.
+                    let id = self.writes.len();
+                    self.knew.push(self.seen[db].clone());
+                    self.writes.push(Write { id, project, field, value: p.proposed.clone() });
+                    self.seen[db].insert(id);
+                }
+            }
             Op::Send { from, to } if from != to => {
-                // Half the sends are files of changes (what the others have not seen), once
-                // the sender has heard from them; the rest whole maps.
+                // Half the sends are files of changes (what the receiver's kind has not seen),
+                // once the sender has heard from them; the rest whole maps.
                 let file = if (from + to) % 2 == 0 {
-                    export_changes(&self.dir, &mut self.files, &self.dbs[from])
+                    export_changes(&self.dir, &mut self.files, &self.dbs[from], self.dbs[to].info().scope)
                 } else {
                     export(&self.dir, &mut self.files, &self.dbs[from])
                 };
@@ -122,14 +162,18 @@ impl World {
         }
     }
 
-    /// Twice round: each database takes in the files of all the others in one batch (each
+    /// Twice round: each database takes in the files (of changes) of all the others in one batch (each
     /// file twice: the second time it is known and skipped, and the batch is long enough for
     /// the thread reading ahead to load projects that earlier files of the batch changed).
     fn sync_all(&mut self) {
         for _ in 0..2 {
             for to in 0..self.dbs.len() {
                 let from: Vec<usize> = (0..self.dbs.len()).filter(|f| *f != to).collect();
-                let files: Vec<_> = from.iter().map(|&f| export(&self.dir, &mut self.files, &self.dbs[f])).collect();
+                // Files of changes for the receiver's kind of database (whole maps until the
+                // sender has heard from one): what a week's e-mail carries.
+                let scope = self.dbs[to].info().scope;
+                let files: Vec<_> =
+                    from.iter().map(|&f| export_changes(&self.dir, &mut self.files, &self.dbs[f], scope)).collect();
                 let batch: Vec<_> = files.iter().flat_map(|f| [f.clone(), f.clone()]).collect();
                 let reports: Vec<_> = self.dbs[to].import_all(&batch, false).into_iter().map(Result::unwrap).collect();
                 let last = reports.last().unwrap();
@@ -150,12 +194,12 @@ fn export(dir: &tempfile::TempDir, files: &mut usize, db: &Indmap) -> std::path:
     path
 }
 
-/// A file of changes for the other planners of the region, or the whole map when this
-/// database has not heard from any of them yet.
-fn export_changes(dir: &tempfile::TempDir, files: &mut usize, db: &Indmap) -> std::path::PathBuf {
+/// A file of changes for the databases of `scope`, or the whole map when this database has not
+/// heard from any of them yet.
+fn export_changes(dir: &tempfile::TempDir, files: &mut usize, db: &Indmap, scope: Scope) -> std::path::PathBuf {
     *files += 1;
     let path = dir.path().join(format!("f{files}.gpkg"));
-    if db.export_for(&path, None, Some(Scope::Region(RegionCode::parse("35").unwrap()))).is_err() {
+    if db.export_for(&path, None, Some(scope)).is_err() {
         db.export(&path, None).unwrap();
     }
     path
@@ -189,13 +233,15 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
 
     #[test]
-    fn everyone_converges_and_nothing_is_lost(n in 3usize..=5, ops in prop::collection::vec(op(5, 3), 5..30)) {
+    fn everyone_converges_and_nothing_is_lost(n in 3usize..=5, ops in prop::collection::vec(op(6, 3), 5..30)) {
         let mut world = World::new(n, 3);
+        // Databases 0..n are planners, n the ministry (it deletes nothing and decides nothing).
         for op in &ops {
             let op = match *op {
-                Op::Edit { db, project, field, value } => Op::Edit { db: db % n, project, field, value },
+                Op::Edit { db, project, field, value } => Op::Edit { db: db % (n + 1), project, field, value },
                 Op::Delete { db, project } => Op::Delete { db: db % n, project },
-                Op::Send { from, to } => Op::Send { from: from % n, to: to % n },
+                Op::Send { from, to } => Op::Send { from: from % (n + 1), to: to % (n + 1) },
+                Op::Decide { db, accept } => Op::Decide { db: db % n, accept },
             };
             world.apply(&op);
         }
@@ -221,6 +267,13 @@ proptest! {
         for db in &world.dbs {
             prop_assert!(db.conflicts().unwrap().is_empty());
         }
+        // The same proposals everywhere, each with the same decision.
+        let proposals: Vec<Vec<(String, String)>> = world
+            .dbs
+            .iter()
+            .map(|d| d.proposals().unwrap().into_iter().map(|p| (p.id.to_string(), p.status)).collect())
+            .collect();
+        prop_assert!(proposals.windows(2).all(|w| w[0] == w[1]), "the proposals differ: {:?}", proposals);
     }
 }
 
