@@ -1,16 +1,12 @@
 //! Amounts and texts with bounds: a sum of amounts never overflows, and an input beyond any
 //! real project is refused naming the rule, where it once broke every import after it.
 
-use chrono::{TimeZone, Utc};
-use indmap_api::core::{Rule, Scope};
-use indmap_api::{Env, Indmap};
-use serde_json::{Value, json};
+mod common;
 
-fn env(user: &str, seed: u64) -> Env {
-    let mut env = Env::fixed(user, Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap());
-    env.ids = Box::new(indmap_api::CountingIds { unix_millis: 1_764_000_000_000 + seed * 1_000_000, next: 0 });
-    env
-}
+use common::env;
+use indmap_api::Indmap;
+use indmap_api::core::{Rule, Scope};
+use serde_json::{Value, json};
 
 fn project(i: usize, cost: Value, name: &str) -> Value {
     json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [73.1, 49.8]}, "properties": {

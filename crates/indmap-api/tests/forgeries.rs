@@ -2,24 +2,16 @@
 //! refused (whole, or the forged project), the map is left as it was, and the real owner's
 //! later edits still arrive.
 
-use chrono::{TimeZone, Utc};
+mod common;
+
+use common::{env, region, secret_of};
+use indmap_api::Indmap;
+use indmap_api::core::Scope;
 use indmap_api::core::version::{Dot, Sibling, Stamp, VersionedProject};
-use indmap_api::core::{RegionCode, Scope};
-use indmap_api::{Env, Indmap};
 use indmap_exchange::{ExchangeFile, Manifest};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use uuid::Uuid;
-
-fn db(dir: &Path, name: &str, scope: Scope, seed: u64) -> Indmap {
-    let mut env = Env::fixed(name, Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap());
-    env.ids = Box::new(indmap_api::CountingIds { unix_millis: 1_764_000_000_000 + seed * 1_000_000, next: 0 });
-    Indmap::init(&dir.join(format!("{name}.sqlite")), scope, env).unwrap()
-}
-
-fn region(kato: &str) -> Scope {
-    Scope::Region(RegionCode::parse(kato).unwrap())
-}
 
 fn send(dir: &Path, from: &Indmap, name: &str) -> PathBuf {
     let path = dir.join(name);
@@ -27,11 +19,8 @@ fn send(dir: &Path, from: &Indmap, name: &str) -> PathBuf {
     path
 }
 
-/// The key a database signs its files with, read from its file as a thief of the laptop would.
-fn secret_of(db: &Indmap) -> [u8; 32] {
-    let conn = rusqlite::Connection::open(&db.info().path).unwrap();
-    let hex: String = conn.query_row("SELECT value FROM meta WHERE key = 'signing_key'", [], |r| r.get(0)).unwrap();
-    std::array::from_fn(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap())
+fn db(dir: &Path, name: &str, scope: Scope, seed: u64) -> Indmap {
+    Indmap::init(&dir.join(format!("{name}.sqlite")), scope, env(name, seed)).unwrap()
 }
 
 struct World {

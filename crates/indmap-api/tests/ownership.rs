@@ -1,8 +1,11 @@
 //! Who may change what: the ministry keeps the republican map, each akimat its regional map.
 //! Others propose; the owner decides; forged files are refused.
 
+mod common;
+
 use chrono::{TimeZone, Utc};
-use indmap_api::core::{RegionCode, Scope};
+use common::{region, secret_of};
+use indmap_api::core::Scope;
 use indmap_api::{Env, Indmap};
 use serde_json::{Value, json};
 use std::path::PathBuf;
@@ -26,17 +29,6 @@ impl Net {
         from.export(&path, None).unwrap();
         path
     }
-}
-
-/// The key a database signs its files with, read from its file as a thief of it would.
-fn secret_of(db: &Indmap) -> [u8; 32] {
-    let conn = rusqlite::Connection::open(&db.info().path).unwrap();
-    let hex: String = conn.query_row("SELECT value FROM meta WHERE key = 'signing_key'", [], |r| r.get(0)).unwrap();
-    std::array::from_fn(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap())
-}
-
-fn region(kato: &str) -> Scope {
-    Scope::Region(RegionCode::parse(kato).unwrap())
 }
 
 fn project(name: &str, kato: &str, lon: f64, lat: f64) -> String {

@@ -1,0 +1,24 @@
+//! What several test files of the API need: a fixed world, regions, a database's secret key.
+#![allow(dead_code)]
+
+use chrono::{TimeZone, Utc};
+use indmap_api::core::{RegionCode, Scope};
+use indmap_api::{CountingIds, Env, Indmap};
+
+/// A fixed clock (2026-11-25 09:00 UTC) and counted ids of their own for each `seed`.
+pub fn env(user: &str, seed: u64) -> Env {
+    let mut env = Env::fixed(user, Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap());
+    env.ids = Box::new(CountingIds { unix_millis: 1_764_000_000_000 + seed * 1_000_000, next: 0 });
+    env
+}
+
+pub fn region(kato: &str) -> Scope {
+    Scope::Region(RegionCode::parse(kato).unwrap())
+}
+
+/// The key a database signs its files with, read from its file as a thief of the laptop would.
+pub fn secret_of(db: &Indmap) -> [u8; 32] {
+    let conn = rusqlite::Connection::open(&db.info().path).unwrap();
+    let hex: String = conn.query_row("SELECT value FROM meta WHERE key = 'signing_key'", [], |r| r.get(0)).unwrap();
+    std::array::from_fn(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap())
+}
