@@ -26,30 +26,21 @@ impl Checksum {
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 fn unhex<const N: usize>(text: &str) -> Option<[u8; N]> {
     let mut out = [0u8; N];
-    if text.len() != 2 * N {
-        return None;
-    }
-    for (i, byte) in out.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
-    }
+    hex::decode_to_slice(text, &mut out).ok()?;
     Some(out)
 }
 
 /// The public key (hex) that goes with a database's secret signing key.
 pub fn public_key(secret: &[u8; 32]) -> String {
-    hex(SigningKey::from_bytes(secret).verifying_key().as_bytes())
+    hex::encode(SigningKey::from_bytes(secret).verifying_key().as_bytes())
 }
 
 /// The signature (hex) of a file whose checksum is `sha256`: the checksum covers the manifest,
 /// with its public key, and everything the importer reads.
 pub(crate) fn sign(secret: &[u8; 32], sha256: &str) -> String {
-    hex(&SigningKey::from_bytes(secret).sign(sha256.as_bytes()).to_bytes())
+    hex::encode(SigningKey::from_bytes(secret).sign(sha256.as_bytes()).to_bytes())
 }
 
 /// Whether `signature` (hex) is `public_key`'s (hex) over the checksum `sha256`.

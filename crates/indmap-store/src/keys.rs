@@ -8,21 +8,6 @@ use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
 use uuid::Uuid;
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn unhex(text: &str) -> Option<[u8; 32]> {
-    let mut out = [0u8; 32];
-    if text.len() != 64 {
-        return None;
-    }
-    for (i, byte) in out.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
-    }
-    Some(out)
-}
-
 fn pins(conn: &Connection) -> Result<HashMap<Uuid, Pin>> {
     let mut stmt = conn.prepare_cached("SELECT db_id, public_key, signed_counter FROM databases")?;
     let rows = stmt
@@ -43,7 +28,7 @@ impl Store {
     pub fn signing_key(&self) -> Result<Option<[u8; 32]>> {
         let text: Option<String> =
             self.conn.query_row("SELECT value FROM meta WHERE key = 'signing_key'", [], |r| r.get(0)).optional()?;
-        Ok(text.as_deref().and_then(unhex))
+        Ok(text.and_then(|t| <[u8; 32]>::try_from(hex::decode(t).ok()?).ok()))
     }
 
     /// Gives this database the signing key `secret` (made from randomness the caller passes in).
@@ -51,7 +36,7 @@ impl Store {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.execute(
             "INSERT INTO meta (key, value) VALUES ('signing_key', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [hex(&secret)],
+            [hex::encode(secret)],
         )?;
         Ok(tx.commit()?)
     }
