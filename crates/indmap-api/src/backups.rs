@@ -63,7 +63,7 @@ impl Indmap {
     pub fn backup(&self, label: &str) -> Result<PathBuf> {
         let path = self.new_backup_path(label)?;
         self.store.backup_to(&path)?;
-        self.prune_backups()?;
+        self.prune_backups();
         Ok(path)
     }
 
@@ -77,13 +77,14 @@ impl Indmap {
         })
     }
 
-    /// Deletes the backups beyond the retention rule (see `Retention::beyond`).
-    pub(crate) fn prune_backups(&self) -> Result<()> {
-        let list = self.backups()?;
-        for old in self.retention()?.beyond(&list) {
-            std::fs::remove_file(&old.path)?;
+    /// Deletes the backups beyond the retention rule (see `Retention::beyond`). Called after the
+    /// work a backup was taken for is done: an old backup that cannot be deleted is no reason to
+    /// report that work as failed, and the next backup tries again.
+    pub(crate) fn prune_backups(&self) {
+        let (Ok(list), Ok(retention)) = (self.backups(), self.retention()) else { return };
+        for old in retention.beyond(&list) {
+            let _ = std::fs::remove_file(&old.path);
         }
-        Ok(())
     }
 
     /// Where the next backup with this label goes (its folder is made).
@@ -156,7 +157,7 @@ impl Indmap {
             indmap_store::Store::copy_closed(&path, &safety, &alone)?;
             replace(&path, &backup.path, name)
         });
-        match (replaced, Indmap::open(&path, env).and_then(|db| db.prune_backups().map(|()| db))) {
+        match (replaced, Indmap::open(&path, env).inspect(Indmap::prune_backups)) {
             (Ok(()), Ok(db)) => Ok((db, safety)),
             (Err(error), db) => Err(RestoreError { error, db: db.ok().map(Box::new) }),
             (Ok(()), Err(error)) => Err(RestoreError { error, db: None }),

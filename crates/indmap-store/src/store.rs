@@ -122,6 +122,20 @@ fn check_indmap(conn: &Connection, path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Names the backup copied (`copied`) to `partial(backup)` a backup, once it is on disk: only
+/// then is it listed as one. A copy that failed, or cannot be synced, goes.
+fn put_in_place(copied: std::io::Result<()>, backup: &Path) -> Result<()> {
+    let partial = partial(backup);
+    let placed = copied
+        .and_then(|()| std::fs::File::open(&partial)?.sync_all())
+        .and_then(|()| std::fs::rename(&partial, backup))
+        .map_err(|source| StoreError::Io { path: backup.to_owned(), source });
+    if placed.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    placed
+}
+
 /// Where a backup is written until it is whole: a name no list of backups takes for one.
 fn partial(backup: &Path) -> PathBuf {
     PathBuf::from(format!("{}.partial", backup.display()))
@@ -416,15 +430,7 @@ impl Store {
             Some(copy) => copy.join().unwrap_or_else(|_| Err(std::io::Error::other("the copying thread failed"))),
             None => Ok(()),
         };
-        // Named a backup (and listed as one) only once it is whole and on disk.
-        let partial = partial(&batch.backup);
-        let copied = copied
-            .and_then(|()| std::fs::File::open(&partial)?.sync_all())
-            .and_then(|()| std::fs::rename(&partial, &batch.backup))
-            .map_err(|source| StoreError::Io { path: batch.backup.clone(), source });
-        if copied.is_err() {
-            let _ = std::fs::remove_file(&partial);
-        }
+        let copied = put_in_place(copied, &batch.backup);
         let end = if commit && copied.is_ok() { "COMMIT" } else { "ROLLBACK" };
         let ended = self.conn.execute_batch(end);
         let _ = self.resume_checkpoints();
@@ -466,20 +472,15 @@ impl Store {
 
     /// Copies the database at `db`, which no `Store` has open (`alone` proves it), to `to`:
     /// what a restore keeps of the map it replaces, taken once nobody can change it any more.
-    pub fn copy_closed(db: &Path, to: &Path, alone: &crate::lock::FileLock) -> Result<()> {
-        let _ = alone;
+    pub fn copy_closed(db: &Path, to: &Path, _alone: &crate::lock::FileLock) -> Result<()> {
         let conn = connect(db)?;
-        let partial = partial(to);
-        copy_pages(&conn, &partial)
-            .and_then(|()| {
-                std::fs::File::open(&partial)
-                    .and_then(|f| f.sync_all())
-                    .and_then(|()| std::fs::rename(&partial, to))
-                    .map_err(|source| StoreError::Io { path: to.to_owned(), source })
-            })
-            .inspect_err(|_| {
-                let _ = std::fs::remove_file(&partial);
-            })
+        match copy_pages(&conn, &partial(to)) {
+            Ok(()) => put_in_place(Ok(()), to),
+            Err(e) => {
+                let _ = std::fs::remove_file(partial(to));
+                Err(e)
+            }
+        }
     }
 
     /// How many live projects there are, their cost and their permanent jobs.

@@ -111,6 +111,11 @@ fn database_scopes(conn: &Connection) -> Result<HashMap<Uuid, Scope>> {
     Ok(databases(conn)?.into_iter().collect())
 }
 
+fn imported_at(conn: &Connection, sha256: &str) -> Result<Option<String>> {
+    let mut stmt = conn.prepare_cached("SELECT imported_at FROM imports WHERE sha256 = ?1 ORDER BY id LIMIT 1")?;
+    Ok(stmt.query_row([sha256], |r| r.get(0)).optional()?)
+}
+
 /// A second connection to the database, for reading ahead on another thread while a batch
 /// writes. It sees the database as it was before the batch (whose writes are not committed), so
 /// what it reads holds only for projects the batch has not written since.
@@ -198,22 +203,9 @@ impl Store {
         Ok(out)
     }
 
-    pub fn imports(&self) -> Result<Vec<ImportReceipt>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT file_name, sha256, sender_db, exported_at, imported_at, user, summary FROM imports ORDER BY id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(ImportReceipt {
-                file_name: r.get(0)?,
-                sha256: r.get(1)?,
-                sender_db: r.get(2)?,
-                exported_at: r.get(3)?,
-                imported_at: r.get(4)?,
-                user: r.get(5)?,
-                summary: serde_json::from_str(&r.get::<_, String>(6)?).unwrap_or_default(),
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    /// When a file of this SHA-256 was imported, if it was.
+    pub fn imported_at(&self, sha256: &str) -> Result<Option<String>> {
+        imported_at(&self.conn, sha256)
     }
 }
 
@@ -398,12 +390,9 @@ impl Writer<'_> {
         }
     }
 
-    /// When a file of this SHA-256 was imported, if it was.
+    /// As `Store::imported_at`, as this transaction sees it.
     pub fn imported_at(&self, sha256: &str) -> Result<Option<String>> {
-        Ok(self
-            .tx
-            .query_row("SELECT imported_at FROM imports WHERE sha256 = ?1 ORDER BY id LIMIT 1", [sha256], |r| r.get(0))
-            .optional()?)
+        imported_at(&self.tx, sha256)
     }
 
     pub fn record_import(&mut self, receipt: &ImportReceipt) -> Result<()> {

@@ -120,8 +120,8 @@ impl Imports<'_> {
         };
         let mut report = ImportReport::new(file_name.clone(), exchange.manifest.clone(), self.dry_run, totals.into());
         report.signature.first_sight = check_sender(&self.db.store.pins()?, &exchange.manifest, &file_name)?;
-        if let Some(earlier) = self.db.store.imports()?.into_iter().find(|r| r.sha256 == exchange.sha256) {
-            report.already_imported = Some(earlier.imported_at);
+        if let Some(earlier) = self.db.store.imported_at(&exchange.sha256)? {
+            report.already_imported = Some(earlier);
             return Ok(self.ended(report));
         }
         self.begin_batch(&file_name)?;
@@ -169,9 +169,7 @@ impl Imports<'_> {
         match self.db.store.end_batch(writes, true) {
             Ok(()) => {
                 reports.iter_mut().flatten().filter(|r| merged(r)).for_each(|r| r.backup = Some(backup.clone()));
-                // The import is done: an old backup that cannot be deleted is no reason to say
-                // otherwise (the next backup tries again).
-                let _ = self.db.prune_backups();
+                self.db.prune_backups();
             }
             Err(e) => {
                 for report in &mut reports {
