@@ -308,6 +308,55 @@ async fn import_wizard_conflicts_proposals_and_history() -> Res {
     Ok(())
 }
 
+/// Two planners registered a project each before exchanging anything: both are 35-0001. The
+/// window shows the later one as a project whose code the earlier one holds, in words a planner
+/// reads (in Kazakh too); a code already used is refused and changes nothing; "Give the next free
+/// code" settles it, and the database says 35-0002.
+#[tokio::test]
+async fn a_project_whose_code_another_holds_gets_a_new_code() -> Res {
+    let m = Machine::new()?;
+    let mut a = Indmap::init(&m.db, karaganda(), env_of("planner-a", 1))?;
+    a.add_projects(&project("Теміртау", 72.96, 50.06))?;
+    let mut b = Indmap::init(&m.dir.path().join("b.sqlite"), karaganda(), env_of("planner-b", 2))?;
+    let later = b.add_projects(&project("Балқаш", 74.98, 46.85))?.added[0].0;
+    let b_file = m.dir.path().join("karaganda-b.gpkg");
+    b.export(&b_file, None)?;
+    ensure_eq!(a.import(&b_file, false)?.conflicts.len(), 1);
+    drop(a);
+    let card = "[data-role=sx-conflict][data-kind=code]";
+    run_app("sync_code_clash", &m, async |app| {
+        app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 2", 60).await?;
+        app.choose("[data-role=lang]", "kk").await?;
+        open_menu_item(app, "sx-conflicts").await?;
+        app.wait_js("the code card", &format!("return !!document.querySelector({})", js_str(card)), 30).await?;
+        let words = app.text(&format!("{card} [data-role=sx-code-clash]")).await?;
+        ensure!(
+            words.contains("35-0001") && words.contains("Завод Теміртау"),
+            "names the code and its holder: {words}"
+        );
+        app.ensure_readable("the code card", card).await?;
+        app.shot_to(SHOTS, "code-clash-kk").await?;
+
+        app.type_into(&format!("{card} [data-role=sx-value]"), "35-0001").await?;
+        app.click(&format!("{card} [data-role=sx-set-value]")).await?;
+        let toast = app
+            .wait_js("the refusal", "const t = document.querySelector('.toast.error'); return t && t.textContent", 10)
+            .await?;
+        ensure!(toast.as_str().is_some_and(|t| t.contains("басқа жобада бар")), "says the code is another's: {toast}");
+        ensure_eq!(count(app, card).await?, 1);
+
+        app.click(&format!("{card} [data-role=sx-new-code]")).await?;
+        app.wait_js("no conflicts", "return !!document.querySelector('[data-role=sx-no-conflicts]')", 30).await?;
+        Ok(())
+    })
+    .await?;
+    let a = Indmap::open(&m.db, env_of("check", 9))?;
+    ensure_eq!(a.conflicts()?.len(), 0);
+    let codes: Vec<_> = a.list(&Default::default())?.into_iter().map(|p| (p.id, p.code.unwrap().to_string())).collect();
+    ensure!(codes.contains(&(later, "35-0002".to_owned())), "the later project is 35-0002: {codes:?}");
+    Ok(())
+}
+
 /// A file truncated by one byte is refused with the API's sentence, cannot be imported, and the
 /// database is unchanged. Then the map is exported from the window, and another database reads it.
 #[tokio::test]

@@ -35,5 +35,7 @@ pub use reports::{ChartKind, Paper, PrintBy, PrintFormat, PrintLang, PrintOutput
 pub use reports::{PagePreview, PrintedSet, write_printout};
 pub use settings::SETTINGS;
 pub use sync::{BillFormat, Previews, bill_format};
-pub use sync::{ConflictView, FieldUpdate, ImportReport, ProjectUpdate, Refusal, SignatureNote, Take, Totals};
+pub use sync::{
+    ConflictKind, ConflictView, FieldUpdate, ImportReport, ProjectUpdate, Refusal, SignatureNote, Take, Totals,
+};
 pub use views::{MapView, ProjectRow, RegionFigures, SourceTotal, Summary, ViewFilter};

@@ -1,16 +1,19 @@
-//! Several databases edit one map and trade files in random orders: the region's planners, and
-//! the ministry, whose edits of the region's projects are proposals the planners accept or
-//! reject. After everyone has seen everyone's files (whole maps, or files of changes) and
-//! conflicts are settled the same way, all hold the same map and the same proposals with the same
-//! decisions; and before settling, no value written anywhere has gone missing: it is in force,
-//! kept in a conflict, or was replaced by a write made having seen it.
+//! Several databases add projects to one map, edit it and trade files in random orders: the
+//! region's planners, and the ministry, whose edits of the region's projects are proposals the
+//! planners accept or reject. Planners issue codes each from their own sequence, so two of them
+//! often give one code to two projects. After everyone has seen everyone's files (whole maps, or
+//! files of changes) and conflicts are settled the same way (a project whose code another holds
+//! takes a new one), all hold the same map, with every project anyone added and no code twice, and
+//! the same proposals with the same decisions; and before settling, no value written anywhere has
+//! gone missing: it is in force, kept in a conflict, or was replaced by a write made having seen it.
 
 use chrono::{TimeZone, Utc};
 use indmap_api::core::{RegionCode, Scope};
-use indmap_api::{Env, Indmap, Take};
+use indmap_api::{ConflictKind, Env, Indmap, Take};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
+use uuid::Uuid;
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -23,6 +26,10 @@ enum Op {
     Delete {
         db: usize,
         project: usize,
+    },
+    /// A database registers a project, with the next code of its own sequence.
+    Add {
+        db: usize,
     },
     Send {
         from: usize,
@@ -50,6 +57,7 @@ fn op(dbs: usize, projects: usize) -> impl Strategy<Value = Op> {
     prop_oneof![
         6 => (0..dbs, 0..projects, 0..FIELDS.len(), 0u32..50).prop_map(|(db, project, field, value)| Op::Edit { db, project, field, value }),
         1 => (0..dbs, 0..projects).prop_map(|(db, project)| Op::Delete { db, project }),
+        2 => (0..dbs).prop_map(|db| Op::Add { db }),
         4 => (0..dbs, 0..dbs).prop_map(|(from, to)| Op::Send { from, to }),
         1 => (0..dbs, any::<bool>()).prop_map(|(db, accept)| Op::Decide { db, accept }),
     ]
@@ -71,7 +79,8 @@ struct World {
     writes: Vec<Write>,
     /// For each write: the writes its database had seen when it was made.
     knew: Vec<BTreeSet<usize>>,
-    codes: Vec<String>,
+    /// Every project anyone added, in the order they were added.
+    projects: Vec<Uuid>,
     files: usize,
 }
 
@@ -91,28 +100,37 @@ impl World {
                 Indmap::init(&dir.path().join(format!("db{i}.sqlite")), scope, env(i as u64)).unwrap()
             })
             .collect();
-        let mut codes = Vec::new();
-        for p in 0..projects {
-            let feature = json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [73.0 + p as f64 * 0.01, 49.8]},
-                "properties": {"name_kk": format!("Жоба {p}"), "name_ru": format!("Проект {p}"), "region": "35", "sector": "metallurgy",
-                    "financing": [{"source": "own_funds", "amount_kzt": 400_000_000, "year": 2025, "status": "disbursed"}]}});
-            codes.push(dbs[0].add_projects(&feature.to_string()).unwrap().added[0].1.to_string());
-        }
+        let ids = (0..projects).map(|p| dbs[0].add_projects(&new_project(p)).unwrap().added[0].0).collect();
         let mut files = 0;
         let first = export(&dir, &mut files, &dbs[0]);
         for db in dbs.iter_mut().skip(1) {
             db.import(&first, false).unwrap();
         }
-        World { dir, dbs, seen: vec![BTreeSet::new(); n + 1], writes: Vec::new(), knew: Vec::new(), codes, files }
+        World {
+            dir,
+            dbs,
+            seen: vec![BTreeSet::new(); n + 1],
+            writes: Vec::new(),
+            knew: Vec::new(),
+            projects: ids,
+            files,
+        }
+    }
+
+    /// The project an op names: ops are drawn before the projects they touch exist.
+    fn project(&self, project: usize) -> (usize, String) {
+        let p = project % self.projects.len();
+        (p, self.projects[p].to_string())
     }
 
     fn apply(&mut self, op: &Op) {
         match *op {
             Op::Edit { db, project, field, value } => {
+                let (project, id) = self.project(project);
                 let value = value_of(field, value);
                 let patch = json!({"type": "Feature", "geometry": null, "properties": {FIELDS[field]: value}});
                 // (An edit of a field this database does not own is a proposal, not a write.)
-                if let Ok(report) = self.dbs[db].update_project(&self.codes[project], &patch.to_string())
+                if let Ok(report) = self.dbs[db].update_project(&id, &patch.to_string())
                     && report.changed_fields > report.proposed
                 {
                     let id = self.writes.len();
@@ -121,8 +139,13 @@ impl World {
                     self.seen[db].insert(id);
                 }
             }
+            Op::Add { db } => {
+                let added = self.dbs[db].add_projects(&new_project(self.projects.len())).unwrap();
+                self.projects.push(added.added[0].0);
+            }
             Op::Delete { db, project } => {
-                if self.dbs[db].delete_project(&self.codes[project], Some("test")).is_ok() {
+                let (project, id) = self.project(project);
+                if self.dbs[db].delete_project(&id, Some("test")).is_ok() {
                     let id = self.writes.len();
                     self.knew.push(self.seen[db].clone());
                     self.writes.push(Write { id, project, field: "deleted", value: Value::Null });
@@ -135,7 +158,7 @@ impl World {
                 let Some(p) = open else { return };
                 let decided = if accept { self.dbs[db].accept(p.id) } else { self.dbs[db].reject(p.id, Some("test")) };
                 decided.unwrap();
-                let project = self.codes.iter().position(|c| Some(c) == p.code.as_ref()).unwrap();
+                let project = self.projects.iter().position(|id| *id == p.project_id).unwrap();
                 let field = FIELDS.iter().find(|f| **f == p.field);
                 if let (true, Some(&field)) = (accept && p.current != p.proposed, field) {
                     // An accepted proposal is a write of the planner's.
@@ -187,6 +210,13 @@ impl World {
     }
 }
 
+fn new_project(p: usize) -> String {
+    json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [73.0 + p as f64 * 0.01, 49.8]},
+        "properties": {"name_kk": format!("Жоба {p}"), "name_ru": format!("Проект {p}"), "region": "35", "sector": "metallurgy",
+            "financing": [{"source": "own_funds", "amount_kzt": 400_000_000, "year": 2025, "status": "disbursed"}]}})
+    .to_string()
+}
+
 fn export(dir: &tempfile::TempDir, files: &mut usize, db: &Indmap) -> std::path::PathBuf {
     *files += 1;
     let path = dir.path().join(format!("f{files}.gpkg"));
@@ -209,7 +239,7 @@ fn check_nothing_lost(world: &World) {
     let db = &world.dbs[0];
     let conflicts = db.conflicts().unwrap();
     for w in world.writes.iter().filter(|w| w.field != "deleted") {
-        let code = &world.codes[w.project];
+        let id = world.projects[w.project];
         let superseded = world.writes.iter().any(|later| {
             later.project == w.project
                 && (later.field == w.field || later.field == "deleted")
@@ -219,13 +249,14 @@ fn check_nothing_lost(world: &World) {
             continue;
         }
         let in_conflict = conflicts.iter().any(|c| {
-            c.code.as_deref() == Some(code.as_str())
+            c.project_id == id
                 && ((c.field == w.field && (c.mine == w.value || c.theirs.iter().any(|(v, _)| *v == w.value)))
                     || (c.field == "deleted" && c.theirs.iter().any(|(v, _)| v[w.field] == w.value)))
         });
-        let in_force =
-            db.find(code).is_ok_and(|p| indmap_api::core::feature::project_properties(&p)[w.field] == w.value);
-        assert!(in_force || in_conflict, "write {} ({code}.{} = {}) was lost", w.id, w.field, w.value);
+        let in_force = db
+            .find(&id.to_string())
+            .is_ok_and(|p| indmap_api::core::feature::project_properties(&p)[w.field] == w.value);
+        assert!(in_force || in_conflict, "write {} ({id}.{} = {}) was lost", w.id, w.field, w.value);
     }
 }
 
@@ -240,6 +271,7 @@ proptest! {
             let op = match *op {
                 Op::Edit { db, project, field, value } => Op::Edit { db: db % (n + 1), project, field, value },
                 Op::Delete { db, project } => Op::Delete { db: db % n, project },
+                Op::Add { db } => Op::Add { db: db % (n + 1) },
                 Op::Send { from, to } => Op::Send { from: from % (n + 1), to: to % (n + 1) },
                 Op::Decide { db, accept } => Op::Decide { db: db % n, accept },
             };
@@ -247,11 +279,13 @@ proptest! {
         }
         world.sync_all();
         check_nothing_lost(&world);
-        // Everyone settles every conflict the same way: the value in force stays.
+        // Everyone settles every conflict the same way: the value in force stays, and a project
+        // whose code another holds takes the next free code.
         loop {
             let conflicts = world.dbs[0].conflicts().unwrap();
             let Some(c) = conflicts.first() else { break };
-            world.dbs[0].resolve(&c.id, Take::Mine).unwrap();
+            let take = if c.kind == ConflictKind::Code { Take::Theirs } else { Take::Mine };
+            world.dbs[0].resolve(&c.id, take).unwrap();
         }
         world.sync_all();
         let hashes: Vec<String> = world.dbs.iter().map(|d| d.content_hash().unwrap()).collect();
@@ -266,6 +300,12 @@ proptest! {
         prop_assert!(versions.windows(2).all(|w| w[0] == w[1]), "the databases' versions differ");
         for db in &world.dbs {
             prop_assert!(db.conflicts().unwrap().is_empty());
+            // Every project anyone added is here, alive or as a tombstone, and no code is twice.
+            for id in &world.projects {
+                prop_assert!(!db.history(&id.to_string()).unwrap().is_empty(), "project {} is missing", id);
+            }
+            let codes: Vec<String> = db.list(&Default::default()).unwrap().iter().map(|p| p.code.clone().unwrap().to_string()).collect();
+            prop_assert_eq!(codes.iter().collect::<BTreeSet<_>>().len(), codes.len(), "a code is held twice: {:?}", codes);
         }
         // The same proposals everywhere, each with the same decision.
         let proposals: Vec<Vec<(String, String)>> = world

@@ -88,9 +88,11 @@ pub enum Command {
         #[arg(long, value_name = "FILE.pdf|FILE.xlsx")]
         bill: Option<std::path::PathBuf>,
     },
-    /// List the fields that hold concurrent values, and edits made against deletions
+    /// List the fields that hold concurrent values, edits made against deletions, and projects
+    /// whose code a project registered first holds
     Conflicts,
-    /// Settle a conflict: keep the value here (mine), the other (theirs), or a new value (JSON)
+    /// Settle a conflict: keep the value here (mine), the other (theirs), or a new value (JSON);
+    /// a project whose code another holds takes the next free code (theirs) or the code given
     Resolve {
         /// The conflict's id, as `indmap conflicts` shows it
         conflict: String,

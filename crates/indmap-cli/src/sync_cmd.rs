@@ -5,7 +5,8 @@ use crate::output::{emit, emit_json, print_error, table};
 use indmap_api::core::Rule;
 use indmap_api::core::{Problems, Scope};
 use indmap_api::{
-    Backup, ConflictView, Env, Error, ImportReport, Indmap, Manifest, PrintLang, ProjectUpdate, ProposalView, Retention,
+    Backup, ConflictKind, ConflictView, Env, Error, ImportReport, Indmap, Manifest, PrintLang, ProjectUpdate,
+    ProposalView, Retention,
 };
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -142,12 +143,7 @@ pub fn imported(r: &ImportReport, json: bool) {
             r.conflicts.len()
         ));
         for c in &r.conflicts {
-            emit(&format!(
-                "  {}  here: {}  other: {}",
-                c.id,
-                value(&c.mine),
-                c.theirs.iter().map(|(v, _)| value(v)).collect::<Vec<_>>().join(" | ")
-            ));
+            emit(&format!("  {}  here: {}  other: {}", c.id, value(&c.mine), others(c, " | ")));
         }
     }
     for refusal in &r.refused {
@@ -187,10 +183,24 @@ pub fn conflicts(list: &[ConflictView], json: bool) {
     }
     let mut t = table(&["id", "project", "here", "other"]);
     for c in list {
-        let theirs = c.theirs.iter().map(|(v, by)| format!("{} — {by}", value(v))).collect::<Vec<_>>().join("\n");
-        t.add_row(vec![c.id.clone(), c.name.clone(), format!("{} — {}", value(&c.mine), c.mine_by), theirs]);
+        t.add_row(vec![c.id.clone(), c.name.clone(), format!("{} — {}", value(&c.mine), c.mine_by), others(c, "\n")]);
     }
     emit(&t.to_string());
+}
+
+/// The other side of a conflict: the concurrent values and who wrote them, or the project that
+/// holds the code.
+fn others(c: &ConflictView, between: &str) -> String {
+    match c.kind {
+        ConflictKind::Code => c
+            .theirs
+            .iter()
+            .map(|(holder, by)| {
+                format!("held by {} {by}, registered first: --take theirs gives the next free code", value(holder))
+            })
+            .collect(),
+        _ => c.theirs.iter().map(|(v, by)| format!("{} — {by}", value(v))).collect::<Vec<_>>().join(between),
+    }
 }
 
 pub fn backups(list: &[Backup], retention: Retention, json: bool) {

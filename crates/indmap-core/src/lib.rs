@@ -7,6 +7,7 @@
 #![recursion_limit = "256"]
 
 pub mod changes;
+pub mod code_clash;
 pub mod feature;
 pub mod filter;
 pub mod geography;

@@ -119,6 +119,8 @@ rules! {
     BinCheckDigit = "bin.check_digit",
     BinDigits = "bin.digits",
     CodeFormat = "code.format",
+    CodeHeld = "code.held",
+    CodeTaken = "code.taken",
     CodeUnknown = "code.unknown",
     DateFormat = "date.format",
     ExclusionReason = "exclusion.reason",

@@ -7,6 +7,7 @@
 
 mod author;
 mod codec;
+mod codes;
 #[cfg(target_os = "linux")]
 mod copy;
 mod error;

@@ -3,9 +3,9 @@
 
 use crate::author::{Author, timestamp};
 use crate::{Batch, LATEST_VERSION, LogEntry, ReferenceList, Result, StoreError, Writer};
-use crate::{codec, log, migrations, reference};
+use crate::{codec, codes, log, migrations, reference};
 use chrono::{DateTime, Utc};
-use indmap_core::{Project, ProjectCode, ProjectFilter, Scope};
+use indmap_core::{Project, ProjectCode, ProjectFilter, Scope, code_clash};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};
 use uuid::Uuid;
@@ -170,7 +170,7 @@ impl Store {
     fn create_new(path: &Path, scope: Scope, db_id: Uuid, at: DateTime<Utc>) -> Result<Store> {
         let mut conn = connect(path)?;
         let lock = crate::lock::shared(path, BUSY_WAIT)?;
-        migrations().to_latest(&mut conn)?;
+        migrations::migrate(&mut conn)?;
         let tx = conn.transaction()?;
         for (key, value) in [
             ("application", migrations::APPLICATION.to_owned()),
@@ -200,7 +200,7 @@ impl Store {
         let lock = crate::lock::shared(path, BUSY_WAIT)?;
         let mut conn = connect(path).map_err(|e| not_indmap(e.to_string()))?;
         check_indmap(&conn, path)?;
-        migrations().to_latest(&mut conn)?;
+        migrations::migrate(&mut conn)?;
         Self::from_connection(path, conn, lock)
     }
 
@@ -447,13 +447,15 @@ impl Store {
         let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(format!("file:{text}?immutable=1"), flags)
             .map_err(|e| not_indmap(e.to_string()))?;
-        check_indmap(&conn, path)?;
-        let integrity: String =
-            conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|e| not_indmap(e.to_string()))?;
+        // Damage first: a damaged page may be the one that says whose file this is.
+        let integrity: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|e| {
+            let foreign = e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase);
+            not_indmap(if foreign { "it is not a database file" } else { "it is damaged" }.into())
+        })?;
         if integrity != "ok" {
             return Err(not_indmap(format!("it is damaged ({integrity})")));
         }
-        Ok(())
+        check_indmap(&conn, path)
     }
 
     /// Writes a consistent copy of the database to `path`: an empty batch, whose backup is the
@@ -505,10 +507,20 @@ impl Store {
             .optional()?)
     }
 
+    /// The project that holds a code (see `code_clash::holder`).
     pub fn project_id_by_code(&self, code: &ProjectCode) -> Result<Option<Uuid>> {
-        let id: Option<String> =
-            self.conn.query_row("SELECT id FROM projects WHERE code = ?1", [code.as_str()], |r| r.get(0)).optional()?;
-        Ok(id.and_then(|s| Uuid::parse_str(&s).ok()))
+        Ok(code_clash::holder(&codes::claims(&self.conn, code)?).map(|c| c.project))
+    }
+
+    /// The codes more than one live project claims (see `code_clash::clashes`).
+    pub fn code_clashes(&self) -> Result<Vec<code_clash::Clash>> {
+        Ok(code_clash::clashes(&codes::contested(&self.conn)?))
+    }
+
+    /// The code this database would issue next under a prefix (the write that takes it checks
+    /// it again).
+    pub fn next_free_code(&self, prefix: &str) -> Result<ProjectCode> {
+        codes::next_free(&self.conn, prefix)
     }
 
     /// The live projects that pass the filter, ordered by code.

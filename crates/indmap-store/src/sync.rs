@@ -292,15 +292,17 @@ impl Writer<'_> {
         let empty = VersionedProject::default();
         let old_versions = previous.map_or(&empty, |(_, versions)| versions);
         let was_deleted = old_versions.deletion().map(|(current, _)| current);
+        // A code another project here has too is kept (`code_clash` decides who holds it), and
+        // this database never issues it.
+        if let Some(code) = project.code.as_ref().filter(|c| previous.is_none_or(|(p, _)| p.code.as_ref() != Some(c))) {
+            self.note_code(code)?;
+        }
         match previous {
             Some((previous, _)) => {
                 let moved = was_deleted.map(|s| s.stamp.dot) != deletion.map(|s| s.stamp.dot);
                 codec::update_project(&self.tx, previous, project, &at, if moved { tombstone() } else { Vec::new() })?
             }
             None => {
-                if let Some(code) = &project.code {
-                    self.claim_code(code)?;
-                }
                 codec::insert_project(&self.tx, project, &at)?;
                 if deletion.is_some() {
                     codec::update_project(&self.tx, project, project, &at, tombstone())?;

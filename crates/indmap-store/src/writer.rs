@@ -2,12 +2,12 @@
 
 use crate::author::{Author, timestamp};
 use crate::log::BIRTH;
-use crate::{ReferenceList, Result, StoreError, codec, log, reference, versions};
+use crate::{ReferenceList, Result, StoreError, codec, codes, log, reference, versions};
 use indmap_core::changes::{FieldChange, FieldKey, flatten, project_changes};
 use indmap_core::schema::Entity;
 use indmap_core::version::{DELETED, Dot};
 use indmap_core::{Project, ProjectCode, Scope};
-use rusqlite::{OptionalExtension, Savepoint, params};
+use rusqlite::{Savepoint, params};
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 use uuid::Uuid;
@@ -61,8 +61,12 @@ impl Writer<'_> {
         Ok(code)
     }
 
-    /// Replaces a live project's content with `new` (same id and code).
+    /// Replaces a live project's content with `new` (same id). A new code must be one no
+    /// project here carries.
     pub fn replace_project(&mut self, old: &Project, new: &Project) -> Result<()> {
+        if let Some(code) = new.code.as_ref().filter(|c| old.code.as_ref() != Some(*c)) {
+            self.claim_code(code)?;
+        }
         codec::update_project(&self.tx, old, new, &timestamp(self.author.at), Vec::new())?;
         self.log(Some(old), Some(new))
     }
@@ -131,14 +135,24 @@ impl Writer<'_> {
 
     fn next_code(&mut self) -> Result<ProjectCode> {
         let prefix = self.scope.code_prefix();
-        let last: i64 = self
-            .tx
-            .query_row("SELECT last FROM code_sequences WHERE prefix = ?1", [prefix], |r| r.get(0))
-            .optional()?
-            .unwrap_or(0);
-        let code = ProjectCode::new(prefix, (last + 1) as u32);
+        self.next_code_under(prefix)
+    }
+
+    /// Issues the next code under a prefix that no project this database has seen carries.
+    pub fn next_code_under(&mut self, prefix: &str) -> Result<ProjectCode> {
+        let code = codes::next_free(&self.tx, prefix)?;
         self.note_code(&code)?;
         Ok(code)
+    }
+
+    /// Every project here, live or deleted, that carries `code`, as this write sees them.
+    pub fn code_claims(&self, code: &ProjectCode) -> Result<Vec<indmap_core::code_clash::Claim>> {
+        codes::claims(&self.tx, code)
+    }
+
+    /// A live project by id, as this write sees it.
+    pub fn project(&self, id: Uuid) -> Result<Option<Project>> {
+        codec::load_project(&self.tx, id)
     }
 
     /// Whether a project with this id is stored, deleted or not.
@@ -146,7 +160,8 @@ impl Writer<'_> {
         Ok(self.tx.query_row("SELECT EXISTS (SELECT 1 FROM projects WHERE id = ?1)", [id.to_string()], |r| r.get(0))?)
     }
 
-    /// Takes a code that arrived with a project: refused when another project has it.
+    /// Takes a code given with a new project (a user's, or a file's being added): refused when
+    /// another project here has it.
     pub(crate) fn claim_code(&mut self, code: &ProjectCode) -> Result<()> {
         let taken: bool =
             self.tx

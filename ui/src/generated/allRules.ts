@@ -9,6 +9,8 @@ export const RULES: readonly Rule[] = [
   "bin.check_digit",
   "bin.digits",
   "code.format",
+  "code.held",
+  "code.taken",
   "code.unknown",
   "date.format",
   "exclusion.reason",

@@ -1,6 +1,7 @@
 // The conflict review: every open conflict with, per field, the common version (when known),
 // ours and theirs, and the decision: keep mine, take theirs or enter a value. Locations are
-// drawn side by side; a deletion against an edit offers keep deleted or restore.
+// drawn side by side; a deletion against an edit offers keep deleted or restore; a project whose
+// code another holds takes a new code.
 
 import { api, type ConflictView, type Take } from "../api";
 import { clear, h } from "../dom";
@@ -72,7 +73,34 @@ function valueBox(c: ConflictView, settle: (take: Take) => void): HTMLElement[] 
   ];
 }
 
+/** A project whose code a project registered earlier holds: it takes the next free code, or
+ * one typed (checked by the database, which names a code already used). */
+function codeClashCard(c: ConflictView, settle: (take: Take) => void): HTMLElement {
+  const holder = String(c.theirs[0]?.[0] ?? "");
+  const input = h("input", { type: "text", "data-role": "sx-value", "aria-label": t("sx_value_code"), placeholder: t("sx_value_code") });
+  const submit = () => {
+    if (input.value.trim()) settle({ kind: "value", value: input.value.trim() });
+  };
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") submit();
+  });
+  return h(
+    "div",
+    { class: "sx-field", "data-role": "sx-conflict", "data-id": c.id, "data-field": c.field, "data-kind": c.kind },
+    h("div", { class: "sx-field-name" }, t("sx_code_clash")),
+    h("p", { "data-role": "sx-code-clash" }, t("sx_code_clash_text").replace("{code}", c.code ?? "").replace("{holder}", holder)),
+    h(
+      "div",
+      { class: "sx-actions" },
+      h("button", { class: "primary", "data-role": "sx-new-code", onclick: () => settle({ kind: "theirs" }) }, t("sx_new_code")),
+      h("label", { class: "sx-value" }, input),
+      h("button", { "data-role": "sx-set-value", onclick: submit }, t("sx_set")),
+    ),
+  );
+}
+
 function conflictCard(c: ConflictView, settle: (take: Take) => void): HTMLElement {
+  if (c.kind === "code") return codeClashCard(c, settle);
   const deletion = c.field === "deleted";
   const actions = deletion
     ? [

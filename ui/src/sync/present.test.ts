@@ -24,7 +24,7 @@ function proposal(over: Partial<ProposalView>): ProposalView {
 }
 
 function conflict(project_id: string, field: string): ConflictView {
-  return { id: `${project_id}:${field}`, project_id, code: null, name: "n", field, mine: 1, mine_by: "a", theirs: [[2, "b"]], base: null };
+  return { id: `${project_id}:${field}`, kind: "field", project_id, code: null, name: "n", field, mine: 1, mine_by: "a", theirs: [[2, "b"]], base: null };
 }
 
 function report(over: Partial<ImportReport> = {}): ImportReport {

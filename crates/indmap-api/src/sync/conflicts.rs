@@ -1,22 +1,40 @@
-//! Conflicts: fields holding values written concurrently in two places, and edits made without
-//! seeing a deletion; how they are listed and settled.
+//! Conflicts: fields holding values written concurrently in two places, edits made without
+//! seeing a deletion, and projects that carry a code another holds; how they are listed and
+//! settled.
 
 use crate::{Error, ErrorKind, Indmap, Result};
-use indmap_core::Project;
 use indmap_core::Rule;
-use indmap_core::changes::FieldKey;
+use indmap_core::changes::{FieldChange, FieldKey};
 use indmap_core::schema::Entity;
 use indmap_core::version::{DELETED, Dot, Sibling, VersionedProject};
+use indmap_core::{Project, ProjectCode};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 
-/// A field that holds concurrent values, or an edit made without seeing a deletion.
+/// What a conflict is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum ConflictKind {
+    /// A field holds values written concurrently in two places.
+    Field,
+    /// A project was edited in one place without seeing its deletion in another.
+    Deletion,
+    /// Another project, registered first, holds this project's code (`code_clash`): this one
+    /// needs a new code. `theirs` names the holder.
+    Code,
+}
+
+/// A field that holds concurrent values, an edit made without seeing a deletion, or a code
+/// held by another project.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ConflictView {
-    /// What `indmap resolve` takes: `CODE:field` or `CODE:list/ROW-ID/field`.
+    /// What `indmap resolve` takes: `CODE:field` or `CODE:list/ROW-ID/field`, and
+    /// `PROJECT-ID:code` for a code another project holds.
     pub id: String,
+    pub kind: ConflictKind,
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub project_id: Uuid,
     pub code: Option<String>,
@@ -93,6 +111,7 @@ pub(super) fn conflicts_of(p: &Project, vp: &VersionedProject) -> Vec<ConflictVi
         .conflicts()
         .map(|(key, siblings)| ConflictView {
             id: format!("{handle}:{}", key.path()),
+            kind: ConflictKind::Field,
             project_id: p.id,
             code: code.clone(),
             name: name.clone(),
@@ -109,6 +128,7 @@ pub(super) fn conflicts_of(p: &Project, vp: &VersionedProject) -> Vec<ConflictVi
     if let (Some((deletion, _)), false) = (vp.deletion(), against.is_empty()) {
         out.push(ConflictView {
             id: format!("{handle}:{DELETED}"),
+            kind: ConflictKind::Deletion,
             project_id: p.id,
             code,
             name,
@@ -124,6 +144,27 @@ pub(super) fn conflicts_of(p: &Project, vp: &VersionedProject) -> Vec<ConflictVi
     out
 }
 
+/// A project that carries the code `holder` holds. The id names the project by its id, as its
+/// code names the holder.
+pub(super) fn code_clash_view(project: &Project, holder: &Project) -> ConflictView {
+    let (code, name) = label(project);
+    let held_by = format!("{} ({})", code.clone().unwrap_or_default(), short(holder.id));
+    ConflictView {
+        id: format!("{}:code", project.id),
+        kind: ConflictKind::Code,
+        project_id: project.id,
+        code: code.clone(),
+        name,
+        field: "code".into(),
+        mine: code.map_or(Value::Null, Value::String),
+        mine_by: short(project.id),
+        theirs: vec![(Value::String(holder.name_ru.clone()), held_by)],
+        base: None,
+        key: FieldKey { entity: Entity::Project, record_id: project.id, field: "code".into() },
+        dots: Vec::new(),
+    }
+}
+
 impl Indmap {
     /// Every conflict in the database.
     pub fn conflicts(&self) -> Result<Vec<ConflictView>> {
@@ -135,6 +176,14 @@ impl Indmap {
         let mut views: Vec<ConflictView> = projects.iter().flat_map(|(p, vp)| conflicts_of(p, vp)).collect();
         for view in views.iter_mut().filter(|v| !v.dots.is_empty()) {
             view.base = self.base_of(view)?;
+        }
+        for clash in self.store.code_clashes()? {
+            let Some(holder) = self.store.project(clash.holder)? else { continue };
+            for other in clash.others {
+                if let Some(project) = self.store.project(other)? {
+                    views.push(code_clash_view(&project, &holder));
+                }
+            }
         }
         Ok(views)
     }
@@ -161,6 +210,9 @@ impl Indmap {
         let project = self.store.versioned_project(conflict.project_id)?.map(|(p, _)| p);
         let project =
             project.ok_or_else(|| Error::not_found(format!("there is no project {}", conflict.project_id)))?;
+        if conflict.kind == ConflictKind::Code {
+            return self.recode(&project, &conflict, take);
+        }
         let handle = conflict.code.clone().unwrap_or_else(|| project.id.to_string());
         let id = handle.as_str();
         if conflict.field == DELETED {
@@ -190,6 +242,53 @@ impl Indmap {
             w.replace_project(&project, &settled)?;
             w.settle(&conflict.key, project.id, &value)
         })?)
+    }
+
+    /// Gives a project whose code another holds a new one: the next free code under the same
+    /// prefix (`theirs`: the code is theirs) or the code given. Written when this database owns
+    /// the project's code, proposed to its owner otherwise.
+    fn recode(&mut self, project: &Project, conflict: &ConflictView, take: Take) -> Result<()> {
+        let refuse = |rule: Rule, message: String| {
+            let mut problems = indmap_core::Problems::new();
+            problems.error("code", rule, message);
+            Error::invalid(problems)
+        };
+        let old =
+            project.code.clone().ok_or_else(|| Error::not_found(format!("project {} has no code", project.id)))?;
+        let code = match take {
+            Take::Theirs => self.store.next_free_code(old.prefix())?,
+            Take::Value(v) => v.as_str().and_then(ProjectCode::parse).ok_or_else(|| {
+                refuse(
+                    Rule::CodeFormat,
+                    "must look like 35-0042 (a region's KATO prefix or RK, a dash, 4 or more digits)".into(),
+                )
+            })?,
+            Take::Mine => {
+                return Err(refuse(
+                    Rule::CodeHeld,
+                    format!(
+                        "{old} is held by project {}, registered first: settle with --take theirs (the next free code) or a new code",
+                        conflict.theirs.first().map_or("", |(_, by)| by.as_str())
+                    ),
+                ));
+            }
+        };
+        if self.store.project_id_by_code(&code)?.is_some() {
+            return Err(refuse(
+                Rule::CodeTaken,
+                format!("{code} is another project's code: choose one no project has"),
+            ));
+        }
+        let value = Value::String(code.to_string());
+        let (recoded, _) = crate::projects::with_values(self, project, &[(conflict.key.clone(), value.clone())])?;
+        let change =
+            FieldChange { key: conflict.key.clone(), project_id: project.id, old: conflict.mine.clone(), new: value };
+        let (_, proposed) = self.split_by_owner(project, vec![change]);
+        if !proposed.is_empty() {
+            return self.propose(&recoded, &proposed);
+        }
+        let author = self.author();
+        Ok(self.store.write(&author, |w| w.replace_project(project, &recoded))?)
     }
 
     /// Deletes an already deleted project again, having seen every edit made meanwhile.

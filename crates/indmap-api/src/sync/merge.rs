@@ -3,7 +3,7 @@
 //! (so it can run on the thread that reads ahead), and puts it as the report tells it; `write`
 //! stores the plan and adds it to the report.
 
-use super::conflicts::{ConflictView, conflicts_of, label};
+use super::conflicts::{ConflictView, code_clash_view, conflicts_of, label};
 use super::ownership;
 use super::report::{FieldUpdate, ImportReport, ProjectUpdate, Refusal};
 use indmap_core::changes::FieldKey;
@@ -11,7 +11,7 @@ use indmap_core::merge_plan::{self, Entry, MergePlan, Stored};
 use indmap_core::ownership::Verdict;
 use indmap_core::proposal::Proposal;
 use indmap_core::version::{MergedField, VersionedProject};
-use indmap_core::{IdSource, Project, Scope};
+use indmap_core::{IdSource, Project, ProjectCode, Scope, code_clash};
 use indmap_store::{StoreError, Writer};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -142,12 +142,15 @@ fn store(w: &mut Writer<'_>, merged: Merged, report: &mut ImportReport) -> indma
     let previous = stored.as_ref().map(|(p, vp)| (p, vp));
     match w.apply_merged(previous, &project, &versions, &logged) {
         Ok(_) => {}
-        Err(e @ (StoreError::CodeTaken(_) | StoreError::Constraint(_))) => {
+        Err(e @ StoreError::Constraint(_)) => {
             let code = project.code.as_ref().map(|c| c.to_string());
             report.refused.push(Refusal { id: project.id, code, reason: e.to_string() });
             return Ok(());
         }
         Err(other) => return Err(other),
+    }
+    if let Some(code) = project.code.as_ref().filter(|_| versions.deletion().is_none()) {
+        report.conflicts.extend(code_clashes(w, code)?);
     }
     match entry {
         Some((Entry::Added, update)) => report.added.push(update),
@@ -157,6 +160,24 @@ fn store(w: &mut Writer<'_>, merged: Merged, report: &mut ImportReport) -> indma
     }
     report.conflicts.extend(conflicts);
     Ok(())
+}
+
+/// The projects that carry a code another holds, when a merged project made `code` contested.
+fn code_clashes(w: &Writer<'_>, code: &ProjectCode) -> indmap_store::Result<Vec<ConflictView>> {
+    let claims = w.code_claims(code)?;
+    if claims.iter().filter(|c| c.live).count() < 2 {
+        return Ok(Vec::new());
+    }
+    let Some(holder) = code_clash::holder(&claims).map(|c| w.project(c.project)).transpose()?.flatten() else {
+        return Ok(Vec::new());
+    };
+    let mut views = Vec::new();
+    for claim in claims.iter().filter(|c| c.live && c.project != holder.id) {
+        if let Some(other) = w.project(claim.project)? {
+            views.push(code_clash_view(&other, &holder));
+        }
+    }
+    Ok(views)
 }
 
 /// The history of a project new here: one entry per record and write, with all its values, as

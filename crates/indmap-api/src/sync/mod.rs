@@ -19,7 +19,7 @@ mod previews;
 mod report;
 
 pub use bill::BillFormat;
-pub use conflicts::{ConflictView, Take};
+pub use conflicts::{ConflictKind, ConflictView, Take};
 pub use previews::{Previews, bill_format};
 pub use report::{FieldUpdate, ImportReport, ProjectUpdate, Refusal, SignatureNote, Totals};
 
