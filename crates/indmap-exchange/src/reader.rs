@@ -198,12 +198,14 @@ impl OpenFile {
         let records = self.texts("SELECT record FROM indmap_records ORDER BY project_id")?;
         let proposals = self.texts("SELECT proposal FROM indmap_proposals ORDER BY id")?;
         let unsigned = signature::unsigned_text(manifest_text).map_err(|e| self.damaged(e))?;
-        if signature::checksum(&unsigned, records.iter().chain(&proposals)) != manifest.sha256
-            || records.len() != manifest.projects
-        {
+        // A fuzzer's mutations almost never keep the checksum, so under `cfg(fuzzing)` (cargo-fuzz
+        // only) the seal is not checked and mutated records reach the decoders below.
+        let sealed =
+            cfg!(fuzzing) || signature::checksum(&unsigned, records.iter().chain(&proposals)) == manifest.sha256;
+        if !sealed || records.len() != manifest.projects {
             return Err(ExchangeError::Tampered(self.file.clone()));
         }
-        if let Some(key) = &manifest.public_key {
+        if let Some(key) = manifest.public_key.as_ref().filter(|_| !cfg!(fuzzing)) {
             let signed = self.texts("SELECT value FROM indmap_manifest WHERE key = 'signature'")?;
             if !signed.first().is_some_and(|s| signature::verify(key, &manifest.sha256, s)) {
                 return Err(ExchangeError::BadSignature(self.file.clone()));
