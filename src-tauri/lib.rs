@@ -63,6 +63,7 @@ pub fn run() {
             sync_cmds::sync_save_bill,
             sync_cmds::sync_conflicts,
             sync_cmds::sync_resolve,
+            sync_cmds::sync_trust_sender,
             sync_cmds::sync_proposals,
             sync_cmds::sync_accept,
             sync_cmds::sync_reject,

@@ -7,7 +7,8 @@ use crate::{Answer, AppState, Session, UiError, lock, path_arg, with_db};
 use indmap_api::core::Rule;
 use indmap_api::core::{Problems, RegionCode, Scope};
 use indmap_api::{
-    Backup, ConflictView, ErrorKind, ImportReport, LogEntry, Manifest, PrintLang, ProposalView, RestoreError, Take,
+    Backup, ConflictView, ErrorKind, ImportReport, LogEntry, Manifest, PrintLang, ProposalView, RestoreError,
+    SignatureNote, Take,
 };
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -90,6 +91,18 @@ pub async fn sync_import_preview(state: tauri::State<'_, AppState>, files: Vec<S
 #[tauri::command]
 pub async fn sync_import_apply(state: tauri::State<'_, AppState>, files: Vec<String>) -> Answer<Vec<ImportOutcome>> {
     import_files(&state, files, false)
+}
+
+/// Trusts the key that signed a file, once a person has confirmed its fingerprint with the
+/// sender (a new ministry database's files wait for it).
+#[tauri::command]
+pub async fn sync_trust_sender(
+    state: tauri::State<'_, AppState>,
+    path: String,
+    fingerprint: String,
+) -> Answer<SignatureNote> {
+    let path = path_arg(&path)?;
+    with_db(&state, |db| db.trust_sender(&path, &fingerprint))
 }
 
 /// Saves the merge bill of a previewed file, as PDF or XLSX by the extension of `out`.

@@ -211,6 +211,18 @@ async fn import_wizard_conflicts_proposals_and_history() -> Res {
         let fingerprint = app.text("[data-role=sx-report] [data-role=sx-fingerprint]").await?;
         ensure_eq!(Some(fingerprint.trim().to_owned()), expect_b.signature.fingerprint.clone());
         app.ensure_readable("the signature line", "[data-role=sx-report] [data-role=sx-signature]").await?;
+        // The ministry's key is new here: its file waits until the planner confirms it.
+        let waiting = app.js("const s = document.querySelectorAll('[data-role=sx-report]')[1].querySelector('[data-role=sx-signature]'); return s.dataset.state").await?;
+        ensure_eq!(waiting, json!("sx_signed_confirm"));
+        app.js("document.querySelectorAll('[data-role=sx-report]')[1].scrollIntoView()").await?;
+        app.ensure_readable("the ministry's key to confirm", "[data-role=sx-signature][data-state=sx_signed_confirm]").await?;
+        app.shot_to(SHOTS, "wizard-confirm-ministry").await?;
+        app.click("[data-role=sx-signature][data-state=sx_signed_confirm] [data-role=sx-trust]").await?;
+        let question = app.wait_js("the question", "const d = document.querySelector('.dialog'); return d && d.textContent", 10).await?;
+        let ministry_fp = expect_m.signature.fingerprint.clone().unwrap();
+        ensure!(question.as_str().is_some_and(|q| q.contains(&ministry_fp)), "names the fingerprint: {question}");
+        app.click("[data-role=dialog-ok]").await?;
+        app.wait_js("the preview again, the key trusted", "const r = document.querySelectorAll('[data-role=sx-report]'); return r.length === 2 && r[1].querySelector('[data-role=sx-signature]').dataset.state === 'sx_signed'", 30).await?;
         // Totals before → after of the first file: 3 projects → 4.
         let totals = app.text("[data-role=sx-t-projects]").await?;
         ensure!(totals.contains('3') && totals.contains('4'), "projects before → after: {totals}");

@@ -118,6 +118,8 @@ export const api = {
   saveBill: (file: string, out: string, lang: PrintLang) => call("sync_save_bill", { file, out, lang }),
   conflicts: () => call("sync_conflicts"),
   resolve: (id: string, take: Take) => call("sync_resolve", { id, take }),
+  /** Trusts the key that signed a file, once its fingerprint was confirmed with the sender. */
+  trustSender: (path: string, fingerprint: string) => call("sync_trust_sender", { path, fingerprint }),
   proposals: () => call("sync_proposals"),
   accept: (id: string) => call("sync_accept", { id }),
   reject: (id: string, reason: string | null) => call("sync_reject", { id, reason }),

@@ -1,6 +1,8 @@
 //! Backups are kept by a rule the user can set, and what a killed run left is cleaned up at
 //! the next start.
 
+mod common;
+
 use chrono::{TimeZone, Utc};
 use indmap_api::core::{Rule, Scope};
 use indmap_api::{Env, Indmap};
@@ -34,6 +36,9 @@ fn backups_beyond_the_rule_go_oldest_first_and_leftovers_of_a_kill_are_cleaned()
         source.export(&file, None).unwrap();
         // Each import at a minute of its own: backups are named by the time.
         let mut db = Indmap::open(&path, env("m", 2, i + 1)).unwrap();
+        if i == 0 {
+            common::trust(&mut db, &file);
+        }
         let report = db.import(&file, false).unwrap();
         made.push(report.backup.unwrap().file_name().unwrap().to_string_lossy().into_owned());
     }

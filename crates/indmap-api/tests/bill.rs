@@ -61,3 +61,26 @@ fn the_workbook_has_a_summary_and_a_sheet_per_kind_of_change() {
     let book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
     assert_eq!(book.sheet_names(), ["Сводка", "Изменения", "Добавлено", "Удалено", "Конфликты", "Отклонено"]);
 }
+
+/// A file from a new database that says it is the ministry: its bill says the file waits for
+/// the key to be confirmed, and names the fingerprint to compare.
+#[test]
+fn the_bill_of_a_new_ministry_says_its_key_waits_for_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap();
+    let env = |user: &str, seed: u64| {
+        let mut env = Env::fixed(user, at);
+        env.ids = Box::new(indmap_api::CountingIds { unix_millis: 1_764_000_000_000 + seed * 1_000_000, next: 0 });
+        env
+    };
+    let ministry = Indmap::init(&dir.path().join("m.sqlite"), Scope::Ministry, env("ministry", 1)).unwrap();
+    let file = dir.path().join("ministry.gpkg");
+    ministry.export(&file, None).unwrap();
+    let karaganda = Scope::Region(RegionCode::parse("35").unwrap());
+    let mut k = Indmap::init(&dir.path().join("k.sqlite"), karaganda, env("planner", 2)).unwrap();
+    let report = k.import(&file, true).unwrap();
+    let text = pdf_text(&k.merge_bill(&report, PrintLang::Ru, BillFormat::Pdf).unwrap(), dir.path());
+    let fingerprint = report.signature.fingerprint.unwrap();
+    assert!(text.contains(&fingerprint), "{text}");
+    assert!(text.contains("файл не импортируется, пока ключ не подтверждён"), "{text}");
+}

@@ -149,7 +149,9 @@ fn the_ministry_proposes_a_new_code_and_the_region_decides() {
 
     let mut b = b;
     b.import(&net.send(&a), false).unwrap();
-    b.import(&net.send(&ministry), false).unwrap();
+    let file = net.send(&ministry);
+    common::trust(&mut b, &file);
+    b.import(&file, false).unwrap();
     b.accept(proposal.id).unwrap();
     assert_eq!(code_of(&b, pb), "35-0002");
     ministry.import(&net.send(&b), false).unwrap();

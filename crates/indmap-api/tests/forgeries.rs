@@ -170,9 +170,42 @@ fn every_kind_of_forged_file_is_refused_and_the_owner_still_gets_through() {
     let file = forge(&w, "raised.gpkg", manifest_as(&w, &w.astana, 1002), vec![raised], Some(&astana_key));
     told.push(refused(&mut w, &file));
 
+    // 7. A database never seen before that says it is the ministry, signed with its own key.
+    let fake = db(w.dir.path(), "fake-ministry", Scope::Ministry, 4);
+    let (fake_id, fake_key) = (fake.info().db_id, secret_of(&fake));
+    let file = forge(
+        &w,
+        "new-ministry.gpkg",
+        manifest_as(&w, &fake, 10),
+        vec![with_cost(&w, Dot { db: fake_id, counter: 1 }, 5)],
+        Some(&fake_key),
+    );
+    told.push(refused(&mut w, &file));
+
+    // 8. The same, unsigned.
+    let file = forge(
+        &w,
+        "new-ministry-unsigned.gpkg",
+        manifest_as(&w, &fake, 10),
+        vec![with_cost(&w, Dot { db: fake_id, counter: 1 }, 5)],
+        None,
+    );
+    told.push(refused(&mut w, &file));
+
+    // 9. Astana's own signed file, naming a ministry database no one confirmed and carrying
+    //    its write.
+    let mut relayed = manifest_as(&w, &w.astana, 1003);
+    relayed.databases.push(indmap_api::KnownDatabase { id: fake_id, scope: Scope::Ministry });
+    let file =
+        forge(&w, "relayed.gpkg", relayed, vec![with_cost(&w, Dot { db: fake_id, counter: 1 }, 5)], Some(&astana_key));
+    told.push(refused(&mut w, &file));
+
     for said in &told {
         eprintln!("refused: {said}");
     }
+    assert!(told[5].contains("says it is the ministry") && told[5].contains("confirm the fingerprint"), "{}", told[5]);
+    assert!(told[6].contains("must be signed"), "{}", told[6]);
+    assert!(told[7].contains("says it is the ministry") && told[7].contains("no one has confirmed"), "{}", told[7]);
     assert!(told[0].contains("not signed by the key it names"), "{}", told[0]);
     assert!(told[1].contains("it is not signed"), "{}", told[1]);
     assert!(told[2].contains("another key than the one pinned"), "{}", told[2]);
@@ -200,4 +233,57 @@ fn the_first_signed_file_of_a_database_pins_its_key_and_says_so() {
     let again = ministry.import(&send(dir.path(), &karaganda, "2.gpkg"), false).unwrap();
     assert!(!again.signature.first_sight, "pinned by the first import");
     assert_eq!(again.signature.fingerprint, Some(fingerprint));
+}
+
+/// A new ministry database: its file is previewed with its fingerprint and waits; a person who
+/// has checked the fingerprint by phone confirms it (a wrong one is refused), and the file is
+/// taken. The ministry's file then vouches for the keys it knows: a second ministry database,
+/// confirmed at the first, is believed at Karaganda through the first one's file.
+#[test]
+fn a_new_ministry_is_taken_once_a_person_confirms_its_key_and_vouches_for_the_keys_it_knows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut karaganda = db(dir.path(), "karaganda", region("35"), 1);
+    let feature = json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [72.96, 50.06]}, "properties": {
+        "name_kk": "Теміртау зауыты", "name_ru": "Завод Темиртау", "region": "35", "cost_kzt": 1_000_000_000}});
+    karaganda.add_projects(&feature.to_string()).unwrap();
+    let mut ministry = db(dir.path(), "ministry", Scope::Ministry, 3);
+    ministry.import(&send(dir.path(), &karaganda, "k1.gpkg"), false).unwrap();
+    let patch = |v: serde_json::Value| json!({"type": "Feature", "geometry": null, "properties": v}).to_string();
+    // The ministry owns a project's level: a write of its own, not a proposal.
+    ministry.update_project("35-0001", &patch(json!({"level": "republican"}))).unwrap();
+    let file = send(dir.path(), &ministry, "m1.gpkg");
+
+    let preview = karaganda.import(&file, true).unwrap();
+    assert!(preview.signature.confirm && preview.signature.first_sight, "{:?}", preview.signature);
+    let before = karaganda.content_hash().unwrap();
+    let refused = karaganda.import(&file, false).unwrap_err();
+    assert!(refused.message.contains("fingerprint"), "{}", refused.message);
+    let fingerprint = preview.signature.fingerprint.clone().unwrap();
+    let wrong = fingerprint.replace(&fingerprint[..1], if fingerprint.starts_with('0') { "1" } else { "0" });
+    let e = karaganda.trust_sender(&file, &wrong).unwrap_err();
+    assert_eq!(e.problems[0].rule, indmap_api::core::Rule::KeyFingerprint, "{e:?}");
+    assert_eq!(karaganda.content_hash().unwrap(), before);
+    assert!(karaganda.import(&file, false).is_err(), "a wrong fingerprint trusts nothing");
+
+    karaganda.trust_sender(&file, &fingerprint.to_lowercase().replace(' ', "")).unwrap();
+    let report = karaganda.import(&file, false).unwrap();
+    assert!(!report.signature.confirm && !report.signature.first_sight);
+    assert_eq!(karaganda.find("35-0001").unwrap().level, indmap_api::core::MapLevel::Republican);
+
+    // A second ministry database, confirmed at the first, edits; Karaganda never saw its files.
+    let mut second = db(dir.path(), "ministry-2", Scope::Ministry, 5);
+    let m1 = send(dir.path(), &ministry, "m2.gpkg");
+    let fp = second.import(&m1, true).unwrap().signature.fingerprint.unwrap();
+    second.trust_sender(&m1, &fp).unwrap();
+    second.import(&m1, false).unwrap();
+    second.update_project("35-0001", &patch(json!({"problems": "жол жоқ"}))).unwrap();
+    let m2 = send(dir.path(), &second, "second.gpkg");
+    let fp = ministry.import(&m2, true).unwrap().signature.fingerprint.unwrap();
+    ministry.trust_sender(&m2, &fp).unwrap();
+    ministry.import(&m2, false).unwrap();
+    let relayed = ministry.import(&send(dir.path(), &ministry, "m3.gpkg"), true);
+    assert!(relayed.is_err(), "a database does not import its own file");
+    let report = karaganda.import(&send(dir.path(), &ministry, "m3.gpkg"), false).unwrap();
+    assert!(report.refused.is_empty(), "the first ministry vouches for the second: {:?}", report.refused);
+    assert_eq!(karaganda.find("35-0001").unwrap().problems.as_deref(), Some("жол жоқ"));
 }

@@ -53,6 +53,8 @@ fn setup() -> (Net, Indmap, Indmap) {
     karaganda.add_projects(&project("Теміртау", "35", 72.96, 50.06)).unwrap();
     let mut ministry = net.db("ministry", Scope::Ministry, 2);
     ministry.import(&net.send(&karaganda), false).unwrap();
+    let file = net.send(&ministry);
+    common::trust(&mut karaganda, &file);
     (net, karaganda, ministry)
 }
 

@@ -1,6 +1,9 @@
 //! Exchange files between databases: the scenarios planners and the ministry live through.
 
+mod common;
+
 use chrono::{TimeZone, Utc};
+use common::trust;
 use indmap_api::core::{RegionCode, Scope};
 use indmap_api::{Env, ErrorKind, Indmap, Take};
 use serde_json::{Value, json};
@@ -319,6 +322,7 @@ fn a_map_of_several_export_slices_arrives_whole() {
     drop(gpkg);
 
     let mut copy = net.db("ministry-2", Scope::Ministry, 2);
+    trust(&mut copy, &file);
     copy.import(&file, false).unwrap();
     assert_eq!(copy.content_hash().unwrap(), ministry.content_hash().unwrap());
     assert!(copy.find(&first).unwrap_err().to_string().contains("Қайталап енгізілген"));
@@ -453,7 +457,9 @@ fn the_ministry_file_updates_a_region_and_leaves_its_own_edits_alone() {
     ministry.add_projects(&project("Алматы", "75", 76.9, 43.25)).unwrap();
     karaganda_db.update_project("35-0001", &patch(json!({"status": "construction"}))).unwrap();
 
-    let report = karaganda_db.import(&net.send(&ministry), false).unwrap();
+    let file = net.send(&ministry);
+    trust(&mut karaganda_db, &file);
+    let report = karaganda_db.import(&file, false).unwrap();
     assert_eq!(report.added.len(), 1, "the republican project in Karaganda arrives");
     assert_eq!(report.out_of_scope, 1, "Almaty's project is not Karaganda's to keep");
     assert_eq!(prop(&karaganda_db, "35-0001", "status"), "construction");
@@ -543,7 +549,9 @@ fn a_file_of_changes_for_the_ministry_holds_only_what_it_has_not_seen() {
         ErrorKind::Invalid
     );
     ministry.import(&net.send(&region), false).unwrap();
-    region.import(&net.send(&ministry), false).unwrap();
+    let file = net.send(&ministry);
+    trust(&mut region, &file);
+    region.import(&file, false).unwrap();
     region.update_project("35-0002", &patch(json!({"status": "construction"}))).unwrap();
     region.add_projects(&project("Төртінші", "35", 73.2, 49.9)).unwrap();
     let changes = net.dir.path().join("changes.gpkg");

@@ -88,6 +88,15 @@ pub enum Command {
         #[arg(long, value_name = "FILE.pdf|FILE.xlsx")]
         bill: Option<std::path::PathBuf>,
     },
+    /// Trust the database that signed an exchange file, once its fingerprint (shown by
+    /// `import --dry-run`) has been checked with the sender by phone: a new ministry database's
+    /// files are imported only then
+    Trust {
+        file: std::path::PathBuf,
+        /// The fingerprint as the sender read it out, like "3F2A 91C0 AA55 E011 7B3C"
+        #[arg(long)]
+        fingerprint: String,
+    },
     /// List the fields that hold concurrent values, edits made against deletions, and projects
     /// whose code a project registered first holds
     Conflicts,

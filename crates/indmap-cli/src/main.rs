@@ -129,6 +129,10 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Import { files, dry_run, bill } => {
             sync_cmd::import(&path, &files, dry_run, bill.as_deref(), &cli.lang, json)?
         }
+        Command::Trust { file, fingerprint } => {
+            let note = Indmap::open(&path, Env::system())?.trust_sender(&file, &fingerprint)?;
+            sync_cmd::trusted(&file, &note, json);
+        }
         Command::Conflicts => sync_cmd::conflicts(&Indmap::open(&path, Env::system())?.conflicts()?, json),
         Command::Resolve { conflict, take } => {
             let mut db = Indmap::open(&path, Env::system())?;

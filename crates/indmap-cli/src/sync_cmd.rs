@@ -6,7 +6,7 @@ use indmap_api::core::Rule;
 use indmap_api::core::{Problems, Scope};
 use indmap_api::{
     Backup, ConflictKind, ConflictView, Env, Error, ImportReport, Indmap, Manifest, PrintLang, ProjectUpdate,
-    ProposalView, Retention,
+    ProposalView, Retention, SignatureNote,
 };
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -125,6 +125,10 @@ pub fn imported(r: &ImportReport, json: bool) {
         m.user
     ));
     emit(&match (&r.signature.fingerprint, r.signature.first_sight) {
+        (Some(f), _) if r.signature.confirm => format!(
+            "signed with key {f}, new here, of a database that says it is the ministry: confirm the fingerprint with the ministry by phone, then `indmap trust {} --fingerprint '{f}'` and import the file",
+            r.file
+        ),
         (Some(f), false) => format!("signed by that database's pinned key {f}"),
         (Some(f), true) => format!(
             "signed with key {f}, the first from that database: it is pinned now; confirm the fingerprint with the sender by phone"
@@ -172,6 +176,17 @@ pub fn imported(r: &ImportReport, json: bool) {
     if let Some(backup) = &r.backup {
         emit(&format!("backup taken before the import: {}", backup.display()));
     }
+}
+
+pub fn trusted(file: &Path, note: &SignatureNote, json: bool) {
+    if json {
+        return emit_json(note);
+    }
+    emit(&format!(
+        "trusted the key that signed {} (fingerprint {}): import the file now",
+        file.display(),
+        note.fingerprint.as_deref().unwrap_or("")
+    ));
 }
 
 pub fn conflicts(list: &[ConflictView], json: bool) {

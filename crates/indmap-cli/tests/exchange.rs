@@ -116,7 +116,17 @@ fn the_ministry_edit_of_a_regional_project_is_a_proposal_karaganda_accepts() {
     // Karaganda's file of changes back carries the decision.
     let m1 = ministry.dir.path().join("m1.gpkg");
     ministry.cmd(&["export", "--for", "region:35", "--out", m1.to_str().unwrap()]).assert().success();
-    karaganda.cmd(&["import", m1.to_str().unwrap()]).assert().success().stdout(contains("1 proposals arrived"));
+    // The ministry's key is new at Karaganda: the file waits until a person confirms it.
+    let m1 = m1.to_str().unwrap();
+    karaganda.cmd(&["import", "--dry-run", m1]).assert().success().stdout(contains("says it is the ministry"));
+    karaganda.cmd(&["import", m1]).assert().failure().stderr(contains("indmap trust"));
+    karaganda
+        .cmd(&["trust", m1, "--fingerprint", "0000 0000 0000 0000 0000"])
+        .assert()
+        .failure()
+        .stderr(contains("is not the fingerprint"));
+    karaganda.trust(m1);
+    karaganda.cmd(&["import", m1]).assert().success().stdout(contains("1 proposals arrived"));
     let proposals = karaganda.json(&["proposals"]);
     assert_eq!(proposals[0]["ours_to_decide"], true);
     let id = proposals[0]["id"].as_str().unwrap().to_owned();

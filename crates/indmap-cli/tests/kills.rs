@@ -416,6 +416,9 @@ fn fixture() -> &'static Fixture {
         let db = Db::init(&["--ministry"]);
         let dir = db.dir.path();
         run_ok(dir, &db.path, &strings(&["sample", "--projects", "40", "--seed", "3"]));
+        // The other ministry database is trusted, as a person does once by phone.
+        std::fs::write(dir.join("national.gpkg"), &national).unwrap();
+        db.trust(&dir.join("national.gpkg").to_string_lossy());
         let with_some = capture(&db.path);
         let own_code: String = rusqlite::Connection::open(&db.path)
             .unwrap()

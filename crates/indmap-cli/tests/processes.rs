@@ -39,6 +39,7 @@ fn count(path: &Path, sql: &str) -> i64 {
 fn writes_made_while_an_import_runs_wait_their_turn_and_all_land() {
     let (_source, file) = sample_file("1500");
     let db = Db::init(&["--ministry"]);
+    db.trust(&file);
     let import = spawn(&db, &["import", &file]);
     let started = Instant::now();
     let mut writers = Vec::new();
@@ -69,6 +70,7 @@ fn writes_made_while_an_import_runs_wait_their_turn_and_all_land() {
 fn one_file_imported_by_two_processes_at_once_is_imported_once() {
     let (_source, file) = sample_file("600");
     let db = Db::init(&["--ministry"]);
+    db.trust(&file);
     let (first, second) = (spawn(&db, &["import", &file]), spawn(&db, &["import", &file]));
     let said: Vec<(Option<i32>, String)> = [first, second].into_iter().map(finish).collect();
     for (code, text) in &said {
@@ -174,6 +176,8 @@ fn a_restore_during_an_import_waits_for_it_and_loses_nothing() {
     let empty = Db::init(&["--ministry"]);
     let small = empty.dir.path().join("empty.gpkg");
     empty.cmd(&["export", "--out", small.to_str().unwrap()]).assert().success();
+    db.trust(small.to_str().unwrap());
+    db.trust(&file);
     db.cmd(&["import", small.to_str().unwrap()]).assert().success();
     let first = backup_names(&db)[0].clone();
     let import = spawn(&db, &["import", &file]);
@@ -196,6 +200,7 @@ fn a_restore_during_an_import_waits_for_it_and_loses_nothing() {
 fn a_restore_is_refused_while_the_map_is_open_elsewhere_and_checks_backups_without_touching_them() {
     let (_source, file) = sample_file("5");
     let db = Db::init(&["--ministry"]);
+    db.trust(&file);
     db.cmd(&["import", &file]).assert().success();
     let name = backup_names(&db)[0].clone();
     let backup = db.path.with_file_name("map.sqlite.backups").join(&name);

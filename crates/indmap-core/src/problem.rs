@@ -134,6 +134,8 @@ rules! {
     IdentityFixed = "identity.fixed",
     ImportNoFile = "import.no_file",
     JsonSyntax = "json.syntax",
+    KeyFingerprint = "key.fingerprint",
+    KeyUnsigned = "key.unsigned",
     LevelThreshold = "level.threshold",
     LocalContentExpertise = "local_content.expertise",
     LocationInvalid = "location.invalid",

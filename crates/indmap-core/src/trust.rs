@@ -4,6 +4,7 @@
 //! database had made; a write it claims beyond what that database has signed (to this file, or
 //! to an earlier one taken here) is believed by nobody.
 
+use crate::Scope;
 use crate::version::{Context, Dot};
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -44,11 +45,54 @@ pub fn sender(pin: Option<&Pin>, file_key: Option<&str>) -> Sender {
     }
 }
 
+/// Whether a file from a database never pinned here, claiming `scope`, must be confirmed by a
+/// person (its fingerprint checked with the sender) before it is taken. The ministry's writes
+/// reach every map (a project's level, the republican map), so a new database that says it is
+/// the ministry is believed only once confirmed. An akimat's first file is taken on first sight,
+/// its fingerprint shown in the preview and the bill: its writes reach its own region only.
+pub fn needs_confirmation(sender: &Sender, scope: Scope) -> bool {
+    *sender == Sender::FirstSight && scope == Scope::Ministry
+}
+
+/// A fingerprint as typed from what was read out (`3f2a91c0 aa55-e011 7B3C`), in the form
+/// [`fingerprint`] gives; `None` unless it is 20 hexadecimal digits.
+pub fn read_fingerprint(typed: &str) -> Option<String> {
+    let digits: String = typed.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
+    (digits.len() == 20 && digits.chars().all(|c| c.is_ascii_hexdigit())).then(|| fingerprint(&digits))
+}
+
 /// The key's fingerprint as people read it out on the phone: its first 80 bits, in five groups.
 pub fn fingerprint(public_key: &str) -> String {
     let upper = public_key.to_ascii_uppercase();
     let groups: Vec<&str> = (0..5).filter_map(|i| upper.get(4 * i..4 * i + 4)).collect();
     groups.join(" ")
+}
+
+/// How many writes of each database a file from `sender` is believed for (beyond what this
+/// database has seen, see [`unvouched`]): this database's own, up to its counter; the sender's,
+/// up to the counter its signed file says (`sender_signed`); others', up to what their pinned
+/// keys vouched for. A database that says it is the ministry and whose key is not pinned here is
+/// believed for none: its writes reach every map, so they wait until a person confirms it (or a
+/// pinned ministry vouches for it). Databases of older builds, which sign nothing, are left out:
+/// taken at their word, as before files were signed.
+pub fn believed_counters(
+    pins: &HashMap<Uuid, Pin>,
+    scopes: &HashMap<Uuid, Scope>,
+    own: Dot,
+    sender: Uuid,
+    sender_signed: Option<i64>,
+) -> HashMap<Uuid, i64> {
+    let mut out: HashMap<Uuid, i64> = scopes
+        .iter()
+        .filter(|&(db, &scope)| scope == Scope::Ministry && pins.get(db).is_none_or(|p| p.public_key.is_none()))
+        .map(|(&db, _)| (db, 0))
+        .collect();
+    out.extend(pins.iter().filter(|(_, pin)| pin.public_key.is_some()).map(|(&db, pin)| (db, pin.signed_counter)));
+    if let Some(counter) = sender_signed {
+        out.insert(sender, counter);
+    }
+    out.insert(own.db, own.counter);
+    out
 }
 
 /// The writes among `claimed` (a project's version vector and the stamps of its values, as a
@@ -82,6 +126,40 @@ mod tests {
         assert_eq!(sender(None, Some(KEY)), Sender::FirstSight);
         assert_eq!(sender(None, None), Sender::Unsigned);
         assert_eq!(fingerprint(KEY), "3F2A 91C0 AA55 E011 7B3C");
+    }
+
+    #[test]
+    fn only_a_new_database_that_says_it_is_the_ministry_waits_for_a_person() {
+        let region = Scope::Region(crate::RegionCode::parse("35").unwrap());
+        assert!(needs_confirmation(&Sender::FirstSight, Scope::Ministry));
+        assert!(!needs_confirmation(&Sender::FirstSight, region));
+        assert!(!needs_confirmation(&Sender::Pinned, Scope::Ministry));
+        assert!(!needs_confirmation(&Sender::Unsigned, Scope::Ministry));
+        assert_eq!(read_fingerprint(" 3f2a91c0 aa55-e011 7B3C "), Some("3F2A 91C0 AA55 E011 7B3C".into()));
+        assert_eq!(read_fingerprint(&fingerprint(KEY)), Some(fingerprint(KEY)));
+        assert_eq!(read_fingerprint("3F2A 91C0 AA55 E011"), None);
+        assert_eq!(read_fingerprint("3F2A 91C0 AA55 E011 7B3G"), None);
+    }
+
+    #[test]
+    fn a_ministry_nobody_confirmed_is_believed_for_nothing() {
+        let (own, sender, ministry, old_region, pinned) =
+            (Uuid::from_u128(1), Uuid::from_u128(2), Uuid::from_u128(3), Uuid::from_u128(4), Uuid::from_u128(5));
+        let region = Scope::Region(crate::RegionCode::parse("35").unwrap());
+        let pins = HashMap::from([
+            (ministry, Pin::default()),
+            (pinned, Pin { public_key: Some(KEY.into()), signed_counter: 9 }),
+        ]);
+        let scopes = HashMap::from([
+            (ministry, Scope::Ministry),
+            (old_region, region),
+            (pinned, Scope::Ministry),
+            (sender, region),
+        ]);
+        let believed = believed_counters(&pins, &scopes, Dot { db: own, counter: 40 }, sender, Some(12));
+        assert_eq!(believed, HashMap::from([(own, 40), (sender, 12), (ministry, 0), (pinned, 9)]));
+        let unsigned_sender = believed_counters(&pins, &scopes, Dot { db: own, counter: 40 }, sender, None);
+        assert!(!unsigned_sender.contains_key(&sender) && !unsigned_sender.contains_key(&old_region));
     }
 
     #[test]

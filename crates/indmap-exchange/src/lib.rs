@@ -15,7 +15,7 @@ mod wire;
 mod writer;
 
 pub use error::ExchangeError;
-pub use manifest::{KnownDatabase, Manifest, scope_code};
+pub use manifest::{KnownDatabase, Manifest, Vouch, scope_code};
 pub use reader::{Content, ExchangeFile};
 pub use signature::public_key;
 pub use wire::WireError;

@@ -39,9 +39,23 @@ pub struct Manifest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub counter: Option<i64>,
+    /// The keys of other databases the exporter has pinned, and how many writes of each their
+    /// signed files vouched for. Believed by a receiver only from a ministry it has pinned
+    /// (`indmap_core::trust`): so the regions learn the keys the ministry knows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub vouches: Vec<Vouch>,
     /// Hex SHA-256 over the manifest (less this field) and the records.
     #[serde(default)]
     pub sha256: String,
+}
+
+/// A database's key as another database pinned it, and the writes its signed files vouched for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vouch {
+    pub db_id: Uuid,
+    pub public_key: String,
+    pub counter: i64,
 }
 
 impl Manifest {

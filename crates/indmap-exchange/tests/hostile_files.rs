@@ -20,6 +20,7 @@ fn manifest() -> Manifest {
         changes_for: Vec::new(),
         public_key: None,
         counter: None,
+        vouches: Vec::new(),
         sha256: String::new(),
     }
 }

@@ -53,6 +53,9 @@ pub struct Sender {
     /// import pins it (the first signed file from that database).
     pub fingerprint: Option<String>,
     pub first_sight: bool,
+    /// Whether the file waits for its key to be confirmed before it is imported (a new
+    /// database that says it is the ministry).
+    pub confirm: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,6 +180,7 @@ fn facts(bill: &MergeBill, lang: Lang) -> Vec<(String, String)> {
         (
             w(Word::Signature),
             match (&m.fingerprint, m.first_sight) {
+                (Some(f), _) if m.confirm => format!("{f} · {}", w(Word::KeyToConfirm)),
                 (Some(f), false) => format!("{f} · {}", w(Word::KeyPinned)),
                 (Some(f), true) => format!("{f} · {}", w(Word::KeyFirstSeen)),
                 (None, _) => w(Word::Unsigned),

@@ -123,6 +123,7 @@ words! {
     ProjectsInFile => "Файлдағы жобалар", "Проектов в файле", "Projects in the file";
     Signature => "Қолтаңба кілті", "Ключ подписи", "Signing key";
     KeyPinned => "осы дерекқордың бекітілген кілті", "закреплённый ключ этой базы данных", "the pinned key of that database";
+    KeyToConfirm => "өзін министрлік деп атайтын жаңа дерекқор: файл кілт расталғанша импортталмайды, саусақ ізін министрлікпен телефон арқылы салыстырыңыз", "новая база данных, которая называет себя министерством: файл не импортируется, пока ключ не подтверждён; сверьте отпечаток с министерством по телефону", "a new database that says it is the ministry: the file is not imported until its key is confirmed; compare the fingerprint with the ministry by phone";
     KeyFirstSeen => "осы дерекқордан алғашқы қол қойылған файл: кілт енді бекітілді, саусақ ізін жіберушімен телефон арқылы растаңыз", "первый подписанный файл этой базы данных: ключ теперь закреплён, подтвердите отпечаток у отправителя по телефону", "the first signed file of that database: its key is pinned now; confirm the fingerprint with the sender by phone";
     Unsigned => "ҚОЛ ҚОЙЫЛМАҒАН (indmap-тың ескі нұсқасы): бұрынғыдай қабылданды, кілт бекітілмеді", "НЕ ПОДПИСАН (старая версия indmap): принят как прежде, ключ не закреплён", "UNSIGNED (an older indmap): taken as before, no key pinned";
     ImportState => "Күйі", "Состояние", "State";

@@ -63,16 +63,22 @@ impl Writer<'_> {
     /// Pins `public_key` for `db` if it has none yet, and raises what its files have vouched for
     /// to `counter`. (A key that differs from the pinned one is refused before this, by the import.)
     pub fn pin(&mut self, db: Uuid, public_key: &str, counter: i64) -> Result<()> {
+        if !self.vouch(db, public_key, counter)? {
+            // Another process pinned another key for it since the import looked.
+            return Err(crate::StoreError::Constraint(format!("database {db} is pinned to another key")));
+        }
+        Ok(())
+    }
+
+    /// As `pin`, for a key another database vouched for: whether it was taken (not when `db`
+    /// is unknown here, or pinned to another key, which stays).
+    pub fn vouch(&mut self, db: Uuid, public_key: &str, counter: i64) -> Result<bool> {
         let pinned = self.tx.execute(
             "UPDATE databases SET public_key = coalesce(public_key, ?2),
                  signed_counter = max(coalesce(signed_counter, 0), ?3)
              WHERE db_id = ?1 AND (public_key IS NULL OR public_key = ?2)",
             params![db.to_string(), public_key, counter],
         )?;
-        if pinned == 0 {
-            // Another process pinned another key for it since the import looked.
-            return Err(crate::StoreError::Constraint(format!("database {db} is pinned to another key")));
-        }
-        Ok(())
+        Ok(pinned > 0)
     }
 }

@@ -13,4 +13,9 @@ fingerprint: string | null,
  * Whether this file pins the key: the first signed file from its database taken here,
  * whose fingerprint is worth confirming with the sender.
  */
-first_sight: boolean, };
+first_sight: boolean, 
+/**
+ * Whether the file waits for a person to confirm its key (`Indmap::trust_sender`) before
+ * it is imported: a new database that says it is the ministry.
+ */
+confirm: boolean, };

@@ -24,6 +24,8 @@ export const RULES: readonly Rule[] = [
   "identity.fixed",
   "import.no_file",
   "json.syntax",
+  "key.fingerprint",
+  "key.unsigned",
   "level.threshold",
   "local_content.expertise",
   "location.invalid",

@@ -19,6 +19,7 @@ import type { ProposalView } from "./ProposalView";
 import type { Reference } from "./Reference";
 import type { RegionInfo } from "./RegionInfo";
 import type { Saved } from "./Saved";
+import type { SignatureNote } from "./SignatureNote";
 import type { Take } from "./Take";
 import type { ViewFilter } from "./ViewFilter";
 
@@ -55,6 +56,7 @@ export interface CommandArgs {
   sync_resolve: { id: string; take: Take };
   sync_restore: { name: string };
   sync_save_bill: { file: string; out: string; lang: PrintLang };
+  sync_trust_sender: { path: string; fingerprint: string };
   update_project: { id: string; feature: string };
   view: { filter: ViewFilter };
 }
@@ -92,6 +94,7 @@ export interface CommandAnswers {
   sync_resolve: void;
   sync_restore: string;
   sync_save_bill: string;
+  sync_trust_sender: SignatureNote;
   update_project: Saved;
   view: MapView;
 }

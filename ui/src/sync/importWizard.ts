@@ -7,7 +7,7 @@ import { clear, h } from "../dom";
 import { fileField, FILTERS } from "../files";
 import { lang, t, type Key } from "../i18n";
 import { errorsText } from "../rules";
-import { errorText, showError, toast } from "../ui";
+import { ask, errorText, showError, toast } from "../ui";
 import { openConflicts } from "./conflicts";
 import { afterChange } from "./hooks";
 import { baseName, batchTotals, besides, reportCounts } from "./present";
@@ -108,13 +108,29 @@ class Wizard {
       h("div", { class: "sx-note" }, t("sx_dry_run_note")),
       ...outcomes.map((o) =>
         o.report
-          ? h("div", {}, reportView(o.report), h("div", { class: "sx-actions" }, h("button", { "data-role": "sx-save-bill", onclick: () => saveBill(o) }, t("sx_save_bill"))))
+          ? h("div", {}, reportView(o.report, () => void this.trust(o)), h("div", { class: "sx-actions" }, h("button", { "data-role": "sx-save-bill", onclick: () => saveBill(o) }, t("sx_save_bill"))))
           : refusal(o),
       ),
     );
     const apply = h("button", { class: "primary", "data-role": "sx-apply", disabled: !changes }, t("sx_apply_btn"));
     apply.addEventListener("click", () => void this.apply(apply));
     this.panel.buttons.append(h("button", { "data-role": "sx-back", onclick: () => this.choose() }, t("sx_back")), h("span", { class: "grow" }), apply);
+  }
+
+  /** Trusts the key of a file from a new ministry database, once the person says the
+   * fingerprints match, and previews again. */
+  private async trust(o: ImportOutcome): Promise<void> {
+    const fingerprint = o.report?.signature.fingerprint;
+    if (!fingerprint) return;
+    const sure = await ask({ title: t("sx_trust_title"), text: t("sx_trust_text").replace("{fp}", fingerprint), ok: t("sx_trust_btn"), cancel: t("cancel") });
+    if (sure === null) return;
+    try {
+      await api.trustSender(o.path, fingerprint);
+      toast(`${t("sx_trusted")}: ${fingerprint}`);
+      this.showPreview(await api.importPreview(this.files.paths()));
+    } catch (e) {
+      showError(e);
+    }
   }
 
   private async apply(button: HTMLButtonElement): Promise<void> {

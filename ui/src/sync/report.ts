@@ -54,20 +54,22 @@ function projectHead(code: string | null, name: string): HTMLElement[] {
   return [h("span", { class: "sx-code" }, code ?? ""), h("span", {}, name)];
 }
 
-/** Who signed the file: the fingerprint to confirm by phone the first time, or a warning. */
-function signatureLine(r: ImportReport): HTMLElement {
-  const { fingerprint, first_sight } = r.signature;
-  const key = fingerprint === null ? "sx_unsigned" : first_sight ? "sx_signed_first" : "sx_signed";
+/** Who signed the file: the fingerprint to confirm by phone the first time, or a warning. A
+ * new database that says it is the ministry waits for the person to confirm it (`trust`). */
+function signatureLine(r: ImportReport, trust?: () => void): HTMLElement {
+  const { fingerprint, first_sight, confirm } = r.signature;
+  const key = fingerprint === null ? "sx_unsigned" : confirm ? "sx_signed_confirm" : first_sight ? "sx_signed_first" : "sx_signed";
   return h(
     "div",
     { class: fingerprint === null || first_sight ? "sx-note hot" : "meta", "data-role": "sx-signature", "data-state": key },
     fingerprint === null ? t(key) : `${t(key)}: `,
     fingerprint === null ? null : h("code", { "data-role": "sx-fingerprint" }, fingerprint),
+    confirm && trust ? h("div", { class: "sx-actions" }, h("button", { class: "primary", "data-role": "sx-trust", onclick: trust }, t("sx_trust_btn"))) : null,
   );
 }
 
 /** The whole preview (or result) of one file. */
-export function reportView(r: ImportReport): HTMLElement {
+export function reportView(r: ImportReport, trust?: () => void): HTMLElement {
   const n = reportCounts(r);
   const m = r.manifest;
   const counts = (["added", "changed", "deleted", "conflicts", "refused"] as const).map((k) =>
@@ -87,7 +89,7 @@ export function reportView(r: ImportReport): HTMLElement {
       `${t("sx_from")}: ${scopeText(m.scope)} · ${t("sx_exported_at")} ${formatTime(m.exported_at, lang())} · ${t("sx_by")} ${m.user} · ${formatNumber(m.projects)} ${t("sx_projects_n")}`,
       m.changes_for.length ? ` · ${t("sx_changes_file")}` : "",
     ),
-    signatureLine(r),
+    signatureLine(r, trust),
     r.already_imported
       ? h("div", { class: "sx-note", "data-role": "sx-already" }, `${t("sx_already")} ${formatTime(r.already_imported, lang())}: ${t("sx_already_tail")}`)
       : null,

@@ -60,6 +60,7 @@ fn bill_of(report: &ImportReport) -> MergeBill {
             sha256: m.sha256.clone(),
             fingerprint: report.signature.fingerprint.clone(),
             first_sight: report.signature.first_sight,
+            confirm: report.signature.confirm,
         },
         state,
         backup: report.backup.as_ref().map(|b| b.display().to_string()),

@@ -119,7 +119,14 @@ impl Imports<'_> {
             None => self.db.store.totals()?,
         };
         let mut report = ImportReport::new(file_name.clone(), exchange.manifest.clone(), self.dry_run, totals.into());
-        report.signature.first_sight = check_sender(&self.db.store.pins()?, &exchange.manifest, &file_name)?;
+        let sender = check_sender(&self.db.store.pins()?, &exchange.manifest, &file_name)?;
+        report.signature.first_sight = sender == trust::Sender::FirstSight;
+        if trust::needs_confirmation(&sender, exchange.manifest.scope) {
+            report.signature.confirm = true;
+            if !self.dry_run {
+                return Err(unconfirmed(&exchange.manifest, &file_name));
+            }
+        }
         if let Some(earlier) = self.db.store.imported_at(&exchange.sha256)? {
             report.already_imported = Some(earlier);
             return Ok(self.ended(report));
@@ -215,6 +222,13 @@ impl FileMerge<'_> {
         self.note_databases(w, &mut report)?;
         if let Some(key) = &manifest.public_key {
             w.pin(manifest.db_id, key, manifest.counter.unwrap_or(0))?;
+            // The ministry (pinned by now: a new one is confirmed first) tells the keys it knows.
+            if manifest.scope == Scope::Ministry {
+                let own = w.db_id();
+                for v in manifest.vouches.iter().filter(|v| v.db_id != own) {
+                    w.vouch(v.db_id, &v.public_key, v.counter)?;
+                }
+            }
         }
         for vp in &self.exchange.content.projects {
             w.note_peer_context(manifest.db_id, vp.project_id, &vp.context)?;
@@ -267,12 +281,19 @@ impl FileMerge<'_> {
             let claimed = vp.context.0.iter().map(|(&db, &counter)| Dot { db, counter });
             let stamps = vp.fields.values().flatten().map(|s| s.stamp.dot);
             if let Some(dot) = trust::unvouched(claimed.chain(stamps), &seen, &signed).last() {
-                let reason = format!(
-                    "it carries write {} of database {}, beyond the {} that database has signed; a file cannot speak for writes its database did not make",
-                    dot.counter,
-                    short(dot.db),
-                    signed.get(&dot.db).copied().unwrap_or(0)
-                );
+                let reason = if signed.get(&dot.db) == Some(&0) {
+                    format!(
+                        "it carries writes of database {}, which says it is the ministry, but whose key no one has confirmed here; they are taken once it is (`indmap trust`)",
+                        short(dot.db)
+                    )
+                } else {
+                    format!(
+                        "it carries write {} of database {}, beyond the {} that database has signed; a file cannot speak for writes its database did not make",
+                        dot.counter,
+                        short(dot.db),
+                        signed.get(&dot.db).copied().unwrap_or(0)
+                    )
+                };
                 report.refused.push(Refusal { id: vp.project_id, code: None, reason });
                 continue;
             }
@@ -288,17 +309,9 @@ impl FileMerge<'_> {
     /// came here before.
     fn signed_counters(&self, w: &Writer<'_>) -> indmap_store::Result<HashMap<Uuid, i64>> {
         let manifest = &self.exchange.manifest;
-        let mut signed: HashMap<Uuid, i64> = w
-            .pins()?
-            .into_iter()
-            .filter(|(_, pin)| pin.public_key.is_some())
-            .map(|(db, pin)| (db, pin.signed_counter))
-            .collect();
-        if let (Some(_), Some(counter)) = (&manifest.public_key, manifest.counter) {
-            signed.insert(manifest.db_id, counter);
-        }
-        signed.insert(w.db_id(), w.counter());
-        Ok(signed)
+        let own = Dot { db: w.db_id(), counter: w.counter() };
+        let sender_signed = manifest.public_key.as_ref().and(manifest.counter);
+        Ok(trust::believed_counters(&w.pins()?, &w.database_scopes()?, own, manifest.db_id, sender_signed))
     }
 
     /// Merges each project: with the plan made ahead where it still holds, else loaded (ahead,
@@ -406,12 +419,17 @@ impl IdSource for NoIdsAhead {
 
 /// Refuses a file whose signature does not match what is pinned for its database; answers
 /// whether the file is the first signed one from it (its key is pinned by this import).
-fn check_sender(pins: &HashMap<Uuid, trust::Pin>, manifest: &Manifest, file: &str) -> Result<bool> {
+pub(super) fn check_sender(pins: &HashMap<Uuid, trust::Pin>, manifest: &Manifest, file: &str) -> Result<trust::Sender> {
     let pin = pins.get(&manifest.db_id);
     let who = format!("database {} ({})", short(manifest.db_id), manifest.scope.code());
     match trust::sender(pin, manifest.public_key.as_deref()) {
-        trust::Sender::Pinned | trust::Sender::Unsigned => Ok(false),
-        trust::Sender::FirstSight => Ok(true),
+        trust::Sender::Unsigned if manifest.scope == Scope::Ministry => Err(Error::new(
+            ErrorKind::Conflict,
+            format!(
+                "{file} says it comes from {who} but is not signed (it was made by an older build of indmap); a file of the ministry can change every map, so it must be signed: update indmap at the ministry and export again"
+            ),
+        )),
+        sender @ (trust::Sender::Pinned | trust::Sender::Unsigned | trust::Sender::FirstSight) => Ok(sender),
         trust::Sender::WrongKey => Err(Error::new(
             ErrorKind::Conflict,
             format!(
@@ -424,6 +442,19 @@ fn check_sender(pins: &HashMap<Uuid, trust::Pin>, manifest: &Manifest, file: &st
             format!("{file} says it comes from {who}, which signs its files, but it is not signed; it is refused"),
         )),
     }
+}
+
+/// The refusal of a file from a new database that says it is the ministry, until a person has
+/// confirmed its key.
+fn unconfirmed(manifest: &Manifest, file: &str) -> Error {
+    let fingerprint = manifest.public_key.as_deref().map(trust::fingerprint).unwrap_or_default();
+    Error::new(
+        ErrorKind::Conflict,
+        format!(
+            "{file} comes from database {}, which says it is the ministry, and its key is new here (fingerprint {fingerprint}). A file of the ministry can change every map: confirm the fingerprint with the ministry by phone, trust it (`indmap trust {file} --fingerprint '{fingerprint}'`, or the button of the import preview), then import the file again",
+            short(manifest.db_id)
+        ),
+    )
 }
 
 /// Notes the databases a file names as an import does (`Writer::note_database`): a database

@@ -5,7 +5,7 @@
 use crate::{Error, ErrorKind, Indmap, Result};
 use indmap_core::Rule;
 use indmap_core::{RegionCode, Scope};
-use indmap_exchange::{ExchangeError, KnownDatabase, Manifest};
+use indmap_exchange::{ExchangeError, KnownDatabase, Manifest, Vouch};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 use uuid::Uuid;
@@ -17,6 +17,7 @@ mod merge;
 mod ownership;
 mod previews;
 mod report;
+mod senders;
 
 pub use bill::BillFormat;
 pub use conflicts::{ConflictKind, ConflictView, Take};
@@ -128,9 +129,19 @@ impl Indmap {
             changes_for,
             public_key: None,
             counter: Some(self.store.write_counter()?),
+            vouches: self.vouches()?,
             sha256: String::new(),
         };
         file.finish(manifest, &proposals, self.store.signing_key()?.as_ref()).map_err(failed)
+    }
+
+    /// The keys this database has pinned, for its files to vouch for.
+    fn vouches(&self) -> Result<Vec<Vouch>> {
+        let mut out: Vec<Vouch> = (self.store.pins()?.into_iter())
+            .filter_map(|(db_id, pin)| Some(Vouch { db_id, public_key: pin.public_key?, counter: pin.signed_counter }))
+            .collect();
+        out.sort_by_key(|v| v.db_id);
+        Ok(out)
     }
 
     /// Whether `path` is the database file or one of its companions (the WAL, the shared memory).

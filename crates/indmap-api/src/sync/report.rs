@@ -107,13 +107,19 @@ pub struct SignatureNote {
     /// Whether this file pins the key: the first signed file from its database taken here,
     /// whose fingerprint is worth confirming with the sender.
     pub first_sight: bool,
+    /// Whether the file waits for a person to confirm its key (`Indmap::trust_sender`) before
+    /// it is imported: a new database that says it is the ministry.
+    pub confirm: bool,
 }
 
 impl ImportReport {
     /// The report of a file before it is merged: nothing done yet, the map as `before`.
     pub(crate) fn new(file: String, manifest: Manifest, dry_run: bool, before: Totals) -> ImportReport {
-        let signature =
-            SignatureNote { fingerprint: manifest.public_key.as_deref().map(trust::fingerprint), first_sight: false };
+        let signature = SignatureNote {
+            fingerprint: manifest.public_key.as_deref().map(trust::fingerprint),
+            first_sight: false,
+            confirm: false,
+        };
         ImportReport {
             file,
             manifest,

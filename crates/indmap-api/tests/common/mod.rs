@@ -22,3 +22,10 @@ pub fn secret_of(db: &Indmap) -> [u8; 32] {
     let hex: String = conn.query_row("SELECT value FROM meta WHERE key = 'signing_key'", [], |r| r.get(0)).unwrap();
     std::array::from_fn(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap())
 }
+
+/// Trusts the database that signed `file` as a person does once by phone: the fingerprint the
+/// preview shows is confirmed (a new ministry database's files wait for it).
+pub fn trust(db: &mut Indmap, file: &std::path::Path) {
+    let fingerprint = db.import(file, true).unwrap().signature.fingerprint.unwrap();
+    db.trust_sender(file, &fingerprint).unwrap();
+}

@@ -42,6 +42,14 @@ impl Db {
         serde_json::from_slice(&out.stdout).unwrap()
     }
 
+    /// Trusts the database that signed `file` as a person does: reads the fingerprint the
+    /// preview shows (as the sender would read it out) and confirms it.
+    pub fn trust(&self, file: &str) {
+        let preview = self.json(&["import", "--dry-run", file]);
+        let fingerprint = preview["signature"]["fingerprint"].as_str().unwrap().to_owned();
+        self.cmd(&["trust", file, "--fingerprint", &fingerprint]).assert().success();
+    }
+
     /// Every row of every table, in a stable order: the database's content.
     pub fn content(&self) -> String {
         content_of(&self.path)
