@@ -15,11 +15,12 @@ pub(crate) fn restoring(db: &Path) -> PathBuf {
 }
 
 /// Deletes what a killed run left behind it: backups and restores cut short (`*.partial` in the
-/// backups folder, `NAME.restoring` beside the map). Only when no other window or command has
-/// the map open: theirs may be under way.
+/// backups folder, `NAME.restoring` beside the map) and exports cut short (`crate::writing`).
+/// Only when no other window or command has the map open: theirs may be under way.
 pub(crate) fn clean_leftovers(db: &Path) {
     let Ok(_alone) = indmap_store::lock::exclusive(db, std::time::Duration::ZERO) else { return };
     let _ = std::fs::remove_file(restoring(db));
+    crate::writing::clean(db);
     let Ok(entries) = std::fs::read_dir(folder(db)) else { return };
     for entry in entries.flatten() {
         if entry.path().extension().is_some_and(|x| x == "partial") {

@@ -18,6 +18,7 @@ mod reports;
 mod settings;
 mod sync;
 mod views;
+mod writing;
 
 pub use backups::{Backup, RestoreError, Retention};
 pub use database::{Indmap, Opened, SAMPLE_PROJECTS, SAMPLE_SEED, default_db_path, open_at_start, open_sample};

@@ -200,9 +200,20 @@ fn every_kind_of_forged_file_is_refused_and_the_owner_still_gets_through() {
         forge(&w, "relayed.gpkg", relayed, vec![with_cost(&w, Dot { db: fake_id, counter: 1 }, 5)], Some(&astana_key));
     told.push(refused(&mut w, &file));
 
+    // 10. Astana's own signed file, naming a database of Karaganda's no one here knows the key
+    //     of, carrying its write and vouching for a key of its own making.
+    let mut invented = manifest_as(&w, &w.astana, 1004);
+    let ghost = uuid::Uuid::from_u128(0x0196_0000_0000_7000_8000_0000_0000_0042);
+    invented.databases.push(indmap_api::KnownDatabase { id: ghost, scope: region("35") });
+    invented.vouches.push(indmap_exchange::Vouch { db_id: ghost, public_key: "ab".repeat(32), counter: 9 });
+    let file =
+        forge(&w, "invented.gpkg", invented, vec![with_cost(&w, Dot { db: ghost, counter: 1 }, 5)], Some(&astana_key));
+    told.push(refused(&mut w, &file));
+
     for said in &told {
         eprintln!("refused: {said}");
     }
+    assert!(told[8].contains("whose key is not known here"), "{}", told[8]);
     assert!(told[5].contains("says it is the ministry") && told[5].contains("confirm the fingerprint"), "{}", told[5]);
     assert!(told[6].contains("must be signed"), "{}", told[6]);
     assert!(told[7].contains("says it is the ministry") && told[7].contains("no one has confirmed"), "{}", told[7]);
@@ -286,4 +297,25 @@ fn a_new_ministry_is_taken_once_a_person_confirms_its_key_and_vouches_for_the_ke
     let report = karaganda.import(&send(dir.path(), &ministry, "m3.gpkg"), false).unwrap();
     assert!(report.refused.is_empty(), "the first ministry vouches for the second: {:?}", report.refused);
     assert_eq!(karaganda.find("35-0001").unwrap().problems.as_deref(), Some("жол жоқ"));
+}
+
+/// The second laptop of an akimat: its writes reach the ministry through the first laptop's
+/// file, which vouches for its key. The ministry's later file carries them on to anyone.
+#[test]
+fn a_planners_file_vouches_for_the_second_laptop_of_its_region() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = db(dir.path(), "karaganda-a", region("35"), 1);
+    let feature = json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [72.96, 50.06]}, "properties": {
+        "name_kk": "Теміртау зауыты", "name_ru": "Завод Темиртау", "region": "35", "cost_kzt": 1_000_000_000}});
+    a.add_projects(&feature.to_string()).unwrap();
+    let mut b = db(dir.path(), "karaganda-b", region("35"), 2);
+    b.import(&send(dir.path(), &a, "a1.gpkg"), false).unwrap();
+    let patch = json!({"type": "Feature", "geometry": null, "properties": {"cost_kzt": 1_200_000_000}});
+    b.update_project("35-0001", &patch.to_string()).unwrap();
+    a.import(&send(dir.path(), &b, "b1.gpkg"), false).unwrap();
+    let mut ministry = db(dir.path(), "ministry", Scope::Ministry, 3);
+    let report = ministry.import(&send(dir.path(), &a, "a2.gpkg"), false).unwrap();
+    assert!(report.refused.is_empty(), "{:?}", report.refused);
+    let cost = indmap_api::core::feature::project_properties(&ministry.find("35-0001").unwrap())["cost_kzt"].clone();
+    assert_eq!(cost, json!(1_200_000_000), "B's write, through A's file");
 }

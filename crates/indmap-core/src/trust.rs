@@ -71,10 +71,11 @@ pub fn fingerprint(public_key: &str) -> String {
 /// How many writes of each database a file from `sender` is believed for (beyond what this
 /// database has seen, see [`unvouched`]): this database's own, up to its counter; the sender's,
 /// up to the counter its signed file says (`sender_signed`); others', up to what their pinned
-/// keys vouched for. A database that says it is the ministry and whose key is not pinned here is
-/// believed for none: its writes reach every map, so they wait until a person confirms it (or a
-/// pinned ministry vouches for it). Databases of older builds, which sign nothing, are left out:
-/// taken at their word, as before files were signed.
+/// keys vouched for. A signed file speaks for no database whose key is not known here (pinned
+/// from its own file, or vouched for): those are believed for none until one of their files, or
+/// a file that vouches for them, comes. Nor does any file for a database that says it is the
+/// ministry and whose key is not known here: its writes reach every map. An unsigned file of an
+/// older build is taken at its word for the other databases, as before files were signed.
 pub fn believed_counters(
     pins: &HashMap<Uuid, Pin>,
     scopes: &HashMap<Uuid, Scope>,
@@ -82,9 +83,10 @@ pub fn believed_counters(
     sender: Uuid,
     sender_signed: Option<i64>,
 ) -> HashMap<Uuid, i64> {
+    let unknown = |db: &Uuid| pins.get(db).is_none_or(|p| p.public_key.is_none());
     let mut out: HashMap<Uuid, i64> = scopes
         .iter()
-        .filter(|&(db, &scope)| scope == Scope::Ministry && pins.get(db).is_none_or(|p| p.public_key.is_none()))
+        .filter(|&(db, &scope)| unknown(db) && (sender_signed.is_some() || scope == Scope::Ministry))
         .map(|(&db, _)| (db, 0))
         .collect();
     out.extend(pins.iter().filter(|(_, pin)| pin.public_key.is_some()).map(|(&db, pin)| (db, pin.signed_counter)));
@@ -93,6 +95,13 @@ pub fn believed_counters(
     }
     out.insert(own.db, own.counter);
     out
+}
+
+/// Whether a file's vouch for a database's key is taken: from the ministry, for any database; from
+/// an akimat, for the other databases of its own region (its second laptop), whose writes it could
+/// make itself. (The sender is pinned by then: a new ministry is confirmed first.)
+pub fn takes_vouch(sender: Scope, vouched: Option<Scope>) -> bool {
+    sender == Scope::Ministry || vouched == Some(sender)
 }
 
 /// The writes among `claimed` (a project's version vector and the stamps of its values, as a
@@ -157,9 +166,19 @@ mod tests {
             (sender, region),
         ]);
         let believed = believed_counters(&pins, &scopes, Dot { db: own, counter: 40 }, sender, Some(12));
-        assert_eq!(believed, HashMap::from([(own, 40), (sender, 12), (ministry, 0), (pinned, 9)]));
+        assert_eq!(believed, HashMap::from([(own, 40), (sender, 12), (ministry, 0), (old_region, 0), (pinned, 9)]));
         let unsigned_sender = believed_counters(&pins, &scopes, Dot { db: own, counter: 40 }, sender, None);
-        assert!(!unsigned_sender.contains_key(&sender) && !unsigned_sender.contains_key(&old_region));
+        assert!(!unsigned_sender.contains_key(&sender), "an unsigned file is taken at its word");
+        assert!(!unsigned_sender.contains_key(&old_region));
+        assert_eq!(unsigned_sender.get(&ministry), Some(&0), "but never for a ministry no one confirmed");
+        assert!(takes_vouch(Scope::Ministry, Some(region)) && takes_vouch(Scope::Ministry, None));
+        assert!(takes_vouch(region, Some(region)));
+        let other = Scope::Region(crate::RegionCode::parse("71").unwrap());
+        assert!(
+            !takes_vouch(region, Some(other))
+                && !takes_vouch(region, Some(Scope::Ministry))
+                && !takes_vouch(region, None)
+        );
     }
 
     #[test]

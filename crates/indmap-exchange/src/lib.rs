@@ -19,7 +19,7 @@ pub use manifest::{KnownDatabase, Manifest, Vouch, scope_code};
 pub use reader::{Content, ExchangeFile};
 pub use signature::public_key;
 pub use wire::WireError;
-pub use writer::{FileWriter, write};
+pub use writer::{FileWriter, partial_path, write};
 
 /// What `indmap_manifest.format` says in every exchange file.
 pub const FORMAT: &str = "indmap-exchange";

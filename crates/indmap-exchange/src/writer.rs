@@ -24,7 +24,7 @@ const CLOSED: &str = "the file was closed after a failure";
 
 impl FileWriter {
     pub fn create(path: &Path) -> Result<FileWriter, ExchangeError> {
-        let partial = PathBuf::from(format!("{}.partial", path.display()));
+        let partial = partial_path(path);
         let _ = std::fs::remove_file(&partial);
         let mut writer = FileWriter { path: path.to_owned(), partial, conn: None, extent: None };
         let conn = Connection::open(&writer.partial).map_err(|e| writer.failed(e.into()))?;
@@ -168,4 +168,11 @@ pub fn write(
     let mut file = FileWriter::create(path)?;
     file.add(projects)?;
     file.finish(manifest, proposals, secret)
+}
+
+/// Where the exchange file for `path` is written until it is whole: `NAME.partial` beside it.
+pub fn partial_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(".partial");
+    PathBuf::from(name)
 }

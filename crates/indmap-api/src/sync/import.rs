@@ -222,10 +222,10 @@ impl FileMerge<'_> {
         self.note_databases(w, &mut report)?;
         if let Some(key) = &manifest.public_key {
             w.pin(manifest.db_id, key, manifest.counter.unwrap_or(0))?;
-            // The ministry (pinned by now: a new one is confirmed first) tells the keys it knows.
-            if manifest.scope == Scope::Ministry {
-                let own = w.db_id();
-                for v in manifest.vouches.iter().filter(|v| v.db_id != own) {
+            // The keys the sender knows (see `trust::takes_vouch`).
+            let (own, scopes) = (w.db_id(), w.database_scopes()?);
+            for v in manifest.vouches.iter().filter(|v| v.db_id != own) {
+                if trust::takes_vouch(manifest.scope, scopes.get(&v.db_id).copied()) {
                     w.vouch(v.db_id, &v.public_key, v.counter)?;
                 }
             }
@@ -275,15 +275,21 @@ impl FileMerge<'_> {
         report: &mut ImportReport,
     ) -> indmap_store::Result<Vec<&'f VersionedProject>> {
         let signed = self.signed_counters(w)?;
+        let scopes = w.database_scopes()?;
         let mut to_merge = Vec::new();
         for vp in &self.exchange.content.projects {
             let seen = w.context(vp.project_id)?;
             let claimed = vp.context.0.iter().map(|(&db, &counter)| Dot { db, counter });
             let stamps = vp.fields.values().flatten().map(|s| s.stamp.dot);
             if let Some(dot) = trust::unvouched(claimed.chain(stamps), &seen, &signed).last() {
-                let reason = if signed.get(&dot.db) == Some(&0) {
+                let reason = if signed.get(&dot.db) == Some(&0) && scopes.get(&dot.db) == Some(&Scope::Ministry) {
                     format!(
                         "it carries writes of database {}, which says it is the ministry, but whose key no one has confirmed here; they are taken once it is (`indmap trust`)",
+                        short(dot.db)
+                    )
+                } else if signed.get(&dot.db) == Some(&0) {
+                    format!(
+                        "it carries writes of database {}, whose key is not known here; they are taken once a file of that database (or the ministry's) is imported",
                         short(dot.db)
                     )
                 } else {

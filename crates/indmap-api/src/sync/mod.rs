@@ -58,6 +58,8 @@ impl Indmap {
     /// databases of that scope had not seen when they last sent their file here: a file of
     /// changes, small enough for e-mail. Projects they never sent are always included.
     pub fn export_for(&self, out: &Path, region: Option<RegionCode>, for_scope: Option<Scope>) -> Result<Manifest> {
+        // Noted while it is written: a kill leaves the half-written file for the next start to delete.
+        let _writing = crate::writing::Writing::begin(&self.store.info().path, &indmap_exchange::partial_path(out));
         self.store.snapshot(|| self.export_snapshot(out, region, for_scope))
     }
 
