@@ -6,13 +6,16 @@ use indmap_api::core::Problem;
 use indmap_api::{ErrorKind, MapView, Reference, RegionInfo, ViewFilter};
 use serde::Serialize;
 
-/// A project written: its id and code, and the warnings the rules gave.
+/// A project written: its id and code, the warnings the rules gave, and how many changes were
+/// proposed to the owner instead.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Saved {
     pub id: String,
     pub code: Option<String>,
     pub warnings: Vec<Problem>,
+    /// How many of the changes became proposals to the owner instead of being written.
+    pub proposed: u32,
 }
 
 #[tauri::command]
@@ -49,13 +52,19 @@ pub(crate) fn add_project(state: tauri::State<'_, AppState>, feature: String) ->
     let report = with_db(&state, |db| db.add_projects(&feature))?;
     let (id, code) =
         report.added.first().ok_or_else(|| UiError::new(ErrorKind::Internal, "the project was not added"))?;
-    Ok(Saved { id: id.to_string(), code: Some(code.to_string()), warnings: report.warnings })
+    Ok(Saved { id: id.to_string(), code: Some(code.to_string()), warnings: report.warnings, proposed: 0 })
 }
 
 #[tauri::command]
 pub(crate) fn update_project(state: tauri::State<'_, AppState>, id: String, feature: String) -> Answer<Saved> {
     let report = with_db(&state, |db| db.update_project(&id, &feature))?;
-    Ok(Saved { id: report.id.to_string(), code: report.code.map(|c| c.to_string()), warnings: report.warnings })
+    let proposed = u32::try_from(report.proposed).unwrap_or(u32::MAX);
+    Ok(Saved {
+        id: report.id.to_string(),
+        code: report.code.map(|c| c.to_string()),
+        warnings: report.warnings,
+        proposed,
+    })
 }
 
 /// Answers whether the deletion was only proposed (the project belongs to another database).

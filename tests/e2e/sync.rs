@@ -369,6 +369,39 @@ async fn a_project_whose_code_another_holds_gets_a_new_code() -> Res {
     Ok(())
 }
 
+/// The ministry edits a Karaganda project's jobs: the field is Karaganda's, so nothing is
+/// written and the window says the change went to the owner as a proposal (not "Saved").
+#[tokio::test]
+async fn an_edit_of_a_field_the_map_does_not_own_says_it_was_proposed() -> Res {
+    let m = Machine::new()?;
+    let mut k = Indmap::init(&m.dir.path().join("k.sqlite"), karaganda(), env_of("planner", 1))?;
+    k.add_projects(&project("Теміртау", 72.96, 50.06))?;
+    let file = m.dir.path().join("karaganda.gpkg");
+    k.export(&file, None)?;
+    let mut ministry = Indmap::init(&m.db, Scope::Ministry, env_of("ministry", 2))?;
+    ministry.import(&file, false)?;
+    let id = ministry.find("35-0001")?.id.to_string();
+    drop(ministry);
+    run_app("sync_edit_proposed", &m, async |app| {
+        app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 1", 60).await?;
+        app.click(&format!("[data-role=rows] tr[data-id={}] td:nth-child(2)", js_str(&id))).await?;
+        app.click("[data-role=card-edit]").await?;
+        app.type_into("[data-path=jobs_permanent]", "250").await?;
+        app.click("[data-role=editor-save]").await?;
+        let toast = app.wait_js("the notice", "const t = document.querySelector('.toast'); return t && t.textContent", 30).await?;
+        let toast = toast.as_str().unwrap_or_default().to_owned();
+        ensure!(toast.contains("35-0001") && toast.contains("предложено владельцу"), "says it was proposed: {toast}");
+        ensure!(!toast.contains("Сохранено"), "does not say it was saved: {toast}");
+        app.ensure_readable("the notice", ".toast").await?;
+        Ok(())
+    })
+    .await?;
+    let ministry = Indmap::open(&m.db, env_of("check", 9))?;
+    ensure_eq!(prop(&ministry, "35-0001", "jobs_permanent"), json!(100));
+    ensure_eq!(ministry.proposals()?.len(), 1);
+    Ok(())
+}
+
 /// A file truncated by one byte is refused with the API's sentence, cannot be imported, and the
 /// database is unchanged. Then the map is exported from the window, and another database reads it.
 #[tokio::test]

@@ -246,6 +246,9 @@ class Editor {
       const saved = this.ctx.id ? await api.updateProject(this.ctx.id, feature) : await api.addProject(feature);
       if (saved.warnings.length) {
         toast(`${t("ed_warnings")} ${saved.warnings.map((w) => `${w.field}: ${problemText(w)}`).join("; ")}`, "warning", 8000);
+      } else if (saved.proposed > 0) {
+        // What this database does not own was not written: it went to the owner as proposals.
+        toast(`${saved.code ?? ""}: ${t("ed_proposed")} (${saved.proposed})`, "info", 8000);
       } else {
         toast(`${t("ed_saved")}: ${saved.code ?? ""}`);
       }

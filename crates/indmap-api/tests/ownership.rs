@@ -152,3 +152,18 @@ fn a_forged_file_that_changes_another_regions_project_is_refused_and_listed() {
     assert!(report.refused[0].reason.contains("cost_kzt"), "{}", report.refused[0].reason);
     assert_eq!(prop(&ministry, "75-0001", "cost_kzt"), 1_000_000_000, "Almaty's data is unchanged");
 }
+
+/// A region told that proposals arrived is told of those about its own projects: the ministry's
+/// proposal for Almaty travels in the file but is not Karaganda's to see.
+#[test]
+fn a_region_counts_only_the_proposals_about_projects_it_keeps() {
+    let (mut net, mut karaganda, mut ministry) = setup();
+    let mut almaty = net.db("almaty", region("75"), 4);
+    almaty.add_projects(&project("Алатау", "75", 76.9, 43.25)).unwrap();
+    ministry.import(&net.send(&almaty), false).unwrap();
+    assert_eq!(ministry.update_project("35-0001", &patch(json!({"jobs_permanent": 150}))).unwrap().proposed, 1);
+    assert_eq!(ministry.update_project("75-0001", &patch(json!({"jobs_permanent": 250}))).unwrap().proposed, 1);
+    let report = karaganda.import(&net.send(&ministry), false).unwrap();
+    assert_eq!(report.proposals, 1, "only the proposal about Karaganda's project is counted");
+    assert_eq!(karaganda.proposals().unwrap().len(), 1);
+}

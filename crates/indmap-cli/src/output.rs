@@ -204,15 +204,16 @@ pub fn updated(report: &UpdateReport, json: bool) {
         return emit_json(report);
     }
     let code = report.code.as_ref().map(|c| c.to_string()).unwrap_or_else(|| report.id.to_string());
-    if report.proposed > 0 {
-        eprintln!(
-            "{} of the changes are proposals: this database does not own those fields; the owner decides",
-            report.proposed
-        );
-    }
-    match report.changed_fields {
-        0 => emit(&format!("{code}: nothing changed")),
-        n => emit(&format!("{code}: {n} field{} changed", if n == 1 { "" } else { "s" })),
+    let fields = |n: usize| format!("{n} field{}", if n == 1 { "" } else { "s" });
+    let proposed = format!(
+        "{} proposed to the owner, who decides (this database does not own them; see `indmap proposals`)",
+        fields(report.proposed)
+    );
+    match (report.changed_fields - report.proposed, report.proposed) {
+        (0, 0) => emit(&format!("{code}: nothing changed")),
+        (0, _) => emit(&format!("{code}: nothing changed here; {proposed}")),
+        (n, 0) => emit(&format!("{code}: {} changed", fields(n))),
+        (n, _) => emit(&format!("{code}: {} changed; {proposed}", fields(n))),
     }
 }
 

@@ -156,7 +156,7 @@ impl Writer<'_> {
     }
 
     /// Whether a project with this id is stored, deleted or not.
-    pub(crate) fn project_exists(&self, id: Uuid) -> Result<bool> {
+    pub fn project_exists(&self, id: Uuid) -> Result<bool> {
         Ok(self.tx.query_row("SELECT EXISTS (SELECT 1 FROM projects WHERE id = ?1)", [id.to_string()], |r| r.get(0))?)
     }
 

@@ -15,7 +15,8 @@ export type ImportReport = { file: string, manifest: Manifest, dry_run: boolean,
  */
 already_imported: string | null, added: Array<ProjectUpdate>, changed: Array<ProjectUpdate>, deleted: Array<ProjectUpdate>, conflicts: Array<ConflictView>, refused: Array<Refusal>, 
 /**
- * Proposals that arrived: made by others about this database's records, or decisions.
+ * Proposals new here about projects this database keeps: made by others about its
+ * records, or decisions on its own.
  */
 proposals: number, 
 /**

@@ -2,6 +2,11 @@
 import type { Problem } from "./Problem";
 
 /**
- * A project written: its id and code, and the warnings the rules gave.
+ * A project written: its id and code, the warnings the rules gave, and how many changes were
+ * proposed to the owner instead.
  */
-export type Saved = { id: string, code: string | null, warnings: Array<Problem>, };
+export type Saved = { id: string, code: string | null, warnings: Array<Problem>, 
+/**
+ * How many of the changes became proposals to the owner instead of being written.
+ */
+proposed: number, };

@@ -237,7 +237,9 @@ impl FileMerge<'_> {
         self.merge_projects(w, to_merge, ahead, touched, ids, &mut report)?;
         let known: Vec<Uuid> = w.proposals()?.into_iter().map(|p| p.id).collect();
         for proposal in &self.exchange.content.proposals {
-            report.proposals += usize::from(!known.contains(&proposal.id));
+            // Counted when new here and about a project this database keeps: it travels on in
+            // either case, but only those are listed here.
+            report.proposals += usize::from(!known.contains(&proposal.id) && w.project_exists(proposal.project_id)?);
             w.put_proposal(proposal)?;
         }
         report.after = w.totals_after_merges(self.totals).into();

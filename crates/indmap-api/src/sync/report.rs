@@ -84,7 +84,8 @@ pub struct ImportReport {
     pub deleted: Vec<ProjectUpdate>,
     pub conflicts: Vec<ConflictView>,
     pub refused: Vec<Refusal>,
-    /// Proposals that arrived: made by others about this database's records, or decisions.
+    /// Proposals new here about projects this database keeps: made by others about its
+    /// records, or decisions on its own.
     pub proposals: usize,
     /// Projects of other scopes in the file, which this database does not keep.
     pub out_of_scope: usize,
