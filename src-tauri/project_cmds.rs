@@ -57,7 +57,7 @@ pub(crate) fn add_project(state: tauri::State<'_, AppState>, feature: String) ->
 
 #[tauri::command]
 pub(crate) fn update_project(state: tauri::State<'_, AppState>, id: String, feature: String) -> Answer<Saved> {
-    let report = with_db(&state, |db| db.update_project(&id, &feature))?;
+    let report = with_db(&state, |db| db.edit_project(&id, &feature))?;
     let proposed = u32::try_from(report.proposed).unwrap_or(u32::MAX);
     Ok(Saved {
         id: report.id.to_string(),

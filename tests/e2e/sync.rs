@@ -388,7 +388,9 @@ async fn an_edit_of_a_field_the_map_does_not_own_says_it_was_proposed() -> Res {
         app.click("[data-role=card-edit]").await?;
         app.type_into("[data-path=jobs_permanent]", "250").await?;
         app.click("[data-role=editor-save]").await?;
-        let toast = app.wait_js("the notice", "const t = document.querySelector('.toast'); return t && t.textContent", 30).await?;
+        let toast = app
+            .wait_js("the notice", "const t = document.querySelector('.toast'); return t && t.textContent", 30)
+            .await?;
         let toast = toast.as_str().unwrap_or_default().to_owned();
         ensure!(toast.contains("35-0001") && toast.contains("предложено владельцу"), "says it was proposed: {toast}");
         ensure!(!toast.contains("Сохранено"), "does not say it was saved: {toast}");

@@ -21,6 +21,14 @@ pub struct AddReport {
     pub warnings: Vec<Problem>,
 }
 
+/// How an update takes the lists it is given: a patch puts monitoring reports by period, a
+/// whole record (a form) replaces every list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lists {
+    Patch,
+    Whole,
+}
+
 /// What a delete did: deleted the project, or (for a project this database does not own)
 /// proposed its deletion to the owner.
 #[derive(Debug, Clone)]
@@ -129,8 +137,57 @@ impl Indmap {
     }
 
     /// Changes the properties a Feature gives (and its geometry, if it has one); every other
-    /// field keeps its value. A property given as `null` is cleared.
+    /// field keeps its value. A property given as `null` is cleared. A list given replaces the
+    /// list, except `monitoring`: its reports are put by period (`monitoring::put_by_period`),
+    /// and the reports of other periods stay.
     pub fn update_project(&mut self, id_or_code: &str, geojson_text: &str) -> Result<UpdateReport> {
+        self.update(id_or_code, geojson_text, Lists::Patch)
+    }
+
+    /// Saves a project as a form shows it whole: every list given replaces the list, monitoring
+    /// reports too (a report removed in the form is removed).
+    pub fn edit_project(&mut self, id_or_code: &str, geojson_text: &str) -> Result<UpdateReport> {
+        self.update(id_or_code, geojson_text, Lists::Whole)
+    }
+
+    /// Adds the report of `period`, or replaces it, from the report's fields (a JSON object);
+    /// the reports of other periods stay.
+    pub fn set_report(&mut self, id_or_code: &str, period: &str, fields_json: &str) -> Result<UpdateReport> {
+        let mut report = match serde_json::from_str::<Value>(fields_json) {
+            Ok(Value::Object(report)) => report,
+            _ => {
+                let mut problems = Problems::new();
+                problems.error(
+                    "report",
+                    Rule::JsonSyntax,
+                    "must be a JSON object of the report's fields, like {\"progress_pct\": 60}",
+                );
+                return Err(Error::invalid(problems));
+            }
+        };
+        report.insert("period".into(), Value::String(period.trim().to_owned()));
+        let patch = serde_json::json!({"type": "Feature", "geometry": null, "properties": {"monitoring": [report]}});
+        self.update(id_or_code, &patch.to_string(), Lists::Patch)
+    }
+
+    /// Removes the report of `period`.
+    pub fn remove_report(&mut self, id_or_code: &str, period: &str) -> Result<UpdateReport> {
+        let old = self.find(id_or_code)?;
+        let code = old.code.as_ref().map_or_else(|| old.id.to_string(), |c| c.to_string());
+        if !old.monitoring.iter().any(|m| m.period == period.trim()) {
+            return Err(Error::not_found(format!("project {code} has no report for {}", period.trim())));
+        }
+        let kept: Vec<Value> = match project_properties(&old).remove("monitoring") {
+            Some(Value::Array(reports)) => {
+                reports.into_iter().filter(|r| r.get("period").and_then(Value::as_str) != Some(period.trim())).collect()
+            }
+            _ => Vec::new(),
+        };
+        let patch = serde_json::json!({"type": "Feature", "geometry": null, "properties": {"monitoring": kept}});
+        self.update(&old.id.to_string(), &patch.to_string(), Lists::Whole)
+    }
+
+    fn update(&mut self, id_or_code: &str, geojson_text: &str, lists: Lists) -> Result<UpdateReport> {
         let old = self.find(id_or_code)?;
         let mut features = parse_features(geojson_text).map_err(Error::invalid)?;
         if features.len() != 1 {
@@ -157,6 +214,12 @@ impl Indmap {
                 }
                 continue;
             }
+            let value = match (key.as_str(), lists, merged.get(&key), &value) {
+                ("monitoring", Lists::Patch, Some(Value::Array(stored)), Value::Array(given)) => {
+                    Value::Array(indmap_core::monitoring::put_by_period(stored, given))
+                }
+                _ => value,
+            };
             merged.insert(key, value);
         }
         let merged_feature = geojson::Feature {

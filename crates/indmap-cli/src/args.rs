@@ -45,6 +45,9 @@ pub enum Command {
     /// Projects: add, list, show, update, delete
     #[command(subcommand)]
     Project(ProjectCommand),
+    /// Progress reports, one a period: add or replace a period's report, or remove it
+    #[command(subcommand)]
+    Monitoring(MonitoringCommand),
     /// List the 20 regions with their KATO prefixes and names
     Regions,
     /// List the reference data (statuses, sectors, financing sources, support measures, ...) with codes
@@ -172,7 +175,8 @@ pub enum ProjectCommand {
         /// The project's id or code (e.g. 35-0042)
         project: String,
     },
-    /// Change a project with a GeoJSON Feature: only the properties it gives change
+    /// Change a project with a GeoJSON Feature: only the properties it gives change (a list
+    /// given replaces the list, but monitoring reports are put by period)
     Update {
         /// The project's id or code (e.g. 35-0042)
         project: String,
@@ -184,6 +188,27 @@ pub enum ProjectCommand {
         project: String,
         #[arg(long)]
         reason: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum MonitoringCommand {
+    /// Add the report of a period, or replace it, from a JSON object of its fields (- reads
+    /// standard input), e.g. {"progress_pct": 60, "jobs_created": 40}; other periods stay
+    Set {
+        /// The project's id or code (e.g. 35-0042)
+        project: String,
+        /// The period: 2026-Q3 (quarter), 2026-07 (month) or 2026 (year)
+        #[arg(long)]
+        period: String,
+        file: String,
+    },
+    /// Remove the report of a period
+    Remove {
+        /// The project's id or code (e.g. 35-0042)
+        project: String,
+        #[arg(long)]
+        period: String,
     },
 }
 

@@ -9,7 +9,7 @@ mod output;
 mod print_cmd;
 mod sync_cmd;
 
-use args::{Cli, Command, ProjectCommand, ReferenceCommand};
+use args::{Cli, Command, MonitoringCommand, ProjectCommand, ReferenceCommand};
 use clap::Parser;
 use indmap_api::ViewFilter;
 use indmap_api::core::Label;
@@ -156,6 +156,16 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Restore { name } => sync_cmd::restore(Indmap::open(&path, Env::system())?, &name)?,
         Command::Project(command) => project(command, &path, json, &cli.lang)?,
+        Command::Monitoring(command) => {
+            let mut db = Indmap::open(&path, Env::system())?;
+            let report = match command {
+                MonitoringCommand::Set { project, period, file } => {
+                    db.set_report(&project, &period, &read_input(&file)?)?
+                }
+                MonitoringCommand::Remove { project, period } => db.remove_report(&project, &period)?,
+            };
+            output::updated(&report, json);
+        }
         Command::Print(args) => print_cmd::print(args, &path, &cli.lang)?,
         Command::Atlas(args) => print_cmd::atlas(args, &path, &cli.lang)?,
         Command::Passport(args) => print_cmd::passport(args, &path, &cli.lang)?,

@@ -286,3 +286,42 @@ fn the_sample_map_is_deterministic_covers_every_region_and_keeps_points_in_their
         }
     }
 }
+
+/// `indmap monitoring set` reports one period (from standard input) and leaves the others;
+/// `remove` takes one out; a period written wrong is refused naming the rule.
+#[test]
+fn a_periods_report_is_set_and_removed_alone() {
+    let db = Db::init(&["--region", "35"]);
+    let file = db.file("p.json", &karaganda_project());
+    db.cmd(&["project", "add", &file]).assert().success();
+    db.cmd(&["monitoring", "set", "35-0001", "--period", "2026-Q2", "-"])
+        .write_stdin(r#"{"progress_pct": 30, "comment": "Жер учаскесі бөлінді"}"#)
+        .assert()
+        .success();
+    db.cmd(&["monitoring", "set", "35-0001", "--period", "2026-Q3", "-"])
+        .write_stdin(r#"{"progress_pct": 55}"#)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("35-0001: 2 fields changed"));
+    let periods = |db: &Db| -> Vec<String> {
+        let shown = db.json(&["project", "show", "35-0001"]);
+        shown["properties"]["monitoring"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["period"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(periods(&db), ["2026-Q2", "2026-Q3"]);
+    db.cmd(&["monitoring", "set", "35-0001", "--period", "2026-Q7", "-"])
+        .write_stdin("{}")
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("period.format").or(predicates::str::contains("2026-Q3, 2026-07")));
+    db.cmd(&["monitoring", "remove", "35-0001", "--period", "2026-Q2"]).assert().success();
+    assert_eq!(periods(&db), ["2026-Q3"]);
+    db.cmd(&["monitoring", "remove", "35-0001", "--period", "2026-Q2"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("no report for 2026-Q2"));
+}

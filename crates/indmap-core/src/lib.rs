@@ -14,6 +14,7 @@ pub mod geography;
 pub mod ident;
 pub mod merge_plan;
 pub mod money;
+pub mod monitoring;
 pub mod ownership;
 pub mod problem;
 pub mod project;

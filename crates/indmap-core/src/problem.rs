@@ -155,6 +155,7 @@ rules! {
     PeerUnknown = "peer.unknown",
     PercentRange = "percent.range",
     PeriodFormat = "period.format",
+    PeriodTwice = "period.twice",
     PrintPage = "print.page",
     PrintRequest = "print.request",
     PrintUsage = "print.usage",

@@ -128,6 +128,13 @@ fn check_schedule(p: &Project, problems: &mut Problems) {
                 format!("must be written 2026-Q3, 2026-07 or 2026; got {:?}", m.period),
             );
         }
+        if p.monitoring[..i].iter().any(|earlier| earlier.period == m.period) {
+            problems.error(
+                format!("monitoring[{i}].period"),
+                Rule::PeriodTwice,
+                format!("{} has a report already: a project has one report a period", m.period),
+            );
+        }
     }
     if let (Some(included), Some(excluded)) = (p.inclusion_date, p.exclusion_date)
         && excluded < included

@@ -45,6 +45,7 @@ export const RULES: readonly Rule[] = [
   "peer.unknown",
   "percent.range",
   "period.format",
+  "period.twice",
   "print.page",
   "print.request",
   "print.usage",
