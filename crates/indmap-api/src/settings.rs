@@ -40,7 +40,7 @@ impl Indmap {
                 }
             }
             "monitoring_period" => {
-                if !matches!(value, "quarter" | "month" | "year") {
+                if indmap_core::monitoring::Every::parse(value).is_none() {
                     problems.error(key, Rule::SettingPeriod, format!("must be quarter, month or year; got {value:?}"));
                 }
             }

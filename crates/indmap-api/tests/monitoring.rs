@@ -75,3 +75,37 @@ fn one_report_a_period_and_a_removal_says_what_it_removes() {
     k.edit_project("35-0001", &patch(json!([]))).unwrap();
     assert!(reports(&k).is_empty());
 }
+
+/// The ministry asks who has reported the third quarter: Karaganda 1 of 2 (the other project
+/// named), Almaty 1 of 1; a candidate does not report. Without a period, the last that ended
+/// by the setting and the clock (25.11.2026: the third quarter, or October monthly).
+#[test]
+fn who_has_reported_a_period_region_by_region() {
+    let dir = tempfile::tempdir().unwrap();
+    let feature = |name: &str, kato: &str, status: &str, periods: &[&str]| {
+        let monitoring: Vec<_> = periods.iter().map(|p| json!({"period": p, "progress_pct": 50})).collect();
+        json!({"type": "Feature", "geometry": null, "properties": {"name_kk": name, "name_ru": name, "region": kato,
+            "status": status, "monitoring": monitoring}})
+        .to_string()
+    };
+    let mut ministry = Indmap::init(&dir.path().join("m.sqlite"), Scope::Ministry, env("ministry", 2)).unwrap();
+    let mut k = Indmap::init(&dir.path().join("k.sqlite"), region("35"), env("planner", 1)).unwrap();
+    k.add_projects(&feature("Теміртау", "35", "construction", &["2026-Q2", "2026-Q3"])).unwrap();
+    k.add_projects(&feature("Балқаш", "35", "design", &["2026-Q2"])).unwrap();
+    k.add_projects(&feature("Сарань", "35", "candidate", &[])).unwrap();
+    let mut a = Indmap::init(&dir.path().join("a.sqlite"), region("75"), env("almaty", 3)).unwrap();
+    a.add_projects(&feature("Алатау", "75", "delayed", &["2026-Q3"])).unwrap();
+    for (db, name) in [(&k, "k.gpkg"), (&a, "a.gpkg")] {
+        let file = dir.path().join(name);
+        db.export(&file, None).unwrap();
+        ministry.import(&file, false).unwrap();
+    }
+    let r = ministry.reporting(Some("2026-Q3")).unwrap();
+    let rows: Vec<_> = r.regions.iter().map(|g| (g.kato.as_str(), g.reported, g.due, g.missing.clone())).collect();
+    assert_eq!(rows, [("35", 1, 2, vec!["35-0002".to_owned()]), ("75", 1, 1, vec![])]);
+    assert_eq!(r.regions[0].label.kk, "Қарағанды облысы");
+    assert_eq!(ministry.reporting(None).unwrap().period, "2026-Q3");
+    ministry.set_setting("monitoring_period", "month").unwrap();
+    assert_eq!(ministry.reporting(None).unwrap().period, "2026-10");
+    assert_eq!(ministry.reporting(Some("2026-Q9")).unwrap_err().problems[0].rule, Rule::PeriodFormat);
+}

@@ -45,7 +45,8 @@ pub enum Command {
     /// Projects: add, list, show, update, delete
     #[command(subcommand)]
     Project(ProjectCommand),
-    /// Progress reports, one a period: add or replace a period's report, or remove it
+    /// Progress reports, one a period: add or replace a period's report, remove it, see who
+    /// has reported
     #[command(subcommand)]
     Monitoring(MonitoringCommand),
     /// List the 20 regions with their KATO prefixes and names
@@ -202,6 +203,12 @@ pub enum MonitoringCommand {
         #[arg(long)]
         period: String,
         file: String,
+    },
+    /// Who has reported a period: per region, the projects that report and those missing
+    Status {
+        /// The period; by default the last one that has ended (setting monitoring_period)
+        #[arg(long)]
+        period: Option<String>,
     },
     /// Remove the report of a period
     Remove {

@@ -156,21 +156,24 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Restore { name } => sync_cmd::restore(Indmap::open(&path, Env::system())?, &name)?,
         Command::Project(command) => project(command, &path, json, &cli.lang)?,
-        Command::Monitoring(command) => {
-            let mut db = Indmap::open(&path, Env::system())?;
-            let report = match command {
-                MonitoringCommand::Set { project, period, file } => {
-                    db.set_report(&project, &period, &read_input(&file)?)?
-                }
-                MonitoringCommand::Remove { project, period } => db.remove_report(&project, &period)?,
-            };
-            output::updated(&report, json);
-        }
+        Command::Monitoring(command) => monitoring(command, &path, &cli.lang, json)?,
         Command::Print(args) => print_cmd::print(args, &path, &cli.lang)?,
         Command::Atlas(args) => print_cmd::atlas(args, &path, &cli.lang)?,
         Command::Passport(args) => print_cmd::passport(args, &path, &cli.lang)?,
         Command::Report(args) => print_cmd::report(args, &path, &cli.lang)?,
         Command::Layers(args) => layers_cmd::layers(args, json)?,
+    }
+    Ok(())
+}
+
+fn monitoring(command: MonitoringCommand, path: &Path, lang: &str, json: bool) -> Result<(), Error> {
+    let mut db = Indmap::open(path, Env::system())?;
+    match command {
+        MonitoringCommand::Status { period } => output::reporting(&db.reporting(period.as_deref())?, lang, json),
+        MonitoringCommand::Set { project, period, file } => {
+            output::updated(&db.set_report(&project, &period, &read_input(&file)?)?, json)
+        }
+        MonitoringCommand::Remove { project, period } => output::updated(&db.remove_report(&project, &period)?, json),
     }
     Ok(())
 }

@@ -163,6 +163,28 @@ pub fn projects(projects: &[Project], json: bool, lang: &str) {
     ));
 }
 
+pub fn reporting(r: &indmap_api::Reporting, lang: &str, json: bool) {
+    if json {
+        return emit_json(r);
+    }
+    let mut t = table(&["region", "reported", "missing"]);
+    for region in &r.regions {
+        let name = match lang {
+            "kk" => &region.label.kk,
+            "en" => &region.label.en,
+            _ => &region.label.ru,
+        };
+        t.add_row(vec![
+            format!("{name} ({})", region.kato),
+            format!("{} of {}", region.reported, region.due),
+            region.missing.join(", "),
+        ]);
+    }
+    emit(&t.to_string());
+    let (reported, due) = r.regions.iter().fold((0, 0), |(a, b), region| (a + region.reported, b + region.due));
+    emit(&format!("{}: {reported} of {due} projects reported", r.period));
+}
+
 pub fn project(p: &Project, json: bool, lang: &str) {
     if json {
         return emit_json(&project_to_feature(p));

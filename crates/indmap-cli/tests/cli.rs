@@ -318,7 +318,14 @@ fn a_periods_report_is_set_and_removed_alone() {
         .assert()
         .failure()
         .stderr(predicates::str::contains("period.format").or(predicates::str::contains("2026-Q3, 2026-07")));
+    db.cmd(&["monitoring", "status", "--period", "2026-Q2", "--lang", "kk"]).assert().success().stdout(
+        predicates::str::contains("Қарағанды облысы (35)")
+            .and(predicates::str::contains("2026-Q2: 1 of 1 projects reported")),
+    );
     db.cmd(&["monitoring", "remove", "35-0001", "--period", "2026-Q2"]).assert().success();
+    db.cmd(&["monitoring", "status", "--period", "2026-Q2"]).assert().success().stdout(
+        predicates::str::contains("2026-Q2: 0 of 1 projects reported").and(predicates::str::contains("35-0001")),
+    );
     assert_eq!(periods(&db), ["2026-Q3"]);
     db.cmd(&["monitoring", "remove", "35-0001", "--period", "2026-Q2"])
         .assert()
