@@ -40,6 +40,7 @@ pub fn run() {
             session_cmds::open_sample,
             session_cmds::set_title,
             project_cmds::regions,
+            project_cmds::monitoring_status,
             project_cmds::boundaries,
             project_cmds::reference,
             project_cmds::view,

@@ -3,7 +3,7 @@
 
 use crate::{Answer, AppState, UiError, with_db};
 use indmap_api::core::Problem;
-use indmap_api::{ErrorKind, MapView, Reference, RegionInfo, ViewFilter};
+use indmap_api::{ErrorKind, MapView, Reference, RegionInfo, Reporting, ViewFilter};
 use serde::Serialize;
 
 /// A project written: its id and code, the warnings the rules gave, and how many changes were
@@ -65,6 +65,12 @@ pub(crate) fn update_project(state: tauri::State<'_, AppState>, id: String, feat
         warnings: report.warnings,
         proposed,
     })
+}
+
+/// Who has reported a period (by default the last one that ended), region by region.
+#[tauri::command]
+pub(crate) async fn monitoring_status(state: tauri::State<'_, AppState>, period: Option<String>) -> Answer<Reporting> {
+    with_db(&state, |db| db.reporting(period.as_deref().filter(|p| !p.trim().is_empty())))
 }
 
 /// Answers whether the deletion was only proposed (the project belongs to another database).

@@ -38,6 +38,7 @@ fn generated_typescript_is_up_to_date() {
     indmap_api::ConflictView::export_all(&cfg).unwrap();
     indmap_api::ProposalView::export_all(&cfg).unwrap();
     indmap_api::Backup::export_all(&cfg).unwrap();
+    indmap_api::Reporting::export_all(&cfg).unwrap();
     indmap_api::LogEntry::export_all(&cfg).unwrap();
     indmap_api::Take::export_all(&cfg).unwrap();
     // print

@@ -116,7 +116,7 @@ async fn exchange_menu_can_be_read_in_every_language() -> Res {
             app.ensure_readable(&format!("the top bar ({lang})"), ".topbar").await?;
             app.click("[data-role=sx-menu]").await?;
             app.css("[data-role=sx-menu-list]").await?;
-            ensure_eq!(count(app, "[data-role=sx-menu-list] [role=menuitem]").await?, 5);
+            ensure_eq!(count(app, "[data-role=sx-menu-list] [role=menuitem]").await?, 6);
             app.ensure_readable(&format!("the Exchange menu ({lang})"), "[data-role=sx-menu-list]").await?;
             app.shot_to(SHOTS, &format!("exchange-menu-{lang}")).await?;
             app.click("[data-role=sx-menu]").await?;
@@ -402,6 +402,46 @@ async fn an_edit_of_a_field_the_map_does_not_own_says_it_was_proposed() -> Res {
     ensure_eq!(prop(&ministry, "35-0001", "jobs_permanent"), json!(100));
     ensure_eq!(ministry.proposals()?.len(), 1);
     Ok(())
+}
+
+/// The ministry asks who has reported the third quarter (the last that ended by the clock):
+/// Karaganda 1 of 2, the missing project named, readable in Kazakh; another period is asked for.
+#[tokio::test]
+async fn the_ministry_sees_who_has_not_reported_a_quarter() -> Res {
+    let m = Machine::new()?;
+    let mut k = Indmap::init(&m.dir.path().join("k.sqlite"), karaganda(), env_of("planner", 1))?;
+    k.add_projects(&project("Теміртау", 72.96, 50.06))?;
+    k.add_projects(&project("Балқаш", 74.98, 46.85))?;
+    k.set_report("35-0001", "2026-Q3", r#"{"progress_pct": 60}"#)?;
+    let file = m.dir.path().join("karaganda.gpkg");
+    k.export(&file, None)?;
+    let mut ministry = Indmap::init(&m.db, Scope::Ministry, env_of("ministry", 2))?;
+    ministry.import(&file, false)?;
+    drop(ministry);
+    let row = "[data-role=sx-rep-row][data-kato='35']";
+    run_app("sync_reporting", &m, async |app| {
+        app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 2", 60).await?;
+        app.choose("[data-role=lang]", "kk").await?;
+        open_menu_item(app, "sx-reporting").await?;
+        app.wait_js("the table", &format!("return !!document.querySelector({})", js_str(row)), 30).await?;
+        ensure_eq!(app.js("return document.querySelector('[data-role=sx-rep-period]').value").await?, json!("2026-Q3"));
+        ensure_eq!(app.text(&format!("{row} [data-role=sx-rep-count]")).await?, "1 / 2");
+        ensure_eq!(app.text(&format!("{row} [data-role=sx-rep-codes]")).await?, "35-0002");
+        ensure!(app.text(row).await?.contains("Қарағанды облысы"), "the region by its Kazakh name");
+        app.ensure_readable("the reporting table", "[data-role=sx-reporting-panel]").await?;
+        app.shot_to(SHOTS, "reporting-kk").await?;
+        app.type_into("[data-role=sx-rep-period]", "2026-Q2").await?;
+        app.click("[data-role=sx-rep-show]").await?;
+        let count = js_str(&format!("{row} [data-role=sx-rep-count]"));
+        app.wait_js(
+            "the second quarter",
+            &format!("return document.querySelector({count}).textContent === '0 / 2'"),
+            30,
+        )
+        .await?;
+        Ok(())
+    })
+    .await
 }
 
 /// A file truncated by one byte is refused with the API's sentence, cannot be imported, and the

@@ -26,7 +26,8 @@ import type { ImportOutcome } from "./generated/ImportOutcome";
 import type { ImportReport } from "./generated/ImportReport";
 import type { LogEntry } from "./generated/LogEntry";
 import type { ProposalView } from "./generated/ProposalView";
-export type { Backup, ConflictView, Exported, ImportOutcome, ImportReport, LogEntry, ProposalView };
+import type { Reporting } from "./generated/Reporting";
+export type { Backup, ConflictView, Exported, ImportOutcome, ImportReport, LogEntry, ProposalView, Reporting };
 // print
 import { Channel } from "@tauri-apps/api/core";
 import type { AtlasProgress } from "./generated/AtlasProgress";
@@ -125,6 +126,8 @@ export const api = {
   reject: (id: string, reason: string | null) => call("sync_reject", { id, reason }),
   history: (id: string) => call("sync_history", { id }),
   backups: () => call("sync_backups"),
+  /** Who has reported a period (by default the last one that ended), region by region. */
+  reporting: (period: string | null) => call("monitoring_status", { period }),
   /** Puts a backup in place of the open map; resolves to the safety copy of what it replaced. */
   restore: (name: string) => call("sync_restore", { name }),
   // print

@@ -18,6 +18,7 @@ import type { PrintRequest } from "./PrintRequest";
 import type { ProposalView } from "./ProposalView";
 import type { Reference } from "./Reference";
 import type { RegionInfo } from "./RegionInfo";
+import type { Reporting } from "./Reporting";
 import type { Saved } from "./Saved";
 import type { SignatureNote } from "./SignatureNote";
 import type { Take } from "./Take";
@@ -30,6 +31,7 @@ export interface CommandArgs {
   create_database: { path: string; scope: string };
   delete_project: { id: string; reason: string | null };
   load_prefs: Record<string, never>;
+  monitoring_status: { period: string | null };
   open_database: { path: string };
   open_sample: Record<string, never>;
   pick_file: { request: PickFile };
@@ -68,6 +70,7 @@ export interface CommandAnswers {
   create_database: OpenInfo;
   delete_project: boolean;
   load_prefs: string | null;
+  monitoring_status: Reporting;
   open_database: OpenInfo;
   open_sample: OpenInfo;
   pick_file: Array<string>;

@@ -9,6 +9,7 @@ import { openExport } from "./export";
 import { openImportWizard } from "./importWizard";
 import { badges, refreshBadges } from "./hooks";
 import { openProposals } from "./proposals";
+import { openReporting } from "./reporting";
 
 let menu: HTMLElement | null = null;
 
@@ -49,6 +50,7 @@ export function exchangeButton(): HTMLElement {
       item("sx-conflicts", t("sx_conflicts"), () => openConflicts(), badges.conflicts),
       item("sx-proposals", t("sx_proposals"), () => openProposals(), badges.proposals),
       item("sx-backups", t("sx_backups"), () => openBackups()),
+      item("sx-reporting", t("sx_reporting"), () => openReporting()),
     );
     menu.addEventListener("keydown", (e) => {
       if (e.key === "Escape") {
