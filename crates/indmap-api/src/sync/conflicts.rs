@@ -146,7 +146,7 @@ pub(super) fn conflicts_of(p: &Project, vp: &VersionedProject) -> Vec<ConflictVi
 
 /// A project that carries the code `holder` holds. The id names the project by its id, as its
 /// code names the holder.
-pub(super) fn code_clash_view(project: &Project, holder: &Project) -> ConflictView {
+fn code_clash_view(project: &Project, holder: &Project) -> ConflictView {
     let (code, name) = label(project);
     let held_by = format!("{} ({})", code.clone().unwrap_or_default(), short(holder.id));
     ConflictView {
@@ -165,6 +165,23 @@ pub(super) fn code_clash_view(project: &Project, holder: &Project) -> ConflictVi
     }
 }
 
+/// The conflicts of the projects that carry a code another holds, the projects loaded by `load`.
+pub(super) fn code_clash_views(
+    clashes: Vec<indmap_core::code_clash::Clash>,
+    load: impl Fn(Uuid) -> indmap_store::Result<Option<Project>>,
+) -> indmap_store::Result<Vec<ConflictView>> {
+    let mut views = Vec::new();
+    for clash in clashes {
+        let Some(holder) = load(clash.holder)? else { continue };
+        for other in clash.others {
+            if let Some(project) = load(other)? {
+                views.push(code_clash_view(&project, &holder));
+            }
+        }
+    }
+    Ok(views)
+}
+
 impl Indmap {
     /// Every conflict in the database.
     pub fn conflicts(&self) -> Result<Vec<ConflictView>> {
@@ -177,14 +194,7 @@ impl Indmap {
         for view in views.iter_mut().filter(|v| !v.dots.is_empty()) {
             view.base = self.base_of(view)?;
         }
-        for clash in self.store.code_clashes()? {
-            let Some(holder) = self.store.project(clash.holder)? else { continue };
-            for other in clash.others {
-                if let Some(project) = self.store.project(other)? {
-                    views.push(code_clash_view(&project, &holder));
-                }
-            }
-        }
+        views.extend(code_clash_views(self.store.code_clashes()?, |id| self.store.project(id))?);
         Ok(views)
     }
 

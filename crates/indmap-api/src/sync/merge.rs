@@ -3,7 +3,7 @@
 //! (so it can run on the thread that reads ahead), and puts it as the report tells it; `write`
 //! stores the plan and adds it to the report.
 
-use super::conflicts::{ConflictView, code_clash_view, conflicts_of, label};
+use super::conflicts::{ConflictView, code_clash_views, conflicts_of, label};
 use super::ownership;
 use super::report::{FieldUpdate, ImportReport, ProjectUpdate, Refusal};
 use indmap_core::changes::FieldKey;
@@ -164,20 +164,7 @@ fn store(w: &mut Writer<'_>, merged: Merged, report: &mut ImportReport) -> indma
 
 /// The projects that carry a code another holds, when a merged project made `code` contested.
 fn code_clashes(w: &Writer<'_>, code: &ProjectCode) -> indmap_store::Result<Vec<ConflictView>> {
-    let claims = w.code_claims(code)?;
-    if claims.iter().filter(|c| c.live).count() < 2 {
-        return Ok(Vec::new());
-    }
-    let Some(holder) = code_clash::holder(&claims).map(|c| w.project(c.project)).transpose()?.flatten() else {
-        return Ok(Vec::new());
-    };
-    let mut views = Vec::new();
-    for claim in claims.iter().filter(|c| c.live && c.project != holder.id) {
-        if let Some(other) = w.project(claim.project)? {
-            views.push(code_clash_view(&other, &holder));
-        }
-    }
-    Ok(views)
+    code_clash_views(code_clash::clashes(&w.code_claims(code)?), |id| w.project(id))
 }
 
 /// The history of a project new here: one entry per record and write, with all its values, as
