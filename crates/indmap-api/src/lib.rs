@@ -8,6 +8,7 @@
 mod backup_files;
 mod backups;
 mod database;
+mod editions;
 mod env;
 mod error;
 mod layers;
@@ -23,6 +24,9 @@ mod writing;
 
 pub use backups::{Backup, RestoreError, Retention};
 pub use database::{Indmap, Opened, SAMPLE_PROJECTS, SAMPLE_SEED, default_db_path, open_at_start, open_sample};
+pub use editions::{
+    Approval, ChangedPlan, EditionDiff, EditionProject, EditionSummary, EditionTotals, EditionView, PlanChange,
+};
 pub use env::{Clock, CountingIds, Env, FixedClock, SystemClock, SystemIds};
 pub use error::{Error, ErrorKind, Result};
 pub use indmap_core as core;

@@ -40,6 +40,10 @@ enum Op {
         db: usize,
         accept: bool,
     },
+    /// A database approves an edition of its map.
+    Approve {
+        db: usize,
+    },
 }
 
 const FIELDS: [&str; 3] = ["cost_kzt", "jobs_permanent", "status"];
@@ -60,6 +64,7 @@ fn op(dbs: usize, projects: usize) -> impl Strategy<Value = Op> {
         2 => (0..dbs).prop_map(|db| Op::Add { db }),
         4 => (0..dbs, 0..dbs).prop_map(|(from, to)| Op::Send { from, to }),
         1 => (0..dbs, any::<bool>()).prop_map(|(db, accept)| Op::Decide { db, accept }),
+        1 => (0..dbs).prop_map(|db| Op::Approve { db }),
     ]
 }
 
@@ -81,6 +86,8 @@ struct World {
     knew: Vec<BTreeSet<usize>>,
     /// Every project anyone added, in the order they were added.
     projects: Vec<Uuid>,
+    /// Every edition anyone approved.
+    editions: BTreeSet<String>,
     files: usize,
 }
 
@@ -119,6 +126,7 @@ impl World {
             writes: Vec::new(),
             knew: Vec::new(),
             projects: ids,
+            editions: BTreeSet::new(),
             files,
         }
     }
@@ -174,6 +182,17 @@ impl World {
                     self.seen[db].insert(id);
                 }
             }
+            Op::Approve { db } => {
+                let act = format!("№ {}", self.editions.len() + 1);
+                let approval =
+                    indmap_api::Approval {
+                        act, date: "2026-12-15".into(), body: "Әкімдік".into(), signatory: None
+                    };
+                // (A map with no project on it yet has nothing to approve.)
+                if let Ok(edition) = self.dbs[db].approve_edition(&approval) {
+                    self.editions.insert(edition.id);
+                }
+            }
             Op::Send { from, to } if from != to => {
                 // Half the sends are files of changes (what the receiver's kind has not seen),
                 // once the sender has heard from them; the rest whole maps.
@@ -219,6 +238,8 @@ impl World {
 fn new_project(p: usize) -> String {
     json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [73.0 + p as f64 * 0.01, 49.8]},
         "properties": {"name_kk": format!("Жоба {p}"), "name_ru": format!("Проект {p}"), "region": "35", "sector": "metallurgy",
+            // Half of them on the map, so that it has something to approve.
+            "status": if p.is_multiple_of(2) { "construction" } else { "candidate" },
             "financing": [{"source": "own_funds", "amount_kzt": 400_000_000, "year": 2025, "status": "disbursed"}]}})
     .to_string()
 }
@@ -280,6 +301,7 @@ proptest! {
                 Op::Add { db } => Op::Add { db: db % (n + 1) },
                 Op::Send { from, to } => Op::Send { from: from % (n + 1), to: to % (n + 1) },
                 Op::Decide { db, accept } => Op::Decide { db: db % n, accept },
+                Op::Approve { db } => Op::Approve { db: db % (n + 1) },
             };
             world.apply(&op);
         }
@@ -320,6 +342,13 @@ proptest! {
             .map(|d| d.proposals().unwrap().into_iter().map(|p| (p.id.to_string(), p.status)).collect())
             .collect();
         prop_assert!(proposals.windows(2).all(|w| w[0] == w[1]), "the proposals differ: {:?}", proposals);
+        // Every edition anyone approved is everywhere, numbered alike.
+        for db in &world.dbs {
+            let held: Vec<_> = db.editions().unwrap().into_iter().map(|e| (e.id, e.map, e.number)).collect();
+            let ids: BTreeSet<String> = held.iter().map(|(id, _, _)| id.clone()).collect();
+            prop_assert_eq!(&ids, &world.editions, "an approved edition is missing");
+            prop_assert_eq!(held, world.dbs[0].editions().unwrap().into_iter().map(|e| (e.id, e.map, e.number)).collect::<Vec<_>>());
+        }
     }
 }
 

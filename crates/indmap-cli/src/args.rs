@@ -49,6 +49,9 @@ pub enum Command {
     /// has reported
     #[command(subcommand)]
     Monitoring(MonitoringCommand),
+    /// Approved editions of the map: approve the map as it stands, list, show, compare two
+    #[command(subcommand)]
+    Edition(EditionCommand),
     /// List the 20 regions with their KATO prefixes and names
     Regions,
     /// List the reference data (statuses, sectors, financing sources, support measures, ...) with codes
@@ -217,6 +220,35 @@ pub enum MonitoringCommand {
         #[arg(long)]
         period: String,
     },
+}
+
+#[derive(Subcommand)]
+pub enum EditionCommand {
+    /// Record an edition of the map this database keeps (the republican map at the ministry, the
+    /// regional map at an akimat): the approving act and the plan of every project on the map
+    Approve {
+        /// The approving act's number, e.g. "№ 123"
+        #[arg(long)]
+        act: String,
+        /// The act's date, e.g. 2026-12-15
+        #[arg(long)]
+        date: String,
+        /// Who approved, e.g. "Акимат Карагандинской области"
+        #[arg(long)]
+        body: String,
+        #[arg(long)]
+        signatory: Option<String>,
+    },
+    /// Every edition held here, of this map and of those exchange files brought
+    List,
+    /// One edition with its projects as approved
+    Show {
+        /// latest, the edition's number on this map (1, 2, ...) or its id (the first 8 characters do)
+        edition: String,
+    },
+    /// What changed from edition A to edition B: projects added, excluded, and each changed
+    /// plan field by field, with both editions' totals
+    Diff { from: String, to: String },
 }
 
 #[derive(Args)]

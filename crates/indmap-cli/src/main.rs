@@ -9,7 +9,7 @@ mod output;
 mod print_cmd;
 mod sync_cmd;
 
-use args::{Cli, Command, MonitoringCommand, ProjectCommand, ReferenceCommand};
+use args::{Cli, Command, EditionCommand, MonitoringCommand, ProjectCommand, ReferenceCommand};
 use clap::Parser;
 use indmap_api::ViewFilter;
 use indmap_api::core::Label;
@@ -157,6 +157,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Restore { name } => sync_cmd::restore(Indmap::open(&path, Env::system())?, &name)?,
         Command::Project(command) => project(command, &path, json, &cli.lang)?,
         Command::Monitoring(command) => monitoring(command, &path, &cli.lang, json)?,
+        Command::Edition(command) => edition(command, &path, &cli.lang, json)?,
         Command::Print(args) => print_cmd::print(args, &path, &cli.lang)?,
         Command::Atlas(args) => print_cmd::atlas(args, &path, &cli.lang)?,
         Command::Passport(args) => print_cmd::passport(args, &path, &cli.lang)?,
@@ -174,6 +175,20 @@ fn monitoring(command: MonitoringCommand, path: &Path, lang: &str, json: bool) -
             output::updated(&db.set_report(&project, &period, &read_input(&file)?)?, json)
         }
         MonitoringCommand::Remove { project, period } => output::updated(&db.remove_report(&project, &period)?, json),
+    }
+    Ok(())
+}
+
+fn edition(command: EditionCommand, path: &Path, lang: &str, json: bool) -> Result<(), Error> {
+    let mut db = Indmap::open(path, Env::system())?;
+    match command {
+        EditionCommand::Approve { act, date, body, signatory } => {
+            let approval = indmap_api::Approval { act, date, body, signatory };
+            output::editions(&[db.approve_edition(&approval)?], json)
+        }
+        EditionCommand::List => output::editions(&db.editions()?, json),
+        EditionCommand::Show { edition } => output::edition(&db.edition(&edition)?, lang, json),
+        EditionCommand::Diff { from, to } => output::edition_diff(&db.edition_diff(&from, &to)?, lang, json),
     }
     Ok(())
 }

@@ -302,3 +302,116 @@ pub fn settings(settings: &[(String, String)], json: bool) {
         emit(&format!("{key} = {value}"));
     }
 }
+
+/// A label in the language asked for (Russian unless kk or en).
+fn in_lang<'a>(label: &'a indmap_api::core::Label, lang: &str) -> &'a str {
+    match lang {
+        "kk" => &label.kk,
+        "en" => &label.en,
+        _ => &label.ru,
+    }
+}
+
+fn edition_totals(t: &indmap_api::EditionTotals) -> String {
+    format!(
+        "{} projects, {} mln KZT, financing {} mln KZT, {} permanent jobs",
+        t.projects,
+        mln(Some(t.cost)),
+        mln(Some(t.financing)),
+        t.jobs_permanent
+    )
+}
+
+pub fn editions(editions: &[indmap_api::EditionSummary], json: bool) {
+    if json {
+        return emit_json(&editions);
+    }
+    if editions.is_empty() {
+        return emit("no edition has been approved here yet (indmap edition approve)");
+    }
+    let mut t = table(&["map", "no.", "act", "date", "approved by", "projects", "cost, mln KZT", "id"]);
+    for e in editions {
+        t.add_row(vec![
+            e.map.clone(),
+            e.number.to_string(),
+            e.act.clone(),
+            e.date.clone(),
+            e.body.clone(),
+            e.totals.projects.to_string(),
+            mln(Some(e.totals.cost)),
+            e.id.clone(),
+        ]);
+    }
+    emit(&t.to_string());
+}
+
+pub fn edition(view: &indmap_api::EditionView, lang: &str, json: bool) {
+    if json {
+        return emit_json(view);
+    }
+    let e = &view.edition;
+    emit(&format!("edition {} of {}: {} of {}, {}", e.number, e.map, e.act, e.date, e.body));
+    let mut t = table(&["code", "name", "region", "cost, mln KZT", "jobs", "commissioning"]);
+    for p in &view.projects {
+        t.add_row(vec![
+            p.code.clone().unwrap_or_default(),
+            in_lang(&p.name, lang).to_owned(),
+            p.region.clone(),
+            mln(p.cost),
+            p.jobs_permanent.map(|j| j.to_string()).unwrap_or_default(),
+            p.commissioning_planned.clone().unwrap_or_default(),
+        ]);
+    }
+    emit(&t.to_string());
+    emit(&edition_totals(&e.totals));
+}
+
+/// A plan's value as the table shows it: money in mln KZT, the rest as written.
+fn plan_value(change: &indmap_api::PlanChange, value: &Value) -> String {
+    let money = value.as_number().and_then(|n| indmap_api::core::Money::from_json(n).ok());
+    match (change.kind, money) {
+        (indmap_api::core::schema::Kind::Money, Some(m)) => format!("{} mln", mln(Some(m))),
+        _ => compact_row(value),
+    }
+}
+
+pub fn edition_diff(d: &indmap_api::EditionDiff, lang: &str, json: bool) {
+    if json {
+        return emit_json(d);
+    }
+    emit(&format!(
+        "from edition {} ({} of {}) to edition {} ({} of {}): {} added, {} excluded, {} changed",
+        d.from.number,
+        d.from.act,
+        d.from.date,
+        d.to.number,
+        d.to.act,
+        d.to.date,
+        d.added.len(),
+        d.excluded.len(),
+        d.changed.len()
+    ));
+    let mut t = table(&["", "code", "name", "field", "before", "after"]);
+    let name = |p: &indmap_api::EditionProject| in_lang(&p.name, lang).to_owned();
+    for (sign, list) in [("+", &d.added), ("-", &d.excluded)] {
+        for p in list {
+            let code = p.code.clone().unwrap_or_default();
+            t.add_row(vec![sign.to_owned(), code, name(p), String::new(), String::new(), String::new()]);
+        }
+    }
+    for c in &d.changed {
+        for change in &c.changes {
+            t.add_row(vec![
+                "~".to_owned(),
+                c.project.code.clone().unwrap_or_default(),
+                name(&c.project),
+                format!("{} ({})", in_lang(&change.label, lang), change.field),
+                plan_value(change, &change.old),
+                plan_value(change, &change.new),
+            ]);
+        }
+    }
+    emit(&t.to_string());
+    emit(&format!("before: {}", edition_totals(&d.from.totals)));
+    emit(&format!("after:  {}", edition_totals(&d.to.totals)));
+}

@@ -8,6 +8,7 @@
 
 pub mod changes;
 pub mod code_clash;
+pub mod edition;
 pub mod feature;
 pub mod filter;
 pub mod geography;

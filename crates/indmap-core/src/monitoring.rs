@@ -68,20 +68,10 @@ impl Every {
     }
 }
 
-/// Whether a project in this status reports its progress each period: those on the map, from
-/// inclusion to design capacity, delayed or suspended ones too. Candidates, applications,
-/// excluded and rejected projects do not.
+/// Whether a project in this status reports its progress each period: those on the map
+/// (`edition::is_on_map`).
 pub fn reports(status: Status) -> bool {
-    matches!(
-        status,
-        Status::Included
-            | Status::Design
-            | Status::Construction
-            | Status::Commissioned
-            | Status::AtDesignCapacity
-            | Status::Delayed
-            | Status::Suspended
-    )
+    crate::edition::is_on_map(status)
 }
 
 /// How far one region's reporting of a period has come.

@@ -123,6 +123,8 @@ rules! {
     CodeTaken = "code.taken",
     CodeUnknown = "code.unknown",
     DateFormat = "date.format",
+    EditionActTaken = "edition.act_taken",
+    EditionEmpty = "edition.empty",
     ExclusionReason = "exclusion.reason",
     ExportOntoDatabase = "export.onto_database",
     FeaturesEmpty = "features.empty",

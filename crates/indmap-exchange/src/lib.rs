@@ -24,4 +24,7 @@ pub use writer::{FileWriter, partial_path, write};
 /// What `indmap_manifest.format` says in every exchange file.
 pub const FORMAT: &str = "indmap-exchange";
 /// The version of the exchange format this build writes; it reads this and every older one.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version 2 carries approved editions (`indmap_editions`, `indmap_plans`).
+pub const FORMAT_VERSION: u32 = 2;
+/// The version of a file that carries no editions: builds before editions read it.
+pub const FORMAT_VERSION_WITHOUT_EDITIONS: u32 = 1;

@@ -3,10 +3,12 @@
 
 use crate::error::name;
 use crate::{ExchangeError, FORMAT, FORMAT_VERSION, Manifest, WireError, signature, wire};
+use indmap_core::edition::{self, EditionRecord};
 use indmap_core::proposal::Proposal;
 use indmap_core::version::VersionedProject;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
@@ -24,6 +26,10 @@ pub struct ExchangeFile {
 pub struct Content {
     pub projects: Vec<VersionedProject>,
     pub proposals: Vec<Proposal>,
+    /// Approved editions, and the texts of their plans by fingerprint (each checked against
+    /// its fingerprint; every plan an edition names is there).
+    pub editions: Vec<EditionRecord>,
+    pub plans: HashMap<String, String>,
 }
 
 /// The most any file is read: a national map of 100,000 projects with a decade of history
@@ -117,6 +123,8 @@ impl OpenFile {
             ("indmap_manifest", ["key", "value"], true),
             ("indmap_records", ["project_id", "record"], true),
             ("indmap_proposals", ["id", "proposal"], false),
+            ("indmap_editions", ["id", "edition"], false),
+            ("indmap_plans", ["hash", "plan"], false),
         ] {
             let kind: Option<(String, String)> = self
                 .conn
@@ -187,6 +195,29 @@ impl OpenFile {
         Ok((manifest, text))
     }
 
+    fn has_table(&self, table: &str) -> Result<bool, ExchangeError> {
+        self.conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE)", [table], |r| {
+                r.get(0)
+            })
+            .map_err(|e| self.damaged(e))
+    }
+
+    /// `texts`, or none when the file has no `table`.
+    fn texts_if(&self, table: &str, sql: &str) -> Result<Vec<String>, ExchangeError> {
+        if self.has_table(table)? { self.texts(sql) } else { Ok(Vec::new()) }
+    }
+
+    /// Two texts a row, or none when the file has no `table`.
+    fn pairs_if(&self, table: &str, sql: &str) -> Result<Vec<(String, String)>, ExchangeError> {
+        if !self.has_table(table)? {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self.conn.prepare(sql).map_err(|e| self.damaged(e))?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.damaged(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.damaged(e))
+    }
+
     fn texts(&self, sql: &str) -> Result<Vec<String>, ExchangeError> {
         let mut stmt = self.conn.prepare(sql).map_err(|e| self.damaged(e))?;
         let rows = stmt.query_map([], |r| r.get(0)).map_err(|e| self.damaged(e))?;
@@ -197,11 +228,22 @@ impl OpenFile {
     fn content(&self, manifest: &Manifest, manifest_text: &str) -> Result<Content, ExchangeError> {
         let records = self.texts("SELECT record FROM indmap_records ORDER BY project_id")?;
         let proposals = self.texts("SELECT proposal FROM indmap_proposals ORDER BY id")?;
+        // Files of format 1 carry no editions; one that does is checksummed with them.
+        let (editions, plans) = if manifest.format_version >= 2 {
+            (
+                self.texts_if("indmap_editions", "SELECT edition FROM indmap_editions ORDER BY id")?,
+                self.pairs_if("indmap_plans", "SELECT hash, plan FROM indmap_plans ORDER BY hash")?,
+            )
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        let plan_texts: Vec<&String> = plans.iter().map(|(_, text)| text).collect();
         let unsigned = signature::unsigned_text(manifest_text).map_err(|e| self.damaged(e))?;
         // A fuzzer's mutations almost never keep the checksum, so under `cfg(fuzzing)` (cargo-fuzz
         // only) the seal is not checked and mutated records reach the decoders below.
-        let sealed =
-            cfg!(fuzzing) || signature::checksum(&unsigned, records.iter().chain(&proposals)) == manifest.sha256;
+        let sealed = cfg!(fuzzing)
+            || signature::checksum(&unsigned, records.iter().chain(&proposals).chain(&editions).chain(plan_texts))
+                == manifest.sha256;
         if !sealed || records.len() != manifest.projects {
             return Err(ExchangeError::Tampered(self.file.clone()));
         }
@@ -212,9 +254,20 @@ impl OpenFile {
             }
         }
         let bad = |e: WireError| self.damaged(e);
+        let editions: Vec<EditionRecord> =
+            editions.iter().map(|t| wire::decode_edition(t)).collect::<Result<_, _>>().map_err(bad)?;
+        let plans: HashMap<String, String> = plans.into_iter().collect();
+        if plans.iter().any(|(hash, text)| edition::fingerprint(text) != *hash) {
+            return Err(self.damaged("a plan of an edition is not the plan its fingerprint names"));
+        }
+        if editions.iter().flat_map(|e| &e.plans).any(|(_, hash)| !plans.contains_key(hash)) {
+            return Err(self.damaged("an edition names a plan the file does not carry"));
+        }
         Ok(Content {
             projects: records.iter().map(|t| wire::decode(t)).collect::<Result<_, _>>().map_err(bad)?,
             proposals: proposals.iter().map(|t| wire::decode_proposal(t)).collect::<Result<_, _>>().map_err(bad)?,
+            editions,
+            plans,
         })
     }
 }

@@ -2,6 +2,7 @@
 //! once and fields refer to them by number, grouped by entity and row.
 
 use indmap_core::changes::FieldKey;
+use indmap_core::edition::{Act, EditionHead, EditionRecord, PlanTotals};
 use indmap_core::proposal::{Proposal, ProposalStatus};
 use indmap_core::schema::Entity;
 use indmap_core::version::{Context, Dot, Sibling, Stamp, VersionedProject};
@@ -34,6 +35,8 @@ pub enum WireError {
     Empty,
     #[error("a proposal has an unknown status {0:?}")]
     UnknownStatus(String),
+    #[error("an edition cannot be read: {0}")]
+    Edition(String),
 }
 
 pub fn encode(vp: &VersionedProject) -> String {
@@ -166,5 +169,88 @@ pub fn decode_proposal(text: &str) -> Result<Proposal, WireError> {
         decided_by: w.decided_by,
         decided_at: w.decided_at,
         reason: w.reason,
+    })
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireEdition {
+    id: Uuid,
+    #[serde(with = "crate::scope_code")]
+    map: indmap_core::Scope,
+    act: WireAct,
+    db: Uuid,
+    counter: i64,
+    at: String,
+    user: String,
+    totals: WireTotals,
+    /// Each project and the fingerprint of its plan, in order.
+    plans: Vec<(Uuid, String)>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireAct {
+    number: String,
+    date: chrono::NaiveDate,
+    body: String,
+    signatory: Option<String>,
+}
+
+/// Sums as decimal text: a national map's do not fit the 53 bits a JSON number keeps exactly.
+#[derive(Serialize, Deserialize)]
+struct WireTotals {
+    projects: usize,
+    cost_tiyn: String,
+    financing_tiyn: String,
+    jobs_permanent: u64,
+    jobs_construction: u64,
+}
+
+pub fn encode_edition(e: &EditionRecord) -> String {
+    let h = &e.head;
+    serde_json::to_string(&WireEdition {
+        id: h.id,
+        map: h.map,
+        act: WireAct {
+            number: h.act.number.clone(),
+            date: h.act.date,
+            body: h.act.body.clone(),
+            signatory: h.act.signatory.clone(),
+        },
+        db: h.approved.db,
+        counter: h.approved.counter,
+        at: h.at.clone(),
+        user: h.user.clone(),
+        totals: WireTotals {
+            projects: h.totals.projects,
+            cost_tiyn: h.totals.cost.to_string(),
+            financing_tiyn: h.totals.financing.to_string(),
+            jobs_permanent: h.totals.jobs_permanent,
+            jobs_construction: h.totals.jobs_construction,
+        },
+        plans: e.plans.clone(),
+    })
+    .unwrap_or_default()
+}
+
+pub fn decode_edition(text: &str) -> Result<EditionRecord, WireError> {
+    let w: WireEdition = serde_json::from_str(text)?;
+    let sum = |t: &str| t.parse::<i128>().map_err(|_| WireError::Edition(format!("a sum {t:?} is not a number")));
+    Ok(EditionRecord {
+        head: EditionHead {
+            id: w.id,
+            map: w.map,
+            act: Act { number: w.act.number, date: w.act.date, body: w.act.body, signatory: w.act.signatory },
+            approved: Dot { db: w.db, counter: w.counter },
+            at: w.at,
+            user: w.user,
+            totals: PlanTotals {
+                projects: w.totals.projects,
+                cost: sum(&w.totals.cost_tiyn)?,
+                financing: sum(&w.totals.financing_tiyn)?,
+                jobs_permanent: w.totals.jobs_permanent,
+                jobs_construction: w.totals.jobs_construction,
+            },
+        },
+        plans: w.plans,
     })
 }

@@ -2,8 +2,9 @@
 //! every field takes gigabytes of memory when loaded whole, and its file needs none of that.
 
 use crate::signature::{self, Checksum};
-use crate::{ExchangeError, FORMAT, FORMAT_VERSION, Manifest, geopackage, wire};
+use crate::{ExchangeError, FORMAT, FORMAT_VERSION, FORMAT_VERSION_WITHOUT_EDITIONS, Manifest, geopackage, wire};
 use indmap_core::Project;
+use indmap_core::edition::EditionRecord;
 use indmap_core::proposal::Proposal;
 use indmap_core::version::VersionedProject;
 use rusqlite::{Connection, params};
@@ -17,6 +18,8 @@ pub struct FileWriter {
     partial: PathBuf,
     conn: Option<Connection>,
     extent: Option<geo::Rect<f64>>,
+    /// Whether the file carries editions (see `add_editions`).
+    editions: bool,
 }
 
 type Failed = Box<dyn std::error::Error>;
@@ -26,7 +29,7 @@ impl FileWriter {
     pub fn create(path: &Path) -> Result<FileWriter, ExchangeError> {
         let partial = partial_path(path);
         let _ = std::fs::remove_file(&partial);
-        let mut writer = FileWriter { path: path.to_owned(), partial, conn: None, extent: None };
+        let mut writer = FileWriter { path: path.to_owned(), partial, conn: None, extent: None, editions: false };
         let conn = Connection::open(&writer.partial).map_err(|e| writer.failed(e.into()))?;
         writer.conn = Some(conn);
         writer.begin().map_err(|e| writer.failed(e))?;
@@ -44,6 +47,47 @@ impl FileWriter {
              CREATE TABLE indmap_proposals (id TEXT PRIMARY KEY, proposal TEXT NOT NULL);",
         )?;
         geopackage::register_attributes(conn, &["indmap_manifest", "indmap_records", "indmap_proposals"])?;
+        Ok(())
+    }
+
+    /// Adds approved editions with the texts of their plans (by fingerprint), which must
+    /// include every plan they name. A file that carries editions is of format 2; others stay of
+    /// format 1, which builds before editions read.
+    pub fn add_editions(
+        &mut self,
+        editions: &[EditionRecord],
+        plans: &std::collections::HashMap<String, String>,
+    ) -> Result<(), ExchangeError> {
+        let added = self.add_all_editions(editions, plans);
+        added.map_err(|e| self.failed(e))
+    }
+
+    fn add_all_editions(
+        &mut self,
+        editions: &[EditionRecord],
+        plans: &std::collections::HashMap<String, String>,
+    ) -> Result<(), Failed> {
+        if editions.is_empty() {
+            return Ok(());
+        }
+        let conn = self.conn.as_ref().ok_or(CLOSED)?;
+        conn.execute_batch(
+            "CREATE TABLE IF NOT EXISTS indmap_editions (id TEXT PRIMARY KEY, edition TEXT NOT NULL);
+             CREATE TABLE IF NOT EXISTS indmap_plans (hash TEXT PRIMARY KEY, plan TEXT NOT NULL);",
+        )?;
+        if !self.editions {
+            geopackage::register_attributes(conn, &["indmap_editions", "indmap_plans"])?;
+            self.editions = true;
+        }
+        let mut edition = conn.prepare_cached("INSERT OR IGNORE INTO indmap_editions (id, edition) VALUES (?1, ?2)")?;
+        let mut plan = conn.prepare_cached("INSERT OR IGNORE INTO indmap_plans (hash, plan) VALUES (?1, ?2)")?;
+        for e in editions {
+            for (_, hash) in &e.plans {
+                let text = plans.get(hash).ok_or("an edition's plan is missing")?;
+                plan.execute([hash, text])?;
+            }
+            edition.execute(params![e.head.id.to_string(), wire::encode_edition(e)])?;
+        }
         Ok(())
     }
 
@@ -101,16 +145,23 @@ impl FileWriter {
             geopackage::set_extent(&conn, extent)?;
         }
         manifest.format = FORMAT.into();
-        manifest.format_version = FORMAT_VERSION;
+        manifest.format_version = if self.editions { FORMAT_VERSION } else { FORMAT_VERSION_WITHOUT_EDITIONS };
         manifest.projects = conn.query_row("SELECT count(*) FROM indmap_records", [], |r| r.get::<_, i64>(0))? as usize;
         manifest.sha256.clear();
         manifest.public_key = secret.map(signature::public_key);
-        // Signed as an import reads it: the records and proposals in the order of their keys.
+        // Signed as an import reads it: the records, proposals, editions and plans in the order
+        // of their keys.
         let mut sum = Checksum::of_manifest(&serde_json::to_string(&manifest)?);
+        let editions =
+            ["SELECT edition FROM indmap_editions ORDER BY id", "SELECT plan FROM indmap_plans ORDER BY hash"];
+        let carried = if self.editions { &editions[..] } else { &[] };
         for sql in [
             "SELECT record FROM indmap_records ORDER BY project_id",
             "SELECT proposal FROM indmap_proposals ORDER BY id",
-        ] {
+        ]
+        .iter()
+        .chain(carried)
+        {
             let mut stmt = conn.prepare(sql)?;
             let mut rows = stmt.query([])?;
             while let Some(row) = rows.next()? {

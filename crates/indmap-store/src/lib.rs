@@ -10,6 +10,7 @@ mod codec;
 mod codes;
 #[cfg(target_os = "linux")]
 mod copy;
+mod editions;
 mod error;
 mod keys;
 pub mod lock;

@@ -10,7 +10,7 @@ use super::report::{ImportReport, Refusal};
 use crate::{Error, ErrorKind, Indmap, Result};
 use indmap_core::merge_plan::Stored;
 use indmap_core::version::{Dot, VersionedProject};
-use indmap_core::{IdSource, Scope, trust};
+use indmap_core::{IdSource, Scope, edition, trust};
 use indmap_exchange::{ExchangeFile, Manifest};
 use indmap_store::{Author, ImportReceipt, MapTotals, Writer};
 use std::collections::{HashMap, HashSet};
@@ -242,6 +242,7 @@ impl FileMerge<'_> {
             report.proposals += usize::from(!known.contains(&proposal.id) && w.project_exists(proposal.project_id)?);
             w.put_proposal(proposal)?;
         }
+        self.take_editions(w, &mut report)?;
         report.after = w.totals_after_merges(self.totals).into();
         if !self.dry_run {
             w.record_import(&self.receipt(&report))?;
@@ -358,6 +359,82 @@ impl FileMerge<'_> {
             touched.insert(id);
         }
         Ok(())
+    }
+
+    /// Takes the file's editions that are new here, when their approver is known to own the map
+    /// they approve and signatures vouch for the approval (`edition::take`); the others are
+    /// refused and listed. One held here already is taken only if it is the same.
+    fn take_editions(&self, w: &mut Writer<'_>, report: &mut ImportReport) -> indmap_store::Result<()> {
+        let content = &self.exchange.content;
+        if content.editions.is_empty() {
+            return Ok(());
+        }
+        let signed = self.signed_counters(w)?;
+        let scopes = w.database_scopes()?;
+        let mut new = Vec::new();
+        for arrived in &content.editions {
+            let head = &arrived.head;
+            let held = w.edition_head(head.id)?;
+            let mut taken = edition::take(
+                head,
+                scopes.get(&head.approved.db).copied(),
+                signed.get(&head.approved.db).copied().unwrap_or(0),
+                held.as_ref(),
+            );
+            if taken.is_ok() && held.is_some() && w.edition_plans(head.id)? != arrived.plans {
+                taken = Err(edition::Untaken::Altered);
+            }
+            let what = format!("edition {} of {} ({})", head.act.number, head.act.date, head.map.describe());
+            let reason = match taken {
+                Ok(()) if held.is_some() => continue,
+                Ok(()) => match self.unreadable_plan(w, arrived)? {
+                    Some(why) => format!("{what} cannot be read: {why}"),
+                    None => {
+                        w.put_edition(arrived, &content.plans)?;
+                        new.push(head.id);
+                        continue;
+                    }
+                },
+                Err(edition::Untaken::NotTheOwner) => format!(
+                    "{what} was recorded by database {}, which is not known here to keep that map; only the map's owner approves it",
+                    short(head.approved.db)
+                ),
+                Err(edition::Untaken::Unvouched) => format!(
+                    "{what} claims write {} of database {}, beyond the {} that database has signed; a file cannot speak for approvals its database did not make",
+                    head.approved.counter,
+                    short(head.approved.db),
+                    signed.get(&head.approved.db).copied().unwrap_or(0)
+                ),
+                Err(edition::Untaken::Altered) => {
+                    format!(
+                        "{what} is held here with other content; an approved edition never changes, so this copy is refused"
+                    )
+                }
+            };
+            report.refused.push(Refusal { id: head.id, code: None, reason });
+        }
+        let all = crate::editions::summaries(w.editions()?);
+        report.editions = all.into_iter().filter(|e| new.iter().any(|id| id.to_string() == e.id)).collect();
+        Ok(())
+    }
+
+    /// Why a plan of an edition that is new here cannot be read, if one cannot (plans held
+    /// here already were read when they came).
+    fn unreadable_plan(
+        &self,
+        w: &Writer<'_>,
+        arrived: &edition::EditionRecord,
+    ) -> indmap_store::Result<Option<String>> {
+        for (_, hash) in &arrived.plans {
+            if w.has_plan(hash)? {
+                continue;
+            }
+            let text = self.exchange.content.plans.get(hash).map(String::as_str).unwrap_or_default();
+            if let Err(why) = edition::read_plan(text) {
+                return Ok(Some(why));
+            }
+        }
+        Ok(None)
     }
 
     /// What the database keeps of the import: the file, who imported it when, what it did.

@@ -118,6 +118,9 @@ impl Indmap {
         let of_map: std::collections::HashSet<Uuid> = ids.into_iter().collect();
         let proposals: Vec<_> =
             self.store.proposals()?.into_iter().filter(|p| of_map.contains(&p.project_id)).collect();
+        // Every edition held, of every map: a few a year, each plan carried once.
+        let (editions, plans) = self.editions_to_send()?;
+        file.add_editions(&editions, &plans).map_err(failed)?;
         let manifest = Manifest {
             format: String::new(),
             format_version: 0,

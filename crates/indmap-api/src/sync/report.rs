@@ -89,6 +89,8 @@ pub struct ImportReport {
     pub proposals: usize,
     /// Projects of other scopes in the file, which this database does not keep.
     pub out_of_scope: usize,
+    /// Approved editions new here that the file brought.
+    pub editions: Vec<crate::EditionSummary>,
     pub before: Totals,
     pub after: Totals,
     /// The backup taken before the import, to restore with `indmap restore`.
@@ -133,6 +135,7 @@ impl ImportReport {
             refused: Vec::new(),
             proposals: 0,
             out_of_scope: 0,
+            editions: Vec::new(),
             before,
             after: before,
             backup: None,

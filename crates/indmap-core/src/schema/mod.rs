@@ -18,6 +18,6 @@ pub use cell::{Cell, CellSource, Cells};
 pub use codec::Codec;
 pub use entity::Entity;
 pub use field::{FieldSpec, Kind};
-pub use json::Reader;
+pub use json::{MAX_TEXT_CHARS, Reader};
 pub use record::{Record, record_json};
 pub use typescript::typescript;

@@ -1,0 +1,394 @@
+//! Approved editions of the map (Art. 4 p.6, Art. 8 p.2): approve this database's map as it
+//! stands, list the editions held, show one, and say what changed between two.
+
+use crate::{Error, ErrorKind, Indmap, Result};
+use indmap_core::Money;
+use indmap_core::edition::{self, Act, EditionHead, EditionRecord, PlanTotals};
+use indmap_core::reference::Label;
+use indmap_core::version::Dot;
+use indmap_core::{Problems, Project, Rule, Scope};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap};
+use uuid::Uuid;
+
+/// The approving act, as the user gives it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Approval {
+    /// The act's number: `№ 123`.
+    pub act: String,
+    /// Its date, `2026-12-15`.
+    pub date: String,
+    /// Who approved: the Government, the akimat.
+    pub body: String,
+    pub signatory: Option<String>,
+}
+
+/// An edition as lists show it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct EditionSummary {
+    pub id: String,
+    /// The map approved: `ministry` (the republican map) or `region:35`.
+    pub map: String,
+    /// 1 for the map's first edition, in the order of approval.
+    pub number: usize,
+    pub act: String,
+    pub date: String,
+    pub body: String,
+    pub signatory: Option<String>,
+    /// When it was recorded and by whom.
+    pub recorded_at: String,
+    pub recorded_by: String,
+    pub totals: EditionTotals,
+}
+
+/// What an edition approves in sum.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct EditionTotals {
+    pub projects: usize,
+    /// In tiyn.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub cost: Money,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub financing: Money,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub jobs_permanent: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub jobs_construction: u64,
+}
+
+impl From<PlanTotals> for EditionTotals {
+    fn from(t: PlanTotals) -> EditionTotals {
+        // A view's money is tiyn in 64 bits: far above any real map's sums.
+        let money = |sum: i128| Money(i64::try_from(sum).unwrap_or(i64::MAX));
+        EditionTotals {
+            projects: t.projects,
+            cost: money(t.cost),
+            financing: money(t.financing),
+            jobs_permanent: t.jobs_permanent,
+            jobs_construction: t.jobs_construction,
+        }
+    }
+}
+
+/// A project as an edition approved it, in a list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct EditionProject {
+    pub id: String,
+    pub code: Option<String>,
+    pub name: Label,
+    pub region: String,
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+    pub cost: Option<Money>,
+    pub commissioning_planned: Option<String>,
+    pub jobs_permanent: Option<u32>,
+}
+
+impl From<&Project> for EditionProject {
+    fn from(p: &Project) -> EditionProject {
+        EditionProject {
+            id: p.id.to_string(),
+            code: p.code.as_ref().map(|c| c.to_string()),
+            name: Label::new(&p.name_kk, &p.name_ru, p.name_en.as_deref().unwrap_or(&p.name_ru)),
+            region: p.region.as_str().to_owned(),
+            cost: p.cost,
+            commissioning_planned: p.commissioning_planned.map(|d| d.to_string()),
+            jobs_permanent: p.jobs_permanent,
+        }
+    }
+}
+
+/// An edition with its projects.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct EditionView {
+    pub edition: EditionSummary,
+    pub projects: Vec<EditionProject>,
+}
+
+/// One field of a plan that differs between two editions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PlanChange {
+    /// The property path: `cost_kzt`, `milestones/<row id>/planned`.
+    pub field: String,
+    /// The field's name in the schema's words, and what kind of value it holds.
+    pub label: Label,
+    pub kind: indmap_core::schema::Kind,
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
+    pub old: Value,
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
+    pub new: Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ChangedPlan {
+    /// As the later edition approved it.
+    pub project: EditionProject,
+    pub changes: Vec<PlanChange>,
+}
+
+/// What changed from one edition to another.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct EditionDiff {
+    pub from: EditionSummary,
+    pub to: EditionSummary,
+    pub added: Vec<EditionProject>,
+    pub excluded: Vec<EditionProject>,
+    pub changed: Vec<ChangedPlan>,
+}
+
+impl Indmap {
+    /// Records an edition of the map this database keeps (the republican map at the ministry, the
+    /// regional map at an akimat): the act and the plan of every project on the map now.
+    pub fn approve_edition(&mut self, approval: &Approval) -> Result<EditionSummary> {
+        let map = self.store.info().scope;
+        let act = self.checked_act(approval, map)?;
+        let plans: Vec<Project> = (self.store.projects(&Default::default())?.iter())
+            .filter(|p| edition::on_map(map, p))
+            .map(edition::plan)
+            .collect();
+        if plans.is_empty() {
+            let mut problems = Problems::new();
+            problems.error(
+                "map",
+                Rule::EditionEmpty,
+                "has no project on it yet (a project is on the map once it is included); include projects, then approve the map",
+            );
+            return Err(Error::invalid(problems));
+        }
+        let mut texts = HashMap::with_capacity(plans.len());
+        let mut entries = Vec::with_capacity(plans.len());
+        for plan in &plans {
+            let text = edition::plan_text(plan);
+            let hash = edition::fingerprint(&text);
+            entries.push((plan.id, hash.clone()));
+            texts.insert(hash, text);
+        }
+        let author = self.author();
+        let head = EditionHead {
+            id: self.env.ids.new_id(),
+            map,
+            act,
+            approved: Dot { db: Uuid::nil(), counter: 0 },
+            at: indmap_store::timestamp(author.at),
+            user: author.user.clone(),
+            totals: PlanTotals::of(&plans),
+        };
+        let mut record = EditionRecord { head, plans: entries };
+        let id = record.head.id;
+        self.store.write(&author, |w| {
+            record.head.approved = Dot { db: w.db_id(), counter: w.counter() };
+            w.put_edition(&record, &texts)
+        })?;
+        self.edition_summaries()?
+            .into_iter()
+            .find(|e| e.id == id.to_string())
+            .ok_or_else(|| Error::not_found("the edition just approved"))
+    }
+
+    /// The act, checked: every problem at once, and an act this map was approved by already.
+    fn checked_act(&self, approval: &Approval, map: Scope) -> Result<Act> {
+        let date = approval.date.trim().parse();
+        let act = Act {
+            number: approval.act.trim().to_owned(),
+            date: *date.as_ref().unwrap_or(&chrono::NaiveDate::MIN),
+            body: approval.body.trim().to_owned(),
+            signatory: approval.signatory.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned),
+        };
+        let mut problems = edition::check_act(&act);
+        if date.is_err() {
+            let message = format!("must be the act's date, written 2026-12-15; got {:?}", approval.date);
+            problems.error("date", Rule::DateFormat, message);
+        }
+        if let Some(same) = self.store.editions()?.iter().find(|e| e.map == map && e.act.number == act.number) {
+            problems.error(
+                "act",
+                Rule::EditionActTaken,
+                format!(
+                    "{} of {} approved this map already; an edition is approved once: give the number of the new act",
+                    same.act.number, same.act.date
+                ),
+            );
+        }
+        if problems.has_errors() { Err(Error::invalid(problems)) } else { Ok(act) }
+    }
+
+    /// Every edition held here, of this map and of those files brought, in the order approved.
+    pub fn editions(&self) -> Result<Vec<EditionSummary>> {
+        self.edition_summaries()
+    }
+
+    fn edition_summaries(&self) -> Result<Vec<EditionSummary>> {
+        Ok(summaries(self.store.editions()?))
+    }
+
+    /// One edition with its projects as approved. `which` is `latest`, a number of this map's
+    /// editions (`2`), or an edition's id (or its first 8 characters).
+    pub fn edition(&self, which: &str) -> Result<EditionView> {
+        let (summary, record) = self.find_edition(which)?;
+        let plans = self.plans(&record.plans.iter().map(|(_, h)| h.as_str()).collect::<Vec<_>>())?;
+        let projects =
+            (record.plans.iter()).filter_map(|(_, hash)| plans.get(hash)).map(EditionProject::from).collect();
+        Ok(EditionView { edition: summary, projects })
+    }
+
+    /// The projects of an edition as approved, in its order (to print "as approved").
+    pub fn edition_projects(&self, which: &str) -> Result<(EditionSummary, Vec<Project>)> {
+        let (summary, record) = self.find_edition(which)?;
+        let mut plans = self.plans(&record.plans.iter().map(|(_, h)| h.as_str()).collect::<Vec<_>>())?;
+        let projects = record.plans.iter().filter_map(|(_, hash)| plans.remove(hash)).collect();
+        Ok((summary, projects))
+    }
+
+    /// What changed from edition `from` to edition `to`: projects added and excluded, and each
+    /// changed plan field by field, with both editions' totals.
+    pub fn edition_diff(&self, from: &str, to: &str) -> Result<EditionDiff> {
+        self.store.snapshot(|| {
+            let (from_summary, old) = self.find_edition(from)?;
+            let (to_summary, new) = self.find_edition(to)?;
+            let old_plans: BTreeMap<Uuid, String> = old.plans.iter().cloned().collect();
+            let new_plans: BTreeMap<Uuid, String> = new.plans.iter().cloned().collect();
+            let mut failed = None;
+            let diff = edition::diff(&old_plans, &new_plans, |ids| {
+                let mut load = |plans: &BTreeMap<Uuid, String>| -> BTreeMap<Uuid, Project> {
+                    let hashes: Vec<&str> = ids.iter().filter_map(|id| plans.get(id)).map(String::as_str).collect();
+                    match self.plans(&hashes) {
+                        Ok(by_hash) => {
+                            ids.iter().filter_map(|id| Some((*id, by_hash.get(plans.get(id)?)?.clone()))).collect()
+                        }
+                        Err(e) => {
+                            failed = Some(e);
+                            BTreeMap::new()
+                        }
+                    }
+                };
+                (load(&old_plans), load(&new_plans))
+            });
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            let listed = |ids: &[Uuid], plans: &BTreeMap<Uuid, String>| -> Result<Vec<EditionProject>> {
+                let hashes: Vec<&str> = ids.iter().filter_map(|id| plans.get(id)).map(String::as_str).collect();
+                let by_hash = self.plans(&hashes)?;
+                Ok(ids.iter().filter_map(|id| by_hash.get(plans.get(id)?)).map(EditionProject::from).collect())
+            };
+            let changed_ids: Vec<Uuid> = diff.changed.iter().map(|(id, _)| *id).collect();
+            let changed_projects = listed(&changed_ids, &new_plans)?;
+            let changed = (changed_projects.into_iter().zip(diff.changed))
+                .map(|(project, (_, changes))| ChangedPlan {
+                    project,
+                    changes: changes.iter().map(plan_change).collect(),
+                })
+                .collect();
+            Ok(EditionDiff {
+                added: listed(&diff.added, &new_plans)?,
+                excluded: listed(&diff.excluded, &old_plans)?,
+                changed,
+                from: from_summary,
+                to: to_summary,
+            })
+        })
+    }
+
+    /// An edition by `latest`, its number on this map, or its id (whole or its first 8 characters).
+    fn find_edition(&self, which: &str) -> Result<(EditionSummary, EditionRecord)> {
+        let which = which.trim();
+        let own = self.store.info().scope.code();
+        let all = self.edition_summaries()?;
+        let found = match which {
+            "latest" => all.iter().rfind(|e| e.map == own),
+            n if n.parse::<usize>().is_ok() => all.iter().find(|e| e.map == own && e.number.to_string() == n),
+            id if id.len() >= 8 => {
+                let mut matching = all.iter().filter(|e| e.id.starts_with(&id.to_ascii_lowercase()));
+                match (matching.next(), matching.next()) {
+                    (Some(_), Some(_)) => {
+                        return Err(Error::new(
+                            ErrorKind::Invalid,
+                            format!("more than one edition's id begins with {id}; give more of it"),
+                        ));
+                    }
+                    (found, _) => found,
+                }
+            }
+            _ => None,
+        };
+        let Some(summary) = found.cloned() else {
+            let hint = if all.is_empty() {
+                "no edition has been approved here yet (`indmap edition approve`)".to_owned()
+            } else {
+                "`indmap edition list` shows the editions held here".to_owned()
+            };
+            return Err(Error::not_found(format!("there is no edition {which}; {hint}")));
+        };
+        let id = Uuid::parse_str(&summary.id).map_err(|_| Error::not_found("the edition's id"))?;
+        let record = self.store.edition(id)?.ok_or_else(|| Error::not_found(format!("edition {which}")))?;
+        Ok((summary, record))
+    }
+
+    /// Every edition held here with the texts of its plans, for an exchange file.
+    pub(crate) fn editions_to_send(&self) -> Result<(Vec<EditionRecord>, HashMap<String, String>)> {
+        let mut records = Vec::new();
+        for head in self.store.editions()? {
+            records.extend(self.store.edition(head.id)?);
+        }
+        let mut hashes: Vec<&str> = records.iter().flat_map(|r| r.plans.iter().map(|(_, h)| h.as_str())).collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        let texts = self.store.plan_texts(&hashes)?;
+        Ok((records, texts))
+    }
+
+    /// The plans with these fingerprints, read back.
+    fn plans(&self, hashes: &[&str]) -> Result<HashMap<String, Project>> {
+        let texts = self.store.plan_texts(hashes)?;
+        texts
+            .into_iter()
+            .map(|(hash, text)| match edition::read_plan(&text) {
+                Ok(plan) => Ok((hash, plan)),
+                Err(why) => Err(Error::new(ErrorKind::Io, format!("an edition's plan here is damaged: {why}"))),
+            })
+            .collect()
+    }
+}
+
+/// Editions in the order approved (`edition::in_order`), each numbered among its map's.
+pub(crate) fn summaries(heads: Vec<EditionHead>) -> Vec<EditionSummary> {
+    let mut numbers: HashMap<Scope, usize> = HashMap::new();
+    (heads.into_iter())
+        .map(|head| {
+            let number = numbers.entry(head.map).or_default();
+            *number += 1;
+            summary(&head, *number)
+        })
+        .collect()
+}
+
+fn summary(head: &EditionHead, number: usize) -> EditionSummary {
+    EditionSummary {
+        id: head.id.to_string(),
+        map: head.map.code(),
+        number,
+        act: head.act.number.clone(),
+        date: head.act.date.to_string(),
+        body: head.act.body.clone(),
+        signatory: head.act.signatory.clone(),
+        recorded_at: head.at.clone(),
+        recorded_by: head.user.clone(),
+        totals: head.totals.into(),
+    }
+}
+
+fn plan_change(change: &indmap_core::changes::FieldChange) -> PlanChange {
+    let key = &change.key;
+    let spec = indmap_core::project::field_spec(key.entity, &key.field);
+    let label = spec.map_or_else(|| Label::new(&key.field, &key.field, &key.field), |spec| spec.label());
+    let kind = spec.map_or(indmap_core::schema::Kind::Structured, |spec| spec.kind);
+    PlanChange { field: key.path(), label, kind, old: change.old.clone(), new: change.new.clone() }
+}

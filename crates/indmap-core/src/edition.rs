@@ -1,0 +1,369 @@
+//! Approved editions of a map (Law of 2012, Art. 4 p.6 and Art. 8 p.2): the act that approved
+//! the map and the plan of every project on it as approved. An edition is made once, by the
+//! database that owns the map, and never changes: editions merge as a set.
+
+use crate::changes::{FieldChange, project_changes};
+use crate::problem::{Problems, Rule};
+use crate::reference::Status;
+use crate::schema::MAX_TEXT_CHARS;
+use crate::version::Dot;
+use crate::{Project, Scope};
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+/// The act that approves a map: a Government decree for the republican map, an akimat's
+/// resolution for a regional one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Act {
+    /// As the act is numbered: `№ 123`.
+    pub number: String,
+    pub date: NaiveDate,
+    /// Who approved: `Правительство Республики Казахстан`, `Акимат Карагандинской области`.
+    pub body: String,
+    pub signatory: Option<String>,
+}
+
+/// What an edition says of itself, without its projects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditionHead {
+    pub id: Uuid,
+    /// The map approved: the republican map (`Ministry`) or a region's map.
+    pub map: Scope,
+    pub act: Act,
+    /// The write of the database that recorded the approval (the map's owner).
+    pub approved: Dot,
+    /// When, by the approver's clock, and who recorded it (for people; never compared).
+    pub at: String,
+    pub user: String,
+    pub totals: PlanTotals,
+}
+
+/// An edition with the plans of its projects.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edition {
+    pub head: EditionHead,
+    /// Each project as approved ([`plan`]), in the order given.
+    pub projects: Vec<Project>,
+}
+
+/// An edition as it is kept and carried: its head and, for each project in order, the
+/// fingerprint of its plan (the plans themselves are kept once each, by fingerprint).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditionRecord {
+    pub head: EditionHead,
+    pub plans: Vec<(Uuid, String)>,
+}
+
+/// The sums an edition approves.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PlanTotals {
+    pub projects: usize,
+    /// In tiyn; sums of a national map do not fit 64 bits.
+    pub cost: i128,
+    pub financing: i128,
+    pub jobs_permanent: u64,
+    pub jobs_construction: u64,
+}
+
+impl PlanTotals {
+    pub fn of<'a>(projects: impl IntoIterator<Item = &'a Project>) -> PlanTotals {
+        let mut t = PlanTotals::default();
+        for p in projects {
+            t.projects += 1;
+            t.cost += i128::from(p.cost.map_or(0, |c| c.minor()));
+            t.financing += p.financing.iter().map(|f| i128::from(f.amount.minor())).sum::<i128>();
+            t.jobs_permanent += u64::from(p.jobs_permanent.unwrap_or(0));
+            t.jobs_construction += u64::from(p.jobs_construction.unwrap_or(0));
+        }
+        t
+    }
+}
+
+/// Whether a project in this status is on a map: from inclusion to design capacity, delayed or
+/// suspended ones too. Candidates, applications, excluded and rejected projects are not.
+pub fn is_on_map(status: Status) -> bool {
+    matches!(
+        status,
+        Status::Included
+            | Status::Design
+            | Status::Construction
+            | Status::Commissioned
+            | Status::AtDesignCapacity
+            | Status::Delayed
+            | Status::Suspended
+    )
+}
+
+/// Whether `p` is on `map`: the republican map holds the republican projects of every region,
+/// a region's map its regional ones.
+pub fn on_map(map: Scope, p: &Project) -> bool {
+    is_on_map(p.status) && Scope::owner(p.level, p.region, "") == map
+}
+
+/// A project's plan, as an edition keeps it: everything but its progress reports, which are
+/// what happened, not what was approved.
+pub fn plan(p: &Project) -> Project {
+    Project { monitoring: Vec::new(), ..p.clone() }
+}
+
+/// A plan as editions keep and carry it: the project's Feature as compact JSON. The same plan
+/// always gives the same text, so a map approved again stores each unchanged plan once.
+pub fn plan_text(plan: &Project) -> String {
+    serde_json::to_string(&crate::feature::project_to_feature(plan)).unwrap_or_default()
+}
+
+/// What an edition names a plan by: the hex SHA-256 of its text.
+pub fn fingerprint(text: &str) -> String {
+    use sha2::Digest;
+    format!("{:x}", sha2::Sha256::digest(text.as_bytes()))
+}
+
+/// A plan read back from its text; a text that is not a whole project (as a file could carry)
+/// is refused, saying why.
+pub fn read_plan(text: &str) -> Result<Project, String> {
+    struct NoNewIds(bool);
+    impl crate::IdSource for NoNewIds {
+        fn new_id(&mut self) -> Uuid {
+            self.0 = true;
+            Uuid::nil()
+        }
+    }
+    let feature: geojson::Feature = serde_json::from_str(text).map_err(|e| format!("a plan cannot be read: {e}"))?;
+    let mut ids = NoNewIds(false);
+    let (project, problems) = crate::feature::project_from_feature(&feature, &mut ids);
+    if let Some(problem) = problems.errors().next() {
+        return Err(format!("a plan's {} {}", problem.field, problem.message));
+    }
+    match project {
+        Some(p) if !ids.0 => Ok(p),
+        _ => Err("a plan lacks the ids of its project or rows".into()),
+    }
+}
+
+/// The problems of an approving act, all in one pass.
+pub fn check_act(act: &Act) -> Problems {
+    let mut problems = Problems::new();
+    for (field, text) in [("act", Some(&act.number)), ("body", Some(&act.body)), ("signatory", act.signatory.as_ref())]
+    {
+        let Some(text) = text else { continue };
+        if field != "signatory" && text.trim().is_empty() {
+            let what =
+                if field == "act" { "the number of the approving act (№ 123)" } else { "who approved the map" };
+            problems.error(field, Rule::Required, format!("is required: {what}"));
+        }
+        let length = text.chars().count();
+        if length > MAX_TEXT_CHARS {
+            problems.error(
+                field,
+                Rule::TextTooLong,
+                format!("is {length} characters long; a text keeps at most {MAX_TEXT_CHARS}"),
+            );
+        }
+    }
+    problems
+}
+
+/// Why an edition that arrived in a file is not taken, if it is not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Untaken {
+    /// Its approver is not known here to keep the map it approves: only a map's owner approves it.
+    NotTheOwner,
+    /// Its approver has signed fewer writes than the approval claims.
+    Unvouched,
+    /// An edition with its id is held here with other content: an edition never changes.
+    Altered,
+}
+
+/// Whether an edition that arrived is taken: `approver` is the scope its approving database is
+/// known here to keep, `signed` how many writes of it signatures vouch for (see
+/// `trust::believed_counters`), `held` the edition here with its id, if any.
+pub fn take(
+    arrived: &EditionHead,
+    approver: Option<Scope>,
+    signed: i64,
+    held: Option<&EditionHead>,
+) -> Result<(), Untaken> {
+    match held {
+        Some(held) if held == arrived => Ok(()),
+        Some(_) => Err(Untaken::Altered),
+        None if approver != Some(arrived.map) => Err(Untaken::NotTheOwner),
+        None if arrived.approved.counter > signed => Err(Untaken::Unvouched),
+        None => Ok(()),
+    }
+}
+
+/// Editions of one map in the order they were approved: by the act's date, then by when they
+/// were recorded and their id (two laptops may approve on one day).
+pub fn in_order(editions: &mut [EditionHead]) {
+    editions.sort_by(|a, b| (a.map.code(), a.act.date, &a.at, a.id).cmp(&(b.map.code(), b.act.date, &b.at, b.id)));
+}
+
+/// What changed from one edition's projects to another's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditionDiff {
+    /// On the new edition only, and on the old only.
+    pub added: Vec<Uuid>,
+    pub excluded: Vec<Uuid>,
+    /// On both, with every field that differs (old and new value).
+    pub changed: Vec<(Uuid, Vec<FieldChange>)>,
+}
+
+/// The difference of two editions' plans, by project id. `old` and `new` give each project's
+/// plan with a fingerprint of it (its stored text's hash): projects whose fingerprints are equal
+/// are not compared, so two editions of a national map differ in what changed between them.
+/// `load` gives the plans of those that differ.
+pub fn diff(
+    old: &BTreeMap<Uuid, String>,
+    new: &BTreeMap<Uuid, String>,
+    mut load: impl FnMut(&[Uuid]) -> (BTreeMap<Uuid, Project>, BTreeMap<Uuid, Project>),
+) -> EditionDiff {
+    let added = new.keys().filter(|id| !old.contains_key(id)).copied().collect();
+    let excluded = old.keys().filter(|id| !new.contains_key(id)).copied().collect();
+    let differing: Vec<Uuid> =
+        new.iter().filter(|(id, hash)| old.get(id).is_some_and(|o| o != *hash)).map(|(id, _)| *id).collect();
+    let (before, after) = load(&differing);
+    let changed = differing
+        .iter()
+        .filter_map(|id| {
+            let changes = project_changes(before.get(id), after.get(id));
+            (!changes.is_empty()).then_some((*id, changes))
+        })
+        .collect();
+    EditionDiff { added, excluded, changed }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reference::MapLevel;
+    use crate::schema::Record;
+    use crate::{Money, MonitoringReport, RegionCode};
+
+    fn project(n: u128, kato: &str, level: MapLevel, status: Status) -> Project {
+        let mut p = Project::new(Uuid::from_u128(n), "Жоба".into(), "Проект".into(), RegionCode::parse(kato).unwrap());
+        (p.level, p.status, p.cost, p.jobs_permanent) =
+            (level, status, Some(Money::from_mln(100 * n as i64)), Some(10));
+        p
+    }
+
+    fn head(map: Scope, counter: i64) -> EditionHead {
+        EditionHead {
+            id: Uuid::from_u128(7),
+            map,
+            act: Act {
+                number: "№ 123".into(),
+                date: NaiveDate::from_ymd_opt(2026, 12, 15).unwrap(),
+                body: "Әкімдік".into(),
+                signatory: None,
+            },
+            approved: Dot { db: Uuid::from_u128(1), counter },
+            at: "2026-12-15T10:00:00.000Z".into(),
+            user: "Әсел".into(),
+            totals: PlanTotals::default(),
+        }
+    }
+
+    #[test]
+    fn a_map_holds_the_included_projects_of_its_level_and_region() {
+        let karaganda = Scope::Region(RegionCode::parse("35").unwrap());
+        let projects = [
+            project(1, "35", MapLevel::Regional, Status::Construction),
+            project(2, "35", MapLevel::Republican, Status::Design),
+            project(3, "35", MapLevel::Regional, Status::Candidate),
+            project(4, "75", MapLevel::Regional, Status::Included),
+            project(5, "75", MapLevel::Republican, Status::Excluded),
+        ];
+        let ids = |map| projects.iter().filter(|p| on_map(map, p)).map(|p| p.id.as_u128()).collect::<Vec<_>>();
+        assert_eq!(ids(karaganda), [1]);
+        assert_eq!(ids(Scope::Ministry), [2]);
+        let totals = PlanTotals::of(projects.iter().filter(|p| on_map(karaganda, p)));
+        assert_eq!((totals.projects, totals.cost, totals.jobs_permanent), (1, 100 * 1_000_000 * 100, 10));
+    }
+
+    #[test]
+    fn a_plan_leaves_out_the_reports_only() {
+        let mut p = project(1, "35", MapLevel::Regional, Status::Construction);
+        p.monitoring.push(MonitoringReport { period: "2026-Q3".into(), ..MonitoringReport::blank(Uuid::from_u128(9)) });
+        let plan = plan(&p);
+        assert!(plan.monitoring.is_empty());
+        assert_eq!(Project { monitoring: p.monitoring.clone(), ..plan }, p);
+    }
+
+    #[test]
+    fn a_plan_reads_back_from_its_text_and_one_plan_has_one_fingerprint() {
+        let mut p = project(1, "35", MapLevel::Regional, Status::Construction);
+        p.name_kk = "Қарағанды ұн-тартқыш зауыты: ә ғ қ ң ө ұ ү һ і".into();
+        let text = plan_text(&p);
+        assert_eq!(read_plan(&text), Ok(p.clone()));
+        assert_eq!(fingerprint(&text), fingerprint(&plan_text(&p.clone())));
+        assert_ne!(fingerprint(&text), fingerprint(&plan_text(&Project { jobs_permanent: Some(11), ..p })));
+        assert!(read_plan("{").is_err());
+        assert!(
+            read_plan(r#"{"type":"Feature","geometry":null,"properties":{"name_kk":"а","name_ru":"б","region":"35"}}"#)
+                .is_err(),
+            "no id"
+        );
+    }
+
+    #[test]
+    fn an_act_needs_its_number_and_body_and_every_problem_is_named_at_once() {
+        let mut act = head(Scope::Ministry, 1).act;
+        assert!(check_act(&act).is_empty());
+        act.number = " ".into();
+        act.body = String::new();
+        act.signatory = Some("ы".repeat(MAX_TEXT_CHARS + 1));
+        let problems = check_act(&act);
+        let named: Vec<_> = problems.errors().map(|p| (p.field.as_str(), p.rule)).collect();
+        assert_eq!(named, [("act", Rule::Required), ("body", Rule::Required), ("signatory", Rule::TextTooLong)]);
+    }
+
+    #[test]
+    fn only_the_maps_owner_approves_and_an_edition_never_changes() {
+        let karaganda = Scope::Region(RegionCode::parse("35").unwrap());
+        let arrived = head(karaganda, 5);
+        assert_eq!(take(&arrived, Some(karaganda), 5, None), Ok(()));
+        assert_eq!(take(&arrived, Some(Scope::Ministry), 5, None), Err(Untaken::NotTheOwner));
+        assert_eq!(take(&arrived, None, 5, None), Err(Untaken::NotTheOwner));
+        assert_eq!(take(&arrived, Some(karaganda), 4, None), Err(Untaken::Unvouched));
+        assert_eq!(take(&arrived, Some(karaganda), 0, Some(&arrived)), Ok(()), "held already: nothing to take");
+        let mut altered = arrived.clone();
+        altered.act.number = "№ 124".into();
+        assert_eq!(take(&altered, Some(karaganda), 5, Some(&arrived)), Err(Untaken::Altered));
+    }
+
+    #[test]
+    fn editions_are_ordered_by_their_acts() {
+        let (mut a, mut b, c) = (head(Scope::Ministry, 1), head(Scope::Ministry, 2), head(Scope::Ministry, 3));
+        a.id = Uuid::from_u128(30);
+        a.act.date = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+        b.id = Uuid::from_u128(20);
+        let mut all = [a.clone(), b.clone(), c.clone()];
+        in_order(&mut all);
+        assert_eq!(all.map(|e| e.id.as_u128()), [7, 20, 30]);
+    }
+
+    #[test]
+    fn a_diff_compares_only_the_plans_whose_fingerprints_differ() {
+        let (a, b) = (
+            project(1, "35", MapLevel::Regional, Status::Construction),
+            project(2, "35", MapLevel::Regional, Status::Design),
+        );
+        let c = project(3, "35", MapLevel::Regional, Status::Design);
+        let old = BTreeMap::from([(a.id, "a".to_string()), (b.id, "b".to_string())]);
+        let new = BTreeMap::from([(b.id, "b2".to_string()), (c.id, "c".to_string())]);
+        let mut b2 = b.clone();
+        b2.cost = Some(Money::from_mln(250));
+        let mut asked = Vec::new();
+        let d = diff(&old, &new, |ids| {
+            asked.extend_from_slice(ids);
+            (BTreeMap::from([(b.id, b.clone())]), BTreeMap::from([(b.id, b2.clone())]))
+        });
+        assert_eq!(asked, [b.id]);
+        assert_eq!((d.added, d.excluded), (vec![c.id], vec![a.id]));
+        let (id, changes) = &d.changed[0];
+        assert_eq!(*id, b.id);
+        assert_eq!(changes.len(), 1);
+        assert_eq!((changes[0].key.field.as_str(), &changes[0].new), ("cost_kzt", &serde_json::json!(250_000_000)));
+    }
+}
