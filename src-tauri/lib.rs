@@ -5,6 +5,7 @@
 
 use tauri::Manager;
 
+mod edition_cmds;
 mod files;
 mod layer_cmds;
 mod print_cmds;
@@ -41,6 +42,10 @@ pub fn run() {
             session_cmds::set_title,
             project_cmds::regions,
             project_cmds::monitoring_status,
+            edition_cmds::edition_list,
+            edition_cmds::edition_approve,
+            edition_cmds::edition_show,
+            edition_cmds::edition_diff,
             project_cmds::boundaries,
             project_cmds::reference,
             project_cmds::view,

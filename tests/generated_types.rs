@@ -39,6 +39,9 @@ fn generated_typescript_is_up_to_date() {
     indmap_api::ProposalView::export_all(&cfg).unwrap();
     indmap_api::Backup::export_all(&cfg).unwrap();
     indmap_api::Reporting::export_all(&cfg).unwrap();
+    indmap_api::Approval::export_all(&cfg).unwrap();
+    indmap_api::EditionView::export_all(&cfg).unwrap();
+    indmap_api::EditionDiff::export_all(&cfg).unwrap();
     indmap_api::LogEntry::export_all(&cfg).unwrap();
     indmap_api::Take::export_all(&cfg).unwrap();
     // print

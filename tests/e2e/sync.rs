@@ -521,3 +521,48 @@ async fn restoring_a_backup_puts_the_map_back() -> Res {
     assert_eq!(a.backups()?.len(), 2, "the replaced state was backed up first");
     Ok(())
 }
+
+/// The akimat approves its map from the window, in Kazakh: an act without who approved it is
+/// refused beside that box; the approved edition is listed after the first, and comparing the
+/// two shows the plan that changed between them, in Kazakh words.
+#[tokio::test]
+async fn an_akimat_approves_its_map_and_compares_two_editions() -> Res {
+    let m = Machine::new()?;
+    let mut k = Indmap::init(&m.db, karaganda(), env_of("planner", 1))?;
+    k.add_projects(&project("Теміртау", 72.96, 50.06))?;
+    k.add_projects(&project("Балқаш", 74.98, 46.85))?;
+    let first =
+        indmap_api::Approval {
+            act: "№ 12".into(), date: "2026-03-01".into(), body: "Әкімдік".into(), signatory: None
+        };
+    k.approve_edition(&first)?;
+    k.update_project("35-0002", &patch(json!({"jobs_permanent": 140})))?;
+    drop(k);
+    run_app("sync_editions", &m, async |app| {
+        app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 2", 60).await?;
+        app.choose("[data-role=lang]", "kk").await?;
+        open_menu_item(app, "sx-editions").await?;
+        app.wait_js("the editions", "return document.querySelectorAll('[data-role=sx-ed-row]').length === 1", 30)
+            .await?;
+        app.type_into("[data-role=sx-ed-act]", "№ 40").await?;
+        app.type_into("[data-role=sx-ed-date]", "01.09.2026").await?;
+        app.click("[data-role=sx-ed-approve]").await?;
+        let body_problem = "return document.querySelector('[data-role=sx-ed-body-problem]').textContent";
+        app.wait_js("the refusal beside the box", &format!("{body_problem} !== ''"), 30).await?;
+        ensure_eq!(app.js(body_problem).await?, json!("Міндетті өріс"));
+        app.type_into("[data-role=sx-ed-body]", "Қарағанды облысының әкімдігі").await?;
+        app.click("[data-role=sx-ed-approve]").await?;
+        app.wait_js("the second edition", "return document.querySelectorAll('[data-role=sx-ed-row]').length === 2", 30)
+            .await?;
+        app.click("[data-role=sx-ed-compare]").await?;
+        app.wait_js("the comparison", "return !!document.querySelector('[data-role=sx-ed-changed]')", 30).await?;
+        let changed = app.text("[data-role=sx-ed-changed]").await?;
+        ensure!(changed.contains("35-0002") && changed.contains("Тұрақты жұмыс орны"), "{changed}");
+        ensure!(changed.contains("100") && changed.contains("140"), "{changed}");
+        ensure!(app.text("[data-role=sx-ed-diff-counts]").await?.contains("Өзгерді: 1"), "the counts in Kazakh");
+        app.ensure_readable("the editions panel", "[data-role=sx-editions-panel]").await?;
+        app.shot_to(SHOTS, "editions-kk").await?;
+        Ok(())
+    })
+    .await
+}

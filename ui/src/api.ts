@@ -28,6 +28,13 @@ import type { LogEntry } from "./generated/LogEntry";
 import type { ProposalView } from "./generated/ProposalView";
 import type { Reporting } from "./generated/Reporting";
 export type { Backup, ConflictView, Exported, ImportOutcome, ImportReport, LogEntry, ProposalView, Reporting };
+// editions
+import type { Approval } from "./generated/Approval";
+import type { EditionDiff } from "./generated/EditionDiff";
+import type { EditionSummary } from "./generated/EditionSummary";
+import type { EditionView } from "./generated/EditionView";
+import type { PlanChange } from "./generated/PlanChange";
+export type { Approval, EditionDiff, EditionSummary, EditionView, PlanChange };
 // print
 import { Channel } from "@tauri-apps/api/core";
 import type { AtlasProgress } from "./generated/AtlasProgress";
@@ -128,6 +135,12 @@ export const api = {
   backups: () => call("sync_backups"),
   /** Who has reported a period (by default the last one that ended), region by region. */
   reporting: (period: string | null) => call("monitoring_status", { period }),
+  editions: () => call("edition_list"),
+  /** Records an edition of the map this database keeps, as approved by the act given. */
+  editionApprove: (approval: Approval) => call("edition_approve", { approval }),
+  /** An edition by its id, its number on this map or `latest`, with its projects as approved. */
+  editionShow: (which: string) => call("edition_show", { which }),
+  editionDiff: (from: string, to: string) => call("edition_diff", { from, to }),
   /** Puts a backup in place of the open map; resolves to the safety copy of what it replaced. */
   restore: (name: string) => call("sync_restore", { name }),
   // print

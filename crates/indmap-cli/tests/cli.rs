@@ -332,3 +332,41 @@ fn a_periods_report_is_set_and_removed_alone() {
         .failure()
         .stderr(predicates::str::contains("no report for 2026-Q2"));
 }
+
+/// `indmap edition approve` freezes the map as it stands; `list`, `show` and `diff` read the
+/// editions back, in the language asked for; an act without its number is refused naming it.
+#[test]
+fn the_map_is_approved_listed_shown_and_two_editions_compared() {
+    let db = Db::init(&["--region", "35"]);
+    let file = db.file("p.json", &karaganda_project());
+    db.cmd(&["project", "add", &file]).assert().success();
+    let approve = |act: &str, date: &str| {
+        db.cmd(&["edition", "approve", "--act", act, "--date", date, "--body", "Қарағанды облысының әкімдігі"])
+            .assert()
+            .success()
+    };
+    approve("№ 12", "2026-03-01").stdout(predicates::str::contains("№ 12").and(predicates::str::contains("35 000.0")));
+    db.cmd(&["edition", "approve", "--act", "", "--date", "2026-03-01", "--body", "Әкімдік"])
+        .assert()
+        .code(3)
+        .stderr(predicates::str::contains("act: is required"));
+    db.cmd(&["project", "update", "35-0001", "-"])
+        .write_stdin(r#"{"type":"Feature","geometry":null,"properties":{"jobs_permanent": 450}}"#)
+        .assert()
+        .success();
+    approve("№ 40", "2026-09-01");
+    let listed = db.json(&["edition", "list"]);
+    assert_eq!(listed.as_array().unwrap().len(), 2);
+    assert_eq!(listed[1]["number"], 2);
+    db.cmd(&["--lang", "kk", "edition", "show", "1"]).assert().success().stdout(
+        predicates::str::contains("Теміртау ферроқорытпа зауыты: ә ғ қ ң ө ұ ү һ і")
+            .and(predicates::str::contains("400")),
+    );
+    db.cmd(&["edition", "diff", "1", "latest"]).assert().success().stdout(
+        predicates::str::contains("0 added, 0 excluded, 1 changed")
+            .and(predicates::str::contains("Постоянные рабочие места (jobs_permanent)"))
+            .and(predicates::str::contains("450"))
+            .and(predicates::str::contains("after:  1 projects, 35 000.0 mln KZT")),
+    );
+    db.cmd(&["edition", "show", "9"]).assert().code(4).stderr(predicates::str::contains("indmap edition list"));
+}

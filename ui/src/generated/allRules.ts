@@ -13,6 +13,8 @@ export const RULES: readonly Rule[] = [
   "code.taken",
   "code.unknown",
   "date.format",
+  "edition.act_taken",
+  "edition.empty",
   "exclusion.reason",
   "export.onto_database",
   "features.empty",

@@ -2,10 +2,14 @@
 // sends them, and what each answers; made by tests/generated_types.rs.
 
 import type { AppInfo } from "./AppInfo";
+import type { Approval } from "./Approval";
 import type { AtlasProgress } from "./AtlasProgress";
 import type { Backup } from "./Backup";
 import type { Channel } from "@tauri-apps/api/core";
 import type { ConflictView } from "./ConflictView";
+import type { EditionDiff } from "./EditionDiff";
+import type { EditionSummary } from "./EditionSummary";
+import type { EditionView } from "./EditionView";
 import type { Exported } from "./Exported";
 import type { ImportOutcome } from "./ImportOutcome";
 import type { LogEntry } from "./LogEntry";
@@ -30,6 +34,10 @@ export interface CommandArgs {
   boundaries: Record<string, never>;
   create_database: { path: string; scope: string };
   delete_project: { id: string; reason: string | null };
+  edition_approve: { approval: Approval };
+  edition_diff: { from: string; to: string };
+  edition_list: Record<string, never>;
+  edition_show: { which: string };
   load_prefs: Record<string, never>;
   monitoring_status: { period: string | null };
   open_database: { path: string };
@@ -69,6 +77,10 @@ export interface CommandAnswers {
   boundaries: string;
   create_database: OpenInfo;
   delete_project: boolean;
+  edition_approve: EditionSummary;
+  edition_diff: EditionDiff;
+  edition_list: Array<EditionSummary>;
+  edition_show: EditionView;
   load_prefs: string | null;
   monitoring_status: Reporting;
   open_database: OpenInfo;

@@ -9,6 +9,7 @@ import { openExport } from "./export";
 import { openImportWizard } from "./importWizard";
 import { badges, refreshBadges } from "./hooks";
 import { openProposals } from "./proposals";
+import { openEditions } from "./editions";
 import { openReporting } from "./reporting";
 
 let menu: HTMLElement | null = null;
@@ -51,6 +52,7 @@ export function exchangeButton(): HTMLElement {
       item("sx-proposals", t("sx_proposals"), () => openProposals(), badges.proposals),
       item("sx-backups", t("sx_backups"), () => openBackups()),
       item("sx-reporting", t("sx_reporting"), () => openReporting()),
+      item("sx-editions", t("sx_editions"), () => openEditions()),
     );
     menu.addEventListener("keydown", (e) => {
       if (e.key === "Escape") {

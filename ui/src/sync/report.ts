@@ -3,7 +3,7 @@
 
 import type { ImportReport } from "../api";
 import { h } from "../dom";
-import { formatMoney, formatNumber, lang, tenge, t, type Key } from "../i18n";
+import { formatDate, formatMoney, formatNumber, lang, tenge, t, type Key } from "../i18n";
 import { fieldLabel, scopeText, theirsText, valueText } from "./words";
 import { formatTime, reportCounts } from "./present";
 
@@ -119,5 +119,8 @@ export function reportView(r: ImportReport, trust?: () => void): HTMLElement {
     ),
     section("sx-sec-refused", "sx_refused", n.refused, r.refused.map((x) => h("li", { "data-role": "sx-refused-item" }, h("span", { class: "sx-code" }, x.code ?? x.id.slice(0, 8)), x.reason))),
     r.out_of_scope ? h("p", { class: "muted" }, `${t("sx_out_of_scope")}: ${r.out_of_scope}`) : null,
+    r.editions.length
+      ? h("p", { "data-role": "sx-report-editions" }, `${t("sx_editions")}: ${r.editions.map((e) => `${e.act} (${formatDate(e.date)}, ${e.body})`).join("; ")}`)
+      : null,
   );
 }
