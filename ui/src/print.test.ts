@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import type { OpenInfo } from "./api";
+import type { EditionSummary, OpenInfo } from "./api";
 import { setLang } from "./i18n";
 import { defaultChoices, defaultFileName, formatOfPath, latestWins, openPrintDialog, toRequest, withFileName, type PrintContext } from "./print";
 import { emptyFilter } from "./state";
@@ -101,6 +101,11 @@ describe("latestWins", () => {
   });
 });
 
+function edition(id: string, map: string): EditionSummary {
+  const totals = { projects: 1, cost: 0, financing: 0, jobs_permanent: 0, jobs_construction: 0 };
+  return { id, map, number: 1, act: "№ 12", date: "2026-03-01", body: "Әкімдік", signatory: null, recorded_at: "", recorded_by: "", totals };
+}
+
 describe("the print dialog", () => {
   beforeEach(() => {
     setLang("ru");
@@ -118,19 +123,33 @@ describe("the print dialog", () => {
       calls.push([cmd, args as Record<string, any>]);
       if (cmd === "print_preview") return new Uint8Array([137, 80, 78, 71]).buffer;
       if (cmd === "print_save") return (args as { path: string }).path;
+      if (cmd === "edition_list") return [edition("e-other", "region:75"), edition("e-12", "region:35")];
       return null;
     });
     openPrintDialog(ctx({ open: karaganda, filter: { ...emptyFilter(), regions: ["35"] } }));
     const img = document.querySelector<HTMLImageElement>("[data-role=print-preview]")!;
     await vi.waitFor(() => expect(img.src).toBe("blob:preview"));
-    expect(calls.filter(([c]) => c === "print_preview")).toHaveLength(1);
-    expect(calls[0][1].request.paper).toBe("A4");
+    const previews = () => calls.filter(([c]) => c === "print_preview");
+    expect(previews()).toHaveLength(1);
+    expect(previews()[0][1].request.paper).toBe("A4");
+    expect(previews()[0][1].request.edition).toBeNull();
+    // This map's editions only; the one chosen goes with the request.
+    const editionSel = document.querySelector<HTMLSelectElement>("[data-role=print-edition]")!;
+    await vi.waitFor(() => expect(editionSel.options).toHaveLength(2));
+    expect(editionSel.options[1].textContent).toBe("Как утверждено, редакция 1: № 12, 01.03.2026");
+    editionSel.value = "e-12";
+    editionSel.dispatchEvent(new Event("change"));
+    await vi.waitFor(() => expect(previews()).toHaveLength(2));
+    expect(previews()[1][1].request.edition).toBe("e-12");
+    editionSel.value = "";
+    editionSel.dispatchEvent(new Event("change"));
+    await vi.waitFor(() => expect(previews()).toHaveLength(3));
 
     const paper = document.querySelector<HTMLSelectElement>("[data-role=print-paper]")!;
     paper.value = "A3";
     paper.dispatchEvent(new Event("change"));
-    await vi.waitFor(() => expect(calls.filter(([c]) => c === "print_preview")).toHaveLength(2));
-    expect(calls.at(-1)![1].request.paper).toBe("A3");
+    await vi.waitFor(() => expect(previews()).toHaveLength(4));
+    expect(previews().at(-1)![1].request.paper).toBe("A3");
 
     const path = document.querySelector<HTMLInputElement>("[data-role=print-path]")!;
     expect(path.value).toMatch(/^\/home\/a\/maps\/karta-35-\d{4}-\d\d-\d\d\.pdf$/);

@@ -8,7 +8,7 @@ import { FILTERS, fileField } from "./files";
 import { CHARTS } from "./generated/allCharts";
 import type { ChartKind } from "./generated/ChartKind";
 import type { PrintPaper } from "./generated/PrintPaper";
-import { LANGS, DICTS, lang, pick, t, type Key, type Lang } from "./i18n";
+import { LANGS, DICTS, formatDate, lang, pick, t, type Key, type Lang } from "./i18n";
 import type { ColorBy, State } from "./state";
 import { showError, toast } from "./ui";
 
@@ -35,6 +35,8 @@ export interface PrintChoices {
   lang: Lang;
   by: ColorBy;
   format: string;
+  /** The id of the approved edition to print the map as, or "" for the map as it stands. */
+  edition: string;
 }
 
 /** What the window knows when the dialog opens. */
@@ -51,7 +53,7 @@ export interface PrintContext {
 /** The dialog's first choices: the window's region, language and colours. */
 export function defaultChoices(ctx: PrintContext): PrintChoices {
   const region = ctx.filter.regions.length === 1 ? ctx.filter.regions[0] : ctx.open.region ?? "";
-  return { kind: "map", region, chart: CHARTS[0], paper: "A4", landscape: false, lang: ctx.lang, by: ctx.colorBy, format: "pdf" };
+  return { kind: "map", region, chart: CHARTS[0], paper: "A4", landscape: false, lang: ctx.lang, by: ctx.colorBy, format: "pdf", edition: "" };
 }
 
 /**
@@ -60,7 +62,7 @@ export function defaultChoices(ctx: PrintContext): PrintChoices {
  */
 export function toRequest(c: PrintChoices, ctx: PrintContext): PrintRequest {
   const regions = c.region ? [c.region] : ctx.filter.regions.length > 1 ? ctx.filter.regions : [];
-  const options = { filter: { ...ctx.filter, regions }, paper: c.paper, landscape: c.landscape, lang: c.lang, by: c.by };
+  const options = { filter: { ...ctx.filter, regions }, paper: c.paper, landscape: c.landscape, lang: c.lang, by: c.by, edition: c.edition || null };
   switch (c.kind) {
     case "passport":
       return { ...options, kind: "passport", project: ctx.selected?.id ?? "" };
@@ -211,6 +213,22 @@ export function openPrintDialog(ctx: PrintContext): void {
     page = 0;
     changed();
   });
+  // The map as it stands, or as approved in one of this map's editions (filled once they are read).
+  const editionSel = sel("print-edition", [option("", t("pr_edition_now"))], "", (v) => {
+    choices.edition = v;
+    page = 0;
+    changed();
+  });
+  void api
+    .editions()
+    .then((editions) => {
+      for (const e of editions.filter((e) => e.map === ctx.open.scope)) {
+        editionSel.append(option(e.id, `${t("pr_edition_as_approved")} ${e.number}: ${e.act}, ${formatDate(e.date)}`));
+      }
+    })
+    .catch(() => {
+      // Without the list the map prints as it stands, as it always could.
+    });
   const paperSel = sel("print-paper", [option("A4", "A4"), option("A3", "A3")], choices.paper, (v) => {
     choices.paper = v as PrintPaper;
     changed();
@@ -274,6 +292,7 @@ export function openPrintDialog(ctx: PrintContext): void {
         field(t("pr_what"), kindSel),
         field(t("pr_chart"), chartSel, "chart"),
         field(t("pr_region"), regionSel, "region"),
+        field(t("pr_edition"), editionSel, "edition"),
         h("div", { class: "print-row" }, field(t("pr_paper"), paperSel, "paper"), field(t("pr_orientation"), orientSel, "paper")),
         field(t("pr_lang"), langSel),
         field(t("pr_by"), bySel, "by"),

@@ -239,12 +239,12 @@ impl Indmap {
         Ok(EditionView { edition: summary, projects })
     }
 
-    /// The projects of an edition as approved, in its order (to print "as approved").
-    pub fn edition_projects(&self, which: &str) -> Result<(EditionSummary, Vec<Project>)> {
-        let (summary, record) = self.find_edition(which)?;
+    /// An edition's act and its projects as approved, to print "as approved".
+    pub(crate) fn edition_act_and_projects(&self, which: &str) -> Result<(Act, Vec<Project>)> {
+        let (_, record) = self.find_edition(which)?;
         let mut plans = self.plans(&record.plans.iter().map(|(_, h)| h.as_str()).collect::<Vec<_>>())?;
         let projects = record.plans.iter().filter_map(|(_, hash)| plans.remove(hash)).collect();
-        Ok((summary, projects))
+        Ok((record.head.act, projects))
     }
 
     /// What changed from edition `from` to edition `to`: projects added and excluded, and each

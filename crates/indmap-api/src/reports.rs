@@ -48,6 +48,10 @@ pub struct PrintRequest<F = ViewFilter> {
     pub landscape: bool,
     pub lang: PrintLang,
     pub by: PrintBy,
+    /// Print the map as approved in this edition (`latest`, its number on this map, or its id):
+    /// the edition's plans, its act in the title block. None: the map as it stands.
+    #[serde(default)]
+    pub edition: Option<String>,
 }
 
 /// What a printout's files are written as.
@@ -309,8 +313,9 @@ impl Indmap {
     ) -> Result<Document> {
         let setup = PageSetup::new(request.paper, request.landscape);
         let selected = || -> Result<(ProjectFilter, PrintContext, Vec<Project>)> {
-            let (filter, projects) = request.filter.select(self)?;
-            let ctx = self.print_context(&projects, &filter, request.lang, setup)?;
+            let (filter, projects, approved) = self.printed(request)?;
+            let mut ctx = self.print_context(&projects, &filter, request.lang, setup)?;
+            ctx.approved = approved;
             Ok((filter, ctx, projects))
         };
         match &request.printout {
@@ -347,9 +352,20 @@ impl Indmap {
                         "choose the project whose passport to print".into(),
                     ));
                 }
-                let project = self.find(id)?;
+                let (project, approved) = match &request.edition {
+                    None => (self.find(id)?, None),
+                    Some(which) => {
+                        let (act, plans) = self.edition_act_and_projects(which)?;
+                        let wanted = self.resolve_id(id)?;
+                        let plan = plans.into_iter().find(|p| p.id == wanted).ok_or_else(|| {
+                            Error::not_found(format!("project {id} is not on the map in edition {which}"))
+                        })?;
+                        (plan, Some(act))
+                    }
+                };
                 let one = std::slice::from_ref(&project);
-                let ctx = self.print_context(one, &ProjectFilter::default(), request.lang, setup)?;
+                let mut ctx = self.print_context(one, &ProjectFilter::default(), request.lang, setup)?;
+                ctx.approved = approved;
                 Ok(indmap_print::passport_document(&ctx, &project))
             }
             Printout::Table => {
@@ -360,13 +376,30 @@ impl Indmap {
 
     /// The filtered table as XLSX (a summary sheet and a sheet per region) or CSV.
     fn table<F: PrintedSet>(&self, request: &PrintRequest<F>, format: PrintFormat) -> Result<Vec<u8>> {
-        let (filter, projects) = request.filter.select(self)?;
-        let ctx = self.print_context(&projects, &filter, request.lang, PageSetup::default())?;
+        let (filter, projects, approved) = self.printed(request)?;
+        let mut ctx = self.print_context(&projects, &filter, request.lang, PageSetup::default())?;
+        ctx.approved = approved;
         match format {
             PrintFormat::Xlsx => indmap_print::table_export::xlsx(&ctx, &projects).map_err(print_error),
             PrintFormat::Csv => Ok(indmap_print::table_export::csv(&ctx, &projects)),
             _ => Err(unfit(&Printout::Table)),
         }
+    }
+
+    /// The projects a printout shows, by its filter: the map as it stands, or as approved in the
+    /// edition the request names (with that edition's act).
+    fn printed<F: PrintedSet>(
+        &self,
+        request: &PrintRequest<F>,
+    ) -> Result<(ProjectFilter, Vec<Project>, Option<indmap_core::edition::Act>)> {
+        let Some(which) = &request.edition else {
+            let (filter, projects) = request.filter.select(self)?;
+            return Ok((filter, projects, None));
+        };
+        let filter = request.filter.project_filter()?;
+        let (act, plans) = self.edition_act_and_projects(which)?;
+        let projects = plans.into_iter().filter(|p| filter.matches(p)).collect();
+        Ok((filter, projects, Some(act)))
     }
 
     /// The print context for `projects`: labels from this database's lists, its id, today's date

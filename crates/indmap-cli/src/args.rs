@@ -339,6 +339,17 @@ pub struct MapArgs {
     pub pick: PagePick,
     #[command(flatten)]
     pub filter: FilterArgs,
+    #[command(flatten)]
+    pub edition: EditionArg,
+}
+
+/// Which map a printout shows: as it stands, or as approved in an edition.
+#[derive(Args)]
+pub struct EditionArg {
+    /// Print the map as approved in this edition (latest, its number on this map, or its id):
+    /// the edition's plans, with its act in the title block
+    #[arg(long, value_name = "EDITION")]
+    pub edition: Option<String>,
 }
 
 #[derive(Args)]
@@ -374,6 +385,8 @@ pub struct PassportArgs {
     pub paper: Paper,
     #[command(flatten)]
     pub pick: PagePick,
+    #[command(flatten)]
+    pub edition: EditionArg,
 }
 
 #[derive(Args)]
@@ -386,4 +399,6 @@ pub struct ReportArgs {
     pub chart: Option<ChartKind>,
     #[command(flatten)]
     pub filter: FilterArgs,
+    #[command(flatten)]
+    pub edition: EditionArg,
 }

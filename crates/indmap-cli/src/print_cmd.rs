@@ -74,6 +74,7 @@ fn map_request(printout: Printout, map: MapArgs, lang_code: &str) -> Result<Prin
         landscape: map.page.landscape,
         lang: lang(lang_code),
         by: map.by,
+        edition: map.edition.edition,
     })
 }
 
@@ -104,7 +105,13 @@ pub fn atlas(args: AtlasArgs, db: &Path, lang_code: &str) -> Result<(), Error> {
 pub fn passport(args: PassportArgs, db: &Path, lang_code: &str) -> Result<(), Error> {
     let printout = Printout::Passport { project: args.project };
     let output = output(&printout, &args.out, Some(&args.pick), "")?;
-    let request = PrintRequest { printout, paper: args.paper, lang: lang(lang_code), ..PrintRequest::default() };
+    let request = PrintRequest {
+        printout,
+        paper: args.paper,
+        lang: lang(lang_code),
+        edition: args.edition.edition,
+        ..PrintRequest::default()
+    };
     print_to(db, &request, &args.out, &output, &mut go_on)
 }
 
@@ -115,6 +122,12 @@ pub fn report(args: ReportArgs, db: &Path, lang_code: &str) -> Result<(), Error>
         None => (Printout::Table, " (or give --chart)"),
     };
     let output = output(&printout, &args.out, None, hint)?;
-    let request = PrintRequest { printout, filter, lang: lang(lang_code), ..PrintRequest::default() };
+    let request = PrintRequest {
+        printout,
+        filter,
+        lang: lang(lang_code),
+        edition: args.edition.edition,
+        ..PrintRequest::default()
+    };
     print_to(db, &request, &args.out, &output, &mut go_on)
 }

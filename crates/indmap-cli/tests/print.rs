@@ -184,3 +184,51 @@ fn a_multi_page_png_or_svg_is_one_file_per_page_and_page_picks_one() {
         assert!(std::fs::read_to_string(dir.path().join(n)).unwrap().starts_with("<svg"), "{n}");
     }
 }
+
+/// A region's map printed "as approved" in an edition shows the edition's plans, not today's,
+/// with the approving act in the title block of the map, the passport and the table, in
+/// Kazakh and Russian.
+#[test]
+fn the_map_prints_as_approved_in_an_edition() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.sqlite");
+    indmap(&db).args(["init", "--region", "35"]).assert().success();
+    indmap(&db).args(["sample", "--projects", "20", "--seed", "3"]).assert().success();
+    let first = indmap(&db).args(["--json", "project", "list", "--status", "construction"]).output().unwrap();
+    let listed: serde_json::Value = serde_json::from_slice(&first.stdout).unwrap();
+    let code = listed["features"][0]["properties"]["code"].as_str().unwrap().to_owned();
+    indmap(&db)
+        .args(["edition", "approve", "--act", "№ 12", "--date", "2026-03-01", "--body", "Қарағанды облысының әкімдігі"])
+        .assert()
+        .success();
+    indmap(&db)
+        .args(["project", "update", &code, "-"])
+        .write_stdin(r#"{"type":"Feature","geometry":null,"properties":{"jobs_permanent": 987654}}"#)
+        .assert()
+        .success();
+    let (_d, map) = out("approved.pdf");
+    indmap(&db).args(["print", "--out", map.to_str().unwrap(), "--edition", "1"]).assert().success();
+    let text = tool("pdftotext", &[map.to_str().unwrap(), "-"]);
+    assert!(text.contains("Утверждённая редакция: № 12 от 01.03.2026, Қарағанды облысының әкімдігі"), "{text}");
+    assert!(!text.contains("987 654"), "the edition's jobs, not today's");
+    let (_d, now) = out("now.pdf");
+    indmap(&db).args(["print", "--out", now.to_str().unwrap()]).assert().success();
+    assert!(!tool("pdftotext", &[now.to_str().unwrap(), "-"]).contains("Утверждённая редакция"));
+    let (_d, passport) = out("p.pdf");
+    indmap(&db)
+        .args(["--lang", "kk", "passport", &code, "--edition", "latest", "--out", passport.to_str().unwrap()])
+        .assert()
+        .success();
+    let text = tool("pdftotext", &[passport.to_str().unwrap(), "-"]);
+    assert!(text.contains("Бекітілген редакция: 01.03.2026 ж. № 12"), "{text}");
+    assert!(!text.contains("987 654") && !text.contains("987654"), "{text}");
+    let (_d, table) = out("t.xlsx");
+    indmap(&db).args(["report", "--out", table.to_str().unwrap(), "--edition", "1"]).assert().success();
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&table).unwrap();
+    let first_sheet = book.sheet_names()[0].clone();
+    let sheet = book.worksheet_range(&first_sheet).unwrap();
+    let cells: Vec<String> = sheet.rows().flatten().map(|c| c.to_string()).collect();
+    assert!(cells.iter().any(|c| c.contains("№ 12")), "{cells:?}");
+    indmap(&db).args(["print", "--out", map.to_str().unwrap(), "--edition", "5"]).assert().code(4);
+}

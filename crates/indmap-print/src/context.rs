@@ -31,6 +31,8 @@ pub struct PrintContext {
     pub filters: String,
     /// The map level the filter chose, if it chose one: the subtitle says "both maps" otherwise.
     pub level: Option<indmap_core::MapLevel>,
+    /// The act of the edition printed, when the printout is "as approved" in one.
+    pub approved: Option<indmap_core::edition::Act>,
 }
 
 impl PrintContext {
@@ -44,7 +46,23 @@ impl PrintContext {
             sources: reference::default_financing_sources(),
             filters: String::new(),
             level: None,
+            approved: None,
         }
+    }
+
+    /// "Утверждённая редакция: № 40 от 01.09.2026, Акимат …" when the printout is as approved in
+    /// an edition: its title block says so.
+    pub fn approved_line(&self) -> Option<String> {
+        let act = self.approved.as_ref()?;
+        let lang = self.lang;
+        let date = crate::format::date(act.date, lang);
+        let of = crate::words::Word::ActOf.text(lang);
+        let act_text = if lang == Lang::Kk {
+            format!("{date} {of} {}", act.number)
+        } else {
+            format!("{} {of} {date}", act.number)
+        };
+        Some(format!("{}: {act_text}, {}", crate::words::Word::AsApproved.text(lang), act.body))
     }
 
     pub fn sector_label(&self, code: Option<&str>) -> String {

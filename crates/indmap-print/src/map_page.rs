@@ -105,7 +105,8 @@ pub fn map_page(
         Word::AsOf.text(lang),
         format::date(ctx.trace.printed_on, lang)
     );
-    let used = furniture::title_block(&mut canvas, rest, title, &[level_scope, totals_line(ctx, projects)], k);
+    let lines: Vec<String> = ctx.approved_line().into_iter().chain([level_scope, totals_line(ctx, projects)]).collect();
+    let used = furniture::title_block(&mut canvas, rest, title, &lines, k);
     let (_, rest) = rest.take_top(used + 1.5 * k);
 
     let symbology = Symbology::new(options.by, &ctx.sectors, lang);

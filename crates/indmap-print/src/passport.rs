@@ -270,7 +270,7 @@ fn header(canvas: &mut Canvas, ctx: &PrintContext, area: Rect, p: &Project) -> f
         canvas,
         Rect::new(area.x, area.y + 4.0 * k, area.w, area.h),
         p.name(lang.code()),
-        &[line],
+        &ctx.approved_line().into_iter().chain([line]).collect::<Vec<_>>(),
         k * 0.85,
     );
     used + 4.0 * k

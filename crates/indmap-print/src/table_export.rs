@@ -444,6 +444,9 @@ pub fn xlsx(ctx: &PrintContext, projects: &[Project]) -> Result<Vec<u8>, XlsxErr
     summary.write_number_with_format(row, 3, format::mln_f64(cost), &f.total)?;
     summary.write_number_with_format(row, 4, jobs as f64, &f.int)?;
     summary.write_string(row + 2, 0, crate::map_page::subject(ctx))?;
+    if let Some(approved) = ctx.approved_line() {
+        summary.write_string(row + 3, 0, approved)?;
+    }
 
     for r in REGIONS.iter() {
         let chosen: Vec<&Project> = projects.iter().filter(|p| p.region.as_str() == r.kato).collect();

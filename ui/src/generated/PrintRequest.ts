@@ -13,4 +13,9 @@ export type PrintRequest = {
 /**
  * The projects shown: the window's [`ViewFilter`], or a [`ProjectFilter`] already read.
  */
-filter: ViewFilter, paper: PrintPaper, landscape: boolean, lang: PrintLang, by: PrintBy, } & ({ "kind": "map" } | { "kind": "atlas" } | { "kind": "passport", project: string, } | { "kind": "chart", chart: ChartKind, } | { "kind": "table" });
+filter: ViewFilter, paper: PrintPaper, landscape: boolean, lang: PrintLang, by: PrintBy, 
+/**
+ * Print the map as approved in this edition (`latest`, its number on this map, or its id):
+ * the edition's plans, its act in the title block. None: the map as it stands.
+ */
+edition: string | null, } & ({ "kind": "map" } | { "kind": "atlas" } | { "kind": "passport", project: string, } | { "kind": "chart", chart: ChartKind, } | { "kind": "table" });
