@@ -2,7 +2,7 @@
 //! compare two.
 
 use crate::{Answer, AppState, with_db};
-use indmap_api::{Approval, EditionDiff, EditionSummary, EditionView};
+use indmap_api::{Approval, EditionDiff, EditionSummary, EditionView, ProjectVariance};
 
 #[tauri::command]
 pub(crate) async fn edition_list(state: tauri::State<'_, AppState>) -> Answer<Vec<EditionSummary>> {
@@ -24,4 +24,10 @@ pub(crate) async fn edition_show(state: tauri::State<'_, AppState>, which: Strin
 #[tauri::command]
 pub(crate) async fn edition_diff(state: tauri::State<'_, AppState>, from: String, to: String) -> Answer<EditionDiff> {
     with_db(&state, |db| db.edition_diff(&from, &to))
+}
+
+/// How far a project's plan has moved from the latest edition that approved it (none without one).
+#[tauri::command]
+pub(crate) async fn edition_variance(state: tauri::State<'_, AppState>, id: String) -> Answer<Option<ProjectVariance>> {
+    with_db(&state, |db| db.variance(&id))
 }

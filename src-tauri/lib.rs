@@ -46,6 +46,7 @@ pub fn run() {
             edition_cmds::edition_approve,
             edition_cmds::edition_show,
             edition_cmds::edition_diff,
+            edition_cmds::edition_variance,
             project_cmds::boundaries,
             project_cmds::reference,
             project_cmds::view,

@@ -42,6 +42,7 @@ fn generated_typescript_is_up_to_date() {
     indmap_api::Approval::export_all(&cfg).unwrap();
     indmap_api::EditionView::export_all(&cfg).unwrap();
     indmap_api::EditionDiff::export_all(&cfg).unwrap();
+    indmap_api::ProjectVariance::export_all(&cfg).unwrap();
     indmap_api::LogEntry::export_all(&cfg).unwrap();
     indmap_api::Take::export_all(&cfg).unwrap();
     // print

@@ -541,6 +541,13 @@ async fn an_akimat_approves_its_map_and_compares_two_editions() -> Res {
     run_app("sync_editions", &m, async |app| {
         app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 2", 60).await?;
         app.choose("[data-role=lang]", "kk").await?;
+        // The card measures the plan against the edition that approved it.
+        app.js("[...document.querySelectorAll('[data-role=rows] tr')].find((tr) => tr.textContent.includes('35-0002')).querySelector('td:nth-child(2)').click()").await?;
+        app.wait_js("the variance", "return !!document.querySelector('[data-role=card-drift]')", 30).await?;
+        let drift = app.text("[data-role=card-variance]").await?;
+        ensure!(drift.contains("Бекітілген редакциядан бері 1 (№ 12, 01.03.2026)"), "{drift}");
+        ensure!(drift.contains("Тұрақты жұмыс орны: 100 → 140 (+40)"), "{drift}");
+        app.ensure_readable("the card's variance", "[data-role=card-variance]").await?;
         open_menu_item(app, "sx-editions").await?;
         app.wait_js("the editions", "return document.querySelectorAll('[data-role=sx-ed-row]').length === 1", 30)
             .await?;

@@ -34,7 +34,8 @@ import type { EditionDiff } from "./generated/EditionDiff";
 import type { EditionSummary } from "./generated/EditionSummary";
 import type { EditionView } from "./generated/EditionView";
 import type { PlanChange } from "./generated/PlanChange";
-export type { Approval, EditionDiff, EditionSummary, EditionView, PlanChange };
+import type { ProjectVariance } from "./generated/ProjectVariance";
+export type { Approval, EditionDiff, EditionSummary, EditionView, PlanChange, ProjectVariance };
 // print
 import { Channel } from "@tauri-apps/api/core";
 import type { AtlasProgress } from "./generated/AtlasProgress";
@@ -141,6 +142,8 @@ export const api = {
   /** An edition by its id, its number on this map or `latest`, with its projects as approved. */
   editionShow: (which: string) => call("edition_show", { which }),
   editionDiff: (from: string, to: string) => call("edition_diff", { from, to }),
+  /** How far a project's plan has moved from the latest edition that approved it. */
+  variance: (id: string) => call("edition_variance", { id }),
   /** Puts a backup in place of the open map; resolves to the safety copy of what it replaced. */
   restore: (name: string) => call("sync_restore", { name }),
   // print

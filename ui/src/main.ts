@@ -2,7 +2,8 @@
 // same filtered set from one API call. The editor lives in editor.ts.
 
 import "./style.css";
-import { api, type MapView, type OpenInfo, type ProjectRow, type RegionInfo, type ViewFilter } from "./api";
+import { api, type MapView, type OpenInfo, type ProjectRow, type ProjectVariance, type RegionInfo, type ViewFilter } from "./api";
+import { varianceLines } from "./variance";
 import { RAMP, STATUS_COLORS, sectorColor } from "./colors";
 import { append, clear, h, option } from "./dom";
 import { openEditor } from "./editor";
@@ -441,6 +442,22 @@ function renderCard(): void {
       historyButton(row.id, `${row.code ?? ""} ${projectName(row)}`.trim()),
     ),
   ]);
+  void showVariance(row.id);
+}
+
+/** Under the card: how far the plan has moved from the edition that approved it last. */
+async function showVariance(id: string): Promise<void> {
+  let v: ProjectVariance | null;
+  try {
+    v = await api.variance(id);
+  } catch {
+    return; // The card stands without it.
+  }
+  if (!v || store.state.selected !== id) return;
+  const e = v.edition;
+  const lines = varianceLines(v);
+  const head = lines.length ? `${t("card_variance")} ${e.number} (${e.act}, ${formatDate(e.date)})` : `${t("card_as_approved")} ${e.number} (${e.act}, ${formatDate(e.date)})`;
+  el.card.append(h("div", { class: "card-variance", "data-role": "card-variance" }, h("b", {}, head), ...lines.map((l) => h("div", { "data-role": "card-drift" }, l))));
 }
 
 async function deleteProject(row: ProjectRow): Promise<void> {

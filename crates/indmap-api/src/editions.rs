@@ -144,7 +144,52 @@ pub struct EditionDiff {
     pub changed: Vec<ChangedPlan>,
 }
 
+/// How far a project's plan has moved from the edition that approved it last.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ProjectVariance {
+    /// The baseline: the latest edition of the project's map, which has the project.
+    pub edition: EditionSummary,
+    pub drifts: Vec<DriftView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DriftView {
+    /// `cost_kzt`, `financing`, `commissioning_planned`, `jobs_permanent`,
+    /// `milestones/<row id>/planned`.
+    pub field: String,
+    pub label: Label,
+    pub kind: indmap_core::schema::Kind,
+    /// A milestone's name.
+    pub row: Option<String>,
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
+    pub baseline: Value,
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
+    pub now: Value,
+    /// How far: tiyn for money, days for dates (later is positive), the count for jobs.
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+    pub by: Option<i64>,
+}
+
 impl Indmap {
+    /// How far the project's plan has moved from its baseline: the latest approved edition of
+    /// the map it is on. None when that map has no edition yet, or the latest one does not have
+    /// the project (it came onto the map since).
+    pub fn variance(&self, id_or_code: &str) -> Result<Option<ProjectVariance>> {
+        let now = self.find(id_or_code)?;
+        let map = Scope::owner(now.level, now.region, "");
+        let Some(latest) = self.edition_summaries()?.into_iter().rfind(|e| e.map == map.code()) else {
+            return Ok(None);
+        };
+        let id = Uuid::parse_str(&latest.id).map_err(|_| Error::not_found("the edition's id"))?;
+        let Some(text) = self.store.edition_plan(id, now.id)? else { return Ok(None) };
+        let baseline = edition::read_plan(&text)
+            .map_err(|why| Error::new(ErrorKind::Io, format!("an edition's plan here is damaged: {why}")))?;
+        let drifts = edition::variance(&baseline, &now).into_iter().map(drift_view).collect();
+        Ok(Some(ProjectVariance { edition: latest, drifts }))
+    }
+
     /// Records an edition of the map this database keeps (the republican map at the ministry, the
     /// regional map at an akimat): the act and the plan of every project on the map now.
     pub fn approve_edition(&mut self, approval: &Approval) -> Result<EditionSummary> {
@@ -391,4 +436,24 @@ fn plan_change(change: &indmap_core::changes::FieldChange) -> PlanChange {
     let label = spec.map_or_else(|| Label::new(&key.field, &key.field, &key.field), |spec| spec.label());
     let kind = spec.map_or(indmap_core::schema::Kind::Structured, |spec| spec.kind);
     PlanChange { field: key.path(), label, kind, old: change.old.clone(), new: change.new.clone() }
+}
+
+fn drift_view(d: edition::Drift) -> DriftView {
+    use indmap_core::schema::{Entity, Kind};
+    let (label, kind) = match d.field.as_str() {
+        "financing" => (Label::new("Қаржыландыру", "Финансирование", "Financing"), Kind::Money),
+        field => {
+            let (entity, name) = match field.rsplit_once('/') {
+                Some((_, name)) => (Entity::Milestones, name),
+                None => (Entity::Project, field),
+            };
+            let spec = indmap_core::project::field_spec(entity, name);
+            (
+                spec.map_or_else(|| Label::new(field, field, field), |s| s.label()),
+                spec.map_or(Kind::Structured, |s| s.kind),
+            )
+        }
+    };
+    let by = d.by.map(|b| i64::try_from(b).unwrap_or(if b < 0 { i64::MIN } else { i64::MAX }));
+    DriftView { field: d.field, label, kind, row: d.row, baseline: d.baseline, now: d.now, by }
 }

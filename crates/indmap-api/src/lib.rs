@@ -25,7 +25,8 @@ mod writing;
 pub use backups::{Backup, RestoreError, Retention};
 pub use database::{Indmap, Opened, SAMPLE_PROJECTS, SAMPLE_SEED, default_db_path, open_at_start, open_sample};
 pub use editions::{
-    Approval, ChangedPlan, EditionDiff, EditionProject, EditionSummary, EditionTotals, EditionView, PlanChange,
+    Approval, ChangedPlan, DriftView, EditionDiff, EditionProject, EditionSummary, EditionTotals, EditionView,
+    PlanChange, ProjectVariance,
 };
 pub use env::{Clock, CountingIds, Env, FixedClock, SystemClock, SystemIds};
 pub use error::{Error, ErrorKind, Result};

@@ -294,3 +294,42 @@ fn only_the_maps_owner_approves_it_and_a_forged_or_altered_edition_is_refused() 
         .unwrap();
     assert!(ministry.import(&torn, false).is_err());
 }
+
+/// The latest edition of a project's map is its baseline: the card, the CLI and printouts say
+/// how far cost, financing, commissioning, milestones and jobs have moved from it.
+#[test]
+fn the_latest_edition_is_the_baseline_a_plan_is_measured_against() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut k = karaganda(dir.path());
+    assert_eq!(k.variance("35-0001").unwrap(), None, "no edition yet");
+    k.approve_edition(&approval("№ 12", "2026-03-01", "Әкімдік")).unwrap();
+    assert_eq!(k.variance("35-0001").unwrap().unwrap().drifts, [], "as approved");
+    k.update_project(
+        "35-0001",
+        &patch(json!({"cost_kzt": 1_150_000_000u64, "commissioning_planned": "2027-08-29", "jobs_permanent": 90,
+            "financing": [{"source": "own_funds", "amount_kzt": 1_150_000_000u64, "year": 2026, "status": "planned"}]})),
+    )
+    .unwrap();
+    let v = k.variance("35-0001").unwrap().unwrap();
+    assert_eq!(v.edition.act, "№ 12");
+    let got: Vec<_> = v.drifts.iter().map(|d| (d.field.as_str(), d.by)).collect();
+    // By hand: +150 mln ₸ (in tiyn), financing likewise, 30 Jun → 29 Aug 2027 is 60 days, 100 → 90 jobs.
+    assert_eq!(
+        got,
+        [
+            ("cost_kzt", Some(150_000_000 * 100)),
+            ("financing", Some(150_000_000 * 100)),
+            ("commissioning_planned", Some(60)),
+            ("jobs_permanent", Some(-10)),
+        ]
+    );
+    assert_eq!(v.drifts[2].label.ru, "Ввод, план");
+    assert_eq!((v.drifts[2].baseline.clone(), v.drifts[2].now.clone()), (json!("2027-06-30"), json!("2027-08-29")));
+    // A project that came onto the map after the edition has no baseline yet.
+    k.update_project("35-0003", &patch(json!({"status": "included"}))).unwrap();
+    assert_eq!(k.variance("35-0003").unwrap(), None);
+    // The next edition is the new baseline.
+    k.approve_edition(&approval("№ 40", "2026-09-01", "Әкімдік")).unwrap();
+    assert_eq!(k.variance("35-0001").unwrap().unwrap().drifts, []);
+    assert_eq!(k.variance("35-0003").unwrap().unwrap().edition.number, 2);
+}

@@ -201,7 +201,12 @@ fn project(command: ProjectCommand, path: &Path, json: bool, lang: &str) -> Resu
             output::added(&report, json);
         }
         ProjectCommand::List(filter) => output::projects(&db.list(&project_filter(filter)?)?, json, lang),
-        ProjectCommand::Show { project } => output::project(&db.find(&project)?, json, lang),
+        ProjectCommand::Show { project } => {
+            output::project(&db.find(&project)?, json, lang);
+            if !json && let Some(variance) = db.variance(&project)? {
+                output::variance(&variance, lang);
+            }
+        }
         ProjectCommand::Update { project, file } => {
             let report = db.update_project(&project, &read_input(&file)?)?;
             output::updated(&report, json);

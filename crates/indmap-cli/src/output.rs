@@ -415,3 +415,34 @@ pub fn edition_diff(d: &indmap_api::EditionDiff, lang: &str, json: bool) {
     emit(&format!("before: {}", edition_totals(&d.from.totals)));
     emit(&format!("after:  {}", edition_totals(&d.to.totals)));
 }
+
+/// How the plan moved from its baseline, under the project's fields.
+pub fn variance(v: &indmap_api::ProjectVariance, lang: &str) {
+    let e = &v.edition;
+    if v.drifts.is_empty() {
+        return emit(&format!("as approved in edition {} ({} of {})", e.number, e.act, e.date));
+    }
+    emit(&format!("since edition {} ({} of {}):", e.number, e.act, e.date));
+    let mut t = table(&["field", "approved", "now", "by"]);
+    for d in &v.drifts {
+        let label = in_lang(&d.label, lang);
+        let name = d.row.as_ref().map_or_else(|| label.to_owned(), |row| format!("{row}: {label}"));
+        let show = |value: &Value| match (
+            d.kind,
+            value.as_number().and_then(|n| indmap_api::core::Money::from_json(n).ok()),
+        ) {
+            (indmap_api::core::schema::Kind::Money, Some(m)) => format!("{} mln", mln(Some(m))),
+            _ => value.as_str().map_or_else(|| compact_row(value), str::to_owned),
+        };
+        let by = match (d.kind, d.by) {
+            (_, None) => String::new(),
+            (indmap_api::core::schema::Kind::Money, Some(b)) => {
+                format!("{}{} mln", if b >= 0 { "+" } else { "" }, mln(Some(indmap_api::core::Money(b))))
+            }
+            (indmap_api::core::schema::Kind::Date, Some(b)) => format!("{b:+} days"),
+            (_, Some(b)) => format!("{b:+}"),
+        };
+        t.add_row(vec![name, show(&d.baseline), show(&d.now), by]);
+    }
+    emit(&t.to_string());
+}

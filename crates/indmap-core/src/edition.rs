@@ -199,6 +199,65 @@ pub fn in_order(editions: &mut [EditionHead]) {
     editions.sort_by(|a, b| (a.map.code(), a.act.date, &a.at, a.id).cmp(&(b.map.code(), b.act.date, &b.at, b.id)));
 }
 
+/// How a project's plan has moved from its baseline (the latest edition that approved it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drift {
+    /// The property path: `cost_kzt`, `financing`, `commissioning_planned`, `jobs_permanent`,
+    /// `milestones/<row id>/planned`.
+    pub field: String,
+    /// For a milestone, its name.
+    pub row: Option<String>,
+    pub baseline: serde_json::Value,
+    pub now: serde_json::Value,
+    /// How far: tiyn for money, days for dates (later is positive), the count for jobs.
+    pub by: Option<i128>,
+}
+
+/// Where `now` has moved from `baseline` in what the law monitors against the approved plan:
+/// cost, financing in all, commissioning and milestone dates, permanent jobs. Nothing for a
+/// field as approved.
+pub fn variance(baseline: &Project, now: &Project) -> Vec<Drift> {
+    use serde_json::{Value, json};
+    let money = |m: Option<crate::Money>| m.map_or(Value::Null, |m| m.to_json());
+    let date = |d: Option<NaiveDate>| d.map_or(Value::Null, |d| Value::String(d.to_string()));
+    let days = |a: Option<NaiveDate>, b: Option<NaiveDate>| Some(i128::from((b? - a?).num_days()));
+    let mut out = Vec::new();
+    let mut drift = |field: &str, row: Option<&str>, baseline: Value, now: Value, by: Option<i128>| {
+        if baseline != now {
+            out.push(Drift { field: field.into(), row: row.map(str::to_owned), baseline, now, by });
+        }
+    };
+    let minor = |m: Option<crate::Money>| m.map(|m| i128::from(m.minor()));
+    let by = |a: Option<i128>, b: Option<i128>| Some(b? - a?);
+    drift("cost_kzt", None, money(baseline.cost), money(now.cost), by(minor(baseline.cost), minor(now.cost)));
+    let financing = |p: &Project| p.financing.iter().map(|f| i128::from(f.amount.minor())).sum::<i128>();
+    let (f0, f1) = (financing(baseline), financing(now));
+    let tenge = |t: i128| crate::Money(i64::try_from(t).unwrap_or(i64::MAX)).to_json();
+    drift("financing", None, tenge(f0), tenge(f1), Some(f1 - f0));
+    drift(
+        "commissioning_planned",
+        None,
+        date(baseline.commissioning_planned),
+        date(now.commissioning_planned),
+        days(baseline.commissioning_planned, now.commissioning_planned),
+    );
+    let jobs = |j: Option<u32>| j.map_or(Value::Null, |j| json!(j));
+    let count = |j: Option<u32>| j.map(i128::from);
+    drift(
+        "jobs_permanent",
+        None,
+        jobs(baseline.jobs_permanent),
+        jobs(now.jobs_permanent),
+        by(count(baseline.jobs_permanent), count(now.jobs_permanent)),
+    );
+    for m in &baseline.milestones {
+        let planned = now.milestones.iter().find(|n| n.id == m.id).and_then(|n| n.planned);
+        let field = format!("milestones/{}/planned", m.id);
+        drift(&field, Some(&m.name), date(m.planned), date(planned), days(m.planned, planned));
+    }
+    out
+}
+
 /// What changed from one edition's projects to another's.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EditionDiff {
@@ -330,6 +389,35 @@ mod tests {
         let mut altered = arrived.clone();
         altered.act.number = "№ 124".into();
         assert_eq!(take(&altered, Some(karaganda), 5, Some(&arrived)), Err(Untaken::Altered));
+    }
+
+    #[test]
+    fn the_variance_says_how_far_each_monitored_plan_moved_from_the_baseline() {
+        let mut baseline = project(1, "35", MapLevel::Regional, Status::Construction);
+        baseline.commissioning_planned = NaiveDate::from_ymd_opt(2027, 6, 30);
+        baseline.milestones.push(crate::Milestone {
+            id: Uuid::from_u128(5),
+            name: "ҚТМ".into(),
+            planned: NaiveDate::from_ymd_opt(2026, 12, 1),
+            actual: None,
+        });
+        assert!(variance(&baseline, &baseline).is_empty());
+        let mut now = baseline.clone();
+        now.cost = Some(Money::from_mln(130));
+        now.commissioning_planned = NaiveDate::from_ymd_opt(2027, 12, 31);
+        now.milestones[0].planned = NaiveDate::from_ymd_opt(2026, 11, 1);
+        now.milestones[0].actual = NaiveDate::from_ymd_opt(2026, 11, 2);
+        now.status = Status::Delayed;
+        let got: Vec<_> = variance(&baseline, &now).into_iter().map(|d| (d.field, d.row, d.by)).collect();
+        assert_eq!(
+            got,
+            [
+                ("cost_kzt".to_string(), None, Some(30 * 1_000_000 * 100)),
+                ("commissioning_planned".to_string(), None, Some(184)),
+                (format!("milestones/{}/planned", Uuid::from_u128(5)), Some("ҚТМ".to_string()), Some(-30)),
+            ],
+            "an actual date and a status are not the plan"
+        );
     }
 
     #[test]

@@ -91,6 +91,14 @@ impl Store {
         Ok(Some(EditionRecord { head, plans: plans_of(&self.conn, id)? }))
     }
 
+    /// The text of a project's plan in an edition, if the edition has the project.
+    pub fn edition_plan(&self, edition: Uuid, project: Uuid) -> Result<Option<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.plan FROM edition_projects e JOIN edition_plans p ON p.hash = e.plan WHERE e.edition_id = ?1 AND e.project_id = ?2",
+        )?;
+        Ok(stmt.query_row([edition.to_string(), project.to_string()], |r| r.get(0)).optional()?)
+    }
+
     /// The texts of the plans with these fingerprints (those held).
     pub fn plan_texts(&self, hashes: &[&str]) -> Result<HashMap<String, String>> {
         plan_texts(&self.conn, hashes)

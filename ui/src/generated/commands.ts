@@ -19,6 +19,7 @@ import type { OpenInfo } from "./OpenInfo";
 import type { PickFile } from "./PickFile";
 import type { PrintLang } from "./PrintLang";
 import type { PrintRequest } from "./PrintRequest";
+import type { ProjectVariance } from "./ProjectVariance";
 import type { ProposalView } from "./ProposalView";
 import type { Reference } from "./Reference";
 import type { RegionInfo } from "./RegionInfo";
@@ -38,6 +39,7 @@ export interface CommandArgs {
   edition_diff: { from: string; to: string };
   edition_list: Record<string, never>;
   edition_show: { which: string };
+  edition_variance: { id: string };
   load_prefs: Record<string, never>;
   monitoring_status: { period: string | null };
   open_database: { path: string };
@@ -81,6 +83,7 @@ export interface CommandAnswers {
   edition_diff: EditionDiff;
   edition_list: Array<EditionSummary>;
   edition_show: EditionView;
+  edition_variance: ProjectVariance | null;
   load_prefs: string | null;
   monitoring_status: Reporting;
   open_database: OpenInfo;

@@ -1,7 +1,8 @@
 // Approved editions of the map: approve the map as it stands (the act, its date, who approved),
 // the editions held here, one edition's projects as approved, and what changed between two.
 
-import { api, toApiError, type EditionDiff, type EditionSummary, type EditionView, type PlanChange } from "../api";
+import { api, toApiError, type EditionDiff, type EditionSummary, type EditionView } from "../api";
+import { planValue } from "../variance";
 import { clear, h } from "../dom";
 import { formatDate, formatMoney, formatNumber, lang, parseDate, t, tenge } from "../i18n";
 import { problemText } from "../rules";
@@ -23,15 +24,6 @@ function actText(act: string, date: string): string {
 
 function editionName(e: EditionSummary): string {
   return `${mapName(e.map)} · ${t("sx_ed_no")} ${e.number} · ${actText(e.act, e.date)}`;
-}
-
-/** A plan's value as its field shows it: money in millions, dates the Kazakh way. */
-export function planValue(c: PlanChange, value: unknown): string {
-  if (value === null || value === undefined) return "—";
-  if (c.kind === "money" && typeof value === "number") return formatMoney(value);
-  if (c.kind === "date" && typeof value === "string") return formatDate(value);
-  if ((c.kind === "count" || c.kind === "number") && typeof value === "number") return formatNumber(value, Number.isInteger(value) ? 0 : 2);
-  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 function list(editions: EditionSummary[], show: (id: string) => void): HTMLElement {
@@ -96,8 +88,8 @@ function compared(d: EditionDiff): HTMLElement {
           h("td", {}, c.project.code ?? ""),
           h("td", {}, word(c.project.name)),
           h("td", {}, word(change.label)),
-          h("td", {}, planValue(change, change.old)),
-          h("td", {}, planValue(change, change.new)),
+          h("td", {}, planValue(change.kind, change.old)),
+          h("td", {}, planValue(change.kind, change.new)),
         ),
       );
     }
