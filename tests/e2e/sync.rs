@@ -116,7 +116,7 @@ async fn exchange_menu_can_be_read_in_every_language() -> Res {
             app.ensure_readable(&format!("the top bar ({lang})"), ".topbar").await?;
             app.click("[data-role=sx-menu]").await?;
             app.css("[data-role=sx-menu-list]").await?;
-            ensure_eq!(count(app, "[data-role=sx-menu-list] [role=menuitem]").await?, 6);
+            ensure_eq!(count(app, "[data-role=sx-menu-list] [role=menuitem]").await?, 7);
             app.ensure_readable(&format!("the Exchange menu ({lang})"), "[data-role=sx-menu-list]").await?;
             app.shot_to(SHOTS, &format!("exchange-menu-{lang}")).await?;
             app.click("[data-role=sx-menu]").await?;

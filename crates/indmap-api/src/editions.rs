@@ -195,7 +195,7 @@ impl Indmap {
     pub fn approve_edition(&mut self, approval: &Approval) -> Result<EditionSummary> {
         let map = self.store.info().scope;
         let act = self.checked_act(approval, map)?;
-        let plans: Vec<Project> = (self.store.projects(&Default::default())?.iter())
+        let plans: Vec<Project> = (self.store.projects(&edition::map_filter(map))?.iter())
             .filter(|p| edition::on_map(map, p))
             .map(edition::plan)
             .collect();

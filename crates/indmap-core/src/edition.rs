@@ -101,6 +101,16 @@ pub fn on_map(map: Scope, p: &Project) -> bool {
     is_on_map(p.status) && Scope::owner(p.level, p.region, "") == map
 }
 
+/// The filter that chooses the projects on `map` (`on_map`), for a store to read only those.
+pub fn map_filter(map: Scope) -> crate::ProjectFilter {
+    let (level, regions) = match map {
+        Scope::Ministry => (crate::MapLevel::Republican, Vec::new()),
+        Scope::Region(r) => (crate::MapLevel::Regional, vec![r]),
+    };
+    let statuses = Status::ALL.iter().copied().filter(|s| is_on_map(*s)).collect();
+    crate::ProjectFilter { level: Some(level), regions, statuses, ..Default::default() }
+}
+
 /// A project's plan, as an edition keeps it: everything but its progress reports, which are
 /// what happened, not what was approved.
 pub fn plan(p: &Project) -> Project {
@@ -336,6 +346,13 @@ mod tests {
         let ids = |map| projects.iter().filter(|p| on_map(map, p)).map(|p| p.id.as_u128()).collect::<Vec<_>>();
         assert_eq!(ids(karaganda), [1]);
         assert_eq!(ids(Scope::Ministry), [2]);
+        for map in [karaganda, Scope::Ministry] {
+            let filter = map_filter(map);
+            assert!(
+                projects.iter().all(|p| filter.matches(p) == on_map(map, p)),
+                "the filter chooses what on_map does"
+            );
+        }
         let totals = PlanTotals::of(projects.iter().filter(|p| on_map(karaganda, p)));
         assert_eq!((totals.projects, totals.cost, totals.jobs_permanent), (1, 100 * 1_000_000 * 100, 10));
     }
