@@ -551,6 +551,8 @@ async fn an_akimat_approves_its_map_and_compares_two_editions() -> Res {
         open_menu_item(app, "sx-editions").await?;
         app.wait_js("the editions", "return document.querySelectorAll('[data-role=sx-ed-row]').length === 1", 30)
             .await?;
+        let listed = app.text("[data-role=sx-ed-row]").await?;
+        ensure!(listed.contains("Өңірлік карта: Қарағанды облысы, № 1") && listed.contains("01.03.2026 ж. № 12"), "{listed}");
         app.type_into("[data-role=sx-ed-act]", "№ 40").await?;
         app.type_into("[data-role=sx-ed-date]", "01.09.2026").await?;
         app.click("[data-role=sx-ed-approve]").await?;

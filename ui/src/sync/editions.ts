@@ -7,14 +7,18 @@ import { clear, h } from "../dom";
 import { formatDate, formatMoney, formatNumber, lang, parseDate, t, tenge } from "../i18n";
 import { problemText } from "../rules";
 import { showError, toast } from "../ui";
+import { syncHooks } from "./hooks";
 import { openPanel } from "./panel";
 
 type Label = { kk: string; ru: string; en: string };
 const word = (l: Label) => (lang() === "kk" ? l.kk : lang() === "en" ? l.en : l.ru);
 
-/** `ministry` → the republican map; `region:35` → the region's name as the reference gives it. */
+/** `ministry` → the republican map; `region:35` → the regional map of the region, by its name. */
 function mapName(map: string): string {
-  return map === "ministry" ? t("sx_ed_republican") : `${t("sx_ed_regional")} ${map.slice("region:".length)}`;
+  if (map === "ministry") return t("sx_ed_republican");
+  const kato = map.slice("region:".length);
+  const region = syncHooks().regions().find((r) => r.kato === kato);
+  return `${t("sx_ed_regional")}: ${region ? word(region.label) : kato}`;
 }
 
 /** "№ 12 от 01.03.2026"; in Kazakh the date comes first: "01.03.2026 ж. № 12". */
