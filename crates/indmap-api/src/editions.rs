@@ -178,6 +178,14 @@ impl Indmap {
     /// the project (it came onto the map since).
     pub fn variance(&self, id_or_code: &str) -> Result<Option<ProjectVariance>> {
         let now = self.find(id_or_code)?;
+        let Some((latest, baseline)) = self.baseline(&now)? else { return Ok(None) };
+        let drifts = edition::variance(&baseline, &now).into_iter().map(drift_view).collect();
+        Ok(Some(ProjectVariance { edition: latest, drifts }))
+    }
+
+    /// A project's baseline: the latest edition of the map it is on and its plan there, when that
+    /// edition has the project.
+    pub(crate) fn baseline(&self, now: &Project) -> Result<Option<(EditionSummary, Project)>> {
         let map = Scope::owner(now.level, now.region, "");
         let Some(latest) = self.edition_summaries()?.into_iter().rfind(|e| e.map == map.code()) else {
             return Ok(None);
@@ -186,8 +194,7 @@ impl Indmap {
         let Some(text) = self.store.edition_plan(id, now.id)? else { return Ok(None) };
         let baseline = edition::read_plan(&text)
             .map_err(|why| Error::new(ErrorKind::Io, format!("an edition's plan here is damaged: {why}")))?;
-        let drifts = edition::variance(&baseline, &now).into_iter().map(drift_view).collect();
-        Ok(Some(ProjectVariance { edition: latest, drifts }))
+        Ok(Some((latest, baseline)))
     }
 
     /// Records an edition of the map this database keeps (the republican map at the ministry, the

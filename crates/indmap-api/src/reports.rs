@@ -365,6 +365,10 @@ impl Indmap {
                 };
                 let one = std::slice::from_ref(&project);
                 let mut ctx = self.print_context(one, &ProjectFilter::default(), request.lang, setup)?;
+                // The passport of the map as it stands measures the plan against its baseline.
+                if approved.is_none() {
+                    ctx.baseline = self.baseline(&project)?.map(|(edition, plan)| (edition.act, edition.date, plan));
+                }
                 ctx.approved = approved;
                 Ok(indmap_print::passport_document(&ctx, &project))
             }

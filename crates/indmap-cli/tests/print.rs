@@ -222,6 +222,13 @@ fn the_map_prints_as_approved_in_an_edition() {
     let text = tool("pdftotext", &[passport.to_str().unwrap(), "-"]);
     assert!(text.contains("Бекітілген редакция: 01.03.2026 ж. № 12"), "{text}");
     assert!(!text.contains("987 654") && !text.contains("987654"), "{text}");
+    // The passport of the map as it stands says how far the plan moved from the edition.
+    let (_d, live) = out("live.pdf");
+    indmap(&db).args(["passport", &code, "--out", live.to_str().unwrap()]).assert().success();
+    let text = tool("pdftotext", &["-layout", live.to_str().unwrap(), "-"]);
+    assert!(text.contains("Отклонение от утверждённого плана (№ 12, 01.03.2026)"), "{text}");
+    let row = text.lines().find(|l| l.contains("Постоянные рабочие места") && l.contains("987654")).unwrap_or_default();
+    assert!(row.contains('+'), "approved, now and the difference on one row: {text}");
     let (_d, table) = out("t.xlsx");
     indmap(&db).args(["report", "--out", table.to_str().unwrap(), "--edition", "1"]).assert().success();
     use calamine::Reader;

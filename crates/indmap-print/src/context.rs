@@ -33,6 +33,9 @@ pub struct PrintContext {
     pub level: Option<indmap_core::MapLevel>,
     /// The act of the edition printed, when the printout is "as approved" in one.
     pub approved: Option<indmap_core::edition::Act>,
+    /// A passport's baseline: the act (number and date) of the latest edition that approved the
+    /// project, and its plan there; the passport shows how far the plan has moved from it.
+    pub baseline: Option<(String, String, indmap_core::Project)>,
 }
 
 impl PrintContext {
@@ -47,6 +50,7 @@ impl PrintContext {
             filters: String::new(),
             level: None,
             approved: None,
+            baseline: None,
         }
     }
 

@@ -18,6 +18,56 @@ use indmap_core::schema::{self, Record};
 use indmap_core::{Money, Project};
 use std::collections::BTreeMap;
 
+/// How the plan moved from its baseline (`edition::variance`), one row a field, in the page's words.
+fn variance_rows(ctx: &PrintContext, baseline: &Project, now: &Project) -> Vec<Vec<String>> {
+    use indmap_core::schema::{Entity, Kind};
+    let lang = ctx.lang;
+    let value = |kind: Kind, v: &serde_json::Value| match (kind, v) {
+        (_, serde_json::Value::Null) => "—".to_string(),
+        (Kind::Money, serde_json::Value::Number(n)) => {
+            Money::from_json(n).map(|m| format::mln_number(m, lang)).unwrap_or_default()
+        }
+        (Kind::Date, serde_json::Value::String(d)) => {
+            d.parse().map(|d| format::date(d, lang)).unwrap_or_else(|_| d.clone())
+        }
+        (_, serde_json::Value::String(s)) => s.clone(),
+        (_, other) => other.to_string(),
+    };
+    indmap_core::edition::variance(baseline, now)
+        .into_iter()
+        .map(|d| {
+            let (label, kind) = match d.field.rsplit_once('/') {
+                _ if d.field == "financing" => {
+                    (format!("{}, {}", Word::Financing.text(lang), Word::MlnKzt.text(lang)), Kind::Money)
+                }
+                Some((_, name)) => {
+                    let spec = indmap_core::project::field_spec(Entity::Milestones, name);
+                    let label = spec.map(|s| lang.pick(&s.label())).unwrap_or_default();
+                    (format!("{}: {label}", d.row.clone().unwrap_or_default()), Kind::Date)
+                }
+                None => {
+                    let spec = indmap_core::project::field_spec(Entity::Project, &d.field);
+                    let kind = spec.map_or(Kind::Text, |s| s.kind);
+                    let label = spec.map(|s| lang.pick(&s.label())).unwrap_or_default();
+                    let unit =
+                        if kind == Kind::Money { format!(", {}", Word::MlnKzt.text(lang)) } else { String::new() };
+                    (format!("{label}{unit}"), kind)
+                }
+            };
+            let sign = |b: i128| if b > 0 { "+" } else { "" };
+            let by = match (kind, d.by) {
+                (_, None) => String::new(),
+                (Kind::Money, Some(b)) => {
+                    format!("{}{}", sign(b), format::mln_number(Money(i64::try_from(b).unwrap_or(i64::MAX)), lang))
+                }
+                (Kind::Date, Some(b)) => format!("{}{b} {}", sign(b), Word::Days.text(lang)),
+                (_, Some(b)) => format!("{}{b}", sign(b)),
+            };
+            vec![label, value(kind, &d.baseline), value(kind, &d.now), by]
+        })
+        .collect()
+}
+
 /// A simple table: a bold header row, then rows of wrapped cells. Returns the height used.
 fn grid(
     canvas: &mut Canvas,
@@ -395,6 +445,25 @@ fn second_page(ctx: &PrintContext, p: &Project) -> Page {
             })
             .collect();
         y += grid(&mut canvas, ctx, Rect::new(rest.x, y, rest.w, rest.h * 0.35), &cols, &rows, false) + 5.0 * k;
+    }
+
+    if let Some((act, date, baseline)) = &ctx.baseline {
+        let date = date.parse().map_or_else(|_| date.clone(), |d| format::date(d, lang));
+        let title = format!("{} ({act}, {date})", Word::Variance.text(lang));
+        y += section(&mut canvas, ctx, rest.x, y, &title);
+        let rows = variance_rows(ctx, baseline, p);
+        if rows.is_empty() {
+            canvas.text(rest.x, y + 4.0, Word::AsApprovedAll.text(lang), small);
+            y += 8.0;
+        } else {
+            let cols = [
+                (Word::Field.text(lang).to_string(), 60.0, Anchor::Start),
+                (Word::AsApprovedShort.text(lang).to_string(), 28.0, Anchor::End),
+                (Word::NowValue.text(lang).to_string(), 28.0, Anchor::End),
+                (Word::Difference.text(lang).to_string(), 28.0, Anchor::End),
+            ];
+            y += grid(&mut canvas, ctx, Rect::new(rest.x, y, rest.w, rest.h * 0.2), &cols, &rows, false) + 5.0 * k;
+        }
     }
 
     y += section(&mut canvas, ctx, rest.x, y, Word::SupportMeasures.text(lang));

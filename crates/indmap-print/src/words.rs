@@ -32,6 +32,12 @@ words! {
     AsOf => "жағдай бойынша", "по состоянию на", "as of";
     AsApproved => "Бекітілген редакция", "Утверждённая редакция", "As approved";
     ActOf => "ж.", "от", "of";
+    Variance => "Бекітілген жоспардан ауытқу", "Отклонение от утверждённого плана", "Variance from the approved plan";
+    AsApprovedShort => "Бекітілгені", "Утверждено", "Approved";
+    NowValue => "Қазір", "Сейчас", "Now";
+    Difference => "Айырма", "Разница", "Difference";
+    Days => "күн", "дн.", "days";
+    AsApprovedAll => "Жоспар бекітілгендей", "План соответствует утверждённому", "The plan is as approved";
     Legend => "Шартты белгілер", "Условные обозначения", "Legend";
     ByStatus => "Мәртебесі бойынша", "По статусу", "By status";
     BySector => "Салалар бойынша", "По отраслям", "By sector";
