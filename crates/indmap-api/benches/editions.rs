@@ -23,10 +23,13 @@ fn main() {
     let started = Instant::now();
     db.add_sample(count, 1).unwrap();
     db.wait_for_checkpoint();
-    let size = |db: &Indmap| {
-        db.wait_for_checkpoint();
-        let wal = std::fs::metadata(path.with_extension("sqlite-wal")).map_or(0, |m| m.len());
-        (std::fs::metadata(&path).unwrap().len() + wal) as f64 / 1e6
+    // The pages the database holds (the WAL's included, as SQLite counts them), not the files'
+    // lengths: a WAL is reused and would hide what a write added.
+    let size = |_: &Indmap| {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let pages: i64 = conn.query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+        let page: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap();
+        (pages * page) as f64 / 1e6
     };
     let before = size(&db);
     println!("sample of {count} projects: {:.1} s, {before:.0} MB", started.elapsed().as_secs_f64());
