@@ -3,7 +3,7 @@
 
 import type { ProjectVariance } from "./api";
 import type { Kind } from "./generated/Kind";
-import { formatDate, formatMoney, formatNumber, lang, t, tenge } from "./i18n";
+import { formatDate, formatMoney, formatNumber, pick, t, tenge } from "./i18n";
 
 /** A plan's value as its field shows it: money in millions, dates the Kazakh way. */
 export function planValue(kind: Kind, value: unknown): string {
@@ -24,9 +24,8 @@ function by(kind: Kind, amount: number): string {
 
 /** One line per field that moved; none when the plan is as approved. */
 export function varianceLines(v: ProjectVariance): string[] {
-  const l = lang();
   return v.drifts.map((d) => {
-    const label = l === "kk" ? d.label.kk : l === "en" ? d.label.en : d.label.ru;
+    const label = pick(d.label);
     const name = d.row ? `${d.row}: ${label}` : label;
     const moved = d.by === null ? "" : ` (${by(d.kind, d.by)})`;
     return `${name}: ${planValue(d.kind, d.baseline)} → ${planValue(d.kind, d.now)}${moved}`;

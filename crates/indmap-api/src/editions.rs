@@ -202,10 +202,8 @@ impl Indmap {
     pub fn approve_edition(&mut self, approval: &Approval) -> Result<EditionSummary> {
         let map = self.store.info().scope;
         let act = self.checked_act(approval, map)?;
-        let plans: Vec<Project> = (self.store.projects(&edition::map_filter(map))?.iter())
-            .filter(|p| edition::on_map(map, p))
-            .map(edition::plan)
-            .collect();
+        // The filter chooses exactly the projects `edition::on_map` does (a core test checks).
+        let plans: Vec<Project> = self.store.projects(&edition::map_filter(map))?.iter().map(edition::plan).collect();
         if plans.is_empty() {
             let mut problems = Problems::new();
             problems.error(
@@ -285,17 +283,14 @@ impl Indmap {
     /// editions (`2`), or an edition's id (or its first 8 characters).
     pub fn edition(&self, which: &str) -> Result<EditionView> {
         let (summary, record) = self.find_edition(which)?;
-        let plans = self.plans(&record.plans.iter().map(|(_, h)| h.as_str()).collect::<Vec<_>>())?;
-        let projects =
-            (record.plans.iter()).filter_map(|(_, hash)| plans.get(hash)).map(EditionProject::from).collect();
+        let projects = self.plans_of(&record.plans)?.iter().map(EditionProject::from).collect();
         Ok(EditionView { edition: summary, projects })
     }
 
     /// An edition's act and its projects as approved, to print "as approved".
     pub(crate) fn edition_act_and_projects(&self, which: &str) -> Result<(Act, Vec<Project>)> {
         let (_, record) = self.find_edition(which)?;
-        let mut plans = self.plans(&record.plans.iter().map(|(_, h)| h.as_str()).collect::<Vec<_>>())?;
-        let projects = record.plans.iter().filter_map(|(_, hash)| plans.remove(hash)).collect();
+        let projects = self.plans_of(&record.plans)?;
         Ok((record.head.act, projects))
     }
 
@@ -307,35 +302,22 @@ impl Indmap {
             let (to_summary, new) = self.find_edition(to)?;
             let old_plans: BTreeMap<Uuid, String> = old.plans.iter().cloned().collect();
             let new_plans: BTreeMap<Uuid, String> = new.plans.iter().cloned().collect();
-            let mut failed = None;
-            let diff = edition::diff(&old_plans, &new_plans, |ids| {
-                let mut load = |plans: &BTreeMap<Uuid, String>| -> BTreeMap<Uuid, Project> {
-                    let hashes: Vec<&str> = ids.iter().filter_map(|id| plans.get(id)).map(String::as_str).collect();
-                    match self.plans(&hashes) {
-                        Ok(by_hash) => {
-                            ids.iter().filter_map(|id| Some((*id, by_hash.get(plans.get(id)?)?.clone()))).collect()
-                        }
-                        Err(e) => {
-                            failed = Some(e);
-                            BTreeMap::new()
-                        }
-                    }
-                };
-                (load(&old_plans), load(&new_plans))
-            });
-            if let Some(e) = failed {
-                return Err(e);
-            }
-            let listed = |ids: &[Uuid], plans: &BTreeMap<Uuid, String>| -> Result<Vec<EditionProject>> {
-                let hashes: Vec<&str> = ids.iter().filter_map(|id| plans.get(id)).map(String::as_str).collect();
-                let by_hash = self.plans(&hashes)?;
-                Ok(ids.iter().filter_map(|id| by_hash.get(plans.get(id)?)).map(EditionProject::from).collect())
+            let chosen = |ids: &[Uuid], plans: &BTreeMap<Uuid, String>| -> Vec<(Uuid, String)> {
+                ids.iter().filter_map(|id| Some((*id, plans.get(id)?.clone()))).collect()
             };
-            let changed_ids: Vec<Uuid> = diff.changed.iter().map(|(id, _)| *id).collect();
-            let changed_projects = listed(&changed_ids, &new_plans)?;
-            let changed = (changed_projects.into_iter().zip(diff.changed))
-                .map(|(project, (_, changes))| ChangedPlan {
-                    project,
+            let read = |ids: &[Uuid], plans: &BTreeMap<Uuid, String>| self.plans_of(&chosen(ids, plans));
+            let by_id = |ids: &[Uuid], plans: &BTreeMap<Uuid, String>| -> Result<BTreeMap<Uuid, Project>> {
+                Ok(read(ids, plans)?.into_iter().map(|p| (p.id, p)).collect())
+            };
+            let diff = edition::diff(&old_plans, &new_plans, |ids| -> Result<_> {
+                Ok((by_id(ids, &old_plans)?, by_id(ids, &new_plans)?))
+            })?;
+            let listed = |ids: &[Uuid], plans: &BTreeMap<Uuid, String>| -> Result<Vec<EditionProject>> {
+                Ok(read(ids, plans)?.iter().map(EditionProject::from).collect())
+            };
+            let changed = (diff.changed.iter())
+                .map(|(plan, changes)| ChangedPlan {
+                    project: EditionProject::from(plan),
                     changes: changes.iter().map(plan_change).collect(),
                 })
                 .collect();
@@ -397,6 +379,14 @@ impl Indmap {
         Ok((records, texts))
     }
 
+    /// The plans of these projects (each named with its plan's fingerprint), read back, in the
+    /// order given.
+    fn plans_of(&self, entries: &[(Uuid, String)]) -> Result<Vec<Project>> {
+        let mut plans = self.plans(&entries.iter().map(|(_, h)| h.as_str()).collect::<Vec<_>>())?;
+        // A plan names its project, so no two entries share one.
+        Ok(entries.iter().filter_map(|(_, hash)| plans.remove(hash)).collect())
+    }
+
     /// The plans with these fingerprints, read back.
     fn plans(&self, hashes: &[&str]) -> Result<HashMap<String, Project>> {
         let texts = self.store.plan_texts(hashes)?;
@@ -438,29 +428,11 @@ fn summary(head: &EditionHead, number: usize) -> EditionSummary {
 }
 
 fn plan_change(change: &indmap_core::changes::FieldChange) -> PlanChange {
-    let key = &change.key;
-    let spec = indmap_core::project::field_spec(key.entity, &key.field);
-    let label = spec.map_or_else(|| Label::new(&key.field, &key.field, &key.field), |spec| spec.label());
-    let kind = spec.map_or(indmap_core::schema::Kind::Structured, |spec| spec.kind);
-    PlanChange { field: key.path(), label, kind, old: change.old.clone(), new: change.new.clone() }
+    let (label, kind) = edition::spec_of(change.key.entity, &change.key.field);
+    PlanChange { field: change.key.path(), label, kind, old: change.old.clone(), new: change.new.clone() }
 }
 
 fn drift_view(d: edition::Drift) -> DriftView {
-    use indmap_core::schema::{Entity, Kind};
-    let (label, kind) = match d.field.as_str() {
-        "financing" => (Label::new("Қаржыландыру", "Финансирование", "Financing"), Kind::Money),
-        field => {
-            let (entity, name) = match field.rsplit_once('/') {
-                Some((_, name)) => (Entity::Milestones, name),
-                None => (Entity::Project, field),
-            };
-            let spec = indmap_core::project::field_spec(entity, name);
-            (
-                spec.map_or_else(|| Label::new(field, field, field), |s| s.label()),
-                spec.map_or(Kind::Structured, |s| s.kind),
-            )
-        }
-    };
     let by = d.by.map(|b| i64::try_from(b).unwrap_or(if b < 0 { i64::MIN } else { i64::MAX }));
-    DriftView { field: d.field, label, kind, row: d.row, baseline: d.baseline, now: d.now, by }
+    DriftView { field: d.field, label: d.label, kind: d.kind, row: d.row, baseline: d.baseline, now: d.now, by }
 }

@@ -169,11 +169,7 @@ pub fn reporting(r: &indmap_api::Reporting, lang: &str, json: bool) {
     }
     let mut t = table(&["region", "reported", "missing"]);
     for region in &r.regions {
-        let name = match lang {
-            "kk" => &region.label.kk,
-            "en" => &region.label.en,
-            _ => &region.label.ru,
-        };
+        let name = in_lang(&region.label, lang);
         t.add_row(vec![
             format!("{name} ({})", region.kato),
             format!("{} of {}", region.reported, region.due),
@@ -367,11 +363,11 @@ pub fn edition(view: &indmap_api::EditionView, lang: &str, json: bool) {
 }
 
 /// A plan's value as the table shows it: money in mln KZT, the rest as written.
-fn plan_value(change: &indmap_api::PlanChange, value: &Value) -> String {
+fn plan_value(kind: indmap_api::core::schema::Kind, value: &Value) -> String {
     let money = value.as_number().and_then(|n| indmap_api::core::Money::from_json(n).ok());
-    match (change.kind, money) {
+    match (kind, money) {
         (indmap_api::core::schema::Kind::Money, Some(m)) => format!("{} mln", mln(Some(m))),
-        _ => compact_row(value),
+        _ => value.as_str().map_or_else(|| compact_row(value), str::to_owned),
     }
 }
 
@@ -406,8 +402,8 @@ pub fn edition_diff(d: &indmap_api::EditionDiff, lang: &str, json: bool) {
                 c.project.code.clone().unwrap_or_default(),
                 name(&c.project),
                 format!("{} ({})", in_lang(&change.label, lang), change.field),
-                plan_value(change, &change.old),
-                plan_value(change, &change.new),
+                plan_value(change.kind, &change.old),
+                plan_value(change.kind, &change.new),
             ]);
         }
     }
@@ -427,13 +423,6 @@ pub fn variance(v: &indmap_api::ProjectVariance, lang: &str) {
     for d in &v.drifts {
         let label = in_lang(&d.label, lang);
         let name = d.row.as_ref().map_or_else(|| label.to_owned(), |row| format!("{row}: {label}"));
-        let show = |value: &Value| match (
-            d.kind,
-            value.as_number().and_then(|n| indmap_api::core::Money::from_json(n).ok()),
-        ) {
-            (indmap_api::core::schema::Kind::Money, Some(m)) => format!("{} mln", mln(Some(m))),
-            _ => value.as_str().map_or_else(|| compact_row(value), str::to_owned),
-        };
         let by = match (d.kind, d.by) {
             (_, None) => String::new(),
             (indmap_api::core::schema::Kind::Money, Some(b)) => {
@@ -442,7 +431,7 @@ pub fn variance(v: &indmap_api::ProjectVariance, lang: &str) {
             (indmap_api::core::schema::Kind::Date, Some(b)) => format!("{b:+} days"),
             (_, Some(b)) => format!("{b:+}"),
         };
-        t.add_row(vec![name, show(&d.baseline), show(&d.now), by]);
+        t.add_row(vec![name, plan_value(d.kind, &d.baseline), plan_value(d.kind, &d.now), by]);
     }
     emit(&t.to_string());
 }

@@ -4,8 +4,9 @@
 
 use crate::changes::{FieldChange, project_changes};
 use crate::problem::{Problems, Rule};
-use crate::reference::Status;
+use crate::reference::{Label, Status};
 use crate::schema::MAX_TEXT_CHARS;
+use crate::schema::{Entity, Kind};
 use crate::version::Dot;
 use crate::{Project, Scope};
 use chrono::NaiveDate;
@@ -187,18 +188,20 @@ pub enum Untaken {
 
 /// Whether an edition that arrived is taken: `approver` is the scope its approving database is
 /// known here to keep, `signed` how many writes of it signatures vouch for (see
-/// `trust::believed_counters`), `held` the edition here with its id, if any.
+/// `trust::believed_counters`), `held` the edition here with its id, if any: it must be the same,
+/// head and plans.
 pub fn take(
-    arrived: &EditionHead,
+    arrived: &EditionRecord,
     approver: Option<Scope>,
     signed: i64,
-    held: Option<&EditionHead>,
+    held: Option<&EditionRecord>,
 ) -> Result<(), Untaken> {
+    let head = &arrived.head;
     match held {
         Some(held) if held == arrived => Ok(()),
         Some(_) => Err(Untaken::Altered),
-        None if approver != Some(arrived.map) => Err(Untaken::NotTheOwner),
-        None if arrived.approved.counter > signed => Err(Untaken::Unvouched),
+        None if approver != Some(head.map) => Err(Untaken::NotTheOwner),
+        None if head.approved.counter > signed => Err(Untaken::Unvouched),
         None => Ok(()),
     }
 }
@@ -217,6 +220,9 @@ pub struct Drift {
     pub field: String,
     /// For a milestone, its name.
     pub row: Option<String>,
+    /// The field's name in the schema's words, and what kind of value it holds.
+    pub label: Label,
+    pub kind: Kind,
     pub baseline: serde_json::Value,
     pub now: serde_json::Value,
     /// How far: tiyn for money, days for dates (later is positive), the count for jobs.
@@ -233,9 +239,15 @@ pub fn variance(baseline: &Project, now: &Project) -> Vec<Drift> {
     let days = |a: Option<NaiveDate>, b: Option<NaiveDate>| Some(i128::from((b? - a?).num_days()));
     let mut out = Vec::new();
     let mut drift = |field: &str, row: Option<&str>, baseline: Value, now: Value, by: Option<i128>| {
-        if baseline != now {
-            out.push(Drift { field: field.into(), row: row.map(str::to_owned), baseline, now, by });
+        if baseline == now {
+            return;
         }
+        let (label, kind) = match field.rsplit_once('/') {
+            _ if field == "financing" => (Label::new("Қаржыландыру", "Финансирование", "Financing"), Kind::Money),
+            Some((_, name)) => spec_of(Entity::Milestones, name),
+            None => spec_of(Entity::Project, field),
+        };
+        out.push(Drift { field: field.into(), row: row.map(str::to_owned), label, kind, baseline, now, by });
     };
     let minor = |m: Option<crate::Money>| m.map(|m| i128::from(m.minor()));
     let by = |a: Option<i128>, b: Option<i128>| Some(b? - a?);
@@ -268,38 +280,45 @@ pub fn variance(baseline: &Project, now: &Project) -> Vec<Drift> {
     out
 }
 
+/// A field's label and kind, by the schema.
+pub fn spec_of(entity: Entity, name: &str) -> (Label, Kind) {
+    crate::project::field_spec(entity, name)
+        .map_or_else(|| (Label::new(name, name, name), Kind::Structured), |spec| (spec.label(), spec.kind))
+}
+
 /// What changed from one edition's projects to another's.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EditionDiff {
     /// On the new edition only, and on the old only.
     pub added: Vec<Uuid>,
     pub excluded: Vec<Uuid>,
-    /// On both, with every field that differs (old and new value).
-    pub changed: Vec<(Uuid, Vec<FieldChange>)>,
+    /// On both: the plan as the new edition approved it, with every field that differs.
+    pub changed: Vec<(Project, Vec<FieldChange>)>,
 }
 
 /// The difference of two editions' plans, by project id. `old` and `new` give each project's
 /// plan with a fingerprint of it (its stored text's hash): projects whose fingerprints are equal
 /// are not compared, so two editions of a national map differ in what changed between them.
-/// `load` gives the plans of those that differ.
-pub fn diff(
+/// `load` gives the plans of those that differ, in the old edition and in the new.
+pub fn diff<E>(
     old: &BTreeMap<Uuid, String>,
     new: &BTreeMap<Uuid, String>,
-    mut load: impl FnMut(&[Uuid]) -> (BTreeMap<Uuid, Project>, BTreeMap<Uuid, Project>),
-) -> EditionDiff {
+    load: impl FnOnce(&[Uuid]) -> Result<(BTreeMap<Uuid, Project>, BTreeMap<Uuid, Project>), E>,
+) -> Result<EditionDiff, E> {
     let added = new.keys().filter(|id| !old.contains_key(id)).copied().collect();
     let excluded = old.keys().filter(|id| !new.contains_key(id)).copied().collect();
     let differing: Vec<Uuid> =
         new.iter().filter(|(id, hash)| old.get(id).is_some_and(|o| o != *hash)).map(|(id, _)| *id).collect();
-    let (before, after) = load(&differing);
+    let (before, mut after) = load(&differing)?;
     let changed = differing
         .iter()
         .filter_map(|id| {
             let changes = project_changes(before.get(id), after.get(id));
-            (!changes.is_empty()).then_some((*id, changes))
+            let plan = after.remove(id)?;
+            (!changes.is_empty()).then_some((plan, changes))
         })
         .collect();
-    EditionDiff { added, excluded, changed }
+    Ok(EditionDiff { added, excluded, changed })
 }
 
 #[cfg(test)]
@@ -397,15 +416,17 @@ mod tests {
     #[test]
     fn only_the_maps_owner_approves_and_an_edition_never_changes() {
         let karaganda = Scope::Region(RegionCode::parse("35").unwrap());
-        let arrived = head(karaganda, 5);
+        let arrived = EditionRecord { head: head(karaganda, 5), plans: vec![(Uuid::from_u128(1), "a".into())] };
         assert_eq!(take(&arrived, Some(karaganda), 5, None), Ok(()));
         assert_eq!(take(&arrived, Some(Scope::Ministry), 5, None), Err(Untaken::NotTheOwner));
         assert_eq!(take(&arrived, None, 5, None), Err(Untaken::NotTheOwner));
         assert_eq!(take(&arrived, Some(karaganda), 4, None), Err(Untaken::Unvouched));
         assert_eq!(take(&arrived, Some(karaganda), 0, Some(&arrived)), Ok(()), "held already: nothing to take");
         let mut altered = arrived.clone();
-        altered.act.number = "№ 124".into();
+        altered.head.act.number = "№ 124".into();
         assert_eq!(take(&altered, Some(karaganda), 5, Some(&arrived)), Err(Untaken::Altered));
+        let fewer = EditionRecord { plans: Vec::new(), ..arrived.clone() };
+        assert_eq!(take(&fewer, Some(karaganda), 5, Some(&arrived)), Err(Untaken::Altered), "a plan left out");
     }
 
     #[test]
@@ -462,12 +483,13 @@ mod tests {
         let mut asked = Vec::new();
         let d = diff(&old, &new, |ids| {
             asked.extend_from_slice(ids);
-            (BTreeMap::from([(b.id, b.clone())]), BTreeMap::from([(b.id, b2.clone())]))
-        });
+            Ok::<_, ()>((BTreeMap::from([(b.id, b.clone())]), BTreeMap::from([(b.id, b2.clone())])))
+        })
+        .unwrap();
         assert_eq!(asked, [b.id]);
         assert_eq!((d.added, d.excluded), (vec![c.id], vec![a.id]));
-        let (id, changes) = &d.changed[0];
-        assert_eq!(*id, b.id);
+        let (plan, changes) = &d.changed[0];
+        assert_eq!(plan.id, b.id);
         assert_eq!(changes.len(), 1);
         assert_eq!((changes[0].key.field.as_str(), &changes[0].new), ("cost_kzt", &serde_json::json!(250_000_000)));
     }

@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 
 /// How the plan moved from its baseline (`edition::variance`), one row a field, in the page's words.
 fn variance_rows(ctx: &PrintContext, baseline: &Project, now: &Project) -> Vec<Vec<String>> {
-    use indmap_core::schema::{Entity, Kind};
+    use indmap_core::schema::Kind;
     let lang = ctx.lang;
     let value = |kind: Kind, v: &serde_json::Value| match (kind, v) {
         (_, serde_json::Value::Null) => "—".to_string(),
@@ -36,23 +36,12 @@ fn variance_rows(ctx: &PrintContext, baseline: &Project, now: &Project) -> Vec<V
     indmap_core::edition::variance(baseline, now)
         .into_iter()
         .map(|d| {
-            let (label, kind) = match d.field.rsplit_once('/') {
-                _ if d.field == "financing" => {
-                    (format!("{}, {}", Word::Financing.text(lang), Word::MlnKzt.text(lang)), Kind::Money)
-                }
-                Some((_, name)) => {
-                    let spec = indmap_core::project::field_spec(Entity::Milestones, name);
-                    let label = spec.map(|s| lang.pick(&s.label())).unwrap_or_default();
-                    (format!("{}: {label}", d.row.clone().unwrap_or_default()), Kind::Date)
-                }
-                None => {
-                    let spec = indmap_core::project::field_spec(Entity::Project, &d.field);
-                    let kind = spec.map_or(Kind::Text, |s| s.kind);
-                    let label = spec.map(|s| lang.pick(&s.label())).unwrap_or_default();
-                    let unit =
-                        if kind == Kind::Money { format!(", {}", Word::MlnKzt.text(lang)) } else { String::new() };
-                    (format!("{label}{unit}"), kind)
-                }
+            let kind = d.kind;
+            let label = lang.pick(&d.label);
+            let label = match (&d.row, kind) {
+                (Some(row), _) => format!("{row}: {label}"),
+                (None, Kind::Money) => format!("{label}, {}", Word::MlnKzt.text(lang)),
+                (None, _) => label,
             };
             let sign = |b: i128| if b > 0 { "+" } else { "" };
             let by = match (kind, d.by) {

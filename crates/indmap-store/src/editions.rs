@@ -68,6 +68,11 @@ fn plans_of(conn: &Connection, id: Uuid) -> Result<Vec<(Uuid, String)>> {
     Ok(out)
 }
 
+fn record(conn: &Connection, id: Uuid) -> Result<Option<EditionRecord>> {
+    let Some(head) = head(conn, id)? else { return Ok(None) };
+    Ok(Some(EditionRecord { head, plans: plans_of(conn, id)? }))
+}
+
 fn plan_texts(conn: &Connection, hashes: &[&str]) -> Result<HashMap<String, String>> {
     let mut stmt = conn.prepare_cached("SELECT plan FROM edition_plans WHERE hash = ?1")?;
     let mut out = HashMap::with_capacity(hashes.len());
@@ -87,8 +92,7 @@ impl Store {
 
     /// An edition's head and its projects' plans by fingerprint.
     pub fn edition(&self, id: Uuid) -> Result<Option<EditionRecord>> {
-        let Some(head) = head(&self.conn, id)? else { return Ok(None) };
-        Ok(Some(EditionRecord { head, plans: plans_of(&self.conn, id)? }))
+        record(&self.conn, id)
     }
 
     /// The text of a project's plan in an edition, if the edition has the project.
@@ -112,13 +116,8 @@ impl Writer<'_> {
     }
 
     /// The edition with this id, as this write sees it.
-    pub fn edition_head(&self, id: Uuid) -> Result<Option<EditionHead>> {
-        head(&self.tx, id)
-    }
-
-    /// The fingerprints of an edition's plans, in order.
-    pub fn edition_plans(&self, id: Uuid) -> Result<Vec<(Uuid, String)>> {
-        plans_of(&self.tx, id)
+    pub fn edition(&self, id: Uuid) -> Result<Option<EditionRecord>> {
+        record(&self.tx, id)
     }
 
     /// Whether a plan with this fingerprint is held.

@@ -4,21 +4,19 @@
 import { api, toApiError, type EditionDiff, type EditionSummary, type EditionView } from "../api";
 import { planValue } from "../variance";
 import { clear, h } from "../dom";
-import { formatDate, formatMoney, formatNumber, lang, parseDate, t, tenge } from "../i18n";
+import { formatDate, formatMoney, formatNumber, lang, parseDate, pick, t, tenge } from "../i18n";
 import { problemText } from "../rules";
 import { showError, toast } from "../ui";
 import { syncHooks } from "./hooks";
 import { openPanel } from "./panel";
 
-type Label = { kk: string; ru: string; en: string };
-const word = (l: Label) => (lang() === "kk" ? l.kk : lang() === "en" ? l.en : l.ru);
 
 /** `ministry` → the republican map; `region:35` → the regional map of the region, by its name. */
 function mapName(map: string): string {
   if (map === "ministry") return t("sx_ed_republican");
   const kato = map.slice("region:".length);
   const region = syncHooks().regions().find((r) => r.kato === kato);
-  return `${t("sx_ed_regional")}: ${region ? word(region.label) : kato}`;
+  return `${t("sx_ed_regional")}: ${region ? pick(region.label) : kato}`;
 }
 
 /** "№ 12 от 01.03.2026"; in Kazakh the date comes first: "01.03.2026 ж. № 12". */
@@ -68,7 +66,7 @@ function shown(v: EditionView): HTMLElement {
         "tbody",
         {},
         v.projects.map((p) =>
-          h("tr", { "data-role": "sx-ed-project" }, h("td", {}, p.code ?? ""), h("td", {}, word(p.name)), h("td", {}, formatMoney(tenge(p.cost))), h("td", {}, formatDate(p.commissioning_planned))),
+          h("tr", { "data-role": "sx-ed-project" }, h("td", {}, p.code ?? ""), h("td", {}, pick(p.name)), h("td", {}, formatMoney(tenge(p.cost))), h("td", {}, formatDate(p.commissioning_planned))),
         ),
       ),
     ),
@@ -79,7 +77,7 @@ function compared(d: EditionDiff): HTMLElement {
   const rows: HTMLElement[] = [];
   for (const [sign, projects] of [["+", d.added], ["−", d.excluded]] as const) {
     for (const p of projects) {
-      rows.push(h("tr", { "data-role": sign === "+" ? "sx-ed-added" : "sx-ed-excluded" }, h("td", {}, sign), h("td", {}, p.code ?? ""), h("td", {}, word(p.name)), h("td", {}), h("td", {}), h("td", {})));
+      rows.push(h("tr", { "data-role": sign === "+" ? "sx-ed-added" : "sx-ed-excluded" }, h("td", {}, sign), h("td", {}, p.code ?? ""), h("td", {}, pick(p.name)), h("td", {}), h("td", {}), h("td", {})));
     }
   }
   for (const c of d.changed) {
@@ -90,8 +88,8 @@ function compared(d: EditionDiff): HTMLElement {
           { "data-role": "sx-ed-changed" },
           h("td", {}, "~"),
           h("td", {}, c.project.code ?? ""),
-          h("td", {}, word(c.project.name)),
-          h("td", {}, word(change.label)),
+          h("td", {}, pick(c.project.name)),
+          h("td", {}, pick(change.label)),
           h("td", {}, planValue(change.kind, change.old)),
           h("td", {}, planValue(change.kind, change.new)),
         ),

@@ -374,16 +374,13 @@ impl FileMerge<'_> {
         let mut new = Vec::new();
         for arrived in &content.editions {
             let head = &arrived.head;
-            let held = w.edition_head(head.id)?;
-            let mut taken = edition::take(
-                head,
+            let held = w.edition(head.id)?;
+            let taken = edition::take(
+                arrived,
                 scopes.get(&head.approved.db).copied(),
                 signed.get(&head.approved.db).copied().unwrap_or(0),
                 held.as_ref(),
             );
-            if taken.is_ok() && held.is_some() && w.edition_plans(head.id)? != arrived.plans {
-                taken = Err(edition::Untaken::Altered);
-            }
             let what = format!("edition {} of {} ({})", head.act.number, head.act.date, head.map.describe());
             let reason = match taken {
                 Ok(()) if held.is_some() => continue,
