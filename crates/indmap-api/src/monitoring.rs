@@ -33,22 +33,7 @@ impl Indmap {
     /// Each region's reporting of `period`; without one, of the last period that has ended (by
     /// the `monitoring_period` setting and this database's clock).
     pub fn reporting(&self, period: Option<&str>) -> Result<Reporting> {
-        let period = match period.map(str::trim) {
-            Some(p) if indmap_core::project::is_valid_period(p) => p.to_owned(),
-            Some(p) => {
-                let mut problems = indmap_core::Problems::new();
-                problems.error(
-                    "period",
-                    Rule::PeriodFormat,
-                    format!("must be written 2026-Q3, 2026-07 or 2026; got {p:?}"),
-                );
-                return Err(crate::Error::invalid(problems));
-            }
-            None => {
-                let every = self.store.setting("monitoring_period")?.as_deref().and_then(Every::parse);
-                every.unwrap_or(Every::Quarter).reported_on(self.env.clock.now().date_naive())
-            }
-        };
+        let period = self.period_or_default(period)?;
         let projects = self.store.projects(&Default::default())?;
         let code = |id: uuid::Uuid| {
             projects
@@ -71,5 +56,26 @@ impl Indmap {
             })
             .collect();
         Ok(Reporting { period, regions })
+    }
+
+    /// The period asked for, checked; without one, the last period that has ended (by the
+    /// `monitoring_period` setting and this database's clock).
+    pub(crate) fn period_or_default(&self, period: Option<&str>) -> Result<String> {
+        Ok(match period.map(str::trim) {
+            Some(p) if indmap_core::project::is_valid_period(p) => p.to_owned(),
+            Some(p) => {
+                let mut problems = indmap_core::Problems::new();
+                problems.error(
+                    "period",
+                    Rule::PeriodFormat,
+                    format!("must be written 2026-Q3, 2026-07 or 2026; got {p:?}"),
+                );
+                return Err(crate::Error::invalid(problems));
+            }
+            None => {
+                let every = self.store.setting("monitoring_period")?.as_deref().and_then(Every::parse);
+                every.unwrap_or(Every::Quarter).reported_on(self.env.clock.now().date_naive())
+            }
+        })
     }
 }

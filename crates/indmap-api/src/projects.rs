@@ -222,18 +222,8 @@ impl Indmap {
             };
             merged.insert(key, value);
         }
-        let merged_feature = geojson::Feature {
-            geometry: patch.geometry.take().or_else(|| old.location.as_ref().map(geojson::Geometry::from)),
-            properties: Some(merged),
-            ..Default::default()
-        };
-        let (new, found) = project_from_feature(&merged_feature, self.env.ids.as_mut());
-        problems.extend(found);
         let rules = self.rules()?;
-        if let Some(new) = &new {
-            self.check(new, &rules, &mut problems);
-        }
-        let new = match new {
+        let new = match self.remade(&old, merged, patch.geometry.take(), &rules, &mut problems) {
             Some(new) if !problems.has_errors() => new,
             _ => return Err(Error::invalid(problems)),
         };
@@ -251,6 +241,29 @@ impl Indmap {
             self.store.write(&author, |w| w.replace_project(&old, &written))?;
         }
         Ok(UpdateReport { id: new.id, code: new.code, changed_fields, proposed: proposed.len(), warnings: problems.0 })
+    }
+
+    /// The project `old` becomes with all its properties `merged` (and a new geometry, if one
+    /// is given), checked by every rule; `None` when it cannot be read. Problems go to `problems`.
+    pub(crate) fn remade(
+        &mut self,
+        old: &Project,
+        merged: serde_json::Map<String, Value>,
+        geometry: Option<geojson::Geometry>,
+        rules: &Rules,
+        problems: &mut Problems,
+    ) -> Option<Project> {
+        let feature = geojson::Feature {
+            geometry: geometry.or_else(|| old.location.as_ref().map(geojson::Geometry::from)),
+            properties: Some(merged),
+            ..Default::default()
+        };
+        let (new, found) = project_from_feature(&feature, self.env.ids.as_mut());
+        problems.extend(found);
+        if let Some(new) = &new {
+            self.check(new, rules, problems);
+        }
+        new
     }
 
     /// Deletes a project. It stays in the database as a tombstone with the reason, so the

@@ -207,6 +207,22 @@ pub enum MonitoringCommand {
         period: String,
         file: String,
     },
+    /// Put a period's reports of many projects from a spreadsheet (XLSX or CSV): a column of
+    /// project codes ("Код") and a column per report field, headed by its name or label
+    /// ("Готовность, %", "progress_pct"); a title block above the header is fine. Rows that pass
+    /// are written in one transaction, the others are listed with their problems (exit code 3)
+    Import {
+        file: PathBuf,
+        /// The period: 2026-Q3 (quarter), 2026-07 (month) or 2026 (year)
+        #[arg(long)]
+        period: String,
+        /// The sheet to read; by default the first that holds a cell
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Check every row and say what would be taken, but write nothing
+        #[arg(long)]
+        check: bool,
+    },
     /// Who has reported a period: per region, the projects that report and those missing
     Status {
         /// The period; by default the last one that has ended (setting monitoring_period)

@@ -175,6 +175,20 @@ fn monitoring(command: MonitoringCommand, path: &Path, lang: &str, json: bool) -
             output::updated(&db.set_report(&project, &period, &read_input(&file)?)?, json)
         }
         MonitoringCommand::Remove { project, period } => output::updated(&db.remove_report(&project, &period)?, json),
+        MonitoringCommand::Import { file, period, sheet, check } => {
+            let taken = db.import_reports(&file, &period, sheet.as_deref(), check)?;
+            output::reports_taken(&taken, check, json);
+            if !taken.refused.is_empty() {
+                let n = taken.refused.len();
+                return Err(Error::new(
+                    ErrorKind::Invalid,
+                    format!(
+                        "{n} row{} refused (listed above); correct them and import the file again: rows taken already are not taken twice",
+                        if n == 1 { " was" } else { "s were" }
+                    ),
+                ));
+            }
+        }
     }
     Ok(())
 }

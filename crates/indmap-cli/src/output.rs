@@ -181,6 +181,48 @@ pub fn reporting(r: &indmap_api::Reporting, lang: &str, json: bool) {
     emit(&format!("{}: {reported} of {due} projects reported", r.period));
 }
 
+/// A table of reports, row by row: what was taken, left out and refused, and why.
+pub fn reports_taken(r: &indmap_api::ReportsTaken, check_only: bool, json: bool) {
+    if json {
+        return emit_json(r);
+    }
+    let mut rows: Vec<(usize, String, String, String)> = Vec::new();
+    for t in &r.taken {
+        let what = match (t.new, t.changed_fields) {
+            (_, 0) => "unchanged (the same as held)".to_owned(),
+            (true, _) => "new report".to_owned(),
+            (false, n) => format!("{n} field{} changed", if n == 1 { "" } else { "s" }),
+        };
+        rows.push((t.line, t.code.clone(), if check_only { "would take" } else { "taken" }.into(), what));
+    }
+    for line in &r.skipped {
+        rows.push((*line, String::new(), "left out".into(), "no report field is filled".into()));
+    }
+    for f in &r.refused {
+        let why: Vec<String> =
+            f.problems.iter().filter(|p| p.severity == Severity::Error).map(|p| p.to_string()).collect();
+        rows.push((f.line, f.project.clone(), "refused".into(), why.join("\n")));
+    }
+    rows.sort_by_key(|row| row.0);
+    let mut t = table(&["line", "project", "", "why"]);
+    for (line, code, verdict, why) in rows {
+        t.add_row(vec![line.to_string(), code, verdict, why]);
+    }
+    emit(&t.to_string());
+    if !r.ignored_columns.is_empty() {
+        eprintln!("warning: columns not read (no report field is named so): {}", r.ignored_columns.join(", "));
+    }
+    let changed = r.taken.iter().filter(|t| t.changed_fields > 0).count();
+    let verb = if check_only { "would be written (nothing was: --check)" } else { "written" };
+    emit(&format!(
+        "{}: {} rows taken, {changed} of them {verb}; {} refused; {} left out",
+        r.period,
+        r.taken.len(),
+        r.refused.len(),
+        r.skipped.len()
+    ));
+}
+
 pub fn project(p: &Project, json: bool, lang: &str) {
     if json {
         return emit_json(&project_to_feature(p));

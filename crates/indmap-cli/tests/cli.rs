@@ -333,6 +333,47 @@ fn a_periods_report_is_set_and_removed_alone() {
         .stderr(predicates::str::contains("no report for 2026-Q2"));
 }
 
+/// `indmap monitoring import` takes a quarter from a spreadsheet: it lists every line taken or
+/// refused with the field and the rule, writes the good ones, and exits 3 when any was refused;
+/// `--check` says the same and writes nothing.
+#[test]
+fn a_quarter_is_imported_from_a_csv_line_by_line() {
+    let db = Db::init(&["--region", "35"]);
+    let file = db.file("p.json", &karaganda_project());
+    db.cmd(&["project", "add", &file]).assert().success();
+    let csv = db.dir.path().join("III кв.csv");
+    std::fs::write(
+        &csv,
+        "Коды;Атауы;Дайындығы, %;Түсініктеме\n35-0001;Зауыт;62,5;Қабырғалар тұрғызылды\n35-0777;Жоқ;10;\n",
+    )
+    .unwrap();
+    let csv = csv.to_string_lossy().into_owned();
+    let progress = |db: &Db| db.json(&["project", "show", "35-0001"])["properties"]["monitoring"].clone();
+    let before = progress(&db);
+    db.cmd(&["monitoring", "import", &csv, "--period", "2026-Q3", "--check"])
+        .assert()
+        .code(3)
+        .stdout(predicates::str::contains("would take").and(predicates::str::contains("nothing was: --check")));
+    assert_eq!(progress(&db), before, "--check writes nothing");
+    db.cmd(&["monitoring", "import", &csv, "--period", "2026-Q3"])
+        .assert()
+        .code(3)
+        .stdout(
+            predicates::str::contains("taken")
+                .and(predicates::str::contains("35-0777"))
+                .and(predicates::str::contains("there is no project 35-0777"))
+                .and(predicates::str::contains("2026-Q3: 1 rows taken, 1 of them written; 1 refused")),
+        )
+        .stderr(predicates::str::contains("1 row was refused").and(predicates::str::contains("Атауы")));
+    let reports = progress(&db);
+    let q3 = reports.as_array().unwrap().iter().find(|m| m["period"] == "2026-Q3").unwrap();
+    assert_eq!((q3["progress_pct"].as_f64(), q3["comment"].as_str()), (Some(62.5), Some("Қабырғалар тұрғызылды")));
+    db.cmd(&["monitoring", "import", &csv, "--period", "2026-Q3"])
+        .assert()
+        .code(3)
+        .stdout(predicates::str::contains("unchanged (the same as held)"));
+}
+
 /// `indmap edition approve` freezes the map as it stands; `list`, `show` and `diff` read the
 /// editions back, in the language asked for; an act without its number is refused naming it.
 #[test]

@@ -23,6 +23,7 @@ pub mod proposal;
 pub mod reference;
 pub mod schema;
 pub mod scope;
+pub mod table;
 pub mod trust;
 pub mod validate;
 pub mod version;

@@ -18,6 +18,11 @@ impl Label {
     pub fn new(kk: &str, ru: &str, en: &str) -> Self {
         Label { kk: kk.into(), ru: ru.into(), en: en.into() }
     }
+
+    /// The label in every language: kk, ru, en.
+    pub fn all(&self) -> [&str; 3] {
+        [&self.kk, &self.ru, &self.en]
+    }
 }
 
 /// An item of a reference list: its code and its label.
@@ -124,6 +129,14 @@ pub trait CodeList: Copy + Sized + 'static {
     fn code(self) -> &'static str;
     fn from_code(code: &str) -> Option<Self>;
     fn codes() -> Vec<&'static str>;
+    fn all() -> &'static [Self];
+    fn label(self) -> Label;
+
+    /// The code a person wrote by its label in any language (`Строительство`), case aside.
+    fn code_named(text: &str) -> Option<&'static str> {
+        let text = text.trim().to_lowercase();
+        Self::all().iter().find(|c| c.label().all().iter().any(|l| l.to_lowercase() == text)).map(|c| c.code())
+    }
 }
 
 /// Declares a closed list of codes as an enum with its labels, its parser and its listing.
@@ -165,6 +178,12 @@ macro_rules! code_list {
             }
             fn codes() -> Vec<&'static str> {
                 $name::codes()
+            }
+            fn all() -> &'static [Self] {
+                $name::ALL
+            }
+            fn label(self) -> Label {
+                $name::label(self)
             }
         }
 

@@ -38,6 +38,10 @@ pub trait Codec {
     }
     fn cells(v: &Self::Value, columns: &[&'static str], out: &mut Cells);
     fn from_cells(row: &dyn CellSource, columns: &[&'static str]) -> Result<Self::Value, String>;
+    /// For a code of a closed list, the code a person wrote by its label (`Строительство`).
+    fn code_named(_text: &str) -> Option<&'static str> {
+        None
+    }
 }
 
 pub(crate) fn text_cell(s: Option<&str>) -> Cell {
@@ -397,6 +401,9 @@ impl<T: CodeList + Default> Codec for Coded<T> {
     fn from_cells(row: &dyn CellSource, columns: &[&'static str]) -> Result<T, String> {
         coded_from(row, columns[0], T::from_code)
     }
+    fn code_named(text: &str) -> Option<&'static str> {
+        T::code_named(text)
+    }
 }
 
 /// A code of a closed list that may be unknown.
@@ -423,6 +430,9 @@ impl<T: CodeList> Codec for MaybeCoded<T> {
     }
     fn from_cells(row: &dyn CellSource, columns: &[&'static str]) -> Result<Option<T>, String> {
         Ok(cell_text(row, columns[0])?.as_deref().and_then(T::from_code))
+    }
+    fn code_named(text: &str) -> Option<&'static str> {
+        T::code_named(text)
     }
 }
 

@@ -40,6 +40,9 @@ pub struct FieldSpec {
     /// What a new record holds in the field.
     #[serde(skip)]
     pub blank: fn() -> Value,
+    /// For a code of a closed list, the code of a label a person wrote (`Codec::code_named`).
+    #[serde(skip)]
+    pub code_named: fn(&str) -> Option<&'static str>,
     pub label_kk: &'static str,
     pub label_ru: &'static str,
     pub label_en: &'static str,

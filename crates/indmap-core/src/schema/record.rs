@@ -64,6 +64,7 @@ macro_rules! record {
                     kind: <$codec as $crate::schema::Codec>::KIND,
                     ts: <$codec as $crate::schema::Codec>::TS,
                     blank: <$codec as $crate::schema::Codec>::blank,
+                    code_named: <$codec as $crate::schema::Codec>::code_named,
                     columns: &$crate::schema::columns!($cols),
                     label_kk: $kk,
                     label_ru: $ru,
