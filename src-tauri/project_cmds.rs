@@ -3,7 +3,8 @@
 
 use crate::{Answer, AppState, UiError, with_db};
 use indmap_api::core::Problem;
-use indmap_api::{ErrorKind, MapView, Reference, RegionInfo, Reporting, ViewFilter};
+use indmap_api::core::table::Table;
+use indmap_api::{ErrorKind, MapView, Reference, RegionInfo, ReportSheet, Reporting, ReportsTaken, ViewFilter};
 use serde::Serialize;
 
 /// A project written: its id and code, the warnings the rules gave, and how many changes were
@@ -71,6 +72,34 @@ pub(crate) fn update_project(state: tauri::State<'_, AppState>, id: String, feat
 #[tauri::command]
 pub(crate) async fn monitoring_status(state: tauri::State<'_, AppState>, period: Option<String>) -> Answer<Reporting> {
     with_db(&state, |db| db.reporting(period.as_deref().filter(|p| !p.trim().is_empty())))
+}
+
+/// The reporting grid of a period (by default the last one that ended).
+#[tauri::command]
+pub(crate) async fn report_sheet(state: tauri::State<'_, AppState>, period: Option<String>) -> Answer<ReportSheet> {
+    with_db(&state, |db| db.report_sheet(period.as_deref().filter(|p| !p.trim().is_empty())))
+}
+
+/// Puts the grid's rows as the period's reports (or only checks them).
+#[tauri::command]
+pub(crate) async fn put_reports(
+    state: tauri::State<'_, AppState>,
+    period: String,
+    table: Table,
+    check: bool,
+) -> Answer<ReportsTaken> {
+    with_db(&state, |db| db.put_reports(&period, &table, check))
+}
+
+/// Puts the rows of a spreadsheet (XLSX or CSV) as the period's reports (or only checks them).
+#[tauri::command]
+pub(crate) async fn import_reports(
+    state: tauri::State<'_, AppState>,
+    path: String,
+    period: String,
+    check: bool,
+) -> Answer<ReportsTaken> {
+    with_db(&state, |db| db.import_reports(std::path::Path::new(&path), &period, None, check))
 }
 
 /// Answers whether the deletion was only proposed (the project belongs to another database).

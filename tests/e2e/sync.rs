@@ -575,3 +575,91 @@ async fn an_akimat_approves_its_map_and_compares_two_editions() -> Res {
     })
     .await
 }
+
+/// The reporting grid, in Kazakh: a quarter for 50 projects, half typed from the keyboard (Tab
+/// moves along a row, Enter down a column) and half pasted as a block from Excel; a word typed
+/// for a number is refused beside its row in Kazakh, corrected, and the whole period saved in
+/// one go. Every value is read back from the database afterwards.
+#[tokio::test]
+async fn a_planner_reports_a_quarter_for_fifty_projects_in_the_grid() -> Res {
+    let m = Machine::new()?;
+    let mut k = Indmap::init(&m.db, karaganda(), env_of("planner", 1))?;
+    let features: Vec<Value> = (1..=50)
+        .map(|n| {
+            json!({"type": "Feature", "geometry": null, "properties": {
+                "name_kk": format!("{n}-зауыт"), "name_ru": format!("Завод {n}"), "region": "35", "status": "construction"}})
+        })
+        .collect();
+    k.add_projects(&json!({"type": "FeatureCollection", "features": features}).to_string())?;
+    drop(k);
+    let cell = |row: usize, field: &str| format!("[data-role=sx-grid-cell][data-row='{row}'][data-field={field}]");
+    run_app("sync_grid", &m, async |app| {
+        app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 50", 60).await?;
+        app.choose("[data-role=lang]", "kk").await?;
+        open_menu_item(app, "sx-reporting").await?;
+        app.type_into("[data-role=sx-rep-period]", "2026-Q3").await?;
+        app.click("[data-role=sx-rep-grid]").await?;
+        app.wait_js("the grid", "return document.querySelectorAll('[data-role=sx-grid-row]').length === 50", 30).await?;
+        ensure!(app.text("[data-role=sx-grid-progress]").await?.contains("0 / 50"), "nothing reported yet");
+
+        // Enter goes down the column, the arrow keys too.
+        app.css(&cell(0, "progress_pct")).await?.send_keys("\u{E007}").await?;
+        let focused = "return document.activeElement.dataset.row + ' ' + document.activeElement.dataset.field";
+        ensure_eq!(app.js(focused).await?, json!("1 progress_pct"));
+        app.css(&cell(1, "progress_pct")).await?.send_keys("\u{E015}\u{E015}").await?;
+        ensure_eq!(app.js(focused).await?, json!("3 progress_pct"));
+
+        // Typed: progress, then Tab to the jobs of the same row.
+        for r in 0..25 {
+            app.type_into(&cell(r, "progress_pct"), &format!("60,5\u{E004}{r}")).await?;
+        }
+        ensure_eq!(app.js(&format!("return document.querySelector(\"{}\").value", cell(7, "jobs_created"))).await?, json!("7"));
+        // A word for a number: refused beside its row as the row is left.
+        app.type_into(&cell(3, "jobs_created"), "алты").await?;
+        app.css(&cell(4, "comment")).await?.click().await?;
+        let problems = format!("[data-role=sx-grid-row][data-code='35-0004'] [data-role=sx-grid-problems]");
+        app.wait_js("the problem beside the row", &format!("return document.querySelector(\"{problems}\").textContent !== ''"), 30)
+            .await?;
+        let said = app.text(&problems).await?;
+        ensure!(said.contains("Құрылған жұмыс орны"), "the field is named in Kazakh: {said}");
+        ensure!(app.js(&format!("return document.querySelector(\"{}\").getAttribute('aria-invalid')", cell(3, "jobs_created"))).await? == json!("true"));
+        app.type_into(&cell(3, "jobs_created"), "3").await?;
+
+        // Pasted: a block of 25 rows by 3 columns, as Excel puts it on the clipboard.
+        let block: String = (25..50).map(|r| format!("1 500 000,50\t45\t{r}\r\n")).collect();
+        app.js(&format!(
+            "const dt = new DataTransfer(); dt.setData('text/plain', {block}); \
+             document.querySelector(\"{}\").dispatchEvent(new ClipboardEvent('paste', {{clipboardData: dt, bubbles: true, cancelable: true}}));",
+            cell(25, "investment_kzt"),
+            block = serde_json::to_string(&block)?
+        ))
+        .await?;
+        ensure_eq!(app.js(&format!("return document.querySelector(\"{}\").value", cell(49, "jobs_created"))).await?, json!("49"));
+        // What a person sees of the grid, scrolled back to its top left corner (the rows below
+        // and the columns to the right are out of view, as in any spreadsheet).
+        app.js("document.querySelector('.sx-grid-wrap').scrollTo(0, 0)").await?;
+        for part in [".sx-head", ".sx-rep-bar", ".sx-grid-hint", "thead th:nth-child(-n+5)", "[data-code='35-0001']", "[data-code='35-0002']", ".sx-buttons"] {
+            app.ensure_readable("the grid", &format!("[data-role=sx-grid-panel] {part}")).await?;
+        }
+        app.shot_to(SHOTS, "grid-kk").await?;
+        app.click("[data-role=sx-grid-save]").await?;
+        app.wait_js("all reported", "return document.querySelector('[data-role=sx-grid-progress]').textContent.includes('50 / 50')", 30)
+            .await?;
+        ensure_eq!(app.js("return document.querySelectorAll('[data-role=sx-grid-row].bad').length").await?, json!(0));
+        app.shot_to(SHOTS, "grid-saved-kk").await?;
+        Ok(())
+    })
+    .await?;
+    let k = Indmap::open(&m.db, env_of("check", 9))?;
+    for r in 0..50usize {
+        let p = k.find(&format!("35-{:04}", r + 1))?;
+        let q3 = p.monitoring.iter().find(|m| m.period == "2026-Q3").ok_or(format!("row {r} has no report"))?;
+        ensure_eq!(q3.jobs_created, Some(r as u32));
+        if r < 25 {
+            ensure_eq!((q3.progress_pct, q3.investment), (Some(60.5), None));
+        } else {
+            ensure_eq!((q3.progress_pct, q3.investment), (Some(45.0), Some(indmap_api::core::Money(150_000_050))));
+        }
+    }
+    Ok(())
+}

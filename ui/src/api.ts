@@ -28,6 +28,11 @@ import type { LogEntry } from "./generated/LogEntry";
 import type { ProposalView } from "./generated/ProposalView";
 import type { Reporting } from "./generated/Reporting";
 export type { Backup, ConflictView, Exported, ImportOutcome, ImportReport, LogEntry, ProposalView, Reporting };
+import type { ReportSheet } from "./generated/ReportSheet";
+import type { ReportsTaken } from "./generated/ReportsTaken";
+import type { TableCell } from "./generated/TableCell";
+import type { TableRow } from "./generated/TableRow";
+export type { ReportSheet, ReportsTaken, TableCell, TableRow };
 // editions
 import type { Approval } from "./generated/Approval";
 import type { EditionDiff } from "./generated/EditionDiff";
@@ -136,6 +141,11 @@ export const api = {
   backups: () => call("sync_backups"),
   /** Who has reported a period (by default the last one that ended), region by region. */
   reporting: (period: string | null) => call("monitoring_status", { period }),
+  /** The reporting grid of a period: the projects this map reports on, with their reports' values. */
+  reportSheet: (period: string | null) => call("report_sheet", { period }),
+  /** Puts rows of a table as the period's reports; with `check`, only says what would be taken. */
+  putReports: (period: string, table: { rows: TableRow[] }, check: boolean) => call("put_reports", { period, table, check }),
+  importReports: (path: string, period: string, check: boolean) => call("import_reports", { path, period, check }),
   editions: () => call("edition_list"),
   /** Records an edition of the map this database keeps, as approved by the act given. */
   editionApprove: (approval: Approval) => call("edition_approve", { approval }),

@@ -27,7 +27,11 @@ const WITH_DETAIL: ReadonlySet<Rule> = new Set<Rule>([
   "print.request",
   "print.usage",
   "region.scope",
+  "report.period_other",
+  "report.row_twice",
   "setting.unknown",
+  "sheet.no_sheet",
+  "table.column_twice",
 ]);
 
 export function ruleKey(rule: Rule): RuleKey {

@@ -19,8 +19,7 @@ pub enum TableCell {
     Empty,
     Text(String),
     Number(f64),
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    Date(NaiveDate),
+    Date(#[cfg_attr(feature = "ts", ts(type = "string"))] NaiveDate),
     Bool(bool),
 }
 

@@ -23,9 +23,12 @@ import type { ProjectVariance } from "./ProjectVariance";
 import type { ProposalView } from "./ProposalView";
 import type { Reference } from "./Reference";
 import type { RegionInfo } from "./RegionInfo";
+import type { ReportSheet } from "./ReportSheet";
 import type { Reporting } from "./Reporting";
+import type { ReportsTaken } from "./ReportsTaken";
 import type { Saved } from "./Saved";
 import type { SignatureNote } from "./SignatureNote";
+import type { Table } from "./Table";
 import type { Take } from "./Take";
 import type { ViewFilter } from "./ViewFilter";
 
@@ -40,6 +43,7 @@ export interface CommandArgs {
   edition_list: Record<string, never>;
   edition_show: { which: string };
   edition_variance: { id: string };
+  import_reports: { path: string; period: string; check: boolean };
   load_prefs: Record<string, never>;
   monitoring_status: { period: string | null };
   open_database: { path: string };
@@ -51,9 +55,11 @@ export interface CommandArgs {
   print_preview: { request: PrintRequest; page: number; size: number };
   print_save: { request: PrintRequest; path: string };
   project: { id: string };
+  put_reports: { period: string; table: Table; check: boolean };
   read_layers: { path: string };
   reference: Record<string, never>;
   regions: Record<string, never>;
+  report_sheet: { period: string | null };
   save_prefs: { text: string };
   set_title: { title: string };
   sync_accept: { id: string };
@@ -84,6 +90,7 @@ export interface CommandAnswers {
   edition_list: Array<EditionSummary>;
   edition_show: EditionView;
   edition_variance: ProjectVariance | null;
+  import_reports: ReportsTaken;
   load_prefs: string | null;
   monitoring_status: Reporting;
   open_database: OpenInfo;
@@ -95,9 +102,11 @@ export interface CommandAnswers {
   print_preview: ArrayBuffer;
   print_save: string;
   project: unknown;
+  put_reports: ReportsTaken;
   read_layers: Array<MapLayer>;
   reference: Reference;
   regions: Array<RegionInfo>;
+  report_sheet: ReportSheet;
   save_prefs: void;
   set_title: void;
   sync_accept: void;

@@ -5,6 +5,7 @@ import { api, type Reporting } from "../api";
 import { clear, h } from "../dom";
 import { formatNumber, lang, t } from "../i18n";
 import { showError } from "../ui";
+import { openReportGrid } from "./grid";
 import { openPanel } from "./panel";
 
 function table(r: Reporting): HTMLElement {
@@ -51,7 +52,9 @@ export async function openReporting(): Promise<void> {
     if (e.key === "Enter") void show();
   });
   panel.body.append(
-    h("div", { class: "sx-rep-bar" }, h("label", {}, t("sx_period"), period), h("button", { "data-role": "sx-rep-show", onclick: () => void show() }, t("sx_rep_show"))),
+    h("div", { class: "sx-rep-bar" }, h("label", {}, t("sx_period"), period), h("button", { "data-role": "sx-rep-show", onclick: () => void show() }, t("sx_rep_show")),
+      h("button", { "data-role": "sx-rep-grid", onclick: () => void openReportGrid(period.value.trim() || null, () => void show()) }, t("sx_rep_grid")),
+    ),
     result,
   );
   panel.buttons.append(h("button", { class: "primary", onclick: () => panel.close() }, t("sx_close")));
