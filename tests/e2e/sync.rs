@@ -617,10 +617,10 @@ async fn a_planner_reports_a_quarter_for_fifty_projects_in_the_grid() -> Res {
         // A word for a number: refused beside its row as the row is left.
         app.type_into(&cell(3, "jobs_created"), "алты").await?;
         app.css(&cell(4, "comment")).await?.click().await?;
-        let problems = format!("[data-role=sx-grid-row][data-code='35-0004'] [data-role=sx-grid-problems]");
+        let problems = "[data-role=sx-grid-row][data-code='35-0004'] [data-role=sx-grid-problems]";
         app.wait_js("the problem beside the row", &format!("return document.querySelector(\"{problems}\").textContent !== ''"), 30)
             .await?;
-        let said = app.text(&problems).await?;
+        let said = app.text(problems).await?;
         ensure!(said.contains("Құрылған жұмыс орны"), "the field is named in Kazakh: {said}");
         ensure!(app.js(&format!("return document.querySelector(\"{}\").getAttribute('aria-invalid')", cell(3, "jobs_created"))).await? == json!("true"));
         app.type_into(&cell(3, "jobs_created"), "3").await?;
