@@ -8,7 +8,7 @@ use crate::{Error, Indmap, Result};
 use indmap_core::changes::project_changes;
 use indmap_core::feature::project_properties;
 use indmap_core::reference::Label;
-use indmap_core::schema::{FieldSpec, Kind, Record};
+use indmap_core::schema::{FieldSpec, Kind, Record, record_json};
 use indmap_core::table::{self, HeaderProblem, Table};
 use indmap_core::{MonitoringReport, Problem, Problems, Project, Rule, Scope};
 use serde::Serialize;
@@ -116,15 +116,12 @@ impl Indmap {
             .into_iter()
             .filter(|p| indmap_core::monitoring::reports(p.status) && Scope::owner(p.level, p.region, "") == scope)
             .map(|p| {
-                let properties = project_properties(&p);
-                let report = properties.get("monitoring").and_then(Value::as_array).and_then(|reports| {
-                    reports.iter().find(|r| r.get("period").and_then(Value::as_str) == Some(&period))
-                });
+                let report = p.monitoring.iter().find(|m| m.period == period).map(record_json);
                 let values = sheet_fields()
-                    .map(|f| report.and_then(|r| r.get(f.name)).cloned().unwrap_or(Value::Null))
+                    .map(|f| report.as_ref().and_then(|r| r.get(f.name)).cloned().unwrap_or(Value::Null))
                     .collect();
                 ReportSheetRow {
-                    code: p.code.as_ref().map_or_else(|| p.id.to_string(), |c| c.to_string()),
+                    code: p.code_or_id(),
                     name_kk: p.name_kk.clone(),
                     name_ru: p.name_ru.clone(),
                     values,
@@ -201,7 +198,7 @@ impl Indmap {
                     continue;
                 }
             };
-            let code = project.code.as_ref().map_or_else(|| project.id.to_string(), |c| c.to_string());
+            let code = project.code_or_id();
             if let Some(first) = seen.insert(project.id, row.line) {
                 problems.error(
                     "code",
@@ -293,8 +290,9 @@ impl Indmap {
             _ => return Err(problems),
         };
         let changes = project_changes(Some(project), Some(&new));
-        let scope = self.store.info().scope;
-        if let Some(other) = changes.iter().map(|c| Scope::owner_of(project, &c.key)).find(|o| *o != scope) {
+        let changed = changes.len();
+        let (_, others) = self.split_by_owner(project, changes);
+        if let Some(other) = others.first().map(|c| Scope::owner_of(project, &c.key)) {
             let mut problems = Problems::new();
             problems.error(
                 "code",
@@ -303,7 +301,7 @@ impl Indmap {
             );
             return Err(problems);
         }
-        Ok((new, changes.len(), held.is_none()))
+        Ok((new, changed, held.is_none()))
     }
 }
 

@@ -173,7 +173,7 @@ impl Indmap {
     /// Removes the report of `period`.
     pub fn remove_report(&mut self, id_or_code: &str, period: &str) -> Result<UpdateReport> {
         let old = self.find(id_or_code)?;
-        let code = old.code.as_ref().map_or_else(|| old.id.to_string(), |c| c.to_string());
+        let code = old.code_or_id();
         if !old.monitoring.iter().any(|m| m.period == period.trim()) {
             return Err(Error::not_found(format!("project {code} has no report for {}", period.trim())));
         }

@@ -97,6 +97,11 @@ impl Project {
             .unwrap_or_default()
     }
 
+    /// The project's code as people name it, or its id while it has none.
+    pub fn code_or_id(&self) -> String {
+        self.code.as_ref().map_or_else(|| self.id.to_string(), |c| c.to_string())
+    }
+
     pub fn financing_total(&self) -> Money {
         self.financing.iter().map(|f| f.amount).sum()
     }
