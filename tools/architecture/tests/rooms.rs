@@ -15,7 +15,11 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("indmap-exchange", &["indmap-core"]),
     ("indmap-print", &["indmap-core"]),
     ("indmap-sample", &["indmap-core"]),
-    ("indmap-api", &["indmap-core", "indmap-store", "indmap-exchange", "indmap-print", "indmap-sample"]),
+    ("indmap-sheet", &["indmap-core"]),
+    (
+        "indmap-api",
+        &["indmap-core", "indmap-store", "indmap-exchange", "indmap-print", "indmap-sheet", "indmap-sample"],
+    ),
     ("indmap-cli", &["indmap-api"]),
 ];
 
