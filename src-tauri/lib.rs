@@ -42,6 +42,7 @@ pub fn run() {
             session_cmds::set_title,
             project_cmds::regions,
             project_cmds::monitoring_status,
+            project_cmds::monitoring_table,
             project_cmds::report_sheet,
             project_cmds::put_reports,
             project_cmds::import_reports,
@@ -79,6 +80,7 @@ pub fn run() {
             sync_cmds::sync_reject,
             sync_cmds::sync_history,
             sync_cmds::sync_backups,
+            sync_cmds::sync_exports,
             sync_cmds::sync_restore,
             // layer_cmds
             layer_cmds::read_layers,

@@ -4,7 +4,9 @@
 use crate::{Answer, AppState, UiError, with_db};
 use indmap_api::core::Problem;
 use indmap_api::core::table::Table;
-use indmap_api::{ErrorKind, MapView, Reference, RegionInfo, ReportSheet, Reporting, ReportsTaken, ViewFilter};
+use indmap_api::{
+    ErrorKind, MapView, Reference, RegionInfo, ReportSheet, Reporting, ReportingTable, ReportsTaken, ViewFilter,
+};
 use serde::Serialize;
 
 /// A project written: its id and code, the warnings the rules gave, and how many changes were
@@ -72,6 +74,12 @@ pub(crate) fn update_project(state: tauri::State<'_, AppState>, id: String, feat
 #[tauri::command]
 pub(crate) async fn monitoring_status(state: tauri::State<'_, AppState>, period: Option<String>) -> Answer<Reporting> {
     with_db(&state, |db| db.reporting(period.as_deref().filter(|p| !p.trim().is_empty())))
+}
+
+/// Each region's reporting of the last `periods` periods, side by side.
+#[tauri::command]
+pub(crate) async fn monitoring_table(state: tauri::State<'_, AppState>, periods: usize) -> Answer<ReportingTable> {
+    with_db(&state, |db| db.reporting_table(periods))
 }
 
 /// The reporting grid of a period (by default the last one that ended).

@@ -7,8 +7,8 @@ use crate::{Answer, AppState, Session, UiError, lock, path_arg, with_db};
 use indmap_api::core::Rule;
 use indmap_api::core::{Problems, RegionCode, Scope};
 use indmap_api::{
-    Backup, ConflictView, ErrorKind, ImportReport, LogEntry, Manifest, PrintLang, ProposalView, RestoreError,
-    SignatureNote, Take,
+    Backup, ConflictView, ErrorKind, ExportReceipt, ImportReport, LogEntry, Manifest, PrintLang, ProposalView,
+    RestoreError, SignatureNote, Take,
 };
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -155,6 +155,12 @@ pub fn sync_reject(state: tauri::State<'_, AppState>, id: String, reason: Option
 #[tauri::command]
 pub fn sync_history(state: tauri::State<'_, AppState>, id: String) -> Answer<Vec<LogEntry>> {
     with_db(&state, |db| db.history(&id))
+}
+
+/// The receipts of the exchange files this database wrote, the latest first.
+#[tauri::command]
+pub fn sync_exports(state: tauri::State<'_, AppState>) -> Answer<Vec<ExportReceipt>> {
+    with_db(&state, |db| db.exports())
 }
 
 #[tauri::command]

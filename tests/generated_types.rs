@@ -38,7 +38,9 @@ fn generated_typescript_is_up_to_date() {
     indmap_api::ConflictView::export_all(&cfg).unwrap();
     indmap_api::ProposalView::export_all(&cfg).unwrap();
     indmap_api::Backup::export_all(&cfg).unwrap();
+    indmap_api::ExportReceipt::export_all(&cfg).unwrap();
     indmap_api::Reporting::export_all(&cfg).unwrap();
+    indmap_api::ReportingTable::export_all(&cfg).unwrap();
     indmap_api::ReportSheet::export_all(&cfg).unwrap();
     indmap_api::ReportsTaken::export_all(&cfg).unwrap();
     indmap_api::core::table::Table::export_all(&cfg).unwrap();

@@ -405,7 +405,9 @@ async fn an_edit_of_a_field_the_map_does_not_own_says_it_was_proposed() -> Res {
 }
 
 /// The ministry asks who has reported the third quarter (the last that ended by the clock):
-/// Karaganda 1 of 2, the missing project named, readable in Kazakh; another period is asked for.
+/// Karaganda 1 of 2, the missing project named, marked late (its deadline, 10.10, has passed),
+/// readable in Kazakh; the last periods side by side show the late cells; another period is
+/// asked for.
 #[tokio::test]
 async fn the_ministry_sees_who_has_not_reported_a_quarter() -> Res {
     let m = Machine::new()?;
@@ -428,7 +430,19 @@ async fn the_ministry_sees_who_has_not_reported_a_quarter() -> Res {
         ensure_eq!(app.text(&format!("{row} [data-role=sx-rep-count]")).await?, "1 / 2");
         ensure_eq!(app.text(&format!("{row} [data-role=sx-rep-codes]")).await?, "35-0002");
         ensure!(app.text(row).await?.contains("Қарағанды облысы"), "the region by its Kazakh name");
-        app.ensure_readable("the reporting table", "[data-role=sx-reporting-panel]").await?;
+        ensure_eq!(app.text(&format!("{row} [data-role=sx-rep-state]")).await?, "Жүріп жатырмерзімі өтті");
+        ensure_eq!(app.text("[data-role=sx-rep-deadline]").await?, "Есеп тапсыру мерзімі: 10.10.2026");
+        app.ensure_readable("the late mark", &format!("{row} [data-role=sx-rep-late]")).await?;
+        // Region × period: the third quarter's cell of Karaganda is late, 1 of 2.
+        let q3 = "[data-role=sx-rep-periods] tr[data-kato='35'] td[data-period='2026-Q3']";
+        app.wait_js("the periods table", &format!("return !!document.querySelector({})", js_str(q3)), 30).await?;
+        ensure_eq!(app.text(q3).await?, "1 / 2");
+        ensure_eq!(
+            app.js(&format!("return document.querySelector({}).classList.contains('late')", js_str(q3))).await?,
+            json!(true)
+        );
+        app.ensure_readable("the reporting table", "[data-role=sx-reporting-panel] [data-role=sx-rep-table]").await?;
+        app.ensure_readable("the periods table", "[data-role=sx-rep-periods]").await?;
         app.shot_to(SHOTS, "reporting-kk").await?;
         app.type_into("[data-role=sx-rep-period]", "2026-Q2").await?;
         app.click("[data-role=sx-rep-show]").await?;
@@ -478,6 +492,14 @@ async fn a_truncated_file_is_refused_and_changes_nothing() -> Res {
             .await?;
         let toast = app.text(".toast").await?;
         ensure!(toast.contains("4 ") && toast.contains(&out.display().to_string()), "the receipt: {toast}");
+        // The dialog lists what was exported before: this file, the whole map, four projects.
+        open_menu_item(app, "sx-export").await?;
+        let sent = "[data-role=sx-export-sent] tr";
+        app.wait_js("the receipts", &format!("return !!document.querySelector({})", js_str(sent)), 30).await?;
+        let receipt = app.text(sent).await?;
+        ensure!(receipt.contains("export from the window.gpkg") && receipt.contains("4 "), "the receipt: {receipt}");
+        app.ensure_readable("the receipts", "[data-role=sx-export-sent]").await?;
+        app.shot_to(SHOTS, "export-receipts").await?;
         Ok(())
     })
     .await?;

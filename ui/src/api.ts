@@ -20,6 +20,7 @@ import type { Saved } from "./generated/Saved";
 import type { ViewFilter } from "./generated/ViewFilter";
 // sync
 import type { Backup } from "./generated/Backup";
+import type { ExportReceipt } from "./generated/ExportReceipt";
 import type { ConflictView } from "./generated/ConflictView";
 import type { Exported } from "./generated/Exported";
 import type { ImportOutcome } from "./generated/ImportOutcome";
@@ -27,7 +28,9 @@ import type { ImportReport } from "./generated/ImportReport";
 import type { LogEntry } from "./generated/LogEntry";
 import type { ProposalView } from "./generated/ProposalView";
 import type { Reporting } from "./generated/Reporting";
-export type { Backup, ConflictView, Exported, ImportOutcome, ImportReport, LogEntry, ProposalView, Reporting };
+import type { ReportingTable } from "./generated/ReportingTable";
+import type { Standing } from "./generated/Standing";
+export type { Backup, ConflictView, ExportReceipt, Exported, ImportOutcome, ImportReport, LogEntry, ProposalView, Reporting, ReportingTable, Standing };
 import type { ReportSheet } from "./generated/ReportSheet";
 import type { ReportsTaken } from "./generated/ReportsTaken";
 import type { TableCell } from "./generated/TableCell";
@@ -139,8 +142,12 @@ export const api = {
   reject: (id: string, reason: string | null) => call("sync_reject", { id, reason }),
   history: (id: string) => call("sync_history", { id }),
   backups: () => call("sync_backups"),
+  /** The receipts of the exchange files this map wrote, the latest first. */
+  exports: () => call("sync_exports"),
   /** Who has reported a period (by default the last one that ended), region by region. */
   reporting: (period: string | null) => call("monitoring_status", { period }),
+  /** Each region's reporting of the last `periods` periods, side by side. */
+  reportingTable: (periods: number) => call("monitoring_table", { periods }),
   /** The reporting grid of a period: the projects this map reports on, with their reports' values. */
   reportSheet: (period: string | null) => call("report_sheet", { period }),
   /** Puts rows of a table as the period's reports; with `check`, only says what would be taken. */

@@ -1,18 +1,22 @@
 //! Who has reported a period: per region, the projects that report and those whose report is
-//! missing (the ministry's first question each quarter).
+//! missing, where the region stands and whether it is late (the ministry's first question each
+//! quarter); and the same for the last periods side by side.
 
 use crate::{Indmap, Result};
 use indmap_core::Rule;
-use indmap_core::monitoring::{self, Every};
+use indmap_core::monitoring::{self, DEADLINE_DAYS, Every, Period, RegionProgress, Standing};
 use indmap_core::reference::{Label, region};
+use indmap_core::{Project, RegionCode};
 use serde::Serialize;
 
 /// How far each region's reporting of a period has come.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Reporting {
-    /// `2026-Q3`, `2026-07` or `2026`.
+    /// `2026-Q3`, `2026-H1`, `2026-07` or `2026`.
     pub period: String,
+    /// The day its reports are due (`report_deadline_days` after its end), `2026-10-10`.
+    pub deadline: String,
     pub regions: Vec<RegionReporting>,
 }
 
@@ -25,8 +29,58 @@ pub struct RegionReporting {
     /// The projects that report this period (those on the map), and those that have.
     pub due: usize,
     pub reported: usize,
+    pub standing: Standing,
+    /// The deadline has passed (by this database's clock) with a report missing.
+    pub late: bool,
     /// The codes of the projects whose report is missing.
     pub missing: Vec<String>,
+}
+
+/// Each region's reporting of the last periods, side by side: the ministry's table of who is
+/// late.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ReportingTable {
+    /// The periods, the earliest first, each with its deadline.
+    pub periods: Vec<PeriodDeadline>,
+    pub regions: Vec<RegionPeriods>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PeriodDeadline {
+    pub period: String,
+    pub deadline: String,
+}
+
+/// One region's row: a cell per period, in the order of the table's periods.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RegionPeriods {
+    pub kato: String,
+    pub label: Label,
+    pub cells: Vec<PeriodCell>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PeriodCell {
+    pub due: usize,
+    pub reported: usize,
+    pub standing: Standing,
+    pub late: bool,
+}
+
+impl PeriodCell {
+    /// A period in which no project of the region reports.
+    const NOTHING_DUE: PeriodCell = PeriodCell { due: 0, reported: 0, standing: Standing::NotStarted, late: false };
+}
+
+/// The most periods the table shows (five years of quarters).
+const MOST_PERIODS: usize = 20;
+
+fn region_label(code: RegionCode) -> Label {
+    region(code.as_str()).map_or_else(|| Label::new(code.as_str(), code.as_str(), code.as_str()), |info| info.label())
 }
 
 impl Indmap {
@@ -35,27 +89,69 @@ impl Indmap {
     pub fn reporting(&self, period: Option<&str>) -> Result<Reporting> {
         let period = self.period_or_default(period)?;
         let projects = self.store.projects(&Default::default())?;
-        let code = |id: uuid::Uuid| {
-            projects
-                .iter()
-                .find(|p| p.id == id)
-                .and_then(|p| p.code.as_ref())
-                .map_or_else(|| id.to_string(), |c| c.to_string())
-        };
+        let code =
+            |id: uuid::Uuid| projects.iter().find(|p| p.id == id).map_or_else(|| id.to_string(), Project::code_or_id);
+        let (deadline, today) = (self.deadline(&period)?, self.env.clock.now().date_naive());
         let regions = monitoring::progress(&projects, &period)
             .into_iter()
             .map(|r| RegionReporting {
                 kato: r.region.as_str().to_owned(),
-                label: region(r.region.as_str()).map_or_else(
-                    || Label::new(r.region.as_str(), r.region.as_str(), r.region.as_str()),
-                    |info| info.label(),
-                ),
+                label: region_label(r.region),
                 due: r.due,
                 reported: r.reported,
-                missing: r.missing.into_iter().map(code).collect(),
+                standing: r.standing(),
+                late: deadline.is_some_and(|d| r.late(d, today)),
+                missing: r.missing.iter().map(|id| code(*id)).collect(),
             })
             .collect();
-        Ok(Reporting { period, regions })
+        Ok(Reporting { deadline: deadline.map(|d| d.to_string()).unwrap_or_default(), period, regions })
+    }
+
+    /// Each region's reporting of the last `count` periods that have ended (by the
+    /// `monitoring_period` setting), at most twenty.
+    pub fn reporting_table(&self, count: usize) -> Result<ReportingTable> {
+        let today = self.env.clock.now().date_naive();
+        let periods = monitoring::last_periods(self.every()?, today, count.clamp(1, MOST_PERIODS));
+        let days = self.deadline_days()?;
+        let projects = self.store.projects(&Default::default())?;
+        let mut rows: std::collections::BTreeMap<RegionCode, Vec<PeriodCell>> = Default::default();
+        for (i, period) in periods.iter().enumerate() {
+            let deadline = period.deadline(days);
+            for r in monitoring::progress(&projects, &period.to_string()) {
+                let cells = rows.entry(r.region).or_default();
+                // A region with nothing due in the earlier periods: empty cells before.
+                cells.resize(i, PeriodCell::NOTHING_DUE);
+                cells.push(cell(&r, deadline, today));
+            }
+        }
+        let regions = rows
+            .into_iter()
+            .map(|(code, mut cells)| {
+                cells.resize(periods.len(), PeriodCell::NOTHING_DUE);
+                RegionPeriods { kato: code.as_str().to_owned(), label: region_label(code), cells }
+            })
+            .collect();
+        let periods = periods
+            .iter()
+            .map(|p| PeriodDeadline { period: p.to_string(), deadline: p.deadline(days).to_string() })
+            .collect();
+        Ok(ReportingTable { periods, regions })
+    }
+
+    fn every(&self) -> Result<Every> {
+        let every = self.store.setting("monitoring_period")?.as_deref().and_then(Every::parse);
+        Ok(every.unwrap_or(Every::Quarter))
+    }
+
+    /// The `report_deadline_days` setting, or the default.
+    fn deadline_days(&self) -> Result<u32> {
+        Ok(self.store.setting("report_deadline_days")?.and_then(|d| d.trim().parse().ok()).unwrap_or(DEADLINE_DAYS))
+    }
+
+    /// The deadline of a period (checked already); none for one written otherwise.
+    fn deadline(&self, period: &str) -> Result<Option<chrono::NaiveDate>> {
+        let days = self.deadline_days()?;
+        Ok(Period::parse(period).map(|p| p.deadline(days)))
     }
 
     /// The period asked for, checked; without one, the last period that has ended (by the
@@ -68,14 +164,20 @@ impl Indmap {
                 problems.error(
                     "period",
                     Rule::PeriodFormat,
-                    format!("must be written 2026-Q3, 2026-07 or 2026; got {p:?}"),
+                    format!("must be written 2026-Q3, 2026-H1, 2026-07 or 2026; got {p:?}"),
                 );
                 return Err(crate::Error::invalid(problems));
             }
-            None => {
-                let every = self.store.setting("monitoring_period")?.as_deref().and_then(Every::parse);
-                every.unwrap_or(Every::Quarter).reported_on(self.env.clock.now().date_naive())
-            }
+            None => self.every()?.reported_on(self.env.clock.now().date_naive()),
         })
+    }
+}
+
+fn cell(progress: &RegionProgress, deadline: chrono::NaiveDate, today: chrono::NaiveDate) -> PeriodCell {
+    PeriodCell {
+        due: progress.due,
+        reported: progress.reported,
+        standing: progress.standing(),
+        late: progress.late(deadline, today),
     }
 }

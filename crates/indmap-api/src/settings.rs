@@ -7,7 +7,8 @@ use indmap_core::Rule;
 /// The settings users may change, with what they mean.
 pub const SETTINGS: &[(&str, &str)] = &[
     ("republican_threshold_kzt", "cost in KZT from which a project belongs on the republican map (empty: no check)"),
-    ("monitoring_period", "how often projects report progress: quarter, month or year"),
+    ("monitoring_period", "how often projects report progress: quarter, month, half-year or year"),
+    ("report_deadline_days", "how many days after a period's end its reports are due (default 10)"),
     ("backups_keep", "how many backups are kept, newest first (default 20)"),
     ("backups_max_mb", "the most megabytes all backups together take; the oldest go first (default 20000)"),
 ];
@@ -39,9 +40,22 @@ impl Indmap {
                     );
                 }
             }
+            "report_deadline_days" => {
+                if !value.trim().parse::<u32>().is_ok_and(|n| n <= 366) {
+                    problems.error(
+                        key,
+                        Rule::SettingDays,
+                        format!("must be a whole number of days, from 0 to 366; got {value:?}"),
+                    );
+                }
+            }
             "monitoring_period" => {
                 if indmap_core::monitoring::Every::parse(value).is_none() {
-                    problems.error(key, Rule::SettingPeriod, format!("must be quarter, month or year; got {value:?}"));
+                    problems.error(
+                        key,
+                        Rule::SettingPeriod,
+                        format!("must be quarter, month, half-year or year; got {value:?}"),
+                    );
                 }
             }
             _ => {

@@ -4,6 +4,7 @@
 mod common;
 
 use common::{env, region};
+use indmap_api::core::monitoring::Standing;
 use indmap_api::core::{Rule, Scope};
 use indmap_api::{ErrorKind, Indmap};
 use serde_json::json;
@@ -104,8 +105,73 @@ fn who_has_reported_a_period_region_by_region() {
     let rows: Vec<_> = r.regions.iter().map(|g| (g.kato.as_str(), g.reported, g.due, g.missing.clone())).collect();
     assert_eq!(rows, [("35", 1, 2, vec!["35-0002".to_owned()]), ("75", 1, 1, vec![])]);
     assert_eq!(r.regions[0].label.kk, "Қарағанды облысы");
+    // Due ten days after the quarter by default; on 25.11 Karaganda, one report short, is late.
+    assert_eq!(r.deadline, "2026-10-10");
+    let standing: Vec<_> = r.regions.iter().map(|g| (g.standing, g.late)).collect();
+    assert_eq!(standing, [(Standing::InProgress, true), (Standing::Reported, false)]);
     assert_eq!(ministry.reporting(None).unwrap().period, "2026-Q3");
+
+    // The region × period table: the last three quarters, each region's cell by hand.
+    let table = ministry.reporting_table(3).unwrap();
+    let periods: Vec<_> = table.periods.iter().map(|p| (p.period.as_str(), p.deadline.as_str())).collect();
+    assert_eq!(periods, [("2026-Q1", "2026-04-10"), ("2026-Q2", "2026-07-10"), ("2026-Q3", "2026-10-10")]);
+    let cells = |kato: &str| -> Vec<(usize, usize, Standing, bool)> {
+        let row = table.regions.iter().find(|r| r.kato == kato).unwrap();
+        row.cells.iter().map(|c| (c.reported, c.due, c.standing, c.late)).collect()
+    };
+    use Standing::*;
+    assert_eq!(cells("35"), [(0, 2, NotStarted, true), (2, 2, Reported, false), (1, 2, InProgress, true)]);
+    assert_eq!(cells("75"), [(0, 1, NotStarted, true), (0, 1, NotStarted, true), (1, 1, Reported, false)]);
+    // A longer deadline: on 25.11 the third quarter is not due yet.
+    ministry.set_setting("report_deadline_days", "60").unwrap();
+    let r = ministry.reporting(Some("2026-Q3")).unwrap();
+    assert_eq!((r.deadline.as_str(), r.regions[0].late), ("2026-11-29", false));
+    let refused = ministry.set_setting("report_deadline_days", "a month").unwrap_err();
+    assert_eq!(refused.problems[0].rule, Rule::SettingDays);
+    ministry.set_setting("monitoring_period", "half-year").unwrap();
+    assert_eq!(ministry.reporting(None).unwrap().period, "2026-H1");
+    let halves: Vec<_> = ministry.reporting_table(2).unwrap().periods.into_iter().map(|p| p.period).collect();
+    assert_eq!(halves, ["2025-H2", "2026-H1"]);
     ministry.set_setting("monitoring_period", "month").unwrap();
     assert_eq!(ministry.reporting(None).unwrap().period, "2026-10");
     assert_eq!(ministry.reporting(Some("2026-Q9")).unwrap_err().problems[0].rule, Rule::PeriodFormat);
+}
+
+#[test]
+fn every_export_leaves_a_receipt_of_what_it_sent_and_for_whom() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut k = karaganda(dir.path());
+    let mut ministry = Indmap::init(&dir.path().join("m.sqlite"), Scope::Ministry, env("ministry", 2)).unwrap();
+    assert!(k.exports().unwrap().is_empty());
+    let whole = dir.path().join("whole.gpkg");
+    let sent = k.export(&whole, None).unwrap();
+    ministry.import(&whole, false).unwrap();
+    let back = dir.path().join("back.gpkg");
+    ministry.export(&back, None).unwrap();
+    common::trust(&mut k, &back);
+    k.import(&back, false).unwrap();
+
+    // The third quarter: the file of changes carries only the new report.
+    k.set_report("35-0001", "2026-Q3", r#"{"progress_pct": 70}"#).unwrap();
+    let changes = dir.path().join("changes.gpkg");
+    let second = k.export_for(&changes, None, Some(Scope::Ministry)).unwrap();
+    // A refused export leaves no receipt.
+    let own = dir.path().join("k.sqlite");
+    assert_eq!(k.export(&own, None).unwrap_err().kind, ErrorKind::Invalid);
+
+    let receipts = k.exports().unwrap();
+    assert_eq!(receipts.len(), 2, "{receipts:?}");
+    let (latest, first) = (&receipts[0], &receipts[1]);
+    assert_eq!(latest.file_name, changes.display().to_string());
+    assert_eq!(latest.sha256, second.sha256);
+    assert_eq!(latest.for_scope.as_deref(), Some("ministry"));
+    assert_eq!((latest.projects, latest.periods.clone()), (1, vec!["2026-Q3".to_owned()]));
+    assert_eq!(latest.user, "planner");
+    assert_eq!(first.file_name, whole.display().to_string());
+    assert_eq!(
+        (first.sha256.as_str(), first.for_scope.as_deref(), first.region.as_deref()),
+        (sent.sha256.as_str(), None, None)
+    );
+    assert_eq!((first.projects, first.periods.clone()), (1, vec!["2025-Q4".to_owned()]));
+    assert_eq!(ministry.exports().unwrap().len(), 1, "each database keeps its own receipts");
 }

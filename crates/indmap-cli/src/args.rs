@@ -83,6 +83,9 @@ pub enum Command {
         #[arg(long = "for", value_name = "SCOPE")]
         for_scope: Option<String>,
     },
+    /// List the exchange files this database wrote: when, by whom, for whom, how many projects,
+    /// which reporting periods (the receipts of `export`)
+    Exports,
     /// Merge other databases' exchange files into this one (a backup is taken first)
     Import {
         #[arg(required = true)]
@@ -223,11 +226,19 @@ pub enum MonitoringCommand {
         #[arg(long)]
         check: bool,
     },
-    /// Who has reported a period: per region, the projects that report and those missing
+    /// Who has reported a period: per region, the projects that report and those missing, and
+    /// who is late (setting report_deadline_days)
     Status {
         /// The period; by default the last one that has ended (setting monitoring_period)
         #[arg(long)]
         period: Option<String>,
+    },
+    /// Each region's reporting of the last periods side by side (region × period), the late
+    /// marked
+    Table {
+        /// How many periods, the last that has ended the latest (at most 20)
+        #[arg(long, default_value_t = 4)]
+        periods: usize,
     },
     /// Remove the report of a period
     Remove {

@@ -126,6 +126,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             let db = Indmap::open(&path, Env::system())?;
             sync_cmd::exported(&db.export_for(&out, region, for_scope)?, &out, json);
         }
+        Command::Exports => sync_cmd::exports(&Indmap::open(&path, Env::system())?.exports()?, json),
         Command::Import { files, dry_run, bill } => {
             sync_cmd::import(&path, &files, dry_run, bill.as_deref(), &cli.lang, json)?
         }
@@ -171,6 +172,7 @@ fn monitoring(command: MonitoringCommand, path: &Path, lang: &str, json: bool) -
     let mut db = Indmap::open(path, Env::system())?;
     match command {
         MonitoringCommand::Status { period } => output::reporting(&db.reporting(period.as_deref())?, lang, json),
+        MonitoringCommand::Table { periods } => output::reporting_table(&db.reporting_table(periods)?, lang, json),
         MonitoringCommand::Set { project, period, file } => {
             output::updated(&db.set_report(&project, &period, &read_input(&file)?)?, json)
         }

@@ -167,18 +167,41 @@ pub fn reporting(r: &indmap_api::Reporting, lang: &str, json: bool) {
     if json {
         return emit_json(r);
     }
-    let mut t = table(&["region", "reported", "missing"]);
+    let mut t = table(&["region", "reported", "", "missing"]);
     for region in &r.regions {
         let name = in_lang(&region.label, lang);
         t.add_row(vec![
             format!("{name} ({})", region.kato),
             format!("{} of {}", region.reported, region.due),
+            if region.late { "LATE".into() } else { String::new() },
             region.missing.join(", "),
         ]);
     }
     emit(&t.to_string());
     let (reported, due) = r.regions.iter().fold((0, 0), |(a, b), region| (a + region.reported, b + region.due));
-    emit(&format!("{}: {reported} of {due} projects reported", r.period));
+    let late = r.regions.iter().filter(|region| region.late).count();
+    emit(&format!("{}: {reported} of {due} projects reported; due {}, {late} regions late", r.period, r.deadline));
+}
+
+/// Region × period: each cell "reported of due", `!` where the region is late.
+pub fn reporting_table(r: &indmap_api::ReportingTable, lang: &str, json: bool) {
+    if json {
+        return emit_json(r);
+    }
+    let mut header = vec!["region".to_owned()];
+    header.extend(r.periods.iter().map(|p| p.period.clone()));
+    let mut t = table(&header.iter().map(String::as_str).collect::<Vec<_>>());
+    for region in &r.regions {
+        let mut row = vec![format!("{} ({})", in_lang(&region.label, lang), region.kato)];
+        row.extend(region.cells.iter().map(|c| match (c.due, c.late) {
+            (0, _) => "-".to_owned(),
+            (due, late) => format!("{} of {due}{}", c.reported, if late { " LATE" } else { "" }),
+        }));
+        t.add_row(row);
+    }
+    emit(&t.to_string());
+    let deadlines: Vec<String> = r.periods.iter().map(|p| format!("{} by {}", p.period, p.deadline)).collect();
+    emit(&format!("reports are due: {}", deadlines.join(", ")));
 }
 
 /// A table of reports, row by row: what was taken, left out and refused, and why.

@@ -5,8 +5,8 @@ use crate::output::{emit, emit_json, print_error, table};
 use indmap_api::core::Rule;
 use indmap_api::core::{Problems, Scope};
 use indmap_api::{
-    Backup, ConflictKind, ConflictView, Env, Error, ImportReport, Indmap, Manifest, PrintLang, ProjectUpdate,
-    ProposalView, Retention, SignatureNote,
+    Backup, ConflictKind, ConflictView, Env, Error, ExportReceipt, ImportReport, Indmap, Manifest, PrintLang,
+    ProjectUpdate, ProposalView, Retention, SignatureNote,
 };
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -233,6 +233,32 @@ pub fn backups(list: &[Backup], retention: Retention, json: bool) {
         retention.keep,
         retention.max_mb
     ));
+}
+
+pub fn exports(list: &[ExportReceipt], json: bool) {
+    if json {
+        return emit_json(&list);
+    }
+    if list.is_empty() {
+        return emit("no exchange file has been written from this database yet (indmap export)");
+    }
+    let mut t = table(&["when", "file", "for", "projects", "editions", "periods", "by"]);
+    for e in list {
+        let whole = match &e.region {
+            Some(region) => format!("region {region}, whole"),
+            None => "whole map".to_owned(),
+        };
+        t.add_row(vec![
+            e.exported_at.clone(),
+            e.file_name.clone(),
+            e.for_scope.as_ref().map_or(whole, |scope| format!("{scope}: changes")),
+            e.projects.to_string(),
+            e.editions.to_string(),
+            e.periods.join(", "),
+            e.user.clone(),
+        ]);
+    }
+    emit(&t.to_string());
 }
 
 pub fn proposals(list: &[ProposalView], json: bool) {

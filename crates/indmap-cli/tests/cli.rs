@@ -317,7 +317,7 @@ fn a_periods_report_is_set_and_removed_alone() {
         .write_stdin("{}")
         .assert()
         .failure()
-        .stderr(predicates::str::contains("period.format").or(predicates::str::contains("2026-Q3, 2026-07")));
+        .stderr(predicates::str::contains("period.format").or(predicates::str::contains("2026-Q3, 2026-H1, 2026-07")));
     db.cmd(&["monitoring", "status", "--period", "2026-Q2", "--lang", "kk"]).assert().success().stdout(
         predicates::str::contains("Қарағанды облысы (35)")
             .and(predicates::str::contains("2026-Q2: 1 of 1 projects reported")),
@@ -331,6 +331,21 @@ fn a_periods_report_is_set_and_removed_alone() {
         .assert()
         .failure()
         .stderr(predicates::str::contains("no report for 2026-Q2"));
+    // Region × period, by the real clock: twenty quarters (the most) reach these two for years.
+    let table = db.json(&["monitoring", "table", "--periods", "20"]);
+    let periods: Vec<&str> =
+        table["periods"].as_array().unwrap().iter().map(|p| p["period"].as_str().unwrap()).collect();
+    let cell = |period: &str| {
+        let i = periods.iter().position(|p| *p == period).unwrap();
+        let c = &table["regions"][0]["cells"][i];
+        (c["reported"].as_u64().unwrap(), c["due"].as_u64().unwrap(), c["late"].as_bool().unwrap())
+    };
+    assert_eq!(periods.len(), 20);
+    assert_eq!((cell("2026-Q2"), cell("2026-Q3")), ((0, 1, true), (1, 1, false)));
+    db.cmd(&["monitoring", "table", "--periods", "20"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("0 of 1 LATE").and(predicates::str::contains("2026-Q3 by 2026-10-10")));
 }
 
 /// `indmap monitoring import` takes a quarter from a spreadsheet: it lists every line taken or

@@ -182,6 +182,7 @@ rules! {
     ScheduleExclusionBeforeInclusion = "schedule.exclusion_before_inclusion",
     SettingAmount = "setting.amount",
     SettingCount = "setting.count",
+    SettingDays = "setting.days",
     SettingPeriod = "setting.period",
     SettingUnknown = "setting.unknown",
     SheetNoSheet = "sheet.no_sheet",

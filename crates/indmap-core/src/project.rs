@@ -309,12 +309,7 @@ impl Codec for CapacityCodec {
     }
 }
 
-/// Whether a monitoring period is written `YYYY`, `YYYY-Qn` or `YYYY-MM`.
+/// Whether a monitoring period is written `YYYY`, `YYYY-Hn`, `YYYY-Qn` or `YYYY-MM`.
 pub fn is_valid_period(period: &str) -> bool {
-    let year_ok = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
-    match period.split_once('-') {
-        None => year_ok(period),
-        Some((y, q)) if q.starts_with('Q') => year_ok(y) && matches!(&q[1..], "1" | "2" | "3" | "4"),
-        Some((y, m)) => year_ok(y) && m.len() == 2 && matches!(m.parse::<u8>(), Ok(1..=12)),
-    }
+    crate::monitoring::Period::parse(period).is_some()
 }

@@ -125,7 +125,7 @@ fn check_schedule(p: &Project, problems: &mut Problems) {
             problems.error(
                 format!("monitoring[{i}].period"),
                 Rule::PeriodFormat,
-                format!("must be written 2026-Q3, 2026-07 or 2026; got {:?}", m.period),
+                format!("must be written 2026-Q3, 2026-H1, 2026-07 or 2026; got {:?}", m.period),
             );
         }
         if p.monitoring[..i].iter().any(|earlier| earlier.period == m.period) {

@@ -12,6 +12,7 @@ mod codes;
 mod copy;
 mod editions;
 mod error;
+mod exports;
 mod keys;
 pub mod lock;
 mod log;
@@ -24,6 +25,7 @@ mod writer;
 
 pub use author::{Author, timestamp};
 pub use error::{Result, StoreError};
+pub use exports::ExportReceipt;
 pub use log::{BIRTH, LogEntry};
 pub use migrations::{LATEST_VERSION, migrations};
 pub use reference::ReferenceList;

@@ -16,6 +16,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/006_signing_keys.sql"),
     include_str!("migrations/007_codes_may_clash.sql"),
     include_str!("migrations/008_editions.sql"),
+    include_str!("migrations/009_export_receipts.sql"),
 ];
 
 /// The schema version this build writes.

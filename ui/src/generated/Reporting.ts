@@ -6,6 +6,10 @@ import type { RegionReporting } from "./RegionReporting";
  */
 export type Reporting = { 
 /**
- * `2026-Q3`, `2026-07` or `2026`.
+ * `2026-Q3`, `2026-H1`, `2026-07` or `2026`.
  */
-period: string, regions: Array<RegionReporting>, };
+period: string, 
+/**
+ * The day its reports are due (`report_deadline_days` after its end), `2026-10-10`.
+ */
+deadline: string, regions: Array<RegionReporting>, };

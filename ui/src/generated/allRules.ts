@@ -72,6 +72,7 @@ export const RULES: readonly Rule[] = [
   "schedule.exclusion_before_inclusion",
   "setting.amount",
   "setting.count",
+  "setting.days",
   "setting.period",
   "setting.unknown",
   "sheet.no_sheet",

@@ -10,6 +10,7 @@ import type { ConflictView } from "./ConflictView";
 import type { EditionDiff } from "./EditionDiff";
 import type { EditionSummary } from "./EditionSummary";
 import type { EditionView } from "./EditionView";
+import type { ExportReceipt } from "./ExportReceipt";
 import type { Exported } from "./Exported";
 import type { ImportOutcome } from "./ImportOutcome";
 import type { LogEntry } from "./LogEntry";
@@ -25,6 +26,7 @@ import type { Reference } from "./Reference";
 import type { RegionInfo } from "./RegionInfo";
 import type { ReportSheet } from "./ReportSheet";
 import type { Reporting } from "./Reporting";
+import type { ReportingTable } from "./ReportingTable";
 import type { ReportsTaken } from "./ReportsTaken";
 import type { Saved } from "./Saved";
 import type { SignatureNote } from "./SignatureNote";
@@ -46,6 +48,7 @@ export interface CommandArgs {
   import_reports: { path: string; period: string; check: boolean };
   load_prefs: Record<string, never>;
   monitoring_status: { period: string | null };
+  monitoring_table: { periods: number };
   open_database: { path: string };
   open_sample: Record<string, never>;
   pick_file: { request: PickFile };
@@ -66,6 +69,7 @@ export interface CommandArgs {
   sync_backups: Record<string, never>;
   sync_conflicts: Record<string, never>;
   sync_export: { path: string; region: string | null; forScope: string | null };
+  sync_exports: Record<string, never>;
   sync_history: { id: string };
   sync_import_apply: { files: Array<string> };
   sync_import_preview: { files: Array<string> };
@@ -93,6 +97,7 @@ export interface CommandAnswers {
   import_reports: ReportsTaken;
   load_prefs: string | null;
   monitoring_status: Reporting;
+  monitoring_table: ReportingTable;
   open_database: OpenInfo;
   open_sample: OpenInfo;
   pick_file: Array<string>;
@@ -113,6 +118,7 @@ export interface CommandAnswers {
   sync_backups: Array<Backup>;
   sync_conflicts: Array<ConflictView>;
   sync_export: Exported;
+  sync_exports: Array<ExportReceipt>;
   sync_history: Array<LogEntry>;
   sync_import_apply: Array<ImportOutcome>;
   sync_import_preview: Array<ImportOutcome>;

@@ -1,13 +1,13 @@
 // The Export dialog: where to write the exchange file, which region (the ministry), and whether
 // to hold only what one scope has not seen yet (a file of changes).
 
-import { api } from "../api";
+import { api, type ExportReceipt } from "../api";
 import { h, option } from "../dom";
 import { fileField, FILTERS } from "../files";
-import { pick, t, lang } from "../i18n";
+import { formatNumber, pick, t, lang } from "../i18n";
 import { showError, toast } from "../ui";
 import { syncHooks } from "./hooks";
-import { besides, defaultExportName } from "./present";
+import { baseName, besides, defaultExportName, formatTime } from "./present";
 import { openPanel } from "./panel";
 
 export function openExport(): void {
@@ -41,6 +41,12 @@ export function openExport(): void {
     region ? h("label", {}, t("sx_export_region"), region) : "",
     h("label", {}, t("sx_export_for"), forScope),
   );
+  const sent = h("section", { class: "sx-sent", "data-role": "sx-export-sent" });
+  panel.body.append(sent);
+  void api.exports().then(
+    (list) => sent.append(...sentList(list, (scope) => scopeName(scope, regions))),
+    () => sent.remove(),
+  );
   panel.buttons.append(h("button", { onclick: () => panel.close() }, t("cancel")), run);
   const go = async () => {
     run.disabled = true;
@@ -59,4 +65,29 @@ export function openExport(): void {
     if (e.key === "Enter" && (e.target as Element).tagName === "INPUT") void go();
   });
   file.input.focus();
+}
+
+/** The scope a file of changes was for, as its receipt names it (`ministry`, `region:35`). */
+function scopeName(scope: string, regions: { kato: string; label: { kk: string; ru: string; en: string } }[]): string {
+  if (scope === "ministry") return t("sx_export_for_ministry");
+  const region = regions.find((r) => `region:${r.kato}` === scope);
+  return region ? pick(region.label) : scope;
+}
+
+/** The latest receipts: when, which file, for whom, how many projects, which periods' reports. */
+function sentList(list: ExportReceipt[], scope: (s: string) => string): HTMLElement[] {
+  const title = h("h3", {}, t("sx_sent_title"));
+  if (list.length === 0) return [title, h("p", { class: "muted" }, t("sx_sent_none"))];
+  const rows = list.slice(0, 8).map((e) =>
+    h(
+      "tr",
+      {},
+      h("td", { class: "time" }, formatTime(e.exported_at, lang())),
+      h("td", { title: e.file_name }, baseName(e.file_name)),
+      h("td", {}, e.for_scope ? `${t("sx_sent_changes")} ${scope(e.for_scope)}` : t("sx_sent_whole")),
+      h("td", { class: "num" }, `${formatNumber(e.projects)} ${t("sx_projects_n")}`),
+      h("td", {}, e.periods.length ? `${t("sx_sent_periods")}: ${e.periods.join(", ")}` : ""),
+    ),
+  );
+  return [title, h("table", { class: "sx-history" }, h("tbody", {}, rows))];
 }

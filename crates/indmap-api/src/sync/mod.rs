@@ -4,8 +4,11 @@
 
 use crate::{Error, ErrorKind, Indmap, Result};
 use indmap_core::Rule;
-use indmap_core::{RegionCode, Scope};
+use indmap_core::schema::Entity;
+use indmap_core::version::VersionedProject;
+use indmap_core::{Project, RegionCode, Scope};
 use indmap_exchange::{ExchangeError, KnownDatabase, Manifest, Vouch};
+use indmap_store::ExportReceipt;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 use uuid::Uuid;
@@ -27,6 +30,13 @@ pub use report::{FieldUpdate, ImportReport, ProjectUpdate, Refusal, SignatureNot
 /// How many projects an export (or a content hash) loads at a time: a national map loaded whole
 /// with the versions of every field takes gigabytes.
 const SLICE: usize = 1000;
+
+/// The periods of the reports `vp` carries (a file of changes leaves out the rows seen).
+fn reported_periods<'a>(project: &'a Project, vp: &VersionedProject) -> impl Iterator<Item = String> + 'a {
+    let carried: std::collections::HashSet<Uuid> =
+        vp.fields.keys().filter(|k| k.entity == Entity::Monitoring).map(|k| k.record_id).collect();
+    project.monitoring.iter().filter(move |m| carried.contains(&m.id)).map(|m| m.period.clone())
+}
 
 impl Indmap {
     /// SHA-256 over every project's current fields (deleted ones too), in a canonical order:
@@ -54,17 +64,33 @@ impl Indmap {
         self.export_for(out, region, None)
     }
 
-    /// Writes an exchange file. With `for_scope`, it holds only the projects with something the
-    /// databases of that scope had not seen when they last sent their file here: a file of
-    /// changes, small enough for e-mail. Projects they never sent are always included.
+    /// Writes an exchange file, and its receipt (`exports`). With `for_scope`, it holds only the
+    /// projects with something the databases of that scope had not seen when they last sent their
+    /// file here: a file of changes, small enough for e-mail. Projects they never sent are always
+    /// included.
     pub fn export_for(&self, out: &Path, region: Option<RegionCode>, for_scope: Option<Scope>) -> Result<Manifest> {
-        // Noted while it is written: a kill leaves the half-written file for the next start to delete.
-        let _writing = crate::writing::Writing::begin(&self.store.info().path, &indmap_exchange::partial_path(out));
-        self.store.snapshot(|| self.export_snapshot(out, region, for_scope))
+        let (manifest, receipt) = {
+            // Noted while it is written: a kill leaves the half-written file for the next start to delete.
+            let _writing = crate::writing::Writing::begin(&self.store.info().path, &indmap_exchange::partial_path(out));
+            self.store.snapshot(|| self.export_snapshot(out, region, for_scope))?
+        };
+        // A receipt is one row of a log, not a write of the map: it takes no write counter.
+        self.store.record_export(&receipt)?;
+        Ok(manifest)
     }
 
-    /// `export_for`, inside one snapshot of the database.
-    fn export_snapshot(&self, out: &Path, region: Option<RegionCode>, for_scope: Option<Scope>) -> Result<Manifest> {
+    /// The files this database wrote, the latest first.
+    pub fn exports(&self) -> Result<Vec<ExportReceipt>> {
+        Ok(self.store.exports()?)
+    }
+
+    /// `export_for`, inside one snapshot of the database: the file's manifest, and its receipt.
+    fn export_snapshot(
+        &self,
+        out: &Path,
+        region: Option<RegionCode>,
+        for_scope: Option<Scope>,
+    ) -> Result<(Manifest, ExportReceipt)> {
         let info = self.store.info();
         if self.is_own_file(out) {
             let mut problems = indmap_core::Problems::new();
@@ -97,6 +123,7 @@ impl Indmap {
         let failed = |e: ExchangeError| Error::new(ErrorKind::Io, e.to_string());
         let mut file = indmap_exchange::FileWriter::create(out).map_err(failed)?;
         let ids = self.store.project_ids(region)?;
+        let mut periods = std::collections::BTreeSet::new();
         for ids in ids.chunks(SLICE) {
             let mut projects = self.store.versioned_projects(ids)?;
             if let Some(seen) = &seen {
@@ -111,6 +138,7 @@ impl Indmap {
                     }
                 }
             }
+            periods.extend(projects.iter().flat_map(|(p, vp)| reported_periods(p, vp)));
             file.add(&projects).map_err(failed)?;
         }
         // Every proposal about the map the file is of, decided or not, even of projects a file of
@@ -137,7 +165,19 @@ impl Indmap {
             vouches: self.vouches()?,
             sha256: String::new(),
         };
-        file.finish(manifest, &proposals, self.store.signing_key()?.as_ref()).map_err(failed)
+        let manifest = file.finish(manifest, &proposals, self.store.signing_key()?.as_ref()).map_err(failed)?;
+        let receipt = ExportReceipt {
+            file_name: out.display().to_string(),
+            sha256: manifest.sha256.clone(),
+            exported_at: manifest.exported_at.clone(),
+            user: manifest.user.clone(),
+            for_scope: for_scope.map(|s| s.code()),
+            region: region.map(|r| r.as_str().to_owned()),
+            projects: manifest.projects,
+            editions: editions.len(),
+            periods: periods.into_iter().collect(),
+        };
+        Ok((manifest, receipt))
     }
 
     /// The keys this database has pinned, for its files to vouch for.
