@@ -43,6 +43,8 @@ pub fn run() {
             project_cmds::regions,
             project_cmds::monitoring_status,
             project_cmds::monitoring_table,
+            project_cmds::monitoring_step,
+            project_cmds::monitoring_cycle,
             project_cmds::report_sheet,
             project_cmds::put_reports,
             project_cmds::import_reports,

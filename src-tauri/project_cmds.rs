@@ -2,10 +2,12 @@
 //! deleting a project.
 
 use crate::{Answer, AppState, UiError, with_db};
-use indmap_api::core::Problem;
+use indmap_api::core::period_act::Step;
 use indmap_api::core::table::Table;
+use indmap_api::core::{Problem, RegionCode};
 use indmap_api::{
-    ErrorKind, MapView, Reference, RegionInfo, ReportSheet, Reporting, ReportingTable, ReportsTaken, ViewFilter,
+    ErrorKind, MapView, PeriodStage, Reference, RegionInfo, ReportSheet, Reporting, ReportingTable, ReportsTaken,
+    ViewFilter,
 };
 use serde::Serialize;
 
@@ -74,6 +76,29 @@ pub(crate) fn update_project(state: tauri::State<'_, AppState>, id: String, feat
 #[tauri::command]
 pub(crate) async fn monitoring_status(state: tauri::State<'_, AppState>, period: Option<String>) -> Answer<Reporting> {
     with_db(&state, |db| db.reporting(period.as_deref().filter(|p| !p.trim().is_empty())))
+}
+
+/// Takes a step of a period's reporting cycle (submit, approve, unapprove with a reason, accept)
+/// for `region` (this database's own when none).
+#[tauri::command]
+pub(crate) async fn monitoring_step(
+    state: tauri::State<'_, AppState>,
+    region: Option<RegionCode>,
+    period: String,
+    step: Step,
+    reason: Option<String>,
+) -> Answer<PeriodStage> {
+    with_db(&state, |db| db.period_step(region, &period, step, reason.as_deref()))
+}
+
+/// Where `region`'s period stands (this database's own region when none), with its acts.
+#[tauri::command]
+pub(crate) async fn monitoring_cycle(
+    state: tauri::State<'_, AppState>,
+    region: Option<RegionCode>,
+    period: String,
+) -> Answer<PeriodStage> {
+    with_db(&state, |db| db.period_stage(region, &period))
 }
 
 /// Each region's reporting of the last `periods` periods, side by side.

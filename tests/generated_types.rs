@@ -41,6 +41,7 @@ fn generated_typescript_is_up_to_date() {
     indmap_api::ExportReceipt::export_all(&cfg).unwrap();
     indmap_api::Reporting::export_all(&cfg).unwrap();
     indmap_api::ReportingTable::export_all(&cfg).unwrap();
+    indmap_api::PeriodStage::export_all(&cfg).unwrap();
     indmap_api::ReportSheet::export_all(&cfg).unwrap();
     indmap_api::ReportsTaken::export_all(&cfg).unwrap();
     indmap_api::core::table::Table::export_all(&cfg).unwrap();

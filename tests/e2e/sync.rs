@@ -458,6 +458,69 @@ async fn the_ministry_sees_who_has_not_reported_a_quarter() -> Res {
     .await
 }
 
+/// Karaganda's planner, in Kazakh, hands the third quarter in and approves it: the grid of an
+/// approved quarter is locked with the reason and what to do, readable; withdrawing the approval
+/// asks why, keeps the reason, and opens the quarter again.
+#[tokio::test]
+async fn an_approved_quarter_refuses_edits_until_its_approval_is_withdrawn_with_a_reason() -> Res {
+    let m = Machine::new()?;
+    let mut k = Indmap::init(&m.db, karaganda(), env_of("Әсел", 1))?;
+    k.add_projects(&project("Теміртау", 72.96, 50.06))?;
+    k.add_projects(&project("Балқаш", 74.98, 46.85))?;
+    k.set_report("35-0001", "2026-Q3", r#"{"progress_pct": 60}"#)?;
+    drop(k);
+    let stage = "[data-role=sx-cycle-stage]";
+    let stage_is = |text: &str| format!("return document.querySelector('{stage}')?.textContent === {}", js_str(text));
+    run_app("sync_period_cycle", &m, async |app| {
+        app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 2", 60).await?;
+        app.choose("[data-role=lang]", "kk").await?;
+        open_menu_item(app, "sx-reporting").await?;
+        app.wait_js("the period's stage", &stage_is("Ашық"), 30).await?;
+        ensure_eq!(app.js("return document.querySelector('[data-role=sx-rep-period]').value").await?, json!("2026-Q3"));
+        app.click("[data-role=sx-cycle-submit]").await?;
+        app.click("[data-role=dialog-ok]").await?;
+        app.wait_js("submitted", &stage_is("Тапсырылды"), 30).await?;
+        app.click("[data-role=sx-cycle-approve]").await?;
+        app.click("[data-role=dialog-ok]").await?;
+        app.wait_js("approved", &stage_is("Бекітілді"), 30).await?;
+        let acts = app.text("[data-role=sx-cycle-acts]").await?;
+        // Signed by the window's user.
+        ensure!(acts.contains("тапсырылды — e2e") && acts.contains("бекітілді — e2e"), "the acts: {acts}");
+        app.ensure_readable("the period's stage", "[data-role=sx-cycle]").await?;
+        app.shot_to(SHOTS, "cycle-approved-kk").await?;
+
+        // The grid of the approved quarter: locked, saying why and what to do.
+        app.click("[data-role=sx-rep-grid]").await?;
+        app.wait_js("the grid", "return document.querySelectorAll('[data-role=sx-grid-row]').length === 2", 30).await?;
+        let banner = app.text("[data-role=sx-grid-locked]").await?;
+        ensure!(
+            banner.contains("Бұл кезең бекітілген") && banner.contains("бекітуді қайтарыңыз"),
+            "the banner: {banner}"
+        );
+        app.ensure_readable("the lock's banner", "[data-role=sx-grid-locked]").await?;
+        let cell = "[data-role=sx-grid-cell][data-row='0'][data-field=progress_pct]";
+        ensure_eq!(app.js(&format!("return document.querySelector({}).readOnly", js_str(cell))).await?, json!(true));
+        ensure_eq!(app.js("return document.querySelector('[data-role=sx-grid-save]').disabled").await?, json!(true));
+        app.shot_to(SHOTS, "grid-locked-kk").await?;
+        app.click("[data-role=sx-grid-close]").await?;
+
+        // Withdrawing the approval asks why; the quarter is open again, the reason kept.
+        app.click("[data-role=sx-cycle-unapprove]").await?;
+        app.type_into(".dialog-input", "Балқаш есебі қате").await?;
+        app.click("[data-role=dialog-ok]").await?;
+        app.wait_js("open again", &stage_is("Ашық"), 30).await?;
+        ensure!(app.text("[data-role=sx-cycle-acts]").await?.contains("«Балқаш есебі қате»"), "the reason is shown");
+        Ok(())
+    })
+    .await?;
+    let k = Indmap::open(&m.db, env_of("check", 9))?;
+    let cycle = k.period_stage(None, "2026-Q3")?;
+    ensure_eq!(cycle.acts.len(), 3);
+    ensure_eq!(cycle.acts[2].reason.as_deref(), Some("Балқаш есебі қате"));
+    ensure!(!k.report_sheet(Some("2026-Q3"))?.locked, "the quarter is open again");
+    Ok(())
+}
+
 /// A file truncated by one byte is refused with the API's sentence, cannot be imported, and the
 /// database is unchanged. Then the map is exported from the window, and another database reads it.
 #[tokio::test]

@@ -30,7 +30,10 @@ import type { ProposalView } from "./generated/ProposalView";
 import type { Reporting } from "./generated/Reporting";
 import type { ReportingTable } from "./generated/ReportingTable";
 import type { Standing } from "./generated/Standing";
-export type { Backup, ConflictView, ExportReceipt, Exported, ImportOutcome, ImportReport, LogEntry, ProposalView, Reporting, ReportingTable, Standing };
+import type { PeriodStage } from "./generated/PeriodStage";
+import type { Stage } from "./generated/Stage";
+import type { Step } from "./generated/Step";
+export type { Backup, ConflictView, ExportReceipt, Exported, ImportOutcome, ImportReport, LogEntry, PeriodStage, ProposalView, Reporting, ReportingTable, Stage, Standing, Step };
 import type { ReportSheet } from "./generated/ReportSheet";
 import type { ReportsTaken } from "./generated/ReportsTaken";
 import type { TableCell } from "./generated/TableCell";
@@ -148,6 +151,11 @@ export const api = {
   reporting: (period: string | null) => call("monitoring_status", { period }),
   /** Each region's reporting of the last `periods` periods, side by side. */
   reportingTable: (periods: number) => call("monitoring_table", { periods }),
+  /** Takes a step of a period's reporting cycle for a region (this map's own when null). */
+  periodStep: (region: string | null, period: string, step: Step, reason: string | null) =>
+    call("monitoring_step", { region, period, step, reason }),
+  /** Where a region's period stands (this map's own region when null), with its acts. */
+  periodCycle: (region: string | null, period: string) => call("monitoring_cycle", { region, period }),
   /** The reporting grid of a period: the projects this map reports on, with their reports' values. */
   reportSheet: (period: string | null) => call("report_sheet", { period }),
   /** Puts rows of a table as the period's reports; with `check`, only says what would be taken. */

@@ -2,10 +2,12 @@
 //! missing, where the region stands and whether it is late (the ministry's first question each
 //! quarter); and the same for the last periods side by side.
 
+use crate::period_cycle::{ActsByPeriod, region_label, stage_in};
 use crate::{Indmap, Result};
 use indmap_core::Rule;
 use indmap_core::monitoring::{self, DEADLINE_DAYS, Every, Period, RegionProgress, Standing};
-use indmap_core::reference::{Label, region};
+use indmap_core::period_act::Stage;
+use indmap_core::reference::Label;
 use indmap_core::{Project, RegionCode};
 use serde::Serialize;
 
@@ -30,7 +32,9 @@ pub struct RegionReporting {
     pub due: usize,
     pub reported: usize,
     pub standing: Standing,
-    /// The deadline has passed (by this database's clock) with a report missing.
+    /// Where the period's cycle is: open, submitted, approved, accepted.
+    pub stage: Stage,
+    /// The deadline has passed (by this database's clock) with nothing submitted.
     pub late: bool,
     /// The codes of the projects whose report is missing.
     pub missing: Vec<String>,
@@ -68,20 +72,18 @@ pub struct PeriodCell {
     pub due: usize,
     pub reported: usize,
     pub standing: Standing,
+    pub stage: Stage,
     pub late: bool,
 }
 
 impl PeriodCell {
     /// A period in which no project of the region reports.
-    const NOTHING_DUE: PeriodCell = PeriodCell { due: 0, reported: 0, standing: Standing::NotStarted, late: false };
+    const NOTHING_DUE: PeriodCell =
+        PeriodCell { due: 0, reported: 0, standing: Standing::NotStarted, stage: Stage::Open, late: false };
 }
 
 /// The most periods the table shows (five years of quarters).
 const MOST_PERIODS: usize = 20;
-
-fn region_label(code: RegionCode) -> Label {
-    region(code.as_str()).map_or_else(|| Label::new(code.as_str(), code.as_str(), code.as_str()), |info| info.label())
-}
 
 impl Indmap {
     /// Each region's reporting of `period`; without one, of the last period that has ended (by
@@ -92,16 +94,21 @@ impl Indmap {
         let code =
             |id: uuid::Uuid| projects.iter().find(|p| p.id == id).map_or_else(|| id.to_string(), Project::code_or_id);
         let (deadline, today) = (self.deadline(&period)?, self.env.clock.now().date_naive());
+        let acts = self.acts_by_period(None)?;
         let regions = monitoring::progress(&projects, &period)
             .into_iter()
-            .map(|r| RegionReporting {
-                kato: r.region.as_str().to_owned(),
-                label: region_label(r.region),
-                due: r.due,
-                reported: r.reported,
-                standing: r.standing(),
-                late: deadline.is_some_and(|d| r.late(d, today)),
-                missing: r.missing.iter().map(|id| code(*id)).collect(),
+            .map(|r| {
+                let stage = stage_in(&acts, r.region, &period);
+                RegionReporting {
+                    kato: r.region.as_str().to_owned(),
+                    label: region_label(r.region),
+                    due: r.due,
+                    reported: r.reported,
+                    standing: r.standing(),
+                    stage,
+                    late: deadline.is_some_and(|d| r.late(stage, d, today)),
+                    missing: r.missing.iter().map(|id| code(*id)).collect(),
+                }
             })
             .collect();
         Ok(Reporting { deadline: deadline.map(|d| d.to_string()).unwrap_or_default(), period, regions })
@@ -114,6 +121,7 @@ impl Indmap {
         let periods = monitoring::last_periods(self.every()?, today, count.clamp(1, MOST_PERIODS));
         let days = self.deadline_days()?;
         let projects = self.store.projects(&Default::default())?;
+        let acts = self.acts_by_period(None)?;
         let mut rows: std::collections::BTreeMap<RegionCode, Vec<PeriodCell>> = Default::default();
         for (i, period) in periods.iter().enumerate() {
             let deadline = period.deadline(days);
@@ -121,7 +129,7 @@ impl Indmap {
                 let cells = rows.entry(r.region).or_default();
                 // A region with nothing due in the earlier periods: empty cells before.
                 cells.resize(i, PeriodCell::NOTHING_DUE);
-                cells.push(cell(&r, deadline, today));
+                cells.push(cell(&r, &acts, &period.to_string(), deadline, today));
             }
         }
         let regions = rows
@@ -173,11 +181,19 @@ impl Indmap {
     }
 }
 
-fn cell(progress: &RegionProgress, deadline: chrono::NaiveDate, today: chrono::NaiveDate) -> PeriodCell {
+fn cell(
+    progress: &RegionProgress,
+    acts: &ActsByPeriod,
+    period: &str,
+    deadline: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+) -> PeriodCell {
+    let stage = stage_in(acts, progress.region, period);
     PeriodCell {
         due: progress.due,
         reported: progress.reported,
         standing: progress.standing(),
-        late: progress.late(deadline, today),
+        stage,
+        late: progress.late(stage, deadline, today),
     }
 }

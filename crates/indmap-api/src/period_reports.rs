@@ -60,6 +60,9 @@ pub struct RefusedReport {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ReportSheet {
     pub period: String,
+    /// Whether this region has approved the period: its reports do not change until the
+    /// approval is withdrawn.
+    pub locked: bool,
     pub columns: Vec<ReportColumn>,
     pub rows: Vec<ReportSheetRow>,
 }
@@ -129,7 +132,13 @@ impl Indmap {
                 }
             })
             .collect();
-        Ok(ReportSheet { period, columns, rows })
+        let locked = match scope {
+            Scope::Region(own) => {
+                indmap_core::period_act::stage(&self.store.period_acts(Some(own), Some(&period))?).locked()
+            }
+            Scope::Ministry => false,
+        };
+        Ok(ReportSheet { period, locked, columns, rows })
     }
 
     /// Reads a spreadsheet (XLSX or CSV; the sheet named, or the first that holds a cell) and
@@ -158,6 +167,10 @@ impl Indmap {
     pub fn put_reports(&mut self, period: &str, table: &Table, check_only: bool) -> Result<ReportsTaken> {
         let period = self.period_or_default(Some(period))?;
         let (header, columns) = table::columns(table, code_spec(), MonitoringReport::FIELDS).map_err(header_error)?;
+        if let Scope::Region(own) = self.store.info().scope {
+            self.refuse_if_locked(own, &period)?;
+        }
+        let acts = self.acts_by_period(None)?;
         let rules = self.rules()?;
         let today = self.env.clock.now().date_naive().to_string();
         let user = self.env.user.clone();
@@ -220,7 +233,12 @@ impl Indmap {
             }
             // The cells that read are checked by the report's rules too, so that every problem
             // of a row is told at once.
-            match self.report_row(&project, &period, fields, (&user, &today), &rules) {
+            let written = self.report_row(&project, &period, fields, (&user, &today), &rules).and_then(|done| {
+                let mut locked = Problems::new();
+                crate::period_cycle::check_unlocked(&acts, Some(&project), &done.0, &mut locked);
+                if locked.has_errors() { Err(locked) } else { Ok(done) }
+            });
+            match written {
                 Ok((new, changed_fields, is_new)) if !problems.has_errors() => passed.push(Taken {
                     report: TakenReport { line: row.line, code, new: is_new, changed_fields },
                     old: project,

@@ -90,6 +90,7 @@ impl Indmap {
         }
         let many = features.len() > 1;
         let rules = self.rules()?;
+        let acts = self.acts_by_period(None)?;
         let mut problems = Problems::new();
         let mut projects = Vec::new();
         for (i, f) in features.iter().enumerate() {
@@ -98,6 +99,7 @@ impl Indmap {
             // BIN that cannot be read does not hide a commissioning before the start.
             if let Some(p) = &project {
                 self.check(p, &rules, &mut found);
+                crate::period_cycle::check_unlocked(&acts, None, p, &mut found);
             }
             projects.extend(project);
             problems.extend(if many { found.prefixed(&format!("features[{i}].")) } else { found });
@@ -223,7 +225,12 @@ impl Indmap {
             merged.insert(key, value);
         }
         let rules = self.rules()?;
-        let new = match self.remade(&old, merged, patch.geometry.take(), &rules, &mut problems) {
+        let new = self.remade(&old, merged, patch.geometry.take(), &rules, &mut problems);
+        if let Some(new) = &new {
+            let acts = self.acts_by_period(Some(new.region))?;
+            crate::period_cycle::check_unlocked(&acts, Some(&old), new, &mut problems);
+        }
+        let new = match new {
             Some(new) if !problems.has_errors() => new,
             _ => return Err(Error::invalid(problems)),
         };

@@ -8,6 +8,7 @@
 //! gone missing: it is in force, kept in a conflict, or was replaced by a write made having seen it.
 
 use chrono::{TimeZone, Utc};
+use indmap_api::core::period_act::Step;
 use indmap_api::core::{RegionCode, Scope};
 use indmap_api::{ConflictKind, Env, Indmap, Take};
 use proptest::prelude::*;
@@ -44,7 +45,16 @@ enum Op {
     Approve {
         db: usize,
     },
+    /// A database takes a step of a quarter's reporting cycle (most are refused as out of turn
+    /// or not theirs; the ministry's acceptances also come by themselves on import).
+    Step {
+        db: usize,
+        period: usize,
+        step: usize,
+    },
 }
+
+const PERIODS: [&str; 2] = ["2026-Q2", "2026-Q3"];
 
 const FIELDS: [&str; 3] = ["cost_kzt", "jobs_permanent", "status"];
 const STATUSES: [&str; 4] = ["design", "construction", "commissioned", "delayed"];
@@ -65,6 +75,7 @@ fn op(dbs: usize, projects: usize) -> impl Strategy<Value = Op> {
         4 => (0..dbs, 0..dbs).prop_map(|(from, to)| Op::Send { from, to }),
         1 => (0..dbs, any::<bool>()).prop_map(|(db, accept)| Op::Decide { db, accept }),
         1 => (0..dbs).prop_map(|db| Op::Approve { db }),
+        3 => (0..dbs, 0..PERIODS.len(), 0..Step::ALL.len()).prop_map(|(db, period, step)| Op::Step { db, period, step }),
     ]
 }
 
@@ -88,6 +99,8 @@ struct World {
     projects: Vec<Uuid>,
     /// Every edition anyone approved.
     editions: BTreeSet<String>,
+    /// Every act of a reporting period anyone made by hand.
+    acts: BTreeSet<Uuid>,
     files: usize,
 }
 
@@ -127,6 +140,7 @@ impl World {
             knew: Vec::new(),
             projects: ids,
             editions: BTreeSet::new(),
+            acts: BTreeSet::new(),
             files,
         }
     }
@@ -191,6 +205,19 @@ impl World {
                 // (A map with no project on it yet has nothing to approve.)
                 if let Ok(edition) = self.dbs[db].approve_edition(&approval) {
                     self.editions.insert(edition.id);
+                }
+            }
+            Op::Step { db, period, step } => {
+                let region = (self.dbs[db].info().scope == Scope::Ministry).then(|| RegionCode::parse("35").unwrap());
+                let step = Step::ALL[step];
+                let reason = (step == Step::Unapprove).then_some("қате");
+                let ids =
+                    |stage: indmap_api::PeriodStage| stage.acts.into_iter().map(|a| a.id).collect::<BTreeSet<_>>();
+                let before = ids(self.dbs[db].period_stage(RegionCode::parse("35"), PERIODS[period]).unwrap());
+                if let Ok(after) = self.dbs[db].period_step(region, PERIODS[period], step, reason) {
+                    let made: Vec<Uuid> = ids(after).difference(&before).copied().collect();
+                    assert_eq!(made.len(), 1, "one act made");
+                    self.acts.extend(made);
                 }
             }
             Op::Send { from, to } if from != to => {
@@ -302,6 +329,7 @@ proptest! {
                 Op::Send { from, to } => Op::Send { from: from % (n + 1), to: to % (n + 1) },
                 Op::Decide { db, accept } => Op::Decide { db: db % n, accept },
                 Op::Approve { db } => Op::Approve { db: db % (n + 1) },
+                Op::Step { db, period, step } => Op::Step { db: db % (n + 1), period, step },
             };
             world.apply(&op);
         }
@@ -349,6 +377,18 @@ proptest! {
             prop_assert_eq!(&ids, &world.editions, "an approved edition is missing");
             prop_assert_eq!(held, world.dbs[0].editions().unwrap().into_iter().map(|e| (e.id, e.map, e.number)).collect::<Vec<_>>());
         }
+        // Every act of a period anyone made is everywhere, and every database reads the same
+        // stage and history from them.
+        let karaganda = RegionCode::parse("35");
+        for period in PERIODS {
+            let stages: Vec<_> = world.dbs.iter().map(|d| d.period_stage(karaganda, period).unwrap()).collect();
+            prop_assert!(stages.windows(2).all(|w| w[0] == w[1]), "the {} cycle differs: {:?}", period, stages);
+        }
+        let held: BTreeSet<Uuid> = PERIODS
+            .iter()
+            .flat_map(|p| world.dbs[0].period_stage(karaganda, p).unwrap().acts.into_iter().map(|a| a.id))
+            .collect();
+        prop_assert!(world.acts.is_subset(&held), "an act of a period is missing");
     }
 }
 

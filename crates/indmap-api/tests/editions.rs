@@ -257,7 +257,7 @@ fn only_the_maps_owner_approves_it_and_a_forged_or_altered_edition_is_refused() 
     raised.head.id = uuid::Uuid::from_u128(0xB22);
     raised.head.approved.counter = genuine.manifest.counter.unwrap() + 5;
     let file = rewrite(&k, "k2.gpkg", &genuine, genuine.manifest.clone(), &[raised], plans);
-    assert!(refused(&mut ministry, &file).contains("approvals its database did not make"), "raised approval");
+    assert!(refused(&mut ministry, &file).contains("acts its database did not make"), "raised approval");
 
     // Karaganda itself signs an edition whose plan, named by its true fingerprint, is no project.
     let mut hollow = real.clone();
@@ -277,12 +277,12 @@ fn only_the_maps_owner_approves_it_and_a_forged_or_altered_edition_is_refused() 
     let mut manifest = genuine.manifest.clone();
     manifest.exported_at = "2026-12-01T00:00:00.000Z".into();
     let file = rewrite(&k, "k3.gpkg", &genuine, manifest.clone(), &[altered], plans);
-    assert!(refused(&mut ministry, &file).contains("an approved edition never changes"));
+    assert!(refused(&mut ministry, &file).contains("it never changes, so this copy is refused"));
     let mut fewer = real.clone();
     fewer.plans.pop();
     manifest.exported_at = "2026-12-02T00:00:00.000Z".into();
     let file = rewrite(&k, "k4.gpkg", &genuine, manifest, &[fewer], plans);
-    assert!(refused(&mut ministry, &file).contains("an approved edition never changes"), "a plan left out");
+    assert!(refused(&mut ministry, &file).contains("it never changes, so this copy is refused"), "a plan left out");
     assert_eq!(ministry.edition(&real.head.id.to_string()).unwrap().projects.len(), 2);
 
     // A plan edited in the file after signing: the file is refused whole.

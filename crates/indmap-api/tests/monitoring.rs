@@ -5,6 +5,7 @@ mod common;
 
 use common::{env, region};
 use indmap_api::core::monitoring::Standing;
+use indmap_api::core::period_act::Step;
 use indmap_api::core::{Rule, Scope};
 use indmap_api::{ErrorKind, Indmap};
 use serde_json::json;
@@ -96,6 +97,7 @@ fn who_has_reported_a_period_region_by_region() {
     k.add_projects(&feature("Сарань", "35", "candidate", &[])).unwrap();
     let mut a = Indmap::init(&dir.path().join("a.sqlite"), region("75"), env("almaty", 3)).unwrap();
     a.add_projects(&feature("Алатау", "75", "delayed", &["2026-Q3"])).unwrap();
+    a.period_step(None, "2026-Q3", Step::Submit, None).unwrap();
     for (db, name) in [(&k, "k.gpkg"), (&a, "a.gpkg")] {
         let file = dir.path().join(name);
         db.export(&file, None).unwrap();
@@ -105,7 +107,8 @@ fn who_has_reported_a_period_region_by_region() {
     let rows: Vec<_> = r.regions.iter().map(|g| (g.kato.as_str(), g.reported, g.due, g.missing.clone())).collect();
     assert_eq!(rows, [("35", 1, 2, vec!["35-0002".to_owned()]), ("75", 1, 1, vec![])]);
     assert_eq!(r.regions[0].label.kk, "Қарағанды облысы");
-    // Due ten days after the quarter by default; on 25.11 Karaganda, one report short, is late.
+    // Due ten days after the quarter by default; on 25.11 Karaganda, which has not submitted, is
+    // late; Almaty has.
     assert_eq!(r.deadline, "2026-10-10");
     let standing: Vec<_> = r.regions.iter().map(|g| (g.standing, g.late)).collect();
     assert_eq!(standing, [(Standing::InProgress, true), (Standing::Reported, false)]);
@@ -120,7 +123,8 @@ fn who_has_reported_a_period_region_by_region() {
         row.cells.iter().map(|c| (c.reported, c.due, c.standing, c.late)).collect()
     };
     use Standing::*;
-    assert_eq!(cells("35"), [(0, 2, NotStarted, true), (2, 2, Reported, false), (1, 2, InProgress, true)]);
+    // Karaganda entered every report of the second quarter, but never submitted it: late.
+    assert_eq!(cells("35"), [(0, 2, NotStarted, true), (2, 2, Reported, true), (1, 2, InProgress, true)]);
     assert_eq!(cells("75"), [(0, 1, NotStarted, true), (0, 1, NotStarted, true), (1, 1, Reported, false)]);
     // A longer deadline: on 25.11 the third quarter is not due yet.
     ministry.set_setting("report_deadline_days", "60").unwrap();

@@ -233,6 +233,21 @@ pub enum MonitoringCommand {
         #[arg(long)]
         period: Option<String>,
     },
+    /// Hand a period's reports in (a region's database)
+    Submit(PeriodStepArgs),
+    /// Approve a submitted period: its reports are locked (a region's database)
+    Approve(PeriodStepArgs),
+    /// Take a submission or an approval back, saying why; the period opens again
+    Unapprove {
+        #[command(flatten)]
+        step: PeriodStepArgs,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Accept a region's approved period (the ministry; an import accepts it by itself)
+    Accept(PeriodStepArgs),
+    /// Where a period's cycle stands, with every act: who submitted, approved, accepted, when
+    Cycle(PeriodStepArgs),
     /// Each region's reporting of the last periods side by side (region × period), the late
     /// marked
     Table {
@@ -428,4 +443,15 @@ pub struct ReportArgs {
     pub filter: FilterArgs,
     #[command(flatten)]
     pub edition: EditionArg,
+}
+
+/// Which region's period a step of the reporting cycle is about.
+#[derive(clap::Args, Debug)]
+pub struct PeriodStepArgs {
+    /// The period, e.g. 2026-Q3
+    #[arg(long)]
+    pub period: String,
+    /// The region (KATO prefix); by default this database's own
+    #[arg(long, value_name = "KATO")]
+    pub region: Option<String>,
 }

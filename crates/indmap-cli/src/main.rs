@@ -9,11 +9,12 @@ mod output;
 mod print_cmd;
 mod sync_cmd;
 
-use args::{Cli, Command, EditionCommand, MonitoringCommand, ProjectCommand, ReferenceCommand};
+use args::{Cli, Command, EditionCommand, MonitoringCommand, PeriodStepArgs, ProjectCommand, ReferenceCommand};
 use clap::Parser;
 use indmap_api::ViewFilter;
 use indmap_api::core::Label;
 use indmap_api::core::Rule;
+use indmap_api::core::period_act::Step;
 use indmap_api::core::{ProjectFilter, RegionCode, Scope};
 use indmap_api::{Env, Error, ErrorKind, Indmap, ReferenceList};
 use std::path::{Path, PathBuf};
@@ -173,6 +174,16 @@ fn monitoring(command: MonitoringCommand, path: &Path, lang: &str, json: bool) -
     match command {
         MonitoringCommand::Status { period } => output::reporting(&db.reporting(period.as_deref())?, lang, json),
         MonitoringCommand::Table { periods } => output::reporting_table(&db.reporting_table(periods)?, lang, json),
+        MonitoringCommand::Submit(on) => period_step(&mut db, &on, Step::Submit, None, lang, json)?,
+        MonitoringCommand::Approve(on) => period_step(&mut db, &on, Step::Approve, None, lang, json)?,
+        MonitoringCommand::Unapprove { step, reason } => {
+            period_step(&mut db, &step, Step::Unapprove, Some(&reason), lang, json)?
+        }
+        MonitoringCommand::Accept(on) => period_step(&mut db, &on, Step::Accept, None, lang, json)?,
+        MonitoringCommand::Cycle(on) => {
+            let region = on.region.as_deref().map(region_code).transpose()?;
+            output::period_stage(&db.period_stage(region, &on.period)?, lang, json)
+        }
         MonitoringCommand::Set { project, period, file } => {
             output::updated(&db.set_report(&project, &period, &read_input(&file)?)?, json)
         }
@@ -192,6 +203,19 @@ fn monitoring(command: MonitoringCommand, path: &Path, lang: &str, json: bool) -
             }
         }
     }
+    Ok(())
+}
+
+fn period_step(
+    db: &mut Indmap,
+    on: &PeriodStepArgs,
+    step: Step,
+    reason: Option<&str>,
+    lang: &str,
+    json: bool,
+) -> Result<(), Error> {
+    let region = on.region.as_deref().map(region_code).transpose()?;
+    output::period_stage(&db.period_step(region, &on.period, step, reason)?, lang, json);
     Ok(())
 }
 

@@ -167,13 +167,13 @@ pub fn reporting(r: &indmap_api::Reporting, lang: &str, json: bool) {
     if json {
         return emit_json(r);
     }
-    let mut t = table(&["region", "reported", "", "missing"]);
+    let mut t = table(&["region", "reported", "stage", "missing"]);
     for region in &r.regions {
         let name = in_lang(&region.label, lang);
         t.add_row(vec![
             format!("{name} ({})", region.kato),
             format!("{} of {}", region.reported, region.due),
-            if region.late { "LATE".into() } else { String::new() },
+            format!("{}{}", stage_word(region.stage), if region.late { ", LATE" } else { "" }),
             region.missing.join(", "),
         ]);
     }
@@ -181,6 +181,28 @@ pub fn reporting(r: &indmap_api::Reporting, lang: &str, json: bool) {
     let (reported, due) = r.regions.iter().fold((0, 0), |(a, b), region| (a + region.reported, b + region.due));
     let late = r.regions.iter().filter(|region| region.late).count();
     emit(&format!("{}: {reported} of {due} projects reported; due {}, {late} regions late", r.period, r.deadline));
+}
+
+/// Where a region's period stands, and its acts in order.
+pub fn period_stage(s: &indmap_api::PeriodStage, lang: &str, json: bool) {
+    if json {
+        return emit_json(s);
+    }
+    emit(&format!("{} ({}), {}: {}", in_lang(&s.label, lang), s.kato, s.period, stage_word(s.stage)));
+    for act in &s.acts {
+        let reason = act.reason.as_ref().map(|r| format!(": {r}")).unwrap_or_default();
+        emit(&format!("  {}  {} by {}{reason}", act.at, act.step.code(), act.user));
+    }
+}
+
+pub fn stage_word(stage: indmap_api::core::period_act::Stage) -> &'static str {
+    use indmap_api::core::period_act::Stage;
+    match stage {
+        Stage::Open => "open",
+        Stage::Submitted => "submitted",
+        Stage::Approved => "approved (locked)",
+        Stage::Accepted => "accepted by the ministry (locked)",
+    }
 }
 
 /// Region × period: each cell "reported of due", `!` where the region is late.
@@ -195,7 +217,13 @@ pub fn reporting_table(r: &indmap_api::ReportingTable, lang: &str, json: bool) {
         let mut row = vec![format!("{} ({})", in_lang(&region.label, lang), region.kato)];
         row.extend(region.cells.iter().map(|c| match (c.due, c.late) {
             (0, _) => "-".to_owned(),
-            (due, late) => format!("{} of {due}{}", c.reported, if late { " LATE" } else { "" }),
+            (due, late) => {
+                let mut words = vec![format!("{} of {due}", c.reported)];
+                words
+                    .extend((c.stage != indmap_api::core::period_act::Stage::Open).then(|| stage_word(c.stage).into()));
+                words.extend(late.then(|| "LATE".to_owned()));
+                words.join(" ")
+            }
         }));
         t.add_row(row);
     }

@@ -331,6 +331,24 @@ fn a_periods_report_is_set_and_removed_alone() {
         .assert()
         .failure()
         .stderr(predicates::str::contains("no report for 2026-Q2"));
+    // The third quarter handed in and approved: locked until unapproved with a reason.
+    db.cmd(&["monitoring", "submit", "--period", "2026-Q3"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Карагандинская область (35), 2026-Q3: submitted"));
+    db.cmd(&["monitoring", "approve", "--period", "2026-Q3"]).assert().success();
+    db.cmd(&["monitoring", "set", "35-0001", "--period", "2026-Q3", "-"])
+        .write_stdin(r#"{"progress_pct": 60}"#)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("is approved").and(predicates::str::contains("unapprove")));
+    db.cmd(&["monitoring", "unapprove", "--period", "2026-Q3", "--reason", "Қате есеп"]).assert().success();
+    db.cmd(&["monitoring", "submit", "--period", "2026-Q3"]).assert().success();
+    db.cmd(&["monitoring", "cycle", "--period", "2026-Q3"]).assert().success().stdout(
+        predicates::str::contains("unapprove by")
+            .and(predicates::str::contains("Қате есеп"))
+            .and(predicates::str::contains("2026-Q3: submitted")),
+    );
     // Region × period, by the real clock: twenty quarters (the most) reach these two for years.
     let table = db.json(&["monitoring", "table", "--periods", "20"]);
     let periods: Vec<&str> =
@@ -341,7 +359,7 @@ fn a_periods_report_is_set_and_removed_alone() {
         (c["reported"].as_u64().unwrap(), c["due"].as_u64().unwrap(), c["late"].as_bool().unwrap())
     };
     assert_eq!(periods.len(), 20);
-    assert_eq!((cell("2026-Q2"), cell("2026-Q3")), ((0, 1, true), (1, 1, false)));
+    assert_eq!((cell("2026-Q2"), cell("2026-Q3")), ((0, 1, true), (1, 1, false)), "the third quarter is submitted");
     db.cmd(&["monitoring", "table", "--periods", "20"])
         .assert()
         .success()

@@ -175,16 +175,7 @@ pub fn check_act(act: &Act) -> Problems {
     problems
 }
 
-/// Why an edition that arrived in a file is not taken, if it is not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Untaken {
-    /// Its approver is not known here to keep the map it approves: only a map's owner approves it.
-    NotTheOwner,
-    /// Its approver has signed fewer writes than the approval claims.
-    Unvouched,
-    /// An edition with its id is held here with other content: an edition never changes.
-    Altered,
-}
+pub use crate::trust::Untaken;
 
 /// Whether an edition that arrived is taken: `approver` is the scope its approving database is
 /// known here to keep, `signed` how many writes of it signatures vouch for (see

@@ -17,6 +17,8 @@ pub mod merge_plan;
 pub mod money;
 pub mod monitoring;
 pub mod ownership;
+pub mod period;
+pub mod period_act;
 pub mod problem;
 pub mod project;
 pub mod proposal;

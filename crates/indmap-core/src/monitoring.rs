@@ -2,9 +2,11 @@
 //! the report of a period never touches another's. Which period is reported when, which
 //! projects report, and how far each region has come with a period.
 
+pub use crate::period::{Every, Period};
+use crate::period_act::Stage;
 use crate::reference::Status;
 use crate::{Project, RegionCode};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use uuid::Uuid;
@@ -30,114 +32,6 @@ pub fn put_by_period(stored: &[Value], given: &[Value]) -> Vec<Value> {
         }
     }
     out
-}
-
-/// How often projects report, as the `monitoring_period` setting says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Every {
-    Quarter,
-    Month,
-    HalfYear,
-    Year,
-}
-
-impl Every {
-    pub fn parse(setting: &str) -> Option<Every> {
-        match setting.trim() {
-            "quarter" => Some(Every::Quarter),
-            "month" => Some(Every::Month),
-            "half-year" => Some(Every::HalfYear),
-            "year" => Some(Every::Year),
-            _ => None,
-        }
-    }
-
-    /// How many months a period lasts.
-    fn months(self) -> u32 {
-        match self {
-            Every::Month => 1,
-            Every::Quarter => 3,
-            Every::HalfYear => 6,
-            Every::Year => 12,
-        }
-    }
-
-    /// The period reported on `today`: the last one that has ended (the third quarter is
-    /// reported in October).
-    pub fn reported_on(self, today: NaiveDate) -> String {
-        self.last_ended(today).to_string()
-    }
-
-    /// The last period that has ended on `today`.
-    pub fn last_ended(self, today: NaiveDate) -> Period {
-        Period::containing(self, today).before()
-    }
-}
-
-/// A reporting period: `2026` (a year), `2026-H1` (a half-year), `2026-Q3` (a quarter) or
-/// `2026-07` (a month).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Period {
-    year: i32,
-    every: u32,
-    /// Which one of the year, from 1.
-    index: u32,
-}
-
-impl Period {
-    /// The period `text` names, written as `Display` writes it (so `2026-Q03` or `2026-7` is
-    /// none).
-    pub fn parse(text: &str) -> Option<Period> {
-        let (year, every, index) = match text.split_once('-') {
-            None => (text, Every::Year, "1"),
-            Some((y, rest)) if rest.starts_with('Q') => (y, Every::Quarter, &rest[1..]),
-            Some((y, rest)) if rest.starts_with('H') => (y, Every::HalfYear, &rest[1..]),
-            Some((y, rest)) => (y, Every::Month, rest),
-        };
-        let year: i32 = year.parse().ok().filter(|y| (1000..=9999).contains(y))?;
-        let index: u32 = index.parse().ok().filter(|i| (1..=12 / every.months()).contains(i))?;
-        let period = Period { year, every: every.months(), index };
-        (period.to_string() == text).then_some(period)
-    }
-
-    fn containing(every: Every, day: NaiveDate) -> Period {
-        Period { year: day.year(), every: every.months(), index: (day.month() - 1) / every.months() + 1 }
-    }
-
-    /// The period just before this one.
-    pub fn before(self) -> Period {
-        match self.index {
-            1 => Period { year: self.year - 1, index: 12 / self.every, ..self },
-            i => Period { index: i - 1, ..self },
-        }
-    }
-
-    /// The last day of the period.
-    pub fn end(self) -> NaiveDate {
-        let month = self.index * self.every;
-        let next = if month == 12 {
-            NaiveDate::from_ymd_opt(self.year + 1, 1, 1)
-        } else {
-            NaiveDate::from_ymd_opt(self.year, month + 1, 1)
-        };
-        next.and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
-    }
-
-    /// The day its reports are due: `days` after its end.
-    pub fn deadline(self, days: u32) -> NaiveDate {
-        self.end().checked_add_days(chrono::Days::new(days.into())).unwrap_or(NaiveDate::MAX)
-    }
-}
-
-impl std::fmt::Display for Period {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.every {
-            12 => write!(f, "{}", self.year),
-            6 => write!(f, "{}-H{}", self.year, self.index),
-            3 => write!(f, "{}-Q{}", self.year, self.index),
-            _ => write!(f, "{}-{:02}", self.year, self.index),
-        }
-    }
 }
 
 /// Whether a project in this status reports its progress each period: those on the map
@@ -183,10 +77,10 @@ impl RegionProgress {
         }
     }
 
-    /// Whether the region is late with the period: its deadline has passed on `today` and a
-    /// report is still missing.
-    pub fn late(&self, deadline: NaiveDate, today: NaiveDate) -> bool {
-        today > deadline && self.standing() != Standing::Reported
+    /// Whether the region is late with the period at `stage` of its cycle: its deadline has
+    /// passed on `today` and nothing is handed in (however many reports are entered).
+    pub fn late(&self, stage: Stage, deadline: NaiveDate, today: NaiveDate) -> bool {
+        today > deadline && stage.late_after_deadline()
     }
 }
 
@@ -232,39 +126,8 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn the_period_reported_is_the_last_that_ended() {
+    fn the_last_periods_end_with_the_one_reported_today() {
         let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        assert_eq!(Every::Quarter.reported_on(day(2026, 10, 5)), "2026-Q3");
-        assert_eq!(Every::Quarter.reported_on(day(2026, 1, 10)), "2025-Q4");
-        assert_eq!(Every::Quarter.reported_on(day(2026, 3, 31)), "2025-Q4");
-        assert_eq!(Every::Quarter.reported_on(day(2026, 4, 1)), "2026-Q1");
-        assert_eq!(Every::Month.reported_on(day(2026, 1, 3)), "2025-12");
-        assert_eq!(Every::Month.reported_on(day(2026, 8, 3)), "2026-07");
-        assert_eq!(Every::Year.reported_on(day(2026, 8, 3)), "2025");
-        assert_eq!(Every::parse("half-year"), Some(Every::HalfYear));
-        assert_eq!(Every::parse("week"), None);
-    }
-
-    #[test]
-    fn periods_are_read_and_written_one_way_and_end_on_their_last_day() {
-        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        for text in ["2026", "2026-H1", "2026-H2", "2026-Q1", "2026-Q4", "2026-01", "2026-12"] {
-            assert_eq!(Period::parse(text).map(|p| p.to_string()).as_deref(), Some(text));
-        }
-        for bad in [
-            "2026-Q5", "2026-Q0", "2026-H3", "2026-13", "2026-7", "2026-Q03", "26", "2026-", "-Q1", "2026-X1", "2026-Q",
-        ] {
-            assert_eq!(Period::parse(bad), None, "{bad}");
-        }
-        let end = |text| Period::parse(text).unwrap().end();
-        assert_eq!(end("2026-Q1"), day(2026, 3, 31));
-        assert_eq!(end("2026-H2"), day(2026, 12, 31));
-        assert_eq!(end("2024-02"), day(2024, 2, 29), "a leap year's February");
-        assert_eq!(end("2026"), day(2026, 12, 31));
-        assert_eq!(Period::parse("2026-Q3").unwrap().deadline(10), day(2026, 10, 10));
-        assert_eq!(Period::parse("2026-Q4").unwrap().deadline(10), day(2027, 1, 10));
-        assert_eq!(Every::HalfYear.reported_on(day(2026, 7, 1)), "2026-H1");
-        assert_eq!(Every::HalfYear.reported_on(day(2026, 6, 30)), "2025-H2");
         let last: Vec<String> =
             last_periods(Every::Quarter, day(2026, 2, 1), 3).iter().map(|p| p.to_string()).collect();
         assert_eq!(last, ["2025-Q2", "2025-Q3", "2025-Q4"]);
@@ -279,10 +142,11 @@ mod tests {
         assert_eq!(progress(0).standing(), Standing::NotStarted);
         assert_eq!(progress(2).standing(), Standing::InProgress);
         assert_eq!(progress(3).standing(), Standing::Reported);
-        assert!(!progress(2).late(deadline, day(10, 10)), "the deadline's own day is in time");
-        assert!(progress(2).late(deadline, day(10, 11)));
-        assert!(progress(0).late(deadline, day(12, 1)));
-        assert!(!progress(3).late(deadline, day(12, 1)), "a region that has reported is never late");
+        assert!(!progress(2).late(Stage::Open, deadline, day(10, 10)), "the deadline's own day is in time");
+        assert!(progress(2).late(Stage::Open, deadline, day(10, 11)));
+        assert!(progress(3).late(Stage::Open, deadline, day(12, 1)), "every report entered, none handed in");
+        assert!(!progress(2).late(Stage::Submitted, deadline, day(12, 1)), "handed in, if short");
+        assert!(!progress(3).late(Stage::Accepted, deadline, day(12, 1)));
     }
 
     #[test]

@@ -311,5 +311,5 @@ impl Codec for CapacityCodec {
 
 /// Whether a monitoring period is written `YYYY`, `YYYY-Hn`, `YYYY-Qn` or `YYYY-MM`.
 pub fn is_valid_period(period: &str) -> bool {
-    crate::monitoring::Period::parse(period).is_some()
+    crate::period::Period::parse(period).is_some()
 }

@@ -118,6 +118,19 @@ pub fn unvouched(claimed: impl IntoIterator<Item = Dot>, seen: &Context, signed:
     out
 }
 
+/// Why an act that arrived in a file (an approved edition, a step of a period's reporting) is
+/// not taken, if it is not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Untaken {
+    /// Its maker is not known here to keep the scope that may make it: only a map's owner
+    /// approves its edition, only a region steps its own periods, only the ministry accepts.
+    NotTheOwner,
+    /// Its maker has signed fewer writes than the act claims.
+    Unvouched,
+    /// An act with its id is held here with other content: an act never changes.
+    Altered,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,7 +24,11 @@ pub use writer::{FileWriter, partial_path, write};
 /// What `indmap_manifest.format` says in every exchange file.
 pub const FORMAT: &str = "indmap-exchange";
 /// The version of the exchange format this build writes; it reads this and every older one.
-/// Version 2 carries approved editions (`indmap_editions`, `indmap_plans`).
-pub const FORMAT_VERSION: u32 = 2;
-/// The version of a file that carries no editions: builds before editions read it.
+/// Version 2 carries approved editions (`indmap_editions`, `indmap_plans`); version 3 the acts
+/// of reporting periods (`indmap_period_acts`).
+pub const FORMAT_VERSION: u32 = 3;
+/// The version of a file that carries editions and no acts of periods: builds before those
+/// acts read it.
+pub const FORMAT_VERSION_WITHOUT_PERIOD_ACTS: u32 = 2;
+/// The version of a file that carries neither: builds before editions read it.
 pub const FORMAT_VERSION_WITHOUT_EDITIONS: u32 = 1;

@@ -4,6 +4,7 @@
 use crate::error::name;
 use crate::{ExchangeError, FORMAT, FORMAT_VERSION, Manifest, WireError, signature, wire};
 use indmap_core::edition::{self, EditionRecord};
+use indmap_core::period_act::PeriodAct;
 use indmap_core::proposal::Proposal;
 use indmap_core::version::VersionedProject;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
@@ -30,6 +31,8 @@ pub struct Content {
     /// its fingerprint; every plan an edition names is there).
     pub editions: Vec<EditionRecord>,
     pub plans: HashMap<String, String>,
+    /// The acts of reporting periods (submissions, approvals, acceptances), each readable.
+    pub period_acts: Vec<PeriodAct>,
 }
 
 /// The most any file is read: a national map of 100,000 projects with a decade of history
@@ -125,6 +128,7 @@ impl OpenFile {
             ("indmap_proposals", ["id", "proposal"], false),
             ("indmap_editions", ["id", "edition"], false),
             ("indmap_plans", ["hash", "plan"], false),
+            ("indmap_period_acts", ["id", "act"], false),
         ] {
             let kind: Option<(String, String)> = self
                 .conn
@@ -237,13 +241,21 @@ impl OpenFile {
         } else {
             (Vec::new(), Vec::new())
         };
+        // Files before format 3 carry no acts of periods; one that does is checksummed with them.
+        let acts = if manifest.format_version >= 3 {
+            self.texts_if("indmap_period_acts", "SELECT act FROM indmap_period_acts ORDER BY id")?
+        } else {
+            Vec::new()
+        };
         let plan_texts: Vec<&String> = plans.iter().map(|(_, text)| text).collect();
         let unsigned = signature::unsigned_text(manifest_text).map_err(|e| self.damaged(e))?;
         // A fuzzer's mutations almost never keep the checksum, so under `cfg(fuzzing)` (cargo-fuzz
         // only) the seal is not checked and mutated records reach the decoders below.
         let sealed = cfg!(fuzzing)
-            || signature::checksum(&unsigned, records.iter().chain(&proposals).chain(&editions).chain(plan_texts))
-                == manifest.sha256;
+            || signature::checksum(
+                &unsigned,
+                records.iter().chain(&proposals).chain(&editions).chain(plan_texts).chain(&acts),
+            ) == manifest.sha256;
         if !sealed || records.len() != manifest.projects {
             return Err(ExchangeError::Tampered(self.file.clone()));
         }
@@ -268,6 +280,7 @@ impl OpenFile {
             proposals: proposals.iter().map(|t| wire::decode_proposal(t)).collect::<Result<_, _>>().map_err(bad)?,
             editions,
             plans,
+            period_acts: acts.iter().map(|t| wire::decode_period_act(t)).collect::<Result<_, _>>().map_err(bad)?,
         })
     }
 }

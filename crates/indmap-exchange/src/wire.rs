@@ -3,6 +3,7 @@
 
 use indmap_core::changes::FieldKey;
 use indmap_core::edition::{Act, EditionHead, EditionRecord, PlanTotals};
+use indmap_core::period_act::{PeriodAct, Step};
 use indmap_core::proposal::{Proposal, ProposalStatus};
 use indmap_core::schema::Entity;
 use indmap_core::version::{Context, Dot, Sibling, Stamp, VersionedProject};
@@ -37,6 +38,8 @@ pub enum WireError {
     UnknownStatus(String),
     #[error("an edition cannot be read: {0}")]
     Edition(String),
+    #[error("an act of a reporting period cannot be read: {0}")]
+    PeriodAct(String),
 }
 
 pub fn encode(vp: &VersionedProject) -> String {
@@ -252,5 +255,66 @@ pub fn decode_edition(text: &str) -> Result<EditionRecord, WireError> {
             },
         },
         plans: w.plans,
+    })
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WirePeriodAct {
+    id: Uuid,
+    region: String,
+    period: String,
+    step: Step,
+    reason: Option<String>,
+    after: Option<Uuid>,
+    db: Uuid,
+    counter: i64,
+    at: String,
+    user: String,
+}
+
+pub fn encode_period_act(a: &PeriodAct) -> String {
+    serde_json::to_string(&WirePeriodAct {
+        id: a.id,
+        region: a.region.as_str().to_owned(),
+        period: a.period.clone(),
+        step: a.step,
+        reason: a.reason.clone(),
+        after: a.after,
+        db: a.made.db,
+        counter: a.made.counter,
+        at: a.at.clone(),
+        user: a.user.clone(),
+    })
+    .unwrap_or_default()
+}
+
+/// An act as the file carries it, refused unless it names a region, a period written as periods
+/// are, a write that exists and, for an unapproval, a reason.
+pub fn decode_period_act(text: &str) -> Result<PeriodAct, WireError> {
+    let w: WirePeriodAct = serde_json::from_str(text)?;
+    let bad = |why: String| Err(WireError::PeriodAct(why));
+    let Some(region) = indmap_core::RegionCode::parse(&w.region) else {
+        return bad(format!("{:?} is not a region", w.region));
+    };
+    if indmap_core::monitoring::Period::parse(&w.period).is_none() {
+        return bad(format!("{:?} is not a period", w.period));
+    }
+    if w.counter < 1 {
+        return bad(format!("it names write {} of its database", w.counter));
+    }
+    if w.step == Step::Unapprove && w.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+        return bad("an unapproval gives no reason".into());
+    }
+    Ok(PeriodAct {
+        id: w.id,
+        region,
+        period: w.period,
+        step: w.step,
+        reason: w.reason,
+        after: w.after,
+        made: Dot { db: w.db, counter: w.counter },
+        at: w.at,
+        user: w.user,
     })
 }

@@ -2,9 +2,13 @@
 //! every field takes gigabytes of memory when loaded whole, and its file needs none of that.
 
 use crate::signature::{self, Checksum};
-use crate::{ExchangeError, FORMAT, FORMAT_VERSION, FORMAT_VERSION_WITHOUT_EDITIONS, Manifest, geopackage, wire};
+use crate::{
+    ExchangeError, FORMAT, FORMAT_VERSION, FORMAT_VERSION_WITHOUT_EDITIONS, FORMAT_VERSION_WITHOUT_PERIOD_ACTS,
+    Manifest, geopackage, wire,
+};
 use indmap_core::Project;
 use indmap_core::edition::EditionRecord;
+use indmap_core::period_act::PeriodAct;
 use indmap_core::proposal::Proposal;
 use indmap_core::version::VersionedProject;
 use rusqlite::{Connection, params};
@@ -18,8 +22,9 @@ pub struct FileWriter {
     partial: PathBuf,
     conn: Option<Connection>,
     extent: Option<geo::Rect<f64>>,
-    /// Whether the file carries editions (see `add_editions`).
+    /// Whether the file carries editions (see `add_editions`), and acts of reporting periods.
     editions: bool,
+    period_acts: bool,
 }
 
 type Failed = Box<dyn std::error::Error>;
@@ -29,7 +34,14 @@ impl FileWriter {
     pub fn create(path: &Path) -> Result<FileWriter, ExchangeError> {
         let partial = partial_path(path);
         let _ = std::fs::remove_file(&partial);
-        let mut writer = FileWriter { path: path.to_owned(), partial, conn: None, extent: None, editions: false };
+        let mut writer = FileWriter {
+            path: path.to_owned(),
+            partial,
+            conn: None,
+            extent: None,
+            editions: false,
+            period_acts: false,
+        };
         let conn = Connection::open(&writer.partial).map_err(|e| writer.failed(e.into()))?;
         writer.conn = Some(conn);
         writer.begin().map_err(|e| writer.failed(e))?;
@@ -91,6 +103,30 @@ impl FileWriter {
         Ok(())
     }
 
+    /// Adds the acts of reporting periods. A file that carries them is of format 3; others stay
+    /// of an earlier format, which builds before those acts read.
+    pub fn add_period_acts(&mut self, acts: &[PeriodAct]) -> Result<(), ExchangeError> {
+        let added = self.add_all_period_acts(acts);
+        added.map_err(|e| self.failed(e))
+    }
+
+    fn add_all_period_acts(&mut self, acts: &[PeriodAct]) -> Result<(), Failed> {
+        if acts.is_empty() {
+            return Ok(());
+        }
+        let conn = self.conn.as_ref().ok_or(CLOSED)?;
+        conn.execute_batch("CREATE TABLE IF NOT EXISTS indmap_period_acts (id TEXT PRIMARY KEY, act TEXT NOT NULL);")?;
+        if !self.period_acts {
+            geopackage::register_attributes(conn, &["indmap_period_acts"])?;
+            self.period_acts = true;
+        }
+        let mut insert = conn.prepare_cached("INSERT OR IGNORE INTO indmap_period_acts (id, act) VALUES (?1, ?2)")?;
+        for act in acts {
+            insert.execute(params![act.id.to_string(), wire::encode_period_act(act)])?;
+        }
+        Ok(())
+    }
+
     /// Adds projects: each as its record, and the live ones as features of the `projects` layer
     /// too, in the order given (GIS tools list them so).
     pub fn add(&mut self, projects: &[(Project, VersionedProject)]) -> Result<(), ExchangeError> {
@@ -145,16 +181,22 @@ impl FileWriter {
             geopackage::set_extent(&conn, extent)?;
         }
         manifest.format = FORMAT.into();
-        manifest.format_version = if self.editions { FORMAT_VERSION } else { FORMAT_VERSION_WITHOUT_EDITIONS };
+        manifest.format_version = match (self.period_acts, self.editions) {
+            (true, _) => FORMAT_VERSION,
+            (false, true) => FORMAT_VERSION_WITHOUT_PERIOD_ACTS,
+            (false, false) => FORMAT_VERSION_WITHOUT_EDITIONS,
+        };
         manifest.projects = conn.query_row("SELECT count(*) FROM indmap_records", [], |r| r.get::<_, i64>(0))? as usize;
         manifest.sha256.clear();
         manifest.public_key = secret.map(signature::public_key);
-        // Signed as an import reads it: the records, proposals, editions and plans in the order
-        // of their keys.
+        // Signed as an import reads it: the records, proposals, editions, plans and acts in the
+        // order of their keys.
         let mut sum = Checksum::of_manifest(&serde_json::to_string(&manifest)?);
         let editions =
             ["SELECT edition FROM indmap_editions ORDER BY id", "SELECT plan FROM indmap_plans ORDER BY hash"];
-        let carried = if self.editions { &editions[..] } else { &[] };
+        let acts = ["SELECT act FROM indmap_period_acts ORDER BY id"];
+        let carried = [(self.editions, &editions[..]), (self.period_acts, &acts[..])];
+        let carried = carried.iter().filter(|(carries, _)| *carries).flat_map(|(_, sqls)| sqls.iter());
         for sql in [
             "SELECT record FROM indmap_records ORDER BY project_id",
             "SELECT proposal FROM indmap_proposals ORDER BY id",

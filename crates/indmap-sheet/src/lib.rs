@@ -84,9 +84,18 @@ pub fn read_bytes(bytes: &[u8], format: Format, sheet: Option<&str>) -> Result<T
         return Err(SheetError::TooLarge(format!("more than {} MB", MAX_FILE_BYTES >> 20)));
     }
     match format {
-        Format::Xlsx => xlsx(bytes, sheet),
+        Format::Xlsx => guarded(|| xlsx(bytes, sheet)),
         Format::Csv => csv(bytes),
     }
+}
+
+/// Runs the XLSX reader so that a bug of it on a damaged workbook is a refusal, not a crash:
+/// calamine 0.31 (and 0.38) multiplies a cell reference's letters without checking, so a
+/// reference like `AAAAAAAAAAAAAAAAA1` overflows (fuzz/regressions/spreadsheet). Such a file
+/// cannot be read, and the user is told so.
+fn guarded(read: impl FnOnce() -> Result<Table, SheetError> + std::panic::UnwindSafe) -> Result<Table, SheetError> {
+    std::panic::catch_unwind(read)
+        .unwrap_or_else(|_| Err(SheetError::Unreadable("a part of the workbook is damaged and cannot be read".into())))
 }
 
 /// The cells of one sheet, by row and then column (both from 0), bounded as it is filled.

@@ -17,6 +17,7 @@ mod keys;
 pub mod lock;
 mod log;
 mod migrations;
+mod period_acts;
 mod reference;
 mod store;
 mod sync;

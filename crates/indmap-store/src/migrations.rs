@@ -17,6 +17,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/007_codes_may_clash.sql"),
     include_str!("migrations/008_editions.sql"),
     include_str!("migrations/009_export_receipts.sql"),
+    include_str!("migrations/010_period_acts.sql"),
 ];
 
 /// The schema version this build writes.

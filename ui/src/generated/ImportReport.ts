@@ -2,6 +2,7 @@
 import type { ConflictView } from "./ConflictView";
 import type { EditionSummary } from "./EditionSummary";
 import type { Manifest } from "./Manifest";
+import type { PeriodStage } from "./PeriodStage";
 import type { ProjectUpdate } from "./ProjectUpdate";
 import type { Refusal } from "./Refusal";
 import type { SignatureNote } from "./SignatureNote";
@@ -27,7 +28,12 @@ out_of_scope: number,
 /**
  * Approved editions new here that the file brought.
  */
-editions: Array<EditionSummary>, before: Totals, after: Totals, 
+editions: Array<EditionSummary>, 
+/**
+ * The periods whose reporting cycle the file moved on (a submission, an approval, an
+ * acceptance), each where it stands now.
+ */
+periods: Array<PeriodStage>, before: Totals, after: Totals, 
 /**
  * The backup taken before the import, to restore with `indmap restore`.
  */

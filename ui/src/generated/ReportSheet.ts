@@ -6,4 +6,9 @@ import type { ReportSheetRow } from "./ReportSheetRow";
  * The reporting grid of a period: a row for each project this database reports on (those on
  * its map), a column for each field of a report, and the values held.
  */
-export type ReportSheet = { period: string, columns: Array<ReportColumn>, rows: Array<ReportSheetRow>, };
+export type ReportSheet = { period: string, 
+/**
+ * Whether this region has approved the period: its reports do not change until the
+ * approval is withdrawn.
+ */
+locked: boolean, columns: Array<ReportColumn>, rows: Array<ReportSheetRow>, };

@@ -22,6 +22,7 @@ describe("the reporting grid", () => {
   it("sends rows as a table headed by the field names, each at its grid line", () => {
     const sheet: ReportSheet = {
       period: "2026-Q3",
+      locked: false,
       columns: [
         { name: "progress_pct", label: { kk: "Дайындығы, %", ru: "Готовность, %", en: "Progress, %" }, kind: "number" },
         { name: "comment", label: { kk: "Түсініктеме", ru: "Комментарий", en: "Comment" }, kind: "text" },

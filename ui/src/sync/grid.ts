@@ -9,7 +9,7 @@ import { api, type Problem, type ReportSheet, type ReportsTaken, type TableCell,
 import { clear, h } from "../dom";
 import { FILTERS, fileField } from "../files";
 import { formatNumber, lang, pick, t } from "../i18n";
-import { problemText } from "../rules";
+import { problemText, ruleKey } from "../rules";
 import { ask, showError, toast } from "../ui";
 import { openPanel } from "./panel";
 
@@ -58,6 +58,7 @@ export async function openReportGrid(period: string | null, onSaved?: () => void
   const periodInput = h("input", { type: "text", "data-role": "sx-grid-period", "aria-label": t("sx_period"), placeholder: "2026-Q3", size: 10, value: period ?? "" });
   const progress = h("span", { class: "sx-grid-progress", "data-role": "sx-grid-progress", "aria-live": "polite" });
   const body = h("div", { class: "sx-grid-wrap" });
+  const saveButton = h("button", { class: "primary", "data-role": "sx-grid-save", onclick: () => void save() }, t("sx_grid_save"));
   const file = fileField({ role: "sx-grid-file", label: t("sx_grid_file"), mode: "open", filters: [FILTERS.xlsx, FILTERS.csv] });
   const report = h("div", { class: "sx-grid-report", "data-role": "sx-grid-report" });
 
@@ -163,7 +164,7 @@ export async function openReportGrid(period: string | null, onSaved?: () => void
 
   const onPaste = (e: ClipboardEvent, r: number, c: number) => {
     const text = e.clipboardData?.getData("text/plain") ?? "";
-    if (!/[\t\n]/.test(text)) return;
+    if (!/[\t\n]/.test(text) || sheet?.locked) return;
     e.preventDefault();
     const touched: GridRow[] = [];
     pastedBlock(text).forEach((cells, i) => {
@@ -195,6 +196,8 @@ export async function openReportGrid(period: string | null, onSaved?: () => void
       return;
     }
     const l = lang();
+    saveButton.disabled = s.locked;
+    if (s.locked) body.append(h("p", { class: "sx-locked", "data-role": "sx-grid-locked" }, t(ruleKey("period.locked"))));
     rows = s.rows.map((p, r) => {
       const inputs = s.columns.map((col, c) => {
         const input = h("input", {
@@ -205,6 +208,7 @@ export async function openReportGrid(period: string | null, onSaved?: () => void
           "aria-label": `${p.code} ${pick(col.label)}`,
           value: cellText(p.values[c], (code) => (col.kind === "code" ? statuses.get(code) ?? null : null)),
           spellcheck: "false",
+          readonly: s.locked,
         });
         input.classList.add(`kind-${col.kind}`);
         input.addEventListener("keydown", (e) => onKey(e, r, c));
@@ -298,10 +302,7 @@ export async function openReportGrid(period: string | null, onSaved?: () => void
     }
     panel.close();
   };
-  panel.buttons.append(
-    h("button", { "data-role": "sx-grid-close", onclick: () => void close() }, t("sx_close")),
-    h("button", { class: "primary", "data-role": "sx-grid-save", onclick: () => void save() }, t("sx_grid_save")),
-  );
+  panel.buttons.append(h("button", { "data-role": "sx-grid-close", onclick: () => void close() }, t("sx_close")), saveButton);
   try {
     render(await api.reportSheet(period));
     rows[0]?.inputs[0]?.focus();

@@ -3,9 +3,10 @@
 
 import type { ImportReport } from "../api";
 import { h } from "../dom";
-import { formatDate, formatMoney, formatNumber, lang, tenge, t, type Key } from "../i18n";
+import { formatDate, formatMoney, formatNumber, lang, pick, tenge, t, type Key } from "../i18n";
 import { fieldLabel, scopeText, theirsText, valueText } from "./words";
 import { formatTime, reportCounts } from "./present";
+import { stageText } from "./reporting";
 
 type Totals = ImportReport["before"];
 
@@ -121,6 +122,9 @@ export function reportView(r: ImportReport, trust?: () => void): HTMLElement {
     r.out_of_scope ? h("p", { class: "muted" }, `${t("sx_out_of_scope")}: ${r.out_of_scope}`) : null,
     r.editions.length
       ? h("p", { "data-role": "sx-report-editions" }, `${t("sx_editions")}: ${r.editions.map((e) => `${e.act} (${formatDate(e.date)}, ${e.body})`).join("; ")}`)
+      : null,
+    r.periods.length
+      ? h("p", { "data-role": "sx-report-periods" }, `${t("sx_reporting")}: ${r.periods.map((p) => `${pick(p.label)} ${p.period} — ${stageText(p.stage)}`).join("; ")}`)
       : null,
   );
 }

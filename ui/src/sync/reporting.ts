@@ -2,10 +2,12 @@
 // not, and who is late; below, the last periods side by side (region × period). The period is
 // the last one that ended unless another is asked for.
 
-import { api, type Reporting, type ReportingTable, type Standing } from "../api";
+import { api, type PeriodStage, type Reporting, type ReportingTable, type Stage, type Standing, type Step } from "../api";
 import { clear, h } from "../dom";
 import { formatDate, formatNumber, lang, pick, t, type Key } from "../i18n";
-import { showError } from "../ui";
+import { ask, showError, toast } from "../ui";
+import { syncHooks } from "./hooks";
+import { formatTime } from "./present";
 import { openReportGrid } from "./grid";
 import { openPanel } from "./panel";
 
@@ -27,7 +29,7 @@ function table(r: Reporting): HTMLElement {
           { "data-role": "sx-rep-row", "data-kato": g.kato, class: g.reported < g.due ? "hot" : "" },
           h("td", {}, pick(g.label, l)),
           h("td", { "data-role": "sx-rep-count" }, `${formatNumber(g.reported)} / ${formatNumber(g.due)}`),
-          h("td", { "data-role": "sx-rep-state" }, t(STANDING[g.standing]), g.late ? lateBadge() : ""),
+          h("td", { "data-role": "sx-rep-state" }, t(g.stage === "open" ? STANDING[g.standing] : STAGE[g.stage]), g.late ? lateBadge() : ""),
           h("td", { "data-role": "sx-rep-codes" }, g.missing.join(", ")),
         ),
       ),
@@ -37,6 +39,35 @@ function table(r: Reporting): HTMLElement {
 }
 
 const STANDING: Record<Standing, Key> = { not_started: "sx_rep_not_started", in_progress: "sx_rep_in_progress", reported: "sx_rep_done" };
+/** A period's stage in the window's language. */
+export function stageText(stage: Stage): string {
+  return t(STAGE[stage]);
+}
+
+const STAGE: Record<Stage, Key> = { open: "sx_stage_open", submitted: "sx_stage_submitted", approved: "sx_stage_approved", accepted: "sx_stage_accepted" };
+const ACT: Record<Step, Key> = { submit: "sx_act_submit", approve: "sx_act_approve", unapprove: "sx_act_unapprove", accept: "sx_act_accept" };
+
+/** The steps a region's database may take from a stage (the ministry accepts on import). */
+const NEXT: Record<Stage, Step[]> = { open: ["submit"], submitted: ["approve", "unapprove"], approved: ["unapprove"], accepted: ["unapprove"] };
+const STEP_LABEL: Record<Step, Key> = { submit: "sx_step_submit", approve: "sx_step_approve", unapprove: "sx_step_unapprove", accept: "sx_step_accept" };
+const STEP_Q: Record<Step, Key> = { submit: "sx_submit_q", approve: "sx_approve_q", unapprove: "sx_unapprove_q", accept: "sx_period_accept_q" };
+
+/** A region's own period: where it stands, its acts, and the steps it may take next. */
+function cycleBox(c: PeriodStage, step: (s: Step) => void): HTMLElement {
+  const l = lang();
+  return h(
+    "section",
+    { class: "sx-cycle", "data-role": "sx-cycle", "data-stage": c.stage },
+    h("p", {}, `${t("sx_cycle")}: `, h("strong", { "data-role": "sx-cycle-stage" }, t(STAGE[c.stage])), " ", NEXT[c.stage].map((s) =>
+      h("button", { "data-role": `sx-cycle-${s}`, class: s === "unapprove" ? "" : "primary", onclick: () => step(s) }, t(STEP_LABEL[s])),
+    )),
+    c.acts.length
+      ? h("ul", { class: "sx-cycle-acts", "data-role": "sx-cycle-acts" }, c.acts.map((a) =>
+          h("li", {}, `${formatTime(a.at, l)} — ${t(ACT[a.step])} — ${a.user}`, a.reason ? `: «${a.reason}»` : ""),
+        ))
+      : "",
+  );
+}
 
 function lateBadge(): HTMLElement {
   return h("span", { class: "sx-late", "data-role": "sx-rep-late" }, t("sx_rep_late"));
@@ -62,7 +93,7 @@ function periodsTable(r: ReportingTable): HTMLElement[] {
           g.cells.map((c, i) =>
             h(
               "td",
-              { class: c.late ? "num late sx-late-cell" : "num", "data-period": r.periods[i]?.period ?? "", title: t(STANDING[c.standing]) + (c.late ? `, ${t("sx_rep_late")}` : "") },
+              { class: c.late ? "num late sx-late-cell" : "num", "data-period": r.periods[i]?.period ?? "", title: t(c.stage === "open" ? STANDING[c.standing] : STAGE[c.stage]) + (c.late ? `, ${t("sx_rep_late")}` : ""), "data-stage": c.stage },
               c.due === 0 ? "–" : `${formatNumber(c.reported)} / ${formatNumber(c.due)}`,
             ),
           ),
@@ -77,13 +108,30 @@ export async function openReporting(): Promise<void> {
   const period = h("input", { type: "text", "data-role": "sx-rep-period", "aria-label": t("sx_period"), placeholder: "2026-Q3", size: 10 });
   const result = h("div", {});
   const periods = h("section", {});
+  // A region's database takes the steps of its own period; the ministry sees them in the tables.
+  const own = syncHooks().open()?.region ?? null;
+  const step = async (s: Step) => {
+    const p = period.value.trim();
+    const answer = await ask({ title: t(STEP_LABEL[s]), text: `${p}: ${t(STEP_Q[s])}`, ok: t(STEP_LABEL[s]).replace("…", ""), cancel: t("cancel"), danger: s === "unapprove", input: s === "unapprove" ? t("sx_reason") : undefined });
+    if (answer === null) return;
+    try {
+      const c = await api.periodStep(null, p, s, answer || null);
+      toast(`${p}: ${t(STAGE[c.stage])}`);
+    } catch (e) {
+      showError(e);
+    }
+    await show();
+  };
   const show = async () => {
     try {
       const [r, last] = await Promise.all([api.reporting(period.value.trim() || null), api.reportingTable(4)]);
       period.value = r.period;
+      const cycle = own ? await api.periodCycle(null, r.period) : null;
       clear(result);
       clear(periods);
-      result.append(h("p", { class: "muted", "data-role": "sx-rep-deadline" }, `${t("sx_rep_due")}: ${formatDate(r.deadline)}`), table(r));
+      result.append(h("p", { class: "muted", "data-role": "sx-rep-deadline" }, `${t("sx_rep_due")}: ${formatDate(r.deadline)}`));
+      if (cycle) result.append(cycleBox(cycle, (s) => void step(s)));
+      result.append(table(r));
       periods.append(...periodsTable(last));
     } catch (e) {
       showError(e);

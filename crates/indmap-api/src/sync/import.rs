@@ -10,7 +10,7 @@ use super::report::{ImportReport, Refusal};
 use crate::{Error, ErrorKind, Indmap, Result};
 use indmap_core::merge_plan::Stored;
 use indmap_core::version::{Dot, VersionedProject};
-use indmap_core::{IdSource, Scope, edition, trust};
+use indmap_core::{IdSource, Scope, edition, period_act, trust};
 use indmap_exchange::{ExchangeFile, Manifest};
 use indmap_store::{Author, ImportReceipt, MapTotals, Writer};
 use std::collections::{HashMap, HashSet};
@@ -243,6 +243,7 @@ impl FileMerge<'_> {
             w.put_proposal(proposal)?;
         }
         self.take_editions(w, &mut report)?;
+        self.take_period_acts(w, &mut report, ids)?;
         report.after = w.totals_after_merges(self.totals).into();
         if !self.dry_run {
             w.record_import(&self.receipt(&report))?;
@@ -392,26 +393,62 @@ impl FileMerge<'_> {
                         continue;
                     }
                 },
-                Err(edition::Untaken::NotTheOwner) => format!(
-                    "{what} was recorded by database {}, which is not known here to keep that map; only the map's owner approves it",
-                    short(head.approved.db)
-                ),
-                Err(edition::Untaken::Unvouched) => format!(
-                    "{what} claims write {} of database {}, beyond the {} that database has signed; a file cannot speak for approvals its database did not make",
-                    head.approved.counter,
-                    short(head.approved.db),
-                    signed.get(&head.approved.db).copied().unwrap_or(0)
-                ),
-                Err(edition::Untaken::Altered) => {
-                    format!(
-                        "{what} is held here with other content; an approved edition never changes, so this copy is refused"
-                    )
-                }
+                Err(why) => untaken(&what, why, head.approved, &signed, "that map; only the map's owner approves it"),
             };
             report.refused.push(Refusal { id: head.id, code: None, reason });
         }
         let all = crate::editions::summaries(w.editions()?);
         report.editions = all.into_iter().filter(|e| new.iter().any(|id| id.to_string() == e.id)).collect();
+        Ok(())
+    }
+
+    /// Takes the file's acts of reporting periods that are new here, when their maker is known
+    /// to keep the scope that may make them and signatures vouch for them (`period_act::take`);
+    /// the others are refused and listed. At the ministry, a period this brings to approval is
+    /// accepted by the importer, in this transaction.
+    fn take_period_acts(
+        &self,
+        w: &mut Writer<'_>,
+        report: &mut ImportReport,
+        ids: &mut dyn IdSource,
+    ) -> indmap_store::Result<()> {
+        let arrived = &self.exchange.content.period_acts;
+        if arrived.is_empty() {
+            return Ok(());
+        }
+        let signed = self.signed_counters(w)?;
+        let scopes = w.database_scopes()?;
+        let mut moved = std::collections::BTreeSet::new();
+        for act in arrived {
+            let held = w.period_act(act.id)?;
+            let taken = period_act::take(
+                act,
+                scopes.get(&act.made.db).copied(),
+                signed.get(&act.made.db).copied().unwrap_or(0),
+                held.as_ref(),
+            );
+            let what = format!("the {} of {} for {}", act.step.code(), act.period, act.region.region().name_en);
+            let reason = match taken {
+                Ok(()) if held.is_some() => continue,
+                Ok(()) => {
+                    w.put_period_act(act)?;
+                    moved.insert((act.region, act.period.clone()));
+                    continue;
+                }
+                Err(why) => untaken(&what, why, act.made, &signed, "the scope that takes that step"),
+            };
+            report.refused.push(Refusal { id: act.id, code: None, reason });
+        }
+        if self.scope == Scope::Ministry {
+            crate::period_cycle::accept_approved(w, moved.iter().cloned(), self.author, ids)?;
+        }
+        for (region, period) in moved {
+            report.periods.push(crate::period_cycle::stage_of(
+                region,
+                &period,
+                w.period_acts(Some(region), Some(&period))?,
+            ));
+        }
         Ok(())
     }
 
@@ -544,5 +581,24 @@ fn unconfirmed(manifest: &Manifest, file: &str) -> Error {
 fn note_databases(scopes: &mut HashMap<Uuid, Scope>, manifest: &Manifest) {
     for named in manifest.named_databases() {
         scopes.entry(named.id).or_insert(named.scope);
+    }
+}
+
+/// Why an act that arrived (an edition, a step of a period) is refused, in words: `owner` says
+/// whom its maker would have to be known to keep.
+fn untaken(what: &str, why: trust::Untaken, made: Dot, signed: &HashMap<Uuid, i64>, owner: &str) -> String {
+    match why {
+        trust::Untaken::NotTheOwner => {
+            format!("{what} was made by database {}, which is not known here to keep {owner}", short(made.db))
+        }
+        trust::Untaken::Unvouched => format!(
+            "{what} claims write {} of database {}, beyond the {} that database has signed; a file cannot speak for acts its database did not make",
+            made.counter,
+            short(made.db),
+            signed.get(&made.db).copied().unwrap_or(0)
+        ),
+        trust::Untaken::Altered => {
+            format!("{what} is held here with other content; it never changes, so this copy is refused")
+        }
     }
 }

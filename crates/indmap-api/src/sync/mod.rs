@@ -149,6 +149,8 @@ impl Indmap {
         // Every edition held, of every map: a few a year, each plan carried once.
         let (editions, plans) = self.editions_to_send()?;
         file.add_editions(&editions, &plans).map_err(failed)?;
+        // Every act of the reporting cycle of the regions the file is of: a few a quarter.
+        file.add_period_acts(&self.store.period_acts(region, None)?).map_err(failed)?;
         let manifest = Manifest {
             format: String::new(),
             format_version: 0,

@@ -91,6 +91,9 @@ pub struct ImportReport {
     pub out_of_scope: usize,
     /// Approved editions new here that the file brought.
     pub editions: Vec<crate::EditionSummary>,
+    /// The periods whose reporting cycle the file moved on (a submission, an approval, an
+    /// acceptance), each where it stands now.
+    pub periods: Vec<crate::PeriodStage>,
     pub before: Totals,
     pub after: Totals,
     /// The backup taken before the import, to restore with `indmap restore`.
@@ -136,6 +139,7 @@ impl ImportReport {
             proposals: 0,
             out_of_scope: 0,
             editions: Vec::new(),
+            periods: Vec::new(),
             before,
             after: before,
             backup: None,
