@@ -57,7 +57,8 @@ pub(crate) fn add_project(state: tauri::State<'_, AppState>, feature: String) ->
     let report = with_db(&state, |db| db.add_projects(&feature))?;
     let (id, code) =
         report.added.first().ok_or_else(|| UiError::new(ErrorKind::Internal, "the project was not added"))?;
-    Ok(Saved { id: id.to_string(), code: Some(code.to_string()), warnings: report.warnings, proposed: 0 })
+    let proposed = u32::try_from(report.proposed).unwrap_or(u32::MAX);
+    Ok(Saved { id: id.to_string(), code: Some(code.to_string()), warnings: report.warnings, proposed })
 }
 
 #[tauri::command]

@@ -5,6 +5,7 @@ use crate::{Error, Indmap, Result};
 use indmap_core::Rule;
 use indmap_core::changes::{FieldChange, FieldKey, flatten, row_order, unflatten};
 use indmap_core::feature::{parse_features, project_from_feature, project_properties};
+use indmap_core::proposal::Proposal;
 use indmap_core::schema::Entity;
 use indmap_core::validate::{self, Rules};
 use indmap_core::version::DELETED;
@@ -18,6 +19,9 @@ use uuid::Uuid;
 pub struct AddReport {
     /// The new projects' ids and codes, in the order of the file.
     pub added: Vec<(Uuid, ProjectCode)>,
+    /// The fields proposed to their owner instead of written: at the ministry, the inclusion
+    /// of a regional project (its status, act and date), which is the akimat's act.
+    pub proposed: usize,
     pub warnings: Vec<Problem>,
 }
 
@@ -104,7 +108,17 @@ impl Indmap {
             projects.extend(project);
             problems.extend(if many { found.prefixed(&format!("features[{i}].")) } else { found });
         }
-        self.insert(projects, problems)
+        // At the ministry a regional project is registered as a candidate, its inclusion proposed
+        // to the akimat (`ownership::inclusion_to_propose`).
+        let scope = self.store.info().scope;
+        let mut proposals = Vec::new();
+        for p in &mut projects {
+            if let Some((written, proposed)) = indmap_core::ownership::inclusion_to_propose(p, scope) {
+                proposals.extend(self.proposals_of(p.id, &proposed));
+                *p = written;
+            }
+        }
+        self.insert(projects, proposals, problems)
     }
 
     /// The live projects that pass the filter, ordered by code.
@@ -314,20 +328,23 @@ impl Indmap {
             self.check(p, &rules, &mut found);
             problems.extend(found.prefixed(&format!("features[{i}].")));
         }
-        self.insert(projects, problems)
+        self.insert(projects, Vec::new(), problems)
     }
 
     /// Writes checked projects in one transaction, or none if `problems` (what reading and
     /// checking them found) holds an error.
-    fn insert(&mut self, projects: Vec<Project>, problems: Problems) -> Result<AddReport> {
+    fn insert(&mut self, projects: Vec<Project>, proposals: Vec<Proposal>, problems: Problems) -> Result<AddReport> {
         if problems.has_errors() {
             return Err(Error::invalid(problems));
         }
         let author = self.author();
         let added = self.store.write(&author, |w| {
-            projects.iter().map(|p| Ok((p.id, w.insert_project(p)?))).collect::<indmap_store::Result<Vec<_>>>()
+            let added =
+                projects.iter().map(|p| Ok((p.id, w.insert_project(p)?))).collect::<indmap_store::Result<Vec<_>>>()?;
+            proposals.iter().try_for_each(|p| w.put_proposal(p))?;
+            Ok(added)
         })?;
-        Ok(AddReport { added, warnings: problems.0 })
+        Ok(AddReport { added, proposed: proposals.len(), warnings: problems.0 })
     }
 }
 

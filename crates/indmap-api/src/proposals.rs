@@ -59,14 +59,21 @@ impl Indmap {
             );
             return Err(Error::invalid(problems));
         }
+        let proposals = self.proposals_of(project.id, changes);
+        let author = self.author();
+        Ok(self.store.write(&author, |w| proposals.iter().try_for_each(|p| w.put_proposal(p)))?)
+    }
+
+    /// `changes` of a project as open proposals of this database's user, to be written.
+    pub(crate) fn proposals_of(&mut self, project_id: uuid::Uuid, changes: &[FieldChange]) -> Vec<Proposal> {
         let author = self.author();
         let db = self.store.info().db_id;
         let at = indmap_store::timestamp(author.at);
-        let proposals: Vec<Proposal> = changes
+        changes
             .iter()
             .map(|c| Proposal {
                 id: self.env.ids.new_id(),
-                project_id: project.id,
+                project_id,
                 key: c.key.clone(),
                 value: c.new.clone(),
                 proposer_db: db,
@@ -77,8 +84,7 @@ impl Indmap {
                 decided_at: None,
                 reason: None,
             })
-            .collect();
-        Ok(self.store.write(&author, |w| proposals.iter().try_for_each(|p| w.put_proposal(p)))?)
+            .collect()
     }
 
     /// Every proposal this database holds, newest first.

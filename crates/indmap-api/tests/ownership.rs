@@ -167,3 +167,36 @@ fn a_region_counts_only_the_proposals_about_projects_it_keeps() {
     assert_eq!(report.proposals, 1, "only the proposal about Karaganda's project is counted");
     assert_eq!(karaganda.proposals().unwrap().len(), 1);
 }
+
+/// Including a project in a regional map is the akimat's act (Art. 8 p.2): a regional project
+/// the ministry adds is a candidate there and at the akimat, its inclusion a proposal the akimat
+/// decides; one that names the akimat's act of inclusion is recorded as included.
+#[test]
+fn a_project_the_ministry_adds_to_a_regional_map_is_a_proposal_to_include() {
+    let (mut net, mut karaganda, mut ministry) = setup();
+    let added = ministry.add_projects(&project("Сарань", "35", 72.85, 49.8)).unwrap();
+    assert_eq!(added.proposed, 1, "the status is proposed");
+    let code = added.added[0].1.to_string();
+    assert_eq!(prop(&ministry, &code, "status"), "candidate", "not on the map at the ministry either");
+    let open = ministry.proposals().unwrap();
+    assert_eq!((open.len(), open[0].field.as_str(), open[0].ours_to_decide), (1, "status", false));
+
+    // Recorded with the akimat's act: included.
+    let mut recorded: Value = serde_json::from_str(&project("Жезқазған", "35", 67.7, 47.8)).unwrap();
+    recorded["properties"]["inclusion_act"] = json!("Әкімдіктің 2025 жылғы № 7 қаулысы");
+    let recorded_code = ministry.add_projects(&recorded.to_string()).unwrap().added[0].1.to_string();
+
+    let report = karaganda.import(&net.send(&ministry), false).unwrap();
+    assert_eq!(report.added.len(), 2);
+    assert_eq!(prop(&karaganda, &code, "status"), "candidate");
+    assert_eq!(prop(&karaganda, &recorded_code, "status"), "design");
+    let mine: Vec<_> = karaganda.proposals().unwrap().into_iter().filter(|p| p.ours_to_decide).collect();
+    let fields: Vec<(&str, &Value)> = mine.iter().map(|p| (p.field.as_str(), &p.proposed)).collect();
+    assert_eq!(fields, [("status", &json!("design"))]);
+    for p in &mine {
+        karaganda.accept(p.id).unwrap();
+    }
+    assert_eq!(prop(&karaganda, &code, "status"), "design", "included by the akimat's decision");
+    ministry.import(&net.send(&karaganda), false).unwrap();
+    assert_eq!(prop(&ministry, &code, "status"), "design");
+}

@@ -125,12 +125,19 @@ pub fn added(report: &AddReport, json: bool) {
     warn(&report.warnings);
     if json {
         let added: Vec<Value> = report.added.iter().map(|(id, code)| json!({"id": id, "code": code})).collect();
-        return emit_json(&json!({ "added": added, "warnings": report.warnings }));
+        return emit_json(&json!({ "added": added, "proposed": report.proposed, "warnings": report.warnings }));
     }
     for (id, code) in &report.added {
         emit(&format!("{code}\t{id}"));
     }
     eprintln!("added {} project{}", report.added.len(), if report.added.len() == 1 { "" } else { "s" });
+    if report.proposed > 0 {
+        eprintln!(
+            "a regional project is included by its akimat: each was added as a candidate, its inclusion ({} field{}) proposed to the region (indmap proposals)",
+            report.proposed,
+            if report.proposed == 1 { "" } else { "s" }
+        );
+    }
 }
 
 pub fn projects(projects: &[Project], json: bool, lang: &str) {

@@ -15,6 +15,7 @@ fn karaganda_project() -> Value {
             "name_ru": "Темиртауский ферросплавный завод",
             "name_en": "Temirtau ferroalloy plant",
             "region": "35", "district": "Теміртау", "level": "regional", "status": "construction",
+            "inclusion_act": "Қарағанды облысы әкімдігінің 2024 жылғы 12 наурыздағы № 18 қаулысы",
             "sector": "metallurgy", "oked": "24.10", "initiator": "ТОО «Saryarka Ferroalloys»",
             "initiator_bin": "070340004319", "cost_kzt": 35000000000.25,
             "capacity": {"value": 240000, "unit": "t/yr", "product": "ferrosilicon"},
@@ -208,6 +209,7 @@ fn list_filters_narrow_the_set() {
     {
         features.push(json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": point}, "properties": {
             "name_kk": name, "name_ru": format!("Проект {i}"), "region": region, "level": level, "status": status, "sector": sector,
+            "inclusion_act": "№ 1",
             "start_date": "2024-01-01", "commissioning_planned": format!("{year}-06-30"), "commissioning_actual": if status == "commissioned" { json!(format!("{year}-06-30")) } else { Value::Null },
         }}));
     }

@@ -5,6 +5,7 @@
 
 use crate::changes::FieldKey;
 use crate::proposal::{Proposal, ProposalStatus};
+use crate::reference::Status;
 use crate::schema::Entity;
 use crate::version::{Sibling, VersionedProject, newest_first};
 use crate::{MapLevel, Project, RegionCode, Scope};
@@ -109,6 +110,21 @@ pub fn sanitize<'r>(
     (clean, taken_out)
 }
 
+/// A project the ministry registers on a regional map, split as the law wants it: the project
+/// as the ministry may write it (a candidate, not included), and what it proposes to the akimat
+/// whose act includes it (the status and date of inclusion it was given). `None` when nothing
+/// needs proposing: the ministry's own (republican) projects, a candidate, any project a region
+/// registers, and one that names the akimat's act of inclusion (the ministry records an act
+/// made, as when it enters the national map it kept in spreadsheets).
+pub fn inclusion_to_propose(project: &Project, writer: Scope) -> Option<(Project, Vec<crate::changes::FieldChange>)> {
+    if writer != Scope::Ministry || project.level != MapLevel::Regional || project.inclusion_act.is_some() {
+        return None;
+    }
+    let written = Project { status: Status::Candidate, inclusion_act: None, inclusion_date: None, ..project.clone() };
+    let proposed = crate::changes::project_changes(Some(&written), Some(project));
+    (!proposed.is_empty()).then_some((written, proposed))
+}
+
 fn value_of<'a>(vp: &'a VersionedProject, field: &str) -> Option<&'a Sibling> {
     let key = FieldKey { entity: Entity::Project, record_id: vp.project_id, field: field.into() };
     vp.fields.get(&key).and_then(|s| s.first())
@@ -160,5 +176,32 @@ fn keep_here(clean: &mut VersionedProject, key: &FieldKey, kept: Vec<&Sibling>, 
         clean.fields.remove(key);
     } else {
         clean.fields.insert(key.clone(), merged);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_regional_project_the_ministry_registers_is_a_candidate_with_its_inclusion_proposed() {
+        let region = RegionCode::parse("35").unwrap();
+        let mut p = Project::new(Uuid::from_u128(1), "Зауыт".into(), "Завод".into(), region);
+        p.status = Status::Construction;
+        p.inclusion_date = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+        p.cost = Some(crate::Money::from_mln(950));
+        let (written, proposed) = inclusion_to_propose(&p, Scope::Ministry).expect("split");
+        assert_eq!((written.status, written.inclusion_date), (Status::Candidate, None));
+        assert_eq!(written.cost, p.cost, "the rest is written as given");
+        let fields: Vec<&str> = proposed.iter().map(|c| c.key.field.as_str()).collect();
+        assert_eq!(fields, ["inclusion_date", "status"]);
+        let recorded = Project { inclusion_act: Some("№ 5".into()), ..p.clone() };
+        assert_eq!(inclusion_to_propose(&recorded, Scope::Ministry), None, "the akimat's act made");
+        assert_eq!(proposed.iter().find(|c| c.key.field == "status").unwrap().new, "construction");
+        assert_eq!(inclusion_to_propose(&p, Scope::Region(region)), None, "the akimat includes its own");
+        let republican = Project { level: MapLevel::Republican, ..p.clone() };
+        assert_eq!(inclusion_to_propose(&republican, Scope::Ministry), None, "the ministry's own map");
+        let candidate = Project { status: Status::Candidate, inclusion_date: None, ..p };
+        assert_eq!(inclusion_to_propose(&candidate, Scope::Ministry), None, "nothing to propose");
     }
 }
