@@ -186,15 +186,39 @@ impl Indmap {
     /// A project's baseline: the latest edition of the map it is on and its plan there, when that
     /// edition has the project.
     pub(crate) fn baseline(&self, now: &Project) -> Result<Option<(EditionSummary, Project)>> {
-        let map = Scope::owner(now.level, now.region, "");
-        let Some(latest) = self.edition_summaries()?.into_iter().rfind(|e| e.map == map.code()) else {
-            return Ok(None);
-        };
-        let id = Uuid::parse_str(&latest.id).map_err(|_| Error::not_found("the edition's id"))?;
-        let Some(text) = self.store.edition_plan(id, now.id)? else { return Ok(None) };
-        let baseline = edition::read_plan(&text)
+        let latest = self.latest_editions()?;
+        let Some(edition) = latest.get(&Scope::owner(now.level, now.region, "").code()) else { return Ok(None) };
+        Ok(self.plan_in(edition, now.id)?.map(|plan| (edition.clone(), plan)))
+    }
+
+    /// The baselines of `projects` (their plans in the latest edition of each one's map), by id:
+    /// what a table measures each plan against.
+    pub(crate) fn baselines(&self, projects: &[Project]) -> Result<HashMap<Uuid, Project>> {
+        let latest = self.latest_editions()?;
+        let mut out = HashMap::new();
+        for p in projects {
+            if let Some(edition) = latest.get(&Scope::owner(p.level, p.region, "").code())
+                && let Some(plan) = self.plan_in(edition, p.id)?
+            {
+                out.insert(p.id, plan);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The latest edition of each map held, by the map's scope code.
+    fn latest_editions(&self) -> Result<HashMap<String, EditionSummary>> {
+        // In the order they were approved: each map's last one stays.
+        Ok(self.edition_summaries()?.into_iter().map(|e| (e.map.clone(), e)).collect())
+    }
+
+    /// A project's plan in an edition, if the edition has it.
+    fn plan_in(&self, edition: &EditionSummary, project: Uuid) -> Result<Option<Project>> {
+        let id = Uuid::parse_str(&edition.id).map_err(|_| Error::not_found("the edition's id"))?;
+        let Some(text) = self.store.edition_plan(id, project)? else { return Ok(None) };
+        let plan = edition::read_plan(&text)
             .map_err(|why| Error::new(ErrorKind::Io, format!("an edition's plan here is damaged: {why}")))?;
-        Ok(Some((latest, baseline)))
+        Ok(Some(plan))
     }
 
     /// Records an edition of the map this database keeps (the republican map at the ministry, the

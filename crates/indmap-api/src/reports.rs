@@ -382,6 +382,10 @@ impl Indmap {
     fn table<F: PrintedSet>(&self, request: &PrintRequest<F>, format: PrintFormat) -> Result<Vec<u8>> {
         let (filter, projects, approved) = self.printed(request)?;
         let mut ctx = self.print_context(&projects, &filter, request.lang, PageSetup::default())?;
+        // The map as it stands is measured against its baselines; a table as approved is one.
+        if approved.is_none() {
+            ctx.baselines = self.baselines(&projects)?;
+        }
         ctx.approved = approved;
         match format {
             PrintFormat::Xlsx => indmap_print::table_export::xlsx(&ctx, &projects).map_err(print_error),

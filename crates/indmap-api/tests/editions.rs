@@ -325,6 +325,33 @@ fn the_latest_edition_is_the_baseline_a_plan_is_measured_against() {
     );
     assert_eq!(v.drifts[2].label.ru, "Ввод, план");
     assert_eq!((v.drifts[2].baseline.clone(), v.drifts[2].now.clone()), (json!("2027-06-30"), json!("2027-08-29")));
+    // The table (CSV and XLSX) carries the same figures in its variance columns, read back.
+    let request = indmap_api::PrintRequest {
+        printout: indmap_api::Printout::Table,
+        lang: indmap_api::PrintLang::Ru,
+        filter: indmap_api::core::ProjectFilter::default(),
+        ..Default::default()
+    };
+    let csv = k
+        .print(&request, &indmap_api::PrintOutput::new(indmap_api::PrintFormat::Csv), &mut |_, _| {
+            std::ops::ControlFlow::Continue(())
+        })
+        .unwrap()
+        .unwrap()
+        .remove(0);
+    let table = indmap_sheet::read_bytes(&csv, indmap_sheet::Format::Csv, None).unwrap();
+    let header: Vec<String> = table.rows[0].cells.iter().map(|c| c.text()).collect();
+    let row = table.rows.iter().find(|r| r.cells[0].text() == "35-0001").unwrap();
+    let cell = |name: &str| row.cells[header.iter().position(|h| h == name).unwrap()].text();
+    assert_eq!(cell("Утверждённая стоимость, млн ₸"), "1000,000000");
+    assert_eq!(cell("Отклонение стоимости, млн ₸"), "150,000000");
+    assert_eq!(cell("Утверждённый срок ввода"), "30.06.2027");
+    assert_eq!((cell("Сдвиг ввода, дней"), cell("Отклонение постоянных рабочих мест")), ("60".into(), "-10".into()));
+    let other = table.rows.iter().find(|r| r.cells[0].text() == "35-0002").unwrap();
+    let at = |r: &indmap_api::core::table::TableRow, name: &str| {
+        r.cells[header.iter().position(|h| h == name).unwrap()].text()
+    };
+    assert_eq!(at(other, "Отклонение стоимости, млн ₸"), "0,000000", "as approved");
     // A project that came onto the map after the edition has no baseline yet.
     k.update_project("35-0003", &patch(json!({"status": "included"}))).unwrap();
     assert_eq!(k.variance("35-0003").unwrap(), None);

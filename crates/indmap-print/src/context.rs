@@ -36,6 +36,9 @@ pub struct PrintContext {
     /// A passport's baseline: the act (number and date) of the latest edition that approved the
     /// project, and its plan there; the passport shows how far the plan has moved from it.
     pub baseline: Option<(String, String, indmap_core::Project)>,
+    /// A table's baselines: each project's plan in the latest edition of its map, by project id
+    /// (empty: no edition, or not asked for); the table shows how far each plan has moved.
+    pub baselines: std::collections::HashMap<uuid::Uuid, indmap_core::Project>,
 }
 
 impl PrintContext {
@@ -51,6 +54,7 @@ impl PrintContext {
             level: None,
             approved: None,
             baseline: None,
+            baselines: Default::default(),
         }
     }
 

@@ -155,6 +155,16 @@ fn field_cell(f: &FieldSpec, props: &serde_json::Map<String, Value>) -> Cell {
     }
 }
 
+/// How far `field` of the project has moved from its baseline (`edition::variance`), as a cell:
+/// 0 when it has not, empty without a baseline or when one side has no value.
+fn drift(p: &Project, c: &PrintContext, field: &str, cell: fn(i128) -> Cell) -> Cell {
+    let Some(baseline) = c.baselines.get(&p.id) else { return Cell::Empty };
+    match indmap_core::edition::variance(baseline, p).into_iter().find(|d| d.field == field) {
+        Some(d) => d.by.map_or(Cell::Empty, cell),
+        None => cell(0),
+    }
+}
+
 fn region_name(r: RegionCode, lang: Lang) -> String {
     let r = r.region();
     lang.of(r.name_kk, r.name_ru, r.name_en).to_string()
@@ -218,6 +228,32 @@ const COLUMNS: &[Column] = &[
     Column::derived(("Іске қосу жылы", "Год ввода", "Commissioning year"), 8.0, |p, _| {
         commissioning_year(p).map(|y| Cell::Int(i64::from(y))).unwrap_or(Cell::Empty)
     }),
+    // How far the plan has moved from the latest approved edition (the baseline).
+    Column::derived(
+        ("Бекітілген құны, млн ₸", "Утверждённая стоимость, млн ₸", "Approved cost, mln KZT"),
+        14.0,
+        |p, c| c.baselines.get(&p.id).map_or(Cell::Empty, |b| mln(b.cost)),
+    ),
+    Column::derived(
+        ("Құнның ауытқуы, млн ₸", "Отклонение стоимости, млн ₸", "Cost variance, mln KZT"),
+        14.0,
+        |p, c| drift(p, c, "cost_kzt", |tiyn| Cell::Mln(tiyn as f64 / 1e8)),
+    ),
+    Column::derived(
+        ("Бекітілген іске қосу мерзімі", "Утверждённый срок ввода", "Approved commissioning"),
+        11.0,
+        |p, c| c.baselines.get(&p.id).map_or(Cell::Empty, |b| date(b.commissioning_planned)),
+    ),
+    Column::derived(
+        ("Іске қосудың жылжуы, күн", "Сдвиг ввода, дней", "Commissioning slip, days"),
+        10.0,
+        |p, c| drift(p, c, "commissioning_planned", |days| Cell::Int(i64::try_from(days).unwrap_or(i64::MAX))),
+    ),
+    Column::derived(
+        ("Тұрақты жұмыс орнының ауытқуы", "Отклонение постоянных рабочих мест", "Permanent jobs variance"),
+        10.0,
+        |p, c| drift(p, c, "jobs_permanent", |n| Cell::Int(i64::try_from(n).unwrap_or(i64::MAX))),
+    ),
     Column::field("design_capacity_date", 11.0, |p, _| date(p.design_capacity_date)),
     Column::field("criteria", 20.0, |p, c| {
         text(p.criteria.iter().map(|k| c.lang.pick(&k.label())).collect::<Vec<_>>().join(", "))
