@@ -19,6 +19,8 @@ pub struct PeriodStage {
     pub label: Label,
     pub period: String,
     pub stage: Stage,
+    /// The steps this database may take next (`period_act::next_steps`).
+    pub next: Vec<Step>,
     /// In the order they were made.
     pub acts: Vec<PeriodActView>,
 }
@@ -117,7 +119,8 @@ impl Indmap {
                 return Err(invalid("region", Rule::PeriodNotYours, "name the region whose period to show".into()));
             }
         };
-        Ok(stage_of(region, &period, self.store.period_acts(Some(region), Some(&period))?))
+        let acts = self.store.period_acts(Some(region), Some(&period))?;
+        Ok(stage_of(self.store.info().scope, region, &period, acts))
     }
 
     /// The acts held of `region`'s periods (every region's when none), by period: what
@@ -136,12 +139,14 @@ impl Indmap {
 }
 
 /// Where `region` stands with `period`, from the acts of that period.
-pub(crate) fn stage_of(region: RegionCode, period: &str, acts: Vec<PeriodAct>) -> PeriodStage {
+pub(crate) fn stage_of(here: Scope, region: RegionCode, period: &str, acts: Vec<PeriodAct>) -> PeriodStage {
+    let stage = period_act::stage(&acts);
     PeriodStage {
         kato: region.as_str().to_owned(),
         label: region_label(region),
         period: period.to_owned(),
-        stage: period_act::stage(&acts),
+        stage,
+        next: period_act::next_steps(stage, here, region),
         acts: period_act::history(&acts)
             .into_iter()
             .map(|a| PeriodActView {

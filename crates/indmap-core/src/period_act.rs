@@ -191,6 +191,12 @@ pub fn check(step: Step, now: Stage, maker: Scope, region: RegionCode, reason: O
     Ok(())
 }
 
+/// The steps a database of `maker` may take next for a region's period that is at `now` (an
+/// unapproval also needs its reason).
+pub fn next_steps(now: Stage, maker: Scope, region: RegionCode) -> Vec<Step> {
+    Step::ALL.into_iter().filter(|s| s.made_by(maker, region) && now.after(*s).is_some()).collect()
+}
+
 /// Whether an act that arrived in a file is taken: `maker` is the scope its database is known
 /// here to keep, `signed` how many writes of it signatures vouch for (`trust::believed_counters`),
 /// `held` the act with its id here, if any: it must be the same.
@@ -290,6 +296,9 @@ mod tests {
         assert_eq!(check(Step::Unapprove, Stage::Approved, k, r, Some("  ")), Err(Refused::NoReason));
         assert_eq!(check(Step::Unapprove, Stage::Accepted, k, r, Some("қате")), Ok(()));
         assert_eq!(check(Step::Unapprove, Stage::Open, k, r, Some("қате")), Err(Refused::OutOfTurn(Stage::Open)));
+        assert_eq!(next_steps(Stage::Submitted, k, r), [Step::Approve, Step::Unapprove]);
+        assert_eq!(next_steps(Stage::Approved, m, r), [Step::Accept]);
+        assert_eq!(next_steps(Stage::Open, almaty, r), []);
     }
 
     #[test]

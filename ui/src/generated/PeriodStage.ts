@@ -2,11 +2,16 @@
 import type { Label } from "./Label";
 import type { PeriodActView } from "./PeriodActView";
 import type { Stage } from "./Stage";
+import type { Step } from "./Step";
 
 /**
  * Where one region stands with one period, and the acts that brought it there.
  */
 export type PeriodStage = { kato: string, label: Label, period: string, stage: Stage, 
+/**
+ * The steps this database may take next (`period_act::next_steps`).
+ */
+next: Array<Step>, 
 /**
  * In the order they were made.
  */

@@ -47,8 +47,6 @@ export function stageText(stage: Stage): string {
 const STAGE: Record<Stage, Key> = { open: "sx_stage_open", submitted: "sx_stage_submitted", approved: "sx_stage_approved", accepted: "sx_stage_accepted" };
 const ACT: Record<Step, Key> = { submit: "sx_act_submit", approve: "sx_act_approve", unapprove: "sx_act_unapprove", accept: "sx_act_accept" };
 
-/** The steps a region's database may take from a stage (the ministry accepts on import). */
-const NEXT: Record<Stage, Step[]> = { open: ["submit"], submitted: ["approve", "unapprove"], approved: ["unapprove"], accepted: ["unapprove"] };
 const STEP_LABEL: Record<Step, Key> = { submit: "sx_step_submit", approve: "sx_step_approve", unapprove: "sx_step_unapprove", accept: "sx_step_accept" };
 const STEP_Q: Record<Step, Key> = { submit: "sx_submit_q", approve: "sx_approve_q", unapprove: "sx_unapprove_q", accept: "sx_period_accept_q" };
 
@@ -58,7 +56,7 @@ function cycleBox(c: PeriodStage, step: (s: Step) => void): HTMLElement {
   return h(
     "section",
     { class: "sx-cycle", "data-role": "sx-cycle", "data-stage": c.stage },
-    h("p", {}, `${t("sx_cycle")}: `, h("strong", { "data-role": "sx-cycle-stage" }, t(STAGE[c.stage])), " ", NEXT[c.stage].map((s) =>
+    h("p", {}, `${t("sx_cycle")}: `, h("strong", { "data-role": "sx-cycle-stage" }, t(STAGE[c.stage])), " ", c.next.map((s) =>
       h("button", { "data-role": `sx-cycle-${s}`, class: s === "unapprove" ? "" : "primary", onclick: () => step(s) }, t(STEP_LABEL[s])),
     )),
     c.acts.length

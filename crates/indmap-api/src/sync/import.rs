@@ -444,6 +444,7 @@ impl FileMerge<'_> {
         }
         for (region, period) in moved {
             report.periods.push(crate::period_cycle::stage_of(
+                self.scope,
                 region,
                 &period,
                 w.period_acts(Some(region), Some(&period))?,
