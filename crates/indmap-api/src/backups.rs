@@ -87,12 +87,31 @@ impl Indmap {
         }
     }
 
-    /// Where the next backup with this label goes (its folder is made).
+    /// Where the next backup with this label goes (its folder is made), a name claimed for it
+    /// alone: a second backup in the same millisecond is numbered.
     pub(crate) fn new_backup_path(&self, label: &str) -> Result<PathBuf> {
         let dir = folder(&self.store.info().path);
-        std::fs::create_dir_all(&dir)?;
+        let refused = |e: std::io::Error| {
+            let message = format!(
+                "no backup can be written in {}: {e}. Free room on the disk or mend the folder, then try again",
+                dir.display()
+            );
+            Error::new(ErrorKind::Io, message)
+        };
+        std::fs::create_dir_all(&dir).map_err(refused)?;
         let stamp = self.env.clock.now().format("%Y%m%dT%H%M%S%.3fZ");
-        Ok(dir.join(format!("{stamp}-{}.sqlite", safe(label))))
+        let label = safe(label);
+        // Numbered after the stamp, so names still sort oldest first.
+        let mut n = 1;
+        loop {
+            let name =
+                if n == 1 { format!("{stamp}-{label}.sqlite") } else { format!("{stamp}.{n:03}-{label}.sqlite") };
+            let path = dir.join(name);
+            if indmap_store::claim_backup_name(&path).map_err(refused)? {
+                return Ok(path);
+            }
+            n += 1;
+        }
     }
 
     pub fn backups(&self) -> Result<Vec<Backup>> {
@@ -153,10 +172,15 @@ impl Indmap {
         drop(store);
         // The map as it is is kept once nobody else can change it: an import that was under way
         // has ended, and its work is in the copy.
-        let replaced = indmap_store::lock::exclusive(&path, ALONE_WAIT).map_err(Error::from).and_then(|alone| {
-            indmap_store::Store::copy_closed(&path, &safety, &alone)?;
-            replace(&path, &backup.path, name)
-        });
+        let replaced = match indmap_store::lock::exclusive(&path, ALONE_WAIT) {
+            Ok(alone) => indmap_store::Store::copy_closed(&path, &safety, &alone)
+                .map_err(Error::from)
+                .and_then(|()| replace(&path, &backup.path, name)),
+            Err(e) => {
+                indmap_store::release_backup_name(&safety);
+                Err(e.into())
+            }
+        };
         match (replaced, Indmap::open(&path, env).inspect(Indmap::prune_backups)) {
             (Ok(()), Ok(db)) => Ok((db, safety)),
             (Err(error), db) => Err(RestoreError { error, db: db.ok().map(Box::new) }),

@@ -67,3 +67,25 @@ fn backups_beyond_the_rule_go_oldest_first_and_leftovers_of_a_kill_are_cleaned()
     assert!(!dir.path().join("m.restoring").exists());
     assert!(names(&db).iter().all(|n| n.ends_with(".sqlite")));
 }
+
+#[test]
+fn two_backups_in_the_same_millisecond_are_two_files_and_sort_in_the_order_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.sqlite");
+    Indmap::init(&path, Scope::Ministry, env("m", 2, 0)).unwrap();
+    // The same fixed clock: both names would be the same time and label.
+    let (first, second) = (Indmap::open(&path, env("m", 2, 5)).unwrap(), Indmap::open(&path, env("m", 2, 5)).unwrap());
+    let a = first.backup("by-hand").unwrap();
+    let b = second.backup("by-hand").unwrap();
+    assert_ne!(a, b, "the second backup took the first one's name");
+    let listed = names(&first);
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    let file = |p: &std::path::Path| p.file_name().unwrap().to_string_lossy().into_owned();
+    assert_eq!(listed, [file(&a), file(&b)], "oldest first");
+    for backup in first.backups().unwrap() {
+        let conn = rusqlite::Connection::open(&backup.path).unwrap();
+        let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(check, "ok", "{}", backup.name);
+        assert!(backup.bytes > 0, "{} is empty", backup.name);
+    }
+}

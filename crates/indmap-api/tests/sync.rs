@@ -606,11 +606,11 @@ fn an_import_whose_backup_cannot_be_written_changes_nothing() {
     let second = net.send(&region);
     let mut ministry = net.db("ministry", Scope::Ministry, 71);
     let taken = ministry.import(&first, false).unwrap().backup.unwrap();
-    // The clock stands still in tests: the second import's backup would go here. A folder in
-    // its place makes writing the backup fail.
-    let name = |f: &Path| f.file_name().unwrap().to_string_lossy().into_owned();
-    let blocked = taken.with_file_name(name(&taken).replace(&name(&first), &name(&second)));
-    std::fs::create_dir(&blocked).unwrap();
+    // No backup can be written: a file stands where the backups folder was. (That a batch is
+    // rolled back when its copy fails is the store's test.)
+    let folder = taken.parent().unwrap();
+    std::fs::rename(folder, folder.with_extension("moved")).unwrap();
+    std::fs::write(folder, b"not a folder").unwrap();
     let before = ministry.content_hash().unwrap();
     let error = ministry.import(&second, false).unwrap_err();
     assert_eq!(error.kind, ErrorKind::Io);

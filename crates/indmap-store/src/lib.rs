@@ -30,7 +30,7 @@ pub use exports::ExportReceipt;
 pub use log::{BIRTH, LogEntry};
 pub use migrations::{LATEST_VERSION, migrations};
 pub use reference::ReferenceList;
-pub use store::{DbInfo, MapTotals, Store};
+pub use store::{DbInfo, MapTotals, Store, claim_backup_name, release_backup_name};
 pub use sync::{ImportReceipt, Reader};
 pub use writer::{Batch, Writer};
 

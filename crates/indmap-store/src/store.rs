@@ -141,6 +141,28 @@ fn partial(backup: &Path) -> PathBuf {
     PathBuf::from(format!("{}.partial", backup.display()))
 }
 
+/// Claims `backup` as the name of a backup about to be written, if no other backup (of this or
+/// another process, written or under way) has it: its partial file is made, atomically, and
+/// stays until the backup is put in place. Two imports started in the same millisecond would
+/// otherwise write, and the one that merged nothing delete, the same backup.
+pub fn claim_backup_name(backup: &Path) -> std::io::Result<bool> {
+    match std::fs::OpenOptions::new().write(true).create_new(true).open(partial(backup)) {
+        // A rename puts a partial file in place, so one of the two names exists at any moment.
+        Ok(_) if backup.exists() => {
+            std::fs::remove_file(partial(backup))?;
+            Ok(false)
+        }
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Gives back a name claimed with `claim_backup_name` for a backup that will not be written.
+pub fn release_backup_name(backup: &Path) {
+    let _ = std::fs::remove_file(partial(backup));
+}
+
 pub(crate) fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {
     conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).map(|v| v.max(0) as usize)
 }
@@ -399,10 +421,15 @@ impl Store {
     /// page by page before the batch starts instead.
     pub fn begin_batch(&self, backup: &Path) -> Result<Batch> {
         self.wait_for_checkpoint();
-        self.pause_checkpoints()?;
-        let started = self.start_batch(backup);
+        let started = self.pause_checkpoints().and_then(|()| {
+            let started = self.start_batch(backup);
+            if started.is_err() {
+                let _ = self.resume_checkpoints();
+            }
+            started
+        });
         if started.is_err() {
-            let _ = self.resume_checkpoints();
+            release_backup_name(backup);
         }
         started
     }

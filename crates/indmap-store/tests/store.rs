@@ -167,3 +167,30 @@ fn a_schema_2_database_is_upgraded_with_every_field_versioned_from_its_log() {
     );
     assert_eq!(vp.context.0.values().copied().collect::<Vec<_>>(), vec![2]);
 }
+
+#[test]
+fn a_backup_name_is_claimed_once_and_a_batch_whose_backup_fails_keeps_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::create(&dir.path().join("k.sqlite"), karaganda(), Uuid::nil(), at()).unwrap();
+    let backup = dir.path().join("b.sqlite");
+    assert!(indmap_store::claim_backup_name(&backup).unwrap());
+    assert!(!indmap_store::claim_backup_name(&backup).unwrap(), "one name claimed twice");
+    // The copy cannot be written: where it goes until it is whole is a folder.
+    let partial = dir.path().join("b.sqlite.partial");
+    std::fs::remove_file(&partial).unwrap();
+    std::fs::create_dir(&partial).unwrap();
+    let batch = store.begin_batch(&backup).unwrap();
+    let p = Project::new(Uuid::from_u128(1), "Бір".into(), "Один".into(), RegionCode::parse("35").unwrap());
+    store.write(&author(), |w| w.insert_project(&p)).unwrap();
+    assert!(store.end_batch(batch, true).is_err());
+    assert!(store.projects(&Default::default()).unwrap().is_empty(), "the batch's write stayed");
+    assert!(!backup.exists());
+
+    // A backup written keeps its name from the next claim.
+    let written = dir.path().join("c.sqlite");
+    assert!(indmap_store::claim_backup_name(&written).unwrap());
+    store.backup_to(&written).unwrap();
+    assert!(written.exists() && !dir.path().join("c.sqlite.partial").exists());
+    assert!(!indmap_store::claim_backup_name(&written).unwrap(), "a written backup's name claimed again");
+    assert!(!dir.path().join("c.sqlite.partial").exists());
+}
