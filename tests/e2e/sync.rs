@@ -521,6 +521,66 @@ async fn an_approved_quarter_refuses_edits_until_its_approval_is_withdrawn_with_
     Ok(())
 }
 
+/// The consolidated map in a region's window: Almaty's project, from the ministry's file, is in
+/// the table and on the map, visibly apart, its card says why it is read-only, and trying to
+/// edit it says so instead of opening the editor.
+#[tokio::test]
+async fn another_regions_project_is_shown_apart_and_read_only() -> Res {
+    let m = Machine::new()?;
+    let mut k = Indmap::init(&m.db, karaganda(), env_of("Әсел", 1))?;
+    k.add_projects(&project("Теміртау", 72.96, 50.06))?;
+    let mut almaty = Indmap::init(
+        &m.dir.path().join("a.sqlite"),
+        Scope::Region(RegionCode::parse("75").unwrap()),
+        env_of("almaty", 2),
+    )?;
+    let mut alatau: Value = serde_json::from_str(&project("Алатау", 76.9, 43.25))?;
+    alatau["properties"]["region"] = json!("75");
+    almaty.add_projects(&alatau.to_string())?;
+    let mut ministry = Indmap::init(&m.dir.path().join("m.sqlite"), Scope::Ministry, env_of("ministry", 3))?;
+    for (db, name) in [(&k, "k.gpkg"), (&almaty, "a.gpkg")] {
+        let file = m.dir.path().join(name);
+        db.export(&file, None)?;
+        let fingerprint = ministry.import(&file, true)?.signature.fingerprint.unwrap_or_default();
+        ministry.trust_sender(&file, &fingerprint)?;
+        ministry.import(&file, false)?;
+    }
+    let national = m.dir.path().join("national.gpkg");
+    ministry.export(&national, None)?;
+    let fingerprint = k.import(&national, true)?.signature.fingerprint.unwrap_or_default();
+    k.trust_sender(&national, &fingerprint)?;
+    ensure_eq!(k.import(&national, false)?.other_maps, 1);
+    let before = k.content_hash()?;
+    drop(k);
+    let row = "[data-role=rows] tr.other-map";
+    run_app("sync_other_map", &m, async |app| {
+        app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 2", 60).await?;
+        app.choose("[data-role=lang]", "kk").await?;
+        ensure_eq!(app.js(&format!("return document.querySelectorAll({}).length", js_str(row))).await?, json!(1));
+        ensure!(app.text(row).await?.contains("Алатау"), "Almaty's project is the one apart");
+        // Apart as a person sees it: italic and grey, and still readable.
+        let style = app.js(&format!("const s = getComputedStyle(document.querySelector({} + ' td')); return [s.fontStyle, s.color]", js_str(row))).await?;
+        ensure_eq!(style[0], json!("italic"));
+        app.ensure_readable("another region's row", row).await?;
+        app.ensure_readable("the legend's read-only entry", "[data-role=legend-other-map]").await?;
+        app.click(&format!("{row} td")).await?;
+        let note = app.text("[data-role=card-other-map]").await?;
+        ensure!(note.contains("тек қарау") && note.contains("әкімдігі өзгертеді"), "the card: {note}");
+        app.ensure_readable("the card's note", "[data-role=card-other-map]").await?;
+        ensure_eq!(app.js("return document.querySelector('[data-role=card-edit]') === null").await?, json!(true));
+        ensure_eq!(app.js("return document.querySelector('[data-role=card-delete]') === null").await?, json!(true));
+        app.shot_to(SHOTS, "other-map-kk").await?;
+        // A double click, as on any row, says why instead of opening the editor.
+        app.js(&format!("document.querySelector({} + ' td').dispatchEvent(new MouseEvent('dblclick', {{bubbles: true}})); return true", js_str(row))).await?;
+        app.wait_js("the warning", "return [...document.querySelectorAll('.toast')].some((t) => t.textContent.includes('тек қарау'))", 10).await?;
+        ensure_eq!(app.js("return document.querySelector('[data-role=editor]') === null").await?, json!(true));
+        Ok(())
+    })
+    .await?;
+    ensure_eq!(Indmap::open(&m.db, env_of("check", 9))?.content_hash()?, before);
+    Ok(())
+}
+
 /// A file truncated by one byte is refused with the API's sentence, cannot be imported, and the
 /// database is unchanged. Then the map is exported from the window, and another database reads it.
 #[tokio::test]

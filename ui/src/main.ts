@@ -161,8 +161,8 @@ function renderFilters(): void {
     sel.addEventListener("change", () => setFilter(apply(sel.value)));
     return h("label", {}, label, sel);
   };
-  const regions = s.open.region ? s.regions.filter((r) => r.kato === s.open!.region) : s.regions;
-  const regionOpts = [...regions].sort((a, b) => pick(a.label).localeCompare(pick(b.label), lang())).map((r) => option(r.kato, pick(r.label)));
+  // Every region: a region's database shows the others' projects too (read-only).
+  const regionOpts = [...s.regions].sort((a, b) => pick(a.label).localeCompare(pick(b.label), lang())).map((r) => option(r.kato, pick(r.label)));
   const text = (role: string, label: string, value: string | null, apply: (v: string) => Partial<ViewFilter>) => {
     const input = h("input", { type: "search", "data-role": role, value: value ?? "", placeholder: "…" });
     input.addEventListener("input", () => {
@@ -292,6 +292,9 @@ function renderLegend(view: MapView | null): void {
       sw.style.background = c;
       return h("div", { class: "legend-item" }, sw, label);
     })),
+    view.rows.some((r) => r.other_map)
+      ? h("div", { class: "legend-item other-map-item", "data-role": "legend-other-map" }, h("span", { class: "swatch other-map" }), t("other_map"))
+      : null,
     h("label", {}, t("choropleth"), choroSel),
     s.choropleth !== "none"
       ? h("div", { class: "ramp" }, RAMP.map((c) => {
@@ -352,7 +355,8 @@ function renderTable(view: MapView | null): void {
   const body = h("tbody", { "data-role": "rows" });
   const rows = sortedRows(view);
   for (const r of rows) {
-    const tr = h("tr", { "data-id": r.id, class: r.id === store.state.selected ? "selected" : "" }, COLUMNS.map((c) => h("td", { class: c.cls ?? "" }, c.show(r))));
+    const cls = [r.id === store.state.selected ? "selected" : "", r.other_map ? "other-map" : ""].filter(Boolean).join(" ");
+    const tr = h("tr", { "data-id": r.id, class: cls, title: r.other_map ? t("other_map") : undefined }, COLUMNS.map((c) => h("td", { class: c.cls ?? "" }, c.show(r))));
     body.appendChild(tr);
   }
   body.addEventListener("click", (e) => {
@@ -434,11 +438,12 @@ function renderCard(): void {
     line(t("col_cost"), formatMoney(tenge(row.cost_kzt))),
     line(fieldName(fieldAt("jobs_permanent")!), row.jobs_permanent === null ? "" : formatNumber(row.jobs_permanent)),
     line(t("col_commissioning"), formatDate(row.commissioning)),
+    row.other_map ? h("p", { class: "other-map-note", "data-role": "card-other-map" }, otherMapText(row)) : null,
     h(
       "div",
       { class: "card-buttons" },
-      h("button", { class: "primary", "data-role": "card-edit", onclick: () => editProject(row.id) }, t("card_edit")),
-      h("button", { class: "danger", "data-role": "card-delete", onclick: () => deleteProject(row) }, t("card_delete")),
+      row.other_map ? null : h("button", { class: "primary", "data-role": "card-edit", onclick: () => editProject(row.id) }, t("card_edit")),
+      row.other_map ? null : h("button", { class: "danger", "data-role": "card-delete", onclick: () => deleteProject(row) }, t("card_delete")),
       historyButton(row.id, `${row.code ?? ""} ${projectName(row)}`.trim()),
     ),
   ]);
@@ -473,9 +478,19 @@ async function deleteProject(row: ProjectRow): Promise<void> {
   }
 }
 
+/** Why a project of another region's map is not edited here. */
+function otherMapText(row: ProjectRow): string {
+  return t("other_map_card").replace("{region}", regionName(row.region));
+}
+
 async function editProject(id: string | null): Promise<void> {
   const s = store.state;
   if (!s.open || !s.reference) return;
+  const row = id ? s.view?.rows.find((r) => r.id === id) : undefined;
+  if (row?.other_map) {
+    toast(otherMapText(row), "warning", 8000);
+    return;
+  }
   await openEditor({
     id,
     open: s.open,

@@ -142,13 +142,13 @@ export class GlMap {
       type: "fill",
       source: "shapes",
       filter: ["==", ["geometry-type"], "Polygon"],
-      paint: { "fill-color": ["get", "c"], "fill-opacity": 0.35 },
+      paint: { "fill-color": ["get", "c"], "fill-opacity": ["case", ["==", ["get", "o"], 1], 0.12, 0.35] },
     });
     m.addLayer({
       id: "shape-line",
       type: "line",
       source: "shapes",
-      paint: { "line-color": ["get", "c"], "line-width": 2.5 },
+      paint: { "line-color": ["get", "c"], "line-width": 2.5, "line-opacity": ["case", ["==", ["get", "o"], 1], 0.45, 1] },
     });
     m.addSource("projects", {
       type: "geojson",
@@ -186,8 +186,9 @@ export class GlMap {
       paint: {
         "circle-color": ["get", "c"],
         "circle-radius": ["interpolate", ["linear"], ["zoom"], 3, 4.5, 10, 7],
-        "circle-stroke-color": "#ffffff",
-        "circle-stroke-width": 1.2,
+        "circle-opacity": ["case", ["==", ["get", "o"], 1], 0.4, 1],
+        "circle-stroke-color": ["case", ["==", ["get", "o"], 1], "#56606b", "#ffffff"],
+        "circle-stroke-width": ["case", ["==", ["get", "o"], 1], 1.6, 1.2],
       },
     });
     m.addSource("selected", { type: "geojson", data: { type: "FeatureCollection", features: [] } });
@@ -278,7 +279,8 @@ export class GlMap {
       const points = [];
       const shapes = [];
       for (const r of view.rows) {
-        const props = { id: r.id, c: this.handlers.pointColor(r), name: this.handlers.projectName(r) };
+        // `o`: on another region's map, drawn faint (read-only here).
+        const props = { id: r.id, c: this.handlers.pointColor(r), name: this.handlers.projectName(r), o: r.other_map ? 1 : 0 };
         if (r.point) points.push({ type: "Feature", geometry: { type: "Point", coordinates: r.point }, properties: props });
         if (r.shape) shapes.push({ type: "Feature", geometry: r.shape, properties: props });
       }

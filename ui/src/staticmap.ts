@@ -70,8 +70,9 @@ export class StaticMap {
         cy: y,
         r: row.id === selected ? 6 : 3.5,
         fill: this.pointColor(row),
-        stroke: row.id === selected ? "#d81b60" : "#fff",
+        stroke: row.id === selected ? "#d81b60" : row.other_map ? "#56606b" : "#fff",
         "stroke-width": row.id === selected ? 2 : 0.6,
+        "fill-opacity": row.other_map ? 0.4 : 1,
         "data-id": row.id,
       });
       const title = svg("title", {});

@@ -83,6 +83,28 @@ impl Indmap {
         }
     }
 
+    /// Refuses a change of a project on another region's map: a region's database keeps the
+    /// other regions' projects read-only, as the ministry's file gives them.
+    pub(crate) fn refuse_other_map(&self, project: &Project) -> Result<()> {
+        let scope = self.store.info().scope;
+        if scope.covers(project.region) {
+            return Ok(());
+        }
+        let mut problems = Problems::new();
+        problems.error(
+            "region",
+            Rule::ProjectOtherMap,
+            format!(
+                "project {} is on the map of {} ({}): it is kept here read-only, as the ministry sent it; \
+                 its akimat changes it",
+                project.code_or_id(),
+                project.region.region().name_en,
+                project.region
+            ),
+        );
+        Err(Error::invalid(problems))
+    }
+
     /// Adds every project of a GeoJSON Feature or FeatureCollection, or none of them if any
     /// breaks a rule.
     pub fn add_projects(&mut self, geojson_text: &str) -> Result<AddReport> {
@@ -205,6 +227,7 @@ impl Indmap {
 
     fn update(&mut self, id_or_code: &str, geojson_text: &str, lists: Lists) -> Result<UpdateReport> {
         let old = self.find(id_or_code)?;
+        self.refuse_other_map(&old)?;
         let mut features = parse_features(geojson_text).map_err(Error::invalid)?;
         if features.len() != 1 {
             let mut problems = Problems::new();
@@ -291,6 +314,7 @@ impl Indmap {
     /// deletion shows in history and can travel to other databases.
     pub fn delete_project(&mut self, id_or_code: &str, reason: Option<&str>) -> Result<Deletion> {
         let project = self.find(id_or_code)?;
+        self.refuse_other_map(&project)?;
         let key =
             indmap_core::changes::FieldKey { entity: Entity::Project, record_id: project.id, field: DELETED.into() };
         if Scope::owner_of(&project, &key) != self.store.info().scope {

@@ -87,12 +87,16 @@ impl Indmap {
             .collect()
     }
 
-    /// Every proposal this database holds, newest first.
+    /// Every proposal about a project of this database's map, newest first.
     pub fn proposals(&self) -> Result<Vec<ProposalView>> {
         let scope = self.store.info().scope;
         let mut out = Vec::new();
         for p in self.store.proposals()?.into_iter().rev() {
             let Some((project, vp)) = self.store.versioned_project(p.project_id)? else { continue };
+            // Another region's proposals are its akimat's to see and decide.
+            if !scope.covers(project.region) {
+                continue;
+            }
             let current = vp.values().get(&p.key).cloned().unwrap_or(Value::Null);
             out.push(ProposalView {
                 id: p.id,

@@ -6,7 +6,7 @@ use crate::{Error, Indmap, Result};
 use geo::{Centroid, InteriorPoint};
 use indmap_core::Rule;
 use indmap_core::reference::{MapLevel, Status};
-use indmap_core::{Money, Problems, Project, ProjectFilter, RegionCode};
+use indmap_core::{Money, Problems, Project, ProjectFilter, RegionCode, Scope};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -61,6 +61,8 @@ pub struct ProjectRow {
     /// The GeoJSON geometry when it is a line or a polygon (points need only `point`).
     #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub shape: Option<serde_json::Value>,
+    /// On another region's map: shown here read-only, as the ministry's file gave it.
+    pub other_map: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -167,7 +169,7 @@ fn given(text: &Option<String>) -> Option<String> {
     text.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned)
 }
 
-fn row(p: &Project) -> ProjectRow {
+fn row(p: &Project, scope: Scope) -> ProjectRow {
     let (point, shape) = match &p.location {
         None => (None, None),
         Some(geo::Geometry::Point(pt)) => (Some((pt.x(), pt.y())), None),
@@ -194,17 +196,18 @@ fn row(p: &Project) -> ProjectRow {
         commissioning: p.commissioning_actual.or(p.commissioning_planned).map(|d| d.format("%Y-%m-%d").to_string()),
         point,
         shape,
+        other_map: !scope.covers(p.region),
     }
 }
 
 impl Indmap {
     /// The filtered set as rows, its summary and its figures per region.
     pub fn view(&self, filter: &ViewFilter) -> Result<MapView> {
-        Ok(summarise(&self.list(&filter.project_filter()?)?))
+        Ok(summarise(&self.list(&filter.project_filter()?)?, self.store.info().scope))
     }
 }
 
-fn summarise(projects: &[Project]) -> MapView {
+fn summarise(projects: &[Project], scope: Scope) -> MapView {
     let mut by_source: BTreeMap<&str, Money> = BTreeMap::new();
     let mut regions: BTreeMap<&str, RegionFigures> = indmap_core::reference::REGIONS
         .iter()
@@ -229,7 +232,7 @@ fn summarise(projects: &[Project]) -> MapView {
         by_source.into_iter().map(|(s, m)| SourceTotal { source: s.into(), amount_kzt: m }).collect();
     financing.sort_by_key(|f| std::cmp::Reverse(f.amount_kzt));
     MapView {
-        rows: projects.iter().map(row).collect(),
+        rows: projects.iter().map(|p| row(p, scope)).collect(),
         summary: Summary {
             count: projects.len() as u32,
             cost_kzt: cost,

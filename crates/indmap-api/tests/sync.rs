@@ -461,9 +461,67 @@ fn the_ministry_file_updates_a_region_and_leaves_its_own_edits_alone() {
     trust(&mut karaganda_db, &file);
     let report = karaganda_db.import(&file, false).unwrap();
     assert_eq!(report.added.len(), 1, "the republican project in Karaganda arrives");
-    assert_eq!(report.out_of_scope, 1, "Almaty's project is not Karaganda's to keep");
+    assert_eq!(report.other_maps, 1, "Almaty's project arrives read-only, counted, not listed");
     assert_eq!(prop(&karaganda_db, "35-0001", "status"), "construction");
-    assert_eq!(karaganda_db.list(&Default::default()).unwrap().len(), 2);
+    assert_eq!(karaganda_db.list(&Default::default()).unwrap().len(), 3);
+}
+
+/// The consolidated map reaches every region: a region keeps the other regions' projects from
+/// the ministry's file, read-only, and sends only its own map back.
+#[test]
+fn a_region_keeps_the_other_regions_projects_read_only_and_sends_only_its_own() {
+    let mut net = Net::new();
+    let mut karaganda_db = net.db("karaganda", karaganda(), 1);
+    karaganda_db.add_projects(&project("Сарыарқа", "35", 73.1, 49.8)).unwrap();
+    let mut almaty = net.db("almaty", Scope::Region(RegionCode::parse("75").unwrap()), 2);
+    almaty.add_projects(&project("Алатау", "75", 76.9, 43.25)).unwrap();
+    let mut ministry = net.db("ministry", Scope::Ministry, 3);
+    for file in [net.send(&karaganda_db), net.send(&almaty)] {
+        trust(&mut ministry, &file);
+        ministry.import(&file, false).unwrap();
+    }
+    let national = net.send(&ministry);
+    trust(&mut karaganda_db, &national);
+    let report = karaganda_db.import(&national, false).unwrap();
+    assert_eq!(report.other_maps, 1, "{report:?}");
+    assert!(report.added.is_empty() && report.changed.is_empty(), "another region's project is not listed");
+    assert_eq!(prop(&karaganda_db, "75-0001", "name_kk"), "Алатау зауыты", "kept whole");
+    assert_eq!(prop(&karaganda_db, "75-0001", "cost_kzt"), 1_000_000_000);
+
+    // Shown, and marked, on the map and in the table; a filter of the own region hides it.
+    let view = karaganda_db.view(&Default::default()).unwrap();
+    let marked: Vec<(Option<String>, bool)> = view.rows.iter().map(|r| (r.code.clone(), r.other_map)).collect();
+    assert_eq!(marked, [(Some("35-0001".into()), false), (Some("75-0001".into()), true)]);
+    let own = indmap_api::ViewFilter { regions: vec!["35".into()], ..Default::default() };
+    assert_eq!(karaganda_db.view(&own).unwrap().rows.len(), 1);
+
+    // Never changed there: every write is refused naming the rule, and the map stays as it was.
+    let before = karaganda_db.content_hash().unwrap();
+    let refusals = [
+        karaganda_db.update_project("75-0001", &patch(json!({"status": "construction"}))).unwrap_err(),
+        karaganda_db.set_report("75-0001", "2026-Q3", r#"{"progress_pct": 10}"#).unwrap_err(),
+        karaganda_db.delete_project("75-0001", Some("not ours")).unwrap_err(),
+    ];
+    for e in refusals {
+        assert_eq!(e.problems[0].rule, indmap_api::core::Rule::ProjectOtherMap, "{e:?}");
+        assert!(e.problems[0].message.contains("Almaty") && e.problems[0].message.contains("read-only"), "{e:?}");
+    }
+    assert_eq!(karaganda_db.content_hash().unwrap(), before);
+    assert!(karaganda_db.proposals().unwrap().is_empty(), "no proposal was made either");
+
+    // Karaganda's file is of its own map; Almaty's change reaches it through the ministry.
+    let back = net.send(&karaganda_db);
+    let sent = indmap_exchange::ExchangeFile::read(&back).unwrap();
+    let codes: Vec<String> = sent.content.projects.iter().map(|vp| vp.project_id.to_string()).collect();
+    assert_eq!(codes, [karaganda_db.find("35-0001").unwrap().id.to_string()]);
+    almaty.update_project("75-0001", &patch(json!({"status": "construction"}))).unwrap();
+    ministry.import(&net.send(&almaty), false).unwrap();
+    let report = karaganda_db.import(&net.send(&ministry), false).unwrap();
+    assert_eq!(report.other_maps, 1);
+    assert_eq!(prop(&karaganda_db, "75-0001", "status"), "construction");
+    let hash = ministry.content_hash().unwrap();
+    ministry.import(&back, false).unwrap();
+    assert_eq!(ministry.content_hash().unwrap(), hash, "Karaganda's file changes nothing of Almaty's");
 }
 
 #[test]

@@ -153,8 +153,8 @@ pub fn imported(r: &ImportReport, json: bool) {
     for refusal in &r.refused {
         emit(&format!("refused {}: {}", refusal.code.as_deref().unwrap_or(&refusal.id.to_string()), refusal.reason));
     }
-    if r.out_of_scope > 0 {
-        emit(&format!("{} projects of other regions were left out: this database does not keep them", r.out_of_scope));
+    if r.other_maps > 0 {
+        emit(&format!("{} projects of other regions' maps were added or changed, read-only here", r.other_maps));
     }
     if r.proposals > 0 {
         emit(&format!("{} proposals arrived: see `indmap proposals`", r.proposals));

@@ -40,8 +40,6 @@ pub enum Outcome {
     Unchanged,
     /// The merged project would break rules.
     Refused(BrokenRules),
-    /// The project is outside the map this database keeps.
-    OutOfScope,
     /// A merged project to store.
     Store(Box<Merged>),
 }
@@ -77,6 +75,9 @@ pub struct Merged {
     pub entry: Option<Entry>,
     /// Fields that hold concurrent values and did not before.
     pub new_conflicts: Vec<FieldKey>,
+    /// The project is on another region's map: kept here read-only, as the consolidated map
+    /// shows it, and neither listed nor settled here (its akimat does that).
+    pub other_map: bool,
 }
 
 impl Merged {
@@ -125,12 +126,10 @@ pub fn plan(
             return plan;
         }
     };
-    if !scope.covers(project.region) {
-        plan.outcome = Outcome::OutOfScope;
-        return plan;
-    }
+    let other_map = !scope.covers(project.region);
     let stored = local.map(|project| Stored { project, versions: local_vp, records });
-    plan.outcome = Outcome::Store(Box::new(Merged::new(stored, project, result, changed, new_conflicts)));
+    let merged = Merged { other_map, ..Merged::new(stored, project, result, changed, new_conflicts) };
+    plan.outcome = Outcome::Store(Box::new(merged));
     plan
 }
 
@@ -186,6 +185,6 @@ impl Merged {
             _ if !changed.is_empty() => Some(Entry::Changed),
             _ => None,
         };
-        Merged { stored, project, versions, logged, changed, entry, new_conflicts }
+        Merged { stored, project, versions, logged, changed, entry, new_conflicts, other_map: false }
     }
 }

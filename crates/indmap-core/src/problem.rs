@@ -165,6 +165,7 @@ rules! {
     PrintPage = "print.page",
     PrintRequest = "print.request",
     PrintUsage = "print.usage",
+    ProjectOtherMap = "project.other_map",
     PropertyUnknown = "property.unknown",
     ProposalExpertise = "proposal.expertise",
     ProposalId = "proposal.id",

@@ -144,11 +144,24 @@ fn a_new_project_in_scope_is_added_and_logged_whole() {
 }
 
 #[test]
-fn a_new_project_of_another_region_is_out_of_scope() {
+fn a_project_of_another_region_is_kept_as_the_consolidated_map_shows_it() {
     let p = alatau();
     let plan = plan(region("35"), None, &born(&p, ALMATY), &scopes(), &mut NoNewIds);
     assert!(plan.taken_out.is_empty(), "Almaty may register its own projects: {:?}", plan.taken_out);
-    assert_eq!(plan.outcome, Outcome::OutOfScope);
+    let Outcome::Store(merged) = plan.outcome else { panic!("not stored: {:?}", plan.outcome) };
+    assert!(merged.other_map, "Almaty's project is read-only in Karaganda");
+    assert_eq!(merged.project.name_kk, p.name_kk, "kept whole");
+    // Karaganda's own project, and any project at the ministry, is on the map kept there.
+    let own = plan_of(region("35"), &born(&temirtau(), KARAGANDA));
+    let national = plan_of(Scope::Ministry, &born(&p, ALMATY));
+    for (plan, whose) in [(own, "Karaganda's own"), (national, "the ministry's")] {
+        let Outcome::Store(merged) = plan.outcome else { panic!("{whose} not stored") };
+        assert!(!merged.other_map, "{whose}");
+    }
+}
+
+fn plan_of(scope: Scope, remote: &VersionedProject) -> MergePlan {
+    plan(scope, None, remote, &scopes(), &mut NoNewIds)
 }
 
 #[test]

@@ -26,8 +26,8 @@ pub struct MergeBill {
     pub state: ImportState,
     /// Where the backup taken before the import is.
     pub backup: Option<String>,
-    /// Projects in the file that this database does not keep.
-    pub out_of_scope: usize,
+    /// Projects of other regions' maps the file added or changed, kept read-only.
+    pub other_maps: usize,
     pub before: MapTotals,
     pub after: MapTotals,
     pub added: Vec<BillProject>,
@@ -191,8 +191,8 @@ fn facts(bill: &MergeBill, lang: Lang) -> Vec<(String, String)> {
     if let Some(backup) = &bill.backup {
         facts.push((w(Word::Backup), backup.clone()));
     }
-    if bill.out_of_scope > 0 {
-        facts.push((w(Word::OtherRegionsProjects), format!("{} {}", bill.out_of_scope, Word::NotKeptHere.text(lang))));
+    if bill.other_maps > 0 {
+        facts.push((w(Word::OtherRegionsProjects), format!("{} {}", bill.other_maps, Word::KeptReadOnly.text(lang))));
     }
     let count = |n: usize| n as i64;
     let jobs = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);

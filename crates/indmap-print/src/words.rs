@@ -140,7 +140,7 @@ words! {
     Imported => "Импортталды", "Импортировано", "Imported";
     Backup => "Сақтық көшірме", "Резервная копия", "Backup";
     OtherRegionsProjects => "Басқа өңірлердің жобалары", "Проекты других регионов", "Projects of other regions";
-    NotKeptHere => "(бұл дерекқор оларды сақтамайды)", "(эта база их не хранит)", "(this database does not keep them)";
+    KeptReadOnly => "(тек оқу үшін сақталды)", "(сохранены только для чтения)", "(kept read-only)";
     ProjectsBeforeAfter => "Жобалар: бұрын → кейін", "Проектов: до → после", "Projects: before → after";
     InvestmentBeforeAfter => "Инвестициялар: бұрын → кейін", "Инвестиции: до → после", "Investment: before → after";
     JobsBeforeAfter => "Тұрақты жұмыс орындары: бұрын → кейін", "Постоянные рабочие места: до → после", "Permanent jobs: before → after";

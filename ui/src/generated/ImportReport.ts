@@ -22,9 +22,10 @@ already_imported: string | null, added: Array<ProjectUpdate>, changed: Array<Pro
  */
 proposals: number, 
 /**
- * Projects of other scopes in the file, which this database does not keep.
+ * Projects of other regions' maps the file added or changed here: kept read-only, as the
+ * consolidated map shows them, and not listed one by one.
  */
-out_of_scope: number, 
+other_maps: number, 
 /**
  * Approved editions new here that the file brought.
  */

@@ -20,4 +20,8 @@ point: [number, number] | null,
 /**
  * The GeoJSON geometry when it is a line or a polygon (points need only `point`).
  */
-shape: unknown, };
+shape: unknown, 
+/**
+ * On another region's map: shown here read-only, as the ministry's file gave it.
+ */
+other_map: boolean, };

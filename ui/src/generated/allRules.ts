@@ -55,6 +55,7 @@ export const RULES: readonly Rule[] = [
   "print.page",
   "print.request",
   "print.usage",
+  "project.other_map",
   "property.unknown",
   "proposal.expertise",
   "proposal.id",

@@ -40,7 +40,7 @@ function report(over: Partial<ImportReport> = {}): ImportReport {
     conflicts: [],
     refused: [],
     proposals: 0,
-    out_of_scope: 0,
+    other_maps: 0,
     editions: [],
     periods: [],
     signature: { fingerprint: "3F2A 91C0 AA55 E011 7B3C", first_sight: false, confirm: false },

@@ -119,7 +119,7 @@ export function reportView(r: ImportReport, trust?: () => void): HTMLElement {
       ),
     ),
     section("sx-sec-refused", "sx_refused", n.refused, r.refused.map((x) => h("li", { "data-role": "sx-refused-item" }, h("span", { class: "sx-code" }, x.code ?? x.id.slice(0, 8)), x.reason))),
-    r.out_of_scope ? h("p", { class: "muted" }, `${t("sx_out_of_scope")}: ${r.out_of_scope}`) : null,
+    r.other_maps ? h("p", { class: "muted", "data-role": "other-maps" }, `${t("sx_other_maps")}: ${r.other_maps}`) : null,
     r.editions.length
       ? h("p", { "data-role": "sx-report-editions" }, `${t("sx_editions")}: ${r.editions.map((e) => `${e.act} (${formatDate(e.date)}, ${e.body})`).join("; ")}`)
       : null,

@@ -64,7 +64,7 @@ fn bill_of(report: &ImportReport) -> MergeBill {
         },
         state,
         backup: report.backup.as_ref().map(|b| b.display().to_string()),
-        out_of_scope: report.out_of_scope,
+        other_maps: report.other_maps,
         before: totals(&report.before),
         after: totals(&report.after),
         added: report.added.iter().map(project).collect(),

@@ -183,14 +183,17 @@ pub(super) fn code_clash_views(
 }
 
 impl Indmap {
-    /// Every conflict in the database.
+    /// Every conflict of this database's map.
     pub fn conflicts(&self) -> Result<Vec<ConflictView>> {
         self.store.snapshot(|| self.conflicts_now())
     }
 
     fn conflicts_now(&self) -> Result<Vec<ConflictView>> {
         let projects = self.store.versioned_projects(&self.store.projects_with_conflicts()?)?;
-        let mut views: Vec<ConflictView> = projects.iter().flat_map(|(p, vp)| conflicts_of(p, vp)).collect();
+        // Another region's conflicts are its akimat's to settle.
+        let scope = self.store.info().scope;
+        let on_map = projects.iter().filter(|(p, _)| scope.covers(p.region));
+        let mut views: Vec<ConflictView> = on_map.flat_map(|(p, vp)| conflicts_of(p, vp)).collect();
         for view in views.iter_mut().filter(|v| !v.dots.is_empty()) {
             view.base = self.base_of(view)?;
         }

@@ -237,9 +237,11 @@ impl FileMerge<'_> {
         self.merge_projects(w, to_merge, ahead, touched, ids, &mut report)?;
         let known: Vec<Uuid> = w.proposals()?.into_iter().map(|p| p.id).collect();
         for proposal in &self.exchange.content.proposals {
-            // Counted when new here and about a project this database keeps: it travels on in
+            // Counted when new here and about a project on this database's map: it travels on in
             // either case, but only those are listed here.
-            report.proposals += usize::from(!known.contains(&proposal.id) && w.project_exists(proposal.project_id)?);
+            let on_map =
+                |id| Ok::<_, indmap_store::StoreError>(w.project(id)?.is_some_and(|p| self.scope.covers(p.region)));
+            report.proposals += usize::from(!known.contains(&proposal.id) && on_map(proposal.project_id)?);
             w.put_proposal(proposal)?;
         }
         self.take_editions(w, &mut report)?;

@@ -30,8 +30,6 @@ enum Outcome {
     Unchanged,
     /// The merged project would break rules.
     Refused(Refusal),
-    /// The project is outside the map this database keeps.
-    OutOfScope,
     Store(Box<Merged>),
 }
 
@@ -44,6 +42,8 @@ struct Merged {
     logged: Vec<MergedField>,
     entry: Option<(Entry, ProjectUpdate)>,
     conflicts: Vec<ConflictView>,
+    /// On another region's map: counted, not listed (see `merge_plan::Merged::other_map`).
+    other_map: bool,
 }
 
 /// Works out the merge of `remote` into the project as stored here (`None`: new here), given
@@ -78,7 +78,6 @@ impl Plan {
             merge_plan::Outcome::Refused(broken) => {
                 Outcome::Refused(Refusal { id, code: broken.code.clone(), reason: broken.to_string() })
             }
-            merge_plan::Outcome::OutOfScope => Outcome::OutOfScope,
             merge_plan::Outcome::Store(merged) => Outcome::Store(Box::new(Merged::told(*merged))),
         };
         Plan { proposals, refused, outcome }
@@ -88,13 +87,13 @@ impl Plan {
 impl Merged {
     /// A merged project as the report tells it, its history as the store logs it.
     fn told(merged: merge_plan::Merged) -> Merged {
-        let conflicts =
-            if merged.makes_conflicts() { conflicts_of(&merged.project, &merged.versions) } else { Vec::new() };
-        let merge_plan::Merged { stored, project, versions, logged, changed, entry, .. } = merged;
+        let shown = merged.makes_conflicts() && !merged.other_map;
+        let conflicts = if shown { conflicts_of(&merged.project, &merged.versions) } else { Vec::new() };
+        let merge_plan::Merged { stored, project, versions, logged, changed, entry, other_map, .. } = merged;
         let logged = if stored.is_none() { as_births(logged) } else { logged };
         let entry = entry.map(|e| (e, update(&project, changed)));
         let stored = stored.map(|s| (s.project, s.versions));
-        Merged { stored, project, versions, logged, entry, conflicts }
+        Merged { stored, project, versions, logged, entry, conflicts, other_map }
     }
 }
 
@@ -128,17 +127,13 @@ pub(super) fn write(w: &mut Writer<'_>, plan: Plan, report: &mut ImportReport) -
             report.refused.push(refusal);
             Ok(())
         }
-        Outcome::OutOfScope => {
-            report.out_of_scope += 1;
-            Ok(())
-        }
         Outcome::Store(merged) => store(w, *merged, report),
     }
 }
 
 /// Stores a merged project and adds it to the report, or refuses it when the database does.
 fn store(w: &mut Writer<'_>, merged: Merged, report: &mut ImportReport) -> indmap_store::Result<()> {
-    let Merged { stored, project, versions, logged, entry, conflicts } = merged;
+    let Merged { stored, project, versions, logged, entry, conflicts, other_map } = merged;
     let previous = stored.as_ref().map(|(p, vp)| (p, vp));
     match w.apply_merged(previous, &project, &versions, &logged) {
         Ok(_) => {}
@@ -148,6 +143,10 @@ fn store(w: &mut Writer<'_>, merged: Merged, report: &mut ImportReport) -> indma
             return Ok(());
         }
         Err(other) => return Err(other),
+    }
+    if other_map {
+        report.other_maps += usize::from(entry.is_some());
+        return Ok(());
     }
     if let Some(code) = project.code.as_ref().filter(|_| versions.deletion().is_none()) {
         report.conflicts.extend(code_clashes(w, code)?);

@@ -122,7 +122,13 @@ impl Indmap {
         }
         let failed = |e: ExchangeError| Error::new(ErrorKind::Io, e.to_string());
         let mut file = indmap_exchange::FileWriter::create(out).map_err(failed)?;
-        let ids = self.store.project_ids(region)?;
+        // A region's file is of its own map: the other regions' projects it keeps read-only
+        // are the ministry's to send.
+        let of = match info.scope {
+            Scope::Region(own) => region.or(Some(own)),
+            Scope::Ministry => region,
+        };
+        let ids = self.store.project_ids(of)?;
         let mut periods = std::collections::BTreeSet::new();
         for ids in ids.chunks(SLICE) {
             let mut projects = self.store.versioned_projects(ids)?;
@@ -150,7 +156,7 @@ impl Indmap {
         let (editions, plans) = self.editions_to_send()?;
         file.add_editions(&editions, &plans).map_err(failed)?;
         // Every act of the reporting cycle of the regions the file is of: a few a quarter.
-        file.add_period_acts(&self.store.period_acts(region, None)?).map_err(failed)?;
+        file.add_period_acts(&self.store.period_acts(of, None)?).map_err(failed)?;
         let manifest = Manifest {
             format: String::new(),
             format_version: 0,

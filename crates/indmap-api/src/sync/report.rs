@@ -87,8 +87,9 @@ pub struct ImportReport {
     /// Proposals new here about projects this database keeps: made by others about its
     /// records, or decisions on its own.
     pub proposals: usize,
-    /// Projects of other scopes in the file, which this database does not keep.
-    pub out_of_scope: usize,
+    /// Projects of other regions' maps the file added or changed here: kept read-only, as the
+    /// consolidated map shows them, and not listed one by one.
+    pub other_maps: usize,
     /// Approved editions new here that the file brought.
     pub editions: Vec<crate::EditionSummary>,
     /// The periods whose reporting cycle the file moved on (a submission, an approval, an
@@ -137,7 +138,7 @@ impl ImportReport {
             conflicts: Vec::new(),
             refused: Vec::new(),
             proposals: 0,
-            out_of_scope: 0,
+            other_maps: 0,
             editions: Vec::new(),
             periods: Vec::new(),
             before,
