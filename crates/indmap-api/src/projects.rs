@@ -1,6 +1,7 @@
 //! Projects: add from Features, list, show, update with partial Features, delete, history, and
 //! the sample map.
 
+use crate::proposals::check_proposable;
 use crate::{Error, Indmap, Result};
 use indmap_core::Rule;
 use indmap_core::changes::{FieldChange, FieldKey, flatten, row_order, unflatten};
@@ -135,7 +136,7 @@ impl Indmap {
         let scope = self.store.info().scope;
         let mut proposals = Vec::new();
         for p in &mut projects {
-            if let Some((written, proposed)) = indmap_core::ownership::inclusion_to_propose(p, scope) {
+            if let Some((written, proposed)) = indmap_core::ownership::inclusion_to_propose(None, p, scope) {
                 proposals.extend(self.proposals_of(p.id, &proposed));
                 *p = written;
             }
@@ -267,22 +268,34 @@ impl Indmap {
             let acts = self.acts_by_period(Some(new.region))?;
             crate::period_cycle::check_unlocked(&acts, Some(&old), new, &mut problems);
         }
-        let new = match new {
+        let mut new = match new {
             Some(new) if !problems.has_errors() => new,
             _ => return Err(Error::invalid(problems)),
         };
+        // Moved by the ministry from the republican map to a regional one: a candidate there,
+        // its inclusion proposed to the akimat (`ownership::inclusion_to_propose`).
+        let mut inclusion = Vec::new();
+        let scope = self.store.info().scope;
+        if let Some((written, proposed)) = indmap_core::ownership::inclusion_to_propose(Some(&old), &new, scope) {
+            (new, inclusion) = (written, proposed);
+        }
         let changes = indmap_core::changes::project_changes(Some(&old), Some(&new));
         let changed_fields = changes.len();
-        let (direct, proposed) = self.split_by_owner(&old, changes);
-        if !proposed.is_empty() {
-            self.propose(&new, &proposed)?;
-        }
-        if !direct.is_empty() {
-            // What this database owns is written; what it proposed stays as it was until accepted.
-            let values: Vec<_> = direct.into_iter().map(|c| (c.key, c.new)).collect();
-            let (written, _) = with_values(self, &old, &values)?;
+        let (direct, mut proposed) = self.split_by_owner(&old, changes);
+        check_proposable(&new, &proposed)?;
+        proposed.extend(inclusion);
+        let proposals = self.proposals_of(new.id, &proposed);
+        // What this database owns is written; what it proposed stays as it was until accepted.
+        let values: Vec<_> = direct.into_iter().map(|c| (c.key, c.new)).collect();
+        let written = if values.is_empty() { None } else { Some(with_values(self, &old, &values)?.0) };
+        if written.is_some() || !proposals.is_empty() {
             let author = self.author();
-            self.store.write(&author, |w| w.replace_project(&old, &written))?;
+            self.store.write(&author, |w| {
+                if let Some(written) = &written {
+                    w.replace_project(&old, written)?;
+                }
+                proposals.iter().try_for_each(|p| w.put_proposal(p))
+            })?;
         }
         Ok(UpdateReport { id: new.id, code: new.code, changed_fields, proposed: proposed.len(), warnings: problems.0 })
     }

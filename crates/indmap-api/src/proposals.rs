@@ -35,6 +35,23 @@ pub struct ProposalView {
     pub ours_to_decide: bool,
 }
 
+/// Refuses proposals the owner could not accept: a project proposed for the republican map
+/// needs its local-content expertise (Art. 1 p.2).
+pub(crate) fn check_proposable(project: &Project, changes: &[FieldChange]) -> Result<()> {
+    if changes.iter().any(|c| c.key.field == "level" && c.new == MapLevel::Republican.code())
+        && project.local_content_expertise_date.is_none()
+    {
+        let mut problems = Problems::new();
+        problems.error(
+            "local_content_expertise_date",
+            Rule::ProposalExpertise,
+            "is empty: a project proposed for the republican map needs its local-content expertise (Art. 1 p.2)",
+        );
+        return Err(Error::invalid(problems));
+    }
+    Ok(())
+}
+
 impl Indmap {
     /// Splits an edit into what this database may write and what it must propose.
     pub(crate) fn split_by_owner(
@@ -48,17 +65,7 @@ impl Indmap {
 
     /// Records proposals for `changes` to a project this database does not own.
     pub(crate) fn propose(&mut self, project: &Project, changes: &[FieldChange]) -> Result<()> {
-        if changes.iter().any(|c| c.key.field == "level" && c.new == MapLevel::Republican.code())
-            && project.local_content_expertise_date.is_none()
-        {
-            let mut problems = Problems::new();
-            problems.error(
-                "local_content_expertise_date",
-                Rule::ProposalExpertise,
-                "is empty: a project proposed for the republican map needs its local-content expertise (Art. 1 p.2)",
-            );
-            return Err(Error::invalid(problems));
-        }
+        check_proposable(project, changes)?;
         let proposals = self.proposals_of(project.id, changes);
         let author = self.author();
         Ok(self.store.write(&author, |w| proposals.iter().try_for_each(|p| w.put_proposal(p)))?)

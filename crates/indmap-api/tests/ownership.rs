@@ -200,3 +200,42 @@ fn a_project_the_ministry_adds_to_a_regional_map_is_a_proposal_to_include() {
     ministry.import(&net.send(&karaganda), false).unwrap();
     assert_eq!(prop(&ministry, &code, "status"), "design");
 }
+
+/// A republican project the ministry moves to a regional map is put on that map as well: a
+/// candidate there until the akimat includes it, never an accomplished fact.
+#[test]
+fn a_republican_project_the_ministry_moves_to_a_regional_map_waits_for_the_akimat() {
+    let (mut net, mut karaganda, mut ministry) = setup();
+    let mut republican: Value = serde_json::from_str(&project("Балқаш", "35", 74.98, 46.85)).unwrap();
+    republican["properties"]["level"] = json!("republican");
+    republican["properties"]["status"] = json!("construction");
+    republican["properties"]["inclusion_act"] = json!("ҚР Үкіметінің 2024 жылғы № 1 қаулысы");
+    republican["properties"]["inclusion_date"] = json!("2024-03-01");
+    let code = ministry.add_projects(&republican.to_string()).unwrap().added[0].1.to_string();
+    karaganda.import(&net.send(&ministry), false).unwrap();
+    assert_eq!(prop(&karaganda, &code, "status"), "construction");
+
+    let moved = ministry.update_project(&code, &patch(json!({"level": "regional"}))).unwrap();
+    assert_eq!(moved.proposed, 2, "the status and the date of inclusion are proposed");
+    assert_eq!(prop(&ministry, &code, "level"), "regional");
+    assert_eq!(prop(&ministry, &code, "status"), "candidate");
+    assert_eq!(prop(&ministry, &code, "inclusion_act"), Value::Null, "the Government's act does not include it there");
+
+    let report = karaganda.import(&net.send(&ministry), false).unwrap();
+    assert_eq!(report.proposals, 2, "{report:?}");
+    assert_eq!(
+        (prop(&karaganda, &code, "level"), prop(&karaganda, &code, "status")),
+        (json!("regional"), json!("candidate"))
+    );
+    let mine: Vec<_> = karaganda.proposals().unwrap().into_iter().filter(|p| p.ours_to_decide).collect();
+    let mut fields: Vec<(String, Value)> = mine.iter().map(|p| (p.field.clone(), p.proposed.clone())).collect();
+    fields.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(fields, [("inclusion_date".into(), json!("2024-03-01")), ("status".into(), json!("construction"))]);
+    for p in &mine {
+        karaganda.accept(p.id).unwrap();
+    }
+    assert_eq!(prop(&karaganda, &code, "status"), "construction", "included by the akimat's decision");
+    ministry.import(&net.send(&karaganda), false).unwrap();
+    assert_eq!(prop(&ministry, &code, "status"), "construction");
+    assert_eq!(ministry.content_hash().unwrap(), karaganda.content_hash().unwrap());
+}

@@ -89,6 +89,13 @@ pub fn sanitize<'r>(
         return (Cow::Borrowed(remote), Vec::new());
     };
     let is_new = |s: &Sibling| !local_vp.context.contains(s.stamp.dot);
+    // The ministry's write that moves a republican project to a regional map was made while the
+    // ministry owned all of it: what that write changed besides the level is taken with it.
+    let move_write = (local.is_some_and(|p| p.level == MapLevel::Republican) && level == MapLevel::Regional)
+        .then(|| value_of(remote, "level"))
+        .flatten()
+        .filter(|s| is_new(s) && scopes.get(&s.stamp.dot.db) == Some(&Scope::Ministry))
+        .map(|s| s.stamp.dot);
     let mut clean = Cow::Borrowed(remote);
     let mut taken_out = Vec::new();
     for (key, siblings) in &remote.fields {
@@ -96,6 +103,7 @@ pub fn sanitize<'r>(
         let owner = Scope::owner(level, region, field);
         let (kept, out): (Vec<&Sibling>, Vec<&Sibling>) = siblings.iter().partition(|s| {
             !is_new(s)
+                || move_write == Some(s.stamp.dot)
                 || scopes.get(&s.stamp.dot.db).is_some_and(|w| *w == owner || (local.is_none() && w.covers(region)))
         });
         if out.is_empty() {
@@ -110,19 +118,33 @@ pub fn sanitize<'r>(
     (clean, taken_out)
 }
 
-/// A project the ministry registers on a regional map, split as the law wants it: the project
-/// as the ministry may write it (a candidate, not included), and what it proposes to the akimat
-/// whose act includes it (the status and date of inclusion it was given). `None` when nothing
-/// needs proposing: the ministry's own (republican) projects, a candidate, any project a region
-/// registers, and one that names the akimat's act of inclusion (the ministry records an act
-/// made, as when it enters the national map it kept in spreadsheets).
-pub fn inclusion_to_propose(project: &Project, writer: Scope) -> Option<(Project, Vec<crate::changes::FieldChange>)> {
-    if writer != Scope::Ministry || project.level != MapLevel::Regional || project.inclusion_act.is_some() {
+/// A project the ministry puts on a regional map, split as the law wants it: the project as the
+/// ministry may write it (a candidate, not included), and what it proposes to the akimat whose
+/// act includes it (the status and date of inclusion it was given). `before` is the project as
+/// it was (`None`: registered now); a project moved from the republican map is put on a
+/// regional one as well, and the Government's act that included it does not include it there.
+/// `None` when nothing needs proposing: the ministry's own (republican) projects, a candidate,
+/// any project a region writes, a regional project that was regional already, and one whose
+/// write names the akimat's act of inclusion (the ministry records an act made, as when it
+/// enters the national map it kept in spreadsheets).
+pub fn inclusion_to_propose(
+    before: Option<&Project>,
+    project: &Project,
+    writer: Scope,
+) -> Option<(Project, Vec<crate::changes::FieldChange>)> {
+    let put_on_regional = before.is_none_or(|b| b.level == MapLevel::Republican);
+    if writer != Scope::Ministry || project.level != MapLevel::Regional || !put_on_regional {
         return None;
     }
-    let written = Project { status: Status::Candidate, inclusion_act: None, inclusion_date: None, ..project.clone() };
-    let proposed = crate::changes::project_changes(Some(&written), Some(project));
-    (!proposed.is_empty()).then_some((written, proposed))
+    let act_given =
+        project.inclusion_act.is_some() && project.inclusion_act != before.and_then(|b| b.inclusion_act.clone());
+    if act_given {
+        return None;
+    }
+    let asked = Project { inclusion_act: None, ..project.clone() };
+    let written = Project { status: Status::Candidate, inclusion_date: None, ..asked.clone() };
+    let proposed = crate::changes::project_changes(Some(&written), Some(&asked));
+    (written != *project || !proposed.is_empty()).then_some((written, proposed))
 }
 
 fn value_of<'a>(vp: &'a VersionedProject, field: &str) -> Option<&'a Sibling> {
@@ -190,18 +212,39 @@ mod tests {
         p.status = Status::Construction;
         p.inclusion_date = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
         p.cost = Some(crate::Money::from_mln(950));
-        let (written, proposed) = inclusion_to_propose(&p, Scope::Ministry).expect("split");
+        let (written, proposed) = inclusion_to_propose(None, &p, Scope::Ministry).expect("split");
         assert_eq!((written.status, written.inclusion_date), (Status::Candidate, None));
         assert_eq!(written.cost, p.cost, "the rest is written as given");
         let fields: Vec<&str> = proposed.iter().map(|c| c.key.field.as_str()).collect();
         assert_eq!(fields, ["inclusion_date", "status"]);
         let recorded = Project { inclusion_act: Some("№ 5".into()), ..p.clone() };
-        assert_eq!(inclusion_to_propose(&recorded, Scope::Ministry), None, "the akimat's act made");
+        assert_eq!(inclusion_to_propose(None, &recorded, Scope::Ministry), None, "the akimat's act made");
         assert_eq!(proposed.iter().find(|c| c.key.field == "status").unwrap().new, "construction");
-        assert_eq!(inclusion_to_propose(&p, Scope::Region(region)), None, "the akimat includes its own");
+        assert_eq!(inclusion_to_propose(None, &p, Scope::Region(region)), None, "the akimat includes its own");
         let republican = Project { level: MapLevel::Republican, ..p.clone() };
-        assert_eq!(inclusion_to_propose(&republican, Scope::Ministry), None, "the ministry's own map");
+        assert_eq!(inclusion_to_propose(None, &republican, Scope::Ministry), None, "the ministry's own map");
         let candidate = Project { status: Status::Candidate, inclusion_date: None, ..p };
-        assert_eq!(inclusion_to_propose(&candidate, Scope::Ministry), None, "nothing to propose");
+        assert_eq!(inclusion_to_propose(None, &candidate, Scope::Ministry), None, "nothing to propose");
+    }
+
+    #[test]
+    fn a_republican_project_the_ministry_moves_to_a_regional_map_waits_for_the_akimats_act() {
+        let region = RegionCode::parse("35").unwrap();
+        let mut republican = Project::new(Uuid::from_u128(1), "Зауыт".into(), "Завод".into(), region);
+        republican.level = MapLevel::Republican;
+        republican.status = Status::Construction;
+        republican.inclusion_act = Some("ҚР Үкіметінің қаулысы № 1".into());
+        republican.inclusion_date = chrono::NaiveDate::from_ymd_opt(2024, 3, 1);
+        let moved = Project { level: MapLevel::Regional, ..republican.clone() };
+        let (written, proposed) = inclusion_to_propose(Some(&republican), &moved, Scope::Ministry).expect("split");
+        assert_eq!((written.level, written.status), (MapLevel::Regional, Status::Candidate));
+        assert_eq!((written.inclusion_act.as_deref(), written.inclusion_date), (None, None), "not the akimat's act");
+        let fields: Vec<&str> = proposed.iter().map(|c| c.key.field.as_str()).collect();
+        assert_eq!(fields, ["inclusion_date", "status"], "the Government's act is not proposed as the akimat's");
+        // Already regional: an edit, not a move. The akimat's act named in the move: recorded.
+        assert_eq!(inclusion_to_propose(Some(&moved), &moved, Scope::Ministry), None);
+        let recorded = Project { inclusion_act: Some("Әкімдік қаулысы № 7".into()), ..moved.clone() };
+        assert_eq!(inclusion_to_propose(Some(&republican), &recorded, Scope::Ministry), None);
+        assert_eq!(inclusion_to_propose(Some(&republican), &republican, Scope::Ministry), None, "still republican");
     }
 }

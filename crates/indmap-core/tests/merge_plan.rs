@@ -255,6 +255,30 @@ fn on_the_republican_map_the_region_proposes_and_the_ministry_writes() {
     assert_eq!(to_store(&plan).project.jobs_permanent, Some(500));
 }
 
+#[test]
+fn the_ministrys_move_to_a_regional_map_is_taken_whole_and_later_writes_are_the_akimats() {
+    let p = Project { level: MapLevel::Republican, ..temirtau() };
+    let here = born(&p, MINISTRY);
+    // One write of the ministry: the project leaves the republican map, a candidate.
+    let mut moved = here.clone();
+    let stamp = stamp(MINISTRY, 2);
+    for (field, value) in [("level", json!("regional")), ("status", json!("candidate"))] {
+        moved.fields.insert(key(&p, field), vec![Sibling { stamp: stamp.clone(), value }]);
+    }
+    moved.context.add(stamp.dot);
+    let first = plan_in_karaganda(&p, &here, &moved);
+    assert!(first.taken_out.is_empty(), "{:?}", first.taken_out);
+    let merged = to_store(&first);
+    assert_eq!((merged.project.level, merged.project.status), (MapLevel::Regional, reference::Status::Candidate));
+
+    // Once it is regional, the ministry's next write of its status is a proposal to the akimat.
+    let regional = merged.project.clone();
+    let mut later = moved.clone();
+    write(&mut later, key(&p, "status"), MINISTRY, 3, json!("construction"));
+    let next = plan_in_karaganda(&regional, &moved, &later);
+    assert_eq!(verdicts(&next), vec![("status", &Verdict::Propose)]);
+}
+
 fn plan_in_karaganda(p: &Project, here: &VersionedProject, theirs: &VersionedProject) -> MergePlan {
     plan(region("35"), stored(p, here), theirs, &scopes(), &mut NoNewIds)
 }
