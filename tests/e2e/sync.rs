@@ -681,11 +681,18 @@ async fn an_akimat_approves_its_map_and_compares_two_editions() -> Res {
             act: "№ 12".into(), date: "2026-03-01".into(), body: "Әкімдік".into(), signatory: None
         };
     k.approve_edition(&first)?;
-    k.update_project("35-0002", &patch(json!({"jobs_permanent": 140})))?;
+    k.update_project("35-0002", &patch(json!({"jobs_permanent": 140, "cost_kzt": 1_150_000_000})))?;
     drop(k);
     run_app("sync_editions", &m, async |app| {
         app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 2", 60).await?;
         app.choose("[data-role=lang]", "kk").await?;
+        // The table measures each plan against the approved one too: +150 mln ₸, the other as approved.
+        let moved = |code: &str| format!("return [...document.querySelectorAll('[data-role=rows] tr')].find((tr) => tr.textContent.includes('{code}')).querySelector('[data-col=cost_moved]').textContent");
+        ensure_eq!(app.js(&moved("35-0002")).await?, json!("+150,0 млн ₸"));
+        ensure_eq!(app.js(&moved("35-0001")).await?, json!("0"));
+        let header = app.text("[data-role=table] th[data-sort=cost_moved]").await?;
+        ensure!(header.contains("Құн бекітілгенге қарай"), "{header}");
+        app.ensure_readable("the variance column", "[data-role=table] th[data-sort=cost_moved]").await?;
         // The card measures the plan against the edition that approved it.
         app.js("[...document.querySelectorAll('[data-role=rows] tr')].find((tr) => tr.textContent.includes('35-0002')).querySelector('td:nth-child(2)').click()").await?;
         app.wait_js("the variance", "return !!document.querySelector('[data-role=card-drift]')", 30).await?;
@@ -710,8 +717,10 @@ async fn an_akimat_approves_its_map_and_compares_two_editions() -> Res {
             .await?;
         app.click("[data-role=sx-ed-compare]").await?;
         app.wait_js("the comparison", "return !!document.querySelector('[data-role=sx-ed-changed]')", 30).await?;
-        let changed = app.text("[data-role=sx-ed-changed]").await?;
+        let changed = app.js("return [...document.querySelectorAll('[data-role=sx-ed-changed]')].map((r) => r.textContent).join(' | ')").await?;
+        let changed = changed.as_str().unwrap_or_default();
         ensure!(changed.contains("35-0002") && changed.contains("Тұрақты жұмыс орны"), "{changed}");
+        ensure!(changed.contains("Жалпы құны"), "the cost changed too: {changed}");
         ensure!(changed.contains("100") && changed.contains("140"), "{changed}");
         ensure!(app.text("[data-role=sx-ed-diff-counts]").await?.contains("Өзгерді: 1"), "the counts in Kazakh");
         app.ensure_readable("the editions panel", "[data-role=sx-editions-panel]").await?;

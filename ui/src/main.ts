@@ -3,7 +3,7 @@
 
 import "./style.css";
 import { api, type MapView, type OpenInfo, type ProjectRow, type ProjectVariance, type RegionInfo, type ViewFilter } from "./api";
-import { varianceLines } from "./variance";
+import { by, varianceLines } from "./variance";
 import { RAMP, STATUS_COLORS, sectorColor } from "./colors";
 import { append, clear, h, option } from "./dom";
 import { openEditor } from "./editor";
@@ -318,22 +318,34 @@ const COLUMNS: { key: SortKey; label: () => string; value: (r: ProjectRow) => st
   { key: "jobs", label: () => t("col_jobs"), value: (r) => r.jobs_permanent, show: (r) => (r.jobs_permanent === null ? "" : formatNumber(r.jobs_permanent)), cls: "num", width: 80 },
   { key: "commissioning", label: () => t("col_commissioning"), value: (r) => r.commissioning, show: (r) => formatDate(r.commissioning), width: 100 },
 ];
-const widths: Record<string, number> = Object.fromEntries(COLUMNS.map((c) => [c.key, c.width]));
+/** How far a plan has moved from its baseline: shown once some project's map has an edition. */
+const moved = (amount: number | null | undefined, kind: "money" | "date") => (amount === null || amount === undefined ? "" : amount === 0 ? "0" : by(kind, amount));
+const VARIANCE_COLUMNS: typeof COLUMNS = [
+  { key: "cost_moved", label: () => t("col_cost_moved"), value: (r) => r.baseline?.cost_kzt ?? null, show: (r) => moved(r.baseline?.cost_kzt, "money"), cls: "num", width: 110 },
+  { key: "slip", label: () => t("col_slip"), value: (r) => r.baseline?.commissioning_days ?? null, show: (r) => moved(r.baseline?.commissioning_days, "date"), cls: "num", width: 90 },
+];
+const widths: Record<string, number> = Object.fromEntries([...COLUMNS, ...VARIANCE_COLUMNS].map((c) => [c.key, c.width]));
+
+/** The table's columns: the variance ones only where there is a baseline to measure against. */
+function columnsOf(view: MapView): typeof COLUMNS {
+  return view.rows.some((r) => r.baseline) ? [...COLUMNS, ...VARIANCE_COLUMNS] : COLUMNS;
+}
 
 function sortedRows(view: MapView): ProjectRow[] {
-  const col = COLUMNS.find((c) => c.key === sort.key)!;
+  const col = columnsOf(view).find((c) => c.key === sort.key) ?? COLUMNS[0];
   return sortRows(view.rows, col.value, sort.dir);
 }
 
 function renderTable(view: MapView | null): void {
   clear(el.tableWrap);
   if (!view) return;
-  const cols = h("colgroup", {}, COLUMNS.map((c) => {
+  const columns = columnsOf(view);
+  const cols = h("colgroup", {}, columns.map((c) => {
     const col = h("col", {});
     col.style.width = `${widths[c.key]}px`;
     return col;
   }));
-  const head = h("tr", {}, COLUMNS.map((c, i) => {
+  const head = h("tr", {}, columns.map((c, i) => {
     const arrow = sort.key === c.key ? (sort.dir === 1 ? " ▲" : " ▼") : "";
     const grip = h("span", { class: "grip", "aria-hidden": "true" });
     grip.addEventListener("mousedown", (e) => startResize(e, c.key, cols.children[i] as HTMLElement));
@@ -356,7 +368,7 @@ function renderTable(view: MapView | null): void {
   const rows = sortedRows(view);
   for (const r of rows) {
     const cls = [r.id === store.state.selected ? "selected" : "", r.other_map ? "other-map" : ""].filter(Boolean).join(" ");
-    const tr = h("tr", { "data-id": r.id, class: cls, title: r.other_map ? t("other_map") : undefined }, COLUMNS.map((c) => h("td", { class: c.cls ?? "" }, c.show(r))));
+    const tr = h("tr", { "data-id": r.id, class: cls, title: r.other_map ? t("other_map") : undefined }, columns.map((c) => h("td", { class: c.cls ?? "", "data-col": c.key }, c.show(r))));
     body.appendChild(tr);
   }
   body.addEventListener("click", (e) => {

@@ -7,7 +7,7 @@ function view(ids: string[]): MapView {
     rows: ids.map((id) => ({
       id, code: id, name_kk: id, name_ru: id, name_en: null, region: "35", district: null, level: "regional",
       status: "included", sector: null, initiator: null, cost_kzt: null, jobs_permanent: null, commissioning: null,
-      point: [70, 50], shape: null, other_map: false,
+      point: [70, 50], shape: null, other_map: false, baseline: null,
     })),
     summary: { count: ids.length, cost_kzt: 0, jobs_permanent: 0, delayed: 0, financing: [] },
     regions: [],

@@ -164,7 +164,7 @@ export function addRecent(recent: string[], path: string): string[] {
 
 // ---- sorting the table ---------------------------------------------------------------------
 
-export type SortKey = "code" | "name" | "region" | "sector" | "status" | "cost" | "jobs" | "commissioning";
+export type SortKey = "code" | "name" | "region" | "sector" | "status" | "cost" | "jobs" | "commissioning" | "cost_moved" | "slip";
 
 export function compareValues(a: string | number | null | undefined, b: string | number | null | undefined): number {
   const an = a === null || a === undefined || a === "";

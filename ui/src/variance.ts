@@ -15,7 +15,7 @@ export function planValue(kind: Kind, value: unknown): string {
 }
 
 /** "+150,0 млн ₸", "+60 дн.", "−10". */
-function by(kind: Kind, amount: number): string {
+export function by(kind: Kind, amount: number): string {
   const sign = amount > 0 ? "+" : "";
   if (kind === "money") return sign + formatMoney(tenge(amount));
   if (kind === "date") return `${sign}${formatNumber(amount)} ${t("var_days")}`;

@@ -50,4 +50,4 @@ pub use sync::{BillFormat, Previews, bill_format};
 pub use sync::{
     ConflictKind, ConflictView, FieldUpdate, ImportReport, ProjectUpdate, Refusal, SignatureNote, Take, Totals,
 };
-pub use views::{MapView, ProjectRow, RegionFigures, SourceTotal, Summary, ViewFilter};
+pub use views::{MapView, ProjectRow, RegionFigures, RowVariance, SourceTotal, Summary, ViewFilter};

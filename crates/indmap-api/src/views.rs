@@ -8,7 +8,7 @@ use indmap_core::Rule;
 use indmap_core::reference::{MapLevel, Status};
 use indmap_core::{Money, Problems, Project, ProjectFilter, RegionCode, Scope};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// What the window filters by. Codes arrive as text and are checked here; empty lists and
 /// `None` mean "any".
@@ -63,6 +63,19 @@ pub struct ProjectRow {
     pub shape: Option<serde_json::Value>,
     /// On another region's map: shown here read-only, as the ministry's file gave it.
     pub other_map: bool,
+    /// How far the plan has moved from its baseline, the latest approved edition of its map
+    /// (`None`: no edition has it): cost in tiyn, and the planned commissioning in days (later
+    /// is positive; `None` also when a side has no date).
+    pub baseline: Option<RowVariance>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RowVariance {
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+    pub cost_kzt: Option<Money>,
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+    pub commissioning_days: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -169,7 +182,7 @@ fn given(text: &Option<String>) -> Option<String> {
     text.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned)
 }
 
-fn row(p: &Project, scope: Scope) -> ProjectRow {
+fn row(p: &Project, scope: Scope, baseline: Option<&Project>) -> ProjectRow {
     let (point, shape) = match &p.location {
         None => (None, None),
         Some(geo::Geometry::Point(pt)) => (Some((pt.x(), pt.y())), None),
@@ -197,17 +210,26 @@ fn row(p: &Project, scope: Scope) -> ProjectRow {
         point,
         shape,
         other_map: !scope.covers(p.region),
+        baseline: baseline.map(|b| {
+            let by = |field| indmap_core::edition::moved_by(b, p, field);
+            RowVariance {
+                cost_kzt: by("cost_kzt").and_then(|t| i64::try_from(t).ok()).map(Money),
+                commissioning_days: by("commissioning_planned").and_then(|d| i64::try_from(d).ok()),
+            }
+        }),
     }
 }
 
 impl Indmap {
     /// The filtered set as rows, its summary and its figures per region.
     pub fn view(&self, filter: &ViewFilter) -> Result<MapView> {
-        Ok(summarise(&self.list(&filter.project_filter()?)?, self.store.info().scope))
+        let projects = self.list(&filter.project_filter()?)?;
+        let baselines = self.baselines(&projects)?;
+        Ok(summarise(&projects, self.store.info().scope, &baselines))
     }
 }
 
-fn summarise(projects: &[Project], scope: Scope) -> MapView {
+fn summarise(projects: &[Project], scope: Scope, baselines: &HashMap<uuid::Uuid, Project>) -> MapView {
     let mut by_source: BTreeMap<&str, Money> = BTreeMap::new();
     let mut regions: BTreeMap<&str, RegionFigures> = indmap_core::reference::REGIONS
         .iter()
@@ -232,7 +254,7 @@ fn summarise(projects: &[Project], scope: Scope) -> MapView {
         by_source.into_iter().map(|(s, m)| SourceTotal { source: s.into(), amount_kzt: m }).collect();
     financing.sort_by_key(|f| std::cmp::Reverse(f.amount_kzt));
     MapView {
-        rows: projects.iter().map(|p| row(p, scope)).collect(),
+        rows: projects.iter().map(|p| row(p, scope, baselines.get(&p.id))).collect(),
         summary: Summary {
             count: projects.len() as u32,
             cost_kzt: cost,

@@ -352,9 +352,17 @@ fn the_latest_edition_is_the_baseline_a_plan_is_measured_against() {
         r.cells[header.iter().position(|h| h == name).unwrap()].text()
     };
     assert_eq!(at(other, "Отклонение стоимости, млн ₸"), "0,000000", "as approved");
+    // The window's table has the same figures in its rows.
+    let rows = k.view(&Default::default()).unwrap().rows;
+    let baseline = |code: &str| rows.iter().find(|r| r.code.as_deref() == Some(code)).unwrap().baseline.clone();
+    let moved = baseline("35-0001").expect("a baseline");
+    assert_eq!((moved.cost_kzt, moved.commissioning_days), (Some(Money(150_000_000 * 100)), Some(60)));
+    assert_eq!(baseline("35-0002").map(|b| b.cost_kzt), Some(Some(Money(0))), "as approved");
     // A project that came onto the map after the edition has no baseline yet.
     k.update_project("35-0003", &patch(json!({"status": "included"}))).unwrap();
     assert_eq!(k.variance("35-0003").unwrap(), None);
+    let rows = k.view(&Default::default()).unwrap().rows;
+    assert_eq!(rows.iter().find(|r| r.code.as_deref() == Some("35-0003")).unwrap().baseline, None);
     // The next edition is the new baseline.
     k.approve_edition(&approval("№ 40", "2026-09-01", "Әкімдік")).unwrap();
     assert_eq!(k.variance("35-0001").unwrap().unwrap().drifts, []);

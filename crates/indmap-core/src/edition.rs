@@ -271,6 +271,15 @@ pub fn variance(baseline: &Project, now: &Project) -> Vec<Drift> {
     out
 }
 
+/// How far `field` of `now` has moved from `baseline`, in the units of `Drift::by`: 0 as approved,
+/// `None` when one side has no value.
+pub fn moved_by(baseline: &Project, now: &Project, field: &str) -> Option<i128> {
+    match variance(baseline, now).into_iter().find(|d| d.field == field) {
+        Some(d) => d.by,
+        None => Some(0),
+    }
+}
+
 /// A field's label and kind, by the schema.
 pub fn spec_of(entity: Entity, name: &str) -> (Label, Kind) {
     crate::project::field_spec(entity, name)

@@ -159,10 +159,7 @@ fn field_cell(f: &FieldSpec, props: &serde_json::Map<String, Value>) -> Cell {
 /// 0 when it has not, empty without a baseline or when one side has no value.
 fn drift(p: &Project, c: &PrintContext, field: &str, cell: fn(i128) -> Cell) -> Cell {
     let Some(baseline) = c.baselines.get(&p.id) else { return Cell::Empty };
-    match indmap_core::edition::variance(baseline, p).into_iter().find(|d| d.field == field) {
-        Some(d) => d.by.map_or(Cell::Empty, cell),
-        None => cell(0),
-    }
+    indmap_core::edition::moved_by(baseline, p, field).map_or(Cell::Empty, cell)
 }
 
 fn region_name(r: RegionCode, lang: Lang) -> String {
