@@ -59,6 +59,7 @@ pub fn run() {
             project_cmds::project,
             project_cmds::add_project,
             project_cmds::update_project,
+            project_cmds::check_project,
             project_cmds::delete_project,
             session_cmds::load_prefs,
             session_cmds::save_prefs,

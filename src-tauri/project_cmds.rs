@@ -73,6 +73,17 @@ pub(crate) fn update_project(state: tauri::State<'_, AppState>, id: String, feat
     })
 }
 
+/// Every problem saving the form would meet now, nothing written: the form of project `id`
+/// (`None`: a new project) as one whole Feature.
+#[tauri::command]
+pub(crate) async fn check_project(
+    state: tauri::State<'_, AppState>,
+    id: Option<String>,
+    feature: String,
+) -> Answer<Vec<Problem>> {
+    with_db(&state, |db| db.check_project(id.as_deref(), &feature))
+}
+
 /// Who has reported a period (by default the last one that ended), region by region.
 #[tauri::command]
 pub(crate) async fn monitoring_status(state: tauri::State<'_, AppState>, period: Option<String>) -> Answer<Reporting> {

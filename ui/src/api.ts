@@ -122,6 +122,8 @@ export const api = {
   addProject: (feature: ProjectFeature) => call("add_project", { feature: JSON.stringify(feature) }),
   updateProject: (id: string, feature: ProjectFeature) =>
     call("update_project", { id, feature: JSON.stringify(feature) }),
+  /** Every problem saving the form would meet now; nothing is written. */
+  checkProject: (id: string | null, feature: ProjectFeature) => call("check_project", { id, feature: JSON.stringify(feature) }),
   /** Resolves to true when the deletion was only proposed to the project's owner. */
   deleteProject: (id: string, reason: string | null) => call("delete_project", { id, reason }),
   loadPrefs: () => call("load_prefs"),

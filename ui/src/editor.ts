@@ -14,7 +14,7 @@ import type { DrawSession } from "./draw";
 import { GEOM_KINDS, geometryText, kindOf, parseGeometryText, type GeomKind } from "./geometry";
 import { currentGlMap } from "./map";
 import { DATE_HINT, displayValue, formatPlain, parseValue, type ValueKind } from "./values";
-import { blank, boxKind, entityName, fieldAt, fieldName } from "./fields";
+import { blank, boxKind, entityName, fieldAt, fieldLabel, fieldName } from "./fields";
 import type { ActionProperties, FinancingProperties, MilestoneProperties, MonitoringProperties, SupportProperties } from "./generated/schema";
 
 interface FieldOptions {
@@ -77,6 +77,9 @@ class Editor {
   /** A draft from before is offered; autosave waits until the user restores or discards it. */
   private draftOffered = false;
   private draftBar: HTMLElement;
+  /** The form as last checked by the API on leaving a field (`checkLeft`), and its timer. */
+  private checkedText: string | null = null;
+  private checkTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private ctx: EditorContext,
@@ -88,6 +91,11 @@ class Editor {
     this.draftKey = draftKey(ctx.open.path, ctx.id);
     this.draftBar = h("div", { class: "draft-offer", "data-role": "draft-offer", hidden: true });
     this.body = h("div", { class: "editor-body" });
+    // Every rule is checked as the user leaves a field, not only on Save.
+    this.body.addEventListener("focusout", () => {
+      clearTimeout(this.checkTimer);
+      this.checkTimer = setTimeout(() => void this.checkLeft(), 200);
+    });
     this.banner = h("div", { class: "editor-banner", "data-role": "editor-banner" });
     this.undoBtn = h("button", { "data-role": "editor-undo", title: "Ctrl+Z", onclick: () => this.undo() }, "↶ " + t("ed_undo"));
     const sections = this.sectionList();
@@ -245,7 +253,7 @@ class Editor {
     try {
       const saved = this.ctx.id ? await api.updateProject(this.ctx.id, feature) : await api.addProject(feature);
       if (saved.warnings.length) {
-        toast(`${t("ed_warnings")} ${saved.warnings.map((w) => `${w.field}: ${problemText(w)}`).join("; ")}`, "warning", 8000);
+        toast(`${t("ed_warnings")} ${saved.warnings.map((w) => `${fieldLabel(w.field)}: ${problemText(w)}`).join("; ")}`, "warning", 8000);
       } else if (saved.proposed > 0) {
         // What this database does not own was not written: it went to the owner as proposals.
         toast(`${saved.code ?? ""}: ${t("ed_proposed")} (${saved.proposed})`, "info", 8000);
@@ -268,6 +276,33 @@ class Editor {
   }
 
   // ---- problems next to fields ----------------------------------------------------------------
+
+  /** Asks the API what saving the form now would meet, and shows it beside the fields: the
+   * errors, and warnings such as a point outside the project's region. */
+  private async checkLeft(): Promise<void> {
+    const feature: ProjectFeature = { type: "Feature", geometry: this.model.geometry, properties: pruneEmptyObjects(this.model.p) };
+    const text = JSON.stringify(feature);
+    if (text === this.checkedText) return;
+    this.checkedText = text;
+    let problems: Shown[];
+    try {
+      problems = await api.checkProject(this.ctx.id, feature);
+    } catch {
+      return; // Save still checks everything.
+    }
+    if (!this.overlay.isConnected || this.checkedText !== text) return;
+    for (const m of this.body.querySelectorAll(".field-problem.checked")) {
+      const box = m.parentElement;
+      m.remove();
+      if (box && !box.querySelector(".field-problem")) box.classList.remove("has-error", "has-warning");
+    }
+    for (const p of problems) {
+      const target = this.findField(p.field);
+      if (!target) continue;
+      target.classList.add(p.severity === "error" ? "has-error" : "has-warning");
+      target.appendChild(h("div", { class: `field-problem ${p.severity} checked`, "data-problem": p.field }, problemText(p)));
+    }
+  }
 
   private clearProblems(): void {
     for (const m of this.body.querySelectorAll(".field-problem")) m.remove();
@@ -292,7 +327,7 @@ class Editor {
     const errors = problems.filter((p) => p.severity === "error").length;
     this.banner.className = `editor-banner ${errors ? "error" : "warning"}`;
     this.banner.appendChild(h("strong", {}, errors ? t("ed_problems") : t("ed_warnings")));
-    this.banner.appendChild(h("ul", {}, unplaced.map((p) => h("li", {}, `${p.field}: ${problemText(p)}`))));
+    this.banner.appendChild(h("ul", {}, unplaced.map((p) => h("li", {}, `${fieldLabel(p.field)}: ${problemText(p)}`))));
     (first ?? this.banner).scrollIntoView({ block: "center" });
     (first?.querySelector("input, select, textarea") as HTMLElement | null)?.focus();
   }

@@ -3,6 +3,7 @@ import { blank, boxKind, entityName, fieldAt, fieldName, splitPath } from "./fie
 import { FIELDS, type ProjectProperties } from "./generated/schema";
 import { newProperties } from "./properties";
 import { fieldLabel } from "./sync/words";
+import { setLang } from "./i18n";
 
 describe("fields from the schema", () => {
   it("finds a field by any path the window meets", () => {
@@ -20,6 +21,15 @@ describe("fields from the schema", () => {
     expect(fieldName(fieldAt("responsible_person")!, "kk")).toBe("Жауапты тұлға");
     expect(entityName("financing", "kk")).toBe("Қаржыландыру жоспары");
     expect(fieldLabel("financing/x/amount_kzt")).toContain("·");
+  });
+
+  it("names the field a refusal names, never its key", () => {
+    setLang("ru");
+    expect(fieldLabel("features[2].initiator_bin")).toBe(fieldName(fieldAt("initiator_bin")!, "ru"));
+    expect(fieldLabel("financing[0].amount_kzt")).toBe(`${entityName("financing", "ru")} · Сумма, млн ₸`);
+    expect(fieldLabel("features[0].geometry")).not.toContain("geometry");
+    setLang("kk");
+    expect(fieldLabel("commissioning_planned")).toBe(fieldName(fieldAt("commissioning_planned")!, "kk"));
   });
 
   it("boxes each kind as the editor reads it", () => {

@@ -3,7 +3,7 @@
 // every list of changes name fields through here, as the printouts do.
 
 import { ENTITIES, FIELDS, type FieldInfo } from "./generated/schema";
-import { lang, pick, type Lang } from "./i18n";
+import { lang, pick, t, type Key, type Lang } from "./i18n";
 
 /** The kinds of value box: how typed text is read and stored values are shown (`values.ts`). */
 export type ValueKind = "text" | "textarea" | "int" | "decimal" | "mln" | "date" | "year";
@@ -31,6 +31,21 @@ export function fieldName(info: FieldInfo, l: Lang = lang()): string {
   const label = l === "kk" ? info.label_kk : l === "ru" ? info.label_ru : info.label_en;
   return info.kind === "money" ? `${label}, ${UNIT_MLN[l]}` : label;
 }
+
+/** `cost_kzt` → "Общая стоимость, млн ₸"; `financing/<row>/amount_kzt` (or
+ * `features[2].financing[0].amount_kzt`, as a refusal names it) → "План финансирования · Сумма,
+ * млн ₸": as the schema names the field, never its key. */
+export function fieldLabel(path: string): string {
+  const own = path.replace(/^features\[\d+\]\./, "");
+  const special = SPECIAL_FIELDS[own];
+  if (special) return t(special);
+  const { entity, field } = splitPath(own);
+  const info = fieldAt(own);
+  const name = info ? fieldName(info) : field;
+  return entity === "project" ? name : `${entityName(entity)} · ${name}`;
+}
+
+const SPECIAL_FIELDS: Record<string, Key> = { geometry: "sx_f_geometry", deleted: "sx_f_deleted" };
 
 /** The label of a list of rows (`financing`) or of the project. */
 export function entityName(entity: string, l: Lang = lang()): string {

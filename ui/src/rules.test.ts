@@ -1,3 +1,4 @@
+import { fieldLabel } from "./fields";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Problem } from "./api";
 import { RULES } from "./generated/allRules";
@@ -60,13 +61,14 @@ describe("a problem in the user's language", () => {
     expect(problemText({ severity: "error", field: "cost_kzt", rule: null, message: "Сан болуы керек." })).toBe("Сан болуы керек.");
   });
 
-  it("lists the errors after their fields and leaves warnings out", () => {
+  it("lists the errors after their fields, named in words, and leaves warnings out", () => {
     setLang("ru");
     const text = errorsText([
       problem("bin.digits", "must be exactly 12 digits"),
       { severity: "error", field: "commissioning_planned", rule: "schedule.before_start", message: "must not be before start_date (2026-01-01)" },
       problem("bin.check_digit", "has a check digit that does not match", "warning"),
     ]);
-    expect(text).toBe("initiator_bin: БИН состоит ровно из 12 цифр; commissioning_planned: Не может быть раньше даты начала проекта");
+    expect(text).toBe(`${fieldLabel("initiator_bin")}: БИН состоит ровно из 12 цифр; ${fieldLabel("commissioning_planned")}: Не может быть раньше даты начала проекта`);
+    expect(text).not.toContain("initiator_bin");
   });
 });

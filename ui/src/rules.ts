@@ -4,6 +4,7 @@
 
 import type { Problem } from "./api";
 import type { Rule } from "./generated/Rule";
+import { fieldLabel } from "./fields";
 import { t } from "./i18n";
 import type { RuleKey } from "./lang/rules";
 
@@ -53,6 +54,6 @@ export function problemText(p: Shown): string {
 export function errorsText(problems: Shown[]): string {
   return problems
     .filter((p) => p.severity === "error")
-    .map((p) => `${p.field}: ${problemText(p)}`)
+    .map((p) => `${fieldLabel(p.field)}: ${problemText(p)}`)
     .join("; ");
 }

@@ -53,6 +53,13 @@ pub struct UpdateReport {
     pub warnings: Vec<Problem>,
 }
 
+/// A change of a project read and checked, not written (`Indmap::read_update`).
+struct Update {
+    old: Project,
+    new: Option<Project>,
+    problems: Problems,
+}
+
 impl Indmap {
     pub(crate) fn rules(&self) -> Result<Rules> {
         let codes = |items: Vec<indmap_core::reference::ReferenceItem>| items.into_iter().map(|i| i.code).collect();
@@ -109,6 +116,24 @@ impl Indmap {
     /// Adds every project of a GeoJSON Feature or FeatureCollection, or none of them if any
     /// breaks a rule.
     pub fn add_projects(&mut self, geojson_text: &str) -> Result<AddReport> {
+        let (mut projects, problems) = self.read_new(geojson_text)?;
+        // At the ministry a regional project is registered as a candidate, its inclusion proposed
+        // to the akimat (`ownership::inclusion_to_propose`).
+        let scope = self.store.info().scope;
+        let mut proposals = Vec::new();
+        for p in &mut projects {
+            if let Some((written, proposed)) = indmap_core::ownership::inclusion_to_propose(None, p, scope) {
+                proposals.extend(self.proposals_of(p.id, &proposed));
+                *p = written;
+            }
+        }
+        self.insert(projects, proposals, problems)
+    }
+
+    /// The projects of a GeoJSON Feature or FeatureCollection as they would be added, and every
+    /// problem they have, found in one pass: the rules run on what could be read, so a BIN that
+    /// cannot be read does not hide a commissioning before the start.
+    fn read_new(&mut self, geojson_text: &str) -> Result<(Vec<Project>, Problems)> {
         let features = parse_features(geojson_text).map_err(Error::invalid)?;
         if features.is_empty() {
             let mut problems = Problems::new();
@@ -122,8 +147,6 @@ impl Indmap {
         let mut projects = Vec::new();
         for (i, f) in features.iter().enumerate() {
             let (project, mut found) = project_from_feature(f, self.env.ids.as_mut());
-            // Every problem of an input in one pass: the rules run on what could be read, so a
-            // BIN that cannot be read does not hide a commissioning before the start.
             if let Some(p) = &project {
                 self.check(p, &rules, &mut found);
                 crate::period_cycle::check_unlocked(&acts, None, p, &mut found);
@@ -131,17 +154,22 @@ impl Indmap {
             projects.extend(project);
             problems.extend(if many { found.prefixed(&format!("features[{i}].")) } else { found });
         }
-        // At the ministry a regional project is registered as a candidate, its inclusion proposed
-        // to the akimat (`ownership::inclusion_to_propose`).
-        let scope = self.store.info().scope;
-        let mut proposals = Vec::new();
-        for p in &mut projects {
-            if let Some((written, proposed)) = indmap_core::ownership::inclusion_to_propose(None, p, scope) {
-                proposals.extend(self.proposals_of(p.id, &proposed));
-                *p = written;
-            }
+        Ok((projects, problems))
+    }
+
+    /// Every problem, error or warning, that saving a form would meet now, without writing
+    /// anything: the form of project `id` (`None`: a new project) as one Feature, whole (as
+    /// `edit_project` takes it). The window shows them as the user leaves a field.
+    pub fn check_project(&mut self, id: Option<&str>, geojson_text: &str) -> Result<Vec<indmap_core::Problem>> {
+        let read = match id {
+            Some(id) => self.read_update(id, geojson_text, Lists::Whole).map(|read| read.problems),
+            None => self.read_new(geojson_text).map(|(_, problems)| problems),
+        };
+        match read {
+            Ok(problems) => Ok(problems.0),
+            Err(e) if e.kind == crate::ErrorKind::Invalid => Ok(e.problems),
+            Err(other) => Err(other),
         }
-        self.insert(projects, proposals, problems)
     }
 
     /// The live projects that pass the filter, ordered by code.
@@ -226,7 +254,10 @@ impl Indmap {
         self.update(&old.id.to_string(), &patch.to_string(), Lists::Whole)
     }
 
-    fn update(&mut self, id_or_code: &str, geojson_text: &str, lists: Lists) -> Result<UpdateReport> {
+    /// Project `id_or_code` as `geojson_text` would change it (`None`: it cannot be read), and
+    /// every problem of the change, found in one pass; only a project this database may not
+    /// change at all, or input that is not one Feature, is an error at once.
+    fn read_update(&mut self, id_or_code: &str, geojson_text: &str, lists: Lists) -> Result<Update> {
         let old = self.find(id_or_code)?;
         self.refuse_other_map(&old)?;
         let mut features = parse_features(geojson_text).map_err(Error::invalid)?;
@@ -268,6 +299,11 @@ impl Indmap {
             let acts = self.acts_by_period(Some(new.region))?;
             crate::period_cycle::check_unlocked(&acts, Some(&old), new, &mut problems);
         }
+        Ok(Update { old, new, problems })
+    }
+
+    fn update(&mut self, id_or_code: &str, geojson_text: &str, lists: Lists) -> Result<UpdateReport> {
+        let Update { old, new, problems } = self.read_update(id_or_code, geojson_text, lists)?;
         let mut new = match new {
             Some(new) if !problems.has_errors() => new,
             _ => return Err(Error::invalid(problems)),

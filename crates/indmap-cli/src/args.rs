@@ -189,6 +189,14 @@ pub enum ProjectCommand {
         project: String,
         file: String,
     },
+    /// Check a GeoJSON Feature as a form would be saved, writing nothing: every error and
+    /// warning at once (the whole new project, or with --project the whole edited one)
+    Check {
+        file: String,
+        /// The project the Feature is the whole form of (its id or code); without it, a new one
+        #[arg(long)]
+        project: Option<String>,
+    },
     /// Delete a project (it stays in history with the reason)
     Delete {
         /// The project's id or code (e.g. 35-0042)

@@ -251,6 +251,9 @@ fn project(command: ProjectCommand, path: &Path, json: bool, lang: &str) -> Resu
             let report = db.update_project(&project, &read_input(&file)?)?;
             output::updated(&report, json);
         }
+        ProjectCommand::Check { file, project } => {
+            output::checked(&db.check_project(project.as_deref(), &read_input(&file)?)?, json)?;
+        }
         ProjectCommand::Delete { project, reason } => {
             output::deleted(&db.delete_project(&project, reason.as_deref())?, json);
         }

@@ -316,6 +316,22 @@ fn compact_row(v: &Value) -> String {
     }
 }
 
+/// What checking a form found: its warnings, and its errors as the refusal saving it would be.
+pub fn checked(problems: &[Problem], json: bool) -> Result<(), Error> {
+    if json {
+        emit_json(&problems);
+    } else {
+        warn(problems);
+    }
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        return Err(Error::invalid(indmap_api::core::Problems(problems.to_vec())));
+    }
+    if !json {
+        emit("no problem found: the project would be saved as it is");
+    }
+    Ok(())
+}
+
 pub fn updated(report: &UpdateReport, json: bool) {
     warn(&report.warnings);
     if json {

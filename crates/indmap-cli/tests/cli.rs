@@ -125,6 +125,26 @@ fn bad_input_is_refused_with_the_field_named_and_nothing_changes() {
 }
 
 #[test]
+fn a_form_is_checked_without_saving_it_and_every_problem_told() {
+    let db = Db::init(&["--region", "35"]);
+    let good = db.file("ok.json", &karaganda_project());
+    db.cmd(&["project", "check", &good]).assert().success().stdout(predicates::str::contains("no problem found"));
+    db.cmd(&["project", "add", &good]).assert().success();
+    let before = db.content();
+    let mut bad = karaganda_project();
+    bad["properties"]["initiator_bin"] = json!("12345");
+    bad["properties"]["commissioning_planned"] = json!("2020-01-01");
+    let bad = db.file("bad.json", &bad);
+    for args in [vec!["project", "check", &bad], vec!["project", "check", &bad, "--project", "35-0001"]] {
+        let out = db.cmd(&args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{stderr}");
+        assert!(stderr.contains("initiator_bin:") && stderr.contains("commissioning_planned:"), "{stderr}");
+    }
+    assert_eq!(db.content(), before, "checking wrote nothing");
+}
+
+#[test]
 fn exit_codes_tell_usage_not_found_and_success_apart() {
     let db = Db::init(&["--ministry"]);
     db.cmd(&["project", "show", "35-0042"]).assert().code(4).stderr(predicates::str::contains("no project 35-0042"));

@@ -21,6 +21,7 @@ import type { PeriodStage } from "./PeriodStage";
 import type { PickFile } from "./PickFile";
 import type { PrintLang } from "./PrintLang";
 import type { PrintRequest } from "./PrintRequest";
+import type { Problem } from "./Problem";
 import type { ProjectVariance } from "./ProjectVariance";
 import type { ProposalView } from "./ProposalView";
 import type { Reference } from "./Reference";
@@ -40,6 +41,7 @@ export interface CommandArgs {
   add_project: { feature: string };
   app_info: Record<string, never>;
   boundaries: Record<string, never>;
+  check_project: { id: string | null; feature: string };
   create_database: { path: string; scope: string };
   delete_project: { id: string; reason: string | null };
   edition_approve: { approval: Approval };
@@ -91,6 +93,7 @@ export interface CommandAnswers {
   add_project: Saved;
   app_info: AppInfo;
   boundaries: string;
+  check_project: Array<Problem>;
   create_database: OpenInfo;
   delete_project: boolean;
   edition_approve: EditionSummary;

@@ -1,22 +1,11 @@
 // Field names and values in the user's language, over the pure formatting of present.ts.
 
-import { fieldAt, entityName, fieldName } from "../fields";
-import { lang, pick, t, type Key } from "../i18n";
+import { fieldLabel } from "../fields";
+import { lang, pick, t } from "../i18n";
 import { syncHooks } from "./hooks";
 import { formatValue, splitField } from "./present";
 
-const SPECIAL: Record<string, Key> = { geometry: "sx_f_geometry", deleted: "sx_f_deleted" };
-
-/** `cost_kzt` → "Общая стоимость, млн ₸"; `financing/<row>/amount_kzt` → "План финансирования ·
- * Сумма, млн ₸": as the schema names the field. */
-export function fieldLabel(path: string): string {
-  const special = SPECIAL[path];
-  if (special) return t(special);
-  const { list, field } = splitField(path);
-  const info = fieldAt(path);
-  const name = info ? fieldName(info) : field;
-  return list ? `${entityName(list)} · ${name}` : name;
-}
+export { fieldLabel };
 
 /** `ministry` or `region:35` as people name them. */
 export function scopeText(scope: string): string {
