@@ -6,18 +6,23 @@ use crate::harness::*;
 /// Where the screenshots go, for a person to look at.
 const SHOTS: &str = "/tmp/rules-helper";
 
+/// A Kazakh window's editor of a new project, its names typed.
+async fn new_project_in_kazakh(app: &App) -> Res {
+    app.wait_window().await?;
+    app.choose("[data-role=lang]", "kk").await?;
+    app.wait_js("Kazakh labels", "return document.documentElement.lang === 'kk'", 15).await?;
+    app.click("[data-role=new-project]").await?;
+    app.type_into("[data-path=name_kk]", "Ферроқорытпа зауыты").await?;
+    app.type_into("[data-path=name_ru]", "Ферросплавный завод").await
+}
+
 /// In a Kazakh window a BIN of 11 digits, then a commissioning before the start, are refused
 /// with Kazakh sentences by the fields.
 #[tokio::test]
 async fn problems_are_shown_in_kazakh_by_their_fields() -> Res {
     let m = Machine::karaganda()?;
     run_app("rules_kazakh", &m, async |app| {
-        app.wait_window().await?;
-        app.choose("[data-role=lang]", "kk").await?;
-        app.wait_js("Kazakh labels", "return document.documentElement.lang === 'kk'", 15).await?;
-        app.click("[data-role=new-project]").await?;
-        app.type_into("[data-path=name_kk]", "Ферроқорытпа зауыты").await?;
-        app.type_into("[data-path=name_ru]", "Ферросплавный завод").await?;
+        new_project_in_kazakh(app).await?;
         app.type_into("[data-path=initiator_bin]", "12345678901").await?;
         app.type_into("[data-path='geometry.lon']", "73,1").await?;
         app.type_into("[data-path='geometry.lat']", "49,8").await?;
@@ -46,12 +51,7 @@ async fn every_problem_shows_by_its_field_as_the_user_leaves_it() -> Res {
     let m = Machine::karaganda()?;
     let before = indmap_api::Indmap::open(&m.db, env())?.content_hash()?;
     run_app("rules_on_leaving", &m, async |app| {
-        app.wait_window().await?;
-        app.choose("[data-role=lang]", "kk").await?;
-        app.wait_js("Kazakh labels", "return document.documentElement.lang === 'kk'", 15).await?;
-        app.click("[data-role=new-project]").await?;
-        app.type_into("[data-path=name_kk]", "Ферроқорытпа зауыты").await?;
-        app.type_into("[data-path=name_ru]", "Ферросплавный завод").await?;
+        new_project_in_kazakh(app).await?;
         app.type_into("[data-path=initiator_bin]", "12345678901").await?;
         app.type_into("[data-path=start_date]", "01.06.2026").await?;
         app.type_into("[data-path=commissioning_planned]", "01.01.2026").await?;

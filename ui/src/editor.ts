@@ -291,7 +291,8 @@ class Editor {
       return; // Save still checks everything.
     }
     if (!this.overlay.isConnected || this.checkedText !== text) return;
-    for (const m of this.body.querySelectorAll(".field-problem.checked")) {
+    // What the API says now is the whole truth: it replaces what Save or the last check showed.
+    for (const m of this.body.querySelectorAll(".field-problem:not(.local)")) {
       const box = m.parentElement;
       m.remove();
       if (box && !box.querySelector(".field-problem")) box.classList.remove("has-error", "has-warning");

@@ -9,18 +9,19 @@ fn fields(e: &indmap_api::Error) -> Vec<&str> {
     e.problems.iter().filter(|p| p.severity == indmap_api::core::Severity::Error).map(|p| p.field.as_str()).collect()
 }
 
+/// An empty map of Karaganda in `dir`.
+fn karaganda(dir: &std::path::Path) -> Indmap {
+    let scope = Scope::Region(RegionCode::parse("35").unwrap());
+    let env = Env::fixed("planner", Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap());
+    Indmap::init(&dir.join("a.sqlite"), scope, env).unwrap()
+}
+
 /// A BIN that cannot be read and a commissioning before the start are both told at once, when
 /// a project is added and when one is edited: nobody fixes one to hear of the next on Save.
 #[test]
 fn every_problem_of_an_input_is_told_in_one_pass() {
     let dir = tempfile::tempdir().unwrap();
-    let karaganda = Scope::Region(RegionCode::parse("35").unwrap());
-    let mut db = Indmap::init(
-        &dir.path().join("a.sqlite"),
-        karaganda,
-        Env::fixed("planner", Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap()),
-    )
-    .unwrap();
+    let mut db = karaganda(dir.path());
     let bad = json!({"initiator_bin": "12345", "start_date": "2026-06-01", "commissioning_planned": "2025-01-01"});
     let mut props = json!({"name_kk": "Зауыт", "name_ru": "Завод", "region": "35"});
     props.as_object_mut().unwrap().extend(bad.as_object().unwrap().clone());
@@ -43,13 +44,7 @@ fn every_problem_of_an_input_is_told_in_one_pass() {
 #[test]
 fn a_form_is_checked_without_saving_it() {
     let dir = tempfile::tempdir().unwrap();
-    let karaganda = Scope::Region(RegionCode::parse("35").unwrap());
-    let mut db = Indmap::init(
-        &dir.path().join("a.sqlite"),
-        karaganda,
-        Env::fixed("planner", Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap()),
-    )
-    .unwrap();
+    let mut db = karaganda(dir.path());
     let form = |props: serde_json::Value, point: (f64, f64)| {
         json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [point.0, point.1]}, "properties": props})
             .to_string()
