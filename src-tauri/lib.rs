@@ -8,6 +8,7 @@ use tauri::Manager;
 mod edition_cmds;
 mod files;
 mod layer_cmds;
+mod page_watch;
 mod print_cmds;
 mod project_cmds;
 mod session_cmds;
@@ -31,6 +32,7 @@ pub fn run() {
         .setup(|app| {
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.set_title("indmap");
+                page_watch::reload_a_dead_page(&window);
             }
             Ok(())
         })

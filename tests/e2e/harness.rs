@@ -249,6 +249,12 @@ impl App {
         self.client.as_ref().expect("a session")
     }
 
+    /// What the app and its driver printed so far.
+    pub fn app_output(&self) -> String {
+        let out = std::fs::read_to_string(&self.log).unwrap_or_default();
+        out + &std::fs::read_to_string(self.log.with_extension("err")).unwrap_or_default()
+    }
+
     fn driver_log(&self) -> String {
         let out = std::fs::read_to_string(&self.log).unwrap_or_default();
         let err = std::fs::read_to_string(self.log.with_extension("err")).unwrap_or_default();

@@ -3,6 +3,7 @@
 
 use crate::harness::*;
 use serde_json::json;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// The sample map opens with its projects on the map and in the list, and the time from launch
@@ -299,4 +300,46 @@ async fn without_webgl_a_still_map_and_the_list_remain() -> Res {
         Ok(())
     })
     .await
+}
+
+/// The page's web process dies (killed, as a WebKit crash ends it): the window notices and loads
+/// its page again in a new web process, and the app goes on. (WebKit's WebDriver ends its
+/// session when the page crashes, so what the reloaded page shows is not read here; the
+/// editor's drafts are in the page's storage, which the web process does not hold.)
+#[tokio::test]
+async fn a_crashed_page_is_loaded_again() -> Res {
+    let m = Machine::karaganda()?;
+    run_app("page_crash", &m, async |app| {
+        app.wait_window().await?;
+        let before = web_processes_of_the_app();
+        ensure!(!before.is_empty(), "no web process of the app found");
+        for pid in &before {
+            Command::new("kill").args(["-KILL", pid]).status()?;
+        }
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let now = web_processes_of_the_app();
+            if !now.is_empty() && now.iter().all(|p| !before.contains(p)) {
+                break;
+            }
+            ensure!(Instant::now() < deadline, "no new web process: the page was not loaded again");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        ensure!(
+            app.app_output().contains("the window's page ended (Crashed); loading it again"),
+            "{}",
+            app.app_output()
+        );
+        Ok(())
+    })
+    .await
+}
+
+/// The web processes of the running app (WebKit names them `WebKitWebProcess`).
+fn web_processes_of_the_app() -> Vec<String> {
+    let pids = |args: &[&str]| -> Vec<String> {
+        let out = Command::new("pgrep").args(args).output().map(|o| o.stdout).unwrap_or_default();
+        String::from_utf8_lossy(&out).split_whitespace().map(str::to_owned).collect()
+    };
+    pids(&["-x", "indmap-desktop"]).iter().flat_map(|app| pids(&["-P", app, "-f", "WebKitWebProcess"])).collect()
 }
