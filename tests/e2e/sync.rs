@@ -277,7 +277,9 @@ async fn import_wizard_conflicts_proposals_and_history() -> Res {
         let value = app.text(&format!("{jobs} [data-role=sx-proposal-value]")).await?;
         ensure!(value.contains("300"), "the proposed jobs: {value}");
         let by = app.text(&format!("{jobs} [data-role=sx-proposal-by]")).await?;
-        ensure!(by.contains("ministry"), "who proposed: {by}");
+        // The person, their map and the time in the window's words; no database id.
+        ensure!(by.starts_with("ministry, ") && by.contains("25.11.2026"), "who proposed: {by}");
+        ensure!(!by.contains("database") && !by.contains("T09:"), "who proposed: {by}");
         app.shot_to(SHOTS, "proposals").await?;
         app.click(&format!("{jobs} [data-role=sx-accept]")).await?;
         app.click("[data-role=dialog-ok]").await?;

@@ -28,7 +28,12 @@ pub struct ProposalView {
     pub current: Value,
     #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub proposed: Value,
-    pub by: String,
+    /// Who proposed it, and when (an RFC 3339 time): the window writes them in its words.
+    pub user: String,
+    pub at: String,
+    /// The scope of the database that proposed it (`ministry`, `region:35`; empty when it is not
+    /// known here).
+    pub from: String,
     pub status: String,
     pub reason: Option<String>,
     /// Whether this database owns the field and so may accept or reject it.
@@ -97,6 +102,7 @@ impl Indmap {
     /// Every proposal about a project of this database's map, newest first.
     pub fn proposals(&self) -> Result<Vec<ProposalView>> {
         let scope = self.store.info().scope;
+        let scopes: std::collections::HashMap<_, _> = self.store.databases()?.into_iter().collect();
         let mut out = Vec::new();
         for p in self.store.proposals()?.into_iter().rev() {
             let Some((project, vp)) = self.store.versioned_project(p.project_id)? else { continue };
@@ -113,7 +119,9 @@ impl Indmap {
                 field: p.key.path(),
                 current,
                 proposed: p.value.clone(),
-                by: format!("{} ({}, database {})", p.user, p.at, &p.proposer_db.to_string()[..8]),
+                user: p.user.clone(),
+                at: p.at.clone(),
+                from: scopes.get(&p.proposer_db).map(|s| s.code()).unwrap_or_default(),
                 status: p.status.code().into(),
                 reason: p.reason.clone(),
                 ours_to_decide: Scope::owner_of(&project, &p.key) == scope,

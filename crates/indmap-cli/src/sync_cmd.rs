@@ -280,7 +280,7 @@ pub fn proposals(list: &[ProposalView], json: bool) {
             p.field.clone(),
             value(&p.current),
             value(&p.proposed),
-            p.by.clone(),
+            format!("{} ({}, {})", p.user, p.at, if p.from.is_empty() { "a database unknown here" } else { &p.from }),
             status,
         ]);
     }

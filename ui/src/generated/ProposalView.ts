@@ -3,7 +3,16 @@
 /**
  * A proposal as people read it.
  */
-export type ProposalView = { id: string, project_id: string, code: string | null, name: string, field: string, current: unknown, proposed: unknown, by: string, status: string, reason: string | null, 
+export type ProposalView = { id: string, project_id: string, code: string | null, name: string, field: string, current: unknown, proposed: unknown, 
+/**
+ * Who proposed it, and when (an RFC 3339 time): the window writes them in its words.
+ */
+user: string, at: string, 
+/**
+ * The scope of the database that proposed it (`ministry`, `region:35`; empty when it is not
+ * known here).
+ */
+from: string, status: string, reason: string | null, 
 /**
  * Whether this database owns the field and so may accept or reject it.
  */

@@ -20,7 +20,7 @@ import {
 const words = { deleted: "deleted" };
 
 function proposal(over: Partial<ProposalView>): ProposalView {
-  return { id: "p", project_id: "x", code: "35-0001", name: "Завод", field: "cost_kzt", current: 1, proposed: 2, by: "u", status: "open", reason: null, ours_to_decide: true, ...over };
+  return { id: "p", project_id: "x", code: "35-0001", name: "Завод", field: "cost_kzt", current: 1, proposed: 2, user: "u", at: "2026-11-25T09:00:00.000Z", from: "ministry", status: "open", reason: null, ours_to_decide: true, ...over };
 }
 
 function conflict(project_id: string, field: string): ConflictView {
@@ -133,5 +133,19 @@ describe("files and history", () => {
       { field: "cost_kzt", old: null, new: 5 },
     ]);
     expect(entryChanges(entry({}))).toEqual([{ field: "status", old: "planned", new: "construction" }]);
+  });
+});
+
+describe("who proposed a change", () => {
+  it("is a person, a map and a time in the window's words, never a database id", async () => {
+    const { proposedBy } = await import("./proposals");
+    const { setLang } = await import("../i18n");
+    setLang("kk");
+    const text = proposedBy(proposal({ user: "Әсел", at: "2026-11-25T09:00:00.000Z", from: "ministry" }));
+    expect(text.startsWith("Әсел, Министрлік, ")).toBe(true);
+    expect(text).toContain("25.11.2026");
+    expect(text).not.toMatch(/T09|database|\.000Z/);
+    setLang("ru");
+    expect(proposedBy(proposal({ from: "" }))).toContain("база, неизвестная здесь");
   });
 });

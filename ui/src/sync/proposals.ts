@@ -3,14 +3,20 @@
 
 import { api, type ProposalView } from "../api";
 import { clear, h } from "../dom";
-import { t, type Key } from "../i18n";
+import { lang, t, type Key } from "../i18n";
 import { ask, showError, toast } from "../ui";
 import { afterChange } from "./hooks";
-import { sortProposals } from "./present";
+import { formatTime, sortProposals } from "./present";
 import { openPanel } from "./panel";
-import { fieldLabel, valueText } from "./words";
+import { fieldLabel, scopeText, valueText } from "./words";
 
 const STATUS: Record<string, Key> = { open: "sx_status_open", accepted: "sx_status_accepted", rejected: "sx_status_rejected" };
+
+/** "Әсел, Министрлік, 25.11.2026 09:00": who proposed it, from which map, when, in words. */
+export function proposedBy(p: ProposalView): string {
+  const from = p.from ? scopeText(p.from) : t("sx_unknown_database");
+  return `${p.user}, ${from}, ${formatTime(p.at, lang())}`;
+}
 
 function proposalCard(p: ProposalView, decide: (accept: boolean) => void): HTMLElement {
   const status = STATUS[p.status] ? t(STATUS[p.status]) : p.status;
@@ -29,7 +35,7 @@ function proposalCard(p: ProposalView, decide: (accept: boolean) => void): HTMLE
       h("span", { class: "lbl" }, t("sx_proposed")),
       h("span", { class: "theirs", "data-role": "sx-proposal-value" }, valueText(p.field, p.proposed)),
       h("span", { class: "lbl" }, t("sx_proposed_by")),
-      h("span", { "data-role": "sx-proposal-by" }, p.by),
+      h("span", { "data-role": "sx-proposal-by" }, proposedBy(p)),
     ),
     h(
       "div",
