@@ -652,6 +652,11 @@ async fn restoring_a_backup_puts_the_map_back() -> Res {
     run_app("sync_restore", &m, async |app| {
         app.wait_js("the list", "return document.querySelectorAll('[data-role=rows] tr').length === 4", 60).await?;
         open_menu_item(app, "sx-backups").await?;
+        // Said in words: when, and before importing which file; not the file's name on disk.
+        let said = app.text("[data-role=sx-backup-text]").await?;
+        ensure!(said.contains("25.11.2026") && said.contains("karaganda-b.gpkg"), "the backup: {said}");
+        ensure!(!said.contains("20261125T") && !said.contains(".sqlite"), "the backup: {said}");
+        app.ensure_readable("the backups", "[data-role=sx-backups]").await?;
         app.click("[data-role=sx-backups] [data-role=sx-restore]").await?;
         app.click("[data-role=dialog-ok]").await?;
         app.wait_js(

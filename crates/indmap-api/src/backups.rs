@@ -13,6 +13,29 @@ pub struct Backup {
     pub path: PathBuf,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub bytes: u64,
+    /// When it was taken (RFC 3339), read from its name; `None` for a file named otherwise.
+    pub taken_at: Option<String>,
+    /// What it was taken before: `import` (of the file `about`), `restore`, or `other`.
+    pub before: String,
+    pub about: Option<String>,
+}
+
+/// The time and the reason a backup's name holds (`new_backup_path` names them
+/// `STAMP[.NNN]-LABEL.sqlite`): `(taken_at, before, about)`.
+fn described(name: &str) -> (Option<String>, String, Option<String>) {
+    let stem = name.strip_suffix(".sqlite").unwrap_or(name);
+    let (stamp, label) = stem.split_once('-').unwrap_or((stem, ""));
+    // The stamp's milliseconds, and a number after them, are not needed to say when.
+    let stamp = stamp.split_once('.').map_or(stamp, |(s, _)| s);
+    let taken_at = chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%S")
+        .ok()
+        .map(|t| t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+    let label = if taken_at.is_some() { label } else { stem };
+    match label.strip_prefix("before-import-") {
+        Some(file) => (taken_at, "import".into(), Some(file.to_owned())),
+        None if label == "before-restore" => (taken_at, "restore".into(), None),
+        None => (taken_at, "other".into(), (!label.is_empty()).then(|| label.to_owned())),
+    }
 }
 
 /// How long a restore waits for other windows and commands on the map to close.
@@ -126,10 +149,10 @@ pub fn list(db: &Path) -> Result<Vec<Backup>> {
     let mut out: Vec<Backup> = entries
         .filter_map(|e| e.ok())
         .filter(|e| e.path().extension().is_some_and(|x| x == "sqlite"))
-        .map(|e| Backup {
-            name: e.file_name().to_string_lossy().into_owned(),
-            bytes: e.metadata().map(|m| m.len()).unwrap_or(0),
-            path: e.path(),
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let (taken_at, before, about) = described(&name);
+            Backup { bytes: e.metadata().map(|m| m.len()).unwrap_or(0), path: e.path(), name, taken_at, before, about }
         })
         .collect();
     out.sort_by(|a, b| a.name.cmp(&b.name));
@@ -214,4 +237,19 @@ fn replace(db: &Path, backup: &Path, name: &str) -> Result<()> {
         let _ = std::fs::remove_file(&restoring);
         failed(e)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::described;
+
+    #[test]
+    fn a_backups_name_says_when_and_before_what_it_was_taken() {
+        let at = Some("2026-11-25T09:00:00Z".to_owned());
+        let import = described("20261125T090000.000Z-before-import-Қарағанды_2026.gpkg.sqlite");
+        assert_eq!(import, (at.clone(), "import".into(), Some("Қарағанды_2026.gpkg".into())));
+        assert_eq!(described("20261125T090000.000Z.002-before-restore.sqlite"), (at.clone(), "restore".into(), None));
+        assert_eq!(described("20261125T090000.000Z-by-hand.sqlite"), (at, "other".into(), Some("by-hand".into())));
+        assert_eq!(described("copy.sqlite"), (None, "other".into(), Some("copy".into())));
+    }
 }

@@ -3,10 +3,17 @@
 
 import { api, type Backup } from "../api";
 import { h } from "../dom";
-import { formatNumber, t } from "../i18n";
+import { formatNumber, lang, t } from "../i18n";
 import { ask, showError, toast } from "../ui";
 import { afterChange } from "./hooks";
 import { openPanel } from "./panel";
+import { formatTime } from "./present";
+
+/** "25.11.2026 09:00 — before importing Қарағанды.gpkg": when, and before what, in words. */
+export function backupText(b: Backup): string {
+  const what = b.before === "import" ? `${t("sx_backup_before_import")} ${b.about ?? ""}`.trim() : b.before === "restore" ? t("sx_backup_before_restore") : (b.about ?? b.name);
+  return b.taken_at ? `${formatTime(b.taken_at, lang())} — ${what}` : what;
+}
 
 export async function openBackups(): Promise<void> {
   let list: Backup[];
@@ -17,12 +24,12 @@ export async function openBackups(): Promise<void> {
   }
   const panel = openPanel("sx-backups-panel", t("sx_backups_title"), undefined, false);
   const restore = async (b: Backup) => {
-    const ok = await ask({ title: t("sx_restore_btn"), text: `${t("sx_restore_q")} ${b.name}`, ok: t("sx_restore_btn"), cancel: t("cancel"), danger: true });
+    const ok = await ask({ title: t("sx_restore_btn"), text: `${t("sx_restore_q")} ${backupText(b)}`, ok: t("sx_restore_btn"), cancel: t("cancel"), danger: true });
     if (ok === null) return;
     try {
       await api.restore(b.name);
       panel.close();
-      toast(`${t("sx_restored")}: ${b.name}`);
+      toast(`${t("sx_restored")}: ${backupText(b)}`);
       await afterChange();
     } catch (e) {
       showError(e);
@@ -35,7 +42,7 @@ export async function openBackups(): Promise<void> {
           "table",
           { class: "sx-history", "data-role": "sx-backups" },
           h("tbody", {}, [...list].reverse().map((b) =>
-            h("tr", {}, h("td", { title: b.path }, b.name), h("td", { class: "time" }, `${formatNumber(Math.round(b.bytes / 1024))} KB`), h("td", {}, h("button", { "data-role": "sx-restore", onclick: () => void restore(b) }, t("sx_restore_btn"))))),
+            h("tr", {}, h("td", { title: b.path, "data-role": "sx-backup-text" }, backupText(b)), h("td", { class: "time" }, `${formatNumber(Math.round(b.bytes / 1024))} KB`), h("td", {}, h("button", { "data-role": "sx-restore", onclick: () => void restore(b) }, t("sx_restore_btn"))))),
           ),
         ),
   );

@@ -149,3 +149,17 @@ describe("who proposed a change", () => {
     expect(proposedBy(proposal({ from: "" }))).toContain("база, неизвестная здесь");
   });
 });
+
+describe("a backup in the list", () => {
+  it("says when and before what it was taken, not its file name", async () => {
+    const { backupText } = await import("./backups");
+    const { setLang } = await import("../i18n");
+    setLang("ru");
+    const b = { name: "20261125T090000.000Z-before-import-k.gpkg.sqlite", path: "/x", bytes: 1, taken_at: "2026-11-25T09:00:00Z", before: "import", about: "k.gpkg" };
+    const text = backupText(b);
+    expect(text).toContain("25.11.2026");
+    expect(text).toContain("перед импортом k.gpkg");
+    expect(text).not.toContain("20261125T");
+    expect(backupText({ ...b, before: "restore", about: null })).toContain("перед восстановлением");
+  });
+});
