@@ -1,7 +1,6 @@
 //! Projects: add from Features, list, show, update with partial Features, delete, history, and
 //! the sample map.
 
-use crate::proposals::check_proposable;
 use crate::{Error, Indmap, Result};
 use indmap_core::Rule;
 use indmap_core::changes::{FieldChange, FieldKey, flatten, row_order, unflatten};
@@ -318,7 +317,10 @@ impl Indmap {
         let changes = indmap_core::changes::project_changes(Some(&old), Some(&new));
         let changed_fields = changes.len();
         let (direct, mut proposed) = self.split_by_owner(&old, changes);
-        check_proposable(&new, &proposed)?;
+        let unproposable = indmap_core::ownership::proposal_problems(&new, &proposed);
+        if unproposable.has_errors() {
+            return Err(Error::invalid(unproposable));
+        }
         proposed.extend(inclusion);
         let proposals = self.proposals_of(new.id, &proposed);
         // What this database owns is written; what it proposed stays as it was until accepted.

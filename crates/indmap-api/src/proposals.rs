@@ -3,12 +3,11 @@
 //! when the owner accepts it.
 
 use crate::{Error, ErrorKind, Indmap, Result};
-use indmap_core::Rule;
 use indmap_core::changes::FieldChange;
 use indmap_core::proposal::{Proposal, ProposalStatus};
 use indmap_core::schema::Entity;
 use indmap_core::version::DELETED;
-use indmap_core::{MapLevel, Problems, Project, Scope};
+use indmap_core::{Project, Scope};
 use serde::Serialize;
 use serde_json::Value;
 use uuid::Uuid;
@@ -40,23 +39,6 @@ pub struct ProposalView {
     pub ours_to_decide: bool,
 }
 
-/// Refuses proposals the owner could not accept: a project proposed for the republican map
-/// needs its local-content expertise (Art. 1 p.2).
-pub(crate) fn check_proposable(project: &Project, changes: &[FieldChange]) -> Result<()> {
-    if changes.iter().any(|c| c.key.field == "level" && c.new == MapLevel::Republican.code())
-        && project.local_content_expertise_date.is_none()
-    {
-        let mut problems = Problems::new();
-        problems.error(
-            "local_content_expertise_date",
-            Rule::ProposalExpertise,
-            "is empty: a project proposed for the republican map needs its local-content expertise (Art. 1 p.2)",
-        );
-        return Err(Error::invalid(problems));
-    }
-    Ok(())
-}
-
 impl Indmap {
     /// Splits an edit into what this database may write and what it must propose.
     pub(crate) fn split_by_owner(
@@ -70,7 +52,10 @@ impl Indmap {
 
     /// Records proposals for `changes` to a project this database does not own.
     pub(crate) fn propose(&mut self, project: &Project, changes: &[FieldChange]) -> Result<()> {
-        check_proposable(project, changes)?;
+        let unproposable = indmap_core::ownership::proposal_problems(project, changes);
+        if unproposable.has_errors() {
+            return Err(Error::invalid(unproposable));
+        }
         let proposals = self.proposals_of(project.id, changes);
         let author = self.author();
         Ok(self.store.write(&author, |w| proposals.iter().try_for_each(|p| w.put_proposal(p)))?)

@@ -147,6 +147,22 @@ pub fn inclusion_to_propose(
     (written != *project || !proposed.is_empty()).then_some((written, proposed))
 }
 
+/// What makes proposals the owner could not accept: a project proposed for the republican map
+/// needs its local-content expertise (Art. 1 p.2).
+pub fn proposal_problems(project: &Project, changes: &[crate::changes::FieldChange]) -> crate::Problems {
+    let mut problems = crate::Problems::new();
+    if changes.iter().any(|c| c.key.field == "level" && c.new == MapLevel::Republican.code())
+        && project.local_content_expertise_date.is_none()
+    {
+        problems.error(
+            "local_content_expertise_date",
+            crate::Rule::ProposalExpertise,
+            "is empty: a project proposed for the republican map needs its local-content expertise (Art. 1 p.2)",
+        );
+    }
+    problems
+}
+
 fn value_of<'a>(vp: &'a VersionedProject, field: &str) -> Option<&'a Sibling> {
     let key = FieldKey { entity: Entity::Project, record_id: vp.project_id, field: field.into() };
     vp.fields.get(&key).and_then(|s| s.first())
