@@ -5,6 +5,7 @@
 //! Invariants: every write is one transaction that either applies fully or leaves the database
 //! as it was; every input is validated before it is written; time and ids come from [`Env`].
 
+mod alerts;
 mod backup_files;
 mod backups;
 mod database;
@@ -24,6 +25,7 @@ mod sync;
 mod views;
 mod writing;
 
+pub use alerts::{AlertList, AlertRow, Tally};
 pub use backups::{Backup, RestoreError, Retention};
 pub use database::{Indmap, Opened, SAMPLE_PROJECTS, SAMPLE_SEED, default_db_path, open_at_start, open_sample};
 pub use editions::{

@@ -148,13 +148,13 @@ impl Indmap {
         Ok(ReportingTable { periods, regions })
     }
 
-    fn every(&self) -> Result<Every> {
+    pub(crate) fn every(&self) -> Result<Every> {
         let every = self.store.setting("monitoring_period")?.as_deref().and_then(Every::parse);
         Ok(every.unwrap_or(Every::Quarter))
     }
 
     /// The `report_deadline_days` setting, or the default.
-    fn deadline_days(&self) -> Result<u32> {
+    pub(crate) fn deadline_days(&self) -> Result<u32> {
         Ok(self.store.setting("report_deadline_days")?.and_then(|d| d.trim().parse().ok()).unwrap_or(DEADLINE_DAYS))
     }
 

@@ -9,6 +9,9 @@ pub const SETTINGS: &[(&str, &str)] = &[
     ("republican_threshold_kzt", "cost in KZT from which a project belongs on the republican map (empty: no check)"),
     ("monitoring_period", "how often projects report progress: quarter, month, half-year or year"),
     ("report_deadline_days", "how many days after a period's end its reports are due (default 10)"),
+    ("alert_late_days", "days past a due or planned date before an item is overdue (default 0)"),
+    ("alert_slip_days", "days past the approved baseline before a date has slipped (default 30)"),
+    ("alert_financing_tolerance_pct", "how far, in % of the cost, the financing may be from the cost (default 1)"),
     ("backups_keep", "how many backups are kept, newest first (default 20)"),
     ("backups_max_mb", "the most megabytes all backups together take; the oldest go first (default 20000)"),
 ];
@@ -40,12 +43,21 @@ impl Indmap {
                     );
                 }
             }
-            "report_deadline_days" => {
+            "report_deadline_days" | "alert_late_days" | "alert_slip_days" => {
                 if !value.trim().parse::<u32>().is_ok_and(|n| n <= 366) {
                     problems.error(
                         key,
                         Rule::SettingDays,
                         format!("must be a whole number of days, from 0 to 366; got {value:?}"),
+                    );
+                }
+            }
+            "alert_financing_tolerance_pct" => {
+                if !value.trim().parse::<f64>().is_ok_and(|n| (0.0..=100.0).contains(&n)) {
+                    problems.error(
+                        key,
+                        Rule::PercentRange,
+                        format!("must be a per cent, from 0 to 100; got {value:?}"),
                     );
                 }
             }

@@ -98,6 +98,8 @@ pub struct Summary {
     pub jobs_permanent: u32,
     /// Projects with the status "delayed / problem".
     pub delayed: u32,
+    /// What is late, slipped or does not add up in the set (`Indmap::alerts` lists them).
+    pub alerts: u32,
     /// Financing planned by source, largest first.
     pub financing: Vec<SourceTotal>,
 }
@@ -225,7 +227,9 @@ impl Indmap {
     pub fn view(&self, filter: &ViewFilter) -> Result<MapView> {
         let projects = self.list(&filter.project_filter()?)?;
         let baselines = self.baselines(&projects)?;
-        Ok(summarise(&projects, self.store.info().scope, &baselines))
+        let mut view = summarise(&projects, self.store.info().scope, &baselines);
+        view.summary.alerts = self.alert_count(&projects, &baselines)?;
+        Ok(view)
     }
 }
 
@@ -260,6 +264,7 @@ fn summarise(projects: &[Project], scope: Scope, baselines: &HashMap<uuid::Uuid,
             cost_kzt: cost,
             jobs_permanent: jobs,
             delayed: projects.iter().filter(|p| p.status == Status::Delayed).count() as u32,
+            alerts: 0,
             financing,
         },
         regions: regions.into_values().collect(),

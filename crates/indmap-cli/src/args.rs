@@ -140,6 +140,11 @@ pub enum Command {
     Passport(PassportArgs),
     /// Write the filtered project table as XLSX (a sheet per region) or CSV, or a chart as PNG/SVG
     Report(ReportArgs),
+    /// What is late or does not add up in the filtered projects: overdue actions, milestones
+    /// and commissioning, dates slipped past the approved edition, missing reports, financing
+    /// off the cost, support without a criterion, no local-content expertise, reports that
+    /// contradict the one before (thresholds: `indmap settings`)
+    Alerts(FilterArgs),
     /// Show the settings, or set one: `indmap settings republican_threshold_kzt 20000000000`
     Settings { key: Option<String>, value: Option<String> },
     /// List the layers of a GeoJSON or GeoPackage file (features, extent) as the map's Layers panel loads them

@@ -190,6 +190,60 @@ pub fn reporting(r: &indmap_api::Reporting, lang: &str, json: bool) {
     emit(&format!("{}: {reported} of {due} projects reported; due {}, {late} regions late", r.period, r.deadline));
 }
 
+/// The alerts, one a line, then how many of each kind and who is to act.
+pub fn alerts(list: &indmap_api::AlertList, lang: &str, json: bool) {
+    use indmap_api::core::alert::{AlertKind, Figures};
+    if json {
+        return emit_json(list);
+    }
+    let mut t = table(&["project", "region", "alert", "about", "days", "responsible"]);
+    for a in &list.alerts {
+        let name = if lang == "kk" { &a.name_kk } else { &a.name_ru };
+        let about = match (&a.subject, a.figures) {
+            (_, Some(Figures::Money { expected, found })) => {
+                format!(
+                    "{}: {} → {} mln KZT",
+                    a.subject.as_deref().unwrap_or(&a.field),
+                    mln(Some(expected)),
+                    mln(Some(found))
+                )
+            }
+            (_, Some(Figures::Percent { expected, found })) => {
+                format!("{}: {expected}% → {found}%", a.subject.as_deref().unwrap_or(&a.field))
+            }
+            (Some(subject), None) => subject.clone(),
+            (None, None) => a.field.clone(),
+        };
+        t.add_row(vec![
+            format!("{} {name}", a.code.as_deref().unwrap_or(&a.project_id)),
+            a.region.clone(),
+            in_lang(&a.kind.label(), lang).to_owned(),
+            about,
+            a.days.map(|d| d.to_string()).unwrap_or_default(),
+            a.responsible.clone().unwrap_or_default(),
+        ]);
+    }
+    if !list.alerts.is_empty() {
+        emit(&t.to_string());
+    }
+    let kinds: Vec<String> = list
+        .by_kind
+        .iter()
+        .filter(|k| k.count > 0)
+        .filter_map(|k| Some(format!("{} {}", k.count, in_lang(&AlertKind::from_code(&k.key)?.label(), lang))))
+        .collect();
+    let projects: std::collections::BTreeSet<&str> = list.alerts.iter().map(|a| a.project_id.as_str()).collect();
+    emit(&format!(
+        "{} alerts in {} projects on {} (reports due: {}){}{}",
+        list.alerts.len(),
+        projects.len(),
+        list.today,
+        list.due_period,
+        if kinds.is_empty() { "" } else { ": " },
+        kinds.join(", ")
+    ));
+}
+
 /// Where a region's period stands, and its acts in order.
 pub fn period_stage(s: &indmap_api::PeriodStage, lang: &str, json: bool) {
     if json {

@@ -6,6 +6,7 @@
 //! Nothing here touches a file, a clock or a random source: callers pass time and ids in.
 #![recursion_limit = "256"]
 
+pub mod alert;
 pub mod changes;
 pub mod code_clash;
 pub mod edition;

@@ -1,0 +1,195 @@
+//! A region's year, quarter by quarter: plans approved, dates slipping, reports coming in or
+//! not, support given without a criterion. The alerts the map shows at the end are checked one
+//! by one against the days and sums worked out by hand below.
+
+mod common;
+
+use chrono::{TimeZone, Utc};
+use common::region;
+use indmap_api::core::alert::{AlertKind, Figures};
+use indmap_api::core::{Money, ProjectFilter, Status};
+use indmap_api::{AlertList, Approval, Env, Indmap, Tally, ViewFilter};
+use serde_json::json;
+use std::path::Path;
+
+const BODY: &str = "Қарағанды облысының әкімдігі";
+
+/// The region's database as it is opened on `date` (09:00 UTC).
+fn on(path: &Path, date: (i32, u32, u32)) -> Indmap {
+    let at = Utc.with_ymd_and_hms(date.0, date.1, date.2, 9, 0, 0).unwrap();
+    Indmap::open(path, Env::fixed("planner", at)).unwrap()
+}
+
+fn feature(properties: serde_json::Value) -> String {
+    json!({"type": "Feature", "geometry": null, "properties": properties}).to_string()
+}
+
+fn mln(n: i64) -> i64 {
+    n * 1_000_000
+}
+
+/// Builds the year. What each step does to the alerts is worked out at the end.
+fn the_year(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("k.sqlite");
+    drop(Indmap::init(&path, region("35"), Env::fixed("planner", Utc.with_ymd_and_hms(2026, 1, 10, 9, 0, 0).unwrap())));
+
+    // 1 March: three projects; the map is approved as it stands.
+    let mut db = on(&path, (2026, 3, 1));
+    let plant = feature(json!({
+        "name_kk": "Зауыт", "name_ru": "Завод", "region": "35", "status": "construction",
+        "responsible_body": BODY, "inclusion_date": "2026-01-15",
+        "cost_kzt": mln(1_000), "commissioning_planned": "2026-12-31",
+        "financing": [
+            {"source": "own_funds", "amount_kzt": mln(600), "year": 2026, "status": "committed"},
+            {"source": "dbk", "amount_kzt": mln(400), "year": 2026, "status": "planned"}],
+        "milestones": [{"name": "Жабдық монтажы", "planned": "2026-09-30"}],
+        "actions": [
+            {"title": "Кірме жол салу", "responsible": "Әкімдік", "due": "2026-06-30", "status": "in_progress"},
+            {"title": "Газ тарту", "due": "2026-10-31", "status": "done", "done": "2026-10-20"}],
+        "support_measures": [{"measure": 3, "amount_kzt": mln(50)}], "criteria": ["innovativeness"]}));
+    let factory = feature(json!({
+        "name_kk": "Фабрика", "name_ru": "Фабрика", "region": "35", "status": "design",
+        "responsible_body": BODY, "inclusion_date": "2026-02-01",
+        "cost_kzt": mln(500), "commissioning_planned": "2026-06-30",
+        "financing": [{"source": "own_funds", "amount_kzt": mln(300), "year": 2026, "status": "planned"}],
+        "support_measures": [{"measure": 1, "amount_kzt": mln(20)}]}));
+    let candidate = feature(json!({
+        "name_kk": "Кеніш", "name_ru": "Рудник", "region": "35", "status": "candidate",
+        "cost_kzt": mln(900), "commissioning_planned": "2026-01-01",
+        "actions": [{"title": "Өтінім беру", "due": "2026-02-01"}]}));
+    for f in [plant, factory, candidate] {
+        db.add_projects(&f).unwrap();
+    }
+    db.approve_edition(&Approval {
+        act: "№ 12".into(), date: "2026-03-01".into(), body: BODY.into(), signatory: None
+    })
+    .unwrap();
+
+    // 1 May: the first quarter is reported.
+    let mut db = on(&path, (2026, 5, 1));
+    db.set_report("35-0001", "2026-Q1", &json!({"investment_kzt": mln(200), "progress_pct": 20}).to_string()).unwrap();
+    db.set_report("35-0002", "2026-Q1", &json!({"investment_kzt": mln(100), "progress_pct": 10}).to_string()).unwrap();
+
+    // 1 August: the plant's dates move; the second quarter is reported, the factory's with
+    // less invested than it reported before.
+    let mut db = on(&path, (2026, 8, 1));
+    let milestone = db.find("35-0001").unwrap().milestones[0].id;
+    let moved = feature(json!({"commissioning_planned": "2027-03-31",
+        "milestones": [{"id": milestone.to_string(), "name": "Жабдық монтажы", "planned": "2026-11-15"}]}));
+    db.update_project("35-0001", &moved).unwrap();
+    db.set_report("35-0001", "2026-Q2", &json!({"investment_kzt": mln(350), "progress_pct": 35}).to_string()).unwrap();
+    db.set_report("35-0002", "2026-Q2", &json!({"investment_kzt": mln(80), "progress_pct": 15}).to_string()).unwrap();
+
+    // 20 October: the plant reports the third quarter with less progress; the factory does not.
+    let mut db = on(&path, (2026, 10, 20));
+    db.set_report("35-0001", "2026-Q3", &json!({"investment_kzt": mln(500), "progress_pct": 30}).to_string()).unwrap();
+    path
+}
+
+fn seen(list: &AlertList) -> Vec<(&str, AlertKind, &str, Option<i64>)> {
+    list.alerts.iter().map(|a| (a.code.as_deref().unwrap(), a.kind, a.field.as_str(), a.days)).collect()
+}
+
+fn count(tallies: &[Tally], key: &str) -> u32 {
+    tallies.iter().find(|t| t.key == key).map_or(0, |t| t.count)
+}
+
+#[test]
+fn a_regions_year_ends_with_the_alerts_worked_out_by_hand() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = the_year(dir.path());
+    // 25 November: the third quarter's reports were due on 10 October.
+    let db = on(&path, (2026, 11, 25));
+    let list = db.alerts(&ProjectFilter::default()).unwrap();
+    assert_eq!((list.today.as_str(), list.due_period.as_str()), ("2026-11-25", "2026-Q3"));
+    assert_eq!(
+        seen(&list),
+        [
+            // The road was due on 30 June: July 31 + August 31 + September 30 + October 31 +
+            // November 25 = 148 days. The gas line is done.
+            ("35-0001", AlertKind::ActionOverdue, "actions[0].due", Some(148)),
+            // The milestone, moved to 15 November, has no actual date 10 days later.
+            ("35-0001", AlertKind::MilestoneOverdue, "milestones[0].actual", Some(10)),
+            // Commissioning: 31 December 2026 approved, 31 March 2027 now: 31 + 28 + 31 = 90.
+            ("35-0001", AlertKind::CommissioningSlipped, "commissioning_planned", Some(90)),
+            // The milestone: 30 September approved, 15 November now: 31 + 15 = 46 > 30.
+            ("35-0001", AlertKind::MilestoneSlipped, "milestones[0].planned", Some(46)),
+            // Q3 reported 30% after Q2's 35%.
+            ("35-0001", AlertKind::ProgressFalling, "monitoring[2].progress_pct", None),
+            // Planned for 30 June, no actual date: 148 days, as the road.
+            ("35-0002", AlertKind::CommissioningOverdue, "commissioning_actual", Some(148)),
+            // No Q3 report, 56 days after the quarter ended on 30 September (31 + 25).
+            ("35-0002", AlertKind::ReportMissing, "monitoring", Some(56)),
+            // 300 mln of financing for a cost of 500 mln.
+            ("35-0002", AlertKind::FinancingMismatch, "financing", None),
+            // Measure 1 received, no criterion given.
+            ("35-0002", AlertKind::SupportWithoutCriteria, "criteria", None),
+            // Q2 invested 80 mln after Q1's 100 mln.
+            ("35-0002", AlertKind::InvestmentFalling, "monitoring[1].investment_kzt", None),
+        ],
+        "the candidate is not on the map: its overdue action alerts no one"
+    );
+    let by_code =
+        |code: &str, kind| list.alerts.iter().find(|a| a.code.as_deref() == Some(code) && a.kind == kind).unwrap();
+    let road = by_code("35-0001", AlertKind::ActionOverdue);
+    assert_eq!((road.subject.as_deref(), road.responsible.as_deref()), (Some("Кірме жол салу"), Some("Әкімдік")));
+    assert_eq!(by_code("35-0001", AlertKind::MilestoneSlipped).subject.as_deref(), Some("Жабдық монтажы"));
+    assert_eq!(by_code("35-0002", AlertKind::ReportMissing).subject.as_deref(), Some("2026-Q3"));
+    assert_eq!(
+        by_code("35-0002", AlertKind::FinancingMismatch).figures,
+        Some(Figures::Money { expected: Money::from_units(mln(500)), found: Money::from_units(mln(300)) })
+    );
+    assert_eq!(
+        by_code("35-0002", AlertKind::InvestmentFalling).figures,
+        Some(Figures::Money { expected: Money::from_units(mln(100)), found: Money::from_units(mln(80)) })
+    );
+    assert_eq!(
+        by_code("35-0001", AlertKind::ProgressFalling).figures,
+        Some(Figures::Percent { expected: 35.0, found: 30.0 })
+    );
+
+    // Counted: every kind listed, zero included; the region; who is to act, most first.
+    assert_eq!(list.by_kind.len(), AlertKind::ALL.len());
+    assert_eq!(count(&list.by_kind, "action_overdue"), 1);
+    assert_eq!(count(&list.by_kind, "expertise_missing"), 0);
+    assert_eq!(list.by_region, [Tally { key: "35".into(), count: 10 }]);
+    assert_eq!(list.by_responsible, [Tally { key: BODY.into(), count: 9 }, Tally { key: "Әкімдік".into(), count: 1 }]);
+
+    // The window's top bar counts the same, and follows the filter.
+    assert_eq!(db.view(&ViewFilter::default()).unwrap().summary.alerts, 10);
+    let design = ViewFilter { statuses: vec!["design".into()], ..Default::default() };
+    assert_eq!(db.view(&design).unwrap().summary.alerts, 5);
+    assert_eq!(db.alerts(&design.project_filter().unwrap()).unwrap().alerts.len(), 5);
+    let filter = ProjectFilter { statuses: vec![Status::Construction], ..Default::default() };
+    assert!(db.alerts(&filter).unwrap().alerts.iter().all(|a| a.code.as_deref() == Some("35-0001")));
+}
+
+#[test]
+fn how_late_is_late_is_a_setting() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = the_year(dir.path());
+    let mut db = on(&path, (2026, 11, 25));
+    db.set_setting("alert_slip_days", "60").unwrap();
+    db.set_setting("alert_late_days", "20").unwrap();
+    db.set_setting("alert_financing_tolerance_pct", "50").unwrap();
+    let kinds: Vec<AlertKind> = db.alerts(&ProjectFilter::default()).unwrap().alerts.iter().map(|a| a.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            AlertKind::ActionOverdue,
+            // 10 days late is within 20; 46 days' slip within 60; 200 mln of 500 within 50%.
+            AlertKind::CommissioningSlipped,
+            AlertKind::ProgressFalling,
+            AlertKind::CommissioningOverdue,
+            AlertKind::ReportMissing,
+            AlertKind::SupportWithoutCriteria,
+            AlertKind::InvestmentFalling,
+        ]
+    );
+    for (key, value) in
+        [("alert_slip_days", "-1"), ("alert_late_days", "a week"), ("alert_financing_tolerance_pct", "101")]
+    {
+        let e = db.set_setting(key, value).unwrap_err();
+        assert_eq!(e.problems[0].field, key, "{value} is refused naming the setting");
+    }
+}
