@@ -58,6 +58,7 @@ pub fn run() {
             project_cmds::boundaries,
             project_cmds::reference,
             project_cmds::view,
+            project_cmds::alerts,
             project_cmds::project,
             project_cmds::add_project,
             project_cmds::update_project,

@@ -6,8 +6,8 @@ use indmap_api::core::period_act::Step;
 use indmap_api::core::table::Table;
 use indmap_api::core::{Problem, RegionCode};
 use indmap_api::{
-    ErrorKind, MapView, PeriodStage, Reference, RegionInfo, ReportSheet, Reporting, ReportingTable, ReportsTaken,
-    ViewFilter,
+    AlertList, ErrorKind, MapView, PeriodStage, Reference, RegionInfo, ReportSheet, Reporting, ReportingTable,
+    ReportsTaken, ViewFilter,
 };
 use serde::Serialize;
 
@@ -42,6 +42,12 @@ pub(crate) fn reference(state: tauri::State<'_, AppState>) -> Answer<Reference> 
 #[tauri::command]
 pub(crate) fn view(state: tauri::State<'_, AppState>, filter: ViewFilter) -> Answer<MapView> {
     with_db(&state, |db| db.view(&filter))
+}
+
+/// What is late or does not add up in the filtered set, with its counts.
+#[tauri::command]
+pub(crate) async fn alerts(state: tauri::State<'_, AppState>, filter: ViewFilter) -> Answer<AlertList> {
+    with_db(&state, |db| db.alerts(&filter.project_filter()?))
 }
 
 /// One project as its GeoJSON Feature.

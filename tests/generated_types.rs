@@ -51,6 +51,7 @@ fn generated_typescript_is_up_to_date() {
     indmap_api::ProjectVariance::export_all(&cfg).unwrap();
     indmap_api::LogEntry::export_all(&cfg).unwrap();
     indmap_api::Take::export_all(&cfg).unwrap();
+    indmap_api::AlertList::export_all(&cfg).unwrap();
     // print
     indmap_desktop::PrintRequest::export_all(&cfg).unwrap();
     indmap_desktop::AtlasProgress::export_all(&cfg).unwrap();
@@ -63,6 +64,8 @@ fn generated_typescript_is_up_to_date() {
     std::fs::write(fresh.path().join("allRules.ts"), indmap_api::core::problem::rules_typescript()).unwrap();
     // every summary chart, in the order the print dialog offers them
     std::fs::write(fresh.path().join("allCharts.ts"), charts_typescript()).unwrap();
+    // every kind of alert with its label, in the order the alert list counts them
+    std::fs::write(fresh.path().join("allAlertKinds.ts"), alert_kinds_typescript()).unwrap();
     let committed_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/generated");
     let fresh_files = files_in(fresh.path());
     if std::env::var_os("UPDATE_GENERATED").is_some() {
@@ -204,6 +207,22 @@ fn charts_typescript() -> String {
     format!(
         "// Every summary chart (indmap_print::ChartKind::ALL); made by tests/generated_types.rs.\n\n\
          import type {{ ChartKind }} from \"./ChartKind\";\n\nexport const CHARTS: readonly ChartKind[] = [\n{items}];\n"
+    )
+}
+
+fn alert_kinds_typescript() -> String {
+    use indmap_api::core::alert::AlertKind;
+    let items: String = AlertKind::ALL
+        .iter()
+        .map(|k| {
+            let [kk, ru, en] = k.label().all().map(|t| serde_json::to_string(t).unwrap());
+            format!("  {{ kind: \"{}\", kk: {kk}, ru: {ru}, en: {en} }},\n", k.code())
+        })
+        .collect();
+    format!(
+        "// Every kind of alert and its label (indmap_core::alert::AlertKind); made by tests/generated_types.rs.\n\n\
+         import type {{ AlertKind }} from \"./AlertKind\";\n\n\
+         export const ALERT_KINDS: readonly {{ kind: AlertKind; kk: string; ru: string; en: string }}[] = [\n{items}];\n"
     )
 }
 

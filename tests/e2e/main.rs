@@ -10,6 +10,7 @@
 mod harness;
 mod page;
 
+mod alerts;
 mod geo;
 mod print;
 mod rules;

@@ -9,7 +9,7 @@ describe("the API wrapper", () => {
     const calls: [string, unknown][] = [];
     mockIPC((cmd, args) => {
       calls.push([cmd, args]);
-      if (cmd === "view") return { rows: [], summary: { count: 0, cost_kzt: 0, jobs_permanent: 0, delayed: 0, financing: [] }, regions: [] };
+      if (cmd === "view") return { rows: [], summary: { count: 0, cost_kzt: 0, jobs_permanent: 0, delayed: 0, alerts: 0, financing: [] }, regions: [] };
       return null;
     });
     const v = await api.view({ regions: ["35"], district: null, level: null, statuses: [], sectors: [], year_from: null, year_to: null, support_measure: null, financing_source: null, search: null });

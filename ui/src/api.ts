@@ -2,6 +2,8 @@
 // {kind, message, problems}; the interface branches on `kind` only.
 
 import { invoke } from "@tauri-apps/api/core";
+import type { AlertList } from "./generated/AlertList";
+import type { AlertRow } from "./generated/AlertRow";
 import type { AppInfo } from "./generated/AppInfo";
 import type { Command, CommandAnswers, CommandArgs } from "./generated/commands";
 import type { ErrorKind } from "./generated/ErrorKind";
@@ -33,6 +35,7 @@ import type { Standing } from "./generated/Standing";
 import type { PeriodStage } from "./generated/PeriodStage";
 import type { Stage } from "./generated/Stage";
 import type { Step } from "./generated/Step";
+export type { AlertList, AlertRow };
 export type { Backup, ConflictView, ExportReceipt, Exported, ImportOutcome, ImportReport, LogEntry, PeriodStage, ProposalView, Reporting, ReportingTable, Stage, Standing, Step };
 import type { ReportSheet } from "./generated/ReportSheet";
 import type { ReportsTaken } from "./generated/ReportsTaken";
@@ -118,6 +121,8 @@ export const api = {
   boundaries: () => call("boundaries"),
   reference: () => call("reference"),
   view: (filter: ViewFilter) => call("view", { filter }),
+  /** What is late or does not add up in the filtered set, with counts by kind, region and who acts. */
+  alerts: (filter: ViewFilter) => call("alerts", { filter }),
   project: (id: string) => call("project", { id }) as Promise<ProjectFeature>,
   addProject: (feature: ProjectFeature) => call("add_project", { feature: JSON.stringify(feature) }),
   updateProject: (id: string, feature: ProjectFeature) =>

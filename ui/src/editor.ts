@@ -35,6 +35,10 @@ export interface EditorContext {
   regions: RegionInfo[];
   pickOnMap: ((cb: ((lngLat: [number, number]) => void) | null) => void) | null;
   onSaved: (id: string) => Promise<void>;
+  /** A field to open the form at (a problem path, `actions[2].due`), as an alert names it. */
+  focus?: string;
+  /** Why the form opens there (the alert), shown above the form. */
+  focusNote?: string;
 }
 
 
@@ -130,7 +134,16 @@ class Editor {
     document.body.appendChild(this.overlay);
     document.addEventListener("keydown", this.onKey, true);
     this.render();
-    (this.body.querySelector("input, select, textarea") as HTMLElement | null)?.focus();
+    const target = this.ctx.focus ? this.findField(this.ctx.focus) : null;
+    if (target) {
+      target.classList.add("focus-target");
+      target.scrollIntoView({ block: "center" });
+    }
+    if (this.ctx.focusNote) {
+      this.banner.className = "editor-banner warning";
+      this.banner.appendChild(h("strong", { "data-role": "editor-focus-note" }, this.ctx.focusNote));
+    }
+    ((target ?? this.body).querySelector("input, select, textarea") as HTMLElement | null)?.focus();
     this.offerDraft();
     this.draftTimer = setInterval(() => this.autosave(), DRAFT_INTERVAL_MS);
   }

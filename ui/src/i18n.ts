@@ -2,6 +2,7 @@
 // formats. `en` defines the keys; TypeScript refuses a dictionary that lacks one, and
 // i18n.test.ts fails on a missing or empty entry.
 
+import { alerts } from "./lang/alerts";
 import { geo } from "./lang/geo";
 import { print } from "./lang/print";
 import { rules } from "./lang/rules";
@@ -145,13 +146,14 @@ const baseEn = {
 } as const;
 
 // Each screen with many strings keeps them in lang/; one dictionary holds them all.
-const en = { ...baseEn, ...print.en, ...sync.en, ...geo.en, ...rules.en };
+const en = { ...baseEn, ...print.en, ...sync.en, ...geo.en, ...rules.en, ...alerts.en };
 
 export type Key = keyof typeof en;
 export type Dict = Record<Key, string>;
 
 const ru: Dict = {
   ...print.ru,
+  ...alerts.ru,
   ...sync.ru,
   ...geo.ru,
   ...rules.ru,
@@ -290,6 +292,7 @@ const ru: Dict = {
 
 const kk: Dict = {
   ...print.kk,
+  ...alerts.kk,
   ...sync.kk,
   ...geo.kk,
   ...rules.kk,

@@ -6,6 +6,7 @@ import { api, type MapView, type OpenInfo, type ProjectRow, type ProjectVariance
 import { by, varianceLines } from "./variance";
 import { RAMP, STATUS_COLORS, sectorColor } from "./colors";
 import { append, clear, h, option } from "./dom";
+import { openAlerts } from "./alerts";
 import { openEditor } from "./editor";
 import { fieldAt, fieldName } from "./fields";
 import { formatDate, formatMoney, formatNumber, tenge, LANGS, DICTS, pick, setLang, t, lang, type Lang } from "./i18n";
@@ -254,8 +255,18 @@ function renderSummary(view: MapView | null): void {
     stat("s-cost", formatMoney(tenge(s.cost_kzt)), t("s_cost")),
     stat("s-jobs", formatNumber(s.jobs_permanent), t("s_jobs")),
     stat("s-delayed", formatNumber(s.delayed), t("s_delayed")),
+    h(
+      "button",
+      { class: `stat alerts${s.alerts ? " hot" : ""}`, "data-role": "s-alerts", title: t("al_title"), onclick: () => showAlerts() },
+      h("strong", {}, formatNumber(s.alerts)),
+      h("span", {}, t("s_alerts")),
+    ),
     h("div", { class: "financing", title: t("s_financing") }, h("span", { class: "muted" }, t("s_financing") + ":"), sources),
   ]);
+}
+
+function showAlerts(): void {
+  void openAlerts({ filter: store.state.filter, regionName, open: (id, field, note) => void editProject(id, field, note) });
 }
 
 // ---- legend ----------------------------------------------------------------------------------
@@ -495,7 +506,7 @@ function otherMapText(row: ProjectRow): string {
   return t("other_map_card").replace("{region}", regionName(row.region));
 }
 
-async function editProject(id: string | null): Promise<void> {
+async function editProject(id: string | null, focus?: string, focusNote?: string): Promise<void> {
   const s = store.state;
   if (!s.open || !s.reference) return;
   const row = id ? s.view?.rows.find((r) => r.id === id) : undefined;
@@ -509,6 +520,8 @@ async function editProject(id: string | null): Promise<void> {
     reference: s.reference,
     regions: s.regions,
     pickOnMap: glMap ? (cb) => glMap!.setPickMode(cb) : null,
+    focus,
+    focusNote,
     onSaved: async (savedId) => {
       await refresh();
       if (store.state.view?.rows.some((r) => r.id === savedId)) select(savedId, true);

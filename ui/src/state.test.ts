@@ -9,7 +9,7 @@ function view(ids: string[]): MapView {
       status: "included", sector: null, initiator: null, cost_kzt: null, jobs_permanent: null, commissioning: null,
       point: [70, 50], shape: null, other_map: false, baseline: null,
     })),
-    summary: { count: ids.length, cost_kzt: 0, jobs_permanent: 0, delayed: 0, financing: [] },
+    summary: { count: ids.length, cost_kzt: 0, jobs_permanent: 0, delayed: 0, alerts: 0, financing: [] },
     regions: [],
   };
 }

@@ -22,6 +22,7 @@ pub struct AlertRow {
     /// The field to open, as the editor names it (`actions[2].due`, `financing`).
     pub field: String,
     /// Days late, or slipped past the baseline.
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub days: Option<i64>,
     /// The action's title, the milestone's name or the period.
     pub subject: Option<String>,

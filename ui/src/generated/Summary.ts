@@ -14,6 +14,10 @@ cost_kzt: number, jobs_permanent: number,
  */
 delayed: number, 
 /**
+ * What is late, slipped or does not add up in the set (`Indmap::alerts` lists them).
+ */
+alerts: number, 
+/**
  * Financing planned by source, largest first.
  */
 financing: Array<SourceTotal>, };

@@ -1,6 +1,7 @@
 // The commands the app registers (src-tauri/lib.rs), the arguments each takes as the window
 // sends them, and what each answers; made by tests/generated_types.rs.
 
+import type { AlertList } from "./AlertList";
 import type { AppInfo } from "./AppInfo";
 import type { Approval } from "./Approval";
 import type { AtlasProgress } from "./AtlasProgress";
@@ -39,6 +40,7 @@ import type { ViewFilter } from "./ViewFilter";
 
 export interface CommandArgs {
   add_project: { feature: string };
+  alerts: { filter: ViewFilter };
   app_info: Record<string, never>;
   boundaries: Record<string, never>;
   check_project: { id: string | null; feature: string };
@@ -91,6 +93,7 @@ export interface CommandArgs {
 
 export interface CommandAnswers {
   add_project: Saved;
+  alerts: AlertList;
   app_info: AppInfo;
   boundaries: string;
   check_project: Array<Problem>;
