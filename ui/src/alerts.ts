@@ -16,6 +16,8 @@ export interface AlertContext {
   regionName(kato: string): string;
   /** Opens a project in the editor at a field (a problem path: `actions[2].due`), saying why. */
   open(projectId: string, field: string, note: string): void;
+  /** Opens the print dialog on the alert list. */
+  print(): void;
 }
 
 /** The kind's name in the window's language. */
@@ -80,7 +82,10 @@ export async function openAlerts(ctx: AlertContext): Promise<void> {
     );
     draw();
   }
-  panel.buttons.appendChild(h("button", { "data-role": "al-close", onclick: () => panel.close() }, t("al_close")));
+  panel.buttons.append(
+    h("button", { "data-role": "al-print", onclick: () => { panel.close(); ctx.print(); } }, t("pr_button")),
+    h("button", { "data-role": "al-close", onclick: () => panel.close() }, t("al_close")),
+  );
 }
 
 /** The alert in one line: its kind, what it is about, how many days. */

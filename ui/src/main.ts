@@ -266,7 +266,7 @@ function renderSummary(view: MapView | null): void {
 }
 
 function showAlerts(): void {
-  void openAlerts({ filter: store.state.filter, regionName, open: (id, field, note) => void editProject(id, field, note) });
+  void openAlerts({ filter: store.state.filter, regionName, open: (id, field, note) => void editProject(id, field, note), print: () => openPrint(store.state, "alerts") });
 }
 
 // ---- legend ----------------------------------------------------------------------------------

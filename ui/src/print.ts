@@ -20,6 +20,7 @@ export const FORMATS: Record<PrintKind, string[]> = {
   map: ["pdf", "png", "svg"],
   atlas: ["pdf"],
   passport: ["pdf", "png", "svg"],
+  alerts: ["pdf", "png", "svg"],
   chart: ["png", "svg", "pdf"],
   table: ["xlsx", "csv"],
 };
@@ -48,12 +49,14 @@ export interface PrintContext {
   regions: RegionInfo[];
   /** The selected project, if any: its passport can be printed. */
   selected: { id: string; code: string | null } | null;
+  /** What the dialog offers first (the map unless said). */
+  kind?: PrintKind;
 }
 
 /** The dialog's first choices: the window's region, language and colours. */
 export function defaultChoices(ctx: PrintContext): PrintChoices {
   const region = ctx.filter.regions.length === 1 ? ctx.filter.regions[0] : ctx.open.region ?? "";
-  return { kind: "map", region, chart: CHARTS[0], paper: "A4", landscape: false, lang: ctx.lang, by: ctx.colorBy, format: "pdf", edition: "" };
+  return { kind: ctx.kind ?? "map", region, chart: CHARTS[0], paper: "A4", landscape: false, lang: ctx.lang, by: ctx.colorBy, format: "pdf", edition: "" };
 }
 
 /**
@@ -73,7 +76,7 @@ export function toRequest(c: PrintChoices, ctx: PrintContext): PrintRequest {
   }
 }
 
-const NAME_STEM: Record<PrintKind, string> = { map: "karta", atlas: "atlas", passport: "pasport", chart: "diagramma", table: "tablitsa" };
+const NAME_STEM: Record<PrintKind, string> = { map: "karta", atlas: "atlas", passport: "pasport", chart: "diagramma", table: "tablitsa", alerts: "signaly" };
 
 /** A file name that says what it holds and when it was made: `karta-35-2026-11-25.pdf`. */
 export function defaultFileName(c: PrintChoices, ctx: PrintContext, today: Date = new Date()): string {
@@ -189,7 +192,7 @@ export function openPrintDialog(ctx: PrintContext): void {
 
   const kindSel = sel(
     "print-kind",
-    (["map", "atlas", "passport", "chart", "table"] as const).map((k) => {
+    (["map", "atlas", "passport", "chart", "table", "alerts"] as const).map((k) => {
       const o = option(k, t(`pr_kind_${k}` as Key));
       if (k === "passport" && !ctx.selected) o.disabled = true;
       return o;
@@ -311,7 +314,7 @@ export function openPrintDialog(ctx: PrintContext): void {
       // The preview shows the last page when asked past the end; the count comes after it (the
       // app keeps it from the preview, so an atlas is laid out once).
       const bytes = await api.printPreview(req, page, PREVIEW_PX);
-      const count = req.kind === "atlas" || req.kind === "passport" ? await api.printPageCount(req) : 1;
+      const count = req.kind === "atlas" || req.kind === "passport" || req.kind === "alerts" ? await api.printPageCount(req) : 1;
       return { count, shown: Math.min(page, count - 1), bytes };
     },
     ({ count, shown, bytes }, req) => {
@@ -465,7 +468,7 @@ export function openPrintDialog(ctx: PrintContext): void {
 }
 
 /** Opens the print dialog for what the window shows now. */
-export function openPrint(s: State): void {
+export function openPrint(s: State, kind?: PrintKind): void {
   if (!s.open) return;
   const row = s.selected ? s.view?.rows.find((r) => r.id === s.selected) : undefined;
   openPrintDialog({
@@ -475,6 +478,7 @@ export function openPrint(s: State): void {
     colorBy: s.colorBy,
     regions: s.regions,
     selected: row ? { id: row.id, code: row.code } : null,
+    kind,
   });
 }
 

@@ -62,13 +62,22 @@ impl Indmap {
     /// their map and the settings' thresholds.
     pub fn alerts(&self, filter: &ProjectFilter) -> Result<AlertList> {
         let projects = self.list(filter)?;
-        let baselines = self.baselines(&projects)?;
-        let cx = self.alert_context()?;
-        let rows: Vec<AlertRow> = projects
-            .iter()
-            .flat_map(|p| alert::of(p, baselines.get(&p.id), &cx).into_iter().map(move |a| row(p, a)))
-            .collect();
+        let (cx, alerts) = self.computed_alerts(&projects)?;
+        let rows: Vec<AlertRow> = alerts.into_iter().map(|(i, a)| row(&projects[i], a)).collect();
         Ok(tally(rows, &cx))
+    }
+
+    /// The alerts of `projects`, each with its project's index, and what they were computed
+    /// against.
+    pub(crate) fn computed_alerts(&self, projects: &[Project]) -> Result<(Context, Vec<(usize, alert::Alert)>)> {
+        let baselines = self.baselines(projects)?;
+        let cx = self.alert_context()?;
+        let alerts = projects
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| alert::of(p, baselines.get(&p.id), &cx).into_iter().map(move |a| (i, a)))
+            .collect();
+        Ok((cx, alerts))
     }
 
     /// How many alerts the projects have (the window's top bar).

@@ -33,6 +33,8 @@ pub enum Printout {
     Chart { chart: ChartKind },
     /// The filtered table as XLSX (a summary sheet and a sheet per region) or CSV.
     Table,
+    /// The alert list of the filtered projects (the map as it stands), a table per kind.
+    Alerts,
 }
 
 /// A printout asked for: what, of which projects, on which paper, in which language, coloured
@@ -374,6 +376,19 @@ impl Indmap {
             }
             Printout::Table => {
                 Err(refused("kind", Rule::PrintRequest, "a table is a spreadsheet and has no page to preview".into()))
+            }
+            Printout::Alerts => {
+                if request.edition.is_some() {
+                    return Err(refused(
+                        "edition",
+                        Rule::PrintRequest,
+                        "the alert list is of the map as it stands; print it without an edition".into(),
+                    ));
+                }
+                let (_, ctx, projects) = selected()?;
+                let (cx, alerts) = self.computed_alerts(&projects)?;
+                let pairs: Vec<_> = alerts.iter().map(|(i, a)| (&projects[*i], a)).collect();
+                Ok(indmap_print::alert_list::alerts_document(&ctx, &cx.due_period.to_string(), &pairs))
             }
         }
     }

@@ -193,3 +193,44 @@ fn how_late_is_late_is_a_setting() {
         assert_eq!(e.problems[0].field, key, "{value} is refused naming the setting");
     }
 }
+
+/// The printed list says the same as the window's, in Kazakh: each kind a table, the region,
+/// the days, the sums, the period due.
+#[test]
+fn the_printed_list_reads_back_in_kazakh_with_its_days_and_sums() {
+    use indmap_api::{PrintLang, PrintOutput, PrintRequest, Printout};
+    let dir = tempfile::tempdir().unwrap();
+    let path = the_year(dir.path());
+    let db = on(&path, (2026, 11, 25));
+    let request = PrintRequest::<ProjectFilter> {
+        printout: Printout::Alerts,
+        lang: PrintLang::Kk,
+        landscape: true,
+        ..Default::default()
+    };
+    let output = PrintOutput::new(indmap_api::PrintFormat::Pdf);
+    let pdf = db.print(&request, &output, &mut |_, _| std::ops::ControlFlow::Continue(())).unwrap().unwrap();
+    let text = common::pdf_text(&pdf[0], dir.path(), "alerts.pdf");
+    for part in [
+        "Ескертулер тізімі",
+        "жағдай бойынша 25.11.2026",
+        "2026-Q3",
+        "Ескертулер 10",
+        "Жобалар 2",
+        "Іс-шараның мерзімі өтті (1)",
+        "Кірме жол салу 148 Әкімдік",
+        "Іске қосу бекітілген жоспардан кешіктірілді (1)",
+        "Қарағанды облысы",
+        "Қаржыландыру құнымен сәйкес емес (1)",
+        "500,0 млн ₸ → 300,0 млн ₸",
+        "2026-Q3: 35,0 % → 30,0 %",
+        "Дайындаған",
+    ] {
+        assert!(text.contains(part), "the list prints {part:?}: {text}");
+    }
+    assert!(!text.contains("Рудник") && !text.contains("Кеніш"), "the candidate is not listed");
+    let mut with_edition = request.clone();
+    with_edition.edition = Some("latest".into());
+    let e = db.print(&with_edition, &output, &mut |_, _| std::ops::ControlFlow::Continue(())).unwrap_err();
+    assert_eq!(e.problems[0].field, "edition", "the list is of the map as it stands");
+}

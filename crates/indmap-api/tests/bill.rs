@@ -5,15 +5,11 @@ use chrono::{TimeZone, Utc};
 use indmap_api::core::{RegionCode, Scope};
 use indmap_api::{BillFormat, Env, Indmap, PrintLang};
 use serde_json::json;
-use std::process::Command;
+
+mod common;
 
 fn pdf_text(bytes: &[u8], dir: &std::path::Path) -> String {
-    let path = dir.join("bill.pdf");
-    std::fs::write(&path, bytes).unwrap();
-    let out =
-        Command::new("pdftotext").args([path.to_str().unwrap(), "-"]).output().expect("pdftotext (poppler-utils)");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
+    common::pdf_text(bytes, dir, "bill.pdf")
 }
 
 /// A preview of the ministry taking in a file from Karaganda that adds one project and then

@@ -9,7 +9,8 @@ use indmap_api::core::{RegionCode, Scope};
 use indmap_api::{BillFormat, Env, Indmap, PrintFormat, PrintLang, PrintOutput, PrintRequest, Printout};
 use serde_json::{Value, json};
 use std::path::Path;
-use std::process::Command;
+
+mod common;
 
 const PERSON: &str = "Әлия Қанатқызы Серікова";
 const SUCCESSOR: &str = "Нұрлан Ғабитұлы Өтегенов";
@@ -40,12 +41,7 @@ fn value_of(db: &Indmap, code: &str) -> Value {
 /// The text of a PDF in reading order, without spaces or line breaks: a table cell wraps its
 /// words onto several lines.
 fn pdf_text(bytes: &[u8], dir: &Path, name: &str) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    let out =
-        Command::new("pdftotext").args([path.to_str().unwrap(), "-"]).output().expect("pdftotext (poppler-utils)");
-    assert!(out.status.success(), "pdftotext read {name}");
-    squash(&String::from_utf8(out.stdout).unwrap())
+    squash(&common::pdf_text(bytes, dir, name))
 }
 
 fn squash(text: &str) -> String {

@@ -144,7 +144,7 @@ pub enum Command {
     /// and commissioning, dates slipped past the approved edition, missing reports, financing
     /// off the cost, support without a criterion, no local-content expertise, reports that
     /// contradict the one before (thresholds: `indmap settings`)
-    Alerts(FilterArgs),
+    Alerts(AlertsArgs),
     /// Show the settings, or set one: `indmap settings republican_threshold_kzt 20000000000`
     Settings { key: Option<String>, value: Option<String> },
     /// List the layers of a GeoJSON or GeoPackage file (features, extent) as the map's Layers panel loads them
@@ -425,6 +425,19 @@ pub struct AtlasArgs {
     pub out: PathBuf,
     #[command(flatten)]
     pub map: MapArgs,
+}
+
+#[derive(Args)]
+pub struct AlertsArgs {
+    /// Also print the list to a file: .pdf, .png or .svg (a table per kind of alert, in --lang)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub page: PageArgs,
+    #[command(flatten)]
+    pub pick: PagePick,
+    #[command(flatten)]
+    pub filter: FilterArgs,
 }
 
 #[derive(Args)]

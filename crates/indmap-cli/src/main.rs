@@ -111,10 +111,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             let db = Indmap::open(&path, Env::system())?;
             output::history(&db.history(&project)?, json);
         }
-        Command::Alerts(filter) => {
-            let db = Indmap::open(&path, Env::system())?;
-            output::alerts(&db.alerts(&project_filter(filter)?)?, &cli.lang, json);
-        }
+        Command::Alerts(args) => print_cmd::alerts(args, &path, &cli.lang, json)?,
         Command::Settings { key, value } => {
             let mut db = Indmap::open(&path, Env::system())?;
             if let (Some(key), Some(value)) = (&key, &value) {

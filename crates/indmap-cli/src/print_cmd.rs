@@ -1,9 +1,9 @@
-//! `indmap print`, `atlas`, `passport` and `report`: printouts and tables, written to the file
+//! `indmap print`, `atlas`, `passport`, `report` and `alerts --out`: printouts and tables, written to the file
 //! `--out` names; its extension says the format. A PDF holds every page; a PNG or SVG of several
 //! pages is written one file per page, numbered (`atlas-01.png`, `atlas-02.png`, …). Each command
 //! builds the API's [`PrintRequest`] from its flags and prints it.
 
-use crate::args::{AtlasArgs, MapArgs, PagePick, PassportArgs, PrintArgs, ReportArgs};
+use crate::args::{AlertsArgs, AtlasArgs, MapArgs, PagePick, PassportArgs, PrintArgs, ReportArgs};
 use indmap_api::core::ProjectFilter;
 use indmap_api::core::Rule;
 use indmap_api::{Env, Error, Indmap, PrintLang, PrintOutput, PrintRequest, Printout, Progress};
@@ -130,4 +130,28 @@ pub fn report(args: ReportArgs, db: &Path, lang_code: &str) -> Result<(), Error>
         ..PrintRequest::default()
     };
     print_to(db, &request, &args.out, &output, &mut go_on)
+}
+
+/// The alert list on stdout, and with `--out` printed to the file it names.
+pub fn alerts(args: AlertsArgs, db: &Path, lang_code: &str, json: bool) -> Result<(), Error> {
+    let filter = crate::project_filter(args.filter)?;
+    let printed = match &args.out {
+        Some(out) => Some((out, output(&Printout::Alerts, out, Some(&args.pick), "")?)),
+        None => None,
+    };
+    let opened = Indmap::open(db, Env::system())?;
+    crate::output::alerts(&opened.alerts(&filter)?, lang_code, json);
+    drop(opened);
+    if let Some((out, output)) = printed {
+        let request = PrintRequest {
+            printout: Printout::Alerts,
+            filter,
+            paper: args.page.paper,
+            landscape: args.page.landscape,
+            lang: lang(lang_code),
+            ..PrintRequest::default()
+        };
+        print_to(db, &request, out, &output, &mut go_on)?;
+    }
+    Ok(())
 }

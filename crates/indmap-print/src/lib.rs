@@ -13,6 +13,7 @@
 //! projection with its standard parallel at the centre of the printed extent ([`projection`]);
 //! the scale bar is true there and along every meridian, and the page says so.
 
+pub mod alert_list;
 pub mod atlas;
 pub mod charts;
 pub mod context;

@@ -121,6 +121,12 @@ words! {
     District => "Аудан", "Район", "District";
     SupportMeasure => "Қолдау шарасы", "Мера поддержки", "Support measure";
     FinancingSource => "Қаржыландыру көзі", "Источник финансирования", "Financing source";
+    // The alert list.
+    AlertsTitle => "Ескертулер тізімі: не кешікті, не сәйкес келмейді", "Перечень сигналов: что просрочено и что не сходится", "Alert list: what is late and what does not add up";
+    ReportsDue => "Есептерінің мерзімі жеткен кезең", "Период, отчёты за который должны быть сданы", "Period whose reports are due";
+    AlertsCount => "Ескертулер", "Сигналов", "Alerts";
+    About => "Неге қатысты", "Что именно", "About";
+    DaysLate => "Кешігу, күн", "Дней", "Days";
     // The merge bill of an import.
     BillTitle => "Біріктіру тізімдемесі", "Ведомость слияния", "Merge bill";
     BillSubtitle => "импорт нәтижесі, қол қоюға", "результат импорта, на подпись", "what the import does, for sign-off";

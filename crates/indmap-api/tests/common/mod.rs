@@ -29,3 +29,16 @@ pub fn trust(db: &mut Indmap, file: &std::path::Path) {
     let fingerprint = db.import(file, true).unwrap().signature.fingerprint.unwrap();
     db.trust_sender(file, &fingerprint).unwrap();
 }
+
+/// The text of a PDF as pdftotext reads it, its words joined by single spaces (a table cell
+/// wraps its words onto several lines).
+pub fn pdf_text(bytes: &[u8], dir: &std::path::Path, name: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args([path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    assert!(out.status.success(), "pdftotext read {name}");
+    String::from_utf8(out.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
+}
