@@ -204,16 +204,36 @@ record! {
 
 /// Every field the schema describes: the project's, then each list's.
 pub fn all_fields() -> impl Iterator<Item = &'static FieldSpec> {
-    [
-        Project::FIELDS,
-        FinancingRow::FIELDS,
-        Milestone::FIELDS,
-        ActionItem::FIELDS,
-        SupportReceived::FIELDS,
-        MonitoringReport::FIELDS,
-    ]
-    .into_iter()
-    .flatten()
+    Entity::ALL.into_iter().flat_map(fields_of)
+}
+
+/// The fields of a record kind: the project's, or a list's (`Entity::LISTS`).
+pub fn fields_of(entity: Entity) -> &'static [FieldSpec] {
+    match entity {
+        Entity::Project => Project::FIELDS,
+        Entity::Financing => FinancingRow::FIELDS,
+        Entity::Milestones => Milestone::FIELDS,
+        Entity::Actions => ActionItem::FIELDS,
+        Entity::SupportMeasures => SupportReceived::FIELDS,
+        Entity::Monitoring => MonitoringReport::FIELDS,
+    }
+}
+
+/// A project's rows of a list (`Entity::LISTS`; the project itself for `Entity::Project`) as
+/// property objects (`schema::record_json`), in order, each with the fields `fields_of` names:
+/// what a long-format sheet, one row per row, is made of.
+pub fn list_rows(p: &Project, list: Entity) -> Vec<serde_json::Map<String, Value>> {
+    fn rows<R: Record>(rows: &[R]) -> Vec<serde_json::Map<String, Value>> {
+        rows.iter().map(crate::schema::record_json).collect()
+    }
+    match list {
+        Entity::Project => vec![crate::schema::record_json(p)],
+        Entity::Financing => rows(&p.financing),
+        Entity::Milestones => rows(&p.milestones),
+        Entity::Actions => rows(&p.actions),
+        Entity::SupportMeasures => rows(&p.support_measures),
+        Entity::Monitoring => rows(&p.monitoring),
+    }
 }
 
 /// The field of `entity` named `name`, if the schema describes one.

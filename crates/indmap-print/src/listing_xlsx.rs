@@ -12,7 +12,17 @@ pub struct Sheet {
 /// Excel sheet names: at most 31 characters, none of `[]:*?/\`.
 pub(crate) fn sheet_name(name: &str) -> String {
     let clean: String = name.chars().map(|c| if "[]:*?/\\".contains(c) { '-' } else { c }).collect();
-    clean.chars().take(31).collect()
+    if clean.chars().count() <= 31 {
+        return clean;
+    }
+    // Excel allows 31 characters: cut at a word, and leave out a bracket the cut leaves open.
+    let cut: String = clean.chars().take(31).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    let cut = match (cut.rfind('('), cut.rfind(')')) {
+        (Some(open), close) if close.is_none_or(|c| c < open) => &cut[..open],
+        _ => cut,
+    };
+    cut.trim_end().to_owned()
 }
 
 pub fn sheets_xlsx(title: &str, sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {

@@ -502,7 +502,87 @@ pub fn xlsx(ctx: &PrintContext, projects: &[Project]) -> Result<Vec<u8>, XlsxErr
         }
         ws.autofilter(0, 0, chosen.len() as u32, columns.len() as u16 - 1)?;
     }
+    long_sheets(&mut wb, ctx, projects, &f)?;
+    for ws in wb.worksheets_mut() {
+        print_setup(ws, lang);
+    }
     wb.save_to_buffer()
+}
+
+/// Every sheet prints landscape, as wide as the page, its header row on every page, numbered.
+fn print_setup(ws: &mut rust_xlsxwriter::Worksheet, lang: Lang) {
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    let _ = ws.set_repeat_rows(0, 0);
+    ws.set_footer(format!("&C{} &P {} &N", Word::Page.text(lang), Word::Of.text(lang)));
+}
+
+/// A sheet per list of rows (financing, milestones, actions, support measures, monitoring):
+/// one row per row of a project, with the project's code, name and region before the row's own
+/// fields, so a ministry analyst can pivot them.
+fn long_sheets(wb: &mut Workbook, ctx: &PrintContext, projects: &[Project], f: &Formats) -> Result<(), XlsxError> {
+    let lang = ctx.lang;
+    for list in Entity::LISTS {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet_name(&lang.pick(&list.label())))?;
+        let fields = indmap_core::fields_of(list);
+        let mut heads = vec![
+            (Word::Code.text(lang).to_owned(), 11.0),
+            (Word::Name.text(lang).to_owned(), 40.0),
+            (Word::Region.text(lang).to_owned(), 24.0),
+            ("KATO".to_owned(), 6.0),
+        ];
+        for spec in fields {
+            heads.push((field_header(spec, lang), if spec.kind == Kind::Text { 30.0 } else { 14.0 }));
+            if list == Entity::SupportMeasures && spec.name == "measure" {
+                heads.push((Word::SupportMeasure.text(lang).to_owned(), 36.0));
+            }
+        }
+        for (c, (head, width)) in heads.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, head, &f.header)?;
+            ws.set_column_width(c as u16, *width)?;
+        }
+        ws.set_row_height(0, 30)?;
+        ws.set_freeze_panes(1, 2)?;
+        let mut row = 0u32;
+        for p in projects {
+            for values in indmap_core::list_rows(p, list) {
+                row += 1;
+                let mut cells = vec![
+                    text(p.code_or_id()),
+                    text(p.name(lang.code())),
+                    text(region_name(p.region, lang)),
+                    text(p.region.as_str()),
+                ];
+                for spec in fields {
+                    cells.push(long_cell(ctx, spec, &values));
+                    if list == Entity::SupportMeasures && spec.name == "measure" {
+                        let number = values.get("measure").and_then(Value::as_u64).and_then(|n| u8::try_from(n).ok());
+                        cells.push(number.and_then(support_measure).map_or(Cell::Empty, |l| text(lang.pick(&l))));
+                    }
+                }
+                for (c, cell) in cells.iter().enumerate() {
+                    write_cell(ws, row, c as u16, cell, f)?;
+                }
+            }
+        }
+        ws.autofilter(0, 0, row, heads.len() as u16 - 1)?;
+    }
+    Ok(())
+}
+
+/// A row's field in a long sheet: a code by its label (a closed list's, or this database's
+/// financing sources and sectors), the rest as the project sheets write it.
+fn long_cell(ctx: &PrintContext, spec: &FieldSpec, values: &serde_json::Map<String, Value>) -> Cell {
+    let Some(code) = values.get(spec.name).and_then(Value::as_str).filter(|_| spec.kind == Kind::Code) else {
+        return field_cell(spec, values);
+    };
+    let editable = match spec.name {
+        "source" => &ctx.sources,
+        _ => &ctx.sectors,
+    };
+    let label = (spec.code_label)(code).or_else(|| editable.iter().find(|i| i.code == code).map(|i| i.label.clone()));
+    text(label.map_or_else(|| code.to_owned(), |l| ctx.lang.pick(&l)))
 }
 
 /// The table as CSV: UTF-8 with a BOM, `;` between fields and a decimal comma in Kazakh and

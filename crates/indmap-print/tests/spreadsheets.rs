@@ -69,3 +69,63 @@ fn csv_cells_that_start_like_formulas_are_written_as_text() {
         assert!(!cells.iter().any(|c| c.trim_start_matches('"').starts_with(['=', '+', '@'])), "{line}");
     }
 }
+
+/// The long sheets hold one row per row of every project, with the project's code, name and
+/// region first and codes by their labels, so an analyst can pivot them.
+#[test]
+fn xlsx_has_a_long_sheet_per_list_for_pivot_tables() {
+    let projects = sample(120);
+    let ctx = ctx(Lang::Kk, PageSetup::default());
+    let bytes = table_export::xlsx(&ctx, &projects).unwrap();
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes.clone())).unwrap();
+    let names = book.sheet_names();
+    for sheet in ["Қаржыландыру жоспары", "Кезеңдер", "Іс-шаралар", "Мониторинг есептері"]
+    {
+        assert!(names.contains(&sheet.to_string()), "{sheet} in {names:?}");
+    }
+    let cell = |range: &calamine::Range<Data>, r: u32, c: u32| {
+        range.get_value((r, c)).map(|v| v.to_string()).unwrap_or_default()
+    };
+
+    let financing = book.worksheet_range("Қаржыландыру жоспары").unwrap();
+    let rows: Vec<(&indmap_core::Project, &indmap_core::FinancingRow)> =
+        projects.iter().flat_map(|p| p.financing.iter().map(move |f| (p, f))).collect();
+    assert_eq!(financing.height(), rows.len() + 1, "a row per financing row, and the header");
+    let header: Vec<String> = (0..financing.width() as u32).map(|c| cell(&financing, 0, c)).collect();
+    assert_eq!(header[..7], ["Коды", "Атауы", "Өңір", "KATO", "Көзі", "Сомасы, млн ₸", "Жылы"]);
+    let (p, f) = rows[0];
+    assert_eq!(cell(&financing, 1, 0), p.code.as_ref().unwrap().to_string());
+    assert_eq!(cell(&financing, 1, 1), p.name_kk);
+    assert_eq!(cell(&financing, 1, 3), p.region.as_str());
+    let source = ctx.sources.iter().find(|s| s.code == f.source).unwrap();
+    assert_eq!(cell(&financing, 1, 4), source.label.kk, "the source by its label");
+    let Some(Data::Float(amount)) = financing.get_value((1, 5)) else { panic!("the amount is a number") };
+    assert!((amount - f.amount.minor() as f64 / 1e8).abs() < 1e-6);
+    assert_eq!(financing.get_value((1, 6)), Some(&Data::Float(f64::from(f.year))));
+    assert_eq!(cell(&financing, 1, 7), f.status.label().kk, "a closed list's code by its label");
+
+    let support = book.worksheet_range("Алынған қолдау шаралары").unwrap();
+    let measures: Vec<u8> = projects.iter().flat_map(|p| p.support_measures.iter().map(|s| s.measure)).collect();
+    assert_eq!(support.height(), measures.len() + 1);
+    assert_eq!(cell(&support, 0, 5), "Қолдау шарасы");
+    let label = indmap_core::reference::support_measure(measures[0]).unwrap();
+    assert_eq!(cell(&support, 1, 5), label.kk, "each measure is named");
+    let reports: usize = projects.iter().map(|p| p.monitoring.len()).sum();
+    assert_eq!(book.worksheet_range("Мониторинг есептері").unwrap().height(), reports + 1);
+
+    // Every sheet prints landscape, one page wide, its header repeated, its pages numbered.
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let read = |zip: &mut zip::ZipArchive<Cursor<Vec<u8>>>, name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+        text
+    };
+    let workbook = read(&mut zip, "xl/workbook.xml");
+    for (i, _) in names.iter().enumerate() {
+        let sheet = read(&mut zip, &format!("xl/worksheets/sheet{}.xml", i + 1));
+        assert!(sheet.contains(r#"orientation="landscape""#) && sheet.contains(r#"fitToHeight="0""#), "sheet {i}");
+        assert!(sheet.contains("<fitToPage") || sheet.contains(r#"fitToPage="1""#), "sheet {i} fits to width");
+        assert!(sheet.contains("&amp;P") && sheet.contains("&amp;N"), "sheet {i} numbers its pages");
+        assert!(workbook.contains(&format!(r#"localSheetId="{i}">"#)), "sheet {i} repeats its header row");
+    }
+}

@@ -42,6 +42,10 @@ pub trait Codec {
     fn code_named(_text: &str) -> Option<&'static str> {
         None
     }
+    /// For a code of a closed list, its label (`construction` is `Строительство`).
+    fn code_label(_code: &str) -> Option<crate::reference::Label> {
+        None
+    }
 }
 
 pub(crate) fn text_cell(s: Option<&str>) -> Cell {
@@ -404,6 +408,9 @@ impl<T: CodeList + Default> Codec for Coded<T> {
     fn code_named(text: &str) -> Option<&'static str> {
         T::code_named(text)
     }
+    fn code_label(code: &str) -> Option<crate::reference::Label> {
+        T::from_code(code).map(|c| c.label())
+    }
 }
 
 /// A code of a closed list that may be unknown.
@@ -433,6 +440,9 @@ impl<T: CodeList> Codec for MaybeCoded<T> {
     }
     fn code_named(text: &str) -> Option<&'static str> {
         T::code_named(text)
+    }
+    fn code_label(code: &str) -> Option<crate::reference::Label> {
+        T::from_code(code).map(|c| c.label())
     }
 }
 

@@ -43,6 +43,9 @@ pub struct FieldSpec {
     /// For a code of a closed list, the code of a label a person wrote (`Codec::code_named`).
     #[serde(skip)]
     pub code_named: fn(&str) -> Option<&'static str>,
+    /// For a code of a closed list, its label (`Codec::code_label`).
+    #[serde(skip)]
+    pub code_label: fn(&str) -> Option<Label>,
     pub label_kk: &'static str,
     pub label_ru: &'static str,
     pub label_en: &'static str,

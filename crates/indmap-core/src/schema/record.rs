@@ -65,6 +65,7 @@ macro_rules! record {
                     ts: <$codec as $crate::schema::Codec>::TS,
                     blank: <$codec as $crate::schema::Codec>::blank,
                     code_named: <$codec as $crate::schema::Codec>::code_named,
+                    code_label: <$codec as $crate::schema::Codec>::code_label,
                     columns: &$crate::schema::columns!($cols),
                     label_kk: $kk,
                     label_ru: $ru,
