@@ -21,6 +21,7 @@ export const FORMATS: Record<PrintKind, string[]> = {
   atlas: ["pdf"],
   passport: ["pdf", "png", "svg"],
   alerts: ["pdf", "png", "svg"],
+  gantt: ["pdf", "png", "svg"],
   chart: ["png", "svg", "pdf"],
   table: ["xlsx", "csv"],
 };
@@ -65,18 +66,25 @@ export function defaultChoices(ctx: PrintContext): PrintChoices {
  */
 export function toRequest(c: PrintChoices, ctx: PrintContext): PrintRequest {
   const regions = c.region ? [c.region] : ctx.filter.regions.length > 1 ? ctx.filter.regions : [];
-  const options = { filter: { ...ctx.filter, regions }, paper: c.paper, landscape: c.landscape, lang: c.lang, by: c.by, edition: c.edition || null };
+  const options = { filter: { ...ctx.filter, regions }, paper: c.paper, landscape: c.landscape, lang: c.lang, by: c.by, edition: asItStands(c.kind) ? null : c.edition || null };
   switch (c.kind) {
     case "passport":
       return { ...options, kind: "passport", project: ctx.selected?.id ?? "" };
     case "chart":
       return { ...options, kind: "chart", chart: c.chart };
+    case "gantt":
+      return { ...options, kind: "gantt", project: null };
     default:
       return { ...options, kind: c.kind };
   }
 }
 
-const NAME_STEM: Record<PrintKind, string> = { map: "karta", atlas: "atlas", passport: "pasport", chart: "diagramma", table: "tablitsa", alerts: "signaly" };
+/** The printouts only of the map as it stands: no edition is offered for them. */
+function asItStands(kind: PrintKind): boolean {
+  return kind === "alerts" || kind === "gantt";
+}
+
+const NAME_STEM: Record<PrintKind, string> = { map: "karta", atlas: "atlas", passport: "pasport", chart: "diagramma", table: "tablitsa", alerts: "signaly", gantt: "grafik" };
 
 /** A file name that says what it holds and when it was made: `karta-35-2026-11-25.pdf`. */
 export function defaultFileName(c: PrintChoices, ctx: PrintContext, today: Date = new Date()): string {
@@ -192,7 +200,7 @@ export function openPrintDialog(ctx: PrintContext): void {
 
   const kindSel = sel(
     "print-kind",
-    (["map", "atlas", "passport", "chart", "table", "alerts"] as const).map((k) => {
+    (["map", "atlas", "passport", "chart", "table", "alerts", "gantt"] as const).map((k) => {
       const o = option(k, t(`pr_kind_${k}` as Key));
       if (k === "passport" && !ctx.selected) o.disabled = true;
       return o;
@@ -314,7 +322,7 @@ export function openPrintDialog(ctx: PrintContext): void {
       // The preview shows the last page when asked past the end; the count comes after it (the
       // app keeps it from the preview, so an atlas is laid out once).
       const bytes = await api.printPreview(req, page, PREVIEW_PX);
-      const count = req.kind === "atlas" || req.kind === "passport" || req.kind === "alerts" ? await api.printPageCount(req) : 1;
+      const count = req.kind === "atlas" || req.kind === "passport" || req.kind === "alerts" || req.kind === "gantt" ? await api.printPageCount(req) : 1;
       return { count, shown: Math.min(page, count - 1), bytes };
     },
     ({ count, shown, bytes }, req) => {
@@ -370,6 +378,8 @@ export function openPrintDialog(ctx: PrintContext): void {
     show("region", kind !== "passport");
     show("paper", kind !== "table" && kind !== "chart");
     show("by", kind === "map" || kind === "atlas");
+    // The alert list and the schedule are of the map as it stands.
+    show("edition", !asItStands(kind));
     clear(formatSel);
     FORMATS[kind].forEach((f) => formatSel.appendChild(option(f, f.toUpperCase(), f === choices.format)));
     fileFilters.splice(0, fileFilters.length, ...FORMATS[kind].map((f) => FILTERS[f as keyof typeof FILTERS]));

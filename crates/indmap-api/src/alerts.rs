@@ -87,7 +87,7 @@ impl Indmap {
     }
 
     /// Today, the period due and the thresholds, from the clock and the settings.
-    fn alert_context(&self) -> Result<Context> {
+    pub(crate) fn alert_context(&self) -> Result<Context> {
         let today = self.env.clock.now().date_naive();
         let defaults = Thresholds::default();
         let setting = |key| -> Result<Option<String>> { Ok(self.store.setting(key)?) };

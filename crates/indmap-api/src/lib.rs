@@ -12,6 +12,7 @@ mod database;
 mod editions;
 mod env;
 mod error;
+mod gantt;
 mod layers;
 mod lists;
 mod monitoring;
@@ -34,6 +35,7 @@ pub use editions::{
 };
 pub use env::{Clock, CountingIds, Env, FixedClock, SystemClock, SystemIds};
 pub use error::{Error, ErrorKind, Result};
+pub use gantt::{Gantt, MOST_LANES};
 pub use indmap_core as core;
 pub use indmap_exchange::{KnownDatabase, Manifest, scope_code};
 pub use indmap_store::ReferenceList;

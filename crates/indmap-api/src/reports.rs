@@ -27,7 +27,8 @@ pub enum Printout {
     Map,
     /// An overview, then each region's map and table of projects.
     Atlas,
-    /// One project's passport (two pages), by its id or code; the filter plays no part.
+    /// One project's passport (two pages, then its schedule chart), by its id or code; the
+    /// filter plays no part.
     Passport { project: String },
     /// A summary chart of the filtered projects.
     Chart { chart: ChartKind },
@@ -35,6 +36,12 @@ pub enum Printout {
     Table,
     /// The alert list of the filtered projects (the map as it stands), a table per kind.
     Alerts,
+    /// The schedule chart of the filtered projects, or of one project (its id or code), as
+    /// they stand, against their approved baseline.
+    Gantt {
+        #[serde(default)]
+        project: Option<String>,
+    },
 }
 
 /// A printout asked for: what, of which projects, on which paper, in which language, coloured
@@ -245,6 +252,18 @@ fn refused(field: &str, rule: Rule, message: String) -> Error {
 }
 
 /// A printout asked for in a format it is not written in.
+/// Refuses an edition for a printout of the map as it stands (`what` names it).
+fn as_it_stands<F>(request: &PrintRequest<F>, what: &str) -> Result<()> {
+    match request.edition {
+        Some(_) => Err(refused(
+            "edition",
+            Rule::PrintRequest,
+            format!("{what} is of the map as it stands; print it without an edition"),
+        )),
+        None => Ok(()),
+    }
+}
+
 fn unfit(printout: &Printout) -> Error {
     refused("format", Rule::PrintUsage, format!("this printout is written as {}", printout.extensions()))
 }
@@ -370,6 +389,7 @@ impl Indmap {
                 // The passport of the map as it stands measures the plan against its baseline.
                 if approved.is_none() {
                     ctx.baseline = self.baseline(&project)?.map(|(edition, plan)| (edition.act, edition.date, plan));
+                    ctx.schedule = self.gantt_of(one)?.lanes.into_iter().next();
                 }
                 ctx.approved = approved;
                 Ok(indmap_print::passport_document(&ctx, &project))
@@ -378,17 +398,22 @@ impl Indmap {
                 Err(refused("kind", Rule::PrintRequest, "a table is a spreadsheet and has no page to preview".into()))
             }
             Printout::Alerts => {
-                if request.edition.is_some() {
-                    return Err(refused(
-                        "edition",
-                        Rule::PrintRequest,
-                        "the alert list is of the map as it stands; print it without an edition".into(),
-                    ));
-                }
+                as_it_stands(request, "the alert list")?;
                 let (_, ctx, projects) = selected()?;
                 let (cx, alerts) = self.computed_alerts(&projects)?;
                 let pairs: Vec<_> = alerts.iter().map(|(i, a)| (&projects[*i], a)).collect();
                 Ok(indmap_print::alert_list::alerts_document(&ctx, &cx.due_period.to_string(), &pairs))
+            }
+            Printout::Gantt { project } => {
+                as_it_stands(request, "the schedule chart")?;
+                let (filter, projects) = match project.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+                    Some(id) => (ProjectFilter::default(), vec![self.find(id)?]),
+                    None => request.filter.select(self)?,
+                };
+                let ctx = self.print_context(&projects, &filter, request.lang, setup)?;
+                let chart = self.gantt_of(&projects)?;
+                let today = self.env.clock.now().date_naive();
+                Ok(indmap_print::gantt_chart::gantt_document(&ctx, &chart.lanes, chart.total, today))
             }
         }
     }
@@ -596,15 +621,15 @@ mod tests {
         let print = |output: PrintOutput| db.print(&passport, &output, &mut go_on).map(Option::unwrap);
         let svg = PrintOutput::new(PrintFormat::Svg);
         let files = print(svg).unwrap();
-        assert_eq!(files.len(), 2, "the passport's two pages");
+        assert_eq!(files.len(), 3, "the passport's two pages and its schedule");
         assert!(files.iter().all(|f| f.starts_with(b"<svg")));
         assert_ne!(files[0], files[1]);
         let second = print(PrintOutput { page: Some(2), ..svg }).unwrap();
         assert_eq!(second, vec![files[1].clone()]);
         assert_eq!(print(PrintOutput::new(PrintFormat::Pdf)).unwrap().len(), 1, "a PDF holds every page");
-        let err = print(PrintOutput { page: Some(3), ..svg }).unwrap_err();
+        let err = print(PrintOutput { page: Some(4), ..svg }).unwrap_err();
         assert_eq!(err.kind, ErrorKind::Invalid);
-        assert!(err.to_string().contains("has 2 pages"), "{err}");
+        assert!(err.to_string().contains("has 3 pages"), "{err}");
     }
 
     #[test]

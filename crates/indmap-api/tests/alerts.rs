@@ -234,3 +234,70 @@ fn the_printed_list_reads_back_in_kazakh_with_its_days_and_sums() {
     let e = db.print(&with_edition, &output, &mut |_, _| std::ops::ControlFlow::Continue(())).unwrap_err();
     assert_eq!(e.problems[0].field, "edition", "the list is of the map as it stands");
 }
+
+/// The schedule chart draws each project with its milestones and actions, the approved dates
+/// behind, and marks overdue exactly what the alert list calls overdue; on paper too, and as
+/// the passport's last page.
+#[test]
+fn the_schedule_chart_draws_the_baseline_today_and_what_is_overdue() {
+    use indmap_api::core::gantt::BarKind;
+    use indmap_api::{PrintLang, PrintOutput, PrintRequest, Printout};
+    let dir = tempfile::tempdir().unwrap();
+    let path = the_year(dir.path());
+    let db = on(&path, (2026, 11, 25));
+    let chart = db.gantt(&ProjectFilter::default(), None).unwrap();
+    assert_eq!(
+        (chart.today.as_str(), chart.from.as_str(), chart.to.as_str()),
+        ("2026-11-25", "2026-01-01", "2027-03-31")
+    );
+    assert_eq!(chart.total, 3);
+    let plant = &chart.lanes[0];
+    type Seen<'a> = (BarKind, &'a str, Option<String>, Option<String>, bool);
+    let bars: Vec<Seen> = plant
+        .bars
+        .iter()
+        .map(|b| {
+            (b.kind, b.field.as_str(), b.planned.map(|d| d.to_string()), b.baseline.map(|d| d.to_string()), b.overdue)
+        })
+        .collect();
+    let date = |d: &str| Some(d.to_owned());
+    assert_eq!(
+        bars,
+        [
+            (BarKind::Project, "commissioning_planned", date("2027-03-31"), date("2026-12-31"), false),
+            (BarKind::Milestone, "milestones[0].planned", date("2026-11-15"), date("2026-09-30"), true),
+            (BarKind::Action, "actions[0].due", date("2026-06-30"), date("2026-06-30"), true),
+            (BarKind::Action, "actions[1].due", date("2026-10-31"), date("2026-10-31"), false),
+        ]
+    );
+    assert!(chart.lanes[1].bars[0].overdue, "the factory's commissioning, overdue as the alert says");
+    assert!(chart.lanes[2].bars.iter().all(|b| !b.overdue), "the candidate is not monitored");
+    let one = db.gantt(&ProjectFilter::default(), Some("35-0002")).unwrap();
+    assert_eq!((one.lanes.len(), one.lanes[0].code.as_deref()), (1, Some("35-0002")));
+
+    let print = |printout| {
+        let request = PrintRequest::<ProjectFilter> { printout, lang: PrintLang::Kk, ..Default::default() };
+        let output = PrintOutput::new(indmap_api::PrintFormat::Pdf);
+        db.print(&request, &output, &mut |_, _| std::ops::ControlFlow::Continue(())).unwrap().unwrap().remove(0)
+    };
+    let text = common::pdf_text(&print(Printout::Gantt { project: None }), dir.path(), "gantt.pdf");
+    for part in [
+        "Жобалар кестесі: жоспар мен нақты",
+        "35-0001 Зауыт",
+        "Жабдық монтажы",
+        "Кірме жол салу",
+        "Бүгін",
+        "Бекітілгені",
+        "Мерзімі өтті",
+        "2026",
+        "2027",
+    ] {
+        assert!(text.contains(part), "the chart prints {part:?}: {text}");
+    }
+    let passport =
+        common::pdf_text(&print(Printout::Passport { project: "35-0001".into() }), dir.path(), "passport.pdf");
+    assert!(
+        passport.contains("Жобалар кестесі") && passport.contains("Бет 3 / 3"),
+        "the passport's third page: {passport}"
+    );
+}

@@ -145,6 +145,10 @@ pub enum Command {
     /// off the cost, support without a criterion, no local-content expertise, reports that
     /// contradict the one before (thresholds: `indmap settings`)
     Alerts(AlertsArgs),
+    /// Print the schedule chart (Gantt) of the filtered projects or of one: milestones and
+    /// actions planned against actual, the approved baseline behind, today's line, what is
+    /// overdue in red
+    Gantt(GanttArgs),
     /// Show the settings, or set one: `indmap settings republican_threshold_kzt 20000000000`
     Settings { key: Option<String>, value: Option<String> },
     /// List the layers of a GeoJSON or GeoPackage file (features, extent) as the map's Layers panel loads them
@@ -432,6 +436,22 @@ pub struct AlertsArgs {
     /// Also print the list to a file: .pdf, .png or .svg (a table per kind of alert, in --lang)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub page: PageArgs,
+    #[command(flatten)]
+    pub pick: PagePick,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Args)]
+pub struct GanttArgs {
+    /// The file to write: .pdf, or .png or .svg (one file per page, numbered)
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// One project's chart (its id or code) instead of the filtered set's
+    #[arg(long)]
+    pub project: Option<String>,
     #[command(flatten)]
     pub page: PageArgs,
     #[command(flatten)]

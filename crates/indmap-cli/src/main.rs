@@ -112,6 +112,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             output::history(&db.history(&project)?, json);
         }
         Command::Alerts(args) => print_cmd::alerts(args, &path, &cli.lang, json)?,
+        Command::Gantt(args) => print_cmd::gantt(args, &path, &cli.lang)?,
         Command::Settings { key, value } => {
             let mut db = Indmap::open(&path, Env::system())?;
             if let (Some(key), Some(value)) = (&key, &value) {

@@ -1,9 +1,9 @@
-//! `indmap print`, `atlas`, `passport`, `report` and `alerts --out`: printouts and tables, written to the file
+//! `indmap print`, `atlas`, `passport`, `report`, `gantt` and `alerts --out`: printouts and tables, written to the file
 //! `--out` names; its extension says the format. A PDF holds every page; a PNG or SVG of several
 //! pages is written one file per page, numbered (`atlas-01.png`, `atlas-02.png`, …). Each command
 //! builds the API's [`PrintRequest`] from its flags and prints it.
 
-use crate::args::{AlertsArgs, AtlasArgs, MapArgs, PagePick, PassportArgs, PrintArgs, ReportArgs};
+use crate::args::{AlertsArgs, AtlasArgs, GanttArgs, MapArgs, PagePick, PassportArgs, PrintArgs, ReportArgs};
 use indmap_api::core::ProjectFilter;
 use indmap_api::core::Rule;
 use indmap_api::{Env, Error, Indmap, PrintLang, PrintOutput, PrintRequest, Printout, Progress};
@@ -154,4 +154,18 @@ pub fn alerts(args: AlertsArgs, db: &Path, lang_code: &str, json: bool) -> Resul
         print_to(db, &request, out, &output, &mut go_on)?;
     }
     Ok(())
+}
+
+pub fn gantt(args: GanttArgs, db: &Path, lang_code: &str) -> Result<(), Error> {
+    let printout = Printout::Gantt { project: args.project };
+    let output = output(&printout, &args.out, Some(&args.pick), "")?;
+    let request = PrintRequest {
+        printout,
+        filter: crate::project_filter(args.filter)?,
+        paper: args.page.paper,
+        landscape: args.page.landscape,
+        lang: lang(lang_code),
+        ..PrintRequest::default()
+    };
+    print_to(db, &request, &args.out, &output, &mut go_on)
 }

@@ -106,8 +106,9 @@ fn atlas_and_passport_are_pdfs_with_their_pages() {
     assert!(pages(&atlas) >= 5);
     let passport = dir.path().join("passport.pdf");
     indmap(db).args(["passport", "RK-0001", "--out", passport.to_str().unwrap(), "--lang", "ru"]).assert().success();
-    assert_eq!(pages(&passport), 2);
-    assert!(tool("pdftotext", &[passport.to_str().unwrap(), "-"]).contains("Паспорт проекта"));
+    assert_eq!(pages(&passport), 3, "two pages of the passport, one of its schedule");
+    let text = tool("pdftotext", &[passport.to_str().unwrap(), "-"]);
+    assert!(text.contains("Паспорт проекта") && text.contains("График проектов"), "{text}");
     indmap(db).args(["passport", "RK-9999", "--out", passport.to_str().unwrap()]).assert().code(4);
 }
 
@@ -175,12 +176,12 @@ fn a_multi_page_png_or_svg_is_one_file_per_page_and_page_picks_one() {
     let bad = dir.path().join("none.png");
     indmap(db).args(["atlas", "--out", bad.to_str().unwrap(), "--page", "999"]).args(regions).assert().code(3);
 
-    // The passport's two pages as SVG.
+    // The passport's three pages (its schedule last) as SVG.
     let svg = dir.path().join("p.svg");
     let run = indmap(db).args(["passport", "RK-0001", "--out", svg.to_str().unwrap()]).output().unwrap();
     assert!(run.status.success());
-    assert_eq!(String::from_utf8(run.stdout).unwrap().lines().count(), 2);
-    for n in ["p-01.svg", "p-02.svg"] {
+    assert_eq!(String::from_utf8(run.stdout).unwrap().lines().count(), 3);
+    for n in ["p-01.svg", "p-02.svg", "p-03.svg"] {
         assert!(std::fs::read_to_string(dir.path().join(n)).unwrap().starts_with("<svg"), "{n}");
     }
 }

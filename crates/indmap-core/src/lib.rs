@@ -12,6 +12,7 @@ pub mod code_clash;
 pub mod edition;
 pub mod feature;
 pub mod filter;
+pub mod gantt;
 pub mod geography;
 pub mod ident;
 pub mod merge_plan;

@@ -39,6 +39,9 @@ pub struct PrintContext {
     /// A table's baselines: each project's plan in the latest edition of its map, by project id
     /// (empty: no edition, or not asked for); the table shows how far each plan has moved.
     pub baselines: std::collections::HashMap<uuid::Uuid, indmap_core::Project>,
+    /// A passport's schedule chart (`indmap_core::gantt::lane`), drawn on a page of its own,
+    /// with today's line on `trace.printed_on`.
+    pub schedule: Option<indmap_core::gantt::Lane>,
 }
 
 impl PrintContext {
@@ -55,6 +58,7 @@ impl PrintContext {
             approved: None,
             baseline: None,
             baselines: Default::default(),
+            schedule: None,
         }
     }
 

@@ -22,6 +22,7 @@ pub mod filter_text;
 pub mod fonts;
 pub mod format;
 mod furniture;
+pub mod gantt_chart;
 pub mod lang;
 pub mod listing;
 pub mod listing_xlsx;

@@ -290,7 +290,14 @@ pub fn passport_document(ctx: &PrintContext, p: &Project) -> Document {
     ctx.setup = PageSetup { landscape: false, ..ctx.setup };
     let ctx = &ctx;
     let title = format!("{} — {}", Word::PassportTitle.text(ctx.lang), p.name(ctx.lang.code()));
-    let pages = vec![first_page(ctx, p), second_page(ctx, p)];
+    let schedule = ctx.schedule.as_ref().map_or_else(Vec::new, |lane| {
+        crate::gantt_chart::gantt_canvases(ctx, std::slice::from_ref(lane), 1, ctx.trace.printed_on)
+    });
+    let count = 2 + schedule.len();
+    let mut pages = vec![first_page(ctx, p, count), second_page(ctx, p, count)];
+    pages.extend(
+        schedule.into_iter().enumerate().map(|(i, canvas)| crate::gantt_chart::with_footer(ctx, canvas, 3 + i, count)),
+    );
     Document { title, subject: subject(ctx), pages }
 }
 
@@ -315,7 +322,7 @@ fn header(canvas: &mut Canvas, ctx: &PrintContext, area: Rect, p: &Project) -> f
     used + 4.0 * k
 }
 
-fn first_page(ctx: &PrintContext, p: &Project) -> Page {
+fn first_page(ctx: &PrintContext, p: &Project, pages: usize) -> Page {
     let k = ctx.k();
     let lang = ctx.lang;
     let mut canvas = Canvas::new();
@@ -386,12 +393,12 @@ fn first_page(ctx: &PrintContext, p: &Project) -> Page {
         let svg = charts::schedule_chart(ctx, Word::Schedule.text(lang), &schedule, size);
         canvas.embed_svg(&svg, Rect::new(rest.x, y, size.w_mm, size.h_mm));
     }
-    furniture::footer(&mut canvas, ctx, footer_area, 1, 2);
+    furniture::footer(&mut canvas, ctx, footer_area, 1, pages);
     let (width_mm, height_mm) = ctx.setup.size_mm();
     Page { width_mm, height_mm, body: canvas.into_body() }
 }
 
-fn second_page(ctx: &PrintContext, p: &Project) -> Page {
+fn second_page(ctx: &PrintContext, p: &Project, pages: usize) -> Page {
     let k = ctx.k();
     let lang = ctx.lang;
     let mut canvas = Canvas::new();
@@ -503,7 +510,7 @@ fn second_page(ctx: &PrintContext, p: &Project) -> Page {
             y += style.line_mm();
         }
     }
-    furniture::footer(&mut canvas, ctx, footer_area, 2, 2);
+    furniture::footer(&mut canvas, ctx, footer_area, 2, pages);
     let (width_mm, height_mm) = ctx.setup.size_mm();
     Page { width_mm, height_mm, body: canvas.into_body() }
 }

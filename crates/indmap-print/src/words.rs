@@ -121,6 +121,12 @@ words! {
     District => "Аудан", "Район", "District";
     SupportMeasure => "Қолдау шарасы", "Мера поддержки", "Support measure";
     FinancingSource => "Қаржыландыру көзі", "Источник финансирования", "Financing source";
+    // The schedule chart.
+    GanttTitle => "Жобалар кестесі: жоспар мен нақты", "График проектов: план и факт", "Project schedule: planned and actual";
+    GanttCut => "Алғашқы жобалар ғана көрсетілген; сүзгілерді тарылтыңыз", "Показаны только первые проекты; сузьте фильтры", "Only the first projects are shown; narrow the filters";
+    Milestone => "Кезең", "Этап", "Milestone";
+    Overdue => "Мерзімі өтті", "Просрочено", "Overdue";
+    Today => "Бүгін", "Сегодня", "Today";
     // The alert list.
     AlertsTitle => "Ескертулер тізімі: не кешікті, не сәйкес келмейді", "Перечень сигналов: что просрочено и что не сходится", "Alert list: what is late and what does not add up";
     ReportsDue => "Есептерінің мерзімі жеткен кезең", "Период, отчёты за который должны быть сданы", "Period whose reports are due";
