@@ -59,6 +59,7 @@ pub fn run() {
             project_cmds::reference,
             project_cmds::view,
             project_cmds::alerts,
+            project_cmds::gantt,
             project_cmds::project,
             project_cmds::add_project,
             project_cmds::update_project,

@@ -6,7 +6,7 @@ use indmap_api::core::period_act::Step;
 use indmap_api::core::table::Table;
 use indmap_api::core::{Problem, RegionCode};
 use indmap_api::{
-    AlertList, ErrorKind, MapView, PeriodStage, Reference, RegionInfo, ReportSheet, Reporting, ReportingTable,
+    AlertList, ErrorKind, Gantt, MapView, PeriodStage, Reference, RegionInfo, ReportSheet, Reporting, ReportingTable,
     ReportsTaken, ViewFilter,
 };
 use serde::Serialize;
@@ -48,6 +48,16 @@ pub(crate) fn view(state: tauri::State<'_, AppState>, filter: ViewFilter) -> Ans
 #[tauri::command]
 pub(crate) async fn alerts(state: tauri::State<'_, AppState>, filter: ViewFilter) -> Answer<AlertList> {
     with_db(&state, |db| db.alerts(&filter.project_filter()?))
+}
+
+/// The schedule chart of the filtered set, or of one project (its id or code).
+#[tauri::command]
+pub(crate) async fn gantt(
+    state: tauri::State<'_, AppState>,
+    filter: ViewFilter,
+    project: Option<String>,
+) -> Answer<Gantt> {
+    with_db(&state, |db| db.gantt(&filter.project_filter()?, project.as_deref()))
 }
 
 /// One project as its GeoJSON Feature.

@@ -52,6 +52,7 @@ fn generated_typescript_is_up_to_date() {
     indmap_api::LogEntry::export_all(&cfg).unwrap();
     indmap_api::Take::export_all(&cfg).unwrap();
     indmap_api::AlertList::export_all(&cfg).unwrap();
+    indmap_api::Gantt::export_all(&cfg).unwrap();
     // print
     indmap_desktop::PrintRequest::export_all(&cfg).unwrap();
     indmap_desktop::AtlasProgress::export_all(&cfg).unwrap();

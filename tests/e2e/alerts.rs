@@ -71,3 +71,66 @@ async fn an_overdue_action_is_listed_and_opens_its_project_at_the_field() -> Res
     })
     .await
 }
+
+/// The schedule of a filtered set draws the approved dates behind, today's line and the
+/// overdue items in red; it zooms, and a click opens the item in the editor.
+#[tokio::test]
+async fn the_schedule_draws_the_baseline_and_todays_line_and_opens_an_item() -> Res {
+    let m = Machine::karaganda()?;
+    {
+        let mut db = indmap_api::Indmap::open(&m.db, env())?;
+        let plant = json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [73.1, 49.8]}, "properties": {
+            "name_kk": "Кестелі зауыт", "name_ru": "Завод по графику", "region": "35", "status": "construction",
+            "start_date": "2025-03-01", "commissioning_planned": "2026-12-31",
+            "milestones": [{"name": "Жабдық монтажы", "planned": "2026-04-30"}],
+            "actions": [{"title": "Кірме жол салу", "due": "2026-05-15", "status": "in_progress"}]}});
+        db.add_projects(&plant.to_string())?;
+        db.approve_edition(&indmap_api::Approval {
+            act: "№ 7".into(),
+            date: "2026-05-20".into(),
+            body: "Қарағанды облысының әкімдігі".into(),
+            signatory: None,
+        })?;
+        let milestone = db.find("35-0001")?.milestones[0].id;
+        let moved = json!({"type": "Feature", "geometry": null, "properties": {"commissioning_planned": "2027-06-30",
+            "milestones": [{"id": milestone.to_string(), "name": "Жабдық монтажы", "planned": "2026-10-31"}]}});
+        db.update_project("35-0001", &moved.to_string())?;
+    }
+    run_app("schedule", &m, async |app| {
+        app.wait_window().await?;
+        app.click("[data-role=gantt-button]").await?;
+        app.wait_js("the chart", "return !!document.querySelector('[data-role=gantt-chart] [data-role=gantt-today]')", 30).await?;
+        let drawn = app
+            .js(
+                "const svg = document.querySelector('[data-role=gantt-chart]');
+                 const today = svg.querySelector('[data-role=gantt-today]');
+                 const x = Number(today.getAttribute('x1'));
+                 return {width: Number(svg.getAttribute('width')), today: x,
+                         stroke: getComputedStyle(today).stroke,
+                         baselines: svg.querySelectorAll('[data-role=gantt-baseline]').length,
+                         items: svg.querySelectorAll('[data-role=gantt-item]').length,
+                         overdue: [...svg.querySelectorAll('[data-role=gantt-item][data-overdue=true]')].map(g => g.dataset.field),
+                         perDay: Number(svg.dataset.perDay)}",
+            )
+            .await?;
+        let number = |k: &str| drawn[k].as_f64().unwrap_or(-1.0);
+        ensure!(number("today") > 0.0 && number("today") < number("width"), "today's line lies on the chart: {drawn}");
+        ensure_eq!(drawn["stroke"].as_str(), Some("rgb(198, 40, 40)"));
+        ensure_eq!(drawn["baselines"].as_u64(), Some(2)); // the project's span and the moved milestone
+        ensure_eq!(drawn["items"].as_u64(), Some(3));
+        ensure_eq!(drawn["overdue"], json!(["milestones[0].planned", "actions[0].due"]));
+        app.ensure_readable("the schedule", "[data-role=gantt] .g-tools").await?;
+        app.ensure_readable("the schedule's labels", "[data-role=gantt] .g-labels").await?;
+        app.shot_to(SHOTS, "schedule").await?;
+
+        app.click("[data-role=gantt-zoom-in]").await?;
+        let zoomed = app.js("return Number(document.querySelector('[data-role=gantt-chart]').dataset.perDay)").await?;
+        ensure!(zoomed.as_f64().unwrap_or(0.0) > number("perDay") * 1.4, "zoomed in: {zoomed} after {}", number("perDay"));
+        app.js("document.querySelector('[data-role=gantt-item][data-field=\"actions[0].due\"]').dispatchEvent(new MouseEvent('click', {bubbles: true}))").await?;
+        app.wait_js("the editor", "return !!document.querySelector('[data-role=editor]')", 30).await?;
+        let focused = app.js("return document.activeElement?.dataset.path ?? null").await?;
+        ensure_eq!(focused.as_str(), Some("actions[0].due"));
+        Ok(())
+    })
+    .await
+}

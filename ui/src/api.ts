@@ -5,6 +5,9 @@ import { invoke } from "@tauri-apps/api/core";
 import type { AlertList } from "./generated/AlertList";
 import type { AlertRow } from "./generated/AlertRow";
 import type { AppInfo } from "./generated/AppInfo";
+import type { Gantt } from "./generated/Gantt";
+import type { Bar } from "./generated/Bar";
+import type { Lane } from "./generated/Lane";
 import type { Command, CommandAnswers, CommandArgs } from "./generated/commands";
 import type { ErrorKind } from "./generated/ErrorKind";
 import type { FileFilter } from "./generated/FileFilter";
@@ -35,7 +38,7 @@ import type { Standing } from "./generated/Standing";
 import type { PeriodStage } from "./generated/PeriodStage";
 import type { Stage } from "./generated/Stage";
 import type { Step } from "./generated/Step";
-export type { AlertList, AlertRow };
+export type { AlertList, AlertRow, Bar, Gantt, Lane };
 export type { Backup, ConflictView, ExportReceipt, Exported, ImportOutcome, ImportReport, LogEntry, PeriodStage, ProposalView, Reporting, ReportingTable, Stage, Standing, Step };
 import type { ReportSheet } from "./generated/ReportSheet";
 import type { ReportsTaken } from "./generated/ReportsTaken";
@@ -123,6 +126,8 @@ export const api = {
   view: (filter: ViewFilter) => call("view", { filter }),
   /** What is late or does not add up in the filtered set, with counts by kind, region and who acts. */
   alerts: (filter: ViewFilter) => call("alerts", { filter }),
+  /** The schedule chart of the filtered set, or of one project (its id or code). */
+  gantt: (filter: ViewFilter, project: string | null) => call("gantt", { filter, project }),
   project: (id: string) => call("project", { id }) as Promise<ProjectFeature>,
   addProject: (feature: ProjectFeature) => call("add_project", { feature: JSON.stringify(feature) }),
   updateProject: (id: string, feature: ProjectFeature) =>

@@ -7,6 +7,7 @@ import { by, varianceLines } from "./variance";
 import { RAMP, STATUS_COLORS, sectorColor } from "./colors";
 import { append, clear, h, option } from "./dom";
 import { openAlerts } from "./alerts";
+import { openGantt } from "./gantt";
 import { openEditor } from "./editor";
 import { fieldAt, fieldName } from "./fields";
 import { formatDate, formatMoney, formatNumber, tenge, LANGS, DICTS, pick, setLang, t, lang, type Lang } from "./i18n";
@@ -131,6 +132,7 @@ function renderTopbar(): void {
     h("span", { class: "spacer" }),
     s.open ? h("button", { class: "primary", "data-role": "new-project", title: "Ctrl+N", onclick: () => editProject(null) }, "+ " + t("new_project")) : null,
     s.open ? h("button", { "data-role": "print", title: "Ctrl+P", onclick: () => openPrint(store.state) }, t("pr_button")) : null,
+    s.open ? h("button", { "data-role": "gantt-button", title: t("g_title"), onclick: () => showGantt(null) }, t("g_button")) : null,
     langSel,
     s.open ? exchangeButton() : null,
     s.open ? h("button", { "data-role": "layers-button", onclick: () => layersPanel.toggle() }, t("geo_layers")) : null,
@@ -263,6 +265,11 @@ function renderSummary(view: MapView | null): void {
     ),
     h("div", { class: "financing", title: t("s_financing") }, h("span", { class: "muted" }, t("s_financing") + ":"), sources),
   ]);
+}
+
+/** The schedule chart of the filtered set, or of one project. */
+function showGantt(project: string | null): void {
+  void openGantt({ filter: store.state.filter, project, open: (id, field, note) => void editProject(id, field, note) });
 }
 
 function showAlerts(): void {
@@ -467,6 +474,7 @@ function renderCard(): void {
       { class: "card-buttons" },
       row.other_map ? null : h("button", { class: "primary", "data-role": "card-edit", onclick: () => editProject(row.id) }, t("card_edit")),
       row.other_map ? null : h("button", { class: "danger", "data-role": "card-delete", onclick: () => deleteProject(row) }, t("card_delete")),
+      h("button", { "data-role": "card-gantt", onclick: () => showGantt(row.id) }, t("g_button")),
       historyButton(row.id, `${row.code ?? ""} ${projectName(row)}`.trim()),
     ),
   ]);

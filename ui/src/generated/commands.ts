@@ -13,6 +13,7 @@ import type { EditionSummary } from "./EditionSummary";
 import type { EditionView } from "./EditionView";
 import type { ExportReceipt } from "./ExportReceipt";
 import type { Exported } from "./Exported";
+import type { Gantt } from "./Gantt";
 import type { ImportOutcome } from "./ImportOutcome";
 import type { LogEntry } from "./LogEntry";
 import type { MapLayer } from "./MapLayer";
@@ -51,6 +52,7 @@ export interface CommandArgs {
   edition_list: Record<string, never>;
   edition_show: { which: string };
   edition_variance: { id: string };
+  gantt: { filter: ViewFilter; project: string | null };
   import_reports: { path: string; period: string; check: boolean };
   load_prefs: Record<string, never>;
   monitoring_cycle: { region: string | null; period: string };
@@ -104,6 +106,7 @@ export interface CommandAnswers {
   edition_list: Array<EditionSummary>;
   edition_show: EditionView;
   edition_variance: ProjectVariance | null;
+  gantt: Gantt;
   import_reports: ReportsTaken;
   load_prefs: string | null;
   monitoring_cycle: PeriodStage;

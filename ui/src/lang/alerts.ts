@@ -20,6 +20,19 @@ const en = {
   al_empty: "Nothing is late or out of order in the projects shown.",
   al_hint: "Click an alert to open its project at the field. The list follows the filters.",
   al_close: "Close",
+  g_button: "Schedule",
+  g_title: "Schedule: planned and actual",
+  g_zoom_in: "Zoom in",
+  g_zoom_out: "Zoom out",
+  g_fit: "Whole span",
+  g_hint: "Ctrl + wheel, + and − zoom; click an item to open it.",
+  g_cut: "The first {shown} of {total} projects are shown; narrow the filters.",
+  g_planned: "planned",
+  g_actual: "actual",
+  g_baseline: "as approved",
+  g_overdue: "overdue",
+  g_today: "today",
+  g_none: "No project to draw: the filters choose none.",
 };
 
 const ru: Record<keyof typeof en, string> = {
@@ -39,6 +52,19 @@ const ru: Record<keyof typeof en, string> = {
   al_empty: "В показанных проектах ничего не просрочено и всё сходится.",
   al_hint: "Нажмите на сигнал: проект откроется на этом поле. Список следует фильтрам.",
   al_close: "Закрыть",
+  g_button: "График",
+  g_title: "График: план и факт",
+  g_zoom_in: "Крупнее",
+  g_zoom_out: "Мельче",
+  g_fit: "Весь срок",
+  g_hint: "Ctrl + колесо, + и − меняют масштаб; нажмите на элемент, чтобы открыть его.",
+  g_cut: "Показаны первые {shown} из {total} проектов; сузьте фильтры.",
+  g_planned: "план",
+  g_actual: "факт",
+  g_baseline: "утверждено",
+  g_overdue: "просрочено",
+  g_today: "сегодня",
+  g_none: "Нечего показать: по фильтрам нет проектов.",
 };
 
 const kk: Record<keyof typeof en, string> = {
@@ -58,6 +84,19 @@ const kk: Record<keyof typeof en, string> = {
   al_empty: "Көрсетілген жобаларда кешіккен немесе сәйкес келмейтін ештеңе жоқ.",
   al_hint: "Ескертуді басыңыз: жоба сол өрісте ашылады. Тізім сүзгілерге сәйкес.",
   al_close: "Жабу",
+  g_button: "Кесте",
+  g_title: "Кесте: жоспар мен нақты",
+  g_zoom_in: "Үлкейту",
+  g_zoom_out: "Кішірейту",
+  g_fit: "Бүкіл мерзім",
+  g_hint: "Ctrl + дөңгелек, + және − масштабты өзгертеді; ашу үшін элементті басыңыз.",
+  g_cut: "{total} жобаның алғашқы {shown} жобасы көрсетілген; сүзгілерді тарылтыңыз.",
+  g_planned: "жоспар",
+  g_actual: "нақты",
+  g_baseline: "бекітілгені",
+  g_overdue: "мерзімі өтті",
+  g_today: "бүгін",
+  g_none: "Көрсететін ештеңе жоқ: сүзгілер бойынша жоба жоқ.",
 };
 
 export const alerts: FeatureDict<typeof en> = { en, ru, kk };
