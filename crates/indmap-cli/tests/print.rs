@@ -240,3 +240,38 @@ fn the_map_prints_as_approved_in_an_edition() {
     assert!(cells.iter().any(|c| c.contains("№ 12")), "{cells:?}");
     indmap(&db).args(["print", "--out", map.to_str().unwrap(), "--edition", "5"]).assert().code(4);
 }
+
+/// `indmap alerts` lists what the API computes (as JSON too) and prints it with `--out`;
+/// `indmap gantt` prints the schedule of a region or of one project; a wrong file is refused.
+#[test]
+fn alerts_and_the_schedule_from_the_command_line() {
+    let (_, db) = sample_db();
+    let run = indmap(db).args(["alerts", "--region", "35", "--json"]).output().unwrap();
+    assert!(run.status.success());
+    let list: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let alerts = list["alerts"].as_array().unwrap();
+    assert!(!alerts.is_empty() && alerts.iter().all(|a| a["region"] == "35"), "Karaganda's alerts only");
+    let counted: u64 = list["by_kind"].as_array().unwrap().iter().map(|k| k["count"].as_u64().unwrap()).sum();
+    assert_eq!(counted, alerts.len() as u64, "the counts add up to the list");
+    let table = indmap(db).args(["--lang", "kk", "alerts", "--region", "35"]).output().unwrap();
+    let text = String::from_utf8(table.stdout).unwrap();
+    assert!(text.contains(&format!("{} alerts", alerts.len())), "{text}");
+
+    let (dir, pdf) = out("alerts.pdf");
+    indmap(db)
+        .args(["--lang", "kk", "alerts", "--region", "35", "--landscape", "--out", pdf.to_str().unwrap()])
+        .assert()
+        .success();
+    let printed = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(printed.contains("Ескертулер тізімі") && printed.contains("Қарағанды облысы"), "{printed}");
+
+    let gantt = dir.path().join("gantt.pdf");
+    indmap(db).args(["gantt", "--region", "35", "--landscape", "--out", gantt.to_str().unwrap()]).assert().success();
+    let drawn = tool("pdftotext", &[gantt.to_str().unwrap(), "-"]);
+    assert!(drawn.contains("График проектов") && drawn.contains("Сегодня"), "{drawn}");
+    let code = alerts[0]["code"].as_str().unwrap();
+    let one = dir.path().join("one.svg");
+    indmap(db).args(["gantt", "--project", code, "--out", one.to_str().unwrap()]).assert().success();
+    assert!(std::fs::read_to_string(&one).unwrap().contains(code));
+    indmap(db).args(["gantt", "--out", dir.path().join("g.xlsx").to_str().unwrap()]).assert().code(3);
+}
