@@ -126,7 +126,7 @@ async fn the_schedule_draws_the_baseline_and_todays_line_and_opens_an_item() -> 
         app.click("[data-role=gantt-zoom-in]").await?;
         let zoomed = app.js("return Number(document.querySelector('[data-role=gantt-chart]').dataset.perDay)").await?;
         let grew = zoomed.as_f64().unwrap_or(0.0) / number("perDay");
-        ensure!(grew >= 1.4, "zoomed in: {zoomed} after {}", number("perDay"));
+        ensure!(grew.ge(&1.4), "zoomed in: {zoomed} after {}", number("perDay"));
         app.js("document.querySelector('[data-role=gantt-item][data-field=\"actions[0].due\"]').dispatchEvent(new MouseEvent('click', {bubbles: true}))").await?;
         app.wait_js("the editor", "return !!document.querySelector('[data-role=editor]')", 30).await?;
         let focused = app.js("return document.activeElement?.dataset.path ?? null").await?;
