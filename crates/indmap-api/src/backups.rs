@@ -20,6 +20,10 @@ pub struct Backup {
     pub about: Option<String>,
 }
 
+/// How a backup's name writes when it was taken, to the second (`new_backup_path` adds the
+/// milliseconds and `Z`, `described` reads it back).
+const STAMP: &str = "%Y%m%dT%H%M%S";
+
 /// The time and the reason a backup's name holds (`new_backup_path` names them
 /// `STAMP[.NNN]-LABEL.sqlite`): `(taken_at, before, about)`.
 fn described(name: &str) -> (Option<String>, String, Option<String>) {
@@ -27,7 +31,7 @@ fn described(name: &str) -> (Option<String>, String, Option<String>) {
     let (stamp, label) = stem.split_once('-').unwrap_or((stem, ""));
     // The stamp's milliseconds, and a number after them, are not needed to say when.
     let stamp = stamp.split_once('.').map_or(stamp, |(s, _)| s);
-    let taken_at = chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%S")
+    let taken_at = chrono::NaiveDateTime::parse_from_str(stamp, STAMP)
         .ok()
         .map(|t| t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
     let label = if taken_at.is_some() { label } else { stem };
@@ -122,7 +126,7 @@ impl Indmap {
             Error::new(ErrorKind::Io, message)
         };
         std::fs::create_dir_all(&dir).map_err(refused)?;
-        let stamp = self.env.clock.now().format("%Y%m%dT%H%M%S%.3fZ");
+        let stamp = self.env.clock.now().format(&format!("{STAMP}%.3fZ")).to_string();
         let label = safe(label);
         // Numbered after the stamp, so names still sort oldest first.
         let mut n = 1;

@@ -213,7 +213,9 @@ fn row(p: &Project, scope: Scope, baseline: Option<&Project>) -> ProjectRow {
         shape,
         other_map: !scope.covers(p.region),
         baseline: baseline.map(|b| {
-            let by = |field| indmap_core::edition::moved_by(b, p, field);
+            // The plan's variance once for both fields.
+            let drifts = indmap_core::edition::variance(b, p);
+            let by = |field| indmap_core::edition::moved_in(&drifts, field);
             RowVariance {
                 cost_kzt: by("cost_kzt").and_then(|t| i64::try_from(t).ok()).map(Money),
                 commissioning_days: by("commissioning_planned").and_then(|d| i64::try_from(d).ok()),

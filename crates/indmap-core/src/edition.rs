@@ -274,10 +274,12 @@ pub fn variance(baseline: &Project, now: &Project) -> Vec<Drift> {
 /// How far `field` of `now` has moved from `baseline`, in the units of `Drift::by`: 0 as approved,
 /// `None` when one side has no value.
 pub fn moved_by(baseline: &Project, now: &Project, field: &str) -> Option<i128> {
-    match variance(baseline, now).into_iter().find(|d| d.field == field) {
-        Some(d) => d.by,
-        None => Some(0),
-    }
+    moved_in(&variance(baseline, now), field)
+}
+
+/// `moved_by`, read from a plan's `variance` already made (a row that shows several fields).
+pub fn moved_in(drifts: &[Drift], field: &str) -> Option<i128> {
+    drifts.iter().find(|d| d.field == field).map_or(Some(0), |d| d.by)
 }
 
 /// A field's label and kind, by the schema.
