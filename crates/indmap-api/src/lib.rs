@@ -8,6 +8,7 @@
 mod alerts;
 mod backup_files;
 mod backups;
+mod dashboard;
 mod database;
 mod editions;
 mod env;

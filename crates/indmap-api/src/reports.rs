@@ -42,6 +42,9 @@ pub enum Printout {
         #[serde(default)]
         project: Option<String>,
     },
+    /// Plan against actual of the filtered projects, in totals and by region, sector and year,
+    /// and financing by source, year and status, as an XLSX workbook.
+    Dashboard,
 }
 
 /// A printout asked for: what, of which projects, on which paper, in which language, coloured
@@ -102,6 +105,7 @@ impl Printout {
     pub fn formats(&self) -> &'static [PrintFormat] {
         match self {
             Printout::Table => &[PrintFormat::Xlsx, PrintFormat::Csv],
+            Printout::Dashboard => &[PrintFormat::Xlsx],
             _ => &[PrintFormat::Pdf, PrintFormat::Png, PrintFormat::Svg],
         }
     }
@@ -304,6 +308,13 @@ impl Indmap {
         if request.printout == Printout::Table {
             return self.table(request, output.format).map(|table| Some(vec![table]));
         }
+        if request.printout == Printout::Dashboard {
+            as_it_stands(request, "the dashboard")?;
+            let (filter, projects) = request.filter.select(self)?;
+            let ctx = self.print_context(&projects, &filter, request.lang, PageSetup::default())?;
+            let workbook = indmap_print::dashboard_xlsx::xlsx(&ctx, &self.dashboard_of(&projects)?);
+            return workbook.map(|book| Some(vec![book])).map_err(print_error);
+        }
         let mut stopped = false;
         let doc = self.pages(request, &mut |done, total| {
             // Not asked again once stopped.
@@ -394,7 +405,7 @@ impl Indmap {
                 ctx.approved = approved;
                 Ok(indmap_print::passport_document(&ctx, &project))
             }
-            Printout::Table => {
+            Printout::Table | Printout::Dashboard => {
                 Err(refused("kind", Rule::PrintRequest, "a table is a spreadsheet and has no page to preview".into()))
             }
             Printout::Alerts => {

@@ -301,3 +301,65 @@ fn the_schedule_chart_draws_the_baseline_today_and_what_is_overdue() {
         "the passport's third page: {passport}"
     );
 }
+
+/// The dashboard of the year, worked out by hand, and its workbook read back cell by cell.
+#[test]
+fn the_dashboard_adds_up_plan_and_actual_as_worked_out_by_hand() {
+    use calamine::{Data, Reader, Xlsx};
+    use indmap_api::core::dashboard::FinancingCell;
+    use indmap_api::{PrintLang, PrintOutput, PrintRequest, Printout};
+    let dir = tempfile::tempdir().unwrap();
+    let path = the_year(dir.path());
+    let db = on(&path, (2026, 11, 25));
+    let d = db.dashboard(&ProjectFilter::default()).unwrap();
+    let tiyn = |m: i64| Money::from_units(mln(m));
+    assert_eq!(d.total.projects, 3);
+    assert_eq!(d.total.investment_plan, tiyn(1_000 + 500 + 900));
+    // The plant's latest report (Q3) says 500 mln; the factory's (Q2) 80; the candidate none.
+    assert_eq!(d.total.investment_actual, tiyn(580));
+    // Due by 25 November: the factory (30 June) and the candidate (1 January); the plant's
+    // approved date is 31 December.
+    assert_eq!((d.total.commissioning_due, d.total.commissioned, d.total.commissioned_on_time), (2, 0, 0));
+    assert_eq!(d.by_region.iter().map(|g| (g.key.as_str(), g.figures.projects)).collect::<Vec<_>>(), [("35", 3)]);
+    assert_eq!(
+        d.by_year.iter().map(|g| (g.key.as_str(), g.figures.projects)).collect::<Vec<_>>(),
+        [("2026", 2), ("2027", 1)]
+    );
+    assert_eq!(
+        d.financing,
+        [
+            FinancingCell {
+                source: "dbk".into(),
+                year: 2026,
+                planned: tiyn(400),
+                committed: Money::ZERO,
+                disbursed: Money::ZERO
+            },
+            FinancingCell {
+                source: "own_funds".into(),
+                year: 2026,
+                planned: tiyn(300),
+                committed: tiyn(600),
+                disbursed: Money::ZERO
+            },
+        ]
+    );
+
+    let request =
+        PrintRequest::<ProjectFilter> { printout: Printout::Dashboard, lang: PrintLang::Kk, ..Default::default() };
+    let output = PrintOutput::new(indmap_api::PrintFormat::Xlsx);
+    let book = db.print(&request, &output, &mut |_, _| std::ops::ControlFlow::Continue(())).unwrap().unwrap().remove(0);
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(book)).unwrap();
+    assert_eq!(book.sheet_names(), ["Жиынтық", "Өңір", "Сала", "Жылы", "Қаржыландыру көзі"]);
+    let summary = book.worksheet_range("Жиынтық").unwrap();
+    assert_eq!(summary.get_value((1, 0)), Some(&Data::String("Барлығы".into())));
+    assert_eq!(summary.get_value((1, 1)), Some(&Data::Float(3.0)));
+    assert_eq!(summary.get_value((1, 2)), Some(&Data::Float(2_400.0)));
+    assert_eq!(summary.get_value((1, 3)), Some(&Data::Float(580.0)));
+    let Some(Data::Float(share)) = summary.get_value((1, 4)) else { panic!("the share invested is a number") };
+    assert!((share - 580.0 / 2_400.0).abs() < 1e-9);
+    let regions = book.worksheet_range("Өңір").unwrap();
+    assert_eq!(regions.get_value((1, 0)), Some(&Data::String("Қарағанды облысы".into())));
+    let financing = book.worksheet_range("Қаржыландыру көзі").unwrap();
+    assert_eq!(financing.get_value((2, 3)), Some(&Data::Float(600.0)), "own funds committed, mln");
+}

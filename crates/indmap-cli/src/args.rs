@@ -149,6 +149,10 @@ pub enum Command {
     /// actions planned against actual, the approved baseline behind, today's line, what is
     /// overdue in red
     Gantt(GanttArgs),
+    /// Plan against actual of the filtered projects: investment, permanent jobs, output,
+    /// commissioning and how much came on time, in totals and by region, sector and year;
+    /// financing by source, year and status. --out FILE.xlsx writes the workbook
+    Dashboard(DashboardArgs),
     /// Show the settings, or set one: `indmap settings republican_threshold_kzt 20000000000`
     Settings { key: Option<String>, value: Option<String> },
     /// List the layers of a GeoJSON or GeoPackage file (features, extent) as the map's Layers panel loads them
@@ -440,6 +444,15 @@ pub struct AlertsArgs {
     pub page: PageArgs,
     #[command(flatten)]
     pub pick: PagePick,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Args)]
+pub struct DashboardArgs {
+    /// Also write the workbook: .xlsx (a sheet for the totals, by region, sector and year, and financing)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
     #[command(flatten)]
     pub filter: FilterArgs,
 }

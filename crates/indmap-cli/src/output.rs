@@ -244,6 +244,47 @@ pub fn alerts(list: &indmap_api::AlertList, lang: &str, json: bool) {
     ));
 }
 
+/// Plan against actual: the totals, then a line per region.
+pub fn dashboard(d: &indmap_api::core::dashboard::Dashboard, lang: &str, json: bool) {
+    use indmap_api::core::dashboard::Figures;
+    if json {
+        return emit_json(d);
+    }
+    let mut t = table(&[
+        "region",
+        "projects",
+        "investment plan, mln",
+        "actual, mln",
+        "jobs plan",
+        "actual",
+        "output, mln",
+        "due",
+        "commissioned",
+        "on time",
+    ]);
+    let row = |name: String, f: &Figures| {
+        vec![
+            name,
+            f.projects.to_string(),
+            mln(Some(f.investment_plan)),
+            mln(Some(f.investment_actual)),
+            f.jobs_plan.to_string(),
+            f.jobs_actual.to_string(),
+            mln(Some(f.output_actual)),
+            f.commissioning_due.to_string(),
+            f.commissioned.to_string(),
+            f.commissioned_on_time.to_string(),
+        ]
+    };
+    for g in &d.by_region {
+        let name = indmap_api::core::RegionCode::parse(&g.key)
+            .map_or_else(|| g.key.clone(), |r| format!("{} ({})", in_lang(&r.region().label(), lang), g.key));
+        t.add_row(row(name, &g.figures));
+    }
+    t.add_row(row("total".into(), &d.total));
+    emit(&t.to_string());
+}
+
 /// Where a region's period stands, and its acts in order.
 pub fn period_stage(s: &indmap_api::PeriodStage, lang: &str, json: bool) {
     if json {

@@ -1,9 +1,11 @@
-//! `indmap print`, `atlas`, `passport`, `report`, `gantt` and `alerts --out`: printouts and tables, written to the file
+//! `indmap print`, `atlas`, `passport`, `report`, `gantt`, `alerts --out` and `dashboard --out`: printouts and tables, written to the file
 //! `--out` names; its extension says the format. A PDF holds every page; a PNG or SVG of several
 //! pages is written one file per page, numbered (`atlas-01.png`, `atlas-02.png`, …). Each command
 //! builds the API's [`PrintRequest`] from its flags and prints it.
 
-use crate::args::{AlertsArgs, AtlasArgs, GanttArgs, MapArgs, PagePick, PassportArgs, PrintArgs, ReportArgs};
+use crate::args::{
+    AlertsArgs, AtlasArgs, DashboardArgs, GanttArgs, MapArgs, PagePick, PassportArgs, PrintArgs, ReportArgs,
+};
 use indmap_api::core::ProjectFilter;
 use indmap_api::core::Rule;
 use indmap_api::{Env, Error, Indmap, PrintLang, PrintOutput, PrintRequest, Printout, Progress};
@@ -168,4 +170,22 @@ pub fn gantt(args: GanttArgs, db: &Path, lang_code: &str) -> Result<(), Error> {
         ..PrintRequest::default()
     };
     print_to(db, &request, &args.out, &output, &mut go_on)
+}
+
+/// The dashboard on stdout, and with `--out` the workbook.
+pub fn dashboard(args: DashboardArgs, db: &Path, lang_code: &str, json: bool) -> Result<(), Error> {
+    let filter = crate::project_filter(args.filter)?;
+    let written = match &args.out {
+        Some(out) => Some((out, output(&Printout::Dashboard, out, None, "")?)),
+        None => None,
+    };
+    let opened = Indmap::open(db, Env::system())?;
+    crate::output::dashboard(&opened.dashboard(&filter)?, lang_code, json);
+    drop(opened);
+    if let Some((out, output)) = written {
+        let request =
+            PrintRequest { printout: Printout::Dashboard, filter, lang: lang(lang_code), ..PrintRequest::default() };
+        print_to(db, &request, out, &output, &mut go_on)?;
+    }
+    Ok(())
 }

@@ -9,6 +9,7 @@
 pub mod alert;
 pub mod changes;
 pub mod code_clash;
+pub mod dashboard;
 pub mod edition;
 pub mod feature;
 pub mod filter;

@@ -510,7 +510,7 @@ pub fn xlsx(ctx: &PrintContext, projects: &[Project]) -> Result<Vec<u8>, XlsxErr
 }
 
 /// Every sheet prints landscape, as wide as the page, its header row on every page, numbered.
-fn print_setup(ws: &mut rust_xlsxwriter::Worksheet, lang: Lang) {
+pub(crate) fn print_setup(ws: &mut rust_xlsxwriter::Worksheet, lang: Lang) {
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
     let _ = ws.set_repeat_rows(0, 0);

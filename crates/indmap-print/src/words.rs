@@ -127,6 +127,13 @@ words! {
     Milestone => "Кезең", "Этап", "Milestone";
     Overdue => "Мерзімі өтті", "Просрочено", "Overdue";
     Today => "Бүгін", "Сегодня", "Today";
+    // The dashboard.
+    DashboardTitle => "Жоспар мен нақты: жиынтық көрсеткіштер", "План и факт: сводные показатели", "Plan and actual: the summary";
+    InvestmentWord => "Инвестициялар", "Инвестиции", "Investment";
+    Output => "Өнім көлемі", "Выпуск", "Output";
+    CommissioningDue => "Іске қосу мерзімі жеткен", "Срок ввода наступил", "Commissioning due";
+    Commissioned => "Іске қосылған", "Введено", "Commissioned";
+    OnTime => "Мерзімінде", "В срок", "On time";
     // The alert list.
     AlertsTitle => "Ескертулер тізімі: не кешікті, не сәйкес келмейді", "Перечень сигналов: что просрочено и что не сходится", "Alert list: what is late and what does not add up";
     ReportsDue => "Есептерінің мерзімі жеткен кезең", "Период, отчёты за который должны быть сданы", "Period whose reports are due";

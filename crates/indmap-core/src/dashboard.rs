@@ -1,0 +1,252 @@
+//! Plan against actual for a set of projects, in totals and by region, sector and year of
+//! commissioning: investment, permanent jobs, output, commissioning and how much of it came on
+//! time; and financing planned, committed and disbursed by source and year. The plan is the
+//! project's (its cost, its jobs); the actual is its latest report; on time is by the approved
+//! baseline where an edition has the project, else by its own plan.
+
+use crate::reference::FinancingStatus;
+use crate::{Money, Project};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use uuid::Uuid;
+
+/// The figures of a group of projects.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Figures {
+    pub projects: u32,
+    /// The projects' cost, in tiyn.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub investment_plan: Money,
+    /// Invested to date by each project's latest report, in tiyn.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub investment_actual: Money,
+    pub jobs_plan: u32,
+    /// Jobs created by each project's latest report.
+    pub jobs_actual: u32,
+    /// Output over every report, in tiyn.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub output_actual: Money,
+    /// Projects whose planned (or approved) commissioning has come by today.
+    pub commissioning_due: u32,
+    /// Projects with an actual commissioning date.
+    pub commissioned: u32,
+    /// Of those, commissioned by the approved date (else the planned one).
+    pub commissioned_on_time: u32,
+}
+
+impl Figures {
+    fn add(&mut self, p: &Project, baseline: Option<&Project>, today: NaiveDate) {
+        let latest = latest_report(p);
+        self.projects += 1;
+        self.investment_plan = self.investment_plan.saturating_add(p.cost.unwrap_or_default());
+        self.investment_actual =
+            self.investment_actual.saturating_add(latest.and_then(|r| r.investment).unwrap_or_default());
+        self.jobs_plan = self.jobs_plan.saturating_add(p.jobs_permanent.unwrap_or(0));
+        self.jobs_actual = self.jobs_actual.saturating_add(latest.and_then(|r| r.jobs_created).unwrap_or(0));
+        for r in &p.monitoring {
+            self.output_actual = self.output_actual.saturating_add(r.output.unwrap_or_default());
+        }
+        let due = baseline.and_then(|b| b.commissioning_planned).or(p.commissioning_planned);
+        if due.is_some_and(|d| d <= today) {
+            self.commissioning_due += 1;
+        }
+        if let Some(actual) = p.commissioning_actual {
+            self.commissioned += 1;
+            if due.is_some_and(|d| actual <= d) {
+                self.commissioned_on_time += 1;
+            }
+        }
+    }
+}
+
+/// The report of the latest period, by when the period ends.
+fn latest_report(p: &Project) -> Option<&crate::MonitoringReport> {
+    p.monitoring
+        .iter()
+        .filter_map(|m| Some((crate::period::Period::parse(&m.period)?.end(), m)))
+        .max_by_key(|(end, _)| *end)
+        .map(|(_, m)| m)
+}
+
+/// A group's key (a region's KATO prefix, a sector's code, a year) and its figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Group {
+    /// Empty where the projects do not say (no sector, no date).
+    pub key: String,
+    pub figures: Figures,
+}
+
+/// Financing of one source in one year, by status, in tiyn.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FinancingCell {
+    pub source: String,
+    pub year: i32,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub planned: Money,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub committed: Money,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub disbursed: Money,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Dashboard {
+    pub total: Figures,
+    /// In KATO order.
+    pub by_region: Vec<Group>,
+    /// By sector code, those without one last.
+    pub by_sector: Vec<Group>,
+    /// By year of commissioning (actual, else planned), those without a date last.
+    pub by_year: Vec<Group>,
+    /// By source, then year.
+    pub financing: Vec<FinancingCell>,
+}
+
+/// The dashboard of `projects`, measured against their `baselines` (by id) on `today`.
+pub fn of<'a>(
+    projects: impl IntoIterator<Item = &'a Project>,
+    baselines: &HashMap<Uuid, Project>,
+    today: NaiveDate,
+) -> Dashboard {
+    let mut total = Figures::default();
+    let mut regions: BTreeMap<String, Figures> = BTreeMap::new();
+    let mut sectors: BTreeMap<(bool, String), Figures> = BTreeMap::new();
+    let mut years: BTreeMap<(bool, i32), Figures> = BTreeMap::new();
+    let mut financing: BTreeMap<(String, i32), [Money; 3]> = BTreeMap::new();
+    for p in projects {
+        let baseline = baselines.get(&p.id);
+        total.add(p, baseline, today);
+        regions.entry(p.region.as_str().to_owned()).or_default().add(p, baseline, today);
+        sectors.entry((p.sector.is_none(), p.sector.clone().unwrap_or_default())).or_default().add(p, baseline, today);
+        let year = crate::filter::commissioning_year(p);
+        years.entry((year.is_none(), year.unwrap_or(0))).or_default().add(p, baseline, today);
+        for f in &p.financing {
+            let cell = financing.entry((f.source.clone(), f.year)).or_default();
+            let i = match f.status {
+                FinancingStatus::Planned => 0,
+                FinancingStatus::Committed => 1,
+                FinancingStatus::Disbursed => 2,
+            };
+            cell[i] = cell[i].saturating_add(f.amount);
+        }
+    }
+    let groups =
+        |pairs: Vec<(String, Figures)>| pairs.into_iter().map(|(key, figures)| Group { key, figures }).collect();
+    Dashboard {
+        total,
+        by_region: groups(regions.into_iter().collect()),
+        by_sector: groups(sectors.into_iter().map(|((_, k), f)| (k, f)).collect()),
+        by_year: groups(
+            years.into_iter().map(|((none, y), f)| (if none { String::new() } else { y.to_string() }, f)).collect(),
+        ),
+        financing: financing
+            .into_iter()
+            .map(|((source, year), [planned, committed, disbursed])| FinancingCell {
+                source,
+                year,
+                planned,
+                committed,
+                disbursed,
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::Record;
+    use crate::{FinancingRow, MonitoringReport, RegionCode};
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn project(n: u128, region: &str, sector: Option<&str>) -> Project {
+        let mut p = Project::new(Uuid::from_u128(n), "Ж".into(), "П".into(), RegionCode::parse(region).unwrap());
+        p.sector = sector.map(str::to_owned);
+        p
+    }
+
+    fn report(n: u128, period: &str, investment: i64, jobs: u32, output: i64) -> MonitoringReport {
+        MonitoringReport {
+            period: period.into(),
+            investment: Some(Money::from_units(investment)),
+            jobs_created: Some(jobs),
+            output: Some(Money::from_units(output)),
+            ..MonitoringReport::blank(Uuid::from_u128(n))
+        }
+    }
+
+    #[test]
+    fn plan_and_actual_add_up_by_group_with_the_latest_report_and_on_time_by_the_baseline() {
+        let mut a = project(1, "35", Some("metallurgy"));
+        a.cost = Some(Money::from_units(1_000));
+        a.jobs_permanent = Some(100);
+        a.commissioning_planned = Some(day(2026, 6, 30));
+        a.commissioning_actual = Some(day(2026, 7, 15));
+        // Stored out of order: the latest report is Q2's.
+        a.monitoring = vec![report(10, "2026-Q2", 900, 80, 50), report(11, "2026-Q1", 600, 40, 30)];
+        a.financing = vec![
+            FinancingRow {
+                source: "dbk".into(),
+                amount: Money::from_units(700),
+                year: 2026,
+                status: FinancingStatus::Disbursed,
+                ..FinancingRow::blank(Uuid::from_u128(12))
+            },
+            FinancingRow {
+                source: "dbk".into(),
+                amount: Money::from_units(300),
+                year: 2026,
+                status: FinancingStatus::Planned,
+                ..FinancingRow::blank(Uuid::from_u128(13))
+            },
+        ];
+        let mut baseline = a.clone();
+        baseline.commissioning_planned = Some(day(2026, 9, 30));
+        let mut b = project(2, "35", None);
+        b.cost = Some(Money::from_units(500));
+        b.commissioning_planned = Some(day(2027, 3, 31));
+        let mut c = project(3, "10", Some("metallurgy"));
+        c.commissioning_planned = Some(day(2026, 1, 31));
+        c.commissioning_actual = Some(day(2026, 3, 1));
+        let baselines = HashMap::from([(a.id, baseline)]);
+        let d = of([&a, &b, &c], &baselines, day(2026, 12, 1));
+        assert_eq!(
+            d.total,
+            Figures {
+                projects: 3,
+                investment_plan: Money::from_units(1_500),
+                investment_actual: Money::from_units(900),
+                jobs_plan: 100,
+                jobs_actual: 80,
+                output_actual: Money::from_units(80),
+                commissioning_due: 2,
+                commissioned: 2,
+                // a: 15 July by the approved 30 September; c: 1 March after its planned 31 January.
+                commissioned_on_time: 1,
+            }
+        );
+        let keys = |g: &[Group]| g.iter().map(|g| (g.key.clone(), g.figures.projects)).collect::<Vec<_>>();
+        assert_eq!(keys(&d.by_region), [("10".into(), 1), ("35".into(), 2)]);
+        assert_eq!(keys(&d.by_sector), [("metallurgy".into(), 2), ("".into(), 1)], "no sector last");
+        assert_eq!(keys(&d.by_year), [("2026".into(), 2), ("2027".into(), 1)]);
+        assert_eq!(d.by_region[1].figures.investment_plan, Money::from_units(1_500));
+        assert_eq!(
+            d.financing,
+            [FinancingCell {
+                source: "dbk".into(),
+                year: 2026,
+                planned: Money::from_units(300),
+                committed: Money::ZERO,
+                disbursed: Money::from_units(700)
+            }]
+        );
+    }
+}
