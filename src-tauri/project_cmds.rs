@@ -2,6 +2,7 @@
 //! deleting a project.
 
 use crate::{Answer, AppState, UiError, with_db};
+use indmap_api::core::dashboard::Dashboard;
 use indmap_api::core::period_act::Step;
 use indmap_api::core::table::Table;
 use indmap_api::core::{Problem, RegionCode};
@@ -58,6 +59,12 @@ pub(crate) async fn gantt(
     project: Option<String>,
 ) -> Answer<Gantt> {
     with_db(&state, |db| db.gantt(&filter.project_filter()?, project.as_deref()))
+}
+
+/// Plan against actual of the filtered set.
+#[tauri::command]
+pub(crate) async fn dashboard(state: tauri::State<'_, AppState>, filter: ViewFilter) -> Answer<Dashboard> {
+    with_db(&state, |db| db.dashboard(&filter.project_filter()?))
 }
 
 /// One project as its GeoJSON Feature.

@@ -53,6 +53,7 @@ fn generated_typescript_is_up_to_date() {
     indmap_api::Take::export_all(&cfg).unwrap();
     indmap_api::AlertList::export_all(&cfg).unwrap();
     indmap_api::Gantt::export_all(&cfg).unwrap();
+    indmap_api::core::dashboard::Dashboard::export_all(&cfg).unwrap();
     // print
     indmap_desktop::PrintRequest::export_all(&cfg).unwrap();
     indmap_desktop::AtlasProgress::export_all(&cfg).unwrap();

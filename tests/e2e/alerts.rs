@@ -135,3 +135,42 @@ async fn the_schedule_draws_the_baseline_and_todays_line_and_opens_an_item() -> 
     })
     .await
 }
+
+/// Plan and actual of the projects shown: the totals and the regions the API counts, readable.
+#[tokio::test]
+async fn the_dashboard_shows_plan_and_actual_of_the_filtered_set() -> Res {
+    let m = Machine::new()?;
+    sample_db(&m.db, 80)?;
+    let (all, regions) = {
+        let db = indmap_api::Indmap::open(&m.db, indmap_api::Env::system())?;
+        let d = db.dashboard(&indmap_api::core::ProjectFilter::default())?;
+        (d.total, d.by_region.len())
+    };
+    run_app("dashboard", &m, async |app| {
+        app.wait_window().await?;
+        app.click("[data-role=dashboard-button]").await?;
+        app.wait_js(
+            "the dashboard",
+            "return !!document.querySelector('[data-role=dashboard] [data-role=d-by-region]')",
+            30,
+        )
+        .await?;
+        let projects = app.text("[data-role=d-projects] strong").await?;
+        ensure_eq!(projects.replace([' ', '\u{a0}'], ""), all.projects.to_string());
+        let jobs = app.text("[data-role=d-jobs] strong").await?;
+        let expected = format!("{}/{}", all.jobs_actual, all.jobs_plan);
+        ensure_eq!(jobs.replace([' ', '\u{a0}', '\u{202f}'], ""), expected);
+        let rows = app.js("return document.querySelectorAll('[data-role=d-by-region] tbody tr').length").await?;
+        ensure_eq!(rows.as_u64(), Some(regions as u64));
+        // What the panel shows before it is scrolled.
+        app.ensure_readable("the dashboard's totals", "[data-role=dashboard] .d-tiles").await?;
+        app.ensure_readable("the dashboard's first table", "[data-role=d-by-region] thead").await?;
+        let filled = app
+            .js("return document.querySelector('[data-role=d-investment] .d-fill').getBoundingClientRect().width")
+            .await?;
+        ensure!(filled.as_f64().unwrap_or(0.0).ge(&1.0), "the share of the plan invested is drawn: {filled}");
+        app.shot_to(SHOTS, "dashboard").await?;
+        Ok(())
+    })
+    .await
+}

@@ -6,6 +6,8 @@ import type { AlertList } from "./generated/AlertList";
 import type { AlertRow } from "./generated/AlertRow";
 import type { AppInfo } from "./generated/AppInfo";
 import type { Gantt } from "./generated/Gantt";
+import type { Dashboard } from "./generated/Dashboard";
+import type { PlanActual } from "./generated/PlanActual";
 import type { Bar } from "./generated/Bar";
 import type { Lane } from "./generated/Lane";
 import type { Command, CommandAnswers, CommandArgs } from "./generated/commands";
@@ -38,7 +40,7 @@ import type { Standing } from "./generated/Standing";
 import type { PeriodStage } from "./generated/PeriodStage";
 import type { Stage } from "./generated/Stage";
 import type { Step } from "./generated/Step";
-export type { AlertList, AlertRow, Bar, Gantt, Lane };
+export type { AlertList, AlertRow, Bar, Dashboard, Gantt, Lane, PlanActual };
 export type { Backup, ConflictView, ExportReceipt, Exported, ImportOutcome, ImportReport, LogEntry, PeriodStage, ProposalView, Reporting, ReportingTable, Stage, Standing, Step };
 import type { ReportSheet } from "./generated/ReportSheet";
 import type { ReportsTaken } from "./generated/ReportsTaken";
@@ -128,6 +130,8 @@ export const api = {
   alerts: (filter: ViewFilter) => call("alerts", { filter }),
   /** The schedule chart of the filtered set, or of one project (its id or code). */
   gantt: (filter: ViewFilter, project: string | null) => call("gantt", { filter, project }),
+  /** Plan against actual of the filtered set. */
+  dashboard: (filter: ViewFilter) => call("dashboard", { filter }),
   project: (id: string) => call("project", { id }) as Promise<ProjectFeature>,
   addProject: (feature: ProjectFeature) => call("add_project", { feature: JSON.stringify(feature) }),
   updateProject: (id: string, feature: ProjectFeature) =>

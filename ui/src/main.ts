@@ -8,6 +8,7 @@ import { RAMP, STATUS_COLORS, sectorColor } from "./colors";
 import { append, clear, h, option } from "./dom";
 import { openAlerts } from "./alerts";
 import { openGantt } from "./gantt";
+import { openDashboard } from "./dashboard";
 import { openEditor } from "./editor";
 import { fieldAt, fieldName } from "./fields";
 import { formatDate, formatMoney, formatNumber, tenge, LANGS, DICTS, pick, setLang, t, lang, type Lang } from "./i18n";
@@ -133,6 +134,7 @@ function renderTopbar(): void {
     s.open ? h("button", { class: "primary", "data-role": "new-project", title: "Ctrl+N", onclick: () => editProject(null) }, "+ " + t("new_project")) : null,
     s.open ? h("button", { "data-role": "print", title: "Ctrl+P", onclick: () => openPrint(store.state) }, t("pr_button")) : null,
     s.open ? h("button", { "data-role": "gantt-button", title: t("g_title"), onclick: () => showGantt(null) }, t("g_button")) : null,
+    s.open ? h("button", { "data-role": "dashboard-button", title: t("d_title"), onclick: () => showDashboard() }, t("d_button")) : null,
     langSel,
     s.open ? exchangeButton() : null,
     s.open ? h("button", { "data-role": "layers-button", onclick: () => layersPanel.toggle() }, t("geo_layers")) : null,
@@ -270,6 +272,16 @@ function renderSummary(view: MapView | null): void {
 /** The schedule chart of the filtered set, or of one project. */
 function showGantt(project: string | null): void {
   void openGantt({ filter: store.state.filter, project, open: (id, field, note) => void editProject(id, field, note) });
+}
+
+function showDashboard(): void {
+  void openDashboard({
+    filter: store.state.filter,
+    regionName,
+    sectorName: (code) => refLabel("sectors", code),
+    sourceName: (code) => refLabel("financing_sources", code),
+    save: () => openPrint(store.state, "dashboard"),
+  });
 }
 
 function showAlerts(): void {

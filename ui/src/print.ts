@@ -22,6 +22,7 @@ export const FORMATS: Record<PrintKind, string[]> = {
   passport: ["pdf", "png", "svg"],
   alerts: ["pdf", "png", "svg"],
   gantt: ["pdf", "png", "svg"],
+  dashboard: ["xlsx"],
   chart: ["png", "svg", "pdf"],
   table: ["xlsx", "csv"],
 };
@@ -79,12 +80,17 @@ export function toRequest(c: PrintChoices, ctx: PrintContext): PrintRequest {
   }
 }
 
-/** The printouts only of the map as it stands: no edition is offered for them. */
-function asItStands(kind: PrintKind): boolean {
-  return kind === "alerts" || kind === "gantt";
+/** The printouts that are spreadsheets: no page to preview, no paper. */
+function isWorkbook(kind: PrintKind): boolean {
+  return kind === "table" || kind === "dashboard";
 }
 
-const NAME_STEM: Record<PrintKind, string> = { map: "karta", atlas: "atlas", passport: "pasport", chart: "diagramma", table: "tablitsa", alerts: "signaly", gantt: "grafik" };
+/** The printouts only of the map as it stands: no edition is offered for them. */
+function asItStands(kind: PrintKind): boolean {
+  return kind === "alerts" || kind === "gantt" || kind === "dashboard";
+}
+
+const NAME_STEM: Record<PrintKind, string> = { map: "karta", atlas: "atlas", passport: "pasport", chart: "diagramma", table: "tablitsa", alerts: "signaly", gantt: "grafik", dashboard: "plan-fakt" };
 
 /** A file name that says what it holds and when it was made: `karta-35-2026-11-25.pdf`. */
 export function defaultFileName(c: PrintChoices, ctx: PrintContext, today: Date = new Date()): string {
@@ -200,7 +206,7 @@ export function openPrintDialog(ctx: PrintContext): void {
 
   const kindSel = sel(
     "print-kind",
-    (["map", "atlas", "passport", "chart", "table", "alerts", "gantt"] as const).map((k) => {
+    (["map", "atlas", "passport", "chart", "table", "dashboard", "alerts", "gantt"] as const).map((k) => {
       const o = option(k, t(`pr_kind_${k}` as Key));
       if (k === "passport" && !ctx.selected) o.disabled = true;
       return o;
@@ -347,7 +353,7 @@ export function openPrintDialog(ctx: PrintContext): void {
   );
 
   function renderPager(): void {
-    pager.hidden = pages <= 1 || choices.kind === "table";
+    pager.hidden = pages <= 1 || isWorkbook(choices.kind);
     pageLabel.textContent = `${t("pr_page")} ${page + 1} ${t("pr_of")} ${pages}`;
     prevBtn.disabled = page <= 0;
     nextBtn.disabled = page >= pages - 1;
@@ -376,7 +382,7 @@ export function openPrintDialog(ctx: PrintContext): void {
       dialog.querySelectorAll<HTMLElement>(`[data-field=${name}]`).forEach((el) => (el.hidden = !on));
     show("chart", kind === "chart");
     show("region", kind !== "passport");
-    show("paper", kind !== "table" && kind !== "chart");
+    show("paper", !isWorkbook(kind) && kind !== "chart");
     show("by", kind === "map" || kind === "atlas");
     // The alert list and the schedule are of the map as it stands.
     show("edition", !asItStands(kind));
@@ -386,9 +392,9 @@ export function openPrintDialog(ctx: PrintContext): void {
     if (!pathTouched) file.input.value = withFileName(file.input.value, defaultFileName(choices, ctx));
     else file.input.value = withFileName(file.input.value, replaceExt(baseName(file.input.value), choices.format));
     saveBtn.textContent = kind === "atlas" ? t("pr_make_atlas") : t("pr_save");
-    const noPreview = kind === "table" || (kind === "passport" && !ctx.selected);
+    const noPreview = isWorkbook(kind) || (kind === "passport" && !ctx.selected);
     note.hidden = !noPreview;
-    note.textContent = kind === "table" ? t("pr_table_note") : t("pr_passport_none");
+    note.textContent = kind === "table" ? t("pr_table_note") : kind === "dashboard" ? t("pr_dashboard_note") : t("pr_passport_none");
     if (noPreview) {
       preview.cancel();
       img.hidden = true;

@@ -246,7 +246,7 @@ pub fn alerts(list: &indmap_api::AlertList, lang: &str, json: bool) {
 
 /// Plan against actual: the totals, then a line per region.
 pub fn dashboard(d: &indmap_api::core::dashboard::Dashboard, lang: &str, json: bool) {
-    use indmap_api::core::dashboard::Figures;
+    use indmap_api::core::dashboard::PlanActual;
     if json {
         return emit_json(d);
     }
@@ -262,7 +262,7 @@ pub fn dashboard(d: &indmap_api::core::dashboard::Dashboard, lang: &str, json: b
         "commissioned",
         "on time",
     ]);
-    let row = |name: String, f: &Figures| {
+    let row = |name: String, f: &PlanActual| {
         vec![
             name,
             f.projects.to_string(),

@@ -14,7 +14,7 @@ use uuid::Uuid;
 /// The figures of a group of projects.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct Figures {
+pub struct PlanActual {
     pub projects: u32,
     /// The projects' cost, in tiyn.
     #[cfg_attr(feature = "ts", ts(type = "number"))]
@@ -36,7 +36,7 @@ pub struct Figures {
     pub commissioned_on_time: u32,
 }
 
-impl Figures {
+impl PlanActual {
     fn add(&mut self, p: &Project, baseline: Option<&Project>, today: NaiveDate) {
         let latest = latest_report(p);
         self.projects += 1;
@@ -76,7 +76,7 @@ fn latest_report(p: &Project) -> Option<&crate::MonitoringReport> {
 pub struct Group {
     /// Empty where the projects do not say (no sector, no date).
     pub key: String,
-    pub figures: Figures,
+    pub figures: PlanActual,
 }
 
 /// Financing of one source in one year, by status, in tiyn.
@@ -96,7 +96,7 @@ pub struct FinancingCell {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Dashboard {
-    pub total: Figures,
+    pub total: PlanActual,
     /// In KATO order.
     pub by_region: Vec<Group>,
     /// By sector code, those without one last.
@@ -113,10 +113,10 @@ pub fn of<'a>(
     baselines: &HashMap<Uuid, Project>,
     today: NaiveDate,
 ) -> Dashboard {
-    let mut total = Figures::default();
-    let mut regions: BTreeMap<String, Figures> = BTreeMap::new();
-    let mut sectors: BTreeMap<(bool, String), Figures> = BTreeMap::new();
-    let mut years: BTreeMap<(bool, i32), Figures> = BTreeMap::new();
+    let mut total = PlanActual::default();
+    let mut regions: BTreeMap<String, PlanActual> = BTreeMap::new();
+    let mut sectors: BTreeMap<(bool, String), PlanActual> = BTreeMap::new();
+    let mut years: BTreeMap<(bool, i32), PlanActual> = BTreeMap::new();
     let mut financing: BTreeMap<(String, i32), [Money; 3]> = BTreeMap::new();
     for p in projects {
         let baseline = baselines.get(&p.id);
@@ -136,7 +136,7 @@ pub fn of<'a>(
         }
     }
     let groups =
-        |pairs: Vec<(String, Figures)>| pairs.into_iter().map(|(key, figures)| Group { key, figures }).collect();
+        |pairs: Vec<(String, PlanActual)>| pairs.into_iter().map(|(key, figures)| Group { key, figures }).collect();
     Dashboard {
         total,
         by_region: groups(regions.into_iter().collect()),
@@ -220,7 +220,7 @@ mod tests {
         let d = of([&a, &b, &c], &baselines, day(2026, 12, 1));
         assert_eq!(
             d.total,
-            Figures {
+            PlanActual {
                 projects: 3,
                 investment_plan: Money::from_units(1_500),
                 investment_actual: Money::from_units(900),

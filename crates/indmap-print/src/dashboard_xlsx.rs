@@ -5,15 +5,18 @@ use crate::context::PrintContext;
 use crate::format;
 use crate::listing_xlsx::sheet_name;
 use crate::words::Word;
-use indmap_core::dashboard::{Dashboard, Figures, Group};
+use indmap_core::dashboard::{Dashboard, Group, PlanActual};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
+
+/// How a sheet names a group's key.
+type KeyName<'a> = dyn Fn(&str) -> String + 'a;
 
 /// The workbook of `d`; `label` names a group's key on its sheet (a region, a sector, a year).
 pub fn xlsx(ctx: &PrintContext, d: &Dashboard) -> Result<Vec<u8>, XlsxError> {
     let lang = ctx.lang;
     let w = |word: Word| word.text(lang).to_owned();
     let mut wb = Workbook::new();
-    wb.set_properties(&rust_xlsxwriter::DocProperties::new().set_title(&w(Word::DashboardTitle)).set_author("indmap"));
+    wb.set_properties(&rust_xlsxwriter::DocProperties::new().set_title(w(Word::DashboardTitle)).set_author("indmap"));
     let header = Format::new().set_bold().set_text_wrap().set_background_color("#E3E8EE");
     let mln = Format::new().set_num_format("#,##0.0");
     let int = Format::new().set_num_format("#,##0");
@@ -27,7 +30,7 @@ pub fn xlsx(ctx: &PrintContext, d: &Dashboard) -> Result<Vec<u8>, XlsxError> {
     };
     let year = |k: &str| if k.is_empty() { w(Word::NoData) } else { k.to_owned() };
     let total = [Group { key: w(Word::Total), figures: d.total }];
-    let sheets: [(Word, &[Group], &dyn Fn(&str) -> String); 4] = [
+    let sheets: [(Word, &[Group], &KeyName); 4] = [
         (Word::Summary, &total, &|k: &str| k.to_owned()),
         (Word::Region, &d.by_region, &region),
         (Word::Sector, &d.by_sector, &sector),
@@ -60,7 +63,7 @@ pub fn xlsx(ctx: &PrintContext, d: &Dashboard) -> Result<Vec<u8>, XlsxError> {
         ws.set_freeze_panes(1, 1)?;
         for (i, g) in groups.iter().enumerate() {
             let r = i as u32 + 1;
-            let f: &Figures = &g.figures;
+            let f: &PlanActual = &g.figures;
             let share = |a: f64, b: f64| if b > 0.0 { Some(a / b) } else { None };
             ws.write_string(r, 0, label(&g.key))?;
             ws.write_number_with_format(r, 1, f64::from(f.projects), &int)?;

@@ -8,6 +8,7 @@ import type { AtlasProgress } from "./AtlasProgress";
 import type { Backup } from "./Backup";
 import type { Channel } from "@tauri-apps/api/core";
 import type { ConflictView } from "./ConflictView";
+import type { Dashboard } from "./Dashboard";
 import type { EditionDiff } from "./EditionDiff";
 import type { EditionSummary } from "./EditionSummary";
 import type { EditionView } from "./EditionView";
@@ -46,6 +47,7 @@ export interface CommandArgs {
   boundaries: Record<string, never>;
   check_project: { id: string | null; feature: string };
   create_database: { path: string; scope: string };
+  dashboard: { filter: ViewFilter };
   delete_project: { id: string; reason: string | null };
   edition_approve: { approval: Approval };
   edition_diff: { from: string; to: string };
@@ -100,6 +102,7 @@ export interface CommandAnswers {
   boundaries: string;
   check_project: Array<Problem>;
   create_database: OpenInfo;
+  dashboard: Dashboard;
   delete_project: boolean;
   edition_approve: EditionSummary;
   edition_diff: EditionDiff;
