@@ -133,8 +133,6 @@ function renderTopbar(): void {
     h("span", { class: "spacer" }),
     s.open ? h("button", { class: "primary", "data-role": "new-project", title: "Ctrl+N", onclick: () => editProject(null) }, "+ " + t("new_project")) : null,
     s.open ? h("button", { "data-role": "print", title: "Ctrl+P", onclick: () => openPrint(store.state) }, t("pr_button")) : null,
-    s.open ? h("button", { "data-role": "gantt-button", title: t("g_title"), onclick: () => showGantt(null) }, t("g_button")) : null,
-    s.open ? h("button", { "data-role": "dashboard-button", title: t("d_title"), onclick: () => showDashboard() }, t("d_button")) : null,
     langSel,
     s.open ? exchangeButton() : null,
     s.open ? h("button", { "data-role": "layers-button", onclick: () => layersPanel.toggle() }, t("geo_layers")) : null,
@@ -265,6 +263,9 @@ function renderSummary(view: MapView | null): void {
       h("strong", {}, formatNumber(s.alerts)),
       h("span", {}, t("s_alerts")),
     ),
+    // What the set shows over time and against its plan.
+    h("button", { class: "summary-view", "data-role": "gantt-button", title: t("g_title"), onclick: () => showGantt(null) }, t("g_button")),
+    h("button", { class: "summary-view", "data-role": "dashboard-button", title: t("d_title"), onclick: () => showDashboard() }, t("d_button")),
     h("div", { class: "financing", title: t("s_financing") }, h("span", { class: "muted" }, t("s_financing") + ":"), sources),
   ]);
 }
