@@ -90,13 +90,11 @@ impl Indmap {
     pub(crate) fn alert_context(&self) -> Result<Context> {
         let today = self.env.clock.now().date_naive();
         let defaults = Thresholds::default();
-        let setting = |key| -> Result<Option<String>> { Ok(self.store.setting(key)?) };
-        let number =
-            |key, default| -> Result<f64> { Ok(setting(key)?.and_then(|v| v.trim().parse().ok()).unwrap_or(default)) };
         let thresholds = Thresholds {
-            late_days: number("alert_late_days", f64::from(defaults.late_days))? as u32,
-            slip_days: number("alert_slip_days", f64::from(defaults.slip_days))? as u32,
-            financing_tolerance_pct: number("alert_financing_tolerance_pct", defaults.financing_tolerance_pct)?,
+            late_days: self.setting_or("alert_late_days", defaults.late_days)?,
+            slip_days: self.setting_or("alert_slip_days", defaults.slip_days)?,
+            financing_tolerance_pct: self
+                .setting_or("alert_financing_tolerance_pct", defaults.financing_tolerance_pct)?,
         };
         Ok(Context { today, due_period: alert::due_period(self.every()?, today, self.deadline_days()?), thresholds })
     }

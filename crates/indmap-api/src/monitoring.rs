@@ -155,7 +155,7 @@ impl Indmap {
 
     /// The `report_deadline_days` setting, or the default.
     pub(crate) fn deadline_days(&self) -> Result<u32> {
-        Ok(self.store.setting("report_deadline_days")?.and_then(|d| d.trim().parse().ok()).unwrap_or(DEADLINE_DAYS))
+        self.setting_or("report_deadline_days", DEADLINE_DAYS)
     }
 
     /// The deadline of a period (checked already); none for one written otherwise.

@@ -255,7 +255,6 @@ fn refused(field: &str, rule: Rule, message: String) -> Error {
     Error::invalid(problems)
 }
 
-/// A printout asked for in a format it is not written in.
 /// Refuses an edition for a printout of the map as it stands (`what` names it).
 fn as_it_stands<F>(request: &PrintRequest<F>, what: &str) -> Result<()> {
     match request.edition {
@@ -268,6 +267,7 @@ fn as_it_stands<F>(request: &PrintRequest<F>, what: &str) -> Result<()> {
     }
 }
 
+/// A printout asked for in a format it is not written in.
 fn unfit(printout: &Printout) -> Error {
     refused("format", Rule::PrintUsage, format!("this printout is written as {}", printout.extensions()))
 }

@@ -17,6 +17,11 @@ pub const SETTINGS: &[(&str, &str)] = &[
 ];
 
 impl Indmap {
+    /// A setting read as a `T`, or `default` when it is not set (`set_setting` checked it).
+    pub(crate) fn setting_or<T: std::str::FromStr>(&self, key: &str, default: T) -> Result<T> {
+        Ok(self.store.setting(key)?.and_then(|v| v.trim().parse().ok()).unwrap_or(default))
+    }
+
     pub fn settings(&self) -> Result<Vec<(String, String)>> {
         Ok(self.store.settings()?)
     }

@@ -229,13 +229,12 @@ impl Indmap {
     pub fn view(&self, filter: &ViewFilter) -> Result<MapView> {
         let projects = self.list(&filter.project_filter()?)?;
         let baselines = self.baselines(&projects)?;
-        let mut view = summarise(&projects, self.store.info().scope, &baselines);
-        view.summary.alerts = self.alert_count(&projects, &baselines)?;
-        Ok(view)
+        let alerts = self.alert_count(&projects, &baselines)?;
+        Ok(summarise(&projects, self.store.info().scope, &baselines, alerts))
     }
 }
 
-fn summarise(projects: &[Project], scope: Scope, baselines: &HashMap<uuid::Uuid, Project>) -> MapView {
+fn summarise(projects: &[Project], scope: Scope, baselines: &HashMap<uuid::Uuid, Project>, alerts: u32) -> MapView {
     let mut by_source: BTreeMap<&str, Money> = BTreeMap::new();
     let mut regions: BTreeMap<&str, RegionFigures> = indmap_core::reference::REGIONS
         .iter()
@@ -266,7 +265,7 @@ fn summarise(projects: &[Project], scope: Scope, baselines: &HashMap<uuid::Uuid,
             cost_kzt: cost,
             jobs_permanent: jobs,
             delayed: projects.iter().filter(|p| p.status == Status::Delayed).count() as u32,
-            alerts: 0,
+            alerts,
             financing,
         },
         regions: regions.into_values().collect(),

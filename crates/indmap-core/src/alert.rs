@@ -4,7 +4,7 @@
 
 use crate::edition;
 use crate::period::{Every, Period};
-use crate::reference::{ActionStatus, Label, MapLevel};
+use crate::reference::{ActionStatus, Label};
 use crate::{Money, Project};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -149,6 +149,22 @@ pub struct Alert {
     pub responsible: Option<String>,
 }
 
+impl Alert {
+    /// An alert of `kind` at `field` of `project`, for its responsible body to act on; the
+    /// rest is filled by the kind.
+    fn on(project: &Project, kind: AlertKind, field: String) -> Alert {
+        Alert {
+            kind,
+            project: project.id,
+            field,
+            days: None,
+            subject: None,
+            figures: None,
+            responsible: project.responsible_body.clone(),
+        }
+    }
+}
+
 /// How late is late: the settings behind the alerts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Thresholds {
@@ -189,16 +205,7 @@ pub fn of(project: &Project, baseline: Option<&Project>, cx: &Context) -> Vec<Al
     if !edition::is_on_map(project.status) {
         return out;
     }
-    let body = project.responsible_body.clone();
-    let alert = |kind, field: String, days, subject, figures, responsible| Alert {
-        kind,
-        project: project.id,
-        field,
-        days,
-        subject,
-        figures,
-        responsible,
-    };
+    let at = |kind, field: String| Alert::on(project, kind, field);
     let late = |date: Option<NaiveDate>| {
         let days = (cx.today - date?).num_days();
         (days > i64::from(cx.thresholds.late_days)).then_some(days)
@@ -207,28 +214,21 @@ pub fn of(project: &Project, baseline: Option<&Project>, cx: &Context) -> Vec<Al
     for (i, a) in project.actions.iter().enumerate() {
         let open = !matches!(a.status, ActionStatus::Done | ActionStatus::Cancelled);
         if let Some(days) = late(a.due).filter(|_| open) {
-            let responsible = a.responsible.clone().or_else(|| body.clone());
-            let field = format!("actions[{i}].due");
-            out.push(alert(AlertKind::ActionOverdue, field, Some(days), Some(a.title.clone()), None, responsible));
+            let alert = at(AlertKind::ActionOverdue, format!("actions[{i}].due"));
+            let responsible = a.responsible.clone().or(alert.responsible.clone());
+            out.push(Alert { days: Some(days), subject: Some(a.title.clone()), responsible, ..alert });
         }
     }
     for (i, m) in project.milestones.iter().enumerate() {
         if let Some(days) = late(m.planned).filter(|_| m.actual.is_none()) {
-            let field = format!("milestones[{i}].actual");
-            out.push(alert(AlertKind::MilestoneOverdue, field, Some(days), Some(m.name.clone()), None, body.clone()));
+            let alert = at(AlertKind::MilestoneOverdue, format!("milestones[{i}].actual"));
+            out.push(Alert { days: Some(days), subject: Some(m.name.clone()), ..alert });
         }
     }
     if project.commissioning_actual.is_none()
         && let Some(days) = late(project.commissioning_planned)
     {
-        out.push(alert(
-            AlertKind::CommissioningOverdue,
-            "commissioning_actual".into(),
-            Some(days),
-            None,
-            None,
-            body.clone(),
-        ));
+        out.push(Alert { days: Some(days), ..at(AlertKind::CommissioningOverdue, "commissioning_actual".into()) });
     }
     if let Some(baseline) = baseline {
         slips(project, baseline, cx.thresholds.slip_days, &mut out);
@@ -236,27 +236,26 @@ pub fn of(project: &Project, baseline: Option<&Project>, cx: &Context) -> Vec<Al
     if !reported(project, cx.due_period) {
         let days = (cx.today - cx.due_period.end()).num_days();
         let subject = Some(cx.due_period.to_string());
-        out.push(alert(AlertKind::ReportMissing, "monitoring".into(), Some(days), subject, None, body.clone()));
+        out.push(Alert { days: Some(days), subject, ..at(AlertKind::ReportMissing, "monitoring".into()) });
     }
     if let Some(figures) = financing_mismatch(project, cx.thresholds.financing_tolerance_pct) {
-        out.push(alert(AlertKind::FinancingMismatch, "financing".into(), None, None, Some(figures), body.clone()));
+        out.push(Alert { figures: Some(figures), ..at(AlertKind::FinancingMismatch, "financing".into()) });
     }
     if !project.support_measures.is_empty() && project.criteria.is_empty() {
-        out.push(alert(AlertKind::SupportWithoutCriteria, "criteria".into(), None, None, None, body.clone()));
+        out.push(at(AlertKind::SupportWithoutCriteria, "criteria".into()));
     }
-    if project.level == MapLevel::Republican && project.local_content_expertise_date.is_none() {
-        let field = "local_content_expertise_date".into();
-        out.push(alert(AlertKind::ExpertiseMissing, field, None, None, None, body.clone()));
+    if crate::validate::lacks_expertise(project) {
+        out.push(at(AlertKind::ExpertiseMissing, "local_content_expertise_date".into()));
     }
     contradictions(project, &mut out);
     out.sort_by_key(|a| a.kind);
     out
 }
 
-/// Whether the project has a report of `period`, or was not yet on the map when it ended.
+/// Whether the project has the report of `period`, or does not owe one (`monitoring::is_due`).
 fn reported(project: &Project, period: Period) -> bool {
-    project.inclusion_date.is_some_and(|d| d > period.end())
-        || project.monitoring.iter().any(|m| Period::parse(&m.period) == Some(period))
+    let period = period.to_string();
+    !crate::monitoring::is_due(project, &period) || project.monitoring.iter().any(|m| m.period == period)
 }
 
 /// Commissioning and milestones planned later than the baseline by more than `slip_days`.
@@ -276,15 +275,7 @@ fn slips(project: &Project, baseline: &Project, slip_days: u32, out: &mut Vec<Al
                 (AlertKind::MilestoneSlipped, format!("milestones[{i}].planned"), drift.row.clone())
             }
         };
-        out.push(Alert {
-            kind,
-            project: project.id,
-            field,
-            days: Some(days),
-            subject,
-            figures: None,
-            responsible: project.responsible_body.clone(),
-        });
+        out.push(Alert { days: Some(days), subject, ..Alert::on(project, kind, field) });
     }
 }
 
@@ -308,15 +299,8 @@ fn contradictions(project: &Project, out: &mut Vec<Alert>) {
         let (before, now) = (&project.monitoring[pair[0].1], &project.monitoring[pair[1].1]);
         let i = pair[1].1;
         let mut push = |kind, field: &str, figures| {
-            out.push(Alert {
-                kind,
-                project: project.id,
-                field: format!("monitoring[{i}].{field}"),
-                days: None,
-                subject: Some(now.period.clone()),
-                figures: Some(figures),
-                responsible: project.responsible_body.clone(),
-            })
+            let alert = Alert::on(project, kind, format!("monitoring[{i}].{field}"));
+            out.push(Alert { subject: Some(now.period.clone()), figures: Some(figures), ..alert })
         };
         if let (Some(expected), Some(found)) = (before.investment, now.investment)
             && found < expected
@@ -334,7 +318,7 @@ fn contradictions(project: &Project, out: &mut Vec<Alert>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reference::Status;
+    use crate::reference::{MapLevel, Status};
     use crate::schema::Record;
     use crate::{ActionItem, FinancingRow, Milestone, MonitoringReport, RegionCode, SupportReceived};
 

@@ -40,6 +40,13 @@ pub fn reports(status: Status) -> bool {
     crate::edition::is_on_map(status)
 }
 
+/// Whether `p` reports `period`: it is on the map, and was included in it by the period's end
+/// (a period written otherwise has no end to compare).
+pub fn is_due(p: &Project, period: &str) -> bool {
+    let end = Period::parse(period).map(Period::end);
+    reports(p.status) && !matches!((p.inclusion_date, end), (Some(included), Some(end)) if included > end)
+}
+
 /// How far one region's reporting of a period has come.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegionProgress {
@@ -95,13 +102,8 @@ pub fn last_periods(every: Every, today: NaiveDate, count: usize) -> Vec<Period>
 /// Each region's reporting of `period`, by region code; regions with no project that reports
 /// are left out. A project included in the map after the period ended does not report it.
 pub fn progress<'a>(projects: impl IntoIterator<Item = &'a Project>, period: &str) -> Vec<RegionProgress> {
-    let end = Period::parse(period).map(Period::end);
-    let included = |p: &Project| match (p.inclusion_date, end) {
-        (Some(included), Some(end)) => included <= end,
-        _ => true,
-    };
     let mut by_region: BTreeMap<&str, RegionProgress> = BTreeMap::new();
-    for p in projects.into_iter().filter(|p| reports(p.status) && included(p)) {
+    for p in projects.into_iter().filter(|p| is_due(p, period)) {
         let entry = by_region.entry(p.region.as_str()).or_insert(RegionProgress {
             region: p.region,
             due: 0,

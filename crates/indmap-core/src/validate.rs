@@ -239,13 +239,18 @@ fn check_level(p: &Project, rules: &Rules, problems: &mut Problems) {
             _ => {}
         }
     }
-    if p.level == MapLevel::Republican && p.local_content_expertise_date.is_none() {
+    if lacks_expertise(p) {
         problems.warning(
             "local_content_expertise_date",
             Rule::LocalContentExpertise,
             "is empty: a project on the republican map needs a local-content expertise (Art. 1 p.2)",
         );
     }
+}
+
+/// A project on the republican map without its local-content expertise (Art. 1 p.2).
+pub fn lacks_expertise(p: &Project) -> bool {
+    p.level == MapLevel::Republican && p.local_content_expertise_date.is_none()
 }
 
 fn check_bin(p: &Project, problems: &mut Problems) {

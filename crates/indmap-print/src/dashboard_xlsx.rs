@@ -23,11 +23,7 @@ pub fn xlsx(ctx: &PrintContext, d: &Dashboard) -> Result<Vec<u8>, XlsxError> {
     let pct = Format::new().set_num_format("0.0%");
     let region =
         |k: &str| indmap_core::RegionCode::parse(k).map_or_else(|| k.to_owned(), |r| lang.pick(&r.region().label()));
-    let sector = |k: &str| match ctx.sectors.iter().find(|s| s.code == k) {
-        Some(s) => lang.pick(&s.label),
-        None if k.is_empty() => w(Word::NoSector),
-        None => k.to_owned(),
-    };
+    let sector = |k: &str| if k.is_empty() { w(Word::NoSector) } else { ctx.sector_label(Some(k)) };
     let year = |k: &str| if k.is_empty() { w(Word::NoData) } else { k.to_owned() };
     let total = [Group { key: w(Word::Total), figures: d.total }];
     let sheets: [(Word, &[Group], &KeyName); 4] = [

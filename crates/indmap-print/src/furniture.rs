@@ -57,6 +57,14 @@ pub fn footer(canvas: &mut Canvas, ctx: &PrintContext, area: Rect, page: usize, 
     canvas.text(area.x, y1 + style.line_mm(), &fonts::fit(&second, style.size_pt, false, area.w - page_w), style);
 }
 
+/// `canvas` as page `page` of `pages`, its footer drawn.
+pub fn footed_page(ctx: &PrintContext, mut canvas: Canvas, page: usize, pages: usize) -> crate::document::Page {
+    let (footer_area, _) = ctx.setup.body().take_bottom(footer_height(ctx.k()));
+    let (width_mm, height_mm) = ctx.setup.size_mm();
+    footer(&mut canvas, ctx, footer_area, page, pages);
+    crate::document::Page { width_mm, height_mm, body: canvas.into_body() }
+}
+
 /// The legend's size for `entries` in `columns` columns of `col_w` millimetres.
 pub fn legend_size(entries: usize, columns: usize, col_w: f64, k: f64) -> (f64, f64) {
     let rows = entries.div_ceil(columns.max(1));

@@ -4,7 +4,7 @@
 //! next page with the axis repeated.
 
 use crate::context::PrintContext;
-use crate::document::{Document, Page};
+use crate::document::Document;
 use crate::fonts;
 use crate::furniture;
 use crate::paper::Rect;
@@ -22,16 +22,9 @@ const INK: &str = "#1f3a5f";
 pub fn gantt_document(ctx: &PrintContext, lanes: &[Lane], total: usize, today: NaiveDate) -> Document {
     let canvases = gantt_canvases(ctx, lanes, total, today);
     let count = canvases.len();
-    let pages = canvases.into_iter().enumerate().map(|(i, canvas)| with_footer(ctx, canvas, i + 1, count)).collect();
+    let pages =
+        canvases.into_iter().enumerate().map(|(i, canvas)| furniture::footed_page(ctx, canvas, i + 1, count)).collect();
     Document { title: Word::GanttTitle.text(ctx.lang).to_owned(), subject: crate::map_page::subject(ctx), pages }
-}
-
-/// A page of `canvas`, with the footer of page `page` of `pages`.
-pub(crate) fn with_footer(ctx: &PrintContext, mut canvas: Canvas, page: usize, pages: usize) -> Page {
-    let (footer_area, _) = ctx.setup.body().take_bottom(furniture::footer_height(ctx.k()));
-    let (width_mm, height_mm) = ctx.setup.size_mm();
-    furniture::footer(&mut canvas, ctx, footer_area, page, pages);
-    Page { width_mm, height_mm, body: canvas.into_body() }
 }
 
 /// The chart's pages, without their footers (a passport numbers them among its own).

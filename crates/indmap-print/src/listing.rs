@@ -71,18 +71,11 @@ impl<'a> Flow<'a> {
 
     fn into_pages(mut self) -> Vec<Page> {
         self.done.push(self.canvas);
-        let ctx = self.ctx;
-        let k = ctx.k();
-        let (footer_area, _) = ctx.setup.body().take_bottom(furniture::footer_height(k));
-        let (width_mm, height_mm) = ctx.setup.size_mm();
         let count = self.done.len();
         self.done
             .into_iter()
             .enumerate()
-            .map(|(i, mut canvas)| {
-                furniture::footer(&mut canvas, ctx, footer_area, i + 1, count);
-                Page { width_mm, height_mm, body: canvas.into_body() }
-            })
+            .map(|(i, canvas)| furniture::footed_page(self.ctx, canvas, i + 1, count))
             .collect()
     }
 }

@@ -295,9 +295,7 @@ pub fn passport_document(ctx: &PrintContext, p: &Project) -> Document {
     });
     let count = 2 + schedule.len();
     let mut pages = vec![first_page(ctx, p, count), second_page(ctx, p, count)];
-    pages.extend(
-        schedule.into_iter().enumerate().map(|(i, canvas)| crate::gantt_chart::with_footer(ctx, canvas, 3 + i, count)),
-    );
+    pages.extend(schedule.into_iter().enumerate().map(|(i, canvas)| furniture::footed_page(ctx, canvas, 3 + i, count)));
     Document { title, subject: subject(ctx), pages }
 }
 

@@ -577,12 +577,11 @@ fn long_cell(ctx: &PrintContext, spec: &FieldSpec, values: &serde_json::Map<Stri
     let Some(code) = values.get(spec.name).and_then(Value::as_str).filter(|_| spec.kind == Kind::Code) else {
         return field_cell(spec, values);
     };
-    let editable = match spec.name {
-        "source" => &ctx.sources,
-        _ => &ctx.sectors,
-    };
-    let label = (spec.code_label)(code).or_else(|| editable.iter().find(|i| i.code == code).map(|i| i.label.clone()));
-    text(label.map_or_else(|| code.to_owned(), |l| ctx.lang.pick(&l)))
+    text(match (spec.code_label)(code) {
+        Some(label) => ctx.lang.pick(&label),
+        None if spec.name == "source" => ctx.source_label(code),
+        None => ctx.sector_label(Some(code)),
+    })
 }
 
 /// The table as CSV: UTF-8 with a BOM, `;` between fields and a decimal comma in Kazakh and
