@@ -71,29 +71,14 @@ impl Indmap {
         Ok(db)
     }
 
-    /// Gives a copied database file an id of its own (see `Store::settle_identity`), and a key
-    /// of its own to sign its files with: a database made before files were signed gets its
-    /// first, a copy one that is not the original's.
+    /// Gives a copied database file an id and a signing key of its own, and a database made
+    /// before files were signed its first key (see `Store::settle_identity`).
     fn settle_identity(&mut self) -> Result<()> {
         let home = file_home(&self.store.info().path)?;
-        let (ids, now) = (&mut self.env.ids, self.env.clock.now());
-        let forked = self.store.settle_identity(&home, || ids.new_id(), now)?;
-        if forked.is_some() || self.store.signing_key()?.is_none() {
-            let secret = self.new_secret();
-            self.store.set_signing_key(secret)?;
-        }
+        let now = self.env.clock.now();
+        let ids = &mut self.env.ids;
+        self.store.settle_identity(&home, || ids.new_id(), now)?;
         Ok(())
-    }
-
-    /// A new secret key, from the randomness of the ids the environment gives (each new id
-    /// carries 74 random bits).
-    fn new_secret(&mut self) -> [u8; 32] {
-        use sha2::{Digest, Sha256};
-        let mut hash = Sha256::new_with_prefix(b"indmap signing key");
-        for _ in 0..4 {
-            hash.update(self.env.ids.new_id().as_bytes());
-        }
-        hash.finalize().into()
     }
 
     pub fn info(&self) -> &DbInfo {

@@ -22,23 +22,32 @@ fn pins(conn: &Connection) -> Result<HashMap<Uuid, Pin>> {
     Ok(out)
 }
 
+/// A new secret key, from randomness the caller passes in (each new id carries 74 random bits).
+pub(crate) fn new_secret(mut draw: impl FnMut() -> Uuid) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new_with_prefix(b"indmap signing key");
+    for _ in 0..4 {
+        hash.update(draw().as_bytes());
+    }
+    hash.finalize().into()
+}
+
+/// Gives the database the signing key `secret`, inside the caller's transaction.
+pub(crate) fn put_signing_key(conn: &Connection, secret: [u8; 32]) -> Result<()> {
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('signing_key', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [hex::encode(secret)],
+    )?;
+    Ok(())
+}
+
 impl Store {
     /// The secret this database signs its files with; `None` for a database made before files
-    /// were signed, until `set_signing_key`.
+    /// were signed, until its next open (`settle_identity`).
     pub fn signing_key(&self) -> Result<Option<[u8; 32]>> {
         let text: Option<String> =
             self.conn.query_row("SELECT value FROM meta WHERE key = 'signing_key'", [], |r| r.get(0)).optional()?;
         Ok(text.and_then(|t| <[u8; 32]>::try_from(hex::decode(t).ok()?).ok()))
-    }
-
-    /// Gives this database the signing key `secret` (made from randomness the caller passes in).
-    pub fn set_signing_key(&mut self, secret: [u8; 32]) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        tx.execute(
-            "INSERT INTO meta (key, value) VALUES ('signing_key', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [hex::encode(secret)],
-        )?;
-        Ok(tx.commit()?)
     }
 
     /// How many writes this database has made: what a file it exports now vouches for.

@@ -194,3 +194,26 @@ fn a_backup_name_is_claimed_once_and_a_batch_whose_backup_fails_keeps_nothing() 
     assert!(!indmap_store::claim_backup_name(&written).unwrap(), "a written backup's name claimed again");
     assert!(!dir.path().join("c.sqlite.partial").exists());
 }
+
+/// A copy takes its new id and its new key in the one transaction of `settle_identity`: in CI a
+/// restore killed between two separate writes left a forked id with the original's key, and no
+/// later open would draw it a key of its own.
+#[test]
+fn a_copied_database_takes_a_new_id_and_a_new_key_in_one_step_and_keeps_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::create(&dir.path().join("k.sqlite"), karaganda(), Uuid::nil(), at()).unwrap();
+    let mut draws = (1u128..).map(Uuid::from_u128);
+    assert_eq!(store.settle_identity("here", || draws.next().unwrap(), at()).unwrap(), None);
+    let key = store.signing_key().unwrap().expect("a new database draws its first key");
+    assert_eq!(store.info().db_id, Uuid::nil(), "the original keeps its id");
+    assert_eq!(store.settle_identity("here", || draws.next().unwrap(), at()).unwrap(), None);
+    assert_eq!(store.signing_key().unwrap(), Some(key), "an open at home keeps the key");
+
+    let forked = store.settle_identity("elsewhere", || draws.next().unwrap(), at()).unwrap();
+    assert_eq!(forked, Some(Uuid::nil()), "the copy names the id it came from");
+    assert_ne!(store.info().db_id, Uuid::nil());
+    let copy_key = store.signing_key().unwrap().unwrap();
+    assert_ne!(copy_key, key, "the copy signs with a key of its own");
+    assert_eq!(store.settle_identity("elsewhere", || draws.next().unwrap(), at()).unwrap(), None);
+    assert_eq!(store.signing_key().unwrap(), Some(copy_key));
+}
