@@ -61,6 +61,7 @@ pub fn run() {
             project_cmds::alerts,
             project_cmds::gantt,
             project_cmds::dashboard,
+            project_cmds::effectiveness,
             project_cmds::project,
             project_cmds::add_project,
             project_cmds::update_project,

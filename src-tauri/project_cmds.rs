@@ -3,6 +3,7 @@
 
 use crate::{Answer, AppState, UiError, with_db};
 use indmap_api::core::dashboard::Dashboard;
+use indmap_api::core::effectiveness::Effectiveness;
 use indmap_api::core::period_act::Step;
 use indmap_api::core::table::Table;
 use indmap_api::core::{Problem, RegionCode};
@@ -65,6 +66,16 @@ pub(crate) async fn gantt(
 #[tauri::command]
 pub(crate) async fn dashboard(state: tauri::State<'_, AppState>, filter: ViewFilter) -> Answer<Dashboard> {
     with_db(&state, |db| db.dashboard(&filter.project_filter()?))
+}
+
+/// The effectiveness of the support the filtered set received (of `year` only, if given).
+#[tauri::command]
+pub(crate) async fn effectiveness(
+    state: tauri::State<'_, AppState>,
+    filter: ViewFilter,
+    year: Option<i32>,
+) -> Answer<Effectiveness> {
+    with_db(&state, |db| db.effectiveness(&filter.project_filter()?, year))
 }
 
 /// One project as its GeoJSON Feature.

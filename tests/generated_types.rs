@@ -54,6 +54,7 @@ fn generated_typescript_is_up_to_date() {
     indmap_api::AlertList::export_all(&cfg).unwrap();
     indmap_api::Gantt::export_all(&cfg).unwrap();
     indmap_api::core::dashboard::Dashboard::export_all(&cfg).unwrap();
+    indmap_api::core::effectiveness::Effectiveness::export_all(&cfg).unwrap();
     // print
     indmap_desktop::PrintRequest::export_all(&cfg).unwrap();
     indmap_desktop::AtlasProgress::export_all(&cfg).unwrap();
@@ -68,6 +69,8 @@ fn generated_typescript_is_up_to_date() {
     std::fs::write(fresh.path().join("allCharts.ts"), charts_typescript()).unwrap();
     // every kind of alert with its label, in the order the alert list counts them
     std::fs::write(fresh.path().join("allAlertKinds.ts"), alert_kinds_typescript()).unwrap();
+    // every indicator of the effectiveness of support, with its names, in the order its figures come
+    std::fs::write(fresh.path().join("allIndicators.ts"), indicators_typescript()).unwrap();
     let committed_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/generated");
     let fresh_files = files_in(fresh.path());
     if std::env::var_os("UPDATE_GENERATED").is_some() {
@@ -225,6 +228,30 @@ fn alert_kinds_typescript() -> String {
         "// Every kind of alert and its label (indmap_core::alert::AlertKind); made by tests/generated_types.rs.\n\n\
          import type {{ AlertKind }} from \"./AlertKind\";\n\n\
          export const ALERT_KINDS: readonly {{ kind: AlertKind; kk: string; ru: string; en: string }}[] = [\n{items}];\n"
+    )
+}
+
+fn indicators_typescript() -> String {
+    use indmap_api::core::effectiveness::Indicator;
+    let json = |label: indmap_api::core::Label| label.all().map(|t| serde_json::to_string(t).unwrap());
+    let items: String = Indicator::ALL
+        .iter()
+        .map(|i| {
+            let [kk, ru, en] = json(i.short_label());
+            let [per_kk, per_ru, per_en] = json(i.per_support_unit());
+            format!(
+                "  {{ indicator: \"{}\", name: {{ kk: {kk}, ru: {ru}, en: {en} }}, per: {{ kk: {per_kk}, ru: {per_ru}, en: {per_en} }} }},\n",
+                i.code()
+            )
+        })
+        .collect();
+    format!(
+        "// Every indicator of the effectiveness of support, its column name and the unit of its figure per\n\
+         // support (indmap_core::effectiveness::Indicator), in the order of `per_support`; made by\n\
+         // tests/generated_types.rs.\n\n\
+         import type {{ Indicator }} from \"./Indicator\";\n\n\
+         type Text = {{ kk: string; ru: string; en: string }};\n\n\
+         export const INDICATORS: readonly {{ indicator: Indicator; name: Text; per: Text }}[] = [\n{items}];\n"
     )
 }
 

@@ -181,15 +181,76 @@ async fn the_dashboard_shows_plan_and_actual_of_the_filtered_set() -> Res {
         )
         .await?;
         let fits = app
-            .js("return ['s-alerts', 'gantt-button', 'dashboard-button'].every(r => {
+            .js("return ['s-alerts', 'gantt-button', 'dashboard-button', 'effectiveness-button'].every(r => {
                    const b = document.querySelector(`[data-role=${r}]`).getBoundingClientRect();
                    return b.width > 0 && b.right <= window.innerWidth && b.bottom <= window.innerHeight; })")
             .await?;
         ensure_eq!(fits.as_bool(), Some(true));
-        for role in ["s-alerts", "gantt-button", "dashboard-button"] {
+        for role in ["s-alerts", "gantt-button", "dashboard-button", "effectiveness-button"] {
             app.ensure_readable(role, &format!("[data-role={role}]")).await?;
         }
         app.shot_to(SHOTS, "summary-kk").await?;
+        Ok(())
+    })
+    .await
+}
+
+/// The effectiveness of support: the totals the API counts, a bar per measure with an index, the
+/// tables readable; one year's support asks again; the report opens in the print dialog with
+/// its first page drawn.
+#[tokio::test]
+async fn the_effectiveness_of_support_shows_its_index_by_measure_and_prints_the_report() -> Res {
+    let m = Machine::new()?;
+    sample_db(&m.db, 80)?;
+    let (all, priced, year, of_year) = {
+        let db = indmap_api::Indmap::open(&m.db, indmap_api::Env::system())?;
+        let e = db.effectiveness(&indmap_api::core::ProjectFilter::default(), None)?;
+        let priced = e.by_measure.iter().filter(|g| g.effect.index.is_some()).count();
+        let year = e.by_year.iter().rev().find(|g| !g.key.is_empty()).map(|g| g.key.clone()).ok_or("no year")?;
+        let of_year = db.effectiveness(&indmap_api::core::ProjectFilter::default(), year.parse().ok())?;
+        (e.total, priced, year, of_year.total)
+    };
+    ensure!(priced > 0, "the sample gives support with amounts");
+    run_app("effectiveness", &m, async |app| {
+        app.wait_window().await?;
+        app.click("[data-role=effectiveness-button]").await?;
+        app.wait_js(
+            "the effectiveness panel",
+            "return !!document.querySelector('[data-role=effectiveness] [data-role=e-by-measure]')",
+            30,
+        )
+        .await?;
+        let projects = app.text("[data-role=e-projects] strong").await?;
+        ensure_eq!(projects.replace([' ', '\u{a0}'], ""), all.projects.to_string());
+        let bars = app.js("return [...document.querySelectorAll('[data-role=e-chart] .e-row .d-fill')].map(b => b.getBoundingClientRect().width)").await?;
+        let widths: Vec<f64> = bars.as_array().ok_or("bars")?.iter().filter_map(|w| w.as_f64()).collect();
+        ensure_eq!(widths.len(), priced);
+        ensure!(widths.iter().any(|w| w.ge(&20.0)), "the widest index draws a bar: {widths:?}");
+        app.ensure_readable("the totals", "[data-role=effectiveness] .d-tiles").await?;
+        app.ensure_readable("the index chart", "[data-role=e-chart]").await?;
+        app.ensure_readable("the methodology", "[data-role=e-methodology]").await?;
+        app.shot_to(SHOTS, "effectiveness").await?;
+        // One year's support: the panel asks again and shows that year's projects.
+        app.choose("[data-role=e-year]", &year).await?;
+        let expected = of_year.projects.to_string();
+        app.wait_js(
+            "the year's support",
+            &format!("return document.querySelector('[data-role=e-projects] strong')?.textContent.replace(/\\s/g, '') === '{expected}'"),
+            30,
+        )
+        .await?;
+        app.click("[data-role=e-save]").await?;
+        app.wait_js(
+            "the report's first page",
+            "const i = document.querySelector('[data-role=print-preview]'); const k = document.querySelector('[data-role=print-kind]'); \
+             const r = JSON.parse(i?.dataset.request || '{}'); \
+             return k?.value === 'effectiveness' && r.kind === 'effectiveness' && !i.hidden && i.complete && i.naturalWidth > i.naturalHeight",
+            60,
+        )
+        .await?;
+        let request = app.js("return JSON.parse(document.querySelector('[data-role=print-preview]').dataset.request).year").await?;
+        ensure_eq!(request.as_i64().map(|y| y.to_string()), Some(year.clone()));
+        app.shot_to(SHOTS, "effectiveness-print").await?;
         Ok(())
     })
     .await

@@ -132,6 +132,8 @@ export const api = {
   gantt: (filter: ViewFilter, project: string | null) => call("gantt", { filter, project }),
   /** Plan against actual of the filtered set. */
   dashboard: (filter: ViewFilter) => call("dashboard", { filter }),
+  /** The effectiveness of the support the filtered set received (of `year` only, if given). */
+  effectiveness: (filter: ViewFilter, year: number | null) => call("effectiveness", { filter, year }),
   project: (id: string) => call("project", { id }) as Promise<ProjectFeature>,
   addProject: (feature: ProjectFeature) => call("add_project", { feature: JSON.stringify(feature) }),
   updateProject: (id: string, feature: ProjectFeature) =>

@@ -558,6 +558,7 @@ class Editor {
         "sec_support",
         this.rows("support_measures", () => blank<SupportProperties>("support_measures", { measure: 1 }), (i) => [
           this.select(`support_measures[${i}].measure`, measures, { number: true }),
+          this.field(`support_measures[${i}].year`),
           this.field(`support_measures[${i}].amount_kzt`),
           this.field(`support_measures[${i}].note`),
         ]),

@@ -9,6 +9,7 @@ import { append, clear, h, option } from "./dom";
 import { openAlerts } from "./alerts";
 import { openGantt } from "./gantt";
 import { openDashboard } from "./dashboard";
+import { openEffectiveness } from "./effectiveness";
 import { openEditor } from "./editor";
 import { fieldAt, fieldName } from "./fields";
 import { formatDate, formatMoney, formatNumber, tenge, LANGS, DICTS, pick, setLang, t, lang, type Lang } from "./i18n";
@@ -266,6 +267,7 @@ function renderSummary(view: MapView | null): void {
     // What the set shows over time and against its plan.
     h("button", { class: "summary-view", "data-role": "gantt-button", title: t("g_title"), onclick: () => showGantt(null) }, t("g_button")),
     h("button", { class: "summary-view", "data-role": "dashboard-button", title: t("d_title"), onclick: () => showDashboard() }, t("d_button")),
+    h("button", { class: "summary-view", "data-role": "effectiveness-button", title: t("e_title"), onclick: () => showEffectiveness() }, t("e_button")),
     h("div", { class: "financing", title: t("s_financing") }, h("span", { class: "muted" }, t("s_financing") + ":"), sources),
   ]);
 }
@@ -282,6 +284,19 @@ function showDashboard(): void {
     sectorName: (code) => refLabel("sectors", code),
     sourceName: (code) => refLabel("financing_sources", code),
     save: () => openPrint(store.state, "dashboard"),
+  });
+}
+
+function showEffectiveness(): void {
+  void openEffectiveness({
+    filter: store.state.filter,
+    regionName,
+    sectorName: (code) => refLabel("sectors", code),
+    measureName: (n) => {
+      const item = store.state.reference?.support_measures.find((i) => Number(i.code) === n);
+      return item ? `${n}. ${pick(item.label)}` : String(n);
+    },
+    save: (year) => openPrint(store.state, "effectiveness", year),
   });
 }
 

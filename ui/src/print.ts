@@ -23,6 +23,7 @@ export const FORMATS: Record<PrintKind, string[]> = {
   alerts: ["pdf", "png", "svg"],
   gantt: ["pdf", "png", "svg"],
   dashboard: ["xlsx"],
+  effectiveness: ["pdf", "xlsx", "png", "svg"],
   chart: ["png", "svg", "pdf"],
   table: ["xlsx", "csv"],
 };
@@ -53,6 +54,8 @@ export interface PrintContext {
   selected: { id: string; code: string | null } | null;
   /** What the dialog offers first (the map unless said). */
   kind?: PrintKind;
+  /** The effectiveness of the support of this year only (the panel's choice). */
+  supportYear?: number | null;
 }
 
 /** The dialog's first choices: the window's region, language and colours. */
@@ -75,6 +78,8 @@ export function toRequest(c: PrintChoices, ctx: PrintContext): PrintRequest {
       return { ...options, kind: "chart", chart: c.chart };
     case "gantt":
       return { ...options, kind: "gantt", project: null };
+    case "effectiveness":
+      return { ...options, kind: "effectiveness", year: ctx.supportYear ?? null };
     default:
       return { ...options, kind: c.kind };
   }
@@ -87,10 +92,10 @@ function isWorkbook(kind: PrintKind): boolean {
 
 /** The printouts only of the map as it stands: no edition is offered for them. */
 function asItStands(kind: PrintKind): boolean {
-  return kind === "alerts" || kind === "gantt" || kind === "dashboard";
+  return kind === "alerts" || kind === "gantt" || kind === "dashboard" || kind === "effectiveness";
 }
 
-const NAME_STEM: Record<PrintKind, string> = { map: "karta", atlas: "atlas", passport: "pasport", chart: "diagramma", table: "tablitsa", alerts: "signaly", gantt: "grafik", dashboard: "plan-fakt" };
+const NAME_STEM: Record<PrintKind, string> = { map: "karta", atlas: "atlas", passport: "pasport", chart: "diagramma", table: "tablitsa", alerts: "signaly", gantt: "grafik", dashboard: "plan-fakt", effectiveness: "effektivnost" };
 
 /** A file name that says what it holds and when it was made: `karta-35-2026-11-25.pdf`. */
 export function defaultFileName(c: PrintChoices, ctx: PrintContext, today: Date = new Date()): string {
@@ -206,7 +211,7 @@ export function openPrintDialog(ctx: PrintContext): void {
 
   const kindSel = sel(
     "print-kind",
-    (["map", "atlas", "passport", "chart", "table", "dashboard", "alerts", "gantt"] as const).map((k) => {
+    (["map", "atlas", "passport", "chart", "table", "dashboard", "effectiveness", "alerts", "gantt"] as const).map((k) => {
       const o = option(k, t(`pr_kind_${k}` as Key));
       if (k === "passport" && !ctx.selected) o.disabled = true;
       return o;
@@ -310,7 +315,7 @@ export function openPrintDialog(ctx: PrintContext): void {
         field(t("pr_chart"), chartSel, "chart"),
         field(t("pr_region"), regionSel, "region"),
         field(t("pr_edition"), editionSel, "edition"),
-        h("div", { class: "print-row" }, field(t("pr_paper"), paperSel, "paper"), field(t("pr_orientation"), orientSel, "paper")),
+        h("div", { class: "print-row" }, field(t("pr_paper"), paperSel, "paper"), field(t("pr_orientation"), orientSel, "orientation")),
         field(t("pr_lang"), langSel),
         field(t("pr_by"), bySel, "by"),
         field(t("pr_format"), formatSel),
@@ -383,6 +388,8 @@ export function openPrintDialog(ctx: PrintContext): void {
     show("chart", kind === "chart");
     show("region", kind !== "passport");
     show("paper", !isWorkbook(kind) && kind !== "chart");
+    // The effectiveness report is always across the sheet: fifteen columns of figures.
+    show("orientation", !isWorkbook(kind) && kind !== "chart" && kind !== "effectiveness");
     show("by", kind === "map" || kind === "atlas");
     // The alert list and the schedule are of the map as it stands.
     show("edition", !asItStands(kind));
@@ -484,7 +491,7 @@ export function openPrintDialog(ctx: PrintContext): void {
 }
 
 /** Opens the print dialog for what the window shows now. */
-export function openPrint(s: State, kind?: PrintKind): void {
+export function openPrint(s: State, kind?: PrintKind, supportYear: number | null = null): void {
   if (!s.open) return;
   const row = s.selected ? s.view?.rows.find((r) => r.id === s.selected) : undefined;
   openPrintDialog({
@@ -495,6 +502,7 @@ export function openPrint(s: State, kind?: PrintKind): void {
     regions: s.regions,
     selected: row ? { id: row.id, code: row.code } : null,
     kind,
+    supportYear,
   });
 }
 

@@ -11,6 +11,7 @@ mod backups;
 mod dashboard;
 mod database;
 mod editions;
+mod effectiveness;
 mod env;
 mod error;
 mod gantt;
@@ -34,6 +35,7 @@ pub use editions::{
     Approval, ChangedPlan, DriftView, EditionDiff, EditionProject, EditionSummary, EditionTotals, EditionView,
     PlanChange, ProjectVariance,
 };
+pub use effectiveness::METHODOLOGY_NAME;
 pub use env::{Clock, CountingIds, Env, FixedClock, SystemClock, SystemIds};
 pub use error::{Error, ErrorKind, Result};
 pub use gantt::{Gantt, MOST_LANES};

@@ -45,6 +45,12 @@ pub enum Printout {
     /// Plan against actual of the filtered projects, in totals and by region, sector and year,
     /// and financing by source, year and status, as an XLSX workbook.
     Dashboard,
+    /// The information on the effectiveness of the support the filtered projects received (of
+    /// one year, if given), by measure, region, sector and year: a signed document or a workbook.
+    Effectiveness {
+        #[serde(default)]
+        year: Option<i32>,
+    },
 }
 
 /// A printout asked for: what, of which projects, on which paper, in which language, coloured
@@ -106,6 +112,9 @@ impl Printout {
         match self {
             Printout::Table => &[PrintFormat::Xlsx, PrintFormat::Csv],
             Printout::Dashboard => &[PrintFormat::Xlsx],
+            Printout::Effectiveness { .. } => {
+                &[PrintFormat::Pdf, PrintFormat::Png, PrintFormat::Svg, PrintFormat::Xlsx]
+            }
             _ => &[PrintFormat::Pdf, PrintFormat::Png, PrintFormat::Svg],
         }
     }
@@ -315,6 +324,14 @@ impl Indmap {
             let workbook = indmap_print::dashboard_xlsx::xlsx(&ctx, &self.dashboard_of(&projects)?);
             return workbook.map(|book| Some(vec![book])).map_err(print_error);
         }
+        if let (Printout::Effectiveness { year }, PrintFormat::Xlsx) = (&request.printout, output.format) {
+            as_it_stands(request, "the effectiveness of support")?;
+            let (filter, projects) = request.filter.select(self)?;
+            let ctx = self.print_context(&projects, &filter, request.lang, PageSetup::default())?;
+            let e = self.effectiveness_of(&projects, *year)?;
+            let workbook = indmap_print::effectiveness_report::effectiveness_xlsx(&ctx, &e);
+            return workbook.map(|book| Some(vec![book])).map_err(print_error);
+        }
         let mut stopped = false;
         let doc = self.pages(request, &mut |done, total| {
             // Not asked again once stopped.
@@ -414,6 +431,15 @@ impl Indmap {
                 let (cx, alerts) = self.computed_alerts(&projects)?;
                 let pairs: Vec<_> = alerts.iter().map(|(i, a)| (&projects[*i], a)).collect();
                 Ok(indmap_print::alert_list::alerts_document(&ctx, &cx.due_period.to_string(), &pairs))
+            }
+            Printout::Effectiveness { year } => {
+                as_it_stands(request, "the effectiveness of support")?;
+                let (filter, projects) = request.filter.select(self)?;
+                // Fifteen columns of figures: always across the sheet.
+                let setup = PageSetup::new(request.paper, true);
+                let ctx = self.print_context(&projects, &filter, request.lang, setup)?;
+                let e = self.effectiveness_of(&projects, *year)?;
+                Ok(indmap_print::effectiveness_report::effectiveness_document(&ctx, &e))
             }
             Printout::Gantt { project } => {
                 as_it_stands(request, "the schedule chart")?;

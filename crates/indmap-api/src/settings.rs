@@ -3,6 +3,7 @@
 use crate::{Error, Indmap, Result};
 use indmap_core::Money;
 use indmap_core::Rule;
+use indmap_core::effectiveness::Indicator;
 
 /// The settings users may change, with what they mean.
 pub const SETTINGS: &[(&str, &str)] = &[
@@ -12,6 +13,15 @@ pub const SETTINGS: &[(&str, &str)] = &[
     ("alert_late_days", "days past a due or planned date before an item is overdue (default 0)"),
     ("alert_slip_days", "days past the approved baseline before a date has slipped (default 30)"),
     ("alert_financing_tolerance_pct", "how far, in % of the cost, the financing may be from the cost (default 1)"),
+    ("effect_methodology", "the approved methodology of the effectiveness of support, as its report cites it"),
+    (
+        "effect_weight_investment",
+        "weight of investment attracted in the effectiveness index (default 1; 0 leaves it out)",
+    ),
+    ("effect_weight_jobs", "weight of permanent jobs in the effectiveness index (default 1)"),
+    ("effect_weight_output", "weight of output in the effectiveness index (default 1)"),
+    ("effect_weight_taxes", "weight of taxes in the effectiveness index (default 1)"),
+    ("effect_weight_exports", "weight of exports in the effectiveness index (default 1)"),
     ("backups_keep", "how many backups are kept, newest first (default 20)"),
     ("backups_max_mb", "the most megabytes all backups together take; the oldest go first (default 20000)"),
 ];
@@ -63,6 +73,24 @@ impl Indmap {
                         key,
                         Rule::PercentRange,
                         format!("must be a per cent, from 0 to 100; got {value:?}"),
+                    );
+                }
+            }
+            weight if Indicator::ALL.iter().any(|i| i.weight_setting() == weight) => {
+                if !value.trim().parse::<f64>().is_ok_and(|n| (0.0..=100.0).contains(&n)) {
+                    problems.error(
+                        key,
+                        Rule::SettingWeight,
+                        format!("must be a weight from 0 to 100 (0 leaves the indicator out); got {value:?}"),
+                    );
+                }
+            }
+            crate::METHODOLOGY_NAME => {
+                if value.chars().count() > 500 {
+                    problems.error(
+                        key,
+                        Rule::TextTooLong,
+                        "must be at most 500 characters: the methodology's title and number",
                     );
                 }
             }

@@ -153,6 +153,11 @@ pub enum Command {
     /// commissioning and how much came on time, in totals and by region, sector and year;
     /// financing by source, year and status. --out FILE.xlsx writes the workbook
     Dashboard(DashboardArgs),
+    /// The effectiveness of state support (Art. 19 p.4): support given against the investment,
+    /// permanent jobs, output, taxes and exports of the projects that received it, in totals and
+    /// per support, by measure, region, sector and year, with the methodology's index (weights:
+    /// `indmap settings effect_weight_*`). --out FILE writes the report: .pdf, .png, .svg or .xlsx
+    Effectiveness(EffectivenessArgs),
     /// Show the settings, or set one: `indmap settings republican_threshold_kzt 20000000000`
     Settings { key: Option<String>, value: Option<String> },
     /// List the layers of a GeoJSON or GeoPackage file (features, extent) as the map's Layers panel loads them
@@ -453,6 +458,22 @@ pub struct DashboardArgs {
     /// Also write the workbook: .xlsx (a sheet for the totals, by region, sector and year, and financing)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Args)]
+pub struct EffectivenessArgs {
+    /// Only the support given in this year (the annual information)
+    #[arg(long, value_name = "YEAR")]
+    pub support_year: Option<i32>,
+    /// Also write the report: .pdf, .png or .svg (signed tables, in --lang) or .xlsx
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub page: PageArgs,
+    #[command(flatten)]
+    pub pick: PagePick,
     #[command(flatten)]
     pub filter: FilterArgs,
 }

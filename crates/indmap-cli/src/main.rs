@@ -114,6 +114,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Alerts(args) => print_cmd::alerts(args, &path, &cli.lang, json)?,
         Command::Gantt(args) => print_cmd::gantt(args, &path, &cli.lang)?,
         Command::Dashboard(args) => print_cmd::dashboard(args, &path, &cli.lang, json)?,
+        Command::Effectiveness(args) => print_cmd::effectiveness(args, &path, &cli.lang, json)?,
         Command::Settings { key, value } => {
             let mut db = Indmap::open(&path, Env::system())?;
             if let (Some(key), Some(value)) = (&key, &value) {

@@ -285,6 +285,54 @@ pub fn dashboard(d: &indmap_api::core::dashboard::Dashboard, lang: &str, json: b
     emit(&t.to_string());
 }
 
+/// The effectiveness of support: the methodology, then a line per measure and the total.
+pub fn effectiveness(e: &indmap_api::core::effectiveness::Effectiveness, lang: &str, json: bool) {
+    use indmap_api::core::effectiveness::Effect;
+    if json {
+        return emit_json(e);
+    }
+    let weights: Vec<String> =
+        e.methodology.weights.iter().map(|w| format!("{} {}", w.indicator.code(), w.weight)).collect();
+    let name = e.methodology.name.as_deref().unwrap_or("no approved methodology set");
+    emit(&format!("{name}; weights: {}", weights.join(", ")));
+    let mut t = table(&[
+        "measure",
+        "projects",
+        "measures",
+        "support, mln",
+        "investment, mln",
+        "jobs",
+        "output, mln",
+        "taxes, mln",
+        "exports, USD",
+        "investment per tenge",
+        "index",
+    ]);
+    let ratio = |r: Option<f64>| r.map_or_else(|| "-".to_owned(), |r| format!("{r:.2}"));
+    let row = |name: String, f: &Effect| {
+        vec![
+            name,
+            f.projects.to_string(),
+            f.measures.to_string(),
+            mln(Some(f.support)),
+            mln(Some(f.investment)),
+            f.jobs.to_string(),
+            mln(Some(f.output)),
+            mln(Some(f.taxes)),
+            format!("{:.0}", f.exports_usd.as_units_f64()),
+            ratio(f.per_support.first().copied().flatten()),
+            ratio(f.index),
+        ]
+    };
+    for g in &e.by_measure {
+        let label = g.key.parse().ok().and_then(indmap_api::core::reference::support_measure);
+        let name = label.map_or_else(|| g.key.clone(), |l| format!("{}. {}", g.key, in_lang(&l, lang)));
+        t.add_row(row(name, &g.effect));
+    }
+    t.add_row(row("total".into(), &e.total));
+    emit(&t.to_string());
+}
+
 /// Where a region's period stands, and its acts in order.
 pub fn period_stage(s: &indmap_api::PeriodStage, lang: &str, json: bool) {
     if json {

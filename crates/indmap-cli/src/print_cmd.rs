@@ -4,7 +4,8 @@
 //! builds the API's [`PrintRequest`] from its flags and prints it.
 
 use crate::args::{
-    AlertsArgs, AtlasArgs, DashboardArgs, GanttArgs, MapArgs, PagePick, PassportArgs, PrintArgs, ReportArgs,
+    AlertsArgs, AtlasArgs, DashboardArgs, EffectivenessArgs, GanttArgs, MapArgs, PagePick, PassportArgs, PrintArgs,
+    ReportArgs,
 };
 use indmap_api::core::ProjectFilter;
 use indmap_api::core::Rule;
@@ -185,6 +186,31 @@ pub fn dashboard(args: DashboardArgs, db: &Path, lang_code: &str, json: bool) ->
     if let Some((out, output)) = written {
         let request =
             PrintRequest { printout: Printout::Dashboard, filter, lang: lang(lang_code), ..PrintRequest::default() };
+        print_to(db, &request, out, &output, &mut go_on)?;
+    }
+    Ok(())
+}
+
+/// The effectiveness of support on stdout, and with `--out` the report.
+pub fn effectiveness(args: EffectivenessArgs, db: &Path, lang_code: &str, json: bool) -> Result<(), Error> {
+    let filter = crate::project_filter(args.filter)?;
+    let printout = Printout::Effectiveness { year: args.support_year };
+    let written = match &args.out {
+        Some(out) => Some((out, output(&printout, out, Some(&args.pick), "")?)),
+        None => None,
+    };
+    let opened = Indmap::open(db, Env::system())?;
+    crate::output::effectiveness(&opened.effectiveness(&filter, args.support_year)?, lang_code, json);
+    drop(opened);
+    if let Some((out, output)) = written {
+        let request = PrintRequest {
+            printout,
+            filter,
+            paper: args.page.paper,
+            landscape: args.page.landscape,
+            lang: lang(lang_code),
+            ..PrintRequest::default()
+        };
         print_to(db, &request, out, &output, &mut go_on)?;
     }
     Ok(())

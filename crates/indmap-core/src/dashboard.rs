@@ -62,7 +62,7 @@ impl PlanActual {
 }
 
 /// The report of the latest period, by when the period ends.
-fn latest_report(p: &Project) -> Option<&crate::MonitoringReport> {
+pub(crate) fn latest_report(p: &Project) -> Option<&crate::MonitoringReport> {
     p.monitoring
         .iter()
         .filter_map(|m| Some((crate::period::Period::parse(&m.period)?.end(), m)))

@@ -142,7 +142,7 @@ mod tests {
         let mut p = project();
         p.support_measures = measures
             .iter()
-            .map(|m| SupportReceived { id: Uuid::nil(), measure: *m, amount: None, note: None })
+            .map(|m| SupportReceived { id: Uuid::nil(), measure: *m, year: None, amount: None, note: None })
             .collect();
         p
     }

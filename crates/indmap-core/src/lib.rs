@@ -11,6 +11,7 @@ pub mod changes;
 pub mod code_clash;
 pub mod dashboard;
 pub mod edition;
+pub mod effectiveness;
 pub mod feature;
 pub mod filter;
 pub mod gantt;

@@ -37,6 +37,11 @@ impl Money {
         self.0
     }
 
+    /// In whole units (tenge, dollars), for ratios and charts: not for sums.
+    pub fn as_units_f64(self) -> f64 {
+        self.0 as f64 / 100.0
+    }
+
     pub fn is_negative(self) -> bool {
         self.0 < 0
     }

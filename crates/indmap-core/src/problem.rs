@@ -188,6 +188,7 @@ rules! {
     SettingAmount = "setting.amount",
     SettingCount = "setting.count",
     SettingDays = "setting.days",
+    SettingWeight = "setting.weight",
     SettingPeriod = "setting.period",
     SettingUnknown = "setting.unknown",
     SheetNoSheet = "sheet.no_sheet",

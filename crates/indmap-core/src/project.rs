@@ -171,6 +171,8 @@ record! {
         pub id: Uuid,
         /// 1 to 13, numbered as in the law.
         pub measure: u8 as Measure = "measure", "measure", ["Шара", "Мера", "Measure"];
+        /// The year the support was given: what the effectiveness of support is counted by.
+        pub year: Option<i32> as OptionalYear = "year", "year", ["Жылы", "Год", "Year"];
         pub amount: Option<Money> as Amount = "amount_kzt", "amount_tiyn", ["Сомасы", "Сумма", "Amount"];
         pub note: Option<String> as Text = "note", "note", ["Ескертпе", "Примечание", "Note"];
         rest {}

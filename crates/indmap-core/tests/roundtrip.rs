@@ -74,7 +74,7 @@ fn project() -> impl Strategy<Value = Project> {
             ),
             0..3,
         ),
-        vec((id(), 1u8..=13, option::of(money())), 0..3),
+        vec((id(), 1u8..=13, option::of(1990i32..=2100), option::of(money())), 0..3),
         vec((id(), 2000u32..2100, 1u8..=4, option::of(money()), option::of(pct()), option::of(0u32..5000)), 0..3),
         prop::sample::subsequence(Criterion::ALL.to_vec(), 0..=3),
         (option::of(pct()), option::of(pct())),
@@ -112,7 +112,9 @@ fn project() -> impl Strategy<Value = Project> {
                 })
                 .collect();
         p.support_measures =
-            r.3.into_iter().map(|(id, measure, amount)| SupportReceived { id, measure, amount, note: None }).collect();
+            r.3.into_iter()
+                .map(|(id, measure, year, amount)| SupportReceived { id, measure, year, amount, note: None })
+                .collect();
         p.monitoring =
             r.4.into_iter()
                 .map(|(id, year, quarter, investment, progress_pct, jobs_created)| MonitoringReport {

@@ -34,7 +34,7 @@ fn full_project() -> Project {
         done: None,
         note: None,
     });
-    p.support_measures.push(SupportReceived { id: Uuid::nil(), measure: 1, amount: None, note: None });
+    p.support_measures.push(SupportReceived { id: Uuid::nil(), measure: 1, year: None, amount: None, note: None });
     p.monitoring.push(MonitoringReport {
         id: Uuid::nil(),
         period: "2026-Q1".into(),

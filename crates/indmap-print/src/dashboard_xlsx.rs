@@ -107,7 +107,7 @@ pub fn xlsx(ctx: &PrintContext, d: &Dashboard) -> Result<Vec<u8>, XlsxError> {
     }
     ws.set_freeze_panes(1, 0)?;
     for ws in wb.worksheets_mut() {
-        crate::table_export::print_setup(ws, lang);
+        crate::table_export::print_setup(ws, lang, 0);
     }
     wb.save_to_buffer()
 }

@@ -19,6 +19,7 @@ pub mod charts;
 pub mod context;
 pub mod dashboard_xlsx;
 pub mod document;
+pub mod effectiveness_report;
 pub mod filter_text;
 pub mod fonts;
 pub mod format;

@@ -41,6 +41,8 @@ pub struct Listing {
 }
 
 const MAX_LINES: usize = 4;
+/// A column heading wraps to as many lines (a narrow column of figures under a long name).
+const HEADER_LINES: usize = 4;
 
 /// Pages filled from the top, a new one started when the next block does not fit.
 struct Flow<'a> {
@@ -80,7 +82,7 @@ impl<'a> Flow<'a> {
     }
 }
 
-fn font_pt(ctx: &PrintContext) -> f64 {
+pub(crate) fn font_pt(ctx: &PrintContext) -> f64 {
     7.5 * ctx.k()
 }
 
@@ -132,7 +134,7 @@ fn section(flow: &mut Flow, s: &Section) {
     }
     let body = TextStyle::new(pt);
     let titles: Vec<String> = cols.iter().map(|c| c.title.clone()).collect();
-    let header = page_table::wrap_cells(&titles, &cols, pt, true, 2);
+    let header = page_table::wrap_cells(&titles, &cols, pt, true, HEADER_LINES);
     let header_h = page_table::cells_height(ctx, pt, &header);
     let mut previous: Option<&Vec<String>> = None;
     for (n, row) in s.rows.iter().enumerate() {

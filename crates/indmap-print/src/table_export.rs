@@ -504,16 +504,17 @@ pub fn xlsx(ctx: &PrintContext, projects: &[Project]) -> Result<Vec<u8>, XlsxErr
     }
     long_sheets(&mut wb, ctx, projects, &f)?;
     for ws in wb.worksheets_mut() {
-        print_setup(ws, lang);
+        print_setup(ws, lang, 0);
     }
     wb.save_to_buffer()
 }
 
-/// Every sheet prints landscape, as wide as the page, its header row on every page, numbered.
-pub(crate) fn print_setup(ws: &mut rust_xlsxwriter::Worksheet, lang: Lang) {
+/// Every sheet prints landscape, as wide as the page, its header row (`header_row`) on every
+/// page, numbered.
+pub(crate) fn print_setup(ws: &mut rust_xlsxwriter::Worksheet, lang: Lang, header_row: u32) {
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
-    let _ = ws.set_repeat_rows(0, 0);
+    let _ = ws.set_repeat_rows(header_row, header_row);
     ws.set_footer(format!("&C{} &P {} &N", Word::Page.text(lang), Word::Of.text(lang)));
 }
 

@@ -184,6 +184,24 @@ words! {
     ApprovedBy => "Бекіткен", "Утвердил", "Approved by";
     Ministry => "Министрлік", "Министерство", "Ministry";
     Points => "нүкте", "точек", "points";
+    EffectTitle => "Мемлекеттік қолдау шараларының тиімділігі туралы ақпарат", "Информация об эффективности мер государственной поддержки", "Information on the effectiveness of state support";
+    SupportAndResults => "қолдау және нәтижелер", "поддержка и результаты", "support and results";
+    PerSupportAndIndex => "қолдауға шаққандағы нәтижелер және индекс", "результаты на единицу поддержки и индекс", "results per support and the index";
+    SupportShort => "Қолдау", "Поддержка", "Support";
+    SupportGiven => "Көрсетілген қолдау", "Оказанная поддержка", "Support given";
+    SupportOfYear => "Қолдау көрсетілген жыл", "Год оказания поддержки", "Support given in";
+    AllYears => "барлық жылдар", "все годы", "all years";
+    MeasuresReceived => "Алынған шаралар", "Получено мер", "Measures received";
+    Unpriced => "сомасы көрсетілмеген", "без суммы", "without an amount";
+    Taxes => "Салықтар", "Налоги", "Taxes";
+    Exports => "Экспорт", "Экспорт", "Exports";
+    ThousandUsd => "мың USD", "тыс. USD", "thousand USD";
+    EffectIndex => "Тиімділік индексі", "Индекс эффективности", "Effectiveness index";
+    Methodology => "Әдістеме", "Методика", "Methodology";
+    EqualWeights => "бекітілген әдістеме енгізілмеген: салмақтар тең", "утверждённая методика не задана: веса равны", "no approved methodology set: equal weights";
+    Weights => "Көрсеткіштердің салмақтары", "Веса показателей", "Weights of the indicators";
+    EffectNote => "Нәтижелер — жобалардың соңғы есептері бойынша игерілгені мен жұмыс орындары, барлық есептер бойынша өнім, салықтар мен экспорт. Бірнеше шара алған жоба әр шараның жолында толық нәтижесімен көрсетіледі, «Барлығы» әр жобаны бір рет есептейді. Индекс 1 — таңдалған жобалардың орташа тиімділігі.", "Результаты — освоение и рабочие места по последним отчётам проектов, выпуск, налоги и экспорт по всем отчётам. Проект с несколькими мерами входит в строку каждой меры со всеми результатами; «Итого» учитывает каждый проект один раз. Индекс 1 — средняя эффективность выбранных проектов.", "Results are the investment and jobs of each project's latest report, and output, taxes and exports over all its reports. A project with several measures counts in each measure's row with all its results; the total counts every project once. An index of 1 is the average effectiveness of the projects selected.";
+    NoSupport => "Таңдалған жобалар қолдау алмаған", "Выбранные проекты не получали поддержки", "The projects selected received no support";
     // `{}` is a year: open-ended year ranges of a filter.
     FromYear => "{} жылдан бастап", "с {}", "from {}";
     ToYear => "{} жылға дейін", "по {}", "to {}";

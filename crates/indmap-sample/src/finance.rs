@@ -4,6 +4,7 @@
 use crate::draw::{Draw, Lang, TENTH_MLN};
 use crate::names;
 use crate::schedule::Timeline;
+use chrono::Datelike;
 use indmap_core::reference::FinancingStatus;
 use indmap_core::{FinancingRow, Money, OriginalCost, SupportReceived};
 
@@ -184,8 +185,11 @@ fn is_financial(measure: u8) -> bool {
     matches!(measure, 1..=5 | 7)
 }
 
-/// 0 to 3 distinct support measures, with amounts for the financial ones.
-pub(crate) fn support_measures(draw: &mut Draw, cost: Money, lang: Lang) -> Vec<SupportReceived> {
+/// 0 to 3 distinct support measures, with amounts for the financial ones, given one a year from
+/// the start of works (no later than the planned commissioning or 2026). The years are not drawn,
+/// so the rest of the sample stays as it was before support had a year.
+pub(crate) fn support_measures(draw: &mut Draw, cost: Money, timeline: &Timeline, lang: Lang) -> Vec<SupportReceived> {
+    let last_year = timeline.planned.year().min(2026);
     let count = *draw.weighted(&[(0usize, 30), (1, 35), (2, 25), (3, 10)]);
     let mut weights = MEASURE_WEIGHTS;
     let mut measures: Vec<u8> = (0..count)
@@ -198,7 +202,8 @@ pub(crate) fn support_measures(draw: &mut Draw, cost: Money, lang: Lang) -> Vec<
     measures.sort_unstable();
     measures
         .into_iter()
-        .map(|measure| {
+        .zip(timeline.start.year()..)
+        .map(|(measure, year)| {
             let amount = if is_financial(measure) {
                 Some(draw.share(cost, 0.02, 0.4))
             } else if measure == 9 {
@@ -212,7 +217,13 @@ pub(crate) fn support_measures(draw: &mut Draw, cost: Money, lang: Lang) -> Vec<
                 12 => Some(lang.pick("Kazakh Invest сүйемелдеуі", "Сопровождение Kazakh Invest")),
                 _ => None,
             };
-            SupportReceived { id: draw.id(), measure, amount, note: note.map(str::to_owned) }
+            SupportReceived {
+                id: draw.id(),
+                measure,
+                year: Some(year.min(last_year).max(1990)),
+                amount,
+                note: note.map(str::to_owned),
+            }
         })
         .collect()
 }

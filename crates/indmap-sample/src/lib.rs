@@ -301,7 +301,7 @@ fn build(draw: &mut Draw, core: Core) -> Project {
     }
     p.milestones = schedule::milestones(draw, &t, lang);
     p.actions = actions::actions(draw, &t, info, lang);
-    p.support_measures = if is_on_map(t.status) { finance::support_measures(draw, cost, lang) } else { Vec::new() };
+    p.support_measures = if is_on_map(t.status) { finance::support_measures(draw, cost, &t, lang) } else { Vec::new() };
     let subject = monitoring::Subject {
         timeline: &t,
         cost,

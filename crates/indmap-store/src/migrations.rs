@@ -18,6 +18,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/008_editions.sql"),
     include_str!("migrations/009_export_receipts.sql"),
     include_str!("migrations/010_period_acts.sql"),
+    include_str!("migrations/011_support_year.sql"),
 ];
 
 /// The schema version this build writes.

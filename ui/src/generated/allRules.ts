@@ -78,6 +78,7 @@ export const RULES: readonly Rule[] = [
   "setting.amount",
   "setting.count",
   "setting.days",
+  "setting.weight",
   "setting.period",
   "setting.unknown",
   "sheet.no_sheet",

@@ -12,6 +12,7 @@ import type { Dashboard } from "./Dashboard";
 import type { EditionDiff } from "./EditionDiff";
 import type { EditionSummary } from "./EditionSummary";
 import type { EditionView } from "./EditionView";
+import type { Effectiveness } from "./Effectiveness";
 import type { ExportReceipt } from "./ExportReceipt";
 import type { Exported } from "./Exported";
 import type { Gantt } from "./Gantt";
@@ -54,6 +55,7 @@ export interface CommandArgs {
   edition_list: Record<string, never>;
   edition_show: { which: string };
   edition_variance: { id: string };
+  effectiveness: { filter: ViewFilter; year: number | null };
   gantt: { filter: ViewFilter; project: string | null };
   import_reports: { path: string; period: string; check: boolean };
   load_prefs: Record<string, never>;
@@ -109,6 +111,7 @@ export interface CommandAnswers {
   edition_list: Array<EditionSummary>;
   edition_show: EditionView;
   edition_variance: ProjectVariance | null;
+  effectiveness: Effectiveness;
   gantt: Gantt;
   import_reports: ReportsTaken;
   load_prefs: string | null;

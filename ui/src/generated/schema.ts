@@ -8,7 +8,7 @@ export type MilestoneProperties = { id: string | null, name: string, planned: st
 
 export type ActionProperties = { id: string | null, title: string, responsible: string | null, due: string | null, status: string, done: string | null, note: string | null };
 
-export type SupportProperties = { id: string | null, measure: number, amount_kzt: number | null, note: string | null };
+export type SupportProperties = { id: string | null, measure: number, year: number | null, amount_kzt: number | null, note: string | null };
 
 export type MonitoringProperties = { id: string | null, period: string, investment_kzt: number | null, progress_pct: number | null, jobs_created: number | null, output_kzt: number | null, output_natural: number | null, exports_usd: number | null, utilisation_pct: number | null, taxes_kzt: number | null, local_content_pct: number | null, status: string | null, comment: string | null, reported_by: string | null, reported_on: string | null };
 
@@ -89,6 +89,7 @@ export const FIELDS: readonly FieldInfo[] = [
   {"blank":null,"entity":"actions","kind":"date","label_en":"Done on","label_kk":"Орындалған күні","label_ru":"Исполнено","name":"done"},
   {"blank":null,"entity":"actions","kind":"text","label_en":"Note","label_kk":"Ескертпе","label_ru":"Примечание","name":"note"},
   {"blank":0,"entity":"support_measures","kind":"count","label_en":"Measure","label_kk":"Шара","label_ru":"Мера","name":"measure"},
+  {"blank":null,"entity":"support_measures","kind":"year","label_en":"Year","label_kk":"Жылы","label_ru":"Год","name":"year"},
   {"blank":null,"entity":"support_measures","kind":"money","label_en":"Amount","label_kk":"Сомасы","label_ru":"Сумма","name":"amount_kzt"},
   {"blank":null,"entity":"support_measures","kind":"text","label_en":"Note","label_kk":"Ескертпе","label_ru":"Примечание","name":"note"},
   {"blank":"","entity":"monitoring","kind":"text","label_en":"Period","label_kk":"Кезең","label_ru":"Период","name":"period"},

@@ -246,6 +246,17 @@ optional_codec! {
 }
 
 optional_codec! {
+    /// A year from 1990 to 2100, where one is known (the year support was given).
+    OptionalYear: i32, Year, "number",
+    read(r, key) { r.year(key) },
+    json(y) { json!(y) },
+    cell(y) { Cell::Integer(i64::from(*y)) },
+    from(row, col) {
+        cell_int(row, col)?.map(|y| i32::try_from(y).map_err(|_| format!("{col} holds {y}, not a year"))).transpose()
+    }
+}
+
+optional_codec! {
     /// A measured number (a percentage, a quantity).
     Real: f64, Number, "number",
     read(r, key) { r.float(key) },
