@@ -251,6 +251,21 @@ async fn the_effectiveness_of_support_shows_its_index_by_measure_and_prints_the_
         let request = app.js("return JSON.parse(document.querySelector('[data-role=print-preview]').dataset.request).year").await?;
         ensure_eq!(request.as_i64().map(|y| y.to_string()), Some(year.clone()));
         app.shot_to(SHOTS, "effectiveness-print").await?;
+        // The monitoring report of the period due, from the same dialog: its period box shown,
+        // the year's hidden, the first page drawn across the sheet.
+        app.choose("[data-role=print-kind]", "monitoring_report").await?;
+        app.wait_js(
+            "the monitoring report's first page",
+            "const i = document.querySelector('[data-role=print-preview]'); const r = JSON.parse(i?.dataset.request || '{}'); \
+             return r.kind === 'monitoring_report' && r.period === null && !i.hidden && i.complete && i.naturalWidth > i.naturalHeight",
+            60,
+        )
+        .await?;
+        let boxes = app
+            .js("return [document.querySelector('[data-role=print-period]').closest('label').hidden, document.querySelector('[data-role=print-support-year]').closest('label').hidden]")
+            .await?;
+        ensure_eq!(boxes, json!([false, true]));
+        app.shot_to(SHOTS, "monitoring-report-print").await?;
         Ok(())
     })
     .await

@@ -51,6 +51,17 @@ describe("the print dialog's choices", () => {
     expect(toRequest({ ...c, kind: "passport" }, ctx())).toMatchObject({ kind: "passport", project: "" });
   });
 
+  it("ask for the forms with their year or period, never of an edition", () => {
+    const c = { ...defaultChoices(ctx({ supportYear: 2025 })), edition: "ed1" };
+    expect(c.supportYear).toBe(2025);
+    expect(toRequest({ ...c, kind: "effectiveness" }, ctx())).toMatchObject({ kind: "effectiveness", year: 2025, edition: null });
+    expect(toRequest({ ...c, kind: "support_register", supportYear: null }, ctx())).toMatchObject({ kind: "support_register", year: null });
+    expect(toRequest({ ...c, kind: "monitoring_report", period: " 2026-Q2 " }, ctx())).toMatchObject({ kind: "monitoring_report", period: "2026-Q2", edition: null });
+    expect(toRequest({ ...c, kind: "monitoring_report", period: "" }, ctx())).toMatchObject({ period: null });
+    expect(defaultFileName({ ...c, kind: "monitoring_report", region: "35" }, ctx(), nov25)).toBe("monitoring-35-2026-11-25.pdf");
+    expect(formatOfPath("/tmp/a.xlsx", "support_register")).toBe("xlsx");
+  });
+
   it("read the format from the path's extension, when the printout can be so", () => {
     expect(formatOfPath("/tmp/a.SVG", "map")).toBe("svg");
     expect(formatOfPath("/tmp/a.svg", "atlas")).toBeNull();

@@ -24,6 +24,8 @@ export const FORMATS: Record<PrintKind, string[]> = {
   gantt: ["pdf", "png", "svg"],
   dashboard: ["xlsx"],
   effectiveness: ["pdf", "xlsx", "png", "svg"],
+  support_register: ["pdf", "xlsx", "png", "svg"],
+  monitoring_report: ["pdf", "xlsx", "png", "svg"],
   chart: ["png", "svg", "pdf"],
   table: ["xlsx", "csv"],
 };
@@ -41,6 +43,10 @@ export interface PrintChoices {
   format: string;
   /** The id of the approved edition to print the map as, or "" for the map as it stands. */
   edition: string;
+  /** The year of the support a form counts, or null for every year. */
+  supportYear: number | null;
+  /** The period of the monitoring report, or "" for the last one due. */
+  period: string;
 }
 
 /** What the window knows when the dialog opens. */
@@ -61,7 +67,7 @@ export interface PrintContext {
 /** The dialog's first choices: the window's region, language and colours. */
 export function defaultChoices(ctx: PrintContext): PrintChoices {
   const region = ctx.filter.regions.length === 1 ? ctx.filter.regions[0] : ctx.open.region ?? "";
-  return { kind: ctx.kind ?? "map", region, chart: CHARTS[0], paper: "A4", landscape: false, lang: ctx.lang, by: ctx.colorBy, format: "pdf", edition: "" };
+  return { kind: ctx.kind ?? "map", region, chart: CHARTS[0], paper: "A4", landscape: false, lang: ctx.lang, by: ctx.colorBy, format: "pdf", edition: "", supportYear: ctx.supportYear ?? null, period: "" };
 }
 
 /**
@@ -79,7 +85,11 @@ export function toRequest(c: PrintChoices, ctx: PrintContext): PrintRequest {
     case "gantt":
       return { ...options, kind: "gantt", project: null };
     case "effectiveness":
-      return { ...options, kind: "effectiveness", year: ctx.supportYear ?? null };
+      return { ...options, kind: "effectiveness", year: c.supportYear };
+    case "support_register":
+      return { ...options, kind: "support_register", year: c.supportYear };
+    case "monitoring_report":
+      return { ...options, kind: "monitoring_report", period: c.period.trim() || null };
     default:
       return { ...options, kind: c.kind };
   }
@@ -92,10 +102,15 @@ function isWorkbook(kind: PrintKind): boolean {
 
 /** The printouts only of the map as it stands: no edition is offered for them. */
 function asItStands(kind: PrintKind): boolean {
-  return kind === "alerts" || kind === "gantt" || kind === "dashboard" || kind === "effectiveness";
+  return ["alerts", "gantt", "dashboard", "effectiveness", "support_register", "monitoring_report"].includes(kind);
 }
 
-const NAME_STEM: Record<PrintKind, string> = { map: "karta", atlas: "atlas", passport: "pasport", chart: "diagramma", table: "tablitsa", alerts: "signaly", gantt: "grafik", dashboard: "plan-fakt", effectiveness: "effektivnost" };
+/** The signed report forms: always across the sheet. */
+function isForm(kind: PrintKind): boolean {
+  return kind === "effectiveness" || kind === "support_register" || kind === "monitoring_report";
+}
+
+const NAME_STEM: Record<PrintKind, string> = { map: "karta", atlas: "atlas", passport: "pasport", chart: "diagramma", table: "tablitsa", alerts: "signaly", gantt: "grafik", dashboard: "plan-fakt", effectiveness: "effektivnost", support_register: "mery-podderzhki", monitoring_report: "monitoring" };
 
 /** A file name that says what it holds and when it was made: `karta-35-2026-11-25.pdf`. */
 export function defaultFileName(c: PrintChoices, ctx: PrintContext, today: Date = new Date()): string {
@@ -211,7 +226,7 @@ export function openPrintDialog(ctx: PrintContext): void {
 
   const kindSel = sel(
     "print-kind",
-    (["map", "atlas", "passport", "chart", "table", "dashboard", "effectiveness", "alerts", "gantt"] as const).map((k) => {
+    (["map", "atlas", "passport", "chart", "table", "dashboard", "alerts", "gantt", "monitoring_report", "support_register", "effectiveness"] as const).map((k) => {
       const o = option(k, t(`pr_kind_${k}` as Key));
       if (k === "passport" && !ctx.selected) o.disabled = true;
       return o;
@@ -251,6 +266,21 @@ export function openPrintDialog(ctx: PrintContext): void {
     .catch(() => {
       // Without the list the map prints as it stands, as it always could.
     });
+  // The year of the support a form counts, and the period of the monitoring report.
+  const yearBox = h("input", { type: "number", min: 1990, max: 2100, "data-role": "print-support-year", placeholder: t("pr_all_years") });
+  yearBox.value = choices.supportYear === null ? "" : String(choices.supportYear);
+  yearBox.addEventListener("change", () => {
+    const y = Number(yearBox.value);
+    choices.supportYear = yearBox.value.trim() && Number.isInteger(y) ? y : null;
+    page = 0;
+    changed();
+  });
+  const periodBox = h("input", { type: "text", "data-role": "print-period", placeholder: t("pr_period_due") });
+  periodBox.addEventListener("change", () => {
+    choices.period = periodBox.value;
+    page = 0;
+    changed();
+  });
   const paperSel = sel("print-paper", [option("A4", "A4"), option("A3", "A3")], choices.paper, (v) => {
     choices.paper = v as PrintPaper;
     changed();
@@ -315,6 +345,8 @@ export function openPrintDialog(ctx: PrintContext): void {
         field(t("pr_chart"), chartSel, "chart"),
         field(t("pr_region"), regionSel, "region"),
         field(t("pr_edition"), editionSel, "edition"),
+        field(t("pr_support_year"), yearBox, "support-year"),
+        field(t("pr_period"), periodBox, "period"),
         h("div", { class: "print-row" }, field(t("pr_paper"), paperSel, "paper"), field(t("pr_orientation"), orientSel, "orientation")),
         field(t("pr_lang"), langSel),
         field(t("pr_by"), bySel, "by"),
@@ -389,7 +421,9 @@ export function openPrintDialog(ctx: PrintContext): void {
     show("region", kind !== "passport");
     show("paper", !isWorkbook(kind) && kind !== "chart");
     // The effectiveness report is always across the sheet: fifteen columns of figures.
-    show("orientation", !isWorkbook(kind) && kind !== "chart" && kind !== "effectiveness");
+    show("orientation", !isWorkbook(kind) && kind !== "chart" && !isForm(kind));
+    show("support-year", kind === "effectiveness" || kind === "support_register");
+    show("period", kind === "monitoring_report");
     show("by", kind === "map" || kind === "atlas");
     // The alert list and the schedule are of the map as it stands.
     show("edition", !asItStands(kind));

@@ -193,7 +193,10 @@ impl Indmap {
 
     /// The baselines of `projects` (their plans in the latest edition of each one's map), by id:
     /// what a table measures each plan against.
-    pub(crate) fn baselines(&self, projects: &[Project]) -> Result<HashMap<Uuid, Project>> {
+    pub(crate) fn baselines<'a>(
+        &self,
+        projects: impl IntoIterator<Item = &'a Project>,
+    ) -> Result<HashMap<Uuid, Project>> {
         let latest = self.latest_editions()?;
         let mut out = HashMap::new();
         for p in projects {

@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 
 pub use indmap_print::{ChartKind, Lang as PrintLang, Paper, SymbolBy as PrintBy};
 
+mod forms;
+
 /// What a printout is of.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -50,6 +52,20 @@ pub enum Printout {
     Effectiveness {
         #[serde(default)]
         year: Option<i32>,
+    },
+    /// The information on the support measures the filtered projects received (of one year, if
+    /// given): totals by measure, region and year, then each measure's projects; signed pages
+    /// or a workbook.
+    SupportRegister {
+        #[serde(default)]
+        year: Option<i32>,
+    },
+    /// The monitoring report of a period (the last one due, if none is named): each filtered
+    /// project due to report, its plan, approved baseline, report, variance and problems, a
+    /// table per region; signed pages or a workbook.
+    MonitoringReport {
+        #[serde(default)]
+        period: Option<String>,
     },
 }
 
@@ -112,7 +128,7 @@ impl Printout {
         match self {
             Printout::Table => &[PrintFormat::Xlsx, PrintFormat::Csv],
             Printout::Dashboard => &[PrintFormat::Xlsx],
-            Printout::Effectiveness { .. } => {
+            Printout::Effectiveness { .. } | Printout::SupportRegister { .. } | Printout::MonitoringReport { .. } => {
                 &[PrintFormat::Pdf, PrintFormat::Png, PrintFormat::Svg, PrintFormat::Xlsx]
             }
             _ => &[PrintFormat::Pdf, PrintFormat::Png, PrintFormat::Svg],
@@ -324,13 +340,10 @@ impl Indmap {
             let workbook = indmap_print::dashboard_xlsx::xlsx(&ctx, &self.dashboard_of(&projects)?);
             return workbook.map(|book| Some(vec![book])).map_err(print_error);
         }
-        if let (Printout::Effectiveness { year }, PrintFormat::Xlsx) = (&request.printout, output.format) {
-            as_it_stands(request, "the effectiveness of support")?;
-            let (filter, projects) = request.filter.select(self)?;
-            let ctx = self.print_context(&projects, &filter, request.lang, PageSetup::default())?;
-            let e = self.effectiveness_of(&projects, *year)?;
-            let workbook = indmap_print::effectiveness_report::effectiveness_xlsx(&ctx, &e);
-            return workbook.map(|book| Some(vec![book])).map_err(print_error);
+        if output.format == PrintFormat::Xlsx
+            && let Some(forms::Form::Workbook(book)) = self.form(request, true)?
+        {
+            return Ok(Some(vec![book]));
         }
         let mut stopped = false;
         let doc = self.pages(request, &mut |done, total| {
@@ -432,14 +445,11 @@ impl Indmap {
                 let pairs: Vec<_> = alerts.iter().map(|(i, a)| (&projects[*i], a)).collect();
                 Ok(indmap_print::alert_list::alerts_document(&ctx, &cx.due_period.to_string(), &pairs))
             }
-            Printout::Effectiveness { year } => {
-                as_it_stands(request, "the effectiveness of support")?;
-                let (filter, projects) = request.filter.select(self)?;
-                // Fifteen columns of figures: always across the sheet.
-                let setup = PageSetup::new(request.paper, true);
-                let ctx = self.print_context(&projects, &filter, request.lang, setup)?;
-                let e = self.effectiveness_of(&projects, *year)?;
-                Ok(indmap_print::effectiveness_report::effectiveness_document(&ctx, &e))
+            Printout::Effectiveness { .. } | Printout::SupportRegister { .. } | Printout::MonitoringReport { .. } => {
+                match self.form(request, false)? {
+                    Some(forms::Form::Pages(doc)) => Ok(doc),
+                    _ => Err(unfit(&request.printout)),
+                }
             }
             Printout::Gantt { project } => {
                 as_it_stands(request, "the schedule chart")?;

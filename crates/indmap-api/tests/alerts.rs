@@ -363,3 +363,71 @@ fn the_dashboard_adds_up_plan_and_actual_as_worked_out_by_hand() {
     let financing = book.worksheet_range("Қаржыландыру көзі").unwrap();
     assert_eq!(financing.get_value((2, 3)), Some(&Data::Float(600.0)), "own funds committed, mln");
 }
+
+/// The monitoring report of the period due: each project due to report, its plan against the
+/// approved baseline, its report and the variance, its problems and alerts; signed pages in
+/// Kazakh read back, the workbook cell by cell; a period written wrong is refused by name.
+#[test]
+fn the_monitoring_report_sets_each_projects_report_against_plan_and_baseline() {
+    use calamine::{Data, Reader, Xlsx};
+    use indmap_api::core::Rule;
+    use indmap_api::{PrintLang, PrintOutput, PrintRequest, Printout};
+    let dir = tempfile::tempdir().unwrap();
+    let path = the_year(dir.path());
+    let db = on(&path, (2026, 11, 25));
+    let request = PrintRequest::<ProjectFilter> {
+        printout: Printout::MonitoringReport { period: None },
+        lang: PrintLang::Kk,
+        ..Default::default()
+    };
+    let go_on = &mut |_, _| std::ops::ControlFlow::Continue(());
+    let pdf = db.print(&request, &PrintOutput::new(indmap_api::PrintFormat::Pdf), go_on).unwrap().unwrap();
+    let text = common::pdf_text(&pdf[0], dir.path(), "monitoring.pdf");
+    for part in [
+        // The period due on 25 November is the third quarter; the candidate does not report.
+        "Индустрияландыру картасының мониторингі туралы есеп: 2026-Q3",
+        "Жобалар 2",
+        "Есеп тапсырылды 1",
+        "Есеп тапсырмағандар 1",
+        "Ескертулер 10",
+        "Қарағанды облысы (2)",
+        // The plant: cost as approved; commissioning moved from 31.12.2026 to 31.03.2027, 90
+        // days; 500 of 1000 invested; 30 % done.
+        "1 000,0 / 1 000,0",
+        "31.03.2027 / 31.12.2026 / —",
+        "90 500,0 (50,0 %) 30",
+        "Іске қосу бекітілген жоспардан кешіктірілді",
+        // The factory did not report the quarter.
+        "есеп тапсырылмады",
+        "Кезең бойынша есеп жоқ",
+        "Бекіткен",
+    ] {
+        assert!(text.contains(part), "the report prints {part:?}: {text}");
+    }
+    assert!(!text.contains("Кеніш"), "the candidate is not due to report");
+
+    let book = db.print(&request, &PrintOutput::new(indmap_api::PrintFormat::Xlsx), go_on).unwrap().unwrap().remove(0);
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(book)).unwrap();
+    assert_eq!(book.sheet_names(), ["Жиынтық", "Жобалар"]);
+    let rows = book.worksheet_range("Жобалар").unwrap();
+    let cell = |r: u32, c: u32| rows.get_value((r, c)).cloned();
+    assert_eq!(cell(1, 1), Some(Data::String("35-0001".into())));
+    assert_eq!((cell(1, 3), cell(1, 4)), (Some(Data::Float(1_000.0)), Some(Data::Float(1_000.0))));
+    let Some(Data::DateTime(planned)) = cell(1, 5) else {
+        panic!("the planned commissioning is a date: {:?}", cell(1, 5))
+    };
+    assert_eq!(planned.as_datetime().map(|d| d.date().to_string()), Some("2027-03-31".into()));
+    assert_eq!(cell(1, 8), Some(Data::Float(90.0)), "slip, days");
+    assert_eq!(
+        (cell(1, 10), cell(1, 11), cell(1, 12)),
+        (Some(Data::Float(500.0)), Some(Data::Float(50.0)), Some(Data::Float(30.0)))
+    );
+    assert_eq!(
+        (cell(2, 1), cell(2, 9), cell(2, 10)),
+        (Some(Data::String("35-0002".into())), Some(Data::String("есеп тапсырылмады".into())), Some(Data::Empty))
+    );
+
+    let wrong = PrintRequest { printout: Printout::MonitoringReport { period: Some("2026-Q5".into()) }, ..request };
+    let e = db.print(&wrong, &PrintOutput::new(indmap_api::PrintFormat::Pdf), go_on).unwrap_err();
+    assert_eq!((e.problems[0].field.as_str(), e.problems[0].rule), ("period", Rule::PeriodFormat));
+}

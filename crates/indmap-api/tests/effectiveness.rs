@@ -188,3 +188,66 @@ fn the_report_reads_back_signed_in_kazakh_and_its_workbook_cell_by_cell() {
         (float(0.0), Some(Data::Empty), Some(Data::Empty))
     );
 }
+
+/// The information on the support measures implemented: the totals by measure, region and year,
+/// then each measure's projects, on signed pages in Russian and in a workbook of numbers.
+#[test]
+fn the_information_on_support_measures_lists_measure_region_year_and_amount() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = on(&the_region(dir.path()));
+    let request = PrintRequest::<ProjectFilter> {
+        printout: Printout::SupportRegister { year: None },
+        lang: PrintLang::Ru,
+        ..Default::default()
+    };
+    let go_on = &mut |_, _| std::ops::ControlFlow::Continue(());
+    let pdf = db.print(&request, &PrintOutput::new(indmap_api::PrintFormat::Pdf), go_on).unwrap().unwrap();
+    let text = common::pdf_text(&pdf[0], dir.path(), "support.pdf");
+    for part in [
+        "Информация о реализованных мерах государственной поддержки",
+        "Проекты 2",
+        "Получено мер 3",
+        "Оказанная поддержка 500,0 млн ₸",
+        "Итоги по мерам, регионам и годам (3)",
+        // Totals: the plant's financing in 2025, the works' interest in 2026, the land in kind.
+        "1. финансирование, софинансирование, лизинг Карагандинская область 2025 1 0 100,0",
+        "4. субсидирование ставок вознаграждения Карагандинская область 2026 1 0 400,0",
+        "10. земельные участки и право недропользования Карагандинская область 2026 1 1 —",
+        // Each measure's projects.
+        "4. субсидирование ставок вознаграждения (1)",
+        "Карагандинская область 2026 35-0002 Химический комплекс 400,0",
+        "Подготовил",
+        "Утвердил",
+    ] {
+        assert!(text.contains(part), "the information prints {part:?}: {text}");
+    }
+    assert!(!text.contains("Склад"), "a project without support is not listed");
+    let of_2025 = PrintRequest { printout: Printout::SupportRegister { year: Some(2025) }, ..request.clone() };
+    let pdf = db.print(&of_2025, &PrintOutput::new(indmap_api::PrintFormat::Pdf), go_on).unwrap().unwrap();
+    let text = common::pdf_text(&pdf[0], dir.path(), "support-2025.pdf");
+    assert!(
+        text.contains("(2025)") && text.contains("Оказанная поддержка 100,0 млн ₸") && !text.contains("Химический")
+    );
+
+    let book = db.print(&request, &PrintOutput::new(indmap_api::PrintFormat::Xlsx), go_on).unwrap().unwrap().remove(0);
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(book)).unwrap();
+    assert_eq!(book.sheet_names(), ["Сводка", "Проекты"]);
+    let totals = book.worksheet_range("Сводка").unwrap();
+    let row = |r: &calamine::Range<Data>, n: u32| (0..6).map(|c| r.get_value((n, c)).cloned()).collect::<Vec<_>>();
+    let text = |t: &str| Some(Data::String(t.into()));
+    assert_eq!(
+        row(&totals, 2),
+        [
+            text("4. субсидирование ставок вознаграждения"),
+            text("Карагандинская область"),
+            Some(Data::Float(2026.0)),
+            Some(Data::Float(1.0)),
+            Some(Data::Float(0.0)),
+            Some(Data::Float(400.0))
+        ]
+    );
+    let lines = book.worksheet_range("Проекты").unwrap();
+    assert_eq!(lines.get_value((1, 3)), Some(&Data::String("35-0001".into())));
+    assert_eq!(lines.get_value((1, 5)), Some(&Data::Float(100.0)));
+    assert_eq!(lines.get_value((1, 6)), Some(&Data::Empty), "no note");
+}

@@ -158,6 +158,14 @@ pub enum Command {
     /// per support, by measure, region, sector and year, with the methodology's index (weights:
     /// `indmap settings effect_weight_*`). --out FILE writes the report: .pdf, .png, .svg or .xlsx
     Effectiveness(EffectivenessArgs),
+    /// Write the information on the support measures implemented (Art. 7 p.4, 8 p.4): totals by
+    /// measure, region and year, then each measure's projects with their amounts; signed, in
+    /// --lang; .pdf, .png, .svg or .xlsx
+    SupportReport(SupportReportArgs),
+    /// Write the monitoring report of a period: each project due to report, a table per region,
+    /// with its plan, approved baseline, report, variance, problems and alerts; signed, in
+    /// --lang; .pdf, .png, .svg or .xlsx
+    MonitoringReport(MonitoringReportArgs),
     /// Show the settings, or set one: `indmap settings republican_threshold_kzt 20000000000`
     Settings { key: Option<String>, value: Option<String> },
     /// List the layers of a GeoJSON or GeoPackage file (features, extent) as the map's Layers panel loads them
@@ -470,6 +478,38 @@ pub struct EffectivenessArgs {
     /// Also write the report: .pdf, .png or .svg (signed tables, in --lang) or .xlsx
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub page: PageArgs,
+    #[command(flatten)]
+    pub pick: PagePick,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Args)]
+pub struct SupportReportArgs {
+    /// Only the support given in this year
+    #[arg(long, value_name = "YEAR")]
+    pub support_year: Option<i32>,
+    #[command(flatten)]
+    pub form: FormArgs,
+}
+
+#[derive(Args)]
+pub struct MonitoringReportArgs {
+    /// The period: 2026-Q3, 2026-07, 2026-H2 or 2026; by default the last one whose reports are due
+    #[arg(long)]
+    pub period: Option<String>,
+    #[command(flatten)]
+    pub form: FormArgs,
+}
+
+/// Where a report form goes, on which paper, of which projects.
+#[derive(Args)]
+pub struct FormArgs {
+    /// The file to write: .pdf, .png or .svg (one file per page, numbered), or .xlsx
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
     #[command(flatten)]
     pub page: PageArgs,
     #[command(flatten)]

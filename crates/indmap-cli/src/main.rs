@@ -16,7 +16,7 @@ use indmap_api::core::Label;
 use indmap_api::core::Rule;
 use indmap_api::core::period_act::Step;
 use indmap_api::core::{ProjectFilter, RegionCode, Scope};
-use indmap_api::{Env, Error, ErrorKind, Indmap, ReferenceList};
+use indmap_api::{Env, Error, ErrorKind, Indmap, Printout, ReferenceList};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -115,6 +115,12 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Gantt(args) => print_cmd::gantt(args, &path, &cli.lang)?,
         Command::Dashboard(args) => print_cmd::dashboard(args, &path, &cli.lang, json)?,
         Command::Effectiveness(args) => print_cmd::effectiveness(args, &path, &cli.lang, json)?,
+        Command::SupportReport(args) => {
+            print_cmd::form(Printout::SupportRegister { year: args.support_year }, args.form, &path, &cli.lang)?
+        }
+        Command::MonitoringReport(args) => {
+            print_cmd::form(Printout::MonitoringReport { period: args.period }, args.form, &path, &cli.lang)?
+        }
         Command::Settings { key, value } => {
             let mut db = Indmap::open(&path, Env::system())?;
             if let (Some(key), Some(value)) = (&key, &value) {

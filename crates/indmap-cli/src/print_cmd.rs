@@ -138,19 +138,32 @@ pub fn report(args: ReportArgs, db: &Path, lang_code: &str) -> Result<(), Error>
 /// The alert list on stdout, and with `--out` printed to the file it names.
 pub fn alerts(args: AlertsArgs, db: &Path, lang_code: &str, json: bool) -> Result<(), Error> {
     let filter = crate::project_filter(args.filter)?;
-    let printed = match &args.out {
-        Some(out) => Some((out, output(&Printout::Alerts, out, Some(&args.pick), "")?)),
-        None => None,
-    };
-    let opened = Indmap::open(db, Env::system())?;
-    crate::output::alerts(&opened.alerts(&filter)?, lang_code, json);
-    drop(opened);
-    if let Some((out, output)) = printed {
+    let out = args.out.as_deref().map(|out| (out, &args.pick));
+    show_and_print(db, lang_code, Printout::Alerts, filter, out, &args.page, |opened, filter| {
+        crate::output::alerts(&opened.alerts(filter)?, lang_code, json);
+        Ok(())
+    })
+}
+
+/// Shows on stdout what `show` reads, then, with `out`, prints `printout` of the same projects
+/// to the file (what the extension asks for is checked first, before anything is read).
+fn show_and_print(
+    db: &Path,
+    lang_code: &str,
+    printout: Printout,
+    filter: indmap_api::core::ProjectFilter,
+    out: Option<(&Path, &PagePick)>,
+    page: &crate::args::PageArgs,
+    show: impl FnOnce(&Indmap, &indmap_api::core::ProjectFilter) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let written = out.map(|(out, pick)| output(&printout, out, Some(pick), "").map(|o| (out, o))).transpose()?;
+    show(&Indmap::open(db, Env::system())?, &filter)?;
+    if let Some((out, output)) = written {
         let request = PrintRequest {
-            printout: Printout::Alerts,
+            printout,
             filter,
-            paper: args.page.paper,
-            landscape: args.page.landscape,
+            paper: page.paper,
+            landscape: page.landscape,
             lang: lang(lang_code),
             ..PrintRequest::default()
         };
@@ -195,23 +208,15 @@ pub fn dashboard(args: DashboardArgs, db: &Path, lang_code: &str, json: bool) ->
 pub fn effectiveness(args: EffectivenessArgs, db: &Path, lang_code: &str, json: bool) -> Result<(), Error> {
     let filter = crate::project_filter(args.filter)?;
     let printout = Printout::Effectiveness { year: args.support_year };
-    let written = match &args.out {
-        Some(out) => Some((out, output(&printout, out, Some(&args.pick), "")?)),
-        None => None,
-    };
-    let opened = Indmap::open(db, Env::system())?;
-    crate::output::effectiveness(&opened.effectiveness(&filter, args.support_year)?, lang_code, json);
-    drop(opened);
-    if let Some((out, output)) = written {
-        let request = PrintRequest {
-            printout,
-            filter,
-            paper: args.page.paper,
-            landscape: args.page.landscape,
-            lang: lang(lang_code),
-            ..PrintRequest::default()
-        };
-        print_to(db, &request, out, &output, &mut go_on)?;
-    }
-    Ok(())
+    let out = args.out.as_deref().map(|out| (out, &args.pick));
+    show_and_print(db, lang_code, printout, filter, out, &args.page, |opened, filter| {
+        crate::output::effectiveness(&opened.effectiveness(filter, args.support_year)?, lang_code, json);
+        Ok(())
+    })
+}
+
+/// A report form written to `out`.
+pub fn form(printout: Printout, args: crate::args::FormArgs, db: &Path, lang_code: &str) -> Result<(), Error> {
+    let filter = crate::project_filter(args.filter)?;
+    show_and_print(db, lang_code, printout, filter, Some((&args.out, &args.pick)), &args.page, |_, _| Ok(()))
 }

@@ -275,3 +275,54 @@ fn alerts_and_the_schedule_from_the_command_line() {
     assert!(std::fs::read_to_string(&one).unwrap().contains(code));
     indmap(db).args(["gantt", "--out", dir.path().join("g.xlsx").to_str().unwrap()]).assert().code(3);
 }
+
+/// The effectiveness of support, the information on support measures and the monitoring report
+/// from the command line: the figures on stdout are the API's, and each form is written as the
+/// extension asks, in the language asked, with its lines to sign.
+#[test]
+fn the_report_forms_from_the_command_line() {
+    let (_, db) = sample_db();
+    let run = indmap(db).args(["effectiveness", "--region", "35", "--json"]).output().unwrap();
+    assert!(run.status.success());
+    let e: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let measures: u64 =
+        e["by_measure"].as_array().unwrap().iter().map(|g| g["effect"]["measures"].as_u64().unwrap()).sum();
+    assert_eq!(measures, e["total"]["measures"].as_u64().unwrap(), "every measure is in one measure's row");
+    let weights = e["methodology"]["weights"].as_array().unwrap();
+    assert_eq!(weights.len(), 5);
+    indmap(db).args(["settings", "effect_weight_taxes", "101"]).assert().code(3);
+
+    let (dir, pdf) = out("effect.pdf");
+    indmap(db)
+        .args(["--lang", "kk", "effectiveness", "--region", "35", "--out", pdf.to_str().unwrap()])
+        .assert()
+        .success();
+    let printed = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(printed.contains("Мемлекеттік қолдау шараларының тиімділігі") && printed.contains("Бекіткен"), "{printed}");
+
+    let support = dir.path().join("support.xlsx");
+    indmap(db).args(["support-report", "--region", "35", "--out", support.to_str().unwrap()]).assert().success();
+    assert!(std::fs::read(&support).unwrap().starts_with(b"PK"), "a workbook is a zip");
+    let support_pdf = dir.path().join("support.pdf");
+    indmap(db)
+        .args(["--lang", "ru", "support-report", "--support-year", "2025", "--out", support_pdf.to_str().unwrap()])
+        .assert()
+        .success();
+    let printed = tool("pdftotext", &[support_pdf.to_str().unwrap(), "-"]);
+    assert!(printed.contains("Информация о реализованных мерах государственной поддержки (2025)"), "{printed}");
+
+    let monitoring = dir.path().join("monitoring.pdf");
+    indmap(db)
+        .args(["--lang", "kk", "monitoring-report", "--region", "35", "--out", monitoring.to_str().unwrap()])
+        .assert()
+        .success();
+    let printed = tool("pdftotext", &[monitoring.to_str().unwrap(), "-"]);
+    assert!(
+        printed.contains("Индустрияландыру картасының мониторингі туралы есеп") && printed.contains("Қарағанды облысы"),
+        "{printed}"
+    );
+    indmap(db)
+        .args(["monitoring-report", "--period", "2026-Q9", "--out", monitoring.to_str().unwrap()])
+        .assert()
+        .code(3);
+}

@@ -27,6 +27,7 @@ pub mod problem;
 pub mod project;
 pub mod proposal;
 pub mod reference;
+pub mod report_forms;
 pub mod schema;
 pub mod scope;
 pub mod table;

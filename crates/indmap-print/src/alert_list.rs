@@ -35,15 +35,9 @@ pub fn alerts_document(ctx: &PrintContext, due_period: &str, alerts: &[(&Project
             })
         })
         .collect();
-    let filters = if ctx.filters.is_empty() { w(Word::NoFilters) } else { ctx.filters.clone() };
     let listing = Listing {
         title: w(Word::AlertsTitle),
-        subtitles: vec![format!(
-            "{}: {filters} · {} {}",
-            Word::Filters.text(lang),
-            Word::AsOf.text(lang),
-            format::date(ctx.trace.printed_on, lang)
-        )],
+        subtitles: vec![ctx.filters_as_of()],
         facts: vec![
             (w(Word::ReportsDue), due_period.to_owned()),
             (w(Word::AlertsCount), format::integer(alerts.len() as i64)),

@@ -3,6 +3,7 @@
 
 use crate::lang::Lang;
 use crate::paper::PageSetup;
+use crate::words::Word;
 use chrono::NaiveDate;
 use indmap_core::reference::{self, ReferenceItem};
 
@@ -75,6 +76,18 @@ impl PrintContext {
             format!("{} {of} {date}", act.number)
         };
         Some(format!("{}: {act_text}, {}", crate::words::Word::AsApproved.text(lang), act.body))
+    }
+
+    /// "Filters: … · as of <date>": what every printout says of what it shows.
+    pub fn filters_as_of(&self) -> String {
+        let lang = self.lang;
+        let filters = if self.filters.is_empty() { Word::NoFilters.text(lang) } else { &self.filters };
+        format!(
+            "{}: {filters} · {} {}",
+            Word::Filters.text(lang),
+            Word::AsOf.text(lang),
+            crate::format::date(self.trace.printed_on, lang)
+        )
     }
 
     pub fn sector_label(&self, code: Option<&str>) -> String {

@@ -5,7 +5,6 @@
 
 use crate::context::PrintContext;
 use crate::document::Document;
-use crate::fonts;
 use crate::format;
 use crate::lang::Lang;
 use crate::listing::{Column, Listing, Section, listing_document};
@@ -115,17 +114,6 @@ fn tables(ctx: &PrintContext, e: &Effectiveness) -> Vec<(String, Vec<(String, Ef
     ]
 }
 
-fn subtitle(ctx: &PrintContext) -> String {
-    let lang = ctx.lang;
-    let filters = if ctx.filters.is_empty() { Word::NoFilters.text(lang).to_owned() } else { ctx.filters.clone() };
-    format!(
-        "{}: {filters} · {} {}",
-        Word::Filters.text(lang),
-        Word::AsOf.text(lang),
-        format::date(ctx.trace.printed_on, lang)
-    )
-}
-
 /// The methodology as the report names it: its title, or that none is set; and its weights.
 fn methodology_facts(ctx: &PrintContext, e: &Effectiveness) -> Vec<(String, String)> {
     let lang = ctx.lang;
@@ -179,8 +167,11 @@ pub fn effectiveness_document(ctx: &PrintContext, e: &Effectiveness) -> Document
                     std::iter::once(name.clone()).chain(columns.iter().map(|&c| figures[c].text(lang))).collect()
                 })
                 .collect();
+            let columns: Vec<Column> = std::iter::once(Column::text(&heading, 1.0))
+                .chain(heads.iter().map(|h| Column::number(h, 1.0)))
+                .collect();
             sections.push(Section {
-                columns: fitted_columns(ctx, &heading, &heads, &rows),
+                columns: crate::listing::fitted(ctx, &columns, &rows),
                 title: format!("{heading}: {}", part.text(lang)),
                 rows,
                 empty: w(Word::NoSupport),
@@ -190,37 +181,12 @@ pub fn effectiveness_document(ctx: &PrintContext, e: &Effectiveness) -> Document
     }
     let listing = Listing {
         title: title(lang, e),
-        subtitles: vec![subtitle(ctx), w(Word::EffectNote)],
+        subtitles: vec![ctx.filters_as_of(), w(Word::EffectNote)],
         facts,
         sections,
         signatures: vec![w(Word::PreparedBy), w(Word::ApprovedBy)],
     };
     listing_document(ctx, &listing)
-}
-
-/// The columns of a table: each column of figures as wide as its widest figure or the longest
-/// word of its heading (which wraps, but never cuts a word), the name column the rest.
-fn fitted_columns(ctx: &PrintContext, heading: &str, heads: &[String], rows: &[Vec<String>]) -> Vec<Column> {
-    let pt = crate::listing::font_pt(ctx);
-    let pad = 2.4 * ctx.k();
-    let widths: Vec<f64> = heads
-        .iter()
-        .enumerate()
-        .map(|(c, head)| {
-            let word = head.split_whitespace().map(|w| fonts::width_mm(w, pt, true)).fold(0.0, f64::max);
-            let figure =
-                rows.iter().filter_map(|r| r.get(c + 1)).map(|t| fonts::width_mm(t, pt, false)).fold(0.0, f64::max);
-            word.max(figure) + pad
-        })
-        .collect();
-    let body = ctx.setup.body().w;
-    let figures: f64 = widths.iter().sum();
-    // The name takes what is left, up to a third of the sheet; the figures share the rest.
-    let name = (body - figures).clamp(body * 0.2, body / 3.0);
-    let spread = ((body - name - figures) / widths.len().max(1) as f64).max(0.0);
-    std::iter::once(Column::text(heading, name))
-        .chain(heads.iter().zip(widths).map(|(h, w)| Column::number(h, w + spread)))
-        .collect()
 }
 
 /// The report as a workbook: a sheet for the methodology and the total, and one per grouping,
@@ -242,7 +208,7 @@ pub fn effectiveness_xlsx(ctx: &PrintContext, e: &Effectiveness) -> Result<Vec<u
         let mut r = 0;
         if n == 0 {
             ws.write_string_with_format(0, 0, title(lang, e), &Format::new().set_bold())?;
-            ws.write_string(1, 0, subtitle(ctx))?;
+            ws.write_string(1, 0, ctx.filters_as_of())?;
             for (i, (label, value)) in methodology_facts(ctx, e).into_iter().enumerate() {
                 ws.write_string(2 + i as u32, 0, label)?;
                 ws.write_string(2 + i as u32, 1, value)?;

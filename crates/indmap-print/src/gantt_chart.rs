@@ -36,13 +36,7 @@ pub(crate) fn gantt_canvases(ctx: &PrintContext, lanes: &[Lane], total: usize, t
     let from = NaiveDate::from_ymd_opt(from.year(), 1, 1).unwrap_or(from);
     let to = NaiveDate::from_ymd_opt(to.year() + 1, 1, 1).unwrap_or(to);
     let title = Word::GanttTitle.text(lang).to_owned();
-    let filters = if ctx.filters.is_empty() { Word::NoFilters.text(lang) } else { &ctx.filters };
-    let mut subtitles = vec![format!(
-        "{}: {filters} · {} {}",
-        Word::Filters.text(lang),
-        Word::AsOf.text(lang),
-        crate::format::date(ctx.trace.printed_on, lang)
-    )];
+    let mut subtitles = vec![ctx.filters_as_of()];
     if lanes.len() < total {
         subtitles.push(format!("{} ({} / {})", Word::GanttCut.text(lang), lanes.len(), total));
     }

@@ -36,6 +36,7 @@ pub mod page_table;
 pub mod paper;
 pub mod passport;
 pub mod projection;
+pub mod report_forms;
 mod svg;
 pub mod symbology;
 pub mod table_export;

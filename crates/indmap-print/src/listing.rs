@@ -102,6 +102,45 @@ fn heading(flow: &mut Flow, text: &str) {
     flow.y += heading_h(flow.ctx);
 }
 
+/// `columns` fitted to the page for `rows`: a column of figures (kept to the right) as wide as
+/// its widest cell or the longest word of its heading, so no figure and no word of a heading is
+/// cut; the columns of text share what is left by their relative widths, none narrower than
+/// its longest word nor wider than its longest cell on one line; what is still left widens the
+/// figures.
+pub fn fitted(ctx: &PrintContext, columns: &[Column], rows: &[Vec<String>]) -> Vec<Column> {
+    let pt = font_pt(ctx);
+    let pad = 2.4 * ctx.k();
+    let body = ctx.setup.body().w;
+    let longest_word =
+        |t: &str, bold: bool| t.split_whitespace().map(|w| fonts::width_mm(w, pt, bold)).fold(0.0, f64::max);
+    let cells = |c: usize| rows.iter().filter_map(move |r| r.get(c));
+    let widest = |c: usize| cells(c).map(|t| fonts::width_mm(t, pt, false)).fold(0.0, f64::max);
+    let figure = |c: &Column| c.anchor == Anchor::End;
+    let mut widths: Vec<f64> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| if figure(c) { longest_word(&c.title, true).max(widest(i)) + pad } else { 0.0 })
+        .collect();
+    let figures: f64 = widths.iter().sum();
+    let text_weight: f64 = columns.iter().filter(|c| !figure(c)).map(|c| c.width).sum::<f64>().max(f64::EPSILON);
+    let room = (body - figures).max(body * 0.2);
+    for (i, c) in columns.iter().enumerate().filter(|(_, c)| !figure(c)) {
+        let floor = cells(i).map(|t| longest_word(t, false)).fold(longest_word(&c.title, true), f64::max) + pad;
+        let ceiling = widest(i).max(longest_word(&c.title, true)) + pad;
+        widths[i] = (room * c.width / text_weight).min(ceiling).max(floor);
+    }
+    let figure_count = columns.iter().filter(|c| figure(c)).count();
+    let left = body - widths.iter().sum::<f64>();
+    if left > 0.0 && figure_count > 0 {
+        for (w, c) in widths.iter_mut().zip(columns) {
+            if figure(c) {
+                *w += left / figure_count as f64;
+            }
+        }
+    }
+    columns.iter().zip(widths).map(|(c, width)| Column { width, ..c.clone() }).collect()
+}
+
 /// The columns scaled from their relative widths to the page's width.
 fn scaled(columns: &[Column], width: f64) -> Vec<Column> {
     let total: f64 = columns.iter().map(|c| c.width).sum::<f64>().max(f64::EPSILON);

@@ -98,13 +98,7 @@ pub fn map_page(
         Some(_) => String::new(),
         None => format!("{}: {} · ", Word::Level.text(lang), Word::AllLevels.text(lang)),
     };
-    let level_scope = format!(
-        "{level}{}: {} · {} {}",
-        Word::Filters.text(lang),
-        if ctx.filters.is_empty() { Word::NoFilters.text(lang) } else { &ctx.filters },
-        Word::AsOf.text(lang),
-        format::date(ctx.trace.printed_on, lang)
-    );
+    let level_scope = format!("{level}{}", ctx.filters_as_of());
     let lines: Vec<String> = ctx.approved_line().into_iter().chain([level_scope, totals_line(ctx, projects)]).collect();
     let used = furniture::title_block(&mut canvas, rest, title, &lines, k);
     let (_, rest) = rest.take_top(used + 1.5 * k);

@@ -146,11 +146,10 @@ pub fn xlsx(bill: &MergeBill, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     ];
     let mut summary: Vec<Vec<String>> = facts(bill, lang).into_iter().map(|(k, v)| vec![k, v]).collect();
     summary.extend(counts.iter().map(|(word, n)| vec![word.text(lang).to_owned(), n.to_string()]));
-    let sheet =
-        |s: Section| Sheet { name: s.title, headers: s.columns.into_iter().map(|c| c.title).collect(), rows: s.rows };
+    let sheet = |s: Section| Sheet::of_text(s.title, s.columns.into_iter().map(|c| c.title).collect(), s.rows);
     let s = Sections::of(bill, lang);
     let sheets = vec![
-        Sheet { name: Word::Summary.text(lang).to_owned(), headers: vec![String::new(), String::new()], rows: summary },
+        Sheet::of_text(Word::Summary.text(lang).to_owned(), vec![String::new(), String::new()], summary),
         sheet(s.changed),
         sheet(s.added),
         sheet(s.deleted),

@@ -95,6 +95,7 @@ words! {
     SupportMeasures => "Мемлекеттік қолдау шаралары", "Меры государственной поддержки", "State support measures";
     Measure => "Шара", "Мера", "Measure";
     Amount => "Сомасы", "Сумма", "Amount";
+    Note => "Ескертпе", "Примечание", "Note";
     Monitoring => "Мониторинг: жоспар және нақты", "Мониторинг: план и факт", "Monitoring: plan and actual";
     Period => "Кезең", "Период", "Period";
     InvestmentPlan => "Инвестициялар, жоспар (жинақталған)", "Инвестиции, план (нарастающим итогом)", "Investment, plan (cumulative)";
@@ -187,6 +188,16 @@ words! {
     EffectTitle => "Мемлекеттік қолдау шараларының тиімділігі туралы ақпарат", "Информация об эффективности мер государственной поддержки", "Information on the effectiveness of state support";
     SupportAndResults => "қолдау және нәтижелер", "поддержка и результаты", "support and results";
     PerSupportAndIndex => "қолдауға шаққандағы нәтижелер және индекс", "результаты на единицу поддержки и индекс", "results per support and the index";
+    SupportRegisterTitle => "Іске асырылған мемлекеттік қолдау шаралары туралы ақпарат", "Информация о реализованных мерах государственной поддержки", "Information on the state support measures implemented";
+    SupportTotals => "Шаралар, өңірлер және жылдар бойынша жиынтық", "Итоги по мерам, регионам и годам", "Totals by measure, region and year";
+    MonitoringReportTitle => "Индустрияландыру картасының мониторингі туралы есеп", "Отчёт о мониторинге карты индустриализации", "Monitoring report of the industrialization map";
+    Reported => "Есеп тапсырылды", "Отчёт сдан", "Reported";
+    NotReported => "есеп тапсырылмады", "отчёт не сдан", "not reported";
+    NotReportedCount => "Есеп тапсырмағандар", "Не сдали отчёт", "Not reported";
+    SlipDays => "Ығысу, күн", "Сдвиг, дн.", "Slip, days";
+    InvestedToDate => "Игерілгені", "Освоено", "Invested to date";
+    ProgressPct => "Дайындығы, %", "Готовность, %", "Progress, %";
+    ProblemsAndAlerts => "Мәселелер мен ескертулер", "Проблемы и сигналы", "Problems and alerts";
     SupportShort => "Қолдау", "Поддержка", "Support";
     SupportGiven => "Көрсетілген қолдау", "Оказанная поддержка", "Support given";
     SupportOfYear => "Қолдау көрсетілген жыл", "Год оказания поддержки", "Support given in";

@@ -1,8 +1,11 @@
-//! The signing key a database signs its exchange files with, and the keys of the databases it
-//! has heard from: pinned by the first signed file each sent, with the highest write counter a
-//! file of theirs vouched for.
+//! A database's identity: its id and the signing key it signs its exchange files with (both
+//! settled in one step when a file is copied); and the keys of the databases it has heard from:
+//! pinned by the first signed file each sent, with the highest write counter a file of theirs
+//! vouched for.
 
+use crate::author::timestamp;
 use crate::{Result, Store, Writer};
+use chrono::{DateTime, Utc};
 use indmap_core::trust::Pin;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
@@ -42,6 +45,66 @@ pub(crate) fn put_signing_key(conn: &Connection, secret: [u8; 32]) -> Result<()>
 }
 
 impl Store {
+    /// Makes sure this file has a database id and a signing key of its own. A file copied from
+    /// another database (to another folder or machine) still carries the original's id and key;
+    /// two databases writing under one id would make their versions collide, and a copy signing
+    /// with the original's key could speak for it. So the copy takes a fresh id and key, drawn from
+    /// `draw`, and notes the id it came from; a database made before files were signed takes
+    /// only the key. `home` names where this file lives (path and file identity). All of it is
+    /// one transaction: a kill never leaves a new id with the old key. Returns the previous id
+    /// when the database was forked.
+    pub fn settle_identity(
+        &mut self,
+        home: &str,
+        mut draw: impl FnMut() -> Uuid,
+        at: DateTime<Utc>,
+    ) -> Result<Option<Uuid>> {
+        let known: Option<String> =
+            self.conn.query_row("SELECT value FROM meta WHERE key = 'home'", [], |r| r.get(0)).optional()?;
+        let has_key = self.signing_key()?.is_some();
+        let moved = match known.as_deref() {
+            Some(known) if known == home => {
+                if has_key {
+                    return Ok(None);
+                }
+                false
+            }
+            // Made before files knew their home, or just created: this is the original.
+            None => false,
+            Some(_) => true,
+        };
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('home', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [home],
+        )?;
+        let new_id = moved.then(&mut draw);
+        if moved || !has_key {
+            put_signing_key(&tx, new_secret(&mut draw))?;
+        }
+        let forked = match new_id {
+            Some(id) => {
+                let old = self.info.db_id;
+                tx.execute("UPDATE meta SET value = ?1 WHERE key = 'db_id'", [id.to_string()])?;
+                tx.execute(
+                    "INSERT INTO meta (key, value) VALUES ('forked_from', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [old.to_string()],
+                )?;
+                tx.execute(
+                    "INSERT INTO databases (db_id, scope, first_seen) VALUES (?1, ?2, ?3)",
+                    params![id.to_string(), self.info.scope.code(), timestamp(at)],
+                )?;
+                Some((old, id))
+            }
+            None => None,
+        };
+        tx.commit()?;
+        Ok(forked.map(|(old, id)| {
+            self.info.db_id = id;
+            old
+        }))
+    }
+
     /// The secret this database signs its files with; `None` for a database made before files
     /// were signed, until its next open (`settle_identity`).
     pub fn signing_key(&self) -> Result<Option<[u8; 32]>> {

@@ -18,4 +18,4 @@ filter: ViewFilter, paper: PrintPaper, landscape: boolean, lang: PrintLang, by: 
  * Print the map as approved in this edition (`latest`, its number on this map, or its id):
  * the edition's plans, its act in the title block. None: the map as it stands.
  */
-edition: string | null, } & ({ "kind": "map" } | { "kind": "atlas" } | { "kind": "passport", project: string, } | { "kind": "chart", chart: ChartKind, } | { "kind": "table" } | { "kind": "alerts" } | { "kind": "gantt", project: string | null, } | { "kind": "dashboard" } | { "kind": "effectiveness", year: number | null, });
+edition: string | null, } & ({ "kind": "map" } | { "kind": "atlas" } | { "kind": "passport", project: string, } | { "kind": "chart", chart: ChartKind, } | { "kind": "table" } | { "kind": "alerts" } | { "kind": "gantt", project: string | null, } | { "kind": "dashboard" } | { "kind": "effectiveness", year: number | null, } | { "kind": "support_register", year: number | null, } | { "kind": "monitoring_report", period: string | null, });
