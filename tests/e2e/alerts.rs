@@ -171,8 +171,19 @@ async fn the_dashboard_shows_plan_and_actual_of_the_filtered_set() -> Res {
             .await?;
         ensure!(filled.as_f64().unwrap_or(0.0).ge(&1.0), "the share of the plan invested is drawn: {filled}");
         app.shot_to(SHOTS, "dashboard").await?;
+        // Its charts and tables on paper: the print dialog opens on it, the first page drawn
+        // across the sheet.
+        app.click("[data-role=d-save]").await?;
+        app.wait_js(
+            "the dashboard's first page",
+            "const i = document.querySelector('[data-role=print-preview]'); const r = JSON.parse(i?.dataset.request || '{}'); \
+             return r.kind === 'dashboard' && !i.hidden && i.complete && i.naturalWidth > i.naturalHeight",
+            60,
+        )
+        .await?;
+        app.shot_to(SHOTS, "dashboard-print").await?;
+        app.click("[data-role=print-close]").await?;
         // In Kazakh, the longest words, the summary bar's views still fit the window.
-        app.click("[data-role=d-close]").await?;
         app.choose("[data-role=lang]", "kk").await?;
         app.wait_js(
             "Kazakh",

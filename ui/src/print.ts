@@ -22,7 +22,7 @@ export const FORMATS: Record<PrintKind, string[]> = {
   passport: ["pdf", "png", "svg"],
   alerts: ["pdf", "png", "svg"],
   gantt: ["pdf", "png", "svg"],
-  dashboard: ["xlsx"],
+  dashboard: ["xlsx", "pdf", "png", "svg"],
   effectiveness: ["pdf", "xlsx", "png", "svg"],
   support_register: ["pdf", "xlsx", "png", "svg"],
   monitoring_report: ["pdf", "xlsx", "png", "svg"],
@@ -97,7 +97,7 @@ export function toRequest(c: PrintChoices, ctx: PrintContext): PrintRequest {
 
 /** The printouts that are spreadsheets: no page to preview, no paper. */
 function isWorkbook(kind: PrintKind): boolean {
-  return kind === "table" || kind === "dashboard";
+  return kind === "table";
 }
 
 /** The printouts only of the map as it stands: no edition is offered for them. */
@@ -105,9 +105,9 @@ function asItStands(kind: PrintKind): boolean {
   return ["alerts", "gantt", "dashboard", "effectiveness", "support_register", "monitoring_report"].includes(kind);
 }
 
-/** The signed report forms: always across the sheet. */
-function isForm(kind: PrintKind): boolean {
-  return kind === "effectiveness" || kind === "support_register" || kind === "monitoring_report";
+/** The dashboard and the signed report forms: always across the sheet. */
+function acrossTheSheet(kind: PrintKind): boolean {
+  return ["dashboard", "effectiveness", "support_register", "monitoring_report"].includes(kind);
 }
 
 const NAME_STEM: Record<PrintKind, string> = { map: "karta", atlas: "atlas", passport: "pasport", chart: "diagramma", table: "tablitsa", alerts: "signaly", gantt: "grafik", dashboard: "plan-fakt", effectiveness: "effektivnost", support_register: "mery-podderzhki", monitoring_report: "monitoring" };
@@ -421,7 +421,7 @@ export function openPrintDialog(ctx: PrintContext): void {
     show("region", kind !== "passport");
     show("paper", !isWorkbook(kind) && kind !== "chart");
     // The effectiveness report is always across the sheet: fifteen columns of figures.
-    show("orientation", !isWorkbook(kind) && kind !== "chart" && !isForm(kind));
+    show("orientation", !isWorkbook(kind) && kind !== "chart" && !acrossTheSheet(kind));
     show("support-year", kind === "effectiveness" || kind === "support_register");
     show("period", kind === "monitoring_report");
     show("by", kind === "map" || kind === "atlas");
@@ -435,7 +435,7 @@ export function openPrintDialog(ctx: PrintContext): void {
     saveBtn.textContent = kind === "atlas" ? t("pr_make_atlas") : t("pr_save");
     const noPreview = isWorkbook(kind) || (kind === "passport" && !ctx.selected);
     note.hidden = !noPreview;
-    note.textContent = kind === "table" ? t("pr_table_note") : kind === "dashboard" ? t("pr_dashboard_note") : t("pr_passport_none");
+    note.textContent = kind === "table" ? t("pr_table_note") : t("pr_passport_none");
     if (noPreview) {
       preview.cancel();
       img.hidden = true;

@@ -45,7 +45,7 @@ pub enum Printout {
         project: Option<String>,
     },
     /// Plan against actual of the filtered projects, in totals and by region, sector and year,
-    /// and financing by source, year and status, as an XLSX workbook.
+    /// and financing by source, year and status: an XLSX workbook, or pages of charts and tables.
     Dashboard,
     /// The information on the effectiveness of the support the filtered projects received (of
     /// one year, if given), by measure, region, sector and year: a signed document or a workbook.
@@ -127,7 +127,7 @@ impl Printout {
     pub fn formats(&self) -> &'static [PrintFormat] {
         match self {
             Printout::Table => &[PrintFormat::Xlsx, PrintFormat::Csv],
-            Printout::Dashboard => &[PrintFormat::Xlsx],
+            Printout::Dashboard => &[PrintFormat::Xlsx, PrintFormat::Pdf, PrintFormat::Png, PrintFormat::Svg],
             Printout::Effectiveness { .. } | Printout::SupportRegister { .. } | Printout::MonitoringReport { .. } => {
                 &[PrintFormat::Pdf, PrintFormat::Png, PrintFormat::Svg, PrintFormat::Xlsx]
             }
@@ -333,7 +333,7 @@ impl Indmap {
         if request.printout == Printout::Table {
             return self.table(request, output.format).map(|table| Some(vec![table]));
         }
-        if request.printout == Printout::Dashboard {
+        if request.printout == Printout::Dashboard && output.format == PrintFormat::Xlsx {
             as_it_stands(request, "the dashboard")?;
             let (filter, projects) = request.filter.select(self)?;
             let ctx = self.print_context(&projects, &filter, request.lang, PageSetup::default())?;
@@ -435,8 +435,15 @@ impl Indmap {
                 ctx.approved = approved;
                 Ok(indmap_print::passport_document(&ctx, &project))
             }
-            Printout::Table | Printout::Dashboard => {
+            Printout::Table => {
                 Err(refused("kind", Rule::PrintRequest, "a table is a spreadsheet and has no page to preview".into()))
+            }
+            Printout::Dashboard => {
+                as_it_stands(request, "the dashboard")?;
+                let (filter, projects) = request.filter.select(self)?;
+                // Charts side by side and tables of eleven figures: across the sheet.
+                let ctx = self.print_context(&projects, &filter, request.lang, PageSetup::new(request.paper, true))?;
+                Ok(indmap_print::dashboard_pages::dashboard_document(&ctx, &self.dashboard_of(&projects)?))
             }
             Printout::Alerts => {
                 as_it_stands(request, "the alert list")?;

@@ -362,6 +362,30 @@ fn the_dashboard_adds_up_plan_and_actual_as_worked_out_by_hand() {
     assert_eq!(regions.get_value((1, 0)), Some(&Data::String("Қарағанды облысы".into())));
     let financing = book.worksheet_range("Қаржыландыру көзі").unwrap();
     assert_eq!(financing.get_value((2, 3)), Some(&Data::Float(600.0)), "own funds committed, mln");
+
+    // On paper: the totals, the charts and the tables, across the sheet.
+    let output = PrintOutput::new(indmap_api::PrintFormat::Pdf);
+    let pdf = db.print(&request, &output, &mut |_, _| std::ops::ControlFlow::Continue(())).unwrap().unwrap();
+    let text = common::pdf_text(&pdf[0], dir.path(), "dashboard.pdf");
+    for part in [
+        "Жоспар мен нақты: жиынтық көрсеткіштер",
+        "Жобалар 3",
+        // 580 of 2 400 mln invested.
+        "Инвестициялар 580,0 млн ₸ / 2,4 млрд ₸ (24,2 %)",
+        "Инвестициялар өңірлер бойынша, млн ₸",
+        "Қаржыландыру көздер мен мәртебелер бойынша, млн ₸",
+        // The tables: Karaganda's three projects; by year, the plant's 2027 (moved) with its 500.
+        "Өңір (1)",
+        "3 2 400,0 580,0 24,2 %",
+        "Жылы (2)",
+        "2027 1 1 000,0 500,0 50,0 %",
+    ] {
+        assert!(text.contains(part), "the dashboard prints {part:?}: {text}");
+    }
+    let page = indmap_api::PrintOutput { page: Some(1), ..PrintOutput::new(indmap_api::PrintFormat::Svg) };
+    let svg = db.print(&request, &page, &mut |_, _| std::ops::ControlFlow::Continue(())).unwrap().unwrap().remove(0);
+    let svg = String::from_utf8(svg).unwrap();
+    assert!(svg.contains("width=\"297mm\""), "across an A4 sheet: {}", &svg[..svg.len().min(300)]);
 }
 
 /// The monitoring report of the period due: each project due to report, its plan against the

@@ -151,7 +151,7 @@ pub enum Command {
     Gantt(GanttArgs),
     /// Plan against actual of the filtered projects: investment, permanent jobs, output,
     /// commissioning and how much came on time, in totals and by region, sector and year;
-    /// financing by source, year and status. --out FILE.xlsx writes the workbook
+    /// financing by source, year and status. --out FILE.xlsx writes the workbook, .pdf the charts
     Dashboard(DashboardArgs),
     /// The effectiveness of state support (Art. 19 p.4): support given against the investment,
     /// permanent jobs, output, taxes and exports of the projects that received it, in totals and
@@ -463,7 +463,8 @@ pub struct AlertsArgs {
 
 #[derive(Args)]
 pub struct DashboardArgs {
-    /// Also write the workbook: .xlsx (a sheet for the totals, by region, sector and year, and financing)
+    /// Also write the workbook: .xlsx (a sheet for the totals, by region, sector and year, and
+    /// financing), or its charts and tables on pages: .pdf, .png or .svg
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     #[command(flatten)]

@@ -45,6 +45,7 @@ pub fn alerts_document(ctx: &PrintContext, due_period: &str, alerts: &[(&Project
         ],
         sections,
         signatures: vec![w(Word::PreparedBy)],
+        ..Listing::default()
     };
     listing_document(ctx, &listing)
 }

@@ -244,6 +244,99 @@ pub fn bar_chart(
     svg
 }
 
+/// One series of a grouped bar chart: its name in the legend, its colour, a value per label.
+pub struct Series<'a> {
+    pub name: &'a str,
+    pub colour: RGBColor,
+    pub values: Vec<f64>,
+}
+
+/// A horizontal grouped bar chart: per label, a bar of each series (plan against actual), the
+/// value printed at its end, the series named in a legend.
+pub fn grouped_bars(
+    ctx: &PrintContext,
+    title: &str,
+    unit: &str,
+    labels: &[String],
+    series: &[Series],
+    size: ChartSize,
+) -> String {
+    let k = ctx.k();
+    let lang = ctx.lang;
+    let (w, h) = (px(size.w_mm), px(size.h_mm));
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+        let _ = root.fill(&WHITE);
+        let label_pt = 7.0 * k;
+        let label_mm = size.w_mm * 0.3;
+        let n = labels.len().max(1);
+        // Plotters' y axis grows upwards: the first label at the top.
+        let fitted: Vec<String> = labels.iter().rev().map(|l| fonts::fit(l, label_pt, false, label_mm - 2.0)).collect();
+        let max = series.iter().flat_map(|s| s.values.iter().copied()).fold(0.0, f64::max).max(1.0) * 1.22;
+        let caption = if unit.is_empty() { title.to_owned() } else { format!("{title}, {unit}") };
+        let Ok(mut chart) = ChartBuilder::on(&root)
+            .caption(caption, ("sans-serif", font_px(9.0 * k)).into_font().style(FontStyle::Bold))
+            .margin(px(2.0))
+            .x_label_area_size(px(6.0 * k))
+            .y_label_area_size(px(label_mm))
+            .build_cartesian_2d(0.0..max, (0..n).into_segmented())
+        else {
+            return svg_fallback(size, title);
+        };
+        let _ = chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .light_line_style(WHITE)
+            .bold_line_style(RGBColor(225, 225, 225))
+            .x_labels(5)
+            .x_label_formatter(&|v| format::decimal(*v, 0, lang))
+            .y_labels(n)
+            .y_label_formatter(&|seg| match seg {
+                SegmentValue::CenterOf(i) => fitted.get(*i).cloned().unwrap_or_default(),
+                _ => String::new(),
+            })
+            .label_style(("sans-serif", font_px(label_pt)))
+            .draw();
+        // Each label's band split between the series, top to bottom in their order.
+        let band = f64::from(chart.plotting_area().dim_in_pixel().1) / n as f64;
+        let m = series.len().max(1) as f64;
+        let value_style = ("sans-serif", font_px(5.5 * k)).into_font().color(&BLACK);
+        for (j, s) in series.iter().enumerate() {
+            let (top, bottom) = ((j as f64 * band / m) as u32 + 1, ((m - j as f64 - 1.0) * band / m) as u32 + 1);
+            let colour = s.colour;
+            let bars = s.values.iter().rev().enumerate().map(|(i, v)| {
+                let mut bar =
+                    Rectangle::new([(0.0, SegmentValue::Exact(i)), (*v, SegmentValue::Exact(i + 1))], colour.filled());
+                bar.set_margin(top, bottom, 0, 0);
+                bar
+            });
+            if let Ok(drawn) = chart.draw_series(bars) {
+                drawn
+                    .label(s.name)
+                    .legend(move |(x, y)| Rectangle::new([(x, y - 4), (x + 14, y + 4)], colour.filled()));
+            }
+            // The value at the bar's end, in the middle of its part of the band.
+            let _ = chart.draw_series(s.values.iter().rev().enumerate().filter(|(_, v)| **v > 0.0).map(|(i, v)| {
+                let text =
+                    format!(" {}", format::decimal(*v, if *v >= 100.0 || v.fract() == 0.0 { 0 } else { 1 }, lang));
+                // Pixels below the band's middle (plotters' pixels grow downwards), less half a line.
+                let shift = (((j as f64 + 0.5) / m - 0.5) * band - font_px(5.5 * k) / 2.0) as i32;
+                EmptyElement::at((*v, SegmentValue::CenterOf(i))) + Text::new(text, (0, shift), value_style.clone())
+            }));
+        }
+        let _ = chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerRight)
+            .background_style(WHITE.mix(0.9))
+            .border_style(RGBColor(160, 160, 160))
+            .label_font(("sans-serif", font_px(6.5 * k)))
+            .draw();
+        let _ = root.present();
+    }
+    svg
+}
+
 fn svg_fallback(size: ChartSize, title: &str) -> String {
     let (w, h) = (px(size.w_mm), px(size.h_mm));
     format!(

@@ -11,29 +11,12 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 /// How a sheet names a group's key.
 type KeyName<'a> = dyn Fn(&str) -> String + 'a;
 
-/// The workbook of `d`; `label` names a group's key on its sheet (a region, a sector, a year).
-pub fn xlsx(ctx: &PrintContext, d: &Dashboard) -> Result<Vec<u8>, XlsxError> {
-    let lang = ctx.lang;
+/// The headings of a group's figures, after the column naming the group: the workbook's and
+/// the pages' tables.
+pub(crate) fn headings(lang: crate::lang::Lang) -> [String; 12] {
     let w = |word: Word| word.text(lang).to_owned();
-    let mut wb = Workbook::new();
-    wb.set_properties(&rust_xlsxwriter::DocProperties::new().set_title(w(Word::DashboardTitle)).set_author("indmap"));
-    let header = Format::new().set_bold().set_text_wrap().set_background_color("#E3E8EE");
-    let mln = Format::new().set_num_format("#,##0.0");
-    let int = Format::new().set_num_format("#,##0");
-    let pct = Format::new().set_num_format("0.0%");
-    let region =
-        |k: &str| indmap_core::RegionCode::parse(k).map_or_else(|| k.to_owned(), |r| lang.pick(&r.region().label()));
-    let sector = |k: &str| if k.is_empty() { w(Word::NoSector) } else { ctx.sector_label(Some(k)) };
-    let year = |k: &str| if k.is_empty() { w(Word::NoData) } else { k.to_owned() };
-    let total = [Group { key: w(Word::Total), figures: d.total }];
-    let sheets: [(Word, &[Group], &KeyName); 4] = [
-        (Word::Summary, &total, &|k: &str| k.to_owned()),
-        (Word::Region, &d.by_region, &region),
-        (Word::Sector, &d.by_sector, &sector),
-        (Word::Year, &d.by_year, &year),
-    ];
     let mln_kzt = w(Word::MlnKzt);
-    let heads = [
+    [
         String::new(),
         w(Word::Projects),
         format!("{}, {}, {mln_kzt}", w(Word::InvestmentWord), w(Word::Planned)),
@@ -46,7 +29,45 @@ pub fn xlsx(ctx: &PrintContext, d: &Dashboard) -> Result<Vec<u8>, XlsxError> {
         w(Word::Commissioned),
         w(Word::OnTime),
         format!("{}, %", w(Word::OnTime)),
+    ]
+}
+
+/// How a group's key reads, owned.
+pub(crate) type KeyNamer<'a> = Box<dyn Fn(&str) -> String + 'a>;
+
+/// How a group's key reads: a region's name, a sector's, a year, or "not given".
+pub(crate) fn key_names(ctx: &PrintContext) -> [KeyNamer<'_>; 3] {
+    let lang = ctx.lang;
+    let none = move |word: Word| word.text(lang).to_owned();
+    [
+        Box::new(move |k: &str| {
+            indmap_core::RegionCode::parse(k).map_or_else(|| k.to_owned(), |r| lang.pick(&r.region().label()))
+        }),
+        Box::new(move |k: &str| if k.is_empty() { none(Word::NoSector) } else { ctx.sector_label(Some(k)) }),
+        Box::new(move |k: &str| if k.is_empty() { none(Word::NoData) } else { k.to_owned() }),
+    ]
+}
+
+/// The workbook of `d`; `label` names a group's key on its sheet (a region, a sector, a year).
+pub fn xlsx(ctx: &PrintContext, d: &Dashboard) -> Result<Vec<u8>, XlsxError> {
+    let lang = ctx.lang;
+    let w = |word: Word| word.text(lang).to_owned();
+    let mut wb = Workbook::new();
+    wb.set_properties(&rust_xlsxwriter::DocProperties::new().set_title(w(Word::DashboardTitle)).set_author("indmap"));
+    let header = Format::new().set_bold().set_text_wrap().set_background_color("#E3E8EE");
+    let mln = Format::new().set_num_format("#,##0.0");
+    let int = Format::new().set_num_format("#,##0");
+    let pct = Format::new().set_num_format("0.0%");
+    let [region, sector, year] = key_names(ctx);
+    let total = [Group { key: w(Word::Total), figures: d.total }];
+    let sheets: [(Word, &[Group], &KeyName); 4] = [
+        (Word::Summary, &total, &|k: &str| k.to_owned()),
+        (Word::Region, &d.by_region, &*region),
+        (Word::Sector, &d.by_sector, &*sector),
+        (Word::Year, &d.by_year, &*year),
     ];
+    let heads = headings(lang);
+    let mln_kzt = w(Word::MlnKzt);
     for (title, groups, label) in sheets {
         let ws = wb.add_worksheet();
         ws.set_name(sheet_name(&w(title)))?;

@@ -185,6 +185,7 @@ pub fn effectiveness_document(ctx: &PrintContext, e: &Effectiveness) -> Document
         facts,
         sections,
         signatures: vec![w(Word::PreparedBy), w(Word::ApprovedBy)],
+        ..Listing::default()
     };
     listing_document(ctx, &listing)
 }

@@ -17,6 +17,7 @@ pub mod alert_list;
 pub mod atlas;
 pub mod charts;
 pub mod context;
+pub mod dashboard_pages;
 pub mod dashboard_xlsx;
 pub mod document;
 pub mod effectiveness_report;

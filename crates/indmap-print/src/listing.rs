@@ -36,8 +36,41 @@ pub struct Listing {
     /// Label and value pairs under the title (file, sender, totals).
     pub facts: Vec<(String, String)>,
     pub sections: Vec<Section>,
+    /// Charts after the facts, drawn `figure_width` wide: side by side on a sheet across.
+    pub figures: Vec<Figure>,
     /// Who signs at the end ("Prepared by", "Approved by"); each gets a name line and a date line.
     pub signatures: Vec<String>,
+}
+
+/// A chart of a list document: an SVG drawn `figure_width` wide and `height_mm` high.
+#[derive(Debug, Clone, Default)]
+pub struct Figure {
+    pub svg: String,
+    pub height_mm: f64,
+}
+
+/// How wide a figure is drawn: half the sheet across (two in a row), else all of it.
+pub fn figure_width(ctx: &PrintContext) -> f64 {
+    let w = ctx.setup.body().w;
+    if w > 200.0 { (w - FIGURE_GAP * ctx.k()) / 2.0 } else { w }
+}
+
+const FIGURE_GAP: f64 = 6.0;
+
+fn figures(flow: &mut Flow, figures: &[Figure]) {
+    let ctx = flow.ctx;
+    let width = figure_width(ctx);
+    let per_row = if width < flow.area.w { 2 } else { 1 };
+    for row in figures.chunks(per_row) {
+        let h = row.iter().map(|f| f.height_mm).fold(0.0, f64::max);
+        flow.make_room(h);
+        let mut x = flow.area.x;
+        for f in row {
+            flow.canvas.embed_svg(&f.svg, Rect::new(x, flow.y, width, f.height_mm));
+            x += width + FIGURE_GAP * ctx.k();
+        }
+        flow.y += h + 3.0 * ctx.k();
+    }
 }
 
 const MAX_LINES: usize = 4;
@@ -265,6 +298,7 @@ pub fn listing_document(ctx: &PrintContext, listing: &Listing) -> Document {
     let used = furniture::title_block(&mut flow.canvas, flow.area, &listing.title, &listing.subtitles, k);
     flow.y += used + 3.0 * k;
     facts(&mut flow, &listing.facts);
+    figures(&mut flow, &listing.figures);
     for s in &listing.sections {
         section(&mut flow, s);
     }

@@ -130,6 +130,7 @@ pub fn pdf(bill: &MergeBill, lang: Lang, printed_on: NaiveDate) -> Result<Vec<u8
         facts: facts(bill, lang),
         sections: vec![s.added, s.changed, s.deleted, s.conflicts, s.proposals, s.refused],
         signatures: vec![w(Word::PreparedBy), w(Word::ApprovedBy)],
+        ..Listing::default()
     };
     listing_document(&ctx, &listing).to_pdf()
 }

@@ -133,6 +133,7 @@ pub fn support_register_document(
         ],
         sections,
         signatures: vec![w(Word::PreparedBy), w(Word::ApprovedBy)],
+        ..Listing::default()
     };
     listing_document(ctx, &listing)
 }
@@ -157,7 +158,7 @@ pub fn support_register_xlsx(
                 year_cell(t.year),
                 Cell::Int(i64::from(t.count)),
                 Cell::Int(i64::from(t.unpriced)),
-                Cell::Real(mln_f64(t.amount)),
+                Cell::Real(format::mln_f64(t.amount)),
             ]
         })
         .collect();
@@ -170,7 +171,7 @@ pub fn support_register_xlsx(
                 year_cell(l.year),
                 Cell::Text(l.project.code_or_id()),
                 Cell::Text(l.project.name(lang.code()).to_owned()),
-                Cell::from(l.amount.map(|a| Cell::Real(mln_f64(a)))),
+                Cell::from(l.amount.map(|a| Cell::Real(format::mln_f64(a)))),
                 Cell::from(l.note.map(str::to_owned)),
             ]
         })
@@ -182,11 +183,6 @@ pub fn support_register_xlsx(
             Sheet { name: Word::Projects.text(lang).to_owned(), headers: titles(line_cols), rows: lines },
         ],
     )
-}
-
-/// Millions of tenge, for a workbook's cell.
-fn mln_f64(m: Money) -> f64 {
-    m.as_units_f64() / 1e6
 }
 
 /// The columns of the monitoring report and a project's row.
@@ -298,6 +294,7 @@ pub fn monitoring_report_document(ctx: &PrintContext, period: &str, lines: &[Mon
         facts: monitoring_facts(lang, period, lines),
         sections,
         signatures: vec![Word::PreparedBy.text(lang).to_owned(), Word::ApprovedBy.text(lang).to_owned()],
+        ..Listing::default()
     };
     listing_document(ctx, &listing)
 }
@@ -332,7 +329,7 @@ pub fn monitoring_report_xlsx(
         w(Word::ProblemsAndAlerts).to_owned(),
     ]
     .to_vec();
-    let mln = |m: Option<Money>| Cell::from(m.map(|m| Cell::Real(mln_f64(m))));
+    let mln = |m: Option<Money>| Cell::from(m.map(|m| Cell::Real(format::mln_f64(m))));
     let int = |n: Option<u32>| Cell::from(n.map(|n| Cell::Int(i64::from(n))));
     let rows = lines
         .iter()

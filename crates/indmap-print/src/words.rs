@@ -198,6 +198,9 @@ words! {
     InvestedToDate => "Игерілгені", "Освоено", "Invested to date";
     ProgressPct => "Дайындығы, %", "Готовность, %", "Progress, %";
     ProblemsAndAlerts => "Мәселелер мен ескертулер", "Проблемы и сигналы", "Problems and alerts";
+    InvestmentBySector => "Инвестициялар салалар бойынша", "Инвестиции по отраслям", "Investment by sector";
+    CommissioningByYear => "Іске қосу жылдар бойынша", "Ввод по годам", "Commissioning by year";
+    FinancingBySourceStatus => "Қаржыландыру көздер мен мәртебелер бойынша", "Финансирование по источникам и статусам", "Financing by source and status";
     SupportShort => "Қолдау", "Поддержка", "Support";
     SupportGiven => "Көрсетілген қолдау", "Оказанная поддержка", "Support given";
     SupportOfYear => "Қолдау көрсетілген жыл", "Год оказания поддержки", "Support given in";

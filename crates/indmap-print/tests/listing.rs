@@ -47,6 +47,7 @@ fn bill(rows: usize) -> Listing {
         facts: vec![("Файл".into(), "k.gpkg".into()), ("SHA-256".into(), "ab".repeat(32))],
         sections: vec![changes, refused],
         signatures: vec!["Дайындаған".into(), "Бекіткен".into()],
+        ..Listing::default()
     }
 }
 
@@ -78,4 +79,43 @@ fn a_long_section_continues_with_its_header_and_the_signatures_come_last() {
     let all = pdftotext(&pdf, None);
     assert!(all.matches("Қарағанды зауыты №7").count() <= 2, "{all}");
     assert!(all.contains("old-299") && all.contains("new-299"));
+}
+
+/// Charts after the facts: two in a row across the sheet, one a row down it; each keeps its text.
+#[test]
+fn figures_stand_side_by_side_across_the_sheet_and_one_a_row_down_it() {
+    use indmap_print::charts::{ChartSize, Series, grouped_bars};
+    use indmap_print::listing::{Figure, figure_width};
+    use indmap_print::paper::Paper;
+    let across = ctx(Lang::Kk, PageSetup::new(Paper::A4, true));
+    let down = ctx(Lang::Kk, PageSetup::default());
+    assert!((figure_width(&down) - down.setup.body().w).abs() < 1e-9);
+    assert!(figure_width(&across) < across.setup.body().w / 2.0);
+    indmap_print::fonts::register_with_plotters();
+    let chart = |title: &str| {
+        let labels = vec!["Қарағанды облысы".to_owned(), "Астана қаласы".to_owned()];
+        let series = [
+            Series {
+                name: "Жоспар", colour: plotters::style::RGBColor(21, 101, 192), values: vec![400.0, 250.0]
+            },
+            Series { name: "Нақты", colour: plotters::style::RGBColor(239, 108, 0), values: vec![300.0, 0.0] },
+        ];
+        let size = ChartSize { w_mm: figure_width(&across), h_mm: 60.0 };
+        Figure { svg: grouped_bars(&across, title, "млн ₸", &labels, &series, size), height_mm: 60.0 }
+    };
+    let listing = Listing {
+        title: "Жоспар мен нақты".into(),
+        figures: vec![chart("Инвестициялар"), chart("Жұмыс орындары")],
+        ..Listing::default()
+    };
+    let doc = listing_document(&across, &listing);
+    assert_eq!(doc.pages.len(), 1, "two charts of 60 mm fit one page side by side");
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = write(dir.path(), "figures.pdf", &doc.to_pdf().unwrap());
+    let text = run("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    let line = text.lines().find(|l| l.contains("Инвестициялар, млн ₸")).unwrap_or_default();
+    assert!(line.contains("Жұмыс орындары, млн ₸"), "the two titles stand on one line: {text}");
+    for word in ["Қарағанды облысы", "Жоспар", "Нақты", "400"] {
+        assert!(text.contains(word), "the charts keep {word:?}: {text}");
+    }
 }
