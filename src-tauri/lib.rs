@@ -62,6 +62,8 @@ pub fn run() {
             project_cmds::gantt,
             project_cmds::dashboard,
             project_cmds::effectiveness,
+            project_cmds::settings,
+            project_cmds::set_setting,
             project_cmds::project,
             project_cmds::add_project,
             project_cmds::update_project,

@@ -9,7 +9,7 @@ use indmap_api::core::table::Table;
 use indmap_api::core::{Problem, RegionCode};
 use indmap_api::{
     AlertList, ErrorKind, Gantt, MapView, PeriodStage, Reference, RegionInfo, ReportSheet, Reporting, ReportingTable,
-    ReportsTaken, ViewFilter,
+    ReportsTaken, SettingView, ViewFilter,
 };
 use serde::Serialize;
 
@@ -76,6 +76,22 @@ pub(crate) async fn effectiveness(
     year: Option<i32>,
 ) -> Answer<Effectiveness> {
     with_db(&state, |db| db.effectiveness(&filter.project_filter()?, year))
+}
+
+/// Every setting with its value now.
+#[tauri::command]
+pub(crate) fn settings(state: tauri::State<'_, AppState>) -> Answer<Vec<SettingView>> {
+    with_db(&state, |db| db.setting_views())
+}
+
+/// Sets a setting (`value` null: back to its default), and answers them all as they now are.
+#[tauri::command]
+pub(crate) fn set_setting(
+    state: tauri::State<'_, AppState>,
+    key: String,
+    value: Option<String>,
+) -> Answer<Vec<SettingView>> {
+    with_db(&state, |db| db.change_setting(&key, value.as_deref()))
 }
 
 /// One project as its GeoJSON Feature.

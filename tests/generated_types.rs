@@ -55,6 +55,7 @@ fn generated_typescript_is_up_to_date() {
     indmap_api::Gantt::export_all(&cfg).unwrap();
     indmap_api::core::dashboard::Dashboard::export_all(&cfg).unwrap();
     indmap_api::core::effectiveness::Effectiveness::export_all(&cfg).unwrap();
+    indmap_api::SettingView::export_all(&cfg).unwrap();
     // print
     indmap_desktop::PrintRequest::export_all(&cfg).unwrap();
     indmap_desktop::AtlasProgress::export_all(&cfg).unwrap();

@@ -281,3 +281,53 @@ async fn the_effectiveness_of_support_shows_its_index_by_measure_and_prints_the_
     })
     .await
 }
+
+/// How late is late is set in the window: a value out of range is refused beside its box in the
+/// user's words; a longer grace leaves fewer alerts, and the summary bar counts exactly those.
+#[tokio::test]
+async fn the_settings_dialog_changes_how_late_is_late_and_the_alerts_follow() -> Res {
+    let m = Machine::new()?;
+    sample_db(&m.db, 60)?;
+    let before = alert_count(&m.db, &[])?;
+    run_app("settings", &m, async |app| {
+        app.wait_window().await?;
+        let shown = |count: usize| format!("return document.querySelector('[data-role=s-alerts] strong')?.textContent.replace(/\\s/g, '') === '{count}'");
+        app.wait_js("the alerts counted", &shown(before), 30).await?;
+        app.click("[data-role=settings-button]").await?;
+        app.wait_js("the settings", "return !!document.querySelector('[data-role=settings] [data-group=alerts]')", 30).await?;
+        app.ensure_readable("the first settings", "[data-role=settings] [data-group=monitoring]").await?;
+        app.ensure_readable("the alerts' settings", "[data-role=settings] [data-group=alerts]").await?;
+        let late = "[data-role=setting-alert_late_days]";
+        app.type_into(late, "400\u{E007}").await?;
+        app.wait_js(
+            "the refusal",
+            "return document.querySelector('[data-role=setting-problem-alert_late_days]')?.textContent.includes('366')",
+            30,
+        )
+        .await?;
+        app.ensure_readable("the refusal", "[data-role=setting-problem-alert_late_days]").await?;
+        app.shot_to(SHOTS, "settings-refused").await?;
+        app.js(&format!("document.querySelector('{late}').value = ''")).await?;
+        app.type_into(late, "365\u{E007}").await?;
+        app.wait_js("the setting saved", "return !document.querySelector('[data-role=setting-reset-alert_late_days]').hidden", 30).await?;
+        app.click("[data-role=settings-close]").await?;
+        Ok(())
+    })
+    .await?;
+    // The app saved the grace in the map file: the API counts the alerts under it, and the
+    // window, opened again, shows that count.
+    let db = indmap_api::Indmap::open(&m.db, indmap_api::Env::system())?;
+    let views = db.setting_views()?;
+    let set = views.iter().find(|s| s.key == "alert_late_days").and_then(|s| s.value.clone());
+    ensure_eq!(set.as_deref(), Some("365"));
+    drop(db);
+    let after = alert_count(&m.db, &[])?;
+    ensure!(after < before, "a year's grace leaves fewer alerts: {after} of {before}");
+    run_app("settings-after", &m, async |app| {
+        app.wait_window().await?;
+        let shown = format!("return document.querySelector('[data-role=s-alerts] strong')?.textContent.replace(/\\s/g, '') === '{after}'");
+        app.wait_js("the alerts under the new grace", &shown, 30).await?;
+        Ok(())
+    })
+    .await
+}

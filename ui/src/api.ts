@@ -132,6 +132,10 @@ export const api = {
   gantt: (filter: ViewFilter, project: string | null) => call("gantt", { filter, project }),
   /** Plan against actual of the filtered set. */
   dashboard: (filter: ViewFilter) => call("dashboard", { filter }),
+  /** Every setting with its value now. */
+  settings: () => call("settings"),
+  /** Sets a setting (null: back to its default); answers them all as they now are. */
+  setSetting: (key: string, value: string | null) => call("set_setting", { key, value }),
   /** The effectiveness of the support the filtered set received (of `year` only, if given). */
   effectiveness: (filter: ViewFilter, year: number | null) => call("effectiveness", { filter, year }),
   project: (id: string) => call("project", { id }) as Promise<ProjectFeature>,

@@ -6,6 +6,7 @@ import { alerts } from "./lang/alerts";
 import { geo } from "./lang/geo";
 import { print } from "./lang/print";
 import { rules } from "./lang/rules";
+import { settings } from "./lang/settings";
 import { sync } from "./lang/sync";
 
 export type Lang = "kk" | "ru" | "en";
@@ -146,7 +147,7 @@ const baseEn = {
 } as const;
 
 // Each screen with many strings keeps them in lang/; one dictionary holds them all.
-const en = { ...baseEn, ...print.en, ...sync.en, ...geo.en, ...rules.en, ...alerts.en };
+const en = { ...baseEn, ...print.en, ...sync.en, ...geo.en, ...rules.en, ...alerts.en, ...settings.en };
 
 export type Key = keyof typeof en;
 export type Dict = Record<Key, string>;
@@ -154,6 +155,7 @@ export type Dict = Record<Key, string>;
 const ru: Dict = {
   ...print.ru,
   ...alerts.ru,
+  ...settings.ru,
   ...sync.ru,
   ...geo.ru,
   ...rules.ru,
@@ -293,6 +295,7 @@ const ru: Dict = {
 const kk: Dict = {
   ...print.kk,
   ...alerts.kk,
+  ...settings.kk,
   ...sync.kk,
   ...geo.kk,
   ...rules.kk,

@@ -10,6 +10,7 @@ import { openAlerts } from "./alerts";
 import { openGantt } from "./gantt";
 import { openDashboard } from "./dashboard";
 import { openEffectiveness } from "./effectiveness";
+import { openSettings } from "./settings";
 import { openEditor } from "./editor";
 import { fieldAt, fieldName } from "./fields";
 import { formatDate, formatMoney, formatNumber, tenge, LANGS, DICTS, pick, setLang, t, lang, type Lang } from "./i18n";
@@ -137,6 +138,7 @@ function renderTopbar(): void {
     langSel,
     s.open ? exchangeButton() : null,
     s.open ? h("button", { "data-role": "layers-button", onclick: () => layersPanel.toggle() }, t("geo_layers")) : null,
+    s.open ? h("button", { "data-role": "settings-button", title: t("st_title"), "aria-label": t("st_button"), onclick: () => void openSettings({ changed: () => void refresh() }) }, "⚙") : null,
     h("button", { "data-role": "maps-menu", onclick: () => showStart() }, t("menu_file")),
   ]);
 }

@@ -52,7 +52,7 @@ pub use projects::{AddReport, Deletion, UpdateReport};
 pub use proposals::ProposalView;
 pub use reports::{ChartKind, Paper, PrintBy, PrintFormat, PrintLang, PrintOutput, PrintRequest, Printout, Progress};
 pub use reports::{PagePreview, PrintedSet, write_printout};
-pub use settings::SETTINGS;
+pub use settings::{SETTINGS, Setting, SettingGroup, SettingKind, SettingView};
 pub use sync::{BillFormat, Previews, bill_format};
 pub use sync::{
     ConflictKind, ConflictView, FieldUpdate, ImportReport, ProjectUpdate, Refusal, SignatureNote, Take, Totals,

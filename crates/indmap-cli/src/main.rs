@@ -126,10 +126,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             if let (Some(key), Some(value)) = (&key, &value) {
                 db.set_setting(key, value)?;
             }
-            let settings = db.settings()?;
             let shown: Vec<_> =
-                settings.into_iter().filter(|(k, _)| key.as_ref().is_none_or(|want| want == k)).collect();
-            output::settings(&shown, json);
+                db.setting_views()?.into_iter().filter(|s| key.as_ref().is_none_or(|want| *want == s.key)).collect();
+            output::settings(&shown, &cli.lang, json);
         }
         Command::Export { out, region, for_scope } => {
             let region = region.as_deref().map(region_code).transpose()?;

@@ -548,13 +548,21 @@ pub fn history(entries: &[LogEntry], json: bool) {
     emit(&t.to_string());
 }
 
-pub fn settings(settings: &[(String, String)], json: bool) {
+/// The settings: with --json those set, by key; else every one with its value (or the default
+/// that applies) and what it means.
+pub fn settings(settings: &[indmap_api::SettingView], lang: &str, json: bool) {
     if json {
-        let map: serde_json::Map<String, Value> = settings.iter().map(|(k, v)| (k.clone(), json!(v))).collect();
+        let map: serde_json::Map<String, Value> =
+            settings.iter().filter_map(|s| Some((s.key.clone(), json!(s.value.as_ref()?)))).collect();
         return emit_json(&map);
     }
-    for (key, value) in settings {
-        emit(&format!("{key} = {value}"));
+    for s in settings {
+        let value = match (&s.value, s.default.as_str()) {
+            (Some(v), _) => v.clone(),
+            (None, "") => "(not set)".to_owned(),
+            (None, default) => format!("(not set: {default})"),
+        };
+        emit(&format!("{} = {value}\n    {}", s.key, in_lang(&s.about, lang)));
     }
 }
 

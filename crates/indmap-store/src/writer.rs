@@ -99,6 +99,12 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// Removes a setting: its default applies again.
+    pub fn clear_setting(&mut self, key: &str) -> Result<()> {
+        self.tx.execute("DELETE FROM settings WHERE key = ?1", [key])?;
+        Ok(())
+    }
+
     /// Logs what changed from `old` to `new`. A record born here (the project, or a row added
     /// to it) is logged once, with all its values, and its fields carry its birth's dot; fields
     /// of records that were there are logged and versioned one by one.

@@ -35,6 +35,7 @@ import type { Reporting } from "./Reporting";
 import type { ReportingTable } from "./ReportingTable";
 import type { ReportsTaken } from "./ReportsTaken";
 import type { Saved } from "./Saved";
+import type { SettingView } from "./SettingView";
 import type { SignatureNote } from "./SignatureNote";
 import type { Step } from "./Step";
 import type { Table } from "./Table";
@@ -78,7 +79,9 @@ export interface CommandArgs {
   regions: Record<string, never>;
   report_sheet: { period: string | null };
   save_prefs: { text: string };
+  set_setting: { key: string; value: string | null };
   set_title: { title: string };
+  settings: Record<string, never>;
   sync_accept: { id: string };
   sync_backups: Record<string, never>;
   sync_conflicts: Record<string, never>;
@@ -134,7 +137,9 @@ export interface CommandAnswers {
   regions: Array<RegionInfo>;
   report_sheet: ReportSheet;
   save_prefs: void;
+  set_setting: Array<SettingView>;
   set_title: void;
+  settings: Array<SettingView>;
   sync_accept: void;
   sync_backups: Array<Backup>;
   sync_conflicts: Array<ConflictView>;
