@@ -1,8 +1,9 @@
-//! Alerts of a national map, timed: a ministry database with a sample national map of N
-//! projects (INDMAP_BENCH_PROJECTS, default 100,000) and an approved republican map. Prints the
-//! time the core takes to compute every alert from projects in memory, each measured against a
-//! baseline as an approved project is (what the window redoes on each filter change; the goal
-//! is under 0.5 s at 100,000), and the whole API calls with their reads (`alerts`, and the
+//! Alerts, the dashboard and the effectiveness of support of a national map, timed: a ministry
+//! database with a sample national map of N projects (INDMAP_BENCH_PROJECTS, default 100,000)
+//! and an approved republican map. Prints the time the core takes to compute every alert, the
+//! dashboard and the effectiveness from projects in memory, each project measured against a
+//! baseline as an approved one is (what the window redoes on each filter change; the goal is
+//! under 0.5 s at 100,000), and the whole API calls with their reads (`alerts`, and the
 //! window's `view`, which counts them).
 //!
 //!     cargo bench -p indmap-api --bench alerts
@@ -56,6 +57,23 @@ fn main() {
     println!(
         "core: every alert of {count} projects in memory: {:.3} s ({alerts} alerts; goal < 0.5 s at 100,000)",
         compute
+    );
+    let baselines: std::collections::HashMap<_, _> = projects.iter().map(|p| (p.id, p.clone())).collect();
+    let (dashboard, d) = best(5, || indmap_api::core::dashboard::of(&projects, &baselines, today));
+    println!(
+        "core: the dashboard of {count} projects in memory: {dashboard:.3} s ({} regions, {} financing cells)",
+        d.by_region.len(),
+        d.financing.len()
+    );
+    let methodology = indmap_api::core::effectiveness::Methodology::default();
+    let (effect, e) = best(5, || indmap_api::core::effectiveness::of(&projects, &methodology, None));
+    println!(
+        "core: the effectiveness of support of {count} projects in memory: {effect:.3} s ({} supported, {} measures)",
+        e.total.projects, e.total.measures
+    );
+    println!(
+        "core: alerts, dashboard and effectiveness together: {:.3} s (goal < 0.5 s at 100,000)",
+        compute + dashboard + effect
     );
     let (whole, list) = best(3, || db.alerts(&ProjectFilter::default()).unwrap());
     println!(

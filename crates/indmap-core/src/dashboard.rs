@@ -37,27 +37,38 @@ pub struct PlanActual {
 }
 
 impl PlanActual {
-    fn add(&mut self, p: &Project, baseline: Option<&Project>, today: NaiveDate) {
+    /// One project's figures.
+    fn of(p: &Project, baseline: Option<&Project>, today: NaiveDate) -> PlanActual {
         let latest = latest_report(p);
-        self.projects += 1;
-        self.investment_plan = self.investment_plan.saturating_add(p.cost.unwrap_or_default());
-        self.investment_actual =
-            self.investment_actual.saturating_add(latest.and_then(|r| r.investment).unwrap_or_default());
-        self.jobs_plan = self.jobs_plan.saturating_add(p.jobs_permanent.unwrap_or(0));
-        self.jobs_actual = self.jobs_actual.saturating_add(latest.and_then(|r| r.jobs_created).unwrap_or(0));
-        for r in &p.monitoring {
-            self.output_actual = self.output_actual.saturating_add(r.output.unwrap_or_default());
-        }
         let due = baseline.and_then(|b| b.commissioning_planned).or(p.commissioning_planned);
-        if due.is_some_and(|d| d <= today) {
-            self.commissioning_due += 1;
+        let commissioned = p.commissioning_actual;
+        PlanActual {
+            projects: 1,
+            investment_plan: p.cost.unwrap_or_default(),
+            investment_actual: latest.and_then(|r| r.investment).unwrap_or_default(),
+            jobs_plan: p.jobs_permanent.unwrap_or(0),
+            jobs_actual: latest.and_then(|r| r.jobs_created).unwrap_or(0),
+            output_actual: p
+                .monitoring
+                .iter()
+                .fold(Money::ZERO, |sum, r| sum.saturating_add(r.output.unwrap_or_default())),
+            commissioning_due: u32::from(due.is_some_and(|d| d <= today)),
+            commissioned: u32::from(commissioned.is_some()),
+            commissioned_on_time: u32::from(matches!((commissioned, due), (Some(a), Some(d)) if a <= d)),
         }
-        if let Some(actual) = p.commissioning_actual {
-            self.commissioned += 1;
-            if due.is_some_and(|d| actual <= d) {
-                self.commissioned_on_time += 1;
-            }
-        }
+    }
+
+    /// Adds another group's (or one project's) figures.
+    fn add(&mut self, o: &PlanActual) {
+        self.projects += o.projects;
+        self.investment_plan = self.investment_plan.saturating_add(o.investment_plan);
+        self.investment_actual = self.investment_actual.saturating_add(o.investment_actual);
+        self.jobs_plan = self.jobs_plan.saturating_add(o.jobs_plan);
+        self.jobs_actual = self.jobs_actual.saturating_add(o.jobs_actual);
+        self.output_actual = self.output_actual.saturating_add(o.output_actual);
+        self.commissioning_due += o.commissioning_due;
+        self.commissioned += o.commissioned;
+        self.commissioned_on_time += o.commissioned_on_time;
     }
 }
 
@@ -113,20 +124,20 @@ pub fn of<'a>(
     baselines: &HashMap<Uuid, Project>,
     today: NaiveDate,
 ) -> Dashboard {
+    // Keyed by what the projects hold (no copy of a key per project); sorted at the end.
     let mut total = PlanActual::default();
-    let mut regions: BTreeMap<String, PlanActual> = BTreeMap::new();
-    let mut sectors: BTreeMap<(bool, String), PlanActual> = BTreeMap::new();
-    let mut years: BTreeMap<(bool, i32), PlanActual> = BTreeMap::new();
-    let mut financing: BTreeMap<(String, i32), [Money; 3]> = BTreeMap::new();
+    let mut regions: HashMap<crate::RegionCode, PlanActual> = HashMap::new();
+    let mut sectors: HashMap<Option<&'a str>, PlanActual> = HashMap::new();
+    let mut years: HashMap<Option<i32>, PlanActual> = HashMap::new();
+    let mut financing: HashMap<(&'a str, i32), [Money; 3]> = HashMap::new();
     for p in projects {
-        let baseline = baselines.get(&p.id);
-        total.add(p, baseline, today);
-        regions.entry(p.region.as_str().to_owned()).or_default().add(p, baseline, today);
-        sectors.entry((p.sector.is_none(), p.sector.clone().unwrap_or_default())).or_default().add(p, baseline, today);
-        let year = crate::filter::commissioning_year(p);
-        years.entry((year.is_none(), year.unwrap_or(0))).or_default().add(p, baseline, today);
+        let one = PlanActual::of(p, baselines.get(&p.id), today);
+        total.add(&one);
+        regions.entry(p.region).or_default().add(&one);
+        sectors.entry(p.sector.as_deref()).or_default().add(&one);
+        years.entry(crate::filter::commissioning_year(p)).or_default().add(&one);
         for f in &p.financing {
-            let cell = financing.entry((f.source.clone(), f.year)).or_default();
+            let cell = financing.entry((f.source.as_str(), f.year)).or_default();
             let i = match f.status {
                 FinancingStatus::Planned => 0,
                 FinancingStatus::Committed => 1,
@@ -135,19 +146,26 @@ pub fn of<'a>(
             cell[i] = cell[i].saturating_add(f.amount);
         }
     }
+    let regions: BTreeMap<&str, PlanActual> = regions.into_iter().map(|(r, f)| (r.as_str(), f)).collect();
+    // Those without a sector or a year last.
+    let sectors: BTreeMap<(bool, &str), PlanActual> =
+        sectors.into_iter().map(|(k, f)| ((k.is_none(), k.unwrap_or_default()), f)).collect();
+    let years: BTreeMap<(bool, i32), PlanActual> =
+        years.into_iter().map(|(k, f)| ((k.is_none(), k.unwrap_or(0)), f)).collect();
+    let financing: BTreeMap<(&str, i32), [Money; 3]> = financing.into_iter().collect();
     let groups =
         |pairs: Vec<(String, PlanActual)>| pairs.into_iter().map(|(key, figures)| Group { key, figures }).collect();
     Dashboard {
         total,
-        by_region: groups(regions.into_iter().collect()),
-        by_sector: groups(sectors.into_iter().map(|((_, k), f)| (k, f)).collect()),
+        by_region: groups(regions.into_iter().map(|(k, f)| (k.to_owned(), f)).collect()),
+        by_sector: groups(sectors.into_iter().map(|((_, k), f)| (k.to_owned(), f)).collect()),
         by_year: groups(
             years.into_iter().map(|((none, y), f)| (if none { String::new() } else { y.to_string() }, f)).collect(),
         ),
         financing: financing
             .into_iter()
             .map(|((source, year), [planned, committed, disbursed])| FinancingCell {
-                source,
+                source: source.to_owned(),
                 year,
                 planned,
                 committed,

@@ -14,7 +14,7 @@ use crate::dashboard::latest_report;
 use crate::reference::Label;
 use crate::{Money, Project};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
 
 /// What the effectiveness of support is measured by.
@@ -176,16 +176,30 @@ impl Effect {
         }
     }
 
-    fn add_results(&mut self, p: &Project) {
+    /// One project's results (no support counted).
+    fn results_of(p: &Project) -> Effect {
         let latest = latest_report(p);
-        self.projects += 1;
-        self.investment = self.investment.saturating_add(latest.and_then(|r| r.investment).unwrap_or_default());
-        self.jobs = self.jobs.saturating_add(latest.and_then(|r| r.jobs_created).unwrap_or(0));
-        for r in &p.monitoring {
-            self.output = self.output.saturating_add(r.output.unwrap_or_default());
-            self.taxes = self.taxes.saturating_add(r.taxes.unwrap_or_default());
-            self.exports_usd = self.exports_usd.saturating_add(r.exports_usd.unwrap_or_default());
+        let sum = |of: fn(&crate::MonitoringReport) -> Option<Money>| {
+            p.monitoring.iter().fold(Money::ZERO, |s, r| s.saturating_add(of(r).unwrap_or_default()))
+        };
+        Effect {
+            projects: 1,
+            investment: latest.and_then(|r| r.investment).unwrap_or_default(),
+            jobs: latest.and_then(|r| r.jobs_created).unwrap_or(0),
+            output: sum(|r| r.output),
+            taxes: sum(|r| r.taxes),
+            exports_usd: sum(|r| r.exports_usd),
+            ..Effect::default()
         }
+    }
+
+    fn add_results(&mut self, o: &Effect) {
+        self.projects += o.projects;
+        self.investment = self.investment.saturating_add(o.investment);
+        self.jobs = self.jobs.saturating_add(o.jobs);
+        self.output = self.output.saturating_add(o.output);
+        self.taxes = self.taxes.saturating_add(o.taxes);
+        self.exports_usd = self.exports_usd.saturating_add(o.exports_usd);
     }
 
     fn add_support(&mut self, amount: Option<Money>) {
@@ -250,33 +264,49 @@ pub fn of<'a>(
     methodology: &Methodology,
     year: Option<i32>,
 ) -> Effectiveness {
+    /// A group's figures, and the last project counted in it: a project's rows come one after
+    /// another, so it is counted once however many of its rows the group has.
     #[derive(Default)]
     struct Tally {
         effect: Effect,
-        seen: BTreeSet<Uuid>,
+        last: Option<Uuid>,
     }
     impl Tally {
-        fn add(&mut self, p: &Project, amount: Option<Money>) {
-            if self.seen.insert(p.id) {
-                self.effect.add_results(p);
+        fn add(&mut self, p: &Project, results: &Effect, amount: Option<Money>) {
+            if self.last != Some(p.id) {
+                self.last = Some(p.id);
+                self.effect.add_results(results);
             }
             self.effect.add_support(amount);
         }
     }
+    // Keyed by what the projects hold (no copy of a key per row); sorted at the end.
     let mut total = Tally::default();
-    let mut measures: BTreeMap<u8, Tally> = BTreeMap::new();
-    let mut regions: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut sectors: BTreeMap<(bool, String), Tally> = BTreeMap::new();
-    let mut years: BTreeMap<(bool, i32), Tally> = BTreeMap::new();
+    let mut measures: HashMap<u8, Tally> = HashMap::new();
+    let mut regions: HashMap<crate::RegionCode, Tally> = HashMap::new();
+    let mut sectors: HashMap<Option<&'a str>, Tally> = HashMap::new();
+    let mut years: HashMap<Option<i32>, Tally> = HashMap::new();
     for p in projects {
-        for s in p.support_measures.iter().filter(|s| year.is_none() || s.year == year) {
-            total.add(p, s.amount);
-            measures.entry(s.measure).or_default().add(p, s.amount);
-            regions.entry(p.region.as_str().to_owned()).or_default().add(p, s.amount);
-            sectors.entry((p.sector.is_none(), p.sector.clone().unwrap_or_default())).or_default().add(p, s.amount);
-            years.entry((s.year.is_none(), s.year.unwrap_or(0))).or_default().add(p, s.amount);
+        let mut rows = p.support_measures.iter().filter(|s| year.is_none() || s.year == year).peekable();
+        if rows.peek().is_none() {
+            continue;
+        }
+        let results = Effect::results_of(p);
+        for s in rows {
+            total.add(p, &results, s.amount);
+            measures.entry(s.measure).or_default().add(p, &results, s.amount);
+            regions.entry(p.region).or_default().add(p, &results, s.amount);
+            sectors.entry(p.sector.as_deref()).or_default().add(p, &results, s.amount);
+            years.entry(s.year).or_default().add(p, &results, s.amount);
         }
     }
+    let measures: BTreeMap<u8, Tally> = measures.into_iter().collect();
+    let regions: BTreeMap<&str, Tally> = regions.into_iter().map(|(r, t)| (r.as_str(), t)).collect();
+    // Those without a sector or a year last.
+    let sectors: BTreeMap<(bool, &str), Tally> =
+        sectors.into_iter().map(|(k, t)| ((k.is_none(), k.unwrap_or_default()), t)).collect();
+    let years: BTreeMap<(bool, i32), Tally> =
+        years.into_iter().map(|(k, t)| ((k.is_none(), k.unwrap_or(0)), t)).collect();
     let mut total = total.effect;
     total.finish(methodology, None);
     let average = total.per_support.clone();
@@ -295,8 +325,8 @@ pub fn of<'a>(
         year,
         total,
         by_measure: groups(measures.into_iter().map(|(m, t)| (m.to_string(), t)).collect()),
-        by_region: groups(regions.into_iter().collect()),
-        by_sector: groups(sectors.into_iter().map(|((_, k), t)| (k, t)).collect()),
+        by_region: groups(regions.into_iter().map(|(k, t)| (k.to_owned(), t)).collect()),
+        by_sector: groups(sectors.into_iter().map(|((_, k), t)| (k.to_owned(), t)).collect()),
         by_year: groups(
             years.into_iter().map(|((none, y), t)| (if none { String::new() } else { y.to_string() }, t)).collect(),
         ),
