@@ -172,6 +172,11 @@ impl Indmap {
     }
 
     /// The live projects that pass the filter, ordered by code.
+    /// How many live projects the map holds (`indmap info`), counted without reading them.
+    pub fn project_count(&self) -> Result<u64> {
+        Ok(self.store.project_count()?)
+    }
+
     pub fn list(&self, filter: &ProjectFilter) -> Result<Vec<Project>> {
         Ok(self.store.projects(filter)?)
     }

@@ -86,8 +86,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Info => {
             let db = Indmap::open(&path, Env::system())?;
-            let count = db.list(&ProjectFilter::default())?.len();
-            output::info(db.info(), count, json);
+            output::info(db.info(), db.project_count()?, json);
         }
         // The regions do not depend on a database: listing them works before `init` too.
         Command::Regions => output::regions(&indmap_api::regions(), json),

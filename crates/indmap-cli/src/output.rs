@@ -69,7 +69,7 @@ fn group_thousands(n: i128) -> String {
     if n < 0 { format!("-{out}") } else { out }
 }
 
-pub fn info(info: &DbInfo, projects: usize, json: bool) {
+pub fn info(info: &DbInfo, projects: u64, json: bool) {
     if json {
         emit_json(&json!({
             "path": info.path, "db_id": info.db_id, "scope": info.scope.code(), "created_at": info.created_at,

@@ -507,6 +507,12 @@ impl Store {
         codes::next_free(&self.conn, prefix)
     }
 
+    /// How many live projects the map holds: a count in SQL, nothing read.
+    pub fn project_count(&self) -> Result<u64> {
+        let n: i64 = self.conn.query_row("SELECT count(*) FROM projects WHERE deleted_at IS NULL", [], |r| r.get(0))?;
+        Ok(n.unsigned_abs())
+    }
+
     /// The live projects that pass the filter, ordered by code.
     pub fn projects(&self, filter: &ProjectFilter) -> Result<Vec<Project>> {
         let all = codec::load_projects(&self.conn, filter)?;

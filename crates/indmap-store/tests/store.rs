@@ -217,3 +217,20 @@ fn a_copied_database_takes_a_new_id_and_a_new_key_in_one_step_and_keeps_them() {
     assert_eq!(store.settle_identity("elsewhere", || draws.next().unwrap(), at()).unwrap(), None);
     assert_eq!(store.signing_key().unwrap(), Some(copy_key));
 }
+
+/// `info` counts the live projects in SQL: the same number reading them gives, a deleted one
+/// not counted.
+#[test]
+fn the_project_count_is_that_of_the_live_projects() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::create(&dir.path().join("k.sqlite"), karaganda(), Uuid::nil(), at()).unwrap();
+    let region = RegionCode::parse("35").unwrap();
+    let projects: Vec<Project> =
+        (1..=3).map(|n| Project::new(Uuid::from_u128(n), format!("Жоба {n}"), format!("Проект {n}"), region)).collect();
+    store.write(&author(), |w| projects.iter().try_for_each(|p| w.insert_project(p).map(drop))).unwrap();
+    assert_eq!(store.project_count().unwrap(), 3);
+    let gone = store.project(Uuid::from_u128(2)).unwrap().unwrap();
+    store.write(&author(), |w| w.delete_project(&gone, Some("қате енгізілген"))).unwrap();
+    assert_eq!(store.project_count().unwrap(), 2);
+    assert_eq!(store.projects(&indmap_core::ProjectFilter::default()).unwrap().len(), 2);
+}
