@@ -270,8 +270,11 @@ pub(crate) fn deletions(conn: &Connection, only: Option<&[Uuid]>) -> crate::Resu
 /// The live projects the indexed parts of the filter let through, by code.
 pub(crate) fn load_projects(conn: &Connection, filter: &ProjectFilter) -> crate::Result<Vec<Project>> {
     let (clause, values) = prefilter(filter);
-    let mut stmt = conn.prepare(&format!("SELECT * FROM projects p WHERE {clause} ORDER BY p.code"))?;
+    let mut stmt = conn.prepare(&format!("SELECT * FROM projects p WHERE {clause}"))?;
     let mut projects = read_projects(&mut stmt, params_from_iter(values.iter()))?;
+    // By code, as SQLite's ORDER BY would (no code first, then byte order), but without its
+    // sorter copying every whole row: a tenth of a national read.
+    projects.sort_by(|a, b| a.code.as_ref().map(|c| c.as_str()).cmp(&b.code.as_ref().map(|c| c.as_str())));
     attach_rows(conn, &mut projects, &clause, |_| Some(values.clone()))?;
     Ok(projects)
 }
@@ -317,18 +320,22 @@ impl Rows<'_> {
     fn attach<R: Record>(&self, projects: &mut [Project], list: fn(&mut Project) -> &mut Vec<R>) -> crate::Result<()> {
         let table = R::ENTITY.as_str();
         let Some(values) = (self.values)(table) else { return Ok(()) };
-        let sql = format!(
-            "SELECT c.* FROM {table} c JOIN projects p ON p.id = c.project_id WHERE {} ORDER BY c.project_id, c.position",
-            self.clause
-        );
+        // No ORDER BY: SQLite would sort every row of the table in a temporary B-tree; each
+        // project's few rows are put in their order here instead.
+        let sql = format!("SELECT c.* FROM {table} c JOIN projects p ON p.id = c.project_id WHERE {}", self.clause);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let columns = Named::columns(&stmt);
         let mut rows = stmt.query(params_from_iter(values.iter()))?;
+        let mut staged: Vec<Vec<(i64, R)>> = std::iter::repeat_with(Vec::new).take(projects.len()).collect();
         while let Some(row) = rows.next()? {
             let row = Named { row, columns: &columns };
             if let Some(&i) = self.index.get(&get_uuid(&row, "project_id")?) {
-                list(&mut projects[i]).push(record(&row)?);
+                staged[i].push((row.get("position")?, record(&row)?));
             }
+        }
+        for (project, mut rows) in projects.iter_mut().zip(staged) {
+            rows.sort_by_key(|(position, _)| *position);
+            list(project).extend(rows.into_iter().map(|(_, r)| r));
         }
         Ok(())
     }
