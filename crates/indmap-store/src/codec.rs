@@ -138,21 +138,40 @@ fn constraint(e: rusqlite::Error) -> crate::StoreError {
 
 // ---- reading ----
 
-/// A row whose columns are found by name through a map made once per statement: rusqlite finds
-/// a name among all the statement's columns each time a value is read by it.
+/// A row whose columns are found by name: the schema reads a record's fields in about the order
+/// of the table's columns, so the column after the last one found is tried first, then the
+/// others (rusqlite would compare the name with every column, a hash costs as much).
 struct Named<'a> {
     row: &'a Row<'a>,
-    columns: &'a HashMap<String, usize>,
+    columns: &'a [String],
+    next: std::cell::Cell<usize>,
 }
 
-impl Named<'_> {
-    fn columns(stmt: &rusqlite::Statement) -> HashMap<String, usize> {
-        stmt.column_names().into_iter().enumerate().map(|(i, name)| (name.to_owned(), i)).collect()
+impl<'a> Named<'a> {
+    fn new(row: &'a Row<'a>, columns: &'a [String]) -> Named<'a> {
+        Named { row, columns, next: std::cell::Cell::new(0) }
+    }
+
+    fn columns(stmt: &rusqlite::Statement) -> Vec<String> {
+        stmt.column_names().into_iter().map(str::to_owned).collect()
+    }
+
+    fn index(&self, col: &str) -> Option<usize> {
+        let hint = self.next.get();
+        let found = if self.columns.get(hint).is_some_and(|c| c == col) {
+            Some(hint)
+        } else {
+            self.columns.iter().position(|c| c == col)
+        };
+        if let Some(i) = found {
+            self.next.set(i + 1);
+        }
+        found
     }
 
     fn get<T: rusqlite::types::FromSql>(&self, col: &str) -> rusqlite::Result<T> {
-        match self.columns.get(col) {
-            Some(&i) => self.row.get(i),
+        match self.index(col) {
+            Some(i) => self.row.get(i),
             None => self.row.get(col),
         }
     }
@@ -160,15 +179,19 @@ impl Named<'_> {
 
 impl CellSource for Named<'_> {
     fn cell(&self, column: &str) -> Result<Cell, String> {
-        let value = match self.columns.get(column) {
-            Some(&i) => self.row.get_ref(i),
+        let value = match self.index(column) {
+            Some(i) => self.row.get_ref(i),
             None => self.row.get_ref(column),
         };
         Ok(match value.map_err(|e| e.to_string())? {
             ValueRef::Null => Cell::Null,
             ValueRef::Integer(n) => Cell::Integer(n),
             ValueRef::Real(x) => Cell::Real(x),
-            ValueRef::Text(t) => Cell::Text(String::from_utf8_lossy(t).into_owned()),
+            // What the store wrote is UTF-8; the lossy path only for a file damaged outside.
+            ValueRef::Text(t) => Cell::Text(match std::str::from_utf8(t) {
+                Ok(text) => text.to_owned(),
+                Err(_) => String::from_utf8_lossy(t).into_owned(),
+            }),
             ValueRef::Blob(_) => return Err(format!("{column} holds a blob")),
         })
     }
@@ -197,11 +220,14 @@ fn project_from_row(r: &Named) -> rusqlite::Result<Project> {
     Ok(p)
 }
 
+/// The clause of the live projects, all of them.
+const LIVE: &str = "p.deleted_at IS NULL";
+
 /// The WHERE clause and parameters that narrow the projects table by the indexed parts of a
 /// filter (of the live projects); the rest of the filter is applied in Rust by
 /// `ProjectFilter::matches`.
 fn prefilter(filter: &ProjectFilter) -> (String, Vec<Sql>) {
-    let mut clauses = vec!["p.deleted_at IS NULL".to_owned()];
+    let mut clauses = vec![LIVE.to_owned()];
     let mut values = Vec::new();
     let mut any_of = |column: &str, items: Vec<String>| {
         if !items.is_empty() {
@@ -285,7 +311,7 @@ fn read_projects(stmt: &mut rusqlite::Statement, params: impl rusqlite::Params) 
     let mut rows = stmt.query(params)?;
     let mut projects = Vec::new();
     while let Some(row) = rows.next()? {
-        projects.push(project_from_row(&Named { row, columns: &columns })?);
+        projects.push(project_from_row(&Named::new(row, &columns))?);
     }
     Ok(projects)
 }
@@ -328,7 +354,7 @@ impl Rows<'_> {
         let mut rows = stmt.query(params_from_iter(values.iter()))?;
         let mut staged: Vec<Vec<(i64, R)>> = std::iter::repeat_with(Vec::new).take(projects.len()).collect();
         while let Some(row) = rows.next()? {
-            let row = Named { row, columns: &columns };
+            let row = Named::new(row, &columns);
             if let Some(&i) = self.index.get(&get_uuid(&row, "project_id")?) {
                 staged[i].push((row.get("position")?, record(&row)?));
             }
