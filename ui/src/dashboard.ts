@@ -6,7 +6,7 @@ import { api, type Dashboard, type PlanActual } from "./api";
 import type { Group } from "./generated/Group";
 import type { ViewFilter } from "./generated/ViewFilter";
 import { h } from "./dom";
-import { formatMoney, formatNumber, t, tenge } from "./i18n";
+import { counted, formatMoney, formatNumber, t, tenge } from "./i18n";
 import { openPanel } from "./sync/panel";
 import { showError } from "./ui";
 
@@ -75,7 +75,7 @@ export async function openDashboard(ctx: DashboardContext): Promise<void> {
     h(
       "div",
       { class: "d-tiles" },
-      tile("d-projects", formatNumber(f.projects), t("d_projects")),
+      tile("d-projects", formatNumber(f.projects), counted(f.projects, "s_projects")),
       tile("d-investment", `${formatMoney(tenge(f.investment_actual))} / ${formatMoney(tenge(f.investment_plan))}`, t("d_invest_share"), bar(share(f.investment_actual, f.investment_plan))),
       tile("d-jobs", `${formatNumber(f.jobs_actual)} / ${formatNumber(f.jobs_plan)}`, t("d_jobs"), bar(share(f.jobs_actual, f.jobs_plan))),
       tile("d-output", formatMoney(tenge(f.output_actual)), t("d_output")),

@@ -11,7 +11,7 @@ import type { Effectiveness } from "./generated/Effectiveness";
 import { INDICATORS } from "./generated/allIndicators";
 import type { ViewFilter } from "./generated/ViewFilter";
 import { clear, h, option } from "./dom";
-import { formatMoney, formatNumber, lang, t, tenge } from "./i18n";
+import { counted, formatMoney, formatNumber, lang, t, tenge } from "./i18n";
 import { openPanel } from "./sync/panel";
 import { showError } from "./ui";
 
@@ -136,7 +136,7 @@ export async function openEffectiveness(ctx: EffectivenessContext): Promise<void
       h(
         "div",
         { class: "d-tiles" },
-        tile("e-projects", formatNumber(f.projects), t("e_projects")),
+        tile("e-projects", formatNumber(f.projects), counted(f.projects, "e_projects_n")),
         tile("e-support", formatMoney(tenge(f.support)), t("e_support")),
         tile("e-investment", formatMoney(tenge(f.investment)), indicatorTexts()[0].name),
         tile("e-per-tenge", ratio(f.per_support[0]), `${indicatorTexts()[0].name} ${indicatorTexts()[0].per}`),

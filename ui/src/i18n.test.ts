@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DICTS, LANGS, formatDate, formatMoney, formatNumber, parseDate, parseNumber } from "./i18n";
+import { DICTS, LANGS, counted, formatDate, formatMoney, formatNumber, parseDate, parseNumber } from "./i18n";
 
 describe("dictionaries", () => {
   const keys = Object.keys(DICTS.en).sort();
@@ -19,6 +19,27 @@ describe("dictionaries", () => {
     // Strings identical to Russian are suspicious beyond a few shared words.
     const same = Object.keys(DICTS.en).filter((k) => DICTS.kk[k as keyof typeof DICTS.en] === DICTS.ru[k as keyof typeof DICTS.en]);
     expect(same.length).toBeLessThan(12);
+  });
+});
+
+describe("counted nouns", () => {
+  it("take the form their number asks for: Russian one, few and many, Kazakh the singular", () => {
+    const ru = [1, 2, 4, 5, 11, 12, 21, 22, 25, 100, 101, 111].map((n) => `${n} ${counted(n, "s_projects", "ru")}`);
+    expect(ru).toEqual([
+      "1 проект", "2 проекта", "4 проекта", "5 проектов", "11 проектов", "12 проектов",
+      "21 проект", "22 проекта", "25 проектов", "100 проектов", "101 проект", "111 проектов",
+    ]);
+    expect([1, 2, 5].map((n) => counted(n, "s_alerts", "ru"))).toEqual(["сигнал", "сигнала", "сигналов"]);
+    expect([1, 5].map((n) => counted(n, "s_projects", "kk"))).toEqual(["жоба", "жоба"]);
+    expect([0, 1, 2].map((n) => counted(n, "s_projects", "en"))).toEqual(["projects", "project", "projects"]);
+  });
+
+  it("every counted noun has one form in Kazakh, two in English and three in Russian", () => {
+    const keys = (Object.keys(DICTS.en) as (keyof typeof DICTS.en)[]).filter((k) => DICTS.ru[k].includes("|"));
+    expect(keys.length).toBeGreaterThanOrEqual(4);
+    for (const k of keys) {
+      expect([DICTS.kk[k].split("|").length, DICTS.en[k].split("|").length, DICTS.ru[k].split("|").length]).toEqual([1, 2, 3]);
+    }
   });
 });
 

@@ -41,7 +41,7 @@ const baseEn = {
   f_search: "Search names, initiator, code",
   f_any: "Any",
   f_reset: "Reset filters",
-  s_projects: "projects",
+  s_projects: "project|projects",
   s_cost: "investment",
   s_jobs: "permanent jobs",
   s_delayed: "delayed",
@@ -187,7 +187,7 @@ const ru: Dict = {
   f_search: "Поиск: название, инициатор, код",
   f_any: "Любой",
   f_reset: "Сбросить фильтры",
-  s_projects: "проектов",
+  s_projects: "проект|проекта|проектов",
   s_cost: "инвестиции",
   s_jobs: "постоянных рабочих мест",
   s_delayed: "с отставанием",
@@ -447,6 +447,19 @@ export function lang(): Lang {
 
 export function t(key: Key): string {
   return DICTS[current][key] || en[key];
+}
+
+/**
+ * The form of a counted noun that goes with `n` ("1 проект", "2 проекта", "5 проектов"). Its
+ * entry holds the forms split by "|": English one|other, Russian one|few|many; Kazakh keeps the
+ * singular after a numeral ("5 жоба"), so one form.
+ */
+export function counted(n: number, key: Key, l: Lang = current): string {
+  const forms = (DICTS[l][key] || en[key]).split("|");
+  if (forms.length === 1) return forms[0];
+  const order = l === "ru" ? ["one", "few", "many"] : ["one", "other"];
+  const i = order.indexOf(new Intl.PluralRules(l).select(n));
+  return forms[i >= 0 ? i : forms.length - 1];
 }
 
 export function isLang(x: unknown): x is Lang {

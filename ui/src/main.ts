@@ -13,7 +13,7 @@ import { openEffectiveness } from "./effectiveness";
 import { openSettings } from "./settings";
 import { openEditor } from "./editor";
 import { fieldAt, fieldName } from "./fields";
-import { formatDate, formatMoney, formatNumber, tenge, LANGS, DICTS, pick, setLang, t, lang, type Lang } from "./i18n";
+import { counted, formatDate, formatMoney, formatNumber, tenge, LANGS, DICTS, pick, setLang, t, lang, type Lang } from "./i18n";
 import { choroplethValue, GlMap, hasWebGL2 } from "./map";
 import { StaticMap } from "./staticmap";
 import {
@@ -256,7 +256,7 @@ function renderSummary(view: MapView | null): void {
   const stat = (role: string, value: string, label: string) => h("div", { class: "stat", "data-role": role }, h("strong", {}, value), h("span", {}, label));
   const sources = s.financing.slice(0, 4).map((f) => h("span", { class: "chip" }, `${refLabel("financing_sources", f.source)}: ${formatMoney(tenge(f.amount_kzt))}`));
   append(el.summary, [
-    stat("s-count", formatNumber(s.count), t("s_projects")),
+    stat("s-count", formatNumber(s.count), counted(s.count, "s_projects")),
     stat("s-cost", formatMoney(tenge(s.cost_kzt)), t("s_cost")),
     stat("s-jobs", formatNumber(s.jobs_permanent), t("s_jobs")),
     stat("s-delayed", formatNumber(s.delayed), t("s_delayed")),
@@ -264,7 +264,7 @@ function renderSummary(view: MapView | null): void {
       "button",
       { class: `stat alerts${s.alerts ? " hot" : ""}`, "data-role": "s-alerts", title: t("al_title"), onclick: () => showAlerts() },
       h("strong", {}, formatNumber(s.alerts)),
-      h("span", {}, t("s_alerts")),
+      h("span", {}, counted(s.alerts, "s_alerts")),
     ),
     // What the set shows over time and against its plan.
     h("button", { class: "summary-view", "data-role": "gantt-button", title: t("g_title"), onclick: () => showGantt(null) }, t("g_button")),

@@ -4,7 +4,7 @@
 import type { FeatureDict } from "./feature";
 
 const en = {
-  s_alerts: "alerts",
+  s_alerts: "alert|alerts",
   al_title: "Alerts: what is late and what does not add up",
   al_as_of: "As of {date}; the reports of {period} are due.",
   al_all: "All",
@@ -63,6 +63,7 @@ const en = {
   e_equal_weights: "no approved methodology set, equal weights",
   e_weights: "Weights",
   e_projects: "supported projects",
+  e_projects_n: "supported project|supported projects",
   e_measures: "measures (without amount)",
   e_support: "support given",
   e_index: "effectiveness index",
@@ -76,7 +77,7 @@ const en = {
 };
 
 const ru: Record<keyof typeof en, string> = {
-  s_alerts: "сигналов",
+  s_alerts: "сигнал|сигнала|сигналов",
   al_title: "Сигналы: что просрочено и что не сходится",
   al_as_of: "По состоянию на {date}; срок отчётов за {period} наступил.",
   al_all: "Все",
@@ -135,6 +136,7 @@ const ru: Record<keyof typeof en, string> = {
   e_equal_weights: "утверждённая методика не задана, веса равны",
   e_weights: "Веса",
   e_projects: "проектов с поддержкой",
+  e_projects_n: "проект с поддержкой|проекта с поддержкой|проектов с поддержкой",
   e_measures: "мер (без суммы)",
   e_support: "оказано поддержки",
   e_index: "индекс эффективности",
@@ -207,6 +209,7 @@ const kk: Record<keyof typeof en, string> = {
   e_equal_weights: "бекітілген әдістеме енгізілмеген, салмақтар тең",
   e_weights: "Салмақтар",
   e_projects: "қолдау алған жобалар",
+  e_projects_n: "қолдау алған жоба",
   e_measures: "шаралар (сомасыз)",
   e_support: "көрсетілген қолдау",
   e_index: "тиімділік индексі",

@@ -112,7 +112,7 @@ const en = {
   sx_sent_whole: "whole map",
   sx_sent_changes: "changes for",
   sx_sent_periods: "reports",
-  sx_projects_n: "projects",
+  sx_projects_n: "project|projects",
   // import wizard
   sx_import_title: "Import exchange files",
   sx_step_choose: "1. Files",
@@ -339,7 +339,7 @@ const ru: Record<keyof typeof en, string> = {
   sx_sent_whole: "вся карта",
   sx_sent_changes: "изменения для",
   sx_sent_periods: "отчёты",
-  sx_projects_n: "проектов",
+  sx_projects_n: "проект|проекта|проектов",
   sx_import_title: "Загрузка файлов обмена",
   sx_step_choose: "1. Файлы",
   sx_step_preview: "2. Просмотр",

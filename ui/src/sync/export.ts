@@ -4,7 +4,7 @@
 import { api, type ExportReceipt } from "../api";
 import { h, option } from "../dom";
 import { fileField, FILTERS } from "../files";
-import { formatNumber, pick, t, lang } from "../i18n";
+import { counted, formatNumber, pick, t, lang } from "../i18n";
 import { showError, toast } from "../ui";
 import { syncHooks } from "./hooks";
 import { baseName, besides, defaultExportName, formatTime } from "./present";
@@ -53,7 +53,7 @@ export function openExport(): void {
     try {
       const done = await api.exportFile(file.input.value, region?.value || null, forScope.value || null);
       panel.close();
-      toast(`${t("sx_exported")}: ${done.projects} ${t("sx_projects_n")} → ${done.path}`);
+      toast(`${t("sx_exported")}: ${formatNumber(done.projects)} ${counted(done.projects, "sx_projects_n")} → ${done.path}`);
     } catch (e) {
       showError(e);
     } finally {
@@ -85,7 +85,7 @@ function sentList(list: ExportReceipt[], scope: (s: string) => string): HTMLElem
       h("td", { class: "time" }, formatTime(e.exported_at, lang())),
       h("td", { title: e.file_name }, baseName(e.file_name)),
       h("td", {}, e.for_scope ? `${t("sx_sent_changes")} ${scope(e.for_scope)}` : t("sx_sent_whole")),
-      h("td", { class: "num" }, `${formatNumber(e.projects)} ${t("sx_projects_n")}`),
+      h("td", { class: "num" }, `${formatNumber(e.projects)} ${counted(e.projects, "sx_projects_n")}`),
       h("td", {}, e.periods.length ? `${t("sx_sent_periods")}: ${e.periods.join(", ")}` : ""),
     ),
   );

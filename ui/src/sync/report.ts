@@ -3,7 +3,7 @@
 
 import type { ImportReport } from "../api";
 import { h } from "../dom";
-import { formatDate, formatMoney, formatNumber, lang, pick, tenge, t, type Key } from "../i18n";
+import { counted, formatDate, formatMoney, formatNumber, lang, pick, tenge, t, type Key } from "../i18n";
 import { fieldLabel, scopeText, theirsText, valueText } from "./words";
 import { formatTime, reportCounts } from "./present";
 import { stageText } from "./reporting";
@@ -87,7 +87,7 @@ export function reportView(r: ImportReport, trust?: () => void): HTMLElement {
     h(
       "div",
       { class: "meta" },
-      `${t("sx_from")}: ${scopeText(m.scope)} · ${t("sx_exported_at")} ${formatTime(m.exported_at, lang())} · ${t("sx_by")} ${m.user} · ${formatNumber(m.projects)} ${t("sx_projects_n")}`,
+      `${t("sx_from")}: ${scopeText(m.scope)} · ${t("sx_exported_at")} ${formatTime(m.exported_at, lang())} · ${t("sx_by")} ${m.user} · ${formatNumber(m.projects)} ${counted(m.projects, "sx_projects_n")}`,
       m.changes_for.length ? ` · ${t("sx_changes_file")}` : "",
     ),
     signatureLine(r, trust),
