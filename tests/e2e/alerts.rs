@@ -165,11 +165,24 @@ async fn the_dashboard_shows_plan_and_actual_of_the_filtered_set() -> Res {
         ensure_eq!(rows.as_u64(), Some(regions as u64));
         // What the panel shows before it is scrolled.
         app.ensure_readable("the dashboard's totals", "[data-role=dashboard] .d-tiles").await?;
+        app.js("document.querySelector('[data-role=d-by-region]').scrollIntoView({block: 'start'})").await?;
         app.ensure_readable("the dashboard's first table", "[data-role=d-by-region] thead").await?;
+        app.js("document.querySelector('[data-role=dashboard] .d-tiles').scrollIntoView({block: 'start'})").await?;
         let filled = app
             .js("return document.querySelector('[data-role=d-investment] .d-fill').getBoundingClientRect().width")
             .await?;
         ensure!(filled.as_f64().unwrap_or(0.0).ge(&1.0), "the share of the plan invested is drawn: {filled}");
+        // The chart of investment by region: a pair of bars per region, the largest plan the
+        // widest bar.
+        let pairs = app
+            .js("return [...document.querySelectorAll('[data-role=d-chart-investment] .e-row')].map(r => \
+                 [...r.querySelectorAll('.d-pair-fill')].map(b => b.getBoundingClientRect().width))")
+            .await?;
+        let pairs: Vec<Vec<f64>> = serde_json::from_value(pairs)?;
+        ensure_eq!(pairs.len(), regions);
+        let widest = pairs.iter().flatten().copied().fold(0.0, f64::max);
+        ensure!(widest.ge(&100.0) && pairs.iter().all(|p| p.len() == 2), "two bars a region, drawn: {pairs:?}");
+        app.ensure_readable("the investment chart", "[data-role=d-chart-investment]").await?;
         app.shot_to(SHOTS, "dashboard").await?;
         // Its charts and tables on paper: the print dialog opens on it, the first page drawn
         // across the sheet.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { aboutText, alertLine, kindText } from "./alerts";
+import { share, widthOf } from "./dashboard";
 import type { AlertRow } from "./api";
 import { ALERT_KINDS } from "./generated/allAlertKinds";
 import { setLang } from "./i18n";
@@ -27,5 +28,12 @@ describe("alert texts", () => {
     const pct = row({ kind: "progress_falling", subject: "2026-Q3", figures: { unit: "percent", expected: 35, found: 30 } });
     expect(aboutText(pct)).toBe("2026-Q3: 35,0 % → 30,0 %");
     expect(alertLine(row({ kind: "support_without_criteria", field: "criteria" }))).toBe("Поддержка без критерия (ст. 20 п. 6)");
+  });
+});
+
+describe("the dashboard's bars", () => {
+  it("are as wide as their value against the widest, and a share needs a whole", () => {
+    expect([widthOf(50, 200), widthOf(200, 200), widthOf(300, 200), widthOf(5, 0), widthOf(-1, 10)]).toEqual([25, 100, 100, 0, 0]);
+    expect([share(580, 2400), share(1, 0)]).toEqual([(580 / 2400) * 100, null]);
   });
 });

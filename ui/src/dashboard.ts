@@ -59,6 +59,42 @@ function groupTable(role: string, title: string, groups: Group[], name: (key: st
   );
 }
 
+/** A bar's width in per cent of the widest value. */
+export function widthOf(value: number, widest: number): number {
+  return widest > 0 ? Math.min(100, Math.max(0, (value / widest) * 100)) : 0;
+}
+
+/** Plan against actual of each group as two bars (blue the plan, orange the actual). */
+function pairChart(role: string, title: string, groups: Group[], name: (key: string) => string, of: (f: PlanActual) => [number, number], show: (v: number) => string): HTMLElement {
+  const widest = Math.max(0, ...groups.flatMap((g) => of(g.figures)));
+  const bar = (cls: string, v: number) => {
+    const fill = h("span", { class: `d-pair-fill ${cls}`, title: show(v) });
+    // Set through the DOM: the page's content policy refuses inline style attributes.
+    fill.style.width = `${widthOf(v, widest).toFixed(1)}%`;
+    return fill;
+  };
+  return h(
+    "section",
+    { class: "d-section", "data-role": role },
+    h("h3", {}, title),
+    h("div", { class: "d-legend" }, h("span", { class: "d-pair-fill plan" }), t("d_plan"), h("span", { class: "d-pair-fill actual" }), t("d_actual")),
+    h(
+      "div",
+      { class: "e-chart d-pairs" },
+      groups.map((g) => {
+        const [plan, actual] = of(g.figures);
+        return h(
+          "div",
+          { class: "e-row", "data-key": g.key },
+          h("span", { class: "e-name" }, name(g.key)),
+          h("div", { class: "d-pair" }, bar("plan", plan), bar("actual", actual)),
+          h("em", {}, `${show(actual)} / ${show(plan)}`),
+        );
+      }),
+    ),
+  );
+}
+
 export async function openDashboard(ctx: DashboardContext): Promise<void> {
   let d: Dashboard;
   try {
@@ -81,6 +117,8 @@ export async function openDashboard(ctx: DashboardContext): Promise<void> {
       tile("d-output", formatMoney(tenge(f.output_actual)), t("d_output")),
       tile("d-on-time", `${formatNumber(f.commissioned_on_time)} / ${formatNumber(f.commissioned)}`, t("d_on_time"), bar(share(f.commissioned_on_time, f.commissioned))),
     ),
+    pairChart("d-chart-investment", t("d_chart_investment"), d.by_region, ctx.regionName, (f) => [tenge(f.investment_plan), tenge(f.investment_actual)], (v) => formatMoney(v)),
+    pairChart("d-chart-jobs", t("d_chart_jobs"), d.by_region, ctx.regionName, (f) => [f.jobs_plan, f.jobs_actual], (v) => formatNumber(v)),
     groupTable("d-by-region", t("d_by_region"), d.by_region, ctx.regionName),
     groupTable("d-by-sector", t("d_by_sector"), d.by_sector, (k) => (k ? ctx.sectorName(k) : t("d_no_sector"))),
     groupTable("d-by-year", t("d_by_year"), d.by_year, (k) => k || t("d_no_date")),
