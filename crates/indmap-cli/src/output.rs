@@ -26,9 +26,21 @@ pub fn table(header: &[&str]) -> Table {
     t
 }
 
+/// How many warnings are printed one by one; past that, what is left is counted by rule (a
+/// national file of 100,000 projects would otherwise scroll thousands of lines away).
+const WARNINGS_SHOWN: usize = 50;
+
 fn warn(problems: &[Problem]) {
-    for p in problems.iter().filter(|p| p.severity == Severity::Warning) {
+    let warnings: Vec<&Problem> = problems.iter().filter(|p| p.severity == Severity::Warning).collect();
+    for p in warnings.iter().take(WARNINGS_SHOWN) {
         eprintln!("warning: {p}");
+    }
+    let mut rest: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for p in warnings.iter().skip(WARNINGS_SHOWN) {
+        *rest.entry(p.rule.code()).or_default() += 1;
+    }
+    for (rule, n) in rest {
+        eprintln!("warning: and {n} more of the same kind ({rule})");
     }
 }
 
