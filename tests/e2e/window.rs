@@ -28,6 +28,20 @@ async fn sample_map_shows_projects_on_map_and_in_list() -> Res {
             tokio::time::sleep(Duration::from_secs(3)).await;
             std::fs::write(path, app.c().screenshot().await?)?;
         }
+        // Shaded by investment, the legend's ramp is a bar of colours as wide as the legend (its
+        // cells once shared a wrapping line with the labels and had no width).
+        app.choose("[data-role=choropleth]", "cost").await?;
+        let widths = app
+            .wait_js(
+                "the ramp",
+                "const r = document.querySelector('[data-role=legend-ramp] .ramp-bar'); \
+                 return r ? [r.getBoundingClientRect().width, ...[...r.children].map(c => c.getBoundingClientRect().width)] : null",
+                30,
+            )
+            .await?;
+        let widths: Vec<f64> = serde_json::from_value(widths)?;
+        ensure!(widths[0].ge(&100.0) && widths[1..].iter().all(|w| w.ge(&5.0)), "the ramp's bar and cells: {widths:?}");
+        app.choose("[data-role=choropleth]", "none").await?;
         // Selecting a row selects the project on the map and shows its card.
         app.click("[data-role=rows] tr:nth-child(3) td:nth-child(2)").await?;
         let name = app.text("[data-role=rows] tr:nth-child(3) td:nth-child(2)").await?;

@@ -345,11 +345,11 @@ function renderLegend(view: MapView | null): void {
       : null,
     h("label", {}, t("choropleth"), choroSel),
     s.choropleth !== "none"
-      ? h("div", { class: "ramp" }, RAMP.map((c) => {
+      ? h("div", { class: "ramp", "data-role": "legend-ramp" }, h("div", { class: "ramp-bar" }, RAMP.map((c) => {
           const cell = h("span", {});
           cell.style.background = c;
           return cell;
-        }), h("div", { class: "ramp-labels" }, h("span", {}, "0"), h("span", {}, fmt(max))))
+        })), h("div", { class: "ramp-labels" }, h("span", {}, "0"), h("span", {}, fmt(max))))
       : null,
   ]);
 }
