@@ -28,6 +28,16 @@ async fn sample_map_shows_projects_on_map_and_in_list() -> Res {
             tokio::time::sleep(Duration::from_secs(3)).await;
             std::fs::write(path, app.c().screenshot().await?)?;
         }
+        // Every status of the legend is in sight at once, none scrolled away (7 of 13 were).
+        let legend = app
+            .js("const l = document.querySelector('[data-role=legend]') || document.querySelector('.legend'); \
+                 const box = l.getBoundingClientRect(); \
+                 const items = [...l.querySelectorAll('.legend-items .legend-item')]; \
+                 return [items.length, items.filter(i => { const r = i.getBoundingClientRect(); \
+                   return r.height > 0 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1; }).length, l.scrollHeight - l.clientHeight]")
+            .await?;
+        let legend: (usize, usize, f64) = serde_json::from_value(legend)?;
+        ensure!(legend.0 >= 13 && legend.1 == legend.0 && legend.2.le(&1.0), "statuses in the legend, in sight, overflow: {legend:?}");
         // Shaded by investment, the legend's ramp is a bar of colours as wide as the legend (its
         // cells once shared a wrapping line with the labels and had no width).
         app.choose("[data-role=choropleth]", "cost").await?;
