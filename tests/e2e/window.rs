@@ -28,6 +28,17 @@ async fn sample_map_shows_projects_on_map_and_in_list() -> Res {
             tokio::time::sleep(Duration::from_secs(3)).await;
             std::fs::write(path, app.c().screenshot().await?)?;
         }
+        // With national figures (2,000 projects, trillions of tenge) every view of the summary
+        // bar is still in the window: the bar wraps instead of clipping the last ones.
+        let views = app
+            .js("return ['s-alerts', 'gantt-button', 'dashboard-button', 'effectiveness-button'].map(r => { \
+                   const b = document.querySelector(`[data-role=${r}]`).getBoundingClientRect(); \
+                   return b.width > 0 && b.right <= window.innerWidth && b.bottom <= window.innerHeight; })")
+            .await?;
+        ensure_eq!(views, json!([true, true, true, true]));
+        for role in ["s-alerts", "gantt-button", "dashboard-button", "effectiveness-button"] {
+            app.ensure_readable(role, &format!("[data-role={role}]")).await?;
+        }
         // Every status of the legend is in sight at once, none scrolled away (7 of 13 were).
         let legend = app
             .js("const l = document.querySelector('[data-role=legend]') || document.querySelector('.legend'); \
@@ -38,6 +49,14 @@ async fn sample_map_shows_projects_on_map_and_in_list() -> Res {
             .await?;
         let legend: (usize, usize, f64) = serde_json::from_value(legend)?;
         ensure!(legend.0 >= 13 && legend.1 == legend.0 && legend.2.le(&1.0), "statuses in the legend, in sight, overflow: {legend:?}");
+        // The legend, grown tall, covers no zoom button.
+        let covered = app
+            .js("const l = document.querySelector('[data-role=legend]').getBoundingClientRect(); \
+                 return [...document.querySelectorAll('.maplibregl-ctrl-zoom-in, .maplibregl-ctrl-zoom-out')].map(b => { \
+                   const r = b.getBoundingClientRect(); return r.width > 0 && r.left < l.right && r.right > l.left && r.top < l.bottom && r.bottom > l.top; })")
+            .await?;
+        ensure_eq!(covered, json!([false, false]));
+        app.shot_to("/tmp/window-helper", "sample-map").await?;
         // Shaded by investment, the legend's ramp is a bar of colours as wide as the legend (its
         // cells once shared a wrapping line with the labels and had no width).
         app.choose("[data-role=choropleth]", "cost").await?;

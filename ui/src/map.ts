@@ -90,7 +90,8 @@ export class GlMap {
       dragRotate: false,
       pitchWithRotate: false,
     });
-    this.map.addControl(new NavigationControl({ showCompass: false }), "top-right");
+    // Top left: the legend stands at the bottom right and grows up to the top on a low screen.
+    this.map.addControl(new NavigationControl({ showCompass: false }), "top-left");
     this.map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
     this.hover = new Popup({ closeButton: false, closeOnClick: false, className: "hover-popup", offset: 8 });
     this.infoPopup = new Popup({ closeButton: true, closeOnClick: true, className: "layer-popup", maxWidth: "320px" });
