@@ -296,7 +296,10 @@ pub(crate) fn deletions(conn: &Connection, only: Option<&[Uuid]>) -> crate::Resu
 /// The live projects the indexed parts of the filter let through, by code.
 pub(crate) fn load_projects(conn: &Connection, filter: &ProjectFilter) -> crate::Result<Vec<Project>> {
     let (clause, values) = prefilter(filter);
-    let mut stmt = conn.prepare(&format!("SELECT * FROM projects p WHERE {clause}"))?;
+    // Every live project: one pass over the table beats the index on `deleted_at`, which
+    // SQLite would choose and then look every row up by (a third faster for the whole map).
+    let table = if clause == LIVE { "projects p NOT INDEXED" } else { "projects p" };
+    let mut stmt = conn.prepare(&format!("SELECT * FROM {table} WHERE {clause}"))?;
     let mut projects = read_projects(&mut stmt, params_from_iter(values.iter()))?;
     // By code, as SQLite's ORDER BY would (no code first, then byte order), but without its
     // sorter copying every whole row: a tenth of a national read.
