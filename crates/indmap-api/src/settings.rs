@@ -226,6 +226,20 @@ impl Setting {
         SETTINGS.iter().find(|s| s.key == key)
     }
 
+    /// The setting `key`, or the refusal that names the settings there are.
+    fn known(key: &str) -> Result<&'static Setting> {
+        Setting::find(key).ok_or_else(|| {
+            let mut problems = Problems::new();
+            let known: Vec<&str> = SETTINGS.iter().map(|s| s.key).collect();
+            problems.error(
+                key,
+                Rule::SettingUnknown,
+                format!("is not a setting; the settings are {}", known.join(", ")),
+            );
+            Error::invalid(problems)
+        })
+    }
+
     /// The problem with `value`, if it is not what the setting holds.
     fn check(&self, value: &str, problems: &mut Problems) {
         let v = value.trim();
@@ -296,26 +310,14 @@ impl Indmap {
 
     /// Removes the setting `key`, so its default applies again.
     pub fn clear_setting(&mut self, key: &str) -> Result<()> {
-        if Setting::find(key).is_none() {
-            return self.set_setting(key, "");
-        }
+        Setting::known(key)?;
         let author = self.author();
         Ok(self.store.write(&author, |w| w.clear_setting(key))?)
     }
 
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
         let mut problems = Problems::new();
-        match Setting::find(key) {
-            Some(setting) => setting.check(value, &mut problems),
-            None => {
-                let known: Vec<&str> = SETTINGS.iter().map(|s| s.key).collect();
-                problems.error(
-                    key,
-                    Rule::SettingUnknown,
-                    format!("is not a setting; the settings are {}", known.join(", ")),
-                );
-            }
-        }
+        Setting::known(key)?.check(value, &mut problems);
         if problems.has_errors() {
             return Err(Error::invalid(problems));
         }
