@@ -39,10 +39,11 @@ fn titled(word: Word, lang: Lang, year: Option<i32>) -> String {
     }
 }
 
-/// The two tables of the support information: the totals, and the lines of every measure.
-fn support_tables(lang: Lang, lines: &[SupportLine], totals: &[SupportTotal]) -> [(Vec<Column>, Vec<Vec<String>>); 2] {
+/// The columns of the support information's two tables, the totals and the lines of every
+/// measure: the pages' and the workbook's.
+fn support_columns(lang: Lang) -> [Vec<Column>; 2] {
     let w = |word: Word| word.text(lang);
-    let total_cols = vec![
+    let totals = vec![
         Column::text(w(Word::SupportMeasure), 40.0),
         Column::text(w(Word::Region), 24.0),
         Column::text(w(Word::Year), 8.0),
@@ -50,6 +51,20 @@ fn support_tables(lang: Lang, lines: &[SupportLine], totals: &[SupportTotal]) ->
         Column::number(&format!("{}: {}", w(Word::MeasuresReceived), w(Word::Unpriced)), 12.0),
         Column::number(&format!("{}, {}", w(Word::Amount), w(Word::MlnKzt)), 14.0),
     ];
+    let lines = vec![
+        Column::text(w(Word::SupportMeasure), 30.0),
+        Column::text(w(Word::Region), 20.0),
+        Column::text(w(Word::Year), 7.0),
+        Column::text(w(Word::Code), 10.0),
+        Column::text(w(Word::Name), 36.0),
+        Column::number(&format!("{}, {}", w(Word::Amount), w(Word::MlnKzt)), 12.0),
+        Column::text(w(Word::Note), 24.0),
+    ];
+    [totals, lines]
+}
+
+/// The rows of the support information's two tables, as the pages print them.
+fn support_rows(lang: Lang, lines: &[SupportLine], totals: &[SupportTotal]) -> [Vec<Vec<String>>; 2] {
     let total_rows = totals
         .iter()
         .map(|t| {
@@ -64,15 +79,6 @@ fn support_tables(lang: Lang, lines: &[SupportLine], totals: &[SupportTotal]) ->
             ]
         })
         .collect();
-    let line_cols = vec![
-        Column::text(w(Word::SupportMeasure), 30.0),
-        Column::text(w(Word::Region), 20.0),
-        Column::text(w(Word::Year), 7.0),
-        Column::text(w(Word::Code), 10.0),
-        Column::text(w(Word::Name), 36.0),
-        Column::number(&format!("{}, {}", w(Word::Amount), w(Word::MlnKzt)), 12.0),
-        Column::text(w(Word::Note), 24.0),
-    ];
     let line_rows = lines
         .iter()
         .map(|l| {
@@ -87,7 +93,7 @@ fn support_tables(lang: Lang, lines: &[SupportLine], totals: &[SupportTotal]) ->
             ]
         })
         .collect();
-    [(total_cols, total_rows), (line_cols, line_rows)]
+    [total_rows, line_rows]
 }
 
 /// The information on the support measures implemented, as signed pages.
@@ -99,7 +105,8 @@ pub fn support_register_document(
 ) -> Document {
     let lang = ctx.lang;
     let w = |word: Word| word.text(lang).to_owned();
-    let [(total_cols, total_rows), (line_cols, line_rows)] = support_tables(lang, lines, totals);
+    let [total_cols, line_cols] = support_columns(lang);
+    let [total_rows, line_rows] = support_rows(lang, lines, totals);
     let amount: Money = lines.iter().filter_map(|l| l.amount).sum();
     let projects: std::collections::BTreeSet<uuid::Uuid> = lines.iter().map(|l| l.project.id).collect();
     let mut sections = vec![Section {
@@ -146,7 +153,7 @@ pub fn support_register_xlsx(
     year: Option<i32>,
 ) -> Result<Vec<u8>, XlsxError> {
     let lang = ctx.lang;
-    let [(total_cols, _), (line_cols, _)] = support_tables(lang, &[], &[]);
+    let [total_cols, line_cols] = support_columns(lang);
     let titles = |cols: Vec<Column>| cols.into_iter().map(|c| c.title).collect();
     let year_cell = |y: Option<i32>| Cell::from(y.map(|y| Cell::Int(i64::from(y))));
     let totals = totals
