@@ -210,11 +210,16 @@ impl Effect {
         }
     }
 
-    fn finish(&mut self, methodology: &Methodology, average: Option<&[Option<f64>]>) {
+    /// Each indicator per support; `None` without priced support.
+    fn per_support_figures(&self) -> Vec<Option<f64>> {
         let support = self.support.as_units_f64();
-        self.per_support =
-            Indicator::ALL.iter().map(|&i| (support > 0.0).then(|| self.value(i) / support * i.per_tenge())).collect();
-        let Some(average) = average else { return };
+        Indicator::ALL.iter().map(|&i| (support > 0.0).then(|| self.value(i) / support * i.per_tenge())).collect()
+    }
+
+    /// Sets the figures per support and the index against the set's `average` ones.
+    fn finish(&mut self, methodology: &Methodology, average: &[Option<f64>]) {
+        let support = self.support.as_units_f64();
+        self.per_support = self.per_support_figures();
         let (mut sum, mut weights) = (0.0, 0.0);
         for (k, &i) in Indicator::ALL.iter().enumerate() {
             let w = methodology.weight(i);
@@ -308,14 +313,13 @@ pub fn of<'a>(
     let years: BTreeMap<(bool, i32), Tally> =
         years.into_iter().map(|(k, t)| ((k.is_none(), k.unwrap_or(0)), t)).collect();
     let mut total = total.effect;
-    total.finish(methodology, None);
-    let average = total.per_support.clone();
-    total.finish(methodology, Some(&average));
+    let average = total.per_support_figures();
+    total.finish(methodology, &average);
     let groups = |pairs: Vec<(String, Tally)>| -> Vec<EffectGroup> {
         pairs
             .into_iter()
             .map(|(key, mut t)| {
-                t.effect.finish(methodology, Some(&average));
+                t.effect.finish(methodology, &average);
                 EffectGroup { key, effect: t.effect }
             })
             .collect()
